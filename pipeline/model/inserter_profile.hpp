@@ -1,0 +1,81 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace kuvert {
+
+// What a mark position means to the inserter (DOMAIN.md, control marks).
+enum class MarkFunction { start, insert, feeder, sequence, parity, divert, stop, safety };
+
+struct MarkPosition {
+  MarkFunction function = MarkFunction::start;
+  int feeder = 0;  // station number, for MarkFunction::feeder
+  int weight = 0;  // bit value (4, 2, 1), for MarkFunction::sequence
+};
+
+enum class CodeKind { omr, datamatrix };
+enum class SheetSide { front, back };
+// Which sheet of a piece carries the insert mark.
+enum class CollationMark { end_of_collation, begin_of_collation };
+// Negative logic inverts the insert mark: printed on every sheet but the marked one.
+enum class MarkLogic { positive, negative };
+enum class Parity { none, even, odd };
+enum class SequenceDirection { up, down };
+// Reverse: the inserter takes the run's sheets from the last to the first.
+enum class CollationOrder { normal, reverse };
+
+// A feeder station and the insert it holds.
+struct Feeder {
+  std::string name;  // "feeder-1"
+  int station = 0;
+  std::string insert;  // what it holds, for tickets
+  double weight_g = 0;
+  double thickness_mm = 0;
+};
+
+struct RectMm {
+  double x = 0, y = 0, width = 0, height = 0;  // from the sheet's top-left corner
+};
+
+// A folder-inserter's reading profile (layouts/inserters/NAME.toml).
+struct InserterProfile {
+  std::string name;
+  CodeKind code = CodeKind::omr;
+  SheetSide side = SheetSide::front;
+
+  // OMR: a column of bars, read top to bottom.
+  std::vector<MarkPosition> positions;
+  double first_mark_y_mm = 0;  // centre line of the first bar from the top edge
+  double pitch_mm = 4.23;
+  double bar_x_mm = 0;
+  double bar_length_mm = 10;
+  double bar_thickness_mm = 0.5;
+  CollationMark collation_mark = CollationMark::end_of_collation;
+  MarkLogic logic = MarkLogic::positive;
+  Parity parity = Parity::even;
+  SequenceDirection sequence_direction = SequenceDirection::up;
+  CollationOrder order = CollationOrder::normal;
+
+  // DataMatrix: top-left corner of the symbol and the module size.
+  double code_x_mm = 0;
+  double code_y_mm = 0;
+  double module_mm = 0.5;
+
+  RectMm clear_zone;  // kept white on both sides of every sheet
+
+  // Capacity: up to fold_limit sheets are folded into `folded_envelope`,
+  // above that up to flat_limit sheets go flat into `flat_envelope`.
+  int fold_limit_sheets = 8;
+  int flat_limit_sheets = 60;
+  std::string folded_envelope = "c6-5";
+  std::string flat_envelope = "c4";
+  std::vector<Feeder> feeders;
+
+  const Feeder* feeder(const std::string& feeder_name) const {
+    for (const auto& f : feeders)
+      if (f.name == feeder_name) return &f;
+    return nullptr;
+  }
+};
+
+}  // namespace kuvert

@@ -1,0 +1,63 @@
+#pragma once
+// PDF objects handed from stage to stage while a run file is built: ingest
+// copies source pages out, impose adds pages and marks, deliver writes the
+// file. Everything is already serialised, so the writer only appends bytes
+// and memory stays bounded by the pieces in flight.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace kuvert {
+
+// Object numbers every run file reserves (a contract between impose, which
+// refers to them, and deliver, which writes them).
+inline constexpr std::uint32_t kCatalogObject = 1;
+inline constexpr std::uint32_t kPagesObject = 2;      // the single /Pages node
+inline constexpr std::uint32_t kSaveStateObject = 3;  // content stream "q"
+inline constexpr std::uint32_t kFirstFreeObject = 4;
+
+// An indirect object: its number and its body, everything between
+// "N 0 obj\n" and "\nendobj" (a stream's dictionary, keyword and data included).
+struct PdfObjectBytes {
+  std::uint32_t number = 0;
+  std::string body;
+};
+
+// Numbers of one output file. Source objects are keyed by (file, number) so
+// that an object shared by many pages (a font) is copied once per file.
+// Not thread-safe: one owner per output file.
+class ObjectNumbering {
+ public:
+  std::uint32_t allocate() { return next_++; }
+
+  // The output number of a source object, and whether it was new (then the
+  // caller must copy the object).
+  std::pair<std::uint32_t, bool> map(std::uint32_t file, std::uint32_t source_number) {
+    const std::uint64_t key = (std::uint64_t{file} << 32) | source_number;
+    auto [it, inserted] = copied_.try_emplace(key, next_);
+    if (inserted) ++next_;
+    return {it->second, inserted};
+  }
+
+  std::uint32_t next() const { return next_; }
+
+ private:
+  std::uint32_t next_ = kFirstFreeObject;
+  std::unordered_map<std::uint64_t, std::uint32_t> copied_;
+};
+
+// A source page copied for one output file.
+struct CopiedPage {
+  // The page dictionary's entries without /Type, /Parent, /Contents and the
+  // interactive ones, inherited attributes resolved, references renumbered;
+  // ready to be placed inside "<< ... >>".
+  std::string entries;
+  std::vector<std::uint32_t> contents;  // output numbers of its content streams
+  std::vector<PdfObjectBytes> objects;  // objects first needed by this page
+  // Media box in points (PDF user space).
+  double llx = 0, lly = 0, urx = 0, ury = 0;
+};
+
+}  // namespace kuvert

@@ -1,0 +1,19 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace kuvert {
+
+// A postal recipient as the specialist application delivers it. `country`
+// is an ISO 3166-1 alpha-2 code; "DE" for domestic mail.
+struct Recipient {
+  std::vector<std::string> name;  // salutation, name, c/o, department ...
+  std::string street;
+  std::string postcode;
+  std::string city;
+  std::string country = "DE";
+
+  bool domestic() const { return country == "DE"; }
+};
+
+}  // namespace kuvert
