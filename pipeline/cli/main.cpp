@@ -1,0 +1,111 @@
+// The kuvert command line: parses arguments into requests, calls the same
+// entry points the service uses, and reports errors in one place.
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <iostream>
+
+#include "pipeline/cli/progress_bar.hpp"
+#include "pipeline/driver/run_job.hpp"
+#include "pipeline/model/error.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Exit codes: what went wrong, for scripts and the scheduler.
+constexpr int kExitInput = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitSystem = 3;
+constexpr int kExitInternal = 4;
+
+// layouts/ beside the build folder (build/kuvert -> ../layouts), unless
+// KUVERT_LAYOUTS names another.
+fs::path default_layouts() {
+  if (const char* configured = std::getenv("KUVERT_LAYOUTS")) return configured;
+  std::error_code error;
+  const auto exe = fs::read_symlink("/proc/self/exe", error);
+  return error ? fs::path("layouts") : exe.parent_path().parent_path() / "layouts";
+}
+
+// "samples/steuer/" and "samples/steuer/job.json" both name "steuer".
+std::string job_folder_name(const fs::path& job) {
+  auto path = fs::absolute(job).lexically_normal();
+  if (!path.has_filename()) path = path.parent_path();
+  if (path.extension() == ".json") path = path.parent_path();
+  return path.filename().string();
+}
+
+std::string utc_now(const char* format) {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, format, &utc);
+  return text;
+}
+
+int exit_code(kuvert::ErrorKind kind) {
+  switch (kind) {
+    case kuvert::ErrorKind::input: return kExitInput;
+    case kuvert::ErrorKind::usage: return kExitUsage;
+    case kuvert::ErrorKind::system: return kExitSystem;
+    case kuvert::ErrorKind::internal: return kExitInternal;
+  }
+  return kExitInternal;
+}
+
+void print_summary(const nlohmann::json& summary, const fs::path& output) {
+  std::printf("job %s: %zu documents in %zu mail pieces, %zu sheets, %zu runs -> %s\n",
+              summary["job"].get<std::string>().c_str(), summary["documents"].get<std::size_t>(),
+              summary["pieces"].get<std::size_t>(), summary["sheets"].get<std::size_t>(), summary["runs"].size(),
+              output.string().c_str());
+  for (const auto& run : summary["runs"])
+    std::printf("  %s  %6zu pieces  %6zu sheets%s\n", run["file"].get<std::string>().c_str(),
+                run["pieces"].get<std::size_t>(), run["sheets"].get<std::size_t>(),
+                run["manual_handling"].get<bool>() ? "  manual handling" : "");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kuvert: print, inserting and scan production for a municipal print centre"};
+  app.require_subcommand(1);
+
+  kuvert::RunRequest run;
+  run.layouts = default_layouts();
+  auto* run_command = app.add_subcommand("run", "Produce the print runs of a job (job folder or job.json)");
+  run_command->add_option("job", run.job, "Job folder holding job.json, or the manifest itself")->required();
+  run_command->add_option("-o,--output", run.output, "Output folder (must not exist; default out/JOBFOLDER)");
+  run_command->add_option("--threads", run.threads, "Worker threads (default: one per core)");
+  run_command->add_option("--max-sheets", run.max_sheets, "Split runs at this many sheets (default 2000)");
+  run_command->add_option("--layouts", run.layouts, "Folder of profiles and tariffs (default: the shipped layouts/)");
+  run_command->add_option("--date", run.production_date, "Production date YYYY-MM-DD; picks the tariff (default today)");
+  run_command->add_flag("--deterministic", run.deterministic, "Fixed timestamps: the same job gives the same bytes");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? 0 : kExitUsage;
+  }
+
+  try {
+    if (run_command->parsed()) {
+      if (run.output.empty()) run.output = fs::path("out") / job_folder_name(run.job);
+      if (run.production_date.empty()) run.production_date = utc_now("%Y-%m-%d");
+      run.created = run.deterministic ? run.production_date + "T00:00:00Z" : utc_now("%Y-%m-%dT%H:%M:%SZ");
+      kuvert::ProgressBar progress;
+      const auto summary = kuvert::run_job(run, progress);
+      print_summary(summary, run.output);
+    }
+    return 0;
+  } catch (const kuvert::Error& error) {
+    for (const auto& problem : error.problems())
+      std::fprintf(stderr, "kuvert: %s\n", kuvert::describe(problem.where, problem.message).c_str());
+    return exit_code(error.kind());
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "kuvert: internal error: %s\n", error.what());
+    return kExitInternal;
+  }
+}

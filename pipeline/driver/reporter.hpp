@@ -1,0 +1,22 @@
+#pragma once
+#include <cstddef>
+#include <string>
+
+namespace kuvert {
+
+// Where the library reports progress and results; the command line draws a
+// progress bar, the service will log. Called from one thread at a time.
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  virtual void progress(std::size_t sheets_done, std::size_t sheets_total) = 0;
+  virtual void info(const std::string& line) = 0;
+};
+
+class SilentReporter : public Reporter {
+ public:
+  void progress(std::size_t, std::size_t) override {}
+  void info(const std::string&) override {}
+};
+
+}  // namespace kuvert

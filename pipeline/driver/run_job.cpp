@@ -1,0 +1,44 @@
+#include "pipeline/driver/run_job.hpp"
+
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+
+#include <fstream>
+#include <optional>
+
+#include "pipeline/driver/run_writing.hpp"
+#include "pipeline/model/error.hpp"
+#include "pipeline/plan/plan.hpp"
+#include "pipeline/profiles/load_profiles.hpp"
+#include "stages/deliver/output_folder.hpp"
+#include "stages/deliver/run_ticket.hpp"
+#include "stages/ingest/job_reader.hpp"
+
+namespace kuvert {
+
+nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
+  validate(request);
+  std::error_code error;
+  if (std::filesystem::exists(request.output, error))
+    throw_input(Where{.file = request.output.string()}, "output folder exists already; kuvert never overwrites output");
+
+  const auto profiles = load_profiles(request.layouts, request.production_date);
+  const auto job = read_job(request.job, profiles);
+  const auto runs = plan_runs(job, profiles, PlanOptions{request.max_sheets});
+
+  const unsigned threads = request.threads ? request.threads : static_cast<unsigned>(tbb::info::default_concurrency());
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
+  OutputFolder folder(request.output);
+  RunWritingOptions options{.tokens = 4 * threads, .created = request.created};
+  const auto tickets = write_runs(job, runs, profiles, folder.path(), options, reporter);
+  auto summary = job_summary(job, tickets, request.created);
+  {
+    std::ofstream out(folder.path() / "summary.json", std::ios::binary);
+    out << summary.dump(2) << "\n";
+    if (!out) throw_system(Where{.job = job.name, .file = "summary.json"}, "cannot write");
+  }
+  folder.commit();
+  return summary;
+}
+
+}  // namespace kuvert

@@ -1,0 +1,195 @@
+// The imposition pipeline. Reading source objects and numbering them must
+// be serial (one PDF reader, one numbering per run file), and so is writing;
+// building sheets and marks is independent per sheet and runs in parallel.
+// Items are whole mail pieces so that the writer sees a piece complete.
+#include "pipeline/driver/run_writing.hpp"
+
+#include <tbb/parallel_pipeline.h>
+
+#include <fstream>
+#include <memory>
+#include <optional>
+
+#include "pipeline/model/error.hpp"
+#include "stages/deliver/piece_manifest.hpp"
+#include "stages/deliver/run_file_writer.hpp"
+#include "stages/deliver/run_ticket.hpp"
+#include "stages/impose/sheet_imposer.hpp"
+#include "stages/ingest/spool_file.hpp"
+
+namespace kuvert {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct SheetWork {
+  SheetContext context;
+  std::optional<CopiedPage> front, back;
+  SheetNumbers numbers;
+  SheetObjects imposed;
+};
+
+struct PieceWork {
+  std::size_t run = 0;
+  bool opens_run = false;
+  bool closes_run = false;
+  std::vector<SheetWork> sheets;
+  std::uint32_t info_object = 0;   // on the run's last piece
+  std::uint32_t object_count = 0;  // likewise
+};
+
+using Work = std::shared_ptr<PieceWork>;
+
+std::vector<int> feeder_stations(const InserterProfile& inserter, const MailPiece& piece) {
+  std::vector<int> stations;
+  for (const auto& name : piece.settings.inserts)
+    if (const auto* feeder = inserter.feeder(name)) stations.push_back(feeder->station);
+  return stations;
+}
+
+// Serial reader: walks the runs piece by piece and copies source pages.
+class PieceReader {
+ public:
+  PieceReader(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles)
+      : job_(job), runs_(runs), profiles_(profiles) {
+    for (const auto& file : job.files) spools_.push_back(std::make_unique<SpoolFile>(file, file.filename().string()));
+  }
+
+  Work next() {
+    if (run_ >= runs_.size()) return nullptr;
+    const auto& run = runs_[run_];
+    const auto& piece = run.pieces[piece_];
+    auto work = std::make_shared<PieceWork>();
+    work->run = run_;
+    work->opens_run = piece_ == 0;
+    if (work->opens_run) {
+      numbering_ = ObjectNumbering();
+      sheet_in_run_ = 0;
+      run_sheets_ = run.sheet_count();
+    }
+    const auto& inserter = profiles_.inserters.at(run.settings.inserter);
+    const auto stations = feeder_stations(inserter, piece);
+    std::uint32_t sheet_in_piece = 0;
+    for (const auto& sheet : piece.sheets) {
+      SheetWork sheet_work;
+      sheet_work.context = SheetContext{run.id, piece.id, ++sheet_in_run_, static_cast<std::uint32_t>(run_sheets_),
+                                        ++sheet_in_piece, static_cast<std::uint32_t>(piece.sheets.size()), stations};
+      if (sheet.front) sheet_work.front = copy(*sheet.front);
+      if (sheet.back) sheet_work.back = copy(*sheet.back);
+      sheet_work.numbers = allocate_sheet_numbers(numbering_, run.settings.sides);
+      work->sheets.push_back(std::move(sheet_work));
+    }
+    if (++piece_ == run.pieces.size()) {
+      work->closes_run = true;
+      work->info_object = numbering_.allocate();
+      work->object_count = numbering_.next();
+      ++run_;
+      piece_ = 0;
+    }
+    return work;
+  }
+
+ private:
+  CopiedPage copy(const PageRef& page) { return spools_[page.file]->copy_page(page.page, page.file, numbering_); }
+
+  const Job& job_;
+  const std::vector<PrintRun>& runs_;
+  const ProfileCatalog& profiles_;
+  std::vector<std::unique_ptr<SpoolFile>> spools_;
+  std::size_t run_ = 0, piece_ = 0;
+  ObjectNumbering numbering_;
+  std::uint32_t sheet_in_run_ = 0;
+  std::size_t run_sheets_ = 0;
+};
+
+void write_text_file(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) throw_system(Where{.file = path.string()}, "cannot write");
+}
+
+// Serial writer: appends imposed sheets to the current run file and closes
+// each run with its ticket and piece manifest.
+class RunWriter {
+ public:
+  RunWriter(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles, fs::path folder,
+            const RunWritingOptions& options, Reporter& reporter)
+      : job_(job), runs_(runs), profiles_(profiles), folder_(std::move(folder)), options_(options), reporter_(reporter) {
+    for (const auto& run : runs) sheets_total_ += run.sheet_count();
+  }
+
+  void write(const PieceWork& work) {
+    const auto& run = runs_[work.run];
+    if (work.opens_run)
+      file_.emplace(folder_ / (run.id + ".pdf"), RunFileInfo{run.id + " " + job_.name, pdf_date(options_.created)});
+    for (const auto& sheet : work.sheets) {
+      for (const auto& object : sheet.imposed.objects) file_->write(object);
+      for (auto page : sheet.imposed.pages) file_->add_page(page);
+    }
+    sheets_done_ += work.sheets.size();
+    reporter_.progress(sheets_done_, sheets_total_);
+    if (!work.closes_run) return;
+    const auto result = file_->finish(work.info_object, work.object_count);
+    file_.reset();
+    auto ticket = run_ticket(job_, run, profiles_, result, options_.created);
+    write_text_file(folder_ / (run.id + ".json"), ticket.dump(2) + "\n");
+    write_text_file(folder_ / (run.id + ".csv"), piece_manifest_csv(job_, run));
+    tickets_.push_back(std::move(ticket));
+  }
+
+  std::vector<nlohmann::json> tickets() && { return std::move(tickets_); }
+
+ private:
+  // "2026-11-22T10:15:00Z" -> "D:20261122101500Z"
+  static std::string pdf_date(const std::string& iso) {
+    std::string digits;
+    for (char c : iso)
+      if (c >= '0' && c <= '9') digits += c;
+    return "D:" + digits.substr(0, 14) + "Z";
+  }
+
+  const Job& job_;
+  const std::vector<PrintRun>& runs_;
+  const ProfileCatalog& profiles_;
+  fs::path folder_;
+  const RunWritingOptions& options_;
+  Reporter& reporter_;
+  std::optional<RunFileWriter> file_;
+  std::vector<nlohmann::json> tickets_;
+  std::size_t sheets_done_ = 0, sheets_total_ = 0;
+};
+
+}  // namespace
+
+std::vector<nlohmann::json> write_runs(const Job& job, const std::vector<PrintRun>& runs,
+                                       const ProfileCatalog& profiles, const fs::path& folder,
+                                       const RunWritingOptions& options, Reporter& reporter) {
+  if (runs.empty()) return {};
+  PieceReader reader(job, runs, profiles);
+  RunWriter writer(job, runs, profiles, folder, options, reporter);
+  tbb::parallel_pipeline(
+      options.tokens,
+      tbb::make_filter<void, Work>(tbb::filter_mode::serial_in_order,
+                                   [&reader](tbb::flow_control& control) {
+                                     auto work = reader.next();
+                                     if (!work) control.stop();
+                                     return work;
+                                   }) &
+          tbb::make_filter<Work, Work>(tbb::filter_mode::parallel,
+                                       [&runs, &profiles](Work work) {
+                                         const auto& run = runs[work->run];
+                                         const InserterProfile* marks =
+                                             run.settings.manual ? nullptr : &profiles.inserters.at(run.settings.inserter);
+                                         for (auto& sheet : work->sheets)
+                                           sheet.imposed = impose_sheet(marks, sheet.context, run.settings.sides,
+                                                                        std::move(sheet.front), std::move(sheet.back),
+                                                                        sheet.numbers);
+                                         return work;
+                                       }) &
+          tbb::make_filter<Work, void>(tbb::filter_mode::serial_in_order,
+                                       [&writer](Work work) { writer.write(*work); }));
+  return std::move(writer).tickets();
+}
+
+}  // namespace kuvert

@@ -1,0 +1,27 @@
+#pragma once
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "pipeline/driver/reporter.hpp"
+#include "pipeline/model/job.hpp"
+#include "pipeline/model/print_run.hpp"
+#include "pipeline/model/profile_catalog.hpp"
+
+namespace kuvert {
+
+struct RunWritingOptions {
+  unsigned tokens = 16;  // pieces in flight: bounds memory
+  std::string created;   // timestamp for tickets and PDF info
+};
+
+// Imposes the planned runs and writes R.pdf, R.json and R.csv for each into
+// `folder`, streaming piece by piece through a tbb::parallel_pipeline:
+// a serial reader copies source pages, parallel workers add sheets and
+// control marks, a serial writer appends to the run file. Returns the
+// tickets in run order. Throws kuvert::Error; the caller discards the folder.
+std::vector<nlohmann::json> write_runs(const Job& job, const std::vector<PrintRun>& runs,
+                                       const ProfileCatalog& profiles, const std::filesystem::path& folder,
+                                       const RunWritingOptions& options, Reporter& reporter);
+
+}  // namespace kuvert

@@ -1,0 +1,157 @@
+#include "pipeline/plan/address_key.hpp"
+
+// Folding works on code points so that "MÜLLER" and "Müller" meet; the case
+// table covers Latin-1 and Latin Extended-A, which spans the German alphabet
+// and the names of the neighbouring countries. Punctuation becomes a space
+// rather than vanishing: dropping it would make house numbers "5-7" and "57"
+// the same address and put two households' letters in one envelope.
+
+namespace kuvert {
+namespace {
+
+constexpr char32_t kInvalid = 0xFFFFFFFF;
+
+// Decodes one code point at `pos` and advances; kInvalid for a bad sequence
+// (then `pos` advances by one byte).
+char32_t decode(std::string_view text, std::size_t& pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(pos);
+  if (lead < 0x80) {
+    ++pos;
+    return lead;
+  }
+  // Length of the sequence and the lead byte's payload bits.
+  int length = 0;
+  char32_t cp = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2;
+    cp = lead & 0x1F;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3;
+    cp = lead & 0x0F;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4;
+    cp = lead & 0x07;
+  } else {
+    ++pos;
+    return kInvalid;
+  }
+  if (pos + length > text.size()) {
+    ++pos;
+    return kInvalid;
+  }
+  for (int i = 1; i < length; ++i) {
+    if ((byte(pos + i) & 0xC0) != 0x80) {
+      ++pos;
+      return kInvalid;
+    }
+    cp = (cp << 6) | (byte(pos + i) & 0x3F);
+  }
+  pos += length;
+  return cp;
+}
+
+void encode(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+char32_t lower(char32_t c) {
+  if (c >= U'A' && c <= U'Z') return c + 0x20;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;  // À..Þ without ×
+  if (c == 0x1E9E) return 0xDF;                              // ẞ -> ß
+  if (c >= 0x100 && c <= 0x137 && c % 2 == 0) return c + 1;  // Ā..ķ
+  if (c >= 0x139 && c <= 0x148 && c % 2 == 1) return c + 1;  // Ĺ..ň
+  if (c >= 0x14A && c <= 0x177 && c % 2 == 0) return c + 1;  // Ŋ..ŷ
+  if (c == 0x178) return 0xFF;                               // Ÿ -> ÿ
+  if (c >= 0x179 && c <= 0x17E && c % 2 == 1) return c + 1;  // Ź..ž
+  return c;
+}
+
+bool is_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' || c == 0xA0;
+}
+
+bool is_punctuation(char32_t c) {
+  if (c < 0x80)
+    return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E);
+  return (c >= 0x2010 && c <= 0x2027) ||  // dashes, quotes, bullets, ellipsis
+         c == 0xAB || c == 0xBB || c == 0xB7;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+std::string fold_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = decode(text, pos);
+    if (cp != kInvalid && (is_space(cp) || is_punctuation(cp))) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    if (cp == kInvalid)
+      out.append(text.substr(start, pos - start));
+    else
+      encode(lower(cp), out);
+  }
+  return out;
+}
+
+std::string fold_street(std::string_view street) {
+  const std::string folded = fold_text(street);
+  std::string out;
+  std::size_t start = 0;
+  while (start <= folded.size()) {
+    std::size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    std::string word = folded.substr(start, end - start);
+    for (std::size_t at = word.find("strasse"); at != std::string::npos; at = word.find("strasse", at))
+      word.replace(at, 7, "straße");
+    if (ends_with(word, "str")) word += "aße";
+    if (!out.empty()) out += ' ';
+    out += word;
+    start = end + 1;
+  }
+  return out;
+}
+
+AddressKey address_key(const std::string& client, const Recipient& recipient) {
+  AddressKey key;
+  key.client = client;
+  for (const auto& line : recipient.name) {
+    const std::string folded = fold_text(line);
+    if (folded.empty()) continue;
+    if (!key.name.empty()) key.name += ' ';
+    key.name += folded;
+  }
+  key.street = fold_street(recipient.street);
+  for (const char c : recipient.postcode)
+    if (c != ' ') key.postcode += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 0x20) : c;
+  key.city = fold_text(recipient.city);
+  key.country = fold_text(recipient.country);
+  return key;
+}
+
+}  // namespace kuvert

@@ -1,0 +1,81 @@
+#include "pipeline/plan/consolidate.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "pipeline/plan/address_key.hpp"
+#include "pipeline/plan/profile_lookup.hpp"
+
+namespace kuvert {
+namespace {
+
+// Everything two documents must have in common to share an envelope.
+struct MergeKey {
+  AddressKey address;
+  std::string paper;
+  Sides sides = Sides::duplex;
+  std::string inserter;
+  std::string envelope;
+  friend auto operator<=>(const MergeKey&, const MergeKey&) = default;
+};
+
+MergeKey merge_key(const std::string& client, const Document& document) {
+  const auto& s = document.settings;
+  return {address_key(client, document.recipient), s.paper, s.sides, s.inserter, s.envelope};
+}
+
+}  // namespace
+
+bool may_share_envelope(const Document& document) {
+  return document.settings.consolidate && !document.settings.sensitive;
+}
+
+std::vector<std::string> order_inserts(const std::vector<std::string>& inserts, const InserterProfile& inserter,
+                                       const Where& where) {
+  // (station, position in the profile, name): stations decide, the profile's
+  // listing breaks ties.
+  std::vector<std::tuple<int, std::size_t, std::string>> ordered;
+  for (const auto& name : inserts) {
+    const Feeder& feeder = find_feeder(inserter, name, where);
+    const auto position = static_cast<std::size_t>(&feeder - inserter.feeders.data());
+    ordered.emplace_back(feeder.station, position, name);
+  }
+  std::sort(ordered.begin(), ordered.end());
+  ordered.erase(std::unique(ordered.begin(), ordered.end()), ordered.end());
+  std::vector<std::string> names;
+  for (auto& entry : ordered) names.push_back(std::move(std::get<2>(entry)));
+  return names;
+}
+
+std::vector<MailPiece> consolidate(const Job& job, const ProfileCatalog& catalog) {
+  std::vector<MailPiece> pieces;
+  std::map<MergeKey, std::size_t> open;  // merge key -> index into pieces
+  for (std::size_t i = 0; i < job.documents.size(); ++i) {
+    const Document& document = job.documents[i];
+    if (may_share_envelope(document)) {
+      const auto [it, inserted] = open.try_emplace(merge_key(job.client, document), pieces.size());
+      if (!inserted) {
+        MailPiece& piece = pieces[it->second];
+        piece.documents.push_back(i);
+        auto& inserts = piece.settings.inserts;
+        inserts.insert(inserts.end(), document.settings.inserts.begin(), document.settings.inserts.end());
+        continue;
+      }
+    }
+    MailPiece piece;
+    piece.documents.push_back(i);
+    piece.recipient = document.recipient;
+    piece.client = job.client;
+    piece.settings = document.settings;
+    pieces.push_back(std::move(piece));
+  }
+  for (auto& piece : pieces) {
+    const Where where{job.name, job.documents[piece.documents.front()].id, "", "", ""};
+    const InserterProfile& inserter = find_inserter(catalog, piece.settings.inserter, where);
+    piece.settings.inserts = order_inserts(piece.settings.inserts, inserter, where);
+  }
+  return pieces;
+}
+
+}  // namespace kuvert

@@ -1,0 +1,34 @@
+#pragma once
+// Consolidation: the documents of a job become mail pieces.
+#include <string>
+#include <vector>
+
+#include "pipeline/model/error.hpp"
+#include "pipeline/model/job.hpp"
+#include "pipeline/model/mail_piece.hpp"
+#include "pipeline/model/profile_catalog.hpp"
+
+namespace kuvert {
+
+// Whether a document may share an envelope at all: it allows consolidation
+// and is not sensitive.
+bool may_share_envelope(const Document& document);
+
+// Groups the job's documents into mail pieces. Documents share a piece only
+// when each may share an envelope, and they have the same client, the same
+// address key (address_key.hpp) and the same paper, sides, inserter and
+// envelope. Pieces come in the delivery order of their first document, the
+// documents inside a piece in delivery order. A piece takes its recipient and
+// settings from its first document; its inserts are the union of its
+// documents' inserts, without repeats, in the inserter's feeder order.
+// Only `documents`, `recipient`, `client` and `settings` are filled in.
+// Throws Error(ErrorKind::internal) when an inserter or feeder is not in the
+// catalogue (the job was validated against it).
+std::vector<MailPiece> consolidate(const Job& job, const ProfileCatalog& catalog);
+
+// `inserts` without repeats, in the order of the inserter's feeder stations.
+// Throws Error(ErrorKind::internal) for a name the inserter has no feeder for.
+std::vector<std::string> order_inserts(const std::vector<std::string>& inserts, const InserterProfile& inserter,
+                                       const Where& where);
+
+}  // namespace kuvert

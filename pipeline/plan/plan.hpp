@@ -1,0 +1,25 @@
+#pragma once
+// Planning: a validated job becomes print runs. Pure: no files, no clock;
+// safe to call concurrently for different jobs.
+#include <cstddef>
+#include <vector>
+
+#include "pipeline/model/job.hpp"
+#include "pipeline/model/print_run.hpp"
+#include "pipeline/model/profile_catalog.hpp"
+
+namespace kuvert {
+
+struct PlanOptions {
+  std::size_t max_sheets = 2000;  // per run; a larger single piece still forms one run
+};
+
+// Consolidates the job's documents into mail pieces (consolidate.hpp), lays
+// out their sheets (sheets.hpp), weighs them and chooses envelope and
+// postage (weigh.hpp), and groups, presorts, splits and numbers them into
+// runs (runs.hpp). The job's profile names must have been validated against
+// `catalog`; a failed look-up throws Error(ErrorKind::internal) naming the
+// job and document.
+std::vector<PrintRun> plan_runs(const Job& job, const ProfileCatalog& catalog, const PlanOptions& options = {});
+
+}  // namespace kuvert

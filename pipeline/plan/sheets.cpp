@@ -1,0 +1,23 @@
+#include "pipeline/plan/sheets.hpp"
+
+namespace kuvert {
+
+std::size_t sheets_for(std::size_t pages, Sides sides) { return sides == Sides::simplex ? pages : (pages + 1) / 2; }
+
+std::vector<Sheet> lay_out_sheets(const Job& job, const MailPiece& piece) {
+  std::vector<Sheet> sheets;
+  const Sides sides = piece.settings.sides;
+  for (const std::size_t index : piece.documents) {
+    const Document& document = job.documents.at(index);
+    const std::uint32_t step = sides == Sides::simplex ? 1 : 2;
+    for (std::uint32_t page = 0; page < document.page_count; page += step) {
+      Sheet sheet;
+      sheet.front = document.page(page);
+      if (sides == Sides::duplex && page + 1 < document.page_count) sheet.back = document.page(page + 1);
+      sheets.push_back(sheet);
+    }
+  }
+  return sheets;
+}
+
+}  // namespace kuvert

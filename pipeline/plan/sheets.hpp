@@ -1,0 +1,19 @@
+#pragma once
+// Sheet layout: which page goes on which side of which sheet of a piece.
+#include <vector>
+
+#include "pipeline/model/job.hpp"
+#include "pipeline/model/mail_piece.hpp"
+
+namespace kuvert {
+
+// The sheets of `piece`, its documents one after the other (indices into
+// `job.documents`). Simplex: one page per sheet, on the front. Duplex: pages
+// paired front and back; every document starts on a front side, so a
+// document with an odd page count ends on a blank back.
+std::vector<Sheet> lay_out_sheets(const Job& job, const MailPiece& piece);
+
+// How many sheets a document of `pages` pages needs.
+std::size_t sheets_for(std::size_t pages, Sides sides);
+
+}  // namespace kuvert

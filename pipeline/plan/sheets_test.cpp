@@ -1,0 +1,67 @@
+#include "pipeline/plan/sheets.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "pipeline/plan/test_catalog.hpp"
+
+using namespace kuvert;
+using namespace kuvert::plan_test;
+
+namespace {
+
+MailPiece piece_for(const Job& job, std::vector<std::size_t> documents) {
+  MailPiece piece;
+  piece.documents = std::move(documents);
+  piece.settings = job.documents.at(piece.documents.front()).settings;
+  return piece;
+}
+
+}  // namespace
+
+TEST_CASE("duplex pairs pages and starts every document on a front side", "[plan][sheets]") {
+  JobBuilder builder;
+  builder.add("D1", 3, erika()).add("D2", 2, erika()).add("D3", 1, erika());
+  const Job& job = builder.job();
+  const auto sheets = lay_out_sheets(job, piece_for(job, {0, 1, 2}));
+  REQUIRE(sheets.size() == 4);
+  CHECK(sheets[0].front == PageRef{0, 0});
+  CHECK(sheets[0].back == PageRef{0, 1});
+  CHECK(sheets[1].front == PageRef{0, 2});
+  CHECK_FALSE(sheets[1].back.has_value());  // D1 has 3 pages: blank back
+  CHECK(sheets[2].front == PageRef{0, 3});  // D2 starts on a front
+  CHECK(sheets[2].back == PageRef{0, 4});
+  CHECK(sheets[3].front == PageRef{0, 5});
+  CHECK_FALSE(sheets[3].back.has_value());
+}
+
+TEST_CASE("simplex puts one page on the front of each sheet", "[plan][sheets]") {
+  JobBuilder builder;
+  builder.add("D1", 3, erika(), simplex()).add("D2", 1, erika(), simplex());
+  const Job& job = builder.job();
+  const auto sheets = lay_out_sheets(job, piece_for(job, {0, 1}));
+  REQUIRE(sheets.size() == 4);
+  for (std::uint32_t i = 0; i < 4; ++i) {
+    CHECK(sheets[i].front == PageRef{0, i});
+    CHECK_FALSE(sheets[i].back.has_value());
+  }
+}
+
+TEST_CASE("sheets follow the documents' order in the piece, not in the file", "[plan][sheets]") {
+  JobBuilder builder;
+  builder.add("D1", 2, erika()).add("D2", 1, erika());
+  const Job& job = builder.job();
+  const auto sheets = lay_out_sheets(job, piece_for(job, {1, 0}));
+  REQUIRE(sheets.size() == 2);
+  CHECK(sheets[0].front == PageRef{0, 2});
+  CHECK_FALSE(sheets[0].back.has_value());
+  CHECK(sheets[1].front == PageRef{0, 0});
+  CHECK(sheets[1].back == PageRef{0, 1});
+}
+
+TEST_CASE("sheets_for counts sheets per document", "[plan][sheets]") {
+  CHECK(sheets_for(0, Sides::duplex) == 0);
+  CHECK(sheets_for(1, Sides::duplex) == 1);
+  CHECK(sheets_for(2, Sides::duplex) == 1);
+  CHECK(sheets_for(3, Sides::duplex) == 2);
+  CHECK(sheets_for(3, Sides::simplex) == 3);
+}

@@ -1,0 +1,125 @@
+#pragma once
+// Test support for the planning tests: a small catalogue and builders for
+// in-memory jobs. Header only; not part of kuvert_plan.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pipeline/model/job.hpp"
+#include "pipeline/model/mail_piece.hpp"
+#include "pipeline/model/profile_catalog.hpp"
+
+namespace kuvert::plan_test {
+
+// a4-80 4.99 g 0.1 mm; c6-5 114 x 229 mm 5 g 0.5 mm 3 layers; c4 229 x 324
+// mm 20 g 1 mm 1 layer; inserter "generic-omr" fold limit 8, flat limit 60,
+// feeder-1 (station 1) 4 g 0.2 mm, feeder-2 (station 2) 6 g 0.3 mm; the
+// 2025 letter tariff.
+inline ProfileCatalog catalog() {
+  ProfileCatalog c;
+  c.papers["a4-80"] = PaperProfile{"a4-80", 4.99, 0.1};
+  EnvelopeProfile c65;
+  c65.name = "c6-5";
+  c65.format = "C6/5";
+  c65.width_mm = 229;
+  c65.height_mm = 114;
+  c65.weight_g = 5;
+  c65.thickness_mm = 0.5;
+  c65.fold_layers = 3;
+  c.envelopes["c6-5"] = c65;
+  EnvelopeProfile c4;
+  c4.name = "c4";
+  c4.format = "C4";
+  c4.width_mm = 229;
+  c4.height_mm = 324;
+  c4.weight_g = 20;
+  c4.thickness_mm = 1;
+  c4.fold_layers = 1;
+  c.envelopes["c4"] = c4;
+  InserterProfile inserter;
+  inserter.name = "generic-omr";
+  inserter.fold_limit_sheets = 8;
+  inserter.flat_limit_sheets = 60;
+  inserter.folded_envelope = "c6-5";
+  inserter.flat_envelope = "c4";
+  inserter.feeders = {Feeder{"feeder-1", 1, "Rückumschlag", 4, 0.2}, Feeder{"feeder-2", 2, "Merkblatt", 6, 0.3}};
+  c.inserters["generic-omr"] = inserter;
+  c.tariff.name = "Deutsche Post 2025";
+  c.tariff.valid_from = "2025-01-01";
+  c.tariff.products = {
+      PostageProduct{"Standardbrief", 20, 5, 140, 235, 90, 125, 95},
+      PostageProduct{"Kompaktbrief", 50, 10, 100, 235, 70, 125, 110},
+      PostageProduct{"Grossbrief", 500, 20, 100, 353, 70, 250, 180},
+      PostageProduct{"Maxibrief", 1000, 50, 0, 353, 0, 250, 290},
+  };
+  return c;
+}
+
+inline Recipient recipient(std::vector<std::string> name, std::string street, std::string postcode, std::string city,
+                           std::string country = "DE") {
+  Recipient r;
+  r.name = std::move(name);
+  r.street = std::move(street);
+  r.postcode = std::move(postcode);
+  r.city = std::move(city);
+  r.country = std::move(country);
+  return r;
+}
+
+inline Recipient erika() { return recipient({"Frau", "Erika Mustermann"}, "Hauptstraße 5", "39104", "Magdeburg"); }
+
+inline Recipient at_postcode(const std::string& postcode, const std::string& country = "DE") {
+  return recipient({"Max Muster"}, "Ring 1", postcode, "Ort", country);
+}
+
+// A job of one print file whose documents follow each other in it.
+class JobBuilder {
+ public:
+  explicit JobBuilder(std::string client = "musterstadt") {
+    job_.name = "test-job";
+    job_.client = std::move(client);
+    job_.files = {"/spool.pdf"};
+  }
+
+  JobBuilder& add(std::string id, std::uint32_t pages, Recipient recipient, ProductionSettings settings = {}) {
+    Document d;
+    d.id = std::move(id);
+    d.first_page = next_page_;
+    d.page_count = pages;
+    d.recipient = std::move(recipient);
+    d.settings = std::move(settings);
+    next_page_ += pages;
+    job_.documents.push_back(std::move(d));
+    return *this;
+  }
+
+  const Job& job() const { return job_; }
+
+ private:
+  Job job_;
+  std::uint32_t next_page_ = 0;
+};
+
+inline ProductionSettings simplex() {
+  ProductionSettings s;
+  s.sides = Sides::simplex;
+  return s;
+}
+
+inline ProductionSettings with_inserts(std::vector<std::string> inserts) {
+  ProductionSettings s;
+  s.inserts = std::move(inserts);
+  return s;
+}
+
+// A piece of `sheets` blank-backed sheets, as weigh() and form_runs() see it.
+inline MailPiece piece_of(std::size_t sheets, Recipient recipient = erika(), ProductionSettings settings = {}) {
+  MailPiece p;
+  p.recipient = std::move(recipient);
+  p.client = "musterstadt";
+  p.settings = std::move(settings);
+  p.sheets.assign(sheets, Sheet{PageRef{0, 0}, std::nullopt});
+  return p;
+}
+
+}  // namespace kuvert::plan_test

@@ -1,0 +1,196 @@
+#include <catch2/catch.hpp>
+
+#include "pipeline/profiles/load_profiles.hpp"
+#include "pipeline/profiles/scratch_layouts.hpp"
+
+using kuvert::testing::load_problems;
+using kuvert::testing::ScratchLayouts;
+using Lines = std::vector<std::string>;
+using kuvert::MarkFunction;
+
+namespace {
+
+const std::filesystem::path kShipped = std::filesystem::path(KUVERT_SOURCE_DIR) / "layouts";
+const std::string kGeneric = "inserters/generic-omr.toml";
+
+std::string generic(const std::string& field, const std::string& message) {
+  return "file \"inserters/generic-omr.toml\": field \"" + field + "\": " + message;
+}
+
+}  // namespace
+
+TEST_CASE("generic-omr is exactly the profile DESIGN.md fixes", "[profiles]") {
+  const auto catalog = kuvert::load_profiles(kShipped, "2026-01-15");
+  const auto& p = catalog.inserters.at("generic-omr");
+  CHECK(p.name == "generic-omr");
+  CHECK(p.code == kuvert::CodeKind::omr);
+  CHECK(p.side == kuvert::SheetSide::front);
+  const std::vector<std::pair<MarkFunction, int>> expected = {
+      {MarkFunction::start, 0},    {MarkFunction::insert, 0},   {MarkFunction::feeder, 1},
+      {MarkFunction::feeder, 2},   {MarkFunction::sequence, 4}, {MarkFunction::sequence, 2},
+      {MarkFunction::sequence, 1}, {MarkFunction::parity, 0},   {MarkFunction::safety, 0}};
+  REQUIRE(p.positions.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    INFO("position " << i);
+    CHECK(p.positions[i].function == expected[i].first);
+    const int value = p.positions[i].function == MarkFunction::feeder ? p.positions[i].feeder : p.positions[i].weight;
+    CHECK(value == expected[i].second);
+  }
+  CHECK(p.first_mark_y_mm == 100);
+  CHECK(p.pitch_mm == 4.23);
+  CHECK(p.bar_x_mm == 193);
+  CHECK(p.bar_length_mm == 10);
+  CHECK(p.bar_thickness_mm == 0.5);
+  CHECK(p.collation_mark == kuvert::CollationMark::end_of_collation);
+  CHECK(p.logic == kuvert::MarkLogic::positive);
+  CHECK(p.parity == kuvert::Parity::even);
+  CHECK(p.sequence_direction == kuvert::SequenceDirection::up);
+  CHECK(p.order == kuvert::CollationOrder::normal);
+  CHECK(p.clear_zone.x == 190);
+  CHECK(p.clear_zone.y == 80);
+  CHECK(p.clear_zone.width == 16);
+  CHECK(p.clear_zone.height == 74);
+  CHECK(p.fold_limit_sheets == 8);
+  CHECK(p.flat_limit_sheets == 60);
+  CHECK(p.folded_envelope == "c6-5");
+  CHECK(p.flat_envelope == "c4");
+  REQUIRE(p.feeders.size() == 2);
+  CHECK(p.feeders[0].name == "feeder-1");
+  CHECK(p.feeders[0].station == 1);
+  CHECK(p.feeders[1].name == "feeder-2");
+  CHECK(p.feeders[1].station == 2);
+}
+
+TEST_CASE("the shipped pitney-bowes and datamatrix profiles load", "[profiles]") {
+  const auto catalog = kuvert::load_profiles(kShipped, "2026-01-15");
+  REQUIRE(catalog.inserters.size() == 3);
+  const auto& pb = catalog.inserters.at("pitney-bowes");
+  CHECK(pb.positions.front().function == MarkFunction::start);
+  CHECK(pb.positions.back().function == MarkFunction::safety);
+  CHECK(pb.collation_mark == kuvert::CollationMark::begin_of_collation);
+  CHECK(pb.parity == kuvert::Parity::odd);
+  CHECK(pb.pitch_mm == 4.233);
+  CHECK(pb.feeders.size() == 3);
+
+  const auto& dm = catalog.inserters.at("datamatrix");
+  CHECK(dm.code == kuvert::CodeKind::datamatrix);
+  CHECK(dm.positions.empty());
+  CHECK(dm.code_x_mm == 182);
+  CHECK(dm.code_y_mm == 8);
+  CHECK(dm.module_mm == 0.5);
+  CHECK(dm.clear_zone.x == 180);
+  CHECK(dm.clear_zone.y == 6);
+  CHECK(dm.feeders.size() == 4);
+}
+
+TEST_CASE("unknown keys in an inserter profile are errors", "[profiles]") {
+  ScratchLayouts layouts;
+  layouts.replace(kGeneric, "side = \"front\"", "side = \"front\"\ncolour = \"black\"");
+  layouts.replace(kGeneric, "{ function = \"start\" }", "{ function = \"start\", bold = true }");
+  layouts.replace(kGeneric, "clear_zone = { x = 190,", "clear_zone = { left = 1, x = 190,");
+  layouts.replace(kGeneric, "station = 2\ninsert", "station = 2\nstaton = 2\ninsert");
+  CHECK(load_problems(layouts.root()) ==
+        Lines{generic("positions[0].bold", "is not a known field"), generic("clear_zone.left", "is not a known field"),
+              generic("feeder[1].staton", "is not a known field"), generic("colour", "is not a known field")});
+}
+
+TEST_CASE("a position with an unknown function names the valid ones", "[profiles]") {
+  ScratchLayouts layouts;
+  layouts.replace(kGeneric, "{ function = \"parity\" }", "{ function = \"parity-bit\" }");
+  CHECK(load_problems(layouts.root()) ==
+        Lines{generic("positions[7].function",
+                      "\"parity-bit\" is not one of \"start\", \"insert\", \"feeder\", \"sequence\", \"parity\", "
+                      "\"divert\", \"stop\", \"safety\"")});
+}
+
+TEST_CASE("missing and mistyped inserter keys are reported together", "[profiles]") {
+  ScratchLayouts layouts;
+  layouts.replace(kGeneric, "pitch_mm = 4.23\n", "");
+  layouts.replace(kGeneric, "{ function = \"feeder\", station = 2 }", "{ function = \"feeder\" }");
+  layouts.replace(kGeneric, "{ function = \"sequence\", weight = 2 }", "{ function = \"sequence\", weight = 3 }");
+  layouts.replace(kGeneric, "{ function = \"safety\" }", "{ function = \"safety\", station = 1 }");
+  layouts.replace(kGeneric, "bar_thickness_mm = 0.5", "bar_thickness_mm = 0.1");
+  layouts.replace(kGeneric, "logic = \"positive\"", "logic = true");
+  layouts.replace(kGeneric, "order = \"normal\"", "order = \"forward\"");
+  layouts.replace(kGeneric, "fold_limit_sheets = 8", "fold_limit_sheets = 8.5");
+  layouts.replace(kGeneric, "insert = \"insert from feeder 1\"\n", "");
+  CHECK(load_problems(layouts.root()) ==
+        Lines{generic("positions[3].station", "is missing"),
+              generic("positions[5].weight", "must be a power of two (1, 2, 4, ...), got 3"),
+              generic("positions[8].station", "is only allowed with function \"feeder\""),
+              generic("pitch_mm", "is missing"), generic("bar_thickness_mm", "must be at least 0.2, got 0.1"),
+              generic("logic", "expected a string, got boolean"),
+              generic("order", "\"forward\" is neither \"normal\" nor \"reverse\""),
+              generic("fold_limit_sheets", "expected an integer, got floating-point number"),
+              generic("feeder[0].insert", "is missing")});
+}
+
+TEST_CASE("a missing code leaves the other keys unjudged", "[profiles]") {
+  ScratchLayouts layouts;
+  layouts.replace(kGeneric, "code = \"omr\"\n", "");
+  CHECK(load_problems(layouts.root()) == Lines{generic("code", "is missing")});
+}
+
+TEST_CASE("keys of the other code kind are rejected by name", "[profiles]") {
+  ScratchLayouts layouts;
+  layouts.replace(kGeneric, "side = \"front\"", "side = \"front\"\nmodule_mm = 0.5");
+  layouts.replace("inserters/datamatrix.toml", "module_mm = 0.5", "module_mm = 0.5\npitch_mm = 4.23");
+  CHECK(load_problems(layouts.root()) ==
+        Lines{"file \"inserters/datamatrix.toml\": field \"pitch_mm\": is only allowed with code = \"omr\"",
+              generic("module_mm", "is only allowed with code = \"datamatrix\"")});
+}
+
+TEST_CASE("positions must fit the feeders and each other", "[profiles]") {
+  ScratchLayouts layouts;
+  layouts.replace(kGeneric, "{ function = \"start\" },\n  { function = \"insert\" },",
+                  "{ function = \"start\" },\n  { function = \"start\" },");
+  layouts.replace(kGeneric, "{ function = \"feeder\", station = 2 }", "{ function = \"feeder\", station = 3 }");
+  layouts.replace(kGeneric, "{ function = \"sequence\", weight = 2 }", "{ function = \"sequence\", weight = 8 }");
+  layouts.replace(kGeneric, "parity = \"even\"", "parity = \"none\"");
+  CHECK(load_problems(layouts.root()) ==
+        Lines{generic("positions[1].function", "\"start\" is already at positions[0]"),
+              generic("positions[3].station", "no [[feeder]] has station 3"),
+              generic("positions[7].function", "\"parity\" needs parity = \"even\" or \"odd\""),
+              generic("positions", "has no \"insert\" position"),
+              generic("positions", "the sequence weights must be 1, 2, 4, ... without gaps, got 1, 4, 8")});
+}
+
+TEST_CASE("even or odd parity needs a parity position", "[profiles]") {
+  ScratchLayouts layouts;
+  layouts.replace(kGeneric, "  { function = \"parity\" },\n", "");
+  CHECK(load_problems(layouts.root()) ==
+        Lines{generic("parity", "is \"even\" but no position has function \"parity\"")});
+}
+
+TEST_CASE("the marks must lie inside the clear zone and the zone on the sheet", "[profiles]") {
+  ScratchLayouts layouts;
+  layouts.replace(kGeneric, "clear_zone = { x = 190, y = 80, width = 16, height = 74 }",
+                  "clear_zone = { x = 195, y = 80, width = 16, height = 50 }");
+  CHECK(load_problems(layouts.root()) ==
+        Lines{generic("clear_zone", "reaches beyond the A4 sheet (210 x 297 mm)"),
+              generic("clear_zone", "does not contain the marks (x 193 to 203 mm, y 99.75 to 134.09 mm)")});
+}
+
+TEST_CASE("feeders, limits and envelopes are checked across the profile", "[profiles]") {
+  ScratchLayouts layouts;
+  layouts.replace(kGeneric, "name = \"feeder-2\"\nstation = 2", "name = \"feeder-1\"\nstation = 1");
+  layouts.replace(kGeneric, "flat_limit_sheets = 60", "flat_limit_sheets = 6");
+  layouts.replace(kGeneric, "folded_envelope = \"c6-5\"", "folded_envelope = \"c7\"");
+  CHECK(load_problems(layouts.root()) ==
+        Lines{generic("positions[3].station", "no [[feeder]] has station 2"),
+              generic("feeder[1].name", "\"feeder-1\" is already at feeder[0]"),
+              generic("feeder[1].station", "station 1 is already at feeder[0]"),
+              generic("flat_limit_sheets", "must be at least fold_limit_sheets (8), got 6"),
+              generic("folded_envelope", "\"c7\" is not in envelopes.toml")});
+}
+
+TEST_CASE("a datamatrix code needs its quiet zone inside the clear zone", "[profiles]") {
+  ScratchLayouts layouts;
+  layouts.replace("inserters/datamatrix.toml", "code_x_mm = 182", "code_x_mm = 180.2");
+  layouts.replace("inserters/datamatrix.toml", "code_y_mm = 8", "code_y_mm = 20");
+  CHECK(load_problems(layouts.root()) ==
+        Lines{"file \"inserters/datamatrix.toml\": field \"clear_zone\": leaves less than one module (0.5 mm) of "
+              "quiet zone left of or above the code",
+              "file \"inserters/datamatrix.toml\": field \"clear_zone\": has no room for a 10 x 10 module code and "
+              "its quiet zone at (code_x_mm, code_y_mm)"});
+}

@@ -1,0 +1,156 @@
+#include "pipeline/profiles/load_profiles.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include "pipeline/model/error.hpp"
+#include "pipeline/profiles/profile_readers.hpp"
+#include "pipeline/profiles/toml_fields.hpp"
+
+namespace kuvert {
+namespace {
+
+namespace fs = std::filesystem;
+
+class LayoutFiles {
+ public:
+  LayoutFiles(fs::path root, std::vector<Diagnostic>& problems) : root_(std::move(root)), problems_(problems) {}
+
+  // The parsed file, or nothing (with a problem recorded) when it is
+  // missing, unreadable or not TOML. `relative` uses '/' on every system.
+  std::optional<toml::table> parse(const std::string& relative) {
+    std::ifstream in(root_ / relative, std::ios::binary);
+    if (!in) {
+      const bool missing = !fs::exists(root_ / relative);
+      problems_.push_back(
+          {in_file(relative), missing ? "is missing" : std::string("cannot be read: ") + std::strerror(errno)});
+      return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    try {
+      return toml::parse(text.str(), relative);
+    } catch (const toml::parse_error& error) {
+      const auto& begin = error.source().begin;
+      problems_.push_back({in_file(relative), "is not valid TOML: " + std::string(error.description()) + " (line " +
+                                                  std::to_string(begin.line) + ", column " +
+                                                  std::to_string(begin.column) + ")"});
+      return std::nullopt;
+    }
+  }
+
+  // The *.toml files of a subfolder, sorted, as relative paths.
+  std::vector<std::string> list(const std::string& folder) {
+    std::vector<std::string> files;
+    std::error_code error;
+    if (!fs::is_directory(root_ / folder, error)) {
+      problems_.push_back({in_file(folder), "is missing (a folder of *.toml files)"});
+      return files;
+    }
+    for (const auto& entry : fs::directory_iterator(root_ / folder, error))
+      if (entry.path().extension() == ".toml") files.push_back(folder + "/" + entry.path().filename().string());
+    if (error) problems_.push_back({in_file(folder), "cannot be read: " + error.message()});
+    std::sort(files.begin(), files.end());
+    if (files.empty() && !error) problems_.push_back({in_file(folder), "holds no *.toml files"});
+    return files;
+  }
+
+ private:
+  fs::path root_;
+  std::vector<Diagnostic>& problems_;
+};
+
+bool is_iso_date(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[i] < '0' || text[i] > '9') return false;
+  const std::chrono::year_month_day day{std::chrono::year{std::stoi(text.substr(0, 4))},
+                                        std::chrono::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
+                                        std::chrono::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
+  return day.ok();
+}
+
+void check_envelope_names(const InserterProfile& inserter, const std::string& file,
+                          const std::map<std::string, EnvelopeProfile>& envelopes, std::vector<Diagnostic>& problems) {
+  for (const auto& [key, name] :
+       {std::pair{"folded_envelope", &inserter.folded_envelope}, std::pair{"flat_envelope", &inserter.flat_envelope}})
+    if (!name->empty() && !envelopes.count(*name))
+      problems.push_back({in_file(file, key), "\"" + *name + "\" is not in envelopes.toml"});
+}
+
+struct DatedTariff {
+  std::string file;
+  Tariff tariff;
+};
+
+// The tariff in force on `date`; records a problem when none is or when two
+// start on the same day.
+std::optional<Tariff> tariff_on(std::vector<DatedTariff> tariffs, const std::string& date,
+                                std::vector<Diagnostic>& problems) {
+  std::sort(tariffs.begin(), tariffs.end(),
+            [](const auto& a, const auto& b) { return a.tariff.valid_from < b.tariff.valid_from; });
+  for (std::size_t i = 1; i < tariffs.size(); ++i)
+    if (tariffs[i].tariff.valid_from == tariffs[i - 1].tariff.valid_from) {
+      problems.push_back({in_file(tariffs[i].file, "valid_from"), "is " + tariffs[i].tariff.valid_from + " as in " +
+                                                                      tariffs[i - 1].file +
+                                                                      "; only one tariff may start on a day"});
+      return std::nullopt;
+    }
+  const DatedTariff* chosen = nullptr;
+  for (const auto& candidate : tariffs)
+    if (candidate.tariff.valid_from <= date) chosen = &candidate;
+  if (!chosen) {
+    problems.push_back({in_file("tariffs"), "has no tariff valid on " + date + " (the earliest starts on " +
+                                                tariffs.front().tariff.valid_from + ")"});
+    return std::nullopt;
+  }
+  return chosen->tariff;
+}
+
+}  // namespace
+
+ProfileCatalog load_profiles(const fs::path& layouts_dir, const std::string& production_date) {
+  std::vector<Diagnostic> problems;
+  const bool date_ok = is_iso_date(production_date);
+  if (!date_ok)
+    problems.push_back({in_file("", "production_date"), "\"" + production_date + "\" is not a date (yyyy-mm-dd)"});
+
+  ProfileCatalog catalog;
+  LayoutFiles files(layouts_dir, problems);
+  if (auto document = files.parse("papers.toml")) catalog.papers = read_papers(*document, "papers.toml", problems);
+  // Inserters are checked against the envelopes only when those read cleanly;
+  // otherwise a broken envelope would also show up as an unknown one.
+  bool envelopes_sound = false;
+  if (const auto document = files.parse("envelopes.toml")) {
+    const std::size_t before = problems.size();
+    catalog.envelopes = read_envelopes(*document, "envelopes.toml", problems);
+    envelopes_sound = problems.size() == before;
+  }
+
+  for (const auto& file : files.list("inserters")) {
+    auto document = files.parse(file);
+    if (!document) continue;
+    const std::string name = fs::path(file).stem().string();
+    InserterProfile inserter = read_inserter(*document, name, file, problems);
+    if (envelopes_sound) check_envelope_names(inserter, file, catalog.envelopes, problems);
+    catalog.inserters.emplace(name, std::move(inserter));
+  }
+
+  const std::size_t problems_before_tariffs = problems.size();
+  std::vector<DatedTariff> tariffs;
+  for (const auto& file : files.list("tariffs"))
+    if (auto document = files.parse(file)) tariffs.push_back({file, read_tariff(*document, file, problems)});
+  // A tariff with problems may have no valid_from: choose only among sound files.
+  if (date_ok && problems.size() == problems_before_tariffs && !tariffs.empty())
+    if (auto tariff = tariff_on(std::move(tariffs), production_date, problems)) catalog.tariff = std::move(*tariff);
+
+  if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
+  return catalog;
+}
+
+}  // namespace kuvert

@@ -1,0 +1,44 @@
+#include "stages/deliver/output_folder.hpp"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "pipeline/model/error.hpp"
+
+namespace kuvert {
+
+namespace fs = std::filesystem;
+
+OutputFolder::OutputFolder(fs::path final_path) : final_(fs::absolute(std::move(final_path))) {
+  std::error_code error;
+  if (fs::exists(final_, error))
+    throw_input(Where{.file = final_.string()}, "output folder exists already; kuvert never overwrites output");
+  fs::create_directories(final_.parent_path(), error);
+  std::string hidden_name = ".";
+  hidden_name += final_.filename().string();
+  hidden_name += ".partial-";
+  hidden_name += std::to_string(getpid());
+  working_ = final_.parent_path() / hidden_name;
+  fs::remove_all(working_, error);
+  if (!fs::create_directory(working_, error))
+    throw_system(Where{.file = working_.string()}, "cannot create output folder: " + error.message());
+}
+
+OutputFolder::~OutputFolder() {
+  if (committed_) return;
+  std::error_code ignored;
+  fs::remove_all(working_, ignored);
+}
+
+void OutputFolder::commit() {
+  // RENAME_NOREPLACE: a folder that appeared meanwhile is never replaced.
+  if (renameat2(AT_FDCWD, working_.c_str(), AT_FDCWD, final_.c_str(), RENAME_NOREPLACE) != 0)
+    throw_system(Where{.file = final_.string()}, std::string("cannot move output into place: ") + std::strerror(errno));
+  committed_ = true;
+}
+
+}  // namespace kuvert

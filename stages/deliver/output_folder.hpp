@@ -1,0 +1,28 @@
+#pragma once
+#include <filesystem>
+
+namespace kuvert {
+
+// A job's output folder that appears complete or not at all: everything is
+// written into a hidden sibling, which commit() renames into place. An
+// existing folder is never overwritten; an uncommitted one is removed.
+class OutputFolder {
+ public:
+  // Throws kuvert::Error (input) if `final_path` exists, (system) if the
+  // working folder cannot be made.
+  explicit OutputFolder(std::filesystem::path final_path);
+  ~OutputFolder();
+  OutputFolder(const OutputFolder&) = delete;
+  OutputFolder& operator=(const OutputFolder&) = delete;
+
+  // Where to write until commit().
+  const std::filesystem::path& path() const { return working_; }
+  void commit();
+
+ private:
+  std::filesystem::path final_;
+  std::filesystem::path working_;
+  bool committed_ = false;
+};
+
+}  // namespace kuvert

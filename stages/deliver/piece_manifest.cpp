@@ -1,0 +1,78 @@
+#include "stages/deliver/piece_manifest.hpp"
+
+#include <cstdio>
+
+namespace kuvert {
+namespace {
+
+std::string grams(double weight) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", weight);
+  return text;
+}
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string text;
+  for (const auto& part : parts) text += (text.empty() ? "" : separator) + part;
+  return text;
+}
+
+// The address as one line: name lines, street, postcode and town, country.
+std::string address_line(const Recipient& r) {
+  auto parts = r.name;
+  parts.push_back(r.street);
+  parts.push_back(r.postcode.empty() ? r.city : r.postcode + " " + r.city);
+  if (!r.domestic()) parts.push_back(r.country);
+  return join(parts, ", ");
+}
+
+}  // namespace
+
+std::string piece_manifest_csv(const Job& job, const PrintRun& run) {
+  std::string csv =
+      "piece_id,sequence,documents,recipient,postcode,country,first_sheet,last_sheet,sheets,weight_g,envelope,product,"
+      "postage_cents,inserts,sensitive,manual_reason\r\n";
+  std::size_t sheet = 1;
+  for (const auto& piece : run.pieces) {
+    std::vector<std::string> ids;
+    bool sensitive = false;
+    for (auto index : piece.documents) {
+      ids.push_back(job.documents[index].id);
+      sensitive = sensitive || job.documents[index].settings.sensitive;
+    }
+    const std::size_t last = sheet + piece.sheets.size() - 1;
+    const std::vector<std::string> row = {piece.id,
+                                          std::to_string(piece.sequence),
+                                          join(ids, " "),
+                                          address_line(piece.recipient),
+                                          piece.recipient.postcode,
+                                          piece.recipient.country,
+                                          std::to_string(sheet),
+                                          std::to_string(last),
+                                          std::to_string(piece.sheets.size()),
+                                          grams(piece.weight_g),
+                                          piece.envelope,
+                                          piece.product,
+                                          std::to_string(piece.postage_cents),
+                                          join(piece.settings.inserts, " "),
+                                          sensitive ? "yes" : "no",
+                                          piece.manual_reason};
+    std::vector<std::string> fields;
+    for (const auto& field : row) fields.push_back(csv_field(field));
+    csv += join(fields, ",") + "\r\n";
+    sheet = last + 1;
+  }
+  return csv;
+}
+
+}  // namespace kuvert

@@ -1,0 +1,81 @@
+#include "stages/deliver/run_file_writer.hpp"
+
+#include <cerrno>
+#include <cstring>
+
+#include "pipeline/model/error.hpp"
+
+namespace kuvert {
+namespace {
+
+// A PDF literal string with the characters that need it escaped.
+std::string pdf_text(const std::string& text) {
+  std::string out = "(";
+  for (char c : text) {
+    if (c == '(' || c == ')' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + ")";
+}
+
+}  // namespace
+
+RunFileWriter::RunFileWriter(const std::filesystem::path& path, RunFileInfo info)
+    : path_(path), info_(std::move(info)), file_(std::fopen(path.c_str(), "wb")), buffer_(1 << 20) {
+  if (!file_) throw_system(Where{.file = path.string()}, std::string("cannot create: ") + std::strerror(errno));
+  std::setvbuf(file_.get(), buffer_.data(), _IOFBF, buffer_.size());
+  // The binary comment tells transfer tools that the file is not text.
+  put("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
+}
+
+RunFileWriter::~RunFileWriter() = default;
+
+void RunFileWriter::put(std::string_view bytes) {
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_.get()) != bytes.size())
+    throw_system(Where{.file = path_.string()}, std::string("cannot write: ") + std::strerror(errno));
+  hash_.update(bytes);
+  offset_ += bytes.size();
+}
+
+void RunFileWriter::write(const PdfObjectBytes& object) {
+  if (object.number >= offsets_.size()) offsets_.resize(object.number + 1, 0);
+  offsets_[object.number] = offset_;
+  put(std::to_string(object.number) + " 0 obj\n");
+  put(object.body);
+  put("\nendobj\n");
+}
+
+RunFileResult RunFileWriter::finish(std::uint32_t info_object, std::uint32_t object_count) {
+  write({kSaveStateObject, "<< /Length 2 >>\nstream\nq\n\nendstream"});
+  std::string kids;
+  kids.reserve(pages_.size() * 10);
+  for (auto page : pages_) kids += std::to_string(page) + " 0 R ";
+  write({kPagesObject, "<< /Type /Pages /Count " + std::to_string(pages_.size()) + " /Kids [ " + kids + "] >>"});
+  write({kCatalogObject, "<< /Type /Catalog /Pages 2 0 R >>"});
+  write({info_object, "<< /Producer (kuvert) /Title " + pdf_text(info_.title) + " /CreationDate " +
+                          pdf_text(info_.creation_date) + " >>"});
+
+  if (offsets_.size() < object_count) offsets_.resize(object_count, 0);
+  const std::uint64_t xref_offset = offset_;
+  std::string xref = "xref\n0 " + std::to_string(offsets_.size()) + "\n0000000000 65535 f \n";
+  char entry[32];
+  for (std::size_t number = 1; number < offsets_.size(); ++number) {
+    if (offsets_[number])
+      std::snprintf(entry, sizeof entry, "%010llu 00000 n \n", static_cast<unsigned long long>(offsets_[number]));
+    else
+      std::snprintf(entry, sizeof entry, "0000000000 65535 f \n");
+    xref += entry;
+  }
+  put(xref);
+  std::string id = "<";
+  id += hash_.hex().substr(0, 32);
+  id += '>';
+  put("trailer\n<< /Size " + std::to_string(offsets_.size()) + " /Root 1 0 R /Info " + std::to_string(info_object) +
+      " 0 R /ID [" + id + id + "] >>\nstartxref\n" + std::to_string(xref_offset) + "\n%%EOF\n");
+  if (std::fflush(file_.get()) != 0 || std::ferror(file_.get()))
+    throw_system(Where{.file = path_.string()}, std::string("cannot write: ") + std::strerror(errno));
+  file_.reset();
+  return {offset_, hash_.hex(), static_cast<std::uint32_t>(pages_.size())};
+}
+
+}  // namespace kuvert

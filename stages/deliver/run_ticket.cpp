@@ -1,0 +1,121 @@
+#include "stages/deliver/run_ticket.hpp"
+
+#include <map>
+
+namespace kuvert {
+namespace {
+
+using nlohmann::json;
+
+std::string sides_name(Sides sides) { return sides == Sides::duplex ? "duplex" : "simplex"; }
+
+std::size_t pages_of(const Sheet& sheet) { return (sheet.front ? 1 : 0) + (sheet.back ? 1 : 0); }
+
+
+
+
+
+}  // namespace
+
+json run_ticket(const Job& job, const PrintRun& run, const ProfileCatalog& profiles, const RunFileResult& file,
+                const std::string& created) {
+  std::size_t documents = 0, document_pages = 0, sheets = 0, sensitive = 0, foreign = 0;
+  std::map<std::string, std::pair<std::size_t, long>> postage;  // product -> pieces, cents
+  std::map<std::string, std::size_t> leitregionen;
+  json manual = json::array();
+  long total_cents = 0;
+  for (const auto& piece : run.pieces) {
+    documents += piece.documents.size();
+    sheets += piece.sheets.size();
+    for (const auto& sheet : piece.sheets) document_pages += pages_of(sheet);
+    for (auto index : piece.documents) sensitive += job.documents[index].settings.sensitive ? 1 : 0;
+    auto& product = postage[piece.product.empty() ? "(none)" : piece.product];
+    ++product.first;
+    product.second += piece.postage_cents;
+    total_cents += piece.postage_cents;
+    if (piece.recipient.domestic())
+      ++leitregionen[piece.recipient.postcode.substr(0, 2)];
+    else
+      ++foreign;
+    if (piece.manual) {
+      json ids = json::array();
+      for (auto index : piece.documents) ids.push_back(job.documents[index].id);
+      manual.push_back({{"piece", piece.id}, {"documents", ids}, {"sheets", piece.sheets.size()},
+                        {"reason", piece.manual_reason}});
+    }
+  }
+  json products = json::object();
+  for (const auto& [name, count] : postage) products[name] = {{"pieces", count.first}, {"cents", count.second}};
+  json regions = json::array();
+  for (const auto& [region, count] : leitregionen) regions.push_back({{"leitregion", region}, {"pieces", count}});
+
+  json inserts = json::array();
+  const auto& inserter = profiles.inserters.at(run.settings.inserter);
+  for (const auto& name : run.settings.inserts) {
+    const auto* feeder = inserter.feeder(name);
+    inserts.push_back({{"feeder", name}, {"insert", feeder ? feeder->insert : ""}});
+  }
+  const auto envelope = profiles.envelopes.find(run.settings.envelope);
+
+  return {
+      {"run", run.id},
+      {"job", job.name},
+      {"client", job.client},
+      {"application", job.application},
+      {"created", created},
+      {"file", run.id + ".pdf"},
+      {"bytes", file.bytes},
+      {"sha256", file.sha256},
+      {"production",
+       {{"paper", run.settings.paper},
+        {"sides", sides_name(run.settings.sides)},
+        {"envelope", run.settings.envelope},
+        {"envelope_format", envelope == profiles.envelopes.end() ? "" : envelope->second.format},
+        {"inserter", run.settings.inserter},
+        {"inserts", inserts},
+        {"control_marks", !run.settings.manual},
+        {"manual_handling", run.settings.manual}}},
+      {"counts",
+       {{"pieces", run.pieces.size()},
+        {"documents", documents},
+        {"sensitive_documents", sensitive},
+        {"sheets", sheets},
+        {"pages", file.pages},
+        {"document_pages", document_pages},
+        {"blank_pages", file.pages - document_pages}}},
+      {"postage",
+       {{"tariff", profiles.tariff.name},
+        {"valid_from", profiles.tariff.valid_from},
+        {"currency", profiles.tariff.currency},
+        {"products", products},
+        {"total_cents", total_cents}}},
+      {"presort", {{"leitregionen", regions}, {"foreign_pieces", foreign}}},
+      {"manual_pieces", manual},
+  };
+}
+
+json job_summary(const Job& job, const std::vector<json>& tickets, const std::string& created) {
+  json runs = json::array();
+  std::size_t pieces = 0, sheets = 0, pages = 0, manual = 0;
+  long cents = 0;
+  for (const auto& ticket : tickets) {
+    const auto& counts = ticket["counts"];
+    pieces += counts["pieces"].get<std::size_t>();
+    sheets += counts["sheets"].get<std::size_t>();
+    pages += counts["pages"].get<std::size_t>();
+    cents += ticket["postage"]["total_cents"].get<long>();
+    if (ticket["production"]["manual_handling"].get<bool>()) manual += counts["pieces"].get<std::size_t>();
+    runs.push_back({{"run", ticket["run"]},
+                    {"file", ticket["file"]},
+                    {"pieces", counts["pieces"]},
+                    {"sheets", counts["sheets"]},
+                    {"manual_handling", ticket["production"]["manual_handling"]}});
+  }
+  return {{"job", job.name},      {"client", job.client}, {"application", job.application},
+          {"created", created},   {"documents", job.documents.size()},
+          {"pieces", pieces},     {"manual_pieces", manual},
+          {"sheets", sheets},     {"pages", pages},
+          {"postage_cents", cents}, {"runs", runs}};
+}
+
+}  // namespace kuvert

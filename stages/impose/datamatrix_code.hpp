@@ -1,0 +1,43 @@
+#pragma once
+// The 2D code of one sheet for inserters that read a DataMatrix.
+//
+// Payload (ASCII, fields separated by '|'):
+//
+//   R0001-000042|S02/03|F1,2
+//   ^ piece      ^ sheet ^ feeder stations
+//
+// - piece: the run id, '-', and the piece's id within the run. MailPiece
+//   ids already have this form ("R0001-000042"); a piece id that does not
+//   start with "<run id>-" is written in full after it.
+// - S<n>/<m>: sheet n of the piece's m sheets, in print order, at least two
+//   digits each.
+// - F<stations>: the feeder stations the piece takes inserts from,
+//   ascending, comma-separated; "F" alone when none. Every sheet of the
+//   piece carries them, as it carries the piece id.
+//
+// The run id and piece id must be printable ASCII without '|'.
+#include <string>
+#include <vector>
+
+#include "stages/impose/control_marks.hpp"
+
+namespace kuvert {
+
+// Throws Error(ErrorKind::internal) when an id breaks the rules above.
+std::string datamatrix_payload(const SheetContext& sheet);
+
+// A DataMatrix symbol without quiet zone, one entry per module, row by row
+// from the top-left; true is a dark module.
+struct ModuleMatrix {
+  int width = 0;
+  int height = 0;
+  std::vector<bool> dark;
+
+  bool at(int x, int y) const { return dark[static_cast<std::size_t>(y) * width + x]; }
+};
+
+// Encodes with zxing-cpp (ECC 200, the smallest symbol that holds the
+// payload). Throws Error(ErrorKind::internal) if the encoder refuses it.
+ModuleMatrix datamatrix_modules(const std::string& payload);
+
+}  // namespace kuvert

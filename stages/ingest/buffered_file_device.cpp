@@ -1,0 +1,101 @@
+#include "stages/ingest/buffered_file_device.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <podofo/base/PdfError.h>
+
+namespace kuvert::ingest {
+namespace {
+
+constexpr std::size_t kWindowSize = 32 * 1024;
+
+// pread() until `length` bytes or the end of the file; -1 on an I/O error.
+std::int64_t read_fully(int fd, char* buffer, std::size_t length, std::uint64_t offset) {
+  std::size_t done = 0;
+  while (done < length) {
+    const ssize_t n = ::pread(fd, buffer + done, length - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return -1;
+    if (n == 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  return static_cast<std::int64_t>(done);
+}
+
+}  // namespace
+
+BufferedFileDevice::BufferedFileDevice(const std::filesystem::path& path) : window_(kWindowSize) {
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) {
+    open_error_ = errno;
+    return;
+  }
+  struct stat info {};
+  if (::fstat(fd_, &info) != 0) {
+    open_error_ = errno;
+  } else if (S_ISDIR(info.st_mode)) {
+    open_error_ = EISDIR;
+  } else {
+    size_ = static_cast<std::uint64_t>(info.st_size);
+  }
+}
+
+BufferedFileDevice::~BufferedFileDevice() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+bool BufferedFileDevice::fill() const {
+  if (position_ >= window_start_ && position_ < window_start_ + window_length_) return true;
+  if (position_ >= size_) return false;
+  const std::int64_t n = read_fully(fd_, window_.data(), window_.size(), position_);
+  if (n < 0) PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_InvalidDeviceOperation, std::strerror(errno));
+  window_start_ = position_;
+  window_length_ = static_cast<std::size_t>(n);
+  return window_length_ > 0;
+}
+
+int BufferedFileDevice::Look() const {
+  if (!fill()) return EOF;
+  return static_cast<unsigned char>(window_[position_ - window_start_]);
+}
+
+int BufferedFileDevice::GetChar() const {
+  const int c = Look();
+  if (c != EOF) ++position_;
+  return c;
+}
+
+void BufferedFileDevice::Seek(std::streamoff offset, std::ios_base::seekdir direction) {
+  std::int64_t base = 0;
+  if (direction == std::ios_base::cur) base = static_cast<std::int64_t>(position_);
+  if (direction == std::ios_base::end) base = static_cast<std::int64_t>(size_);
+  const std::int64_t target = base + offset;
+  if (target < 0) PODOFO_RAISE_ERROR(PoDoFo::ePdfError_ValueOutOfRange);
+  position_ = static_cast<std::uint64_t>(target);
+}
+
+std::streamoff BufferedFileDevice::Read(char* buffer, std::streamsize length) {
+  if (length <= 0 || position_ >= size_) return 0;
+  auto wanted = static_cast<std::size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(length), size_ - position_));
+  std::size_t done = 0;
+  // What the window already holds, then the rest straight from the file.
+  if (position_ >= window_start_ && position_ < window_start_ + window_length_) {
+    done = std::min(wanted, static_cast<std::size_t>(window_start_ + window_length_ - position_));
+    std::memcpy(buffer, window_.data() + (position_ - window_start_), done);
+  }
+  if (done < wanted) {
+    const std::int64_t n = read_fully(fd_, buffer + done, wanted - done, position_ + done);
+    if (n < 0) PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_InvalidDeviceOperation, std::strerror(errno));
+    done += static_cast<std::size_t>(n);
+  }
+  position_ += done;
+  return static_cast<std::streamoff>(done);
+}
+
+}  // namespace kuvert::ingest

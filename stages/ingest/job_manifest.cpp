@@ -1,0 +1,114 @@
+// Parsing reports every problem of the manifest at once, so a specialist
+// application can correct a delivery in one round trip.
+#include "stages/ingest/job_manifest.hpp"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "stages/ingest/json_fields.hpp"
+
+namespace kuvert {
+namespace {
+
+using nlohmann::json;
+
+// Reads the production settings a document or the defaults may carry;
+// absent fields keep what `settings` already holds.
+void read_settings(JsonFields& fields, ProductionSettings& settings) {
+  if (auto paper = fields.text("paper", false)) settings.paper = *paper;
+  if (auto sides = fields.text("sides", false)) {
+    if (*sides == "simplex")
+      settings.sides = Sides::simplex;
+    else if (*sides == "duplex")
+      settings.sides = Sides::duplex;
+    else
+      fields.problem("sides", "\"" + *sides + "\" is neither \"simplex\" nor \"duplex\"");
+  }
+  if (auto inserter = fields.text("inserter", false)) settings.inserter = *inserter;
+  if (auto envelope = fields.text("envelope", false)) settings.envelope = *envelope;
+  if (auto consolidate = fields.flag("consolidate")) settings.consolidate = *consolidate;
+  if (auto inserts = fields.texts("inserts", false)) settings.inserts = *inserts;
+  if (auto sensitive = fields.flag("sensitive")) settings.sensitive = *sensitive;
+}
+
+Recipient read_recipient(const json& value, Where where, std::vector<Diagnostic>& problems) {
+  JsonFields fields(value, std::move(where), problems);
+  Recipient recipient;
+  if (auto name = fields.texts("name", true)) recipient.name = *name;
+  if (auto street = fields.text("street", true)) recipient.street = *street;
+  if (auto postcode = fields.text("postcode", false)) recipient.postcode = *postcode;
+  if (auto city = fields.text("city", true)) recipient.city = *city;
+  if (auto country = fields.text("country", false)) recipient.country = *country;
+  fields.reject_unknown();
+  return recipient;
+}
+
+ManifestDocument read_document(const json& value, const ProductionSettings& defaults, Where where,
+                               std::vector<Diagnostic>& problems) {
+  // Problems are reported under the document's id where it has a usable one.
+  if (value.is_object() && value.contains("id") && value["id"].is_string() && !value["id"].get<std::string>().empty()) {
+    where.document = value["id"].get<std::string>();
+    where.field.clear();
+  }
+  JsonFields fields(value, std::move(where), problems);
+  ManifestDocument document;
+  document.settings = defaults;
+  if (auto id = fields.text("id", true)) document.id = *id;
+  if (auto pages = fields.text("pages", false)) {
+    document.pages = parse_page_range(*pages);
+    if (!document.pages) fields.problem("pages", "\"" + *pages + "\" is not a page range (expected \"3\" or \"3-4\")");
+  }
+  if (auto file = fields.text("file", false)) document.file = *file;
+  if (fields.has("pages") == fields.has("file"))
+    fields.problem("pages", "expected either \"pages\" (of the job's print_file) or \"file\", not both or neither");
+  if (const auto* recipient = fields.object("recipient", true))
+    document.recipient = read_recipient(*recipient, fields.at("recipient"), problems);
+  read_settings(fields, document.settings);
+  fields.reject_unknown();
+  return document;
+}
+
+}  // namespace
+
+JobManifest parse_job_manifest(const std::string& text, const Where& where, std::vector<Diagnostic>& problems) {
+  JobManifest manifest;
+  json root;
+  try {
+    root = json::parse(text);
+  } catch (const json::parse_error& error) {
+    problems.push_back({where, "is not valid JSON (at byte " + std::to_string(error.byte) + ")"});
+    return manifest;
+  }
+  JsonFields fields(root, where, problems);
+  if (auto job = fields.text("job", true)) manifest.job = *job;
+  if (auto client = fields.text("client", true)) manifest.client = *client;
+  if (auto application = fields.text("application", false)) manifest.application = *application;
+  if (auto print_file = fields.text("print_file", false)) manifest.print_file = *print_file;
+
+  ProductionSettings defaults;
+  if (const auto* value = fields.object("defaults", false)) {
+    JsonFields default_fields(*value, fields.at("defaults"), problems);
+    read_settings(default_fields, defaults);
+    default_fields.reject_unknown();
+  }
+  if (const auto* documents = fields.array("documents", true)) {
+    if (documents->empty()) fields.problem("documents", "the job has no documents");
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < documents->size(); ++i) {
+      Where at = fields.at("documents[" + std::to_string(i) + "]");
+      auto document = read_document((*documents)[i], defaults, at, problems);
+      if (!document.id.empty()) {
+        if (!ids.insert(document.id).second) {
+          at.document = document.id;
+          at.field = "id";
+          problems.push_back({at, "is used by an earlier document too; document ids must be unique"});
+        }
+      }
+      manifest.documents.push_back(std::move(document));
+    }
+  }
+  fields.reject_unknown();
+  return manifest;
+}
+
+}  // namespace kuvert

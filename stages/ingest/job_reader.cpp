@@ -1,0 +1,225 @@
+// Validation happens in full before anything is produced: the manifest, the
+// profiles it names, and then the PDFs page by page (every page accounted
+// for, A4 portrait). Problems are collected and thrown together.
+#include "stages/ingest/job_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "stages/ingest/job_manifest.hpp"
+#include "stages/ingest/postal_address.hpp"
+#include "stages/ingest/spool_file.hpp"
+
+namespace kuvert {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr double kA4WidthPt = 595.276;
+constexpr double kA4HeightPt = 841.89;
+constexpr double kSizeTolerancePt = 2.835;  // 1 mm
+
+std::string read_manifest_text(const fs::path& path, const Where& where) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) throw_input(where, "job.json not found at " + path.string());
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in && !in.eof()) throw_system(where, "cannot read " + path.string());
+  return text.str();
+}
+
+std::string format_pt(double value) {
+  std::ostringstream out;
+  out << std::lround(value);
+  return out.str();
+}
+
+// What is wrong with a page's geometry for our sheets, or "".
+std::string page_geometry_problem(const PageGeometry& g) {
+  const double width = g.urx - g.llx, height = g.ury - g.lly;
+  if (g.rotate != 0) return "is rotated by " + std::to_string(g.rotate) + " degrees; expected an upright A4 portrait page";
+  if (std::abs(width - kA4WidthPt) <= kSizeTolerancePt && std::abs(height - kA4HeightPt) <= kSizeTolerancePt) return "";
+  return "is " + format_pt(width) + " x " + format_pt(height) + " pt; expected A4 portrait (595 x 842 pt)";
+}
+
+class JobValidation {
+ public:
+  JobValidation(Job& job, const ProfileCatalog& profiles, std::string manifest_file)
+      : job_(job), profiles_(profiles), manifest_file_(std::move(manifest_file)) {}
+
+  void check_profiles(const ManifestDocument& document) {
+    const auto& s = document.settings;
+    if (!profiles_.papers.count(s.paper)) add(document, "paper", "unknown paper \"" + s.paper + "\"" + known(profiles_.papers));
+    if (s.envelope != "auto" && !profiles_.envelopes.count(s.envelope))
+      add(document, "envelope", "unknown envelope \"" + s.envelope + "\"" + known(profiles_.envelopes, "auto"));
+    auto inserter = profiles_.inserters.find(s.inserter);
+    if (inserter == profiles_.inserters.end()) {
+      add(document, "inserter", "unknown inserter profile \"" + s.inserter + "\"" + known(profiles_.inserters));
+      return;
+    }
+    for (const auto& insert : s.inserts)
+      if (!inserter->second.feeder(insert))
+        add(document, "inserts", "\"" + insert + "\" is not a feeder station of inserter \"" + s.inserter + "\"");
+  }
+
+  void check_recipient(const ManifestDocument& document) {
+    for (const auto& [field, message] : recipient_problems(document.recipient)) add(document, field, message);
+  }
+
+  // Opens a source PDF once; returns its index in Job::files or nothing.
+  std::optional<std::uint32_t> open(const std::string& name) {
+    auto known_file = file_index_.find(name);
+    if (known_file != file_index_.end()) return known_file->second;
+    const fs::path path = fs::absolute(job_.folder / name);
+    std::optional<std::uint32_t> index;
+    try {
+      SpoolFile spool(path, name);
+      index = static_cast<std::uint32_t>(job_.files.size());
+      job_.files.push_back(path);
+      page_counts_.push_back(spool.page_count());
+    } catch (const Error& error) {
+      for (auto problem : error.problems()) {
+        problem.where.job = job_.name;
+        problems_.push_back(problem);
+      }
+    }
+    file_index_[name] = index;
+    return index;
+  }
+
+  std::uint32_t page_count(std::uint32_t file) const { return page_counts_[file]; }
+
+  // A problem with a field of a document in the manifest.
+  void add(const std::string& document, const std::string& field, std::string message) {
+    problems_.push_back(
+        {Where{.job = job_.name, .document = document, .file = manifest_file_, .field = field}, std::move(message)});
+  }
+  void add(const ManifestDocument& document, const std::string& field, std::string message) {
+    add(document.id, field, std::move(message));
+  }
+  void add(Where where, std::string message) {
+    where.job = job_.name;
+    problems_.push_back({std::move(where), std::move(message)});
+  }
+  std::vector<Diagnostic>& problems() { return problems_; }
+
+ private:
+  template <typename Map>
+  static std::string known(const Map& map, const std::string& also = "") {
+    std::string names = also;
+    for (const auto& entry : map) names += (names.empty() ? "" : ", ") + entry.first;
+    return " (known: " + names + ")";
+  }
+
+  Job& job_;
+  const ProfileCatalog& profiles_;
+  std::string manifest_file_;
+  std::map<std::string, std::optional<std::uint32_t>> file_index_;
+  std::vector<std::uint32_t> page_counts_;
+  std::vector<Diagnostic> problems_;
+};
+
+// Every page of the print file belongs to exactly one document.
+void check_page_accounting(const JobManifest& manifest, const std::vector<Document>& documents,
+                           std::uint32_t print_file, std::uint32_t pages, JobValidation& validation) {
+  std::vector<const Document*> ranges;
+  for (const auto& document : documents)
+    if (document.file == print_file && document.page_count > 0) ranges.push_back(&document);
+  std::sort(ranges.begin(), ranges.end(), [](auto* a, auto* b) { return a->first_page < b->first_page; });
+  const Where file_where{.file = manifest.print_file};
+  std::uint32_t next = 0;  // first page not yet claimed
+  const Document* previous = nullptr;
+  for (const auto* document : ranges) {
+    if (document->first_page < next) {
+      validation.add(document->id, "pages",
+                     "pages " + to_string(PageRange{document->first_page + 1, document->first_page + document->page_count}) +
+                         " overlap those of document \"" + previous->id + "\"");
+    } else if (document->first_page > next) {
+      validation.add(file_where, "pages " + to_string(PageRange{next + 1, document->first_page}) + " belong to no document");
+    }
+    if (document->first_page + document->page_count > next) {
+      next = document->first_page + document->page_count;
+      previous = document;
+    }
+  }
+  if (next < pages) validation.add(file_where, "pages " + to_string(PageRange{next + 1, pages}) + " belong to no document");
+}
+
+}  // namespace
+
+Job read_job(const fs::path& path, const ProfileCatalog& profiles) {
+  const bool is_folder = fs::is_directory(path);
+  const fs::path manifest_path = is_folder ? path / "job.json" : path;
+  Where where{.job = path.filename().string(), .file = manifest_path.filename().string()};
+  if (where.job.empty()) where.job = path.parent_path().filename().string();
+
+  std::vector<Diagnostic> parse_problems;
+  const auto manifest = parse_job_manifest(read_manifest_text(manifest_path, where), where, parse_problems);
+  if (!manifest.job.empty())
+    for (auto& problem : parse_problems) problem.where.job = manifest.job;
+
+  Job job{.name = manifest.job.empty() ? where.job : manifest.job, .client = manifest.client,
+          .application = manifest.application, .folder = fs::absolute(manifest_path).parent_path(), .files = {},
+          .documents = {}};
+  JobValidation validation(job, profiles, where.file);
+  // Fields, recipients and profiles are reported together; the PDFs are
+  // opened only for a manifest without such problems.
+  for (const auto& entry : manifest.documents) {
+    validation.check_profiles(entry);
+    validation.check_recipient(entry);
+  }
+  auto& problems = validation.problems();
+  problems.insert(problems.begin(), parse_problems.begin(), parse_problems.end());
+  if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
+  std::optional<std::uint32_t> print_file;
+  if (!manifest.print_file.empty()) print_file = validation.open(manifest.print_file);
+
+  for (const auto& entry : manifest.documents) {
+    Document document{.id = entry.id, .file = 0, .first_page = 0, .page_count = 0,
+                      .recipient = entry.recipient, .settings = entry.settings};
+    if (entry.pages) {
+      if (manifest.print_file.empty()) {
+        validation.add(entry, "pages", "is given but the job names no print_file");
+      } else if (print_file) {
+        document.file = *print_file;
+        const auto pages = validation.page_count(*print_file);
+        if (entry.pages->last > pages)
+          validation.add(entry, "pages", "pages " + to_string(*entry.pages) + " are outside " + manifest.print_file +
+                                             " (" + std::to_string(pages) + " pages)");
+        else {
+          document.first_page = entry.pages->first - 1;
+          document.page_count = entry.pages->count();
+        }
+      }
+    } else if (auto file = validation.open(entry.file)) {
+      document.file = *file;
+      document.page_count = validation.page_count(*file);
+    }
+    job.documents.push_back(std::move(document));
+  }
+  if (print_file)
+    check_page_accounting(manifest, job.documents, *print_file, validation.page_count(*print_file), validation);
+
+  // Page geometry is read last and only for files that opened cleanly.
+  if (validation.problems().empty()) {
+    std::vector<std::unique_ptr<SpoolFile>> spools;
+    for (std::size_t i = 0; i < job.files.size(); ++i)
+      spools.push_back(std::make_unique<SpoolFile>(job.files[i], job.files[i].filename().string()));
+    for (const auto& document : job.documents)
+      for (std::uint32_t i = 0; i < document.page_count; ++i) {
+        const auto page = document.page(i);
+        auto problem = page_geometry_problem(spools[page.file]->geometry(page.page));
+        if (!problem.empty())
+          validation.add(Where{.document = document.id, .file = job.files[page.file].filename().string()},
+                         "page " + std::to_string(page.page + 1) + " " + problem);
+      }
+  }
+  if (!validation.problems().empty()) throw Error(ErrorKind::input, std::move(validation.problems()));
+  return job;
+}
+
+}  // namespace kuvert

@@ -1,0 +1,97 @@
+#include "stages/ingest/json_fields.hpp"
+
+namespace kuvert {
+
+JsonFields::JsonFields(const nlohmann::json& object, Where where, std::vector<Diagnostic>& problems)
+    : object_(object), where_(std::move(where)), problems_(problems), is_object_(object.is_object()) {
+  if (!is_object_) problems_.push_back({where_, std::string("expected a JSON object, got ") + object.type_name()});
+}
+
+Where JsonFields::at(const std::string& key) const {
+  Where where = where_;
+  where.field = where_.field.empty() ? key : where_.field + "." + key;
+  return where;
+}
+
+void JsonFields::problem(const std::string& key, std::string message) { problems_.push_back({at(key), std::move(message)}); }
+
+bool JsonFields::has(const std::string& key) const { return is_object_ && object_.contains(key); }
+
+const nlohmann::json* JsonFields::member(const std::string& key, bool required) {
+  known_.insert(key);
+  if (!is_object_) return nullptr;
+  auto it = object_.find(key);
+  if (it == object_.end()) {
+    if (required) problem(key, "is missing");
+    return nullptr;
+  }
+  return &*it;
+}
+
+void JsonFields::mistyped(const std::string& key, const char* expected) {
+  problem(key, std::string("expected ") + expected + ", got " + object_.at(key).type_name());
+}
+
+std::optional<std::string> JsonFields::text(const std::string& key, bool required) {
+  const auto* value = member(key, required);
+  if (!value) return std::nullopt;
+  if (!value->is_string()) {
+    mistyped(key, "a string");
+    return std::nullopt;
+  }
+  auto result = value->get<std::string>();
+  if (required && result.empty()) {
+    problem(key, "is empty");
+    return std::nullopt;
+  }
+  return result;
+}
+
+std::optional<bool> JsonFields::flag(const std::string& key) {
+  const auto* value = member(key, false);
+  if (!value) return std::nullopt;
+  if (!value->is_boolean()) {
+    mistyped(key, "true or false");
+    return std::nullopt;
+  }
+  return value->get<bool>();
+}
+
+std::optional<std::vector<std::string>> JsonFields::texts(const std::string& key, bool required) {
+  const auto* value = member(key, required);
+  if (!value) return std::nullopt;
+  bool all_strings = value->is_array();
+  if (all_strings)
+    for (const auto& item : *value) all_strings = all_strings && item.is_string();
+  if (!all_strings) {
+    mistyped(key, "an array of strings");
+    return std::nullopt;
+  }
+  return value->get<std::vector<std::string>>();
+}
+
+const nlohmann::json* JsonFields::object(const std::string& key, bool required) {
+  const auto* value = member(key, required);
+  if (value && !value->is_object()) {
+    mistyped(key, "an object");
+    return nullptr;
+  }
+  return value;
+}
+
+const nlohmann::json* JsonFields::array(const std::string& key, bool required) {
+  const auto* value = member(key, required);
+  if (value && !value->is_array()) {
+    mistyped(key, "an array");
+    return nullptr;
+  }
+  return value;
+}
+
+void JsonFields::reject_unknown() {
+  if (!is_object_) return;
+  for (const auto& [key, value] : object_.items())
+    if (!known_.count(key)) problem(key, "is not a known field");
+}
+
+}  // namespace kuvert

@@ -1,0 +1,44 @@
+#pragma once
+// Reads the fields of one JSON object, recording every problem (missing,
+// mistyped, unknown) as a Diagnostic instead of stopping at the first.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "pipeline/model/error.hpp"
+
+namespace kuvert {
+
+class JsonFields {
+ public:
+  // `where.field` is the path of the object itself ("" for the top level).
+  JsonFields(const nlohmann::json& object, Where where, std::vector<Diagnostic>& problems);
+
+  bool has(const std::string& key) const;
+  std::optional<std::string> text(const std::string& key, bool required);
+  std::optional<bool> flag(const std::string& key);
+  std::optional<std::vector<std::string>> texts(const std::string& key, bool required);
+  // The raw member for nested reading; records "expected an object" if mistyped.
+  const nlohmann::json* object(const std::string& key, bool required);
+  const nlohmann::json* array(const std::string& key, bool required);
+
+  // Where a member is, for nested readers and messages.
+  Where at(const std::string& key) const;
+  void problem(const std::string& key, std::string message);
+  // Records every member that no reader asked for; call once at the end.
+  void reject_unknown();
+
+ private:
+  const nlohmann::json* member(const std::string& key, bool required);
+  void mistyped(const std::string& key, const char* expected);
+
+  const nlohmann::json& object_;
+  Where where_;
+  std::vector<Diagnostic>& problems_;
+  std::set<std::string> known_;
+  bool is_object_;
+};
+
+}  // namespace kuvert

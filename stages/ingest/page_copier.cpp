@@ -1,0 +1,180 @@
+// What is left out of a copied page: the keys that tie it to its source
+// document (/Parent, /StructParents, /Metadata...) and the interactive ones
+// (/Annots, /AA, /B), since a print file is printed, not clicked. References
+// from the copied objects to pages, /Pages nodes or the catalog become null:
+// following them would copy the rest of the source document. Objects are
+// emitted in the order they are first reached, so equal inputs give equal
+// output.
+#include "stages/ingest/page_copier.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <vector>
+
+#include <podofo/base/PdfArray.h>
+#include <podofo/base/PdfDictionary.h>
+#include <podofo/base/PdfObject.h>
+
+#include "stages/ingest/page_geometry.hpp"
+#include "stages/ingest/page_list.hpp"
+#include "stages/ingest/pdf_object_reader.hpp"
+#include "stages/ingest/pdf_value_writer.hpp"
+
+namespace kuvert::ingest {
+namespace {
+
+constexpr std::array<std::string_view, 10> kDroppedKeys{
+    "Type", "Parent", "Contents", "Annots", "AA", "B", "StructParents", "Thumb", "PieceInfo", "Metadata"};
+
+bool is_dropped(const PoDoFo::PdfName& key) {
+  return std::find(kDroppedKeys.begin(), kDroppedKeys.end(), key.GetName()) != kDroppedKeys.end();
+}
+
+bool is_inherited(const PoDoFo::PdfName& key) {
+  return std::find(kInheritedKeys.begin(), kInheritedKeys.end(), key.GetName()) != kInheritedKeys.end();
+}
+
+class PageCopier {
+ public:
+  PageCopier(PdfObjectReader& reader, const PageList& pages, std::uint32_t file_index,
+             ObjectNumbering& numbering)
+      : reader_(reader), pages_(pages), file_(file_index), numbering_(numbering) {
+    write_reference_ = [this](const PoDoFo::PdfReference& reference, std::string& out) {
+      const std::uint32_t source = reference.ObjectNumber();
+      if (!reader_.exists(reference) || pages_.is_tree_node(source) ||
+          source == reader_.root().ObjectNumber()) {
+        out += "null";
+        return;
+      }
+      const auto [number, first_time] = numbering_.map(file_, source);
+      if (first_time) pending_.push_back({source, number});
+      out += std::to_string(number);
+      out += " 0 R";
+    };
+  }
+
+  CopiedPage copy(std::uint32_t page) {
+    const std::uint32_t source = pages_.object(page);
+    const PoDoFo::PdfVariant value = reader_.load(source).value;
+    if (!value.IsDictionary()) reader_.fail_object(source);
+    const PoDoFo::PdfDictionary& dict = value.GetDictionary();
+    const InheritedAttributes& inherited = pages_.inherited(page);
+
+    CopiedPage copied;
+    const PageGeometry media = page_geometry(dict, inherited, reader_, PageBox::media);
+    copied.llx = media.llx;
+    copied.lly = media.lly;
+    copied.urx = media.urx;
+    copied.ury = media.ury;
+
+    write_entries(dict, inherited, media, copied.entries);
+    if (const PoDoFo::PdfObject* contents = dict.GetKey("Contents")) add_contents(*contents, copied, true);
+    copy_pending(copied);
+    return copied;
+  }
+
+ private:
+  struct Pending {
+    std::uint32_t source;
+    std::uint32_t number;
+  };
+
+  void write_entries(const PoDoFo::PdfDictionary& dict, const InheritedAttributes& inherited,
+                     const PageGeometry& media, std::string& out) {
+    auto entry = [&](const PoDoFo::PdfName& key, const PoDoFo::PdfVariant& value) {
+      if (!out.empty()) out += ' ';
+      write_name(key, out);
+      out += ' ';
+      write_value(value, out, write_reference_);
+    };
+    for (const auto& [key, value] : dict.GetKeys()) {
+      if (!is_dropped(key) && !is_inherited(key)) entry(key, *value);
+    }
+    // Inheritable attributes are written explicitly: the copy has no parent
+    // to inherit from. Resources and MediaBox are required.
+    for (std::size_t i = 0; i < kInheritedKeys.size(); ++i) {
+      const PoDoFo::PdfObject* own = dict.GetKey(kInheritedKeys[i]);
+      const PoDoFo::PdfVariant& value = own ? *own : inherited[i];
+      if (!value.IsNull()) {
+        entry(kInheritedKeys[i], value);
+      } else if (i == kResources) {
+        entry(kInheritedKeys[i], PoDoFo::PdfDictionary());
+      } else if (i == kMediaBox) {
+        PoDoFo::PdfArray array;  // the default page_geometry chose
+        for (const double v : {media.llx, media.lly, media.urx, media.ury}) array.push_back(PoDoFo::PdfVariant(v));
+        entry(kInheritedKeys[i], array);
+      }
+    }
+  }
+
+  // /Contents is a stream reference, an array of them, or a reference to
+  // such an array.
+  void add_contents(const PoDoFo::PdfVariant& contents, CopiedPage& copied, bool may_be_array) {
+    if (contents.IsArray()) {
+      if (may_be_array) {
+        for (const auto& item : contents.GetArray()) add_contents(item, copied, false);
+      }
+      return;
+    }
+    if (!contents.IsReference() || !reader_.exists(contents.GetReference())) return;
+    const std::uint32_t source = contents.GetReference().ObjectNumber();
+    LoadedObject object = reader_.load(source);
+    if (object.value.IsArray()) {
+      add_contents(object.value, copied, may_be_array);
+      return;
+    }
+    if (!object.stream_offset) return;
+    const auto [number, first_time] = numbering_.map(file_, source);
+    copied.contents.push_back(number);
+    if (first_time) copied.objects.push_back({number, serialise(source, object)});
+  }
+
+  void copy_pending(CopiedPage& copied) {
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+      const Pending next = pending_[i];
+      const LoadedObject object = reader_.load(next.source);
+      copied.objects.push_back({next.number, serialise(next.source, object)});
+    }
+    pending_.clear();
+  }
+
+  std::string serialise(std::uint32_t source, const LoadedObject& object) {
+    std::string body;
+    if (!object.stream_offset) {
+      write_value(object.value, body, write_reference_);
+      return body;
+    }
+    // A stream: its dictionary with the real /Length, then the raw bytes.
+    const PoDoFo::PdfDictionary& dict = object.value.GetDictionary();
+    const std::string data = reader_.raw_stream(source, dict, *object.stream_offset);
+    body += "<<";
+    for (const auto& [key, value] : dict.GetKeys()) {
+      if (key == PoDoFo::PdfName("Length")) continue;
+      write_name(key, body);
+      body += ' ';
+      write_value(*value, body, write_reference_);
+      body += ' ';
+    }
+    body += "/Length " + std::to_string(data.size()) + ">>\nstream\n";
+    body += data;
+    body += "\nendstream";
+    return body;
+  }
+
+  PdfObjectReader& reader_;
+  const PageList& pages_;
+  const std::uint32_t file_;
+  ObjectNumbering& numbering_;
+  std::vector<Pending> pending_;
+  ReferenceWriter write_reference_;
+};
+
+}  // namespace
+
+CopiedPage copy_page(PdfObjectReader& reader, const PageList& pages, std::uint32_t page,
+                     std::uint32_t file_index, ObjectNumbering& numbering) {
+  return PageCopier(reader, pages, file_index, numbering).copy(page);
+}
+
+}  // namespace kuvert::ingest

@@ -1,0 +1,19 @@
+#pragma once
+// Copies one source page, and every object it needs that the output file
+// does not have yet, into an output file's numbering. Streams are copied
+// raw (still encoded), never decoded.
+#include <cstdint>
+
+#include "pipeline/model/pdf_object.hpp"
+
+namespace kuvert::ingest {
+
+class PdfObjectReader;
+class PageList;
+
+// Throws kuvert::Error(input) "has a damaged object N" for objects that
+// cannot be parsed; references to missing objects are written as null.
+CopiedPage copy_page(PdfObjectReader& reader, const PageList& pages, std::uint32_t page,
+                     std::uint32_t file_index, ObjectNumbering& numbering);
+
+}  // namespace kuvert::ingest

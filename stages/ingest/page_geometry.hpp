@@ -1,0 +1,31 @@
+#pragma once
+// Page boxes and rotation as a print file states them, own entries first,
+// then inherited ones.
+#include <podofo/base/PdfDictionary.h>
+
+#include "stages/ingest/page_list.hpp"
+
+namespace kuvert {
+
+// A page box in PDF user space (points unless the page sets /UserUnit) and
+// /Rotate normalised to 0, 90, 180 or 270.
+struct PageGeometry {
+  double llx, lly, urx, ury;
+  int rotate;
+};
+
+}  // namespace kuvert
+
+namespace kuvert::ingest {
+
+class PdfObjectReader;
+
+enum class PageBox {
+  media,    // the /MediaBox (US Letter when a file has none, as viewers do)
+  visible,  // the /CropBox clipped to the media box, or the media box
+};
+
+PageGeometry page_geometry(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
+                           PdfObjectReader& reader, PageBox box);
+
+}  // namespace kuvert::ingest

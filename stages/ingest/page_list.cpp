@@ -1,0 +1,110 @@
+// The walk is iterative (an explicit stack) so that a deep tree cannot
+// exhaust the call stack, and marks every /Pages node it enters: meeting one
+// again means a cycle (or a shared subtree), which is reported as damage
+// rather than silently dropping or repeating pages of a print file.
+#include "stages/ingest/page_list.hpp"
+
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include <podofo/base/PdfArray.h>
+#include <podofo/base/PdfDictionary.h>
+#include <podofo/base/PdfObject.h>
+
+#include "stages/ingest/pdf_object_reader.hpp"
+
+namespace kuvert::ingest {
+namespace {
+
+const char* const kDamagedTree = "has a damaged page tree";
+
+bool is_pages_node(const PoDoFo::PdfDictionary& node) {
+  const PoDoFo::PdfObject* type = node.GetKey("Type");
+  if (type != nullptr && type->IsName()) return type->GetName() == PoDoFo::PdfName("Pages");
+  return node.HasKey("Kids");
+}
+
+// Interns attribute sets so that equal ones share one entry.
+class AttributeTable {
+ public:
+  explicit AttributeTable(std::vector<InheritedAttributes>& table) : table_(table) {
+    intern(InheritedAttributes{});
+  }
+  std::uint32_t intern(const InheritedAttributes& attributes) {
+    std::string key;
+    for (const auto& value : attributes) {
+      std::string text;
+      value.ToString(text);
+      key += text;
+      key += '\0';
+    }
+    auto [it, inserted] = index_.try_emplace(std::move(key), static_cast<std::uint32_t>(table_.size()));
+    if (inserted) table_.push_back(attributes);
+    return it->second;
+  }
+
+ private:
+  std::vector<InheritedAttributes>& table_;
+  std::unordered_map<std::string, std::uint32_t> index_;
+};
+
+}  // namespace
+
+PageList PageList::read(PdfObjectReader& reader) {
+  PageList list;
+  list.tree_nodes_.resize(reader.object_count());
+  AttributeTable table(list.attributes_);
+
+  const PoDoFo::PdfVariant catalog = reader.resolve(PoDoFo::PdfVariant(reader.root()));
+  const PoDoFo::PdfObject* root = catalog.IsDictionary() ? catalog.GetDictionary().GetKey("Pages") : nullptr;
+  if (root == nullptr || !root->IsReference() || !reader.exists(root->GetReference())) {
+    reader.fail("has no pages");
+  }
+
+  struct Pending {
+    std::uint32_t object;
+    std::uint32_t attributes;
+  };
+  std::vector<Pending> stack{{root->GetReference().ObjectNumber(), 0}};
+  std::vector<bool> entered(reader.object_count());
+  while (!stack.empty()) {
+    const Pending node = stack.back();
+    stack.pop_back();
+    const PoDoFo::PdfVariant value = reader.load(node.object).value;
+    if (!value.IsDictionary()) reader.fail(kDamagedTree);
+    const PoDoFo::PdfDictionary& dict = value.GetDictionary();
+    list.tree_nodes_[node.object] = true;
+    if (!is_pages_node(dict)) {
+      list.pages_.push_back({node.object, node.attributes});
+      continue;
+    }
+    if (entered[node.object]) reader.fail(kDamagedTree);
+    entered[node.object] = true;
+
+    std::uint32_t attributes = node.attributes;
+    InheritedAttributes merged = list.attributes_[attributes];
+    bool own = false;
+    for (std::size_t i = 0; i < kInheritedKeys.size(); ++i) {
+      if (const PoDoFo::PdfObject* entry = dict.GetKey(kInheritedKeys[i])) {
+        merged[i] = *entry;
+        own = true;
+      }
+    }
+    if (own) attributes = table.intern(merged);
+
+    const PoDoFo::PdfObject* kids_entry = dict.GetKey("Kids");
+    const PoDoFo::PdfVariant kids = kids_entry ? reader.resolve(*kids_entry) : PoDoFo::PdfVariant();
+    if (!kids.IsArray()) reader.fail(kDamagedTree);
+    const auto& array = kids.GetArray();
+    for (auto kid = array.rbegin(); kid != array.rend(); ++kid) {
+      if (!kid->IsReference() || !reader.exists(kid->GetReference())) reader.fail(kDamagedTree);
+      stack.push_back({kid->GetReference().ObjectNumber(), attributes});
+    }
+  }
+  if (list.pages_.empty()) reader.fail("has no pages");
+  list.pages_.shrink_to_fit();
+  return list;
+}
+
+}  // namespace kuvert::ingest

@@ -1,0 +1,51 @@
+#pragma once
+// The pages of a PDF file in order, found by walking /Root /Pages /Kids once
+// when the file is opened. Per page only its object number and an index into
+// a table of inherited attributes are kept (8 bytes a page); pages under the
+// same /Pages node share one table entry.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include <podofo/base/PdfVariant.h>
+
+namespace kuvert::ingest {
+
+class PdfObjectReader;
+
+// The attributes a page inherits from its ancestors, in the order of
+// kInheritedKeys; a null variant where no ancestor sets one.
+inline constexpr std::array<const char*, 4> kInheritedKeys{"Resources", "MediaBox", "CropBox",
+                                                           "Rotate"};
+using InheritedAttributes = std::array<PoDoFo::PdfVariant, kInheritedKeys.size()>;
+enum InheritedKey : std::size_t { kResources, kMediaBox, kCropBox, kRotate };
+
+class PageList {
+ public:
+  // Throws kuvert::Error(input): "has no pages", "has a damaged page tree"
+  // (a cycle, a node reached twice, a kid that is not a dictionary).
+  static PageList read(PdfObjectReader& reader);
+
+  std::uint32_t size() const { return static_cast<std::uint32_t>(pages_.size()); }
+  std::uint32_t object(std::uint32_t page) const { return pages_.at(page).object; }
+  const InheritedAttributes& inherited(std::uint32_t page) const {
+    return attributes_[pages_.at(page).attributes];
+  }
+  // Whether an object is a page or a /Pages node. References to these from
+  // a page's resources are not followed, or copying one page could pull in
+  // the whole document.
+  bool is_tree_node(std::uint32_t object) const {
+    return object < tree_nodes_.size() && tree_nodes_[object];
+  }
+
+ private:
+  struct Page {
+    std::uint32_t object;
+    std::uint32_t attributes;
+  };
+  std::vector<Page> pages_;
+  std::vector<InheritedAttributes> attributes_;
+  std::vector<bool> tree_nodes_;
+};
+
+}  // namespace kuvert::ingest

@@ -1,0 +1,151 @@
+// PoDoFo's tokenizer keeps a private queue of look-ahead tokens (it reads two
+// tokens past a number to tell "12" from "12 0 R"). A tokenizer that is
+// re-positioned with Seek could hand out stale tokens from that queue, so
+// every parse gets a fresh tokenizer on the shared device and token buffer
+// (cheap next to the parse itself). The device is our own buffered one; see
+// buffered_file_device.hpp for why.
+#include "stages/ingest/pdf_input.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ios>
+
+#include <podofo/base/PdfError.h>
+#include <podofo/base/PdfInputDevice.h>
+#include <podofo/base/PdfTokenizer.h>
+
+#include "pipeline/model/error.hpp"
+#include "stages/ingest/buffered_file_device.hpp"
+
+namespace kuvert::ingest {
+namespace {
+
+constexpr std::size_t kTokenBufferSize = 4096;
+constexpr std::size_t kHeaderWindow = 1024;  // where "%PDF-" may appear
+constexpr std::string_view kEndstream = "endstream";
+
+Where at_file(const std::string& name) {
+  Where where;  // (designated initialisers trip -Wmissing-field-initializers)
+  where.file = name;
+  return where;
+}
+
+bool is_pdf_whitespace(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
+
+}  // namespace
+
+PdfInput::PdfInput(const std::filesystem::path& path, std::string display_name)
+    : name_(std::move(display_name)), token_buffer_(kTokenBufferSize) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(status)) fail("file not found");
+
+  auto* device = new BufferedFileDevice(path);
+  device_ = PoDoFo::PdfRefCountedInputDevice(device);  // owns it from here on
+  if (device->open_error() == EISDIR) fail("is not a PDF file");
+  if (device->open_error() != 0) {
+    throw Error(ErrorKind::system, at_file(name_),
+                std::string("cannot be read: ") + std::strerror(device->open_error()));
+  }
+  size_ = device->size();
+
+  if (read(0, kHeaderWindow).find("%PDF-") == std::string::npos) fail("is not a PDF file");
+}
+
+std::string PdfInput::read(std::uint64_t offset, std::size_t length) {
+  if (offset >= size_) return {};
+  length = static_cast<std::size_t>(std::min<std::uint64_t>(length, size_ - offset));
+  std::string bytes(length, '\0');
+  device_.Device()->Seek(static_cast<std::streamoff>(offset));
+  const auto got = device_.Device()->Read(bytes.data(), static_cast<std::streamsize>(length));
+  bytes.resize(static_cast<std::size_t>(std::max<std::streamoff>(got, 0)));
+  return bytes;
+}
+
+IndirectObject PdfInput::parse_object_at(std::uint64_t offset) {
+  PoDoFo::PdfTokenizer tokenizer(device_, token_buffer_);
+  auto* device = device_.Device();
+  device->Seek(static_cast<std::streamoff>(offset));
+
+  IndirectObject object;
+  const auto number = tokenizer.GetNextNumber();
+  const auto generation = tokenizer.GetNextNumber();
+  if (number < 0 || number > UINT32_MAX || generation < 0 || generation > UINT16_MAX ||
+      !tokenizer.IsNextToken("obj")) {
+    PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_NoObject, "no object header");
+  }
+  object.number = static_cast<std::uint32_t>(number);
+  object.generation = static_cast<std::uint16_t>(generation);
+  tokenizer.GetNextVariant(object.value, nullptr);
+
+  const char* token = nullptr;
+  if (object.value.IsDictionary() && tokenizer.GetNextToken(token) &&
+      std::strcmp(token, "stream") == 0) {
+    // The keyword is followed by CRLF or LF (a lone CR is tolerated).
+    if (device->Look() == '\r') device->GetChar();
+    if (device->Look() == '\n') device->GetChar();
+    object.stream_offset = static_cast<std::uint64_t>(device->Tell());
+  }
+  return object;
+}
+
+PoDoFo::PdfVariant PdfInput::parse_value_at(std::uint64_t offset) {
+  PoDoFo::PdfTokenizer tokenizer(device_, token_buffer_);
+  device_.Device()->Seek(static_cast<std::streamoff>(offset));
+  PoDoFo::PdfVariant value;
+  tokenizer.GetNextVariant(value, nullptr);
+  return value;
+}
+
+PoDoFo::PdfVariant PdfInput::parse_value(std::string_view bytes) {
+  PoDoFo::PdfTokenizer tokenizer(bytes.data(), bytes.size());
+  PoDoFo::PdfVariant value;
+  tokenizer.GetNextVariant(value, nullptr);
+  return value;
+}
+
+std::string PdfInput::read_stream_data(std::uint64_t offset,
+                                       std::optional<std::uint64_t> declared_length) {
+  if (declared_length && *declared_length <= size_ - std::min(offset, size_) &&
+      endstream_follows(offset + *declared_length)) {
+    return read(offset, static_cast<std::size_t>(*declared_length));
+  }
+  std::uint64_t end = find_endstream(offset);
+  // The end-of-line marker before "endstream" is not part of the data.
+  const std::uint64_t eol_length = std::min<std::uint64_t>(2, end - offset);
+  const std::string eol = read(end - eol_length, static_cast<std::size_t>(eol_length));
+  if (eol.ends_with("\r\n")) {
+    end -= 2;
+  } else if (eol.ends_with('\n') || eol.ends_with('\r')) {
+    end -= 1;
+  }
+  return read(offset, static_cast<std::size_t>(end - offset));
+}
+
+bool PdfInput::endstream_follows(std::uint64_t offset) {
+  const std::string tail = read(offset, 32);
+  std::size_t i = 0;
+  while (i < tail.size() && is_pdf_whitespace(tail[i])) ++i;
+  return std::string_view(tail).substr(i).starts_with(kEndstream);
+}
+
+std::uint64_t PdfInput::find_endstream(std::uint64_t from) {
+  constexpr std::size_t kChunk = 64 * 1024;
+  for (std::uint64_t at = from; at < size_; at += kChunk - kEndstream.size()) {
+    const std::string chunk = read(at, kChunk);
+    const auto hit = chunk.find(kEndstream);
+    if (hit != std::string::npos) return at + hit;
+    if (chunk.size() < kChunk) break;
+  }
+  PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_MissingEndStream, "no endstream");
+}
+
+void PdfInput::fail(std::string message) const {
+  throw Error(ErrorKind::input, at_file(name_), std::move(message));
+}
+
+}  // namespace kuvert::ingest

@@ -1,0 +1,64 @@
+#pragma once
+// Byte and object access to one PDF file, the lowest layer of the spool
+// reader: raw reads at an offset and single objects parsed with PoDoFo's
+// tokenizer. Knows nothing about cross-reference tables or pages.
+// Not thread-safe: one owner (a SpoolFile).
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <podofo/base/PdfRefCountedBuffer.h>
+#include <podofo/base/PdfRefCountedInputDevice.h>
+#include <podofo/base/PdfVariant.h>
+
+namespace kuvert::ingest {
+
+// An object parsed at a file offset ("N G obj value [stream ...]").
+struct IndirectObject {
+  std::uint32_t number = 0;
+  std::uint16_t generation = 0;
+  PoDoFo::PdfVariant value;
+  std::optional<std::uint64_t> stream_offset;  // first data byte, for a stream
+};
+
+class PdfInput {
+ public:
+  // Throws kuvert::Error: input "file not found" / "is not a PDF file", or a
+  // system error when the file exists but cannot be read.
+  PdfInput(const std::filesystem::path& path, std::string display_name);
+
+  std::uint64_t size() const { return size_; }
+  const std::string& name() const { return name_; }
+
+  // Up to `length` bytes from `offset` (fewer at the end of the file).
+  std::string read(std::uint64_t offset, std::size_t length);
+
+  // The indirect object whose "N G obj" starts at `offset` (whitespace before
+  // it is skipped). Throws PoDoFo::PdfError on syntax errors.
+  IndirectObject parse_object_at(std::uint64_t offset);
+  // A bare value at `offset`, e.g. the trailer dictionary.
+  PoDoFo::PdfVariant parse_value_at(std::uint64_t offset);
+  // A bare value held in memory (an object inside an object stream).
+  static PoDoFo::PdfVariant parse_value(std::string_view bytes);
+
+  // The raw (still encoded) data of a stream starting at `offset`.
+  // `declared_length` is its /Length; when it is missing or does not end at
+  // "endstream", the data is delimited by searching for "endstream".
+  std::string read_stream_data(std::uint64_t offset, std::optional<std::uint64_t> declared_length);
+
+  // Throws kuvert::Error(input) about this file.
+  [[noreturn]] void fail(std::string message) const;
+
+ private:
+  bool endstream_follows(std::uint64_t offset);
+  std::uint64_t find_endstream(std::uint64_t from);
+
+  std::string name_;
+  std::uint64_t size_ = 0;
+  PoDoFo::PdfRefCountedInputDevice device_;
+  PoDoFo::PdfRefCountedBuffer token_buffer_;
+};
+
+}  // namespace kuvert::ingest

@@ -1,0 +1,79 @@
+// PoDoFo's PdfMemDocument/PdfParser keep a placeholder per object (145 MB
+// for a 50,000-page file), so the spool reader uses only PoDoFo's tokenizer,
+// values and filters, and keeps its own index. PoDoFo signals problems with
+// PdfError; the lower layers translate the ones they expect, and this facade
+// turns any other into an input error about the file, so callers see
+// kuvert::Error only.
+#include "stages/ingest/spool_file.hpp"
+
+#include <mutex>
+
+#include <podofo/base/PdfDictionary.h>
+#include <podofo/base/PdfError.h>
+
+#include "pipeline/model/error.hpp"
+#include "stages/ingest/page_copier.hpp"
+#include "stages/ingest/page_list.hpp"
+#include "stages/ingest/pdf_input.hpp"
+#include "stages/ingest/pdf_object_reader.hpp"
+#include "stages/ingest/xref_index.hpp"
+
+namespace kuvert {
+namespace {
+
+void quiet_podofo() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    PoDoFo::PdfError::EnableDebug(false);
+    PoDoFo::PdfError::EnableLogging(false);
+  });
+}
+
+template <typename Work>
+auto translating_podofo_errors(const std::string& file, Work&& work) {
+  try {
+    return work();
+  } catch (const PoDoFo::PdfError& error) {
+    Where where;
+    where.file = file;
+    if (error.GetError() == PoDoFo::ePdfError_InvalidDeviceOperation) {
+      throw Error(ErrorKind::system, std::move(where), "cannot be read (input/output error)");
+    }
+    throw Error(ErrorKind::input, std::move(where),
+                std::string("cannot be read as PDF: ") + PoDoFo::PdfError::ErrorMessage(error.GetError()));
+  }
+}
+
+}  // namespace
+
+SpoolFile::SpoolFile(const std::filesystem::path& path, std::string display_name)
+    : name_(std::move(display_name)) {
+  quiet_podofo();
+  translating_podofo_errors(name_, [&] {
+    input_ = std::make_unique<ingest::PdfInput>(path, name_);
+    reader_ = std::make_unique<ingest::PdfObjectReader>(*input_, ingest::read_xref_index(*input_));
+    pages_ = std::make_unique<ingest::PageList>(ingest::PageList::read(*reader_));
+  });
+}
+
+SpoolFile::~SpoolFile() = default;
+
+std::uint32_t SpoolFile::page_count() const { return pages_->size(); }
+
+PageGeometry SpoolFile::geometry(std::uint32_t page) {
+  return translating_podofo_errors(name_, [&] {
+    const std::uint32_t object = pages_->object(page);
+    const PoDoFo::PdfVariant dict = reader_->load(object).value;
+    if (!dict.IsDictionary()) reader_->fail_object(object);
+    return ingest::page_geometry(dict.GetDictionary(), pages_->inherited(page), *reader_,
+                                 ingest::PageBox::visible);
+  });
+}
+
+CopiedPage SpoolFile::copy_page(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering) {
+  return translating_podofo_errors(name_, [&] {
+    return ingest::copy_page(*reader_, *pages_, page, file_index, numbering);
+  });
+}
+
+}  // namespace kuvert

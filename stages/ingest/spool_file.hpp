@@ -1,0 +1,60 @@
+#pragma once
+// A print file ("spool"): one PDF of up to 50,000+ pages, read lazily so that
+// memory stays flat as files grow. Opening builds a compact index (16 bytes
+// per object, 8 per page); pages are parsed one at a time when asked for.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "pipeline/model/pdf_object.hpp"
+#include "stages/ingest/page_geometry.hpp"
+
+namespace kuvert {
+
+namespace ingest {
+class PdfInput;
+class PdfObjectReader;
+class PageList;
+}  // namespace ingest
+
+// Not thread-safe; one owner. Every failure is a kuvert::Error whose
+// Where::file is the display name.
+class SpoolFile {
+ public:
+  // Opens and indexes the file. Throws kuvert::Error(ErrorKind::input) with
+  // the messages "file not found", "is not a PDF file", "is truncated (no
+  // end-of-file marker)", "is encrypted; print files must not be", "has a
+  // damaged cross-reference table", "has a damaged page tree", "has no
+  // pages"; ErrorKind::system when the file exists but cannot be read.
+  SpoolFile(const std::filesystem::path& path, std::string display_name);
+  ~SpoolFile();
+  SpoolFile(const SpoolFile&) = delete;
+  SpoolFile& operator=(const SpoolFile&) = delete;
+
+  std::uint32_t page_count() const;
+
+  // The visible box of a 0-based page (its /CropBox clipped to its
+  // /MediaBox, or the /MediaBox) and its /Rotate. Parses the page dictionary.
+  // Throws std::out_of_range for a page past the end, kuvert::Error(input)
+  // "has a damaged object N" for objects that cannot be parsed.
+  PageGeometry geometry(std::uint32_t page);
+
+  // Copies a 0-based page for an output file: the page dictionary's entries
+  // without /Type /Parent /Contents /Annots /AA /B /StructParents /Thumb
+  // /PieceInfo /Metadata, inherited /Resources /MediaBox /CropBox /Rotate
+  // written explicitly, references renumbered through
+  // numbering.map(file_index, source number), and every object reached for
+  // the first time in this numbering serialised into CopiedPage::objects
+  // (streams raw, with /Length set to their real size). CopiedPage's box is
+  // the /MediaBox. Throws like geometry().
+  CopiedPage copy_page(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering);
+
+ private:
+  std::string name_;
+  std::unique_ptr<ingest::PdfInput> input_;
+  std::unique_ptr<ingest::PdfObjectReader> reader_;
+  std::unique_ptr<ingest::PageList> pages_;
+};
+
+}  // namespace kuvert

@@ -1,0 +1,221 @@
+// Every bad input a job can bring ends with exit status 1, a message that
+// names the job, the document and what is wrong, and no output folder.
+#include <podofo/podofo.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "tests/support/kuvert_job.hpp"
+
+namespace {
+
+using kuvert::test::KuvertJob;
+using kuvert::test::plain_job;
+using nlohmann::json;
+
+// Runs the job and checks that it was refused with `message` and left nothing.
+void expect_refused(const KuvertJob& job, const std::string& message) {
+  const auto result = job.run();
+  INFO(result.err);
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find(message) != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(job.output()));
+}
+
+void write_file(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("a job whose manifest is not JSON is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  write_file(job.folder() / "job.json", "{ \"job\": \"test-job\", ");
+  expect_refused(job, "kuvert: job \"job\": file \"job.json\": is not valid JSON (at byte 22)");
+}
+
+TEST_CASE("a job without a manifest is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  std::filesystem::remove(job.folder() / "job.json");
+  expect_refused(job, "kuvert: job \"job\": file \"job.json\": job.json not found at ");
+}
+
+TEST_CASE("an unknown field is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) { m["documents"][1]["sensitve"] = true; });
+  expect_refused(job, "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"sensitve\": is not a known field");
+}
+
+TEST_CASE("a missing field is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) { m["documents"][0]["recipient"].erase("city"); });
+  expect_refused(job, "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"recipient.city\": is missing");
+}
+
+TEST_CASE("a mistyped field is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) { m["defaults"]["consolidate"] = "yes"; });
+  expect_refused(job, "kuvert: job \"test-job\": file \"job.json\": field \"defaults.consolidate\": expected true or false, got string");
+}
+
+TEST_CASE("duplicate document ids are refused", "[input]") {
+  KuvertJob job(plain_job(3, 1));
+  job.edit_manifest([](json& m) { m["documents"][2]["id"] = "K-2026-000001"; });
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"id\": is used by an earlier document "
+                 "too; document ids must be unique");
+}
+
+TEST_CASE("a missing print file is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  std::filesystem::remove(job.folder() / "spool.pdf");
+  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": file not found");
+}
+
+TEST_CASE("a truncated print file is refused", "[input]") {
+  KuvertJob job(plain_job(4, 2));
+  const auto bytes = read_file(job.folder() / "spool.pdf");
+  write_file(job.folder() / "spool.pdf", bytes.substr(0, bytes.size() / 2));
+  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": is truncated (no end-of-file marker)");
+}
+
+TEST_CASE("an encrypted print file is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  const auto spool = (job.folder() / "spool.pdf").string();
+  const auto encrypted = kuvert::test::run_process(
+      {"qpdf", "--encrypt", "user", "owner", "256", "--", spool, spool + ".enc"});
+  REQUIRE(encrypted.exit_code == 0);
+  std::filesystem::rename(spool + ".enc", spool);
+  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": is encrypted; print files must not be");
+}
+
+TEST_CASE("a print file that is not a PDF is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  write_file(job.folder() / "spool.pdf", "Dies ist keine PDF-Datei.\n");
+  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": is not a PDF file");
+}
+
+TEST_CASE("a page range outside the print file is refused", "[input]") {
+  KuvertJob job(plain_job(2, 2));
+  job.edit_manifest([](json& m) { m["documents"][1]["pages"] = "3-5"; });
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"pages\": pages 3-5 are outside "
+                 "spool.pdf (4 pages)");
+}
+
+TEST_CASE("overlapping page ranges are refused", "[input]") {
+  KuvertJob job(plain_job(3, 2));
+  job.edit_manifest([](json& m) { m["documents"][1]["pages"] = "2-4"; });
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"pages\": pages 2-4 overlap those of "
+                 "document \"K-2026-000001\"");
+}
+
+TEST_CASE("pages that belong to no document are refused", "[input]") {
+  KuvertJob job(plain_job(3, 2));
+  job.edit_manifest([](json& m) { m["documents"].erase(1); });
+  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": pages 3-4 belong to no document");
+}
+
+TEST_CASE("a recipient with too many lines for the address field is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) {
+    m["documents"][0]["recipient"]["name"] = {"Erbengemeinschaft", "Erika Mustermann", "Max Mustermann",
+                                              "c/o Kanzlei Beispiel", "z. Hd. Frau Probst"};
+  });
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"recipient\": needs 7 address lines; "
+                 "the address field holds at most 6");
+}
+
+TEST_CASE("an invalid German postcode is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) { m["documents"][1]["recipient"]["postcode"] = "3910"; });
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"recipient.postcode\": \"3910\" is not "
+                 "a German postcode (expected 5 digits)");
+}
+
+TEST_CASE("an unknown paper is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) { m["documents"][0]["paper"] = "a4-120"; });
+  expect_refused(job, "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"paper\": unknown paper \"a4-120\"");
+}
+
+TEST_CASE("an unknown envelope is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) { m["defaults"]["envelope"] = "b4"; });
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"envelope\": unknown envelope \"b4\"");
+}
+
+TEST_CASE("an unknown inserter profile is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) { m["documents"][1]["inserter"] = "quadient-9000"; });
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"inserter\": unknown inserter profile "
+                 "\"quadient-9000\"");
+}
+
+TEST_CASE("an insert from a feeder the inserter lacks is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) { m["documents"][0]["inserts"] = {"feeder-7"}; });
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"inserts\": \"feeder-7\" is not a "
+                 "feeder station of inserter \"generic-omr\"");
+}
+
+TEST_CASE("an empty job is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) {
+    m["documents"] = json::array();
+    m.erase("print_file");
+  });
+  expect_refused(job, "kuvert: job \"test-job\": file \"job.json\": field \"documents\": the job has no documents");
+}
+
+TEST_CASE("a page that is not A4 portrait is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  {
+    PoDoFo::PdfMemDocument landscape;
+    landscape.CreatePage(PoDoFo::PdfPage::CreateStandardPageSize(PoDoFo::ePdfPageSize_A4, true));
+    landscape.Write((job.folder() / "beilage.pdf").c_str());
+  }
+  job.edit_manifest([](json& m) {
+    auto extra = m["documents"][0];
+    extra["id"] = "K-2026-000003";
+    extra.erase("pages");
+    extra["file"] = "beilage.pdf";
+    m["documents"].push_back(extra);
+  });
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000003\": file \"beilage.pdf\": page 1 is 842 x 595 pt; "
+                 "expected A4 portrait (595 x 842 pt)");
+}
+
+TEST_CASE("every problem of a manifest is reported at once", "[input]") {
+  KuvertJob job(plain_job(3, 1));
+  job.edit_manifest([](json& m) {
+    m["documents"][0]["recipient"]["postcode"] = "ABCDE";
+    m["documents"][2]["sides"] = "triplex";
+  });
+  const auto result = job.run();
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("document \"K-2026-000001\": file \"job.json\": field \"recipient.postcode\"") != std::string::npos);
+  CHECK(result.err.find("document \"K-2026-000003\": file \"job.json\": field \"sides\": \"triplex\" is neither") != std::string::npos);
+}
+
+TEST_CASE("an existing output folder is never overwritten", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  std::filesystem::create_directories(job.output());
+  write_file(job.output() / "keep.txt", "earlier output");
+  const auto result = job.run();
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("output folder exists already; kuvert never overwrites output") != std::string::npos);
+  CHECK(read_file(job.output() / "keep.txt") == "earlier output");
+}

@@ -1,0 +1,174 @@
+// End to end: a generated print file with letters of varied length and
+// repeated recipients goes through `kuvert run`; the run files are rendered
+// back with poppler and every piece is checked from the pixels and text.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "tests/support/csv.hpp"
+#include "tests/support/kuvert_job.hpp"
+#include "tests/support/page_image.hpp"
+
+namespace {
+
+using namespace kuvert::test;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+// generic-omr as DESIGN.md fixes it.
+constexpr double kFirstBarMm = 100.0;
+constexpr double kPitchMm = 4.23;
+constexpr double kBarCentreXMm = 198.0;
+constexpr int kPositions = 9;
+
+std::vector<bool> read_bars(const PageImage& page) {
+  std::vector<bool> bars;
+  for (int i = 0; i < kPositions; ++i) bars.push_back(page.grey_at_mm(kBarCentreXMm, kFirstBarMm + i * kPitchMm) < 128);
+  return bars;
+}
+
+std::vector<std::string> split(const std::string& text, char separator) {
+  std::vector<std::string> parts;
+  std::stringstream in(text);
+  std::string part;
+  while (std::getline(in, part, separator))
+    if (!part.empty()) parts.push_back(part);
+  return parts;
+}
+
+json read_json(const fs::path& path) { return json::parse(std::ifstream(path)); }
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// "Dokument K-2026-000003 Blatt 2/4" markers on a page, in order.
+std::vector<std::string> markers_on(const std::string& page_text) {
+  std::vector<std::string> found;
+  for (auto at = page_text.find("Dokument "); at != std::string::npos; at = page_text.find("Dokument ", at + 1)) {
+    auto end = page_text.find_first_of("\n", at);
+    auto marker = page_text.substr(at, end - at);
+    while (!marker.empty() && marker.back() == ' ') marker.pop_back();
+    found.push_back(marker);
+  }
+  return found;
+}
+
+struct RunCheck {
+  std::size_t pieces = 0;
+  std::size_t documents = 0;
+  std::size_t consolidated = 0;
+};
+
+// Checks every piece of one duplex generic-omr run against its rendering.
+RunCheck check_run(const fs::path& folder, const std::string& run_id,
+                   const std::map<std::string, kuvert::SampleDocument>& sent) {
+  const auto pdf = folder / (run_id + ".pdf");
+  const auto ticket = read_json(folder / (run_id + ".json"));
+  const auto rows = read_csv(read_file(folder / (run_id + ".csv")));
+  const auto images = render_pages(pdf, 100);
+  const auto texts = page_texts(pdf);
+  REQUIRE(images.size() == texts.size());
+  REQUIRE(images.size() == ticket["counts"]["pages"].get<std::size_t>());
+  REQUIRE(images.size() == 2 * ticket["counts"]["sheets"].get<std::size_t>());
+
+  RunCheck check;
+  std::size_t sheet = 0;  // in the run, 1-based after increment
+  for (const auto& row : rows) {
+    ++check.pieces;
+    INFO("run " << run_id << " piece " << row.at("piece_id"));
+    CHECK(std::stoul(row.at("sequence")) == check.pieces);
+    const auto ids = split(row.at("documents"), ' ');
+    check.documents += ids.size();
+    if (ids.size() > 1) ++check.consolidated;
+    const std::size_t first = std::stoul(row.at("first_sheet")), last = std::stoul(row.at("last_sheet"));
+    CHECK(first == sheet + 1);
+
+    // Every document's pages complete, in order, each document on a front side.
+    std::vector<std::string> expected, seen;
+    for (const auto& id : ids) {
+      const auto& document = sent.at(id);
+      for (std::uint32_t p = 1; p <= document.pages; ++p) expected.push_back(kuvert::sample_page_marker(id, p, document.pages));
+    }
+    for (std::size_t s = first; s <= last; ++s)
+      for (int side = 0; side < 2; ++side) {
+        const auto markers = markers_on(texts[2 * (s - 1) + side]);
+        for (const auto& marker : markers) {
+          if (marker.find(" Blatt 1/") != std::string::npos) CHECK(side == 0);
+          seen.push_back(marker);
+        }
+        if (side == 0) CHECK(markers.size() == 1);  // no blank fronts
+      }
+    CHECK(seen == expected);
+
+    // Control marks on every sheet: start, insert on the last, feeders,
+    // sequence, parity, safety; nothing in the clear zone on the back.
+    const auto inserts = row.at("inserts");
+    for (std::size_t s = first; s <= last; ++s) {
+      ++sheet;
+      const auto& front = images[2 * (s - 1)];
+      const auto& back = images[2 * (s - 1) + 1];
+      const auto bars = read_bars(front);
+      const bool closing = s == last;
+      const unsigned sequence = (sheet - 1) % 8;
+      INFO("sheet " << s);
+      CHECK(bars[0]);
+      CHECK(bars[1] == closing);
+      CHECK(bars[2] == (closing && inserts.find("feeder-1") != std::string::npos));
+      CHECK(bars[3] == (closing && inserts.find("feeder-2") != std::string::npos));
+      CHECK(bars[4] == bool(sequence & 4));
+      CHECK(bars[5] == bool(sequence & 2));
+      CHECK(bars[6] == bool(sequence & 1));
+      CHECK(bars[8]);
+      CHECK(std::count(bars.begin(), bars.end(), true) % 2 == 0);
+      CHECK_FALSE(back.any_dark_mm(190, 80, 16, 74));
+      // On the front nothing dark outside the bars' column inside the zone.
+      CHECK_FALSE(front.any_dark_mm(190.5, 80.5, 2, 73));
+      CHECK_FALSE(front.any_dark_mm(203.6, 80.5, 2, 73));
+    }
+
+    // The recipient of the piece stands in the DIN 5008 form B window field.
+    const auto window = text_in_area(pdf, static_cast<int>(2 * first - 1), 20, 45, 85, 45);
+    const auto& recipient = sent.at(ids.front()).recipient;
+    for (const auto& line : recipient.name) CHECK(window.find(line) != std::string::npos);
+    CHECK(window.find(recipient.postcode + " " + recipient.city) != std::string::npos);
+  }
+  return check;
+}
+
+}  // namespace
+
+TEST_CASE("a print-file job comes out as imposed runs whose marks and pages check out piece by piece", "[e2e]") {
+  kuvert::SampleJobOptions options;
+  options.documents = 48;
+  options.seed = 7;
+  options.repeat_share = 0.25;
+  options.foreign_share = 0.1;
+  options.insert_share = 0.3;
+  options.job = "e2e-job";
+  KuvertJob job(options);
+  std::map<std::string, kuvert::SampleDocument> sent;
+  for (const auto& document : job.documents()) sent[document.id] = document;
+
+  const auto result = job.run({"--max-sheets", "40"});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+
+  const auto summary = read_json(job.output() / "summary.json");
+  CHECK(summary["documents"] == options.documents);
+  REQUIRE(summary["runs"].size() > 1);
+  std::size_t documents = 0, consolidated = 0;
+  for (const auto& run : summary["runs"]) {
+    const auto id = run["run"].get<std::string>();
+    CHECK(run["sheets"].get<std::size_t>() <= 40);
+    const auto check = check_run(job.output(), id, sent);
+    CHECK(check.pieces == run["pieces"].get<std::size_t>());
+    documents += check.documents;
+    consolidated += check.consolidated;
+  }
+  CHECK(documents == options.documents);  // every document in exactly one piece
+  CHECK(consolidated > 0);
+}

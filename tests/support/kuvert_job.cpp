@@ -1,0 +1,37 @@
+#include "tests/support/kuvert_job.hpp"
+
+#include <fstream>
+
+namespace kuvert::test {
+
+std::filesystem::path source_dir() { return KUVERT_SOURCE_DIR; }
+
+SampleJobOptions plain_job(std::size_t documents, std::uint32_t pages, const std::string& name) {
+  SampleJobOptions options;
+  options.documents = documents;
+  options.fixed_pages = pages;
+  options.repeat_share = 0;
+  options.foreign_share = 0;
+  options.insert_share = 0;
+  options.job = name;
+  return options;
+}
+
+KuvertJob::KuvertJob(const SampleJobOptions& options)
+    : folder_(temp_.path() / "job"), documents_(write_sample_job(folder_, options)) {}
+
+void KuvertJob::edit_manifest(const std::function<void(nlohmann::json&)>& change) {
+  const auto path = folder_ / "job.json";
+  nlohmann::json manifest = nlohmann::json::parse(std::ifstream(path));
+  change(manifest);
+  std::ofstream(path) << manifest.dump(2);
+}
+
+ProcessResult KuvertJob::run(const std::vector<std::string>& extra) const {
+  std::vector<std::string> argv = {KUVERT_BINARY, "run", folder_.string(), "-o", output().string(), "--layouts",
+                                   (source_dir() / "layouts").string(), "--date", "2026-11-22", "--deterministic"};
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  return run_process(argv);
+}
+
+}  // namespace kuvert::test

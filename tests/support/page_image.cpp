@@ -1,0 +1,93 @@
+#include "tests/support/page_image.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <stdexcept>
+
+#include "tests/support/process.hpp"
+#include "tests/support/temp_folder.hpp"
+
+namespace kuvert::test {
+namespace {
+
+constexpr double kA4WidthMm = 210.0;
+
+void require_success(const ProcessResult& result, const std::string& what) {
+  if (result.exit_code != 0) throw std::runtime_error(what + " failed: " + result.err);
+}
+
+}  // namespace
+
+PageImage PageImage::load_pgm(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string magic;
+  int max_value = 0;
+  PageImage image;
+  in >> magic >> image.width_ >> image.height_ >> max_value;
+  in.get();
+  if (magic != "P5" || max_value != 255) throw std::runtime_error("not an 8-bit PGM: " + path.string());
+  image.pixels_.resize(static_cast<std::size_t>(image.width_) * image.height_);
+  in.read(reinterpret_cast<char*>(image.pixels_.data()), static_cast<std::streamsize>(image.pixels_.size()));
+  image.dpi_ = image.width_ / (kA4WidthMm / 25.4);
+  return image;
+}
+
+int PageImage::grey_at_mm(double x_mm, double y_mm) const {
+  const int x = std::clamp(static_cast<int>(std::lround(x_mm / 25.4 * dpi_)), 0, width_ - 1);
+  const int y = std::clamp(static_cast<int>(std::lround(y_mm / 25.4 * dpi_)), 0, height_ - 1);
+  return pixels_[static_cast<std::size_t>(y) * width_ + x];
+}
+
+bool PageImage::any_dark_mm(double x_mm, double y_mm, double width_mm, double height_mm) const {
+  const int x0 = std::max(0, static_cast<int>(x_mm / 25.4 * dpi_));
+  const int y0 = std::max(0, static_cast<int>(y_mm / 25.4 * dpi_));
+  const int x1 = std::min(width_, static_cast<int>((x_mm + width_mm) / 25.4 * dpi_));
+  const int y1 = std::min(height_, static_cast<int>((y_mm + height_mm) / 25.4 * dpi_));
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x)
+      if (pixels_[static_cast<std::size_t>(y) * width_ + x] < 128) return true;
+  return false;
+}
+
+std::vector<PageImage> render_pages(const std::filesystem::path& pdf, int dpi) {
+  TempFolder folder;
+  require_success(run_process({"pdftoppm", "-gray", "-r", std::to_string(dpi), pdf.string(),
+                               (folder.path() / "page").string()}),
+                  "pdftoppm");
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(folder.path())) files.push_back(entry.path());
+  // pdftoppm pads page numbers to equal width, so names sort in page order.
+  std::sort(files.begin(), files.end());
+  std::vector<PageImage> images;
+  for (const auto& file : files) images.push_back(PageImage::load_pgm(file));
+  return images;
+}
+
+std::vector<std::string> page_texts(const std::filesystem::path& pdf) {
+  const auto result = run_process({"pdftotext", "-layout", pdf.string(), "-"});
+  require_success(result, "pdftotext");
+  std::vector<std::string> pages;
+  std::string current;
+  for (char c : result.out) {
+    if (c == '\f') {
+      pages.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  return pages;
+}
+
+std::string text_in_area(const std::filesystem::path& pdf, int page, double x_mm, double y_mm, double width_mm,
+                         double height_mm) {
+  auto pt = [](double mm) { return std::to_string(static_cast<int>(std::lround(mm / 25.4 * 72))); };
+  const auto result = run_process({"pdftotext", "-f", std::to_string(page), "-l", std::to_string(page), "-r", "72",
+                                   "-x", pt(x_mm), "-y", pt(y_mm), "-W", pt(width_mm), "-H", pt(height_mm),
+                                   "-layout", pdf.string(), "-"});
+  require_success(result, "pdftotext");
+  return result.out;
+}
+
+}  // namespace kuvert::test

@@ -1,0 +1,21 @@
+#include "tests/support/temp_folder.hpp"
+
+#include <stdlib.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace kuvert::test {
+
+TempFolder::TempFolder() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "kuvert-test-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temp folder");
+  path_ = pattern;
+}
+
+TempFolder::~TempFolder() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+}  // namespace kuvert::test
