@@ -23,14 +23,15 @@ nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
     throw_input(Where{.file = request.output.string()}, "output folder exists already; kuvert never overwrites output");
 
   const auto profiles = load_profiles(request.layouts, request.production_date);
-  const auto job = read_job(request.job, profiles);
+  SourceFiles sources;
+  const auto job = read_job(request.job, profiles, sources);
   const auto runs = plan_runs(job, profiles, PlanOptions{request.max_sheets});
 
   const unsigned threads = request.threads ? request.threads : static_cast<unsigned>(tbb::info::default_concurrency());
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
   OutputFolder folder(request.output);
   RunWritingOptions options{.tokens = 4 * threads, .created = request.created};
-  const auto tickets = write_runs(job, runs, profiles, folder.path(), options, reporter);
+  const auto tickets = write_runs(job, runs, profiles, sources, folder.path(), options, reporter);
   auto summary = job_summary(job, tickets, request.created);
   {
     std::ofstream out(folder.path() / "summary.json", std::ios::binary);

@@ -1,7 +1,7 @@
 // The imposition pipeline. Reading source objects and numbering them must
 // be serial (one PDF reader, one numbering per run file), and so is writing;
 // building sheets and marks is independent per sheet and runs in parallel.
-// Items are whole mail pieces so that the writer sees a piece complete.
+// Items are whole mail pieces of one run, a few dozen sheets at a time.
 #include "pipeline/driver/run_writing.hpp"
 
 #include <tbb/parallel_pipeline.h>
@@ -15,7 +15,7 @@
 #include "stages/deliver/run_file_writer.hpp"
 #include "stages/deliver/run_ticket.hpp"
 #include "stages/impose/sheet_imposer.hpp"
-#include "stages/ingest/spool_file.hpp"
+#include "stages/ingest/source_files.hpp"
 
 namespace kuvert {
 namespace {
@@ -29,6 +29,11 @@ struct SheetWork {
   SheetObjects imposed;
 };
 
+// Sheets per pipeline item: enough to outweigh the hand-over between
+// threads, few enough that the items in flight stay small.
+constexpr std::size_t kChunkSheets = 32;
+
+// Whole mail pieces of one run, as they travel through the pipeline.
 struct PieceWork {
   std::size_t run = 0;
   bool opens_run = false;
@@ -50,15 +55,13 @@ std::vector<int> feeder_stations(const InserterProfile& inserter, const MailPiec
 // Serial reader: walks the runs piece by piece and copies source pages.
 class PieceReader {
  public:
-  PieceReader(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles)
-      : job_(job), runs_(runs), profiles_(profiles) {
-    for (const auto& file : job.files) spools_.push_back(std::make_unique<SpoolFile>(file, file.filename().string()));
-  }
+  PieceReader(const std::vector<PrintRun>& runs, const ProfileCatalog& profiles, SourceFiles& sources)
+      : runs_(runs), profiles_(profiles), sources_(sources) {}
 
+  // The next whole pieces of the current run, about kChunkSheets sheets.
   Work next() {
     if (run_ >= runs_.size()) return nullptr;
     const auto& run = runs_[run_];
-    const auto& piece = run.pieces[piece_];
     auto work = std::make_shared<PieceWork>();
     work->run = run_;
     work->opens_run = piece_ == 0;
@@ -68,18 +71,9 @@ class PieceReader {
       run_sheets_ = run.sheet_count();
     }
     const auto& inserter = profiles_.inserters.at(run.settings.inserter);
-    const auto stations = feeder_stations(inserter, piece);
-    std::uint32_t sheet_in_piece = 0;
-    for (const auto& sheet : piece.sheets) {
-      SheetWork sheet_work;
-      sheet_work.context = SheetContext{run.id, piece.id, ++sheet_in_run_, static_cast<std::uint32_t>(run_sheets_),
-                                        ++sheet_in_piece, static_cast<std::uint32_t>(piece.sheets.size()), stations};
-      if (sheet.front) sheet_work.front = copy(*sheet.front);
-      if (sheet.back) sheet_work.back = copy(*sheet.back);
-      sheet_work.numbers = allocate_sheet_numbers(numbering_, run.settings.sides);
-      work->sheets.push_back(std::move(sheet_work));
-    }
-    if (++piece_ == run.pieces.size()) {
+    while (work->sheets.size() < kChunkSheets && piece_ < run.pieces.size())
+      add_piece(run, run.pieces[piece_++], inserter, *work);
+    if (piece_ == run.pieces.size()) {
       work->closes_run = true;
       work->info_object = numbering_.allocate();
       work->object_count = numbering_.next();
@@ -90,12 +84,25 @@ class PieceReader {
   }
 
  private:
-  CopiedPage copy(const PageRef& page) { return spools_[page.file]->copy_page(page.page, page.file, numbering_); }
+  void add_piece(const PrintRun& run, const MailPiece& piece, const InserterProfile& inserter, PieceWork& work) {
+    const auto stations = feeder_stations(inserter, piece);
+    std::uint32_t sheet_in_piece = 0;
+    for (const auto& sheet : piece.sheets) {
+      SheetWork sheet_work;
+      sheet_work.context = SheetContext{run.id, piece.id, ++sheet_in_run_, static_cast<std::uint32_t>(run_sheets_),
+                                        ++sheet_in_piece, static_cast<std::uint32_t>(piece.sheets.size()), stations};
+      if (sheet.front) sheet_work.front = copy(*sheet.front);
+      if (sheet.back) sheet_work.back = copy(*sheet.back);
+      sheet_work.numbers = allocate_sheet_numbers(numbering_, run.settings.sides);
+      work.sheets.push_back(std::move(sheet_work));
+    }
+  }
 
-  const Job& job_;
+  CopiedPage copy(const PageRef& page) { return sources_.at(page.file).copy_page(page.page, page.file, numbering_); }
+
   const std::vector<PrintRun>& runs_;
   const ProfileCatalog& profiles_;
-  std::vector<std::unique_ptr<SpoolFile>> spools_;
+  SourceFiles& sources_;
   std::size_t run_ = 0, piece_ = 0;
   ObjectNumbering numbering_;
   std::uint32_t sheet_in_run_ = 0;
@@ -163,10 +170,10 @@ class RunWriter {
 }  // namespace
 
 std::vector<nlohmann::json> write_runs(const Job& job, const std::vector<PrintRun>& runs,
-                                       const ProfileCatalog& profiles, const fs::path& folder,
+                                       const ProfileCatalog& profiles, SourceFiles& sources, const fs::path& folder,
                                        const RunWritingOptions& options, Reporter& reporter) {
   if (runs.empty()) return {};
-  PieceReader reader(job, runs, profiles);
+  PieceReader reader(runs, profiles, sources);
   RunWriter writer(job, runs, profiles, folder, options, reporter);
   tbb::parallel_pipeline(
       options.tokens,

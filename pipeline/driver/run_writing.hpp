@@ -7,6 +7,7 @@
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/print_run.hpp"
 #include "pipeline/model/profile_catalog.hpp"
+#include "stages/ingest/source_files.hpp"
 
 namespace kuvert {
 
@@ -15,13 +16,15 @@ struct RunWritingOptions {
   std::string created;   // timestamp for tickets and PDF info
 };
 
-// Imposes the planned runs and writes R.pdf, R.json and R.csv for each into
+// Imposes the planned runs, taking pages from `sources` (the job's PDFs as
+// read_job opened them), and writes R.pdf, R.json and R.csv for each into
 // `folder`, streaming piece by piece through a tbb::parallel_pipeline:
 // a serial reader copies source pages, parallel workers add sheets and
 // control marks, a serial writer appends to the run file. Returns the
 // tickets in run order. Throws kuvert::Error; the caller discards the folder.
 std::vector<nlohmann::json> write_runs(const Job& job, const std::vector<PrintRun>& runs,
-                                       const ProfileCatalog& profiles, const std::filesystem::path& folder,
+                                       const ProfileCatalog& profiles, SourceFiles& sources,
+                                       const std::filesystem::path& folder,
                                        const RunWritingOptions& options, Reporter& reporter);
 
 }  // namespace kuvert

@@ -13,7 +13,8 @@
 namespace kuvert::ingest {
 namespace {
 
-constexpr std::size_t kWindowSize = 32 * 1024;
+constexpr std::size_t kWindowSize = 16 * 1024;
+constexpr std::size_t kWindows = 4;
 
 // pread() until `length` bytes or the end of the file; -1 on an I/O error.
 std::int64_t read_fully(int fd, char* buffer, std::size_t length, std::uint64_t offset) {
@@ -30,7 +31,8 @@ std::int64_t read_fully(int fd, char* buffer, std::size_t length, std::uint64_t 
 
 }  // namespace
 
-BufferedFileDevice::BufferedFileDevice(const std::filesystem::path& path) : window_(kWindowSize) {
+BufferedFileDevice::BufferedFileDevice(const std::filesystem::path& path) : windows_(kWindows) {
+  for (auto& window : windows_) window.bytes.resize(kWindowSize);
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) {
     open_error_ = errno;
@@ -51,18 +53,30 @@ BufferedFileDevice::~BufferedFileDevice() {
 }
 
 bool BufferedFileDevice::fill() const {
-  if (position_ >= window_start_ && position_ < window_start_ + window_length_) return true;
+  if (holds(windows_[current_])) return true;
+  std::size_t oldest = 0;
+  for (std::size_t i = 0; i < windows_.size(); ++i) {
+    if (holds(windows_[i])) {
+      current_ = i;
+      windows_[i].last_use = ++uses_;
+      return true;
+    }
+    if (windows_[i].last_use < windows_[oldest].last_use) oldest = i;
+  }
   if (position_ >= size_) return false;
-  const std::int64_t n = read_fully(fd_, window_.data(), window_.size(), position_);
+  Window& window = windows_[oldest];
+  const std::int64_t n = read_fully(fd_, window.bytes.data(), window.bytes.size(), position_);
   if (n < 0) PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_InvalidDeviceOperation, std::strerror(errno));
-  window_start_ = position_;
-  window_length_ = static_cast<std::size_t>(n);
-  return window_length_ > 0;
+  window.start = position_;
+  window.length = static_cast<std::size_t>(n);
+  window.last_use = ++uses_;
+  current_ = oldest;
+  return window.length > 0;
 }
 
 int BufferedFileDevice::Look() const {
   if (!fill()) return EOF;
-  return static_cast<unsigned char>(window_[position_ - window_start_]);
+  return static_cast<unsigned char>(current().bytes[position_ - current().start]);
 }
 
 int BufferedFileDevice::GetChar() const {
@@ -85,9 +99,10 @@ std::streamoff BufferedFileDevice::Read(char* buffer, std::streamsize length) {
   auto wanted = static_cast<std::size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(length), size_ - position_));
   std::size_t done = 0;
   // What the window already holds, then the rest straight from the file.
-  if (position_ >= window_start_ && position_ < window_start_ + window_length_) {
-    done = std::min(wanted, static_cast<std::size_t>(window_start_ + window_length_ - position_));
-    std::memcpy(buffer, window_.data() + (position_ - window_start_), done);
+  if (fill()) {
+    const Window& window = current();
+    done = std::min(wanted, static_cast<std::size_t>(window.start + window.length - position_));
+    std::memcpy(buffer, window.bytes.data() + (position_ - window.start), done);
   }
   if (done < wanted) {
     const std::int64_t n = read_fully(fd_, buffer + done, wanted - done, position_ + done);

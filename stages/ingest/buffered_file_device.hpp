@@ -1,8 +1,11 @@
 #pragma once
-// A PoDoFo input device over a file, read with pread() through one 32 KB
-// window. PoDoFo's own file device calls ftello/fgetc/fseeko for every
+// A PoDoFo input device over a file, read with pread() through a few 16 KB
+// windows. PoDoFo's own file device calls ftello/fgetc/fseeko for every
 // character it peeks at, which made parsing three times slower; a memory
 // map was ruled out because mapped pages count in the process's RSS.
+// Several windows, because copying a page alternates between regions of a
+// file (page dictionaries often sit together, away from their contents):
+// one window was refilled twice per page.
 #include <cstdint>
 #include <filesystem>
 #include <vector>
@@ -31,15 +34,25 @@ class BufferedFileDevice : public PoDoFo::PdfInputDevice {
   bool Bad() const override { return fd_ < 0; }
 
  private:
-  bool fill() const;  // makes position_ fall inside the window, false at the end
+  struct Window {
+    std::uint64_t start = 0;
+    std::size_t length = 0;
+    std::uint64_t last_use = 0;
+    std::vector<char> bytes;
+  };
+  bool fill() const;  // makes position_ fall inside current(), false at the end
+  const Window& current() const { return windows_[current_]; }
+  bool holds(const Window& window) const {
+    return position_ >= window.start && position_ < window.start + window.length;
+  }
 
   int fd_ = -1;
   int open_error_ = 0;
   std::uint64_t size_ = 0;
   mutable std::uint64_t position_ = 0;
-  mutable std::uint64_t window_start_ = 0;
-  mutable std::vector<char> window_;
-  mutable std::size_t window_length_ = 0;
+  mutable std::vector<Window> windows_;
+  mutable std::size_t current_ = 0;
+  mutable std::uint64_t uses_ = 0;
 };
 
 }  // namespace kuvert::ingest

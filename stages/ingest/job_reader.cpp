@@ -1,6 +1,7 @@
 // Validation happens in full before anything is produced: the manifest, the
-// profiles it names, and then the PDFs page by page (every page accounted
-// for, A4 portrait). Problems are collected and thrown together.
+// profiles it names, and then the PDFs, each opened once, page by page
+// (every page accounted for, A4 portrait). Problems are collected and thrown
+// together.
 #include "stages/ingest/job_reader.hpp"
 
 #include <algorithm>
@@ -11,7 +12,7 @@
 
 #include "stages/ingest/job_manifest.hpp"
 #include "stages/ingest/postal_address.hpp"
-#include "stages/ingest/spool_file.hpp"
+#include "stages/ingest/source_files.hpp"
 
 namespace kuvert {
 namespace {
@@ -48,8 +49,8 @@ std::string page_geometry_problem(const PageGeometry& g) {
 
 class JobValidation {
  public:
-  JobValidation(Job& job, const ProfileCatalog& profiles, std::string manifest_file)
-      : job_(job), profiles_(profiles), manifest_file_(std::move(manifest_file)) {}
+  JobValidation(Job& job, const ProfileCatalog& profiles, std::string manifest_file, SourceFiles& sources)
+      : job_(job), profiles_(profiles), manifest_file_(std::move(manifest_file)), sources_(sources) {}
 
   void check_profiles(const ManifestDocument& document) {
     const auto& s = document.settings;
@@ -77,10 +78,16 @@ class JobValidation {
     const fs::path path = fs::absolute(job_.folder / name);
     std::optional<std::uint32_t> index;
     try {
-      SpoolFile spool(path, name);
-      index = static_cast<std::uint32_t>(job_.files.size());
+      index = sources_.add(path, name);
+      const SpoolFile& spool = sources_.at(*index);
       job_.files.push_back(path);
       page_counts_.push_back(spool.page_count());
+      // Every page must belong to a document, so every page is checked.
+      auto& bad = bad_pages_.emplace_back();
+      for (std::uint32_t page = 0; page < spool.page_count(); ++page) {
+        auto problem = page_geometry_problem(spool.geometry(page));
+        if (!problem.empty()) bad.emplace_back(page, std::move(problem));
+      }
     } catch (const Error& error) {
       for (auto problem : error.problems()) {
         problem.where.job = job_.name;
@@ -92,6 +99,14 @@ class JobValidation {
   }
 
   std::uint32_t page_count(std::uint32_t file) const { return page_counts_[file]; }
+
+  // Reports the pages of a document that are not A4 portrait.
+  void check_pages(const Document& document) {
+    for (const auto& [page, problem] : bad_pages_[document.file])
+      if (page >= document.first_page && page < document.first_page + document.page_count)
+        add(Where{.document = document.id, .file = job_.files[document.file].filename().string()},
+            "page " + std::to_string(page + 1) + " " + problem);
+  }
 
   // A problem with a field of a document in the manifest.
   void add(const std::string& document, const std::string& field, std::string message) {
@@ -118,8 +133,10 @@ class JobValidation {
   Job& job_;
   const ProfileCatalog& profiles_;
   std::string manifest_file_;
+  SourceFiles& sources_;
   std::map<std::string, std::optional<std::uint32_t>> file_index_;
   std::vector<std::uint32_t> page_counts_;
+  std::vector<std::vector<std::pair<std::uint32_t, std::string>>> bad_pages_;  // by file: page, problem
   std::vector<Diagnostic> problems_;
 };
 
@@ -151,7 +168,7 @@ void check_page_accounting(const JobManifest& manifest, const std::vector<Docume
 
 }  // namespace
 
-Job read_job(const fs::path& path, const ProfileCatalog& profiles) {
+Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& sources) {
   const bool is_folder = fs::is_directory(path);
   const fs::path manifest_path = is_folder ? path / "job.json" : path;
   Where where{.job = path.filename().string(), .file = manifest_path.filename().string()};
@@ -165,7 +182,7 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles) {
   Job job{.name = manifest.job.empty() ? where.job : manifest.job, .client = manifest.client,
           .application = manifest.application, .folder = fs::absolute(manifest_path).parent_path(), .files = {},
           .documents = {}};
-  JobValidation validation(job, profiles, where.file);
+  JobValidation validation(job, profiles, where.file, sources);
   // Fields, recipients and profiles are reported together; the PDFs are
   // opened only for a manifest without such problems.
   for (const auto& entry : manifest.documents) {
@@ -204,20 +221,8 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles) {
   if (print_file)
     check_page_accounting(manifest, job.documents, *print_file, validation.page_count(*print_file), validation);
 
-  // Page geometry is read last and only for files that opened cleanly.
-  if (validation.problems().empty()) {
-    std::vector<std::unique_ptr<SpoolFile>> spools;
-    for (std::size_t i = 0; i < job.files.size(); ++i)
-      spools.push_back(std::make_unique<SpoolFile>(job.files[i], job.files[i].filename().string()));
-    for (const auto& document : job.documents)
-      for (std::uint32_t i = 0; i < document.page_count; ++i) {
-        const auto page = document.page(i);
-        auto problem = page_geometry_problem(spools[page.file]->geometry(page.page));
-        if (!problem.empty())
-          validation.add(Where{.document = document.id, .file = job.files[page.file].filename().string()},
-                         "page " + std::to_string(page.page + 1) + " " + problem);
-      }
-  }
+  if (validation.problems().empty())
+    for (const auto& document : job.documents) validation.check_pages(document);
   if (!validation.problems().empty()) throw Error(ErrorKind::input, std::move(validation.problems()));
   return job;
 }

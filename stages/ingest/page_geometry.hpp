@@ -3,7 +3,7 @@
 // then inherited ones.
 #include <podofo/base/PdfDictionary.h>
 
-#include "stages/ingest/page_list.hpp"
+#include "stages/ingest/inherited_attributes.hpp"
 
 namespace kuvert {
 

@@ -4,7 +4,9 @@
 // rather than silently dropping or repeating pages of a print file.
 #include "stages/ingest/page_list.hpp"
 
+#include <map>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -49,12 +51,29 @@ class AttributeTable {
   std::unordered_map<std::string, std::uint32_t> index_;
 };
 
+// Interns page geometries; a print file's pages nearly all share one.
+class GeometryTable {
+ public:
+  explicit GeometryTable(std::vector<PageGeometry>& table) : table_(table) {}
+  std::uint32_t intern(const PageGeometry& g) {
+    auto [it, inserted] = index_.try_emplace(std::make_tuple(g.llx, g.lly, g.urx, g.ury, g.rotate),
+                                             static_cast<std::uint32_t>(table_.size()));
+    if (inserted) table_.push_back(g);
+    return it->second;
+  }
+
+ private:
+  std::vector<PageGeometry>& table_;
+  std::map<std::tuple<double, double, double, double, int>, std::uint32_t> index_;
+};
+
 }  // namespace
 
 PageList PageList::read(PdfObjectReader& reader) {
   PageList list;
   list.tree_nodes_.resize(reader.object_count());
   AttributeTable table(list.attributes_);
+  GeometryTable geometries(list.geometries_);
 
   const PoDoFo::PdfVariant catalog = reader.resolve(PoDoFo::PdfVariant(reader.root()));
   const PoDoFo::PdfObject* root = catalog.IsDictionary() ? catalog.GetDictionary().GetKey("Pages") : nullptr;
@@ -71,12 +90,15 @@ PageList PageList::read(PdfObjectReader& reader) {
   while (!stack.empty()) {
     const Pending node = stack.back();
     stack.pop_back();
-    const PoDoFo::PdfVariant value = reader.load(node.object).value;
+    const auto loaded = reader.load(node.object);
+    const PoDoFo::PdfVariant& value = loaded.value;
     if (!value.IsDictionary()) reader.fail(kDamagedTree);
     const PoDoFo::PdfDictionary& dict = value.GetDictionary();
     list.tree_nodes_[node.object] = true;
     if (!is_pages_node(dict)) {
-      list.pages_.push_back({node.object, node.attributes});
+      const auto geometry =
+          geometries.intern(page_geometry(dict, list.attributes_[node.attributes], reader, PageBox::visible));
+      list.pages_.push_back({node.object, node.attributes, geometry});
       continue;
     }
     if (entered[node.object]) reader.fail(kDamagedTree);

@@ -3,22 +3,16 @@
 // when the file is opened. Per page only its object number and an index into
 // a table of inherited attributes are kept (8 bytes a page); pages under the
 // same /Pages node share one table entry.
-#include <array>
 #include <cstdint>
 #include <vector>
 
-#include <podofo/base/PdfVariant.h>
+#include "stages/ingest/inherited_attributes.hpp"
+#include "stages/ingest/page_geometry.hpp"
 
 namespace kuvert::ingest {
 
 class PdfObjectReader;
 
-// The attributes a page inherits from its ancestors, in the order of
-// kInheritedKeys; a null variant where no ancestor sets one.
-inline constexpr std::array<const char*, 4> kInheritedKeys{"Resources", "MediaBox", "CropBox",
-                                                           "Rotate"};
-using InheritedAttributes = std::array<PoDoFo::PdfVariant, kInheritedKeys.size()>;
-enum InheritedKey : std::size_t { kResources, kMediaBox, kCropBox, kRotate };
 
 class PageList {
  public:
@@ -31,6 +25,9 @@ class PageList {
   const InheritedAttributes& inherited(std::uint32_t page) const {
     return attributes_[pages_.at(page).attributes];
   }
+  // The visible box and rotation, read during the walk (the page dictionary
+  // is parsed then anyway), so checking every page costs nothing more.
+  const PageGeometry& geometry(std::uint32_t page) const { return geometries_[pages_.at(page).geometry]; }
   // Whether an object is a page or a /Pages node. References to these from
   // a page's resources are not followed, or copying one page could pull in
   // the whole document.
@@ -42,9 +39,11 @@ class PageList {
   struct Page {
     std::uint32_t object;
     std::uint32_t attributes;
+    std::uint32_t geometry;
   };
   std::vector<Page> pages_;
   std::vector<InheritedAttributes> attributes_;
+  std::vector<PageGeometry> geometries_;  // distinct values; most files have one
   std::vector<bool> tree_nodes_;
 };
 

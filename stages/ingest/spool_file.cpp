@@ -60,15 +60,7 @@ SpoolFile::~SpoolFile() = default;
 
 std::uint32_t SpoolFile::page_count() const { return pages_->size(); }
 
-PageGeometry SpoolFile::geometry(std::uint32_t page) {
-  return translating_podofo_errors(name_, [&] {
-    const std::uint32_t object = pages_->object(page);
-    const PoDoFo::PdfVariant dict = reader_->load(object).value;
-    if (!dict.IsDictionary()) reader_->fail_object(object);
-    return ingest::page_geometry(dict.GetDictionary(), pages_->inherited(page), *reader_,
-                                 ingest::PageBox::visible);
-  });
-}
+PageGeometry SpoolFile::geometry(std::uint32_t page) const { return pages_->geometry(page); }
 
 CopiedPage SpoolFile::copy_page(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering) {
   return translating_podofo_errors(name_, [&] {

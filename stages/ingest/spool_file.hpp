@@ -35,10 +35,9 @@ class SpoolFile {
   std::uint32_t page_count() const;
 
   // The visible box of a 0-based page (its /CropBox clipped to its
-  // /MediaBox, or the /MediaBox) and its /Rotate. Parses the page dictionary.
-  // Throws std::out_of_range for a page past the end, kuvert::Error(input)
-  // "has a damaged object N" for objects that cannot be parsed.
-  PageGeometry geometry(std::uint32_t page);
+  // /MediaBox, or the /MediaBox) and its /Rotate, as read when the file was
+  // opened. Throws std::out_of_range for a page past the end.
+  PageGeometry geometry(std::uint32_t page) const;
 
   // Copies a 0-based page for an output file: the page dictionary's entries
   // without /Type /Parent /Contents /Annots /AA /B /StructParents /Thumb
@@ -47,7 +46,8 @@ class SpoolFile {
   // numbering.map(file_index, source number), and every object reached for
   // the first time in this numbering serialised into CopiedPage::objects
   // (streams raw, with /Length set to their real size). CopiedPage's box is
-  // the /MediaBox. Throws like geometry().
+  // the /MediaBox. Throws std::out_of_range for a page past the end,
+  // kuvert::Error(input) "has a damaged object N" for objects that cannot be parsed.
   CopiedPage copy_page(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering);
 
  private:

@@ -50,6 +50,21 @@ bool PageImage::any_dark_mm(double x_mm, double y_mm, double width_mm, double he
   return false;
 }
 
+std::vector<std::uint8_t> PageImage::crop_mm(double x_mm, double y_mm, double width_mm, double height_mm, int& width,
+                                             int& height) const {
+  const int x0 = std::max(0, static_cast<int>(x_mm / 25.4 * dpi_));
+  const int y0 = std::max(0, static_cast<int>(y_mm / 25.4 * dpi_));
+  const int x1 = std::min(width_, static_cast<int>((x_mm + width_mm) / 25.4 * dpi_));
+  const int y1 = std::min(height_, static_cast<int>((y_mm + height_mm) / 25.4 * dpi_));
+  width = x1 - x0;
+  height = y1 - y0;
+  std::vector<std::uint8_t> crop;
+  for (int y = y0; y < y1; ++y)
+    crop.insert(crop.end(), pixels_.begin() + static_cast<std::ptrdiff_t>(y) * width_ + x0,
+                pixels_.begin() + static_cast<std::ptrdiff_t>(y) * width_ + x1);
+  return crop;
+}
+
 std::vector<PageImage> render_pages(const std::filesystem::path& pdf, int dpi) {
   TempFolder folder;
   require_success(run_process({"pdftoppm", "-gray", "-r", std::to_string(dpi), pdf.string(),

@@ -19,6 +19,9 @@ class PageImage {
   // Whether any pixel in the rectangle (mm) is darker than mid-grey.
   bool any_dark_mm(double x_mm, double y_mm, double width_mm, double height_mm) const;
   double dpi() const { return dpi_; }
+  // The grey pixels of a rectangle (mm), row by row; sets its size in pixels.
+  std::vector<std::uint8_t> crop_mm(double x_mm, double y_mm, double width_mm, double height_mm, int& width,
+                                    int& height) const;
 
  private:
   int width_ = 0, height_ = 0;

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "stages/deliver/run_file_writer.hpp"
+
 namespace kuvert {
 namespace {
 
@@ -88,58 +90,106 @@ std::vector<std::string> address_lines(const Recipient& r) {
   return lines;
 }
 
-PdfString text(const std::string& utf8) { return PdfString(reinterpret_cast<const pdf_utf8*>(utf8.c_str())); }
+// Helvetica with WinAnsiEncoding: Latin-1 maps one to one, the euro sign
+// has its own code; anything else cannot occur in our invented texts.
+std::string pdf_literal(const std::string& utf8) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    unsigned code = static_cast<unsigned char>(utf8[i]);
+    if (code >= 0xC0 && i + 1 < utf8.size()) {  // two-byte sequences cover Latin-1
+      code = ((code & 0x1F) << 6) | (static_cast<unsigned char>(utf8[++i]) & 0x3F);
+    } else if (code == 0xE2 && i + 2 < utf8.size()) {  // the euro sign, U+20AC
+      i += 2;
+      code = 0x80;
+    }
+    const char c = static_cast<char>(code);
+    if (c == '(' || c == ')' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + ")";
+}
 
-class LetterPainter {
+// Builds a letter page's content stream; positions in mm from the top-left
+// corner, as DIN 5008 gives them.
+class PageText {
  public:
-  explicit LetterPainter(PdfStreamedDocument& document)
-      : document_(document),
-        regular_(document.CreateFont("Helvetica", false, false, false,
-                                     PdfEncodingFactory::GlobalWinAnsiEncodingInstance(),
-                                     PdfFontCache::eFontCreationFlags_AutoSelectBase14, false)),
-        bold_(document.CreateFont("Helvetica", true, false, false, PdfEncodingFactory::GlobalWinAnsiEncodingInstance(),
-                                  PdfFontCache::eFontCreationFlags_AutoSelectBase14, false)) {}
+  void line(const char* font, double size, double x_mm, double y_mm, const std::string& text) {
+    char head[96];
+    std::snprintf(head, sizeof head, "BT /%s %.1f Tf %.2f %.2f Td ", font, size, x_mm * kPtPerMm,
+                  kPageHeightPt - y_mm * kPtPerMm);
+    content_ += head;
+    content_ += pdf_literal(text);
+    content_ += " Tj ET\n";
+  }
+  const std::string& content() const { return content_; }
+
+ private:
+  std::string content_;
+};
+
+std::string flate(const std::string& bytes) {
+  std::unique_ptr<PdfFilter> filter(PdfFilterFactory::Create(ePdfFilter_FlateDecode));
+  char* encoded = nullptr;
+  pdf_long length = 0;
+  filter->Encode(bytes.data(), static_cast<pdf_long>(bytes.size()), &encoded, &length);
+  std::string result(encoded, static_cast<std::size_t>(length));
+  podofo_free(encoded);
+  return result;
+}
+
+// Writes the spool page by page: PoDoFo's document classes keep a page tree
+// whose insertion cost grows with the page count (25,000 letters took over
+// ten minutes), so the generator streams objects through the run writer.
+class SpoolWriter {
+ public:
+  explicit SpoolWriter(const fs::path& path) : writer_(path, RunFileInfo{"sample print file", "D:20261122000000Z"}) {
+    writer_.write({kRegular, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"});
+    writer_.write({kBold, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"});
+    writer_.write({kResources, "<< /Font << /F1 4 0 R /F2 5 0 R >> /ProcSet [/PDF /Text] >>"});
+  }
 
   void page(const SampleDocument& document, std::uint32_t number, std::mt19937& random) {
-    PdfPage* page = document_.CreatePage(PdfPage::CreateStandardPageSize(ePdfPageSize_A4));
-    PdfPainter painter;
-    painter.SetPage(page);
+    PageText text;
     if (number == 1) {
-      write(painter, bold_, 14, 20, 20, "Stadt Musterstadt");
-      write(painter, regular_, 9, 20, 26, "Der Bürgermeister · Steueramt · Rathausplatz 1 · 39999 Musterstadt");
+      text.line("F2", 14, 20, 20, "Stadt Musterstadt");
+      text.line("F1", 9, 20, 26, "Der Bürgermeister · Steueramt · Rathausplatz 1 · 39999 Musterstadt");
       // DIN 5008 form B: return-address zone ends at 62.7 mm, recipient zone below.
-      write(painter, regular_, 7, 20, 60, "Stadt Musterstadt · Rathausplatz 1 · 39999 Musterstadt");
+      text.line("F1", 7, 20, 60, "Stadt Musterstadt · Rathausplatz 1 · 39999 Musterstadt");
       double y = 67;
       for (const auto& line : address_lines(document.recipient)) {
-        write(painter, regular_, 10, 20, y, line);
+        text.line("F1", 10, 20, y, line);
         y += 4.2;
       }
-      write(painter, regular_, 9, 125, 55, "Datum: 22.11.2026");
-      write(painter, regular_, 9, 125, 60, "Kassenzeichen: " + document.id);
-      write(painter, bold_, 11, 25, 103, "Bescheid über Grundbesitzabgaben 2026");
+      text.line("F1", 9, 125, 55, "Datum: 22.11.2026");
+      text.line("F1", 9, 125, 60, "Kassenzeichen: " + document.id);
+      text.line("F2", 11, 25, 103, "Bescheid über Grundbesitzabgaben 2026");
     }
-    write(painter, regular_, 9, 25, number == 1 ? 112 : 30,
-          sample_page_marker(document.id, number, document.pages));
+    text.line("F1", 9, 25, number == 1 ? 112 : 30, sample_page_marker(document.id, number, document.pages));
     double y = number == 1 ? 122 : 40;
     const int lines = 10 + static_cast<int>(random() % 25);
     for (int i = 0; i < lines && y < 250; ++i, y += 5)
-      write(painter, regular_, 10, 25, y, "Zeile " + std::to_string(i + 1) + ": Für das Grundstück wird die Abgabe festgesetzt.");
-    write(painter, regular_, 8, 25, 285,
-          "Seite " + std::to_string(number) + " von " + std::to_string(document.pages));
-    painter.FinishPage();
+      text.line("F1", 10, 25, y, "Zeile " + std::to_string(i + 1) + ": Für das Grundstück wird die Abgabe festgesetzt.");
+    text.line("F1", 8, 25, 285, "Seite " + std::to_string(number) + " von " + std::to_string(document.pages));
+
+    const std::uint32_t contents = next_++, page = next_++;
+    const auto compressed = flate(text.content());
+    writer_.write({contents, "<< /Length " + std::to_string(compressed.size()) + " /Filter /FlateDecode >>\nstream\n" +
+                                 compressed + "\nendstream"});
+    writer_.write({page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Resources 6 0 R /Contents " +
+                             std::to_string(contents) + " 0 R >>"});
+    writer_.add_page(page);
+  }
+
+  void finish() {
+    const std::uint32_t info = next_++;
+    writer_.finish(info, next_);
   }
 
  private:
-  // Positions in mm from the top-left corner, as DIN 5008 gives them.
-  static void write(PdfPainter& painter, PdfFont* font, float size, double x_mm, double y_mm, const std::string& line) {
-    font->SetFontSize(size);
-    painter.SetFont(font);
-    painter.DrawText(x_mm * kPtPerMm, kPageHeightPt - y_mm * kPtPerMm, text(line));
-  }
-
-  PdfStreamedDocument& document_;
-  PdfFont* regular_;
-  PdfFont* bold_;
+  static constexpr std::uint32_t kRegular = kFirstFreeObject, kBold = kFirstFreeObject + 1,
+                                 kResources = kFirstFreeObject + 2;
+  RunFileWriter writer_;
+  std::uint32_t next_ = kFirstFreeObject + 3;
 };
 
 nlohmann::json recipient_json(const Recipient& r) {
@@ -178,8 +228,7 @@ std::vector<SampleDocument> write_sample_job(const fs::path& folder, const Sampl
   std::vector<Recipient> recipients;
   std::uint32_t next_page = 1;
   {
-    PdfStreamedDocument spool((folder / "spool.pdf").c_str());
-    LetterPainter painter(spool);
+    SpoolWriter spool(folder / "spool.pdf");
     for (std::size_t i = 0; i < options.documents; ++i) {
       SampleDocument document;
       char id[32];
@@ -193,10 +242,10 @@ std::vector<SampleDocument> write_sample_job(const fs::path& folder, const Sampl
       else
         recipients.push_back(document.recipient = invent_recipient(random, options.foreign_share));
       if (chance(options.insert_share, random)) document.inserts.push_back(chance(0.75, random) ? "feeder-1" : "feeder-2");
-      for (std::uint32_t page = 1; page <= document.pages; ++page) painter.page(document, page, random);
+      for (std::uint32_t page = 1; page <= document.pages; ++page) spool.page(document, page, random);
       documents.push_back(std::move(document));
     }
-    spool.Close();
+    spool.finish();
   }
   nlohmann::json manifest = {
       {"job", options.job},

@@ -1,0 +1,42 @@
+#pragma once
+// The PDFs of a job, opened once while the job is checked and kept open for
+// imposition, so that a large print file is indexed only once. At most
+// `max_open` stay open (each holds a file descriptor); the least recently
+// used one is closed and reopened when asked for again.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "stages/ingest/spool_file.hpp"
+
+namespace kuvert {
+
+class SourceFiles {
+ public:
+  explicit SourceFiles(std::size_t max_open = 64) : max_open_(max_open) {}
+
+  // Opens a file and returns its index (the order of Job::files). Throws
+  // like SpoolFile's constructor.
+  std::uint32_t add(const std::filesystem::path& path, std::string display_name);
+  // The file at `index`, reopened if it was closed. Not thread-safe.
+  SpoolFile& at(std::uint32_t index);
+  std::size_t size() const { return files_.size(); }
+
+ private:
+  struct Entry {
+    std::filesystem::path path;
+    std::string name;
+    std::unique_ptr<SpoolFile> file;
+    std::uint64_t last_use = 0;
+  };
+  void make_room();
+
+  std::size_t max_open_;
+  std::vector<Entry> files_;
+  std::size_t open_ = 0;
+  std::uint64_t clock_ = 0;
+};
+
+}  // namespace kuvert

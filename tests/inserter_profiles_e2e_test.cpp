@@ -1,0 +1,151 @@
+// The other shipped inserter profiles, end to end: what the inserter would
+// read from the printed sheets, decoded from poppler's rendering.
+#include <ZXing/ReadBarcode.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "tests/support/csv.hpp"
+#include "tests/support/kuvert_job.hpp"
+#include "tests/support/page_image.hpp"
+
+namespace {
+
+using namespace kuvert::test;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+json read_json(const fs::path& path) { return json::parse(std::ifstream(path)); }
+
+// A job with inserts for every feeder and letters of 1 to 5 pages.
+std::unique_ptr<KuvertJob> job_for(const std::string& inserter, const std::string& sides) {
+  kuvert::SampleJobOptions options = plain_job(14, 0, "profile-job");
+  options.seed = 11;
+  options.insert_share = 0.5;
+  options.sides = sides;
+  auto job = std::make_unique<KuvertJob>(options);
+  job->edit_manifest([&](json& m) { m["defaults"]["inserter"] = inserter; });
+  return job;
+}
+
+std::string decode_datamatrix(const PageImage& page) {
+  int width = 0, height = 0;
+  // The profile's clear zone: x 180, y 6, 18 x 18 mm.
+  const auto pixels = page.crop_mm(180, 6, 18, 18, width, height);
+  const ZXing::ImageView image(pixels.data(), width, height, ZXing::ImageFormat::Lum);
+  // The crop holds the symbol alone, as a reader aimed at the code sees it.
+  // (zxing-cpp 1.4's search for a symbol in a larger picture misses the
+  // rectangular sizes that short payloads get; its pure-symbol reader does not.)
+  const auto result = ZXing::ReadBarcode(
+      image, ZXing::DecodeHints().setFormats(ZXing::BarcodeFormat::DataMatrix).setIsPure(true));
+  if (!result.isValid()) return "(unreadable)";
+  return std::string(result.bytes().begin(), result.bytes().end());
+}
+
+std::string feeder_field(const std::string& inserts) {
+  std::string stations;
+  for (const std::string station : {"1", "2"}) {
+    if (inserts.find("feeder-" + station) == std::string::npos) continue;
+    if (!stations.empty()) stations += ',';
+    stations += station;
+  }
+  return "F" + stations;
+}
+
+}  // namespace
+
+TEST_CASE("the datamatrix profile prints a readable code with piece, sheet and feeders on every sheet", "[e2e]") {
+  const auto owned = job_for("datamatrix", "duplex");
+  auto& job = *owned;
+  const auto result = job.run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  std::size_t sheets_checked = 0;
+  const auto summary = read_json(job.output() / "summary.json");
+  for (const auto& run : summary["runs"]) {
+    const auto id = run["run"].get<std::string>();
+    const auto images = render_pages(job.output() / (id + ".pdf"), 200);
+    for (const auto& row : read_csv(read_file(job.output() / (id + ".csv")))) {
+      const auto first = std::stoul(row.at("first_sheet")), sheets = std::stoul(row.at("sheets"));
+      for (std::size_t n = 1; n <= sheets; ++n) {
+        char sheet_field[32];
+        std::snprintf(sheet_field, sizeof sheet_field, "S%02zu/%02zu", n, sheets);
+        const auto front = images[2 * (first + n - 2)];
+        CHECK(decode_datamatrix(front) ==
+              row.at("piece_id") + "|" + sheet_field + "|" + feeder_field(row.at("inserts")));
+        ++sheets_checked;
+      }
+    }
+  }
+  CHECK(sheets_checked > 14);
+}
+
+TEST_CASE("the pitney-bowes profile marks the first sheet of a piece with odd parity, simplex", "[e2e]") {
+  const auto owned = job_for("pitney-bowes", "simplex");
+  auto& job = *owned;
+  const auto result = job.run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  // positions from layouts/inserters/pitney-bowes.toml, first bar centre
+  // 146 mm from the top, pitch 4.233 mm: start, insert, feeder 1-3,
+  // sequence 1-2-4, divert, parity, safety.
+  auto bar = [](const PageImage& page, int position) {
+    return page.grey_at_mm(198, 146 + position * 4.233) < 128;
+  };
+  std::size_t sheet_in_run = 0;
+  const auto summary = read_json(job.output() / "summary.json");
+  for (const auto& run : summary["runs"]) {
+    const auto id = run["run"].get<std::string>();
+    const auto images = render_pages(job.output() / (id + ".pdf"), 150);
+    const auto ticket = read_json(job.output() / (id + ".json"));
+    REQUIRE(images.size() == ticket["counts"]["sheets"].get<std::size_t>());  // simplex: a page per sheet
+    sheet_in_run = 0;
+    for (const auto& row : read_csv(read_file(job.output() / (id + ".csv")))) {
+      const auto first = std::stoul(row.at("first_sheet")), last = std::stoul(row.at("last_sheet"));
+      for (auto s = first; s <= last; ++s) {
+        const auto& page = images[s - 1];
+        const unsigned sequence = sheet_in_run++ % 8;
+        INFO(row.at("piece_id") << " sheet " << s);
+        int bars = 0;
+        for (int p = 0; p < 11; ++p) bars += bar(page, p) ? 1 : 0;
+        CHECK(bar(page, 0));
+        CHECK(bar(page, 1) == (s == first));
+        CHECK(bar(page, 2) == (s == first && row.at("inserts").find("feeder-1") != std::string::npos));
+        CHECK(bar(page, 3) == (s == first && row.at("inserts").find("feeder-2") != std::string::npos));
+        CHECK_FALSE(bar(page, 4));
+        CHECK(bar(page, 5) == bool(sequence & 1));
+        CHECK(bar(page, 6) == bool(sequence & 2));
+        CHECK(bar(page, 7) == bool(sequence & 4));
+        CHECK_FALSE(bar(page, 8));
+        CHECK(bar(page, 10));
+        CHECK(bars % 2 == 1);
+      }
+    }
+  }
+}
+
+TEST_CASE("the same job gives the same bytes single-threaded and in parallel", "[e2e]") {
+  kuvert::SampleJobOptions options;
+  options.documents = 60;
+  options.seed = 5;
+  options.job = "twice";
+  KuvertJob job(options);
+  const auto one = job.run({"--threads", "1"});
+  REQUIRE(one.exit_code == 0);
+  const auto first = job.output().parent_path() / "first";
+  fs::rename(job.output(), first);
+  const auto two = job.run({"--threads", "2"});
+  REQUIRE(two.exit_code == 0);
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(first)) {
+    INFO(entry.path().filename());
+    CHECK(read_file(entry.path()) == read_file(job.output() / entry.path().filename()));
+    ++files;
+  }
+  CHECK(files >= 4);
+}
