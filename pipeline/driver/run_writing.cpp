@@ -47,7 +47,7 @@ using Work = std::shared_ptr<PieceWork>;
 
 std::vector<int> feeder_stations(const InserterProfile& inserter, const MailPiece& piece) {
   std::vector<int> stations;
-  for (const auto& name : piece.settings.inserts)
+  for (const auto& name : piece.inserts)
     if (const auto* feeder = inserter.feeder(name)) stations.push_back(feeder->station);
   return stations;
 }

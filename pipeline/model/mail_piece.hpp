@@ -5,8 +5,6 @@
 #include <vector>
 
 #include "pipeline/model/document.hpp"
-#include "pipeline/model/production.hpp"
-#include "pipeline/model/recipient.hpp"
 
 namespace kuvert {
 
@@ -17,14 +15,16 @@ struct Sheet {
   std::optional<PageRef> back;
 };
 
-// One envelope to one recipient: one or more documents of one client.
+// One envelope to one recipient: one or more documents of the job's client.
+// A job's pieces are the largest thing planning holds, so a piece refers to
+// its first document for the recipient and production settings it shares
+// with the others instead of copying them.
 struct MailPiece {
   std::string id;                // "R0001-000001", set when runs are numbered
   std::uint32_t sequence = 0;    // 1-based, continuous within its run
   std::vector<std::size_t> documents;  // indices into Job::documents, in order
-  Recipient recipient;
-  std::string client;
-  ProductionSettings settings;   // shared by all its documents
+  const Document* lead = nullptr;      // the first of them; points into the Job, which outlives its pieces
+  std::vector<std::string> inserts;    // feeder stations of all its documents, in station order
   std::vector<Sheet> sheets;
   double weight_g = 0;
   double thickness_mm = 0;
@@ -33,6 +33,9 @@ struct MailPiece {
   long postage_cents = 0;
   bool manual = false;           // the inserter cannot take it
   std::string manual_reason;
+
+  const Recipient& recipient() const { return lead->recipient; }
+  const ProductionSettings& settings() const { return lead->settings; }
 };
 
 }  // namespace kuvert

@@ -58,22 +58,21 @@ std::vector<MailPiece> consolidate(const Job& job, const ProfileCatalog& catalog
       if (!inserted) {
         MailPiece& piece = pieces[it->second];
         piece.documents.push_back(i);
-        auto& inserts = piece.settings.inserts;
+        auto& inserts = piece.inserts;
         inserts.insert(inserts.end(), document.settings.inserts.begin(), document.settings.inserts.end());
         continue;
       }
     }
     MailPiece piece;
     piece.documents.push_back(i);
-    piece.recipient = document.recipient;
-    piece.client = job.client;
-    piece.settings = document.settings;
+    piece.lead = &document;
+    piece.inserts = document.settings.inserts;
     pieces.push_back(std::move(piece));
   }
   for (auto& piece : pieces) {
     const Where where{job.name, job.documents[piece.documents.front()].id, "", "", ""};
-    const InserterProfile& inserter = find_inserter(catalog, piece.settings.inserter, where);
-    piece.settings.inserts = order_inserts(piece.settings.inserts, inserter, where);
+    const InserterProfile& inserter = find_inserter(catalog, piece.settings().inserter, where);
+    piece.inserts = order_inserts(piece.inserts, inserter, where);
   }
   return pieces;
 }

@@ -20,10 +20,10 @@ TEST_CASE("documents to one recipient spelt differently share a piece", "[plan][
   const auto pieces = consolidate(builder.job(), catalog());
   REQUIRE(pieces.size() == 2);
   CHECK(pieces[0].documents == Indices{0, 2, 3});
-  CHECK(pieces[0].recipient.street == "Hauptstraße 5");  // the first document's spelling
-  CHECK(pieces[0].client == "musterstadt");
+  CHECK(pieces[0].recipient().street == "Hauptstraße 5");  // the first document's spelling
+  CHECK(pieces[0].lead == &builder.job().documents[0]);
   CHECK(pieces[1].documents == Indices{1});
-  CHECK(pieces[1].recipient.postcode == "10115");
+  CHECK(pieces[1].recipient().postcode == "10115");
 }
 
 TEST_CASE("sensitive documents and those that forbid consolidation travel alone", "[plan][consolidate]") {
@@ -41,7 +41,7 @@ TEST_CASE("sensitive documents and those that forbid consolidation travel alone"
   REQUIRE(pieces.size() == 4);
   CHECK(pieces[0].documents == Indices{0, 3});
   CHECK(pieces[1].documents == Indices{1});
-  CHECK(pieces[1].settings.sensitive);
+  CHECK(pieces[1].settings().sensitive);
   CHECK(pieces[2].documents == Indices{2});
   CHECK(pieces[3].documents == Indices{4});
 }
@@ -61,7 +61,7 @@ TEST_CASE("documents with different production settings are not merged", "[plan]
   REQUIRE(pieces.size() == 4);
   CHECK(pieces[0].documents == Indices{0});
   CHECK(pieces[1].documents == Indices{1, 4});
-  CHECK(pieces[1].settings.sides == Sides::simplex);
+  CHECK(pieces[1].settings().sides == Sides::simplex);
   CHECK(pieces[2].documents == Indices{2});
   CHECK(pieces[3].documents == Indices{3});
 }
@@ -82,8 +82,8 @@ TEST_CASE("a merged piece takes the union of inserts in feeder order", "[plan][c
   const auto pieces = consolidate(builder.job(), catalog());
   REQUIRE(pieces.size() == 2);
   CHECK(pieces[0].documents == Indices{0, 1});
-  CHECK(pieces[0].settings.inserts == Names{"feeder-1", "feeder-2"});
-  CHECK(pieces[1].settings.inserts == Names{"feeder-1", "feeder-2"});
+  CHECK(pieces[0].inserts == Names{"feeder-1", "feeder-2"});
+  CHECK(pieces[1].inserts == Names{"feeder-1", "feeder-2"});
 }
 
 TEST_CASE("consolidate reports an inserter or feeder missing from the catalogue as internal", "[plan][consolidate]") {

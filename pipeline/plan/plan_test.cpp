@@ -64,14 +64,14 @@ TEST_CASE("plan_runs consolidates, weighs, groups, presorts and numbers a job", 
   CHECK(merged.envelope == "c6-5");
   CHECK(merged.product == "Standardbrief");
   CHECK(merged.postage_cents == 95);
-  CHECK(merged.recipient.street == "Hauptstraße 5");
+  CHECK(merged.recipient().street == "Hauptstraße 5");
 
   CHECK(folded.pieces[1].id == "R0001-000002");
-  CHECK(folded.pieces[1].settings.sensitive);
+  CHECK(folded.pieces[1].settings().sensitive);
   CHECK(folded.pieces[1].weight_g == Approx(9.99));  // 1 sheet + envelope
   CHECK(folded.pieces[2].id == "R0001-000003");
   CHECK(folded.pieces[3].id == "R0001-000004");
-  CHECK(folded.pieces[3].recipient.country == "AT");
+  CHECK(folded.pieces[3].recipient().country == "AT");
 
   CHECK(runs[1].id == "R0002");
   CHECK(runs[1].settings.sides == Sides::simplex);

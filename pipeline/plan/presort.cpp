@@ -24,7 +24,7 @@ void presort(std::vector<MailPiece>& pieces) {
   // Keys are computed once per piece, then the pieces are moved into place.
   std::vector<std::pair<SortKey, std::size_t>> order;
   order.reserve(pieces.size());
-  for (std::size_t i = 0; i < pieces.size(); ++i) order.emplace_back(sort_key(pieces[i].recipient), i);
+  for (std::size_t i = 0; i < pieces.size(); ++i) order.emplace_back(sort_key(pieces[i].recipient()), i);
   std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<MailPiece> sorted;
   sorted.reserve(pieces.size());

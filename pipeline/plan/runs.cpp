@@ -28,13 +28,14 @@ void split_into(std::vector<PrintRun>& runs, Group group, std::size_t max_sheets
     sheets += piece_sheets;
     runs.back().pieces.push_back(std::move(piece));
   }
+  for (auto& run : runs) run.pieces.shrink_to_fit();
 }
 
 }  // namespace
 
 RunSettings run_settings(const MailPiece& piece) {
-  const auto& s = piece.settings;
-  return {s.paper, s.sides, piece.envelope, s.inserter, s.inserts, piece.manual};
+  const auto& s = piece.settings();
+  return {s.paper, s.sides, piece.envelope, s.inserter, piece.inserts, piece.manual};
 }
 
 std::string run_id(std::size_t number) {
@@ -59,6 +60,9 @@ std::vector<PrintRun> form_runs(std::vector<MailPiece> pieces, std::size_t max_s
     if (group == groups.end()) group = groups.insert(groups.end(), Group{std::move(settings), {}});
     group->pieces.push_back(std::move(piece));
   }
+  // The moved-from pieces still take their full size; a job's pieces are
+  // the largest thing planning holds, so they are not kept twice.
+  std::vector<MailPiece>().swap(pieces);
   std::stable_partition(groups.begin(), groups.end(), [](const Group& g) { return !g.settings.manual; });
 
   std::vector<PrintRun> runs;

@@ -13,8 +13,9 @@ namespace {
 // recipient's city so tests can follow it.
 MailPiece piece(const std::string& tag, std::size_t sheets, const std::string& postcode,
                 const std::string& envelope = "c6-5", bool manual = false) {
-  MailPiece p = piece_of(sheets, at_postcode(postcode));
-  p.recipient.city = tag;
+  Recipient recipient = at_postcode(postcode);
+  recipient.city = tag;
+  MailPiece p = piece_of(sheets, recipient);
   p.envelope = envelope;
   p.manual = manual;
   return p;
@@ -22,7 +23,7 @@ MailPiece piece(const std::string& tag, std::size_t sheets, const std::string& p
 
 std::vector<std::string> tags(const PrintRun& run) {
   std::vector<std::string> out;
-  for (const auto& p : run.pieces) out.push_back(p.recipient.city);
+  for (const auto& p : run.pieces) out.push_back(p.recipient().city);
   return out;
 }
 
@@ -39,7 +40,7 @@ TEST_CASE("run and piece ids are zero-padded and sortable", "[plan][runs]") {
 
 TEST_CASE("run_settings takes the chosen envelope and the manual flag", "[plan][runs]") {
   MailPiece p = piece("a", 1, "39104", "c4", true);
-  p.settings.inserts = {"feeder-1"};
+  p.inserts = {"feeder-1"};
   const RunSettings s = run_settings(p);
   CHECK(s.paper == "a4-80");
   CHECK(s.sides == Sides::duplex);
@@ -57,7 +58,7 @@ TEST_CASE("pieces are grouped by settings in order of first appearance, manual r
       piece("c", 2, "01067"),
       piece("d", 1, "20095"),
   };
-  pieces[4].settings.inserts = {"feeder-1"};
+  pieces[4].inserts = {"feeder-1"};
   const auto runs = form_runs(std::move(pieces), 2000);
   REQUIRE(runs.size() == 4);
   CHECK(runs[0].id == "R0001");

@@ -6,7 +6,7 @@ std::size_t sheets_for(std::size_t pages, Sides sides) { return sides == Sides::
 
 std::vector<Sheet> lay_out_sheets(const Job& job, const MailPiece& piece) {
   std::vector<Sheet> sheets;
-  const Sides sides = piece.settings.sides;
+  const Sides sides = piece.settings().sides;
   for (const std::size_t index : piece.documents) {
     const Document& document = job.documents.at(index);
     const std::uint32_t step = sides == Sides::simplex ? 1 : 2;

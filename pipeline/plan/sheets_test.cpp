@@ -12,7 +12,7 @@ namespace {
 MailPiece piece_for(const Job& job, std::vector<std::size_t> documents) {
   MailPiece piece;
   piece.documents = std::move(documents);
-  piece.settings = job.documents.at(piece.documents.front()).settings;
+  piece.lead = &job.documents.at(piece.documents.front());
   return piece;
 }
 

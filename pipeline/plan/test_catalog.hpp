@@ -1,6 +1,7 @@
 #pragma once
 // Test support for the planning tests: a small catalogue and builders for
 // in-memory jobs. Header only; not part of kuvert_plan.
+#include <deque>
 #include <string>
 #include <utility>
 #include <vector>
@@ -112,12 +113,21 @@ inline ProductionSettings with_inserts(std::vector<std::string> inserts) {
   return s;
 }
 
+// The documents that pieces made by piece_of() lead with; a deque keeps
+// their addresses stable for the life of the test program.
+inline std::deque<Document>& lead_documents() {
+  static std::deque<Document> documents;
+  return documents;
+}
+
 // A piece of `sheets` blank-backed sheets, as weigh() and form_runs() see it.
 inline MailPiece piece_of(std::size_t sheets, Recipient recipient = erika(), ProductionSettings settings = {}) {
   MailPiece p;
-  p.recipient = std::move(recipient);
-  p.client = "musterstadt";
-  p.settings = std::move(settings);
+  auto& lead = lead_documents().emplace_back();
+  lead.recipient = std::move(recipient);
+  lead.settings = std::move(settings);
+  p.lead = &lead;
+  p.inserts = lead.settings.inserts;
   p.sheets.assign(sheets, Sheet{PageRef{0, 0}, std::nullopt});
   return p;
 }

@@ -81,15 +81,15 @@ const PostageProduct* choose_product(const Tariff& tariff, double weight_g, doub
 }
 
 MailPiece weigh(MailPiece piece, const ProfileCatalog& catalog, const Where& where) {
-  const PaperProfile& paper = find_paper(catalog, piece.settings.paper, where);
-  const InserterProfile& inserter = find_inserter(catalog, piece.settings.inserter, where);
+  const PaperProfile& paper = find_paper(catalog, piece.settings().paper, where);
+  const InserterProfile& inserter = find_inserter(catalog, piece.settings().inserter, where);
   const std::size_t sheets = piece.sheets.size();
-  piece.envelope = choose_envelope(piece.settings.envelope, sheets, inserter);
+  piece.envelope = choose_envelope(piece.settings().envelope, sheets, inserter);
   const EnvelopeProfile& envelope = find_envelope(catalog, piece.envelope, where);
 
   double insert_weight = 0;
   double insert_thickness = 0;
-  for (const auto& name : piece.settings.inserts) {
+  for (const auto& name : piece.inserts) {
     const Feeder& feeder = find_feeder(inserter, name, where);
     insert_weight += feeder.weight_g;
     insert_thickness += feeder.thickness_mm;

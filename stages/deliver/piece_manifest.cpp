@@ -54,9 +54,9 @@ std::string piece_manifest_csv(const Job& job, const PrintRun& run) {
     const std::vector<std::string> row = {piece.id,
                                           std::to_string(piece.sequence),
                                           join(ids, " "),
-                                          address_line(piece.recipient),
-                                          piece.recipient.postcode,
-                                          piece.recipient.country,
+                                          address_line(piece.recipient()),
+                                          piece.recipient().postcode,
+                                          piece.recipient().country,
                                           std::to_string(sheet),
                                           std::to_string(last),
                                           std::to_string(piece.sheets.size()),
@@ -64,7 +64,7 @@ std::string piece_manifest_csv(const Job& job, const PrintRun& run) {
                                           piece.envelope,
                                           piece.product,
                                           std::to_string(piece.postage_cents),
-                                          join(piece.settings.inserts, " "),
+                                          join(piece.inserts, " "),
                                           sensitive ? "yes" : "no",
                                           piece.manual_reason};
     std::vector<std::string> fields;

@@ -33,8 +33,8 @@ json run_ticket(const Job& job, const PrintRun& run, const ProfileCatalog& profi
     ++product.first;
     product.second += piece.postage_cents;
     total_cents += piece.postage_cents;
-    if (piece.recipient.domestic())
-      ++leitregionen[piece.recipient.postcode.substr(0, 2)];
+    if (piece.recipient().domestic())
+      ++leitregionen[piece.recipient().postcode.substr(0, 2)];
     else
       ++foreign;
     if (piece.manual) {

@@ -3,7 +3,8 @@
 #include "stages/ingest/job_manifest.hpp"
 
 #include <nlohmann/json.hpp>
-#include <set>
+#include <functional>
+#include <unordered_set>
 
 #include "stages/ingest/json_fields.hpp"
 
@@ -70,11 +71,33 @@ ManifestDocument read_document(const json& value, const ProductionSettings& defa
 
 }  // namespace
 
-JobManifest parse_job_manifest(const std::string& text, const Where& where, std::vector<Diagnostic>& problems) {
+namespace {
+
+// Calls `each` with every element of the top-level "documents" array as the
+// parser completes it, and drops the element from the tree it builds, so a
+// manifest of 100,000 documents never stands in memory as a whole.
+json parse_without_documents(std::istream& in, const std::function<void(json&)>& each) {
+  std::string top_key;
+  return json::parse(in, [&](int depth, json::parse_event_t event, json& parsed) {
+    if (depth == 1 && event == json::parse_event_t::key) top_key = parsed.get<std::string>();
+    const bool element_done = event == json::parse_event_t::object_end || event == json::parse_event_t::array_end ||
+                              event == json::parse_event_t::value;
+    if (depth != 2 || top_key != "documents" || !element_done) return true;
+    each(parsed);
+    return false;
+  });
+}
+
+}  // namespace
+
+JobManifest read_job_manifest(const std::function<std::unique_ptr<std::istream>()>& open, const Where& where,
+                              std::vector<Diagnostic>& problems) {
   JobManifest manifest;
+  // First pass: everything but the documents, whose defaults may come after them.
   json root;
+  std::size_t document_count = 0;
   try {
-    root = json::parse(text);
+    root = parse_without_documents(*open(), [&](json&) { ++document_count; });
   } catch (const json::parse_error& error) {
     problems.push_back({where, "is not valid JSON (at byte " + std::to_string(error.byte) + ")"});
     return manifest;
@@ -91,21 +114,21 @@ JobManifest parse_job_manifest(const std::string& text, const Where& where, std:
     read_settings(default_fields, defaults);
     default_fields.reject_unknown();
   }
-  if (const auto* documents = fields.array("documents", true)) {
-    if (documents->empty()) fields.problem("documents", "the job has no documents");
-    std::set<std::string> ids;
-    for (std::size_t i = 0; i < documents->size(); ++i) {
-      Where at = fields.at("documents[" + std::to_string(i) + "]");
-      auto document = read_document((*documents)[i], defaults, at, problems);
-      if (!document.id.empty()) {
-        if (!ids.insert(document.id).second) {
-          at.document = document.id;
-          at.field = "id";
-          problems.push_back({at, "is used by an earlier document too; document ids must be unique"});
-        }
+  if (fields.array("documents", true)) {
+    if (document_count == 0) fields.problem("documents", "the job has no documents");
+    // Second pass: the documents, one at a time.
+    std::unordered_set<std::string> ids;
+    manifest.documents.reserve(document_count);
+    parse_without_documents(*open(), [&](json& element) {
+      Where at = fields.at("documents[" + std::to_string(manifest.documents.size()) + "]");
+      auto document = read_document(element, defaults, at, problems);
+      if (!document.id.empty() && !ids.insert(document.id).second) {
+        at.document = document.id;
+        at.field = "id";
+        problems.push_back({at, "is used by an earlier document too; document ids must be unique"});
       }
       manifest.documents.push_back(std::move(document));
-    }
+    });
   }
   fields.reject_unknown();
   return manifest;

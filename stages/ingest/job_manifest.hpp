@@ -1,6 +1,9 @@
 #pragma once
 // job.json as written by the specialist application (DESIGN.md, job
 // manifest), checked field by field but not yet against files or profiles.
+#include <functional>
+#include <istream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,9 +31,12 @@ struct JobManifest {
   std::vector<ManifestDocument> documents;
 };
 
-// Parses the manifest text. Every problem found is appended to `problems`
-// (with Where::job and Where::file set); the result is meaningful only when
-// none was added.
-JobManifest parse_job_manifest(const std::string& text, const Where& where, std::vector<Diagnostic>& problems);
+// Reads the manifest from the streams `open` returns (it is read twice: the
+// job's fields and defaults first, then the documents one at a time, so the
+// parsed manifest never stands in memory as a whole). Every problem found is
+// appended to `problems` (with Where::job and Where::file set); the result
+// is meaningful only when none was added.
+JobManifest read_job_manifest(const std::function<std::unique_ptr<std::istream>()>& open, const Where& where,
+                              std::vector<Diagnostic>& problems);
 
 }  // namespace kuvert

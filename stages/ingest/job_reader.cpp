@@ -8,6 +8,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <functional>
 #include <sstream>
 
 #include "stages/ingest/job_manifest.hpp"
@@ -23,14 +24,15 @@ constexpr double kA4WidthPt = 595.276;
 constexpr double kA4HeightPt = 841.89;
 constexpr double kSizeTolerancePt = 2.835;  // 1 mm
 
-std::string read_manifest_text(const fs::path& path, const Where& where) {
+// Opens job.json for one reading pass.
+std::function<std::unique_ptr<std::istream>()> manifest_opener(const fs::path& path, const Where& where) {
   std::error_code error;
   if (!fs::is_regular_file(path, error)) throw_input(where, "job.json not found at " + path.string());
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in && !in.eof()) throw_system(where, "cannot read " + path.string());
-  return text.str();
+  return [path, where] {
+    auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
+    if (!*in) throw_system(where, "cannot read " + path.string());
+    return std::unique_ptr<std::istream>(std::move(in));
+  };
 }
 
 std::string format_pt(double value) {
@@ -175,7 +177,7 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
   if (where.job.empty()) where.job = path.parent_path().filename().string();
 
   std::vector<Diagnostic> parse_problems;
-  const auto manifest = parse_job_manifest(read_manifest_text(manifest_path, where), where, parse_problems);
+  const auto manifest = read_job_manifest(manifest_opener(manifest_path, where), where, parse_problems);
   if (!manifest.job.empty())
     for (auto& problem : parse_problems) problem.where.job = manifest.job;
 
