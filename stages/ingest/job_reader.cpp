@@ -177,7 +177,7 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
   if (where.job.empty()) where.job = path.parent_path().filename().string();
 
   std::vector<Diagnostic> parse_problems;
-  const auto manifest = read_job_manifest(manifest_opener(manifest_path, where), where, parse_problems);
+  auto manifest = read_job_manifest(manifest_opener(manifest_path, where), where, parse_problems);
   if (!manifest.job.empty())
     for (auto& problem : parse_problems) problem.where.job = manifest.job;
 
@@ -197,9 +197,12 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
   std::optional<std::uint32_t> print_file;
   if (!manifest.print_file.empty()) print_file = validation.open(manifest.print_file);
 
-  for (const auto& entry : manifest.documents) {
+  // The manifest's documents become the job's; they are moved, not copied,
+  // because a large job's documents are most of what it holds in memory.
+  job.documents.reserve(manifest.documents.size());
+  for (auto& entry : manifest.documents) {
     Document document{.id = entry.id, .file = 0, .first_page = 0, .page_count = 0,
-                      .recipient = entry.recipient, .settings = entry.settings};
+                      .recipient = std::move(entry.recipient), .settings = std::move(entry.settings)};
     if (entry.pages) {
       if (manifest.print_file.empty()) {
         validation.add(entry, "pages", "is given but the job names no print_file");
@@ -220,6 +223,7 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
     }
     job.documents.push_back(std::move(document));
   }
+  std::vector<ManifestDocument>().swap(manifest.documents);
   if (print_file)
     check_page_accounting(manifest, job.documents, *print_file, validation.page_count(*print_file), validation);
 
