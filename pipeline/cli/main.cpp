@@ -95,8 +95,11 @@ int main(int argc, char** argv) {
       if (run.output.empty()) run.output = fs::path("out") / job_folder_name(run.job);
       if (run.production_date.empty()) run.production_date = utc_now("%Y-%m-%d");
       run.created = run.deterministic ? run.production_date + "T00:00:00Z" : utc_now("%Y-%m-%dT%H:%M:%SZ");
-      kuvert::ProgressBar progress;
-      const auto summary = kuvert::run_job(run, progress);
+      nlohmann::json summary;
+      {
+        kuvert::ProgressBar progress;  // closes its line before the summary
+        summary = kuvert::run_job(run, progress);
+      }
       print_summary(summary, run.output);
     }
     return 0;

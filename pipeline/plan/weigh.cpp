@@ -102,6 +102,10 @@ MailPiece weigh(MailPiece piece, const ProfileCatalog& catalog, const Where& whe
   if (static_cast<long long>(sheets) > inserter.flat_limit_sheets)
     reasons.push_back(std::to_string(sheets) + " sheets exceed the inserter's flat limit of " +
                       std::to_string(inserter.flat_limit_sheets));
+  // A job may name a folded envelope; the folder still has its limit.
+  else if (envelope.fold_layers > 1 && static_cast<long long>(sheets) > inserter.fold_limit_sheets)
+    reasons.push_back(std::to_string(sheets) + " sheets exceed the inserter's fold limit of " +
+                      std::to_string(inserter.fold_limit_sheets) + " for " + envelope.format);
   if (const PostageProduct* product = choose_product(catalog.tariff, piece.weight_g, piece.thickness_mm, envelope)) {
     piece.product = product->name;
     piece.postage_cents = product->price_cents;

@@ -189,3 +189,14 @@ TEST_CASE("weigh reports a profile missing from the catalogue as internal", "[pl
           "envelope profile \"dl\" is not in the profile catalogue");
   }
 }
+
+TEST_CASE("a folded envelope named by the job goes to manual handling above the fold limit", "[plan][weigh]") {
+  ProductionSettings named;
+  named.envelope = "c6-5";
+  const auto within = weighed(8, named);
+  CHECK_FALSE(within.manual);
+  const auto over = weighed(9, named);
+  CHECK(over.envelope == "c6-5");
+  CHECK(over.manual);
+  CHECK(over.manual_reason.rfind("9 sheets exceed the inserter's fold limit of 8 for C6/5", 0) == 0);
+}

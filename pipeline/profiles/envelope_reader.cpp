@@ -53,17 +53,7 @@ std::optional<EnvelopeProfile> read_envelope(TomlFields& fields, const std::stri
 
 std::map<std::string, EnvelopeProfile> read_envelopes(const toml::table& document, const std::string& file,
                                                       std::vector<Diagnostic>& problems) {
-  std::map<std::string, EnvelopeProfile> envelopes;
-  TomlFields stocks(document, in_file(file), problems);
-  for (const auto& [key, node] : document) {
-    const std::string name(key.str());
-    const toml::table* table = stocks.table(name);
-    if (!table) continue;
-    TomlFields fields(*table, stocks.at(name), problems);
-    if (auto envelope = read_envelope(fields, name)) envelopes.emplace(name, std::move(*envelope));
-  }
-  if (document.empty()) problems.push_back({in_file(file), "defines no envelope"});
-  return envelopes;
+  return read_stocks<EnvelopeProfile>(document, file, "envelope", problems, read_envelope);
 }
 
 }  // namespace kuvert

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -88,5 +89,24 @@ inline Where in_file(std::string file, std::string field = {}) {
 // Where an element of an array of tables is: "positions[3]", counted from 0
 // as the job manifest's "documents[0]" is.
 Where element(const Where& array, std::size_t index);
+
+// Reads a file of stocks, one table per stock named by its key
+// (papers.toml, envelopes.toml). `read(fields, name)` returns the stock, or
+// nothing after recording its problems. `what` names a stock in messages.
+template <typename Stock, typename Read>
+std::map<std::string, Stock> read_stocks(const toml::table& document, const std::string& file, const char* what,
+                                         std::vector<Diagnostic>& problems, Read read) {
+  std::map<std::string, Stock> stocks;
+  TomlFields file_fields(document, in_file(file), problems);
+  for (const auto& [key, node] : document) {
+    const std::string name(key.str());
+    const toml::table* table = file_fields.table(name);
+    if (!table) continue;
+    TomlFields fields(*table, file_fields.at(name), problems);
+    if (std::optional<Stock> stock = read(fields, name)) stocks.emplace(name, std::move(*stock));
+  }
+  if (document.empty()) problems.push_back({in_file(file), std::string("defines no ") + what});
+  return stocks;
+}
 
 }  // namespace kuvert
