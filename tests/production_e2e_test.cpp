@@ -1,6 +1,7 @@
 // End to end: a generated print file with letters of varied length and
 // repeated recipients goes through `kuvert run`; the run files are rendered
 // back with poppler and every piece is checked from the pixels and text.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
@@ -59,7 +60,7 @@ std::vector<std::string> markers_on(const std::string& page_text) {
 
 struct RunCheck {
   std::size_t pieces = 0;
-  std::size_t documents = 0;
+  std::vector<std::string> documents;
   std::size_t consolidated = 0;
 };
 
@@ -77,12 +78,18 @@ RunCheck check_run(const fs::path& folder, const std::string& run_id,
 
   RunCheck check;
   std::size_t sheet = 0;  // in the run, 1-based after increment
+  // Presorted: German postcodes ascending (so by Leitregion), then foreign
+  // mail grouped by country.
+  std::vector<std::pair<std::string, std::string>> order;  // ("" or country, postcode)
+  for (const auto& row : rows)
+    order.emplace_back(row.at("country") == "DE" ? "" : row.at("country"), row.at("postcode"));
+  CHECK(std::is_sorted(order.begin(), order.end()));
   for (const auto& row : rows) {
     ++check.pieces;
     INFO("run " << run_id << " piece " << row.at("piece_id"));
     CHECK(std::stoul(row.at("sequence")) == check.pieces);
     const auto ids = split(row.at("documents"), ' ');
-    check.documents += ids.size();
+    check.documents.insert(check.documents.end(), ids.begin(), ids.end());
     if (ids.size() > 1) ++check.consolidated;
     const std::size_t first = std::stoul(row.at("first_sheet")), last = std::stoul(row.at("last_sheet"));
     CHECK(first == sheet + 1);
@@ -160,15 +167,18 @@ TEST_CASE("a print-file job comes out as imposed runs whose marks and pages chec
   const auto summary = read_json(job.output() / "summary.json");
   CHECK(summary["documents"] == options.documents);
   REQUIRE(summary["runs"].size() > 1);
-  std::size_t documents = 0, consolidated = 0;
+  std::vector<std::string> documents;
+  std::size_t consolidated = 0;
   for (const auto& run : summary["runs"]) {
     const auto id = run["run"].get<std::string>();
     CHECK(run["sheets"].get<std::size_t>() <= 40);
     const auto check = check_run(job.output(), id, sent);
     CHECK(check.pieces == run["pieces"].get<std::size_t>());
-    documents += check.documents;
+    documents.insert(documents.end(), check.documents.begin(), check.documents.end());
     consolidated += check.consolidated;
   }
-  CHECK(documents == options.documents);  // every document in exactly one piece
+  // Every document in exactly one piece.
+  CHECK(documents.size() == options.documents);
+  CHECK(std::set<std::string>(documents.begin(), documents.end()).size() == options.documents);
   CHECK(consolidated > 0);
 }
