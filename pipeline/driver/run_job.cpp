@@ -4,7 +4,6 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 
-#include <fstream>
 #include <optional>
 
 #include "pipeline/driver/run_writing.hpp"
@@ -42,13 +41,9 @@ nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
   OutputFolder folder(request.output);
   RunWritingOptions options{.tokens = 4 * threads, .created = request.created};
-  const auto tickets = write_runs(job, runs, profiles, sources, folder.path(), options, reporter);
+  const auto tickets = write_runs(job, runs, profiles, sources, folder, options, reporter);
   auto summary = job_summary(job, tickets, request.created);
-  {
-    std::ofstream out(folder.path() / "summary.json", std::ios::binary);
-    out << summary.dump(2) << "\n";
-    if (!out) throw_system(Where{.job = job.name, .file = "summary.json"}, "cannot write");
-  }
+  folder.write_file("summary.json", summary.dump(2) + "\n");
   folder.commit();
   return summary;
 }

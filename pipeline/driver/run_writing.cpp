@@ -6,11 +6,11 @@
 
 #include <tbb/parallel_pipeline.h>
 
-#include <fstream>
 #include <memory>
 #include <optional>
 
 #include "pipeline/model/error.hpp"
+#include "stages/deliver/output_folder.hpp"
 #include "stages/deliver/piece_manifest.hpp"
 #include "stages/deliver/run_file_writer.hpp"
 #include "stages/deliver/run_ticket.hpp"
@@ -109,27 +109,20 @@ class PieceReader {
   std::size_t run_sheets_ = 0;
 };
 
-void write_text_file(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) throw_system(Where{.file = path.string()}, "cannot write");
-}
-
 // Serial writer: appends imposed sheets to the current run file and closes
 // each run with its ticket and piece manifest.
 class RunWriter {
  public:
-  RunWriter(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles, fs::path folder,
-            const RunWritingOptions& options, Reporter& reporter)
-      : job_(job), runs_(runs), profiles_(profiles), folder_(std::move(folder)), options_(options), reporter_(reporter) {
+  RunWriter(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles,
+            const OutputFolder& folder, const RunWritingOptions& options, Reporter& reporter)
+      : job_(job), runs_(runs), profiles_(profiles), folder_(folder), options_(options), reporter_(reporter) {
     for (const auto& run : runs) sheets_total_ += run.sheet_count();
   }
 
   void write(const PieceWork& work) {
     const auto& run = runs_[work.run];
     if (work.opens_run)
-      file_.emplace(folder_ / (run.id + ".pdf"), RunFileInfo{run.id + " " + job_.name, pdf_date(options_.created)});
+      file_.emplace(folder_.path() / (run.id + ".pdf"), RunFileInfo{run.id + " " + job_.name, pdf_date(options_.created)});
     for (const auto& sheet : work.sheets) {
       for (const auto& object : sheet.imposed.objects) file_->write(object);
       for (auto page : sheet.imposed.pages) file_->add_page(page);
@@ -140,8 +133,8 @@ class RunWriter {
     const auto result = file_->finish(work.info_object, work.object_count);
     file_.reset();
     auto ticket = run_ticket(job_, run, profiles_, result, options_.created);
-    write_text_file(folder_ / (run.id + ".json"), ticket.dump(2) + "\n");
-    write_text_file(folder_ / (run.id + ".csv"), piece_manifest_csv(job_, run));
+    folder_.write_file(run.id + ".json", ticket.dump(2) + "\n");
+    folder_.write_file(run.id + ".csv", piece_manifest_csv(job_, run));
     tickets_.push_back(std::move(ticket));
   }
 
@@ -159,7 +152,7 @@ class RunWriter {
   const Job& job_;
   const std::vector<PrintRun>& runs_;
   const ProfileCatalog& profiles_;
-  fs::path folder_;
+  const OutputFolder& folder_;
   const RunWritingOptions& options_;
   Reporter& reporter_;
   std::optional<RunFileWriter> file_;
@@ -170,7 +163,7 @@ class RunWriter {
 }  // namespace
 
 std::vector<nlohmann::json> write_runs(const Job& job, const std::vector<PrintRun>& runs,
-                                       const ProfileCatalog& profiles, SourceFiles& sources, const fs::path& folder,
+                                       const ProfileCatalog& profiles, SourceFiles& sources, const OutputFolder& folder,
                                        const RunWritingOptions& options, Reporter& reporter) {
   if (runs.empty()) return {};
   PieceReader reader(runs, profiles, sources);

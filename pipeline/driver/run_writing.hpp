@@ -7,6 +7,7 @@
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/print_run.hpp"
 #include "pipeline/model/profile_catalog.hpp"
+#include "stages/deliver/output_folder.hpp"
 #include "stages/ingest/source_files.hpp"
 
 namespace kuvert {
@@ -24,7 +25,7 @@ struct RunWritingOptions {
 // tickets in run order. Throws kuvert::Error; the caller discards the folder.
 std::vector<nlohmann::json> write_runs(const Job& job, const std::vector<PrintRun>& runs,
                                        const ProfileCatalog& profiles, SourceFiles& sources,
-                                       const std::filesystem::path& folder,
+                                       const OutputFolder& folder,
                                        const RunWritingOptions& options, Reporter& reporter);
 
 }  // namespace kuvert

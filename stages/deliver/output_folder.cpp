@@ -13,6 +13,7 @@ namespace kuvert {
 
 namespace fs = std::filesystem;
 
+
 OutputFolder::OutputFolder(fs::path final_path) : final_(fs::absolute(std::move(final_path))) {
   std::error_code error;
   if (fs::exists(final_, error))
@@ -34,11 +35,41 @@ OutputFolder::~OutputFolder() {
   fs::remove_all(working_, ignored);
 }
 
+void OutputFolder::write_file(const std::string& name, const std::string& bytes) const {
+  const auto path = working_ / name;
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) throw_system(Where{.file = path.string()}, std::string("cannot create: ") + std::strerror(errno));
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  const bool complete = done == bytes.size() && ::fsync(fd) == 0;
+  const int error = errno;
+  ::close(fd);
+  if (!complete) throw_system(Where{.file = path.string()}, std::string("cannot write: ") + std::strerror(error));
+}
+
+namespace {
+
+void sync_folder(const std::filesystem::path& folder) {
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;  // best effort: some file systems cannot open folders for sync
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
+
 void OutputFolder::commit() {
+  sync_folder(working_);
   // RENAME_NOREPLACE: a folder that appeared meanwhile is never replaced.
   if (renameat2(AT_FDCWD, working_.c_str(), AT_FDCWD, final_.c_str(), RENAME_NOREPLACE) != 0)
     throw_system(Where{.file = final_.string()}, std::string("cannot move output into place: ") + std::strerror(errno));
   committed_ = true;
+  sync_folder(final_.parent_path());
 }
 
 }  // namespace kuvert

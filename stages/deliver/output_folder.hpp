@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <string>
 
 namespace kuvert {
 
@@ -17,6 +18,11 @@ class OutputFolder {
 
   // Where to write until commit().
   const std::filesystem::path& path() const { return working_; }
+  // Writes a small file (ticket, manifest) into the folder and syncs it.
+  // Throws kuvert::Error (system).
+  void write_file(const std::string& name, const std::string& bytes) const;
+  // Syncs the folder and renames it into place: after a crash the final
+  // folder exists with every file complete, or not at all.
   void commit();
 
  private:

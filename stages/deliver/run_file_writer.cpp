@@ -1,5 +1,7 @@
 #include "stages/deliver/run_file_writer.hpp"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 
@@ -72,9 +74,10 @@ RunFileResult RunFileWriter::finish(std::uint32_t info_object, std::uint32_t obj
   id += '>';
   put("trailer\n<< /Size " + std::to_string(offsets_.size()) + " /Root 1 0 R /Info " + std::to_string(info_object) +
       " 0 R /ID [" + id + id + "] >>\nstartxref\n" + std::to_string(xref_offset) + "\n%%EOF\n");
-  if (std::fflush(file_.get()) != 0 || std::ferror(file_.get()))
+  if (std::fflush(file_.get()) != 0 || std::ferror(file_.get()) || ::fsync(::fileno(file_.get())) != 0)
     throw_system(Where{.file = path_.string()}, std::string("cannot write: ") + std::strerror(errno));
-  file_.reset();
+  if (std::fclose(file_.release()) != 0)
+    throw_system(Where{.file = path_.string()}, std::string("cannot write: ") + std::strerror(errno));
   return {offset_, hash_.hex(), static_cast<std::uint32_t>(pages_.size())};
 }
 
