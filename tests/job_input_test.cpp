@@ -39,6 +39,16 @@ TEST_CASE("a job whose manifest is not JSON is refused", "[input]") {
   expect_refused(job, "kuvert: job \"job\": file \"job.json\": is not valid JSON (at byte 22)");
 }
 
+TEST_CASE("a manifest that is not UTF-8 is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  auto manifest = read_file(job.folder() / "job.json");
+  const auto at = manifest.find("test-job");
+  manifest.replace(at, 8, "test-j\xF6" "b");  // Latin-1, as some exports write
+  write_file(job.folder() / "job.json", manifest);
+  // The parser counts bytes from 1: the bad byte is the 7th of the name.
+  expect_refused(job, "kuvert: job \"job\": file \"job.json\": is not valid JSON (at byte " + std::to_string(at + 7) + ")");
+}
+
 TEST_CASE("a job without a manifest is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   std::filesystem::remove(job.folder() / "job.json");
