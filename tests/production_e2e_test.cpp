@@ -1,6 +1,8 @@
 // End to end: a generated print file with letters of varied length and
 // repeated recipients goes through `kuvert run`; the run files are rendered
 // back with poppler and every piece is checked from the pixels and text.
+#include <podofo/podofo.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -132,6 +134,7 @@ RunCheck check_run(const fs::path& folder, const std::string& run_id,
       CHECK(bars[8]);
       CHECK(std::count(bars.begin(), bars.end(), true) % 2 == 0);
       CHECK_FALSE(back.any_dark_mm(190, 80, 16, 74));
+      CHECK_FALSE(back.any_dark_mm(4, 80, 16, 74));  // behind the code
       // On the front nothing dark outside the bars' column inside the zone.
       CHECK_FALSE(front.any_dark_mm(190.5, 80.5, 2, 73));
       CHECK_FALSE(front.any_dark_mm(203.6, 80.5, 2, 73));
@@ -181,4 +184,39 @@ TEST_CASE("a print-file job comes out as imposed runs whose marks and pages chec
   CHECK(documents.size() == options.documents);
   CHECK(std::set<std::string>(documents.begin(), documents.end()).size() == options.documents);
   CHECK(consolidated > 0);
+}
+
+TEST_CASE("pages with bleed get their marks where the inserter reads the trimmed sheet", "[e2e]") {
+  KuvertJob job(plain_job(1, 1, "bleed-job"));
+  // One letter whose page has 3 mm bleed: a MediaBox larger than A4 and the
+  // A4 CropBox inside it.
+  {
+    const double bleed = 3 * 72 / 25.4;
+    PoDoFo::PdfMemDocument document;
+    auto* page = document.CreatePage(PoDoFo::PdfRect(-bleed, -bleed, 595.276 + 2 * bleed, 841.89 + 2 * bleed));
+    PoDoFo::PdfArray crop;
+    for (const double v : {0.0, 0.0, 595.276, 841.89}) crop.push_back(PoDoFo::PdfVariant(v));
+    page->GetObject()->GetDictionary().AddKey("CropBox", crop);
+    PoDoFo::PdfPainter painter;
+    painter.SetPage(page);
+    painter.SetColor(0, 0, 0);
+    painter.Rectangle(-bleed, -bleed, 595.276 + 2 * bleed, 20);  // a coloured band into the bleed
+    painter.Fill();
+    painter.FinishPage();
+    document.Write((job.folder() / "bleed.pdf").c_str());
+  }
+  job.edit_manifest([](json& m) {
+    m.erase("print_file");
+    m["documents"][0].erase("pages");
+    m["documents"][0]["file"] = "bleed.pdf";
+  });
+  const auto result = job.run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto images = render_pages(job.output() / "R0001.pdf", 100);
+  REQUIRE(images.size() == 2);
+  // A one-sheet piece: start, insert, sequence 0, and parity to make the
+  // three bars of start, insert and safety an even four.
+  CHECK(read_bars(images[0]) == std::vector<bool>{true, true, false, false, false, false, false, true, true});
+  CHECK(images[0].width() == 827);  // the A4 box was rendered, not the bleed
 }

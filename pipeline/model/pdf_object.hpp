@@ -56,7 +56,8 @@ struct CopiedPage {
   std::string entries;
   std::vector<std::uint32_t> contents;  // output numbers of its content streams
   std::vector<PdfObjectBytes> objects;  // objects first needed by this page
-  // Media box in points (PDF user space).
+  // The page's box in points (PDF user space): its /MediaBox, which is the
+  // source page's visible area.
   double llx = 0, lly = 0, urx = 0, ury = 0;
 };
 

@@ -9,6 +9,7 @@ namespace kuvert {
 namespace {
 
 constexpr double kPointsPerMm = 72 / 25.4;
+constexpr double kSheetWidthMm = 210;  // A4
 
 // Thousandths of a point as text, trailing zeros dropped.
 std::string milli_text(std::int64_t milli) {
@@ -62,6 +63,13 @@ std::string draw_clear_zone(const InserterProfile& profile, const PageBox& box) 
   return out;
 }
 
+std::string draw_zone_behind_code(const InserterProfile& profile, const PageBox& box) {
+  std::string out = "1 g\n";
+  const RectMm& zone = profile.clear_zone;
+  rectangle(out, box, kSheetWidthMm - zone.x - zone.width, zone.y, zone.width, zone.height);
+  return out;
+}
+
 std::string draw_bars(const InserterProfile& profile, const std::vector<bool>& bars, const PageBox& box) {
   std::string out = "0 g\n";
   for (std::size_t i = 0; i < bars.size(); ++i) {
@@ -94,7 +102,7 @@ std::string draw_modules(const InserterProfile& profile, const ModuleMatrix& mod
 std::string draw_side_marks(const InserterProfile& profile, const SheetContext& sheet, const PageBox& box,
                             bool carries_code) {
   std::string out = draw_clear_zone(profile, box);
-  if (!carries_code) return out;
+  if (!carries_code) return out + draw_zone_behind_code(profile, box);
   if (profile.code == CodeKind::omr) return out + draw_bars(profile, omr_bars(profile, sheet), box);
   const ModuleMatrix modules = datamatrix_modules(datamatrix_payload(sheet));
   check_fits(profile, modules, sheet);

@@ -22,7 +22,10 @@ struct PageBox {
 inline constexpr PageBox kBlankA4{0, 0, 595.276, 841.89};
 
 // The operators for one side of a sheet: the clear zone filled white, then,
-// when `carries_code`, the profile's bars or DataMatrix in black. Throws
+// when `carries_code`, the profile's bars or DataMatrix in black. The side
+// without the code also keeps white what lies behind the code on a sheet
+// turned over its long edge (the zone mirrored at the sheet's centre line),
+// so nothing printed there shows through to the reader. Throws
 // Error(ErrorKind::input) when a DataMatrix with its quiet zone outgrows the
 // clear zone (ids too long for the profile), Error(ErrorKind::internal) as
 // omr_bars and the DataMatrix functions do.
@@ -31,6 +34,7 @@ std::string draw_side_marks(const InserterProfile& profile, const SheetContext& 
 
 // The parts, each a complete sequence of operators.
 std::string draw_clear_zone(const InserterProfile& profile, const PageBox& box);
+std::string draw_zone_behind_code(const InserterProfile& profile, const PageBox& box);
 std::string draw_bars(const InserterProfile& profile, const std::vector<bool>& bars, const PageBox& box);
 // Dark modules row by row, each horizontal run of them as one rectangle.
 std::string draw_modules(const InserterProfile& profile, const ModuleMatrix& modules, const PageBox& box);

@@ -13,6 +13,9 @@ namespace {
 
 // generic-omr's clear zone (x 190-206 mm, y 80-154 mm) on an A4 media box.
 const std::string kGenericZone = "1 g\n538.583 405.355 45.354 209.763 re f\n";
+// The same zone mirrored at the sheet's centre line (x 4 to 20 mm): behind
+// the code on the other side of the sheet.
+const std::string kGenericBehind = "1 g\n11.339 405.355 45.354 209.763 re f\n";
 
 kuvert::SheetContext first_of_two() {
   kuvert::SheetContext context;
@@ -73,7 +76,8 @@ TEST_CASE("a side's marks are the white clear zone then the black code", "[impos
         kGenericZone +
             "0 g\n547.087 557.717 28.346 1.417 re f\n547.087 485.773 28.346 1.418 re f\n"
             "547.087 473.783 28.346 1.417 re f\n547.087 461.792 28.346 1.418 re f\n");
-  CHECK(kuvert::draw_side_marks(generic_omr(), first_of_two(), kuvert::kBlankA4, false) == kGenericZone);
+  CHECK(kuvert::draw_side_marks(generic_omr(), first_of_two(), kuvert::kBlankA4, false) ==
+        kGenericZone + kGenericBehind);
 }
 
 TEST_CASE("DataMatrix modules are drawn as one rectangle per horizontal run", "[impose][drawing]") {

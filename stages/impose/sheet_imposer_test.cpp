@@ -14,6 +14,9 @@ namespace {
 
 const std::string kA4 = "/MediaBox [0 0 595.276 841.89]";
 const std::string kGenericZone = "1 g\n538.583 405.355 45.354 209.763 re f\n";
+// The same zone mirrored at the sheet's centre line (x 4 to 20 mm): behind
+// the code on the other side of the sheet.
+const std::string kGenericBehind = "1 g\n11.339 405.355 45.354 209.763 re f\n";
 
 kuvert::SheetContext only_sheet() {
   kuvert::SheetContext context;
@@ -96,7 +99,7 @@ TEST_CASE("a duplex sheet: copied front with marks, blank back with the clear zo
   CHECK(stream_data(sheet.objects[4]) == "Q\n" + kGenericZone + kOnlySheetBars);
   CHECK(sheet.objects[5].body ==
         "<< /Type /Page /Parent 2 0 R /Contents [3 0 R 7 0 R] " + kA4 + " /Resources << >> >>");
-  CHECK(stream_data(sheet.objects[6]) == "Q\n" + kGenericZone);
+  CHECK(stream_data(sheet.objects[6]) == "Q\n" + kGenericZone + kGenericBehind);
 }
 
 TEST_CASE("a profile reading the back puts the code on the back page", "[impose][sheet]") {
@@ -107,7 +110,7 @@ TEST_CASE("a profile reading the back puts the code on the back page", "[impose]
   const auto sheet =
       kuvert::impose_sheet(&profile, only_sheet(), Sides::duplex, copied_page(), back, numbers(Sides::duplex));
   REQUIRE(numbers_of(sheet.objects) == std::vector<std::uint32_t>{10, 11, 12, 4, 5, 6, 7});
-  CHECK(stream_data(sheet.objects[4]) == "Q\n" + kGenericZone);
+  CHECK(stream_data(sheet.objects[4]) == "Q\n" + kGenericZone + kGenericBehind);
   CHECK(sheet.objects[5].body ==
         "<< /Type /Page /Parent 2 0 R /Contents [3 0 R 11 0 R 12 0 R 7 0 R] " + kA4 + " /Resources 10 0 R >>");
   CHECK(stream_data(sheet.objects[6]) == "Q\n" + kGenericZone + kOnlySheetBars);

@@ -1,6 +1,10 @@
 // What is left out of a copied page: the keys that tie it to its source
 // document (/Parent, /StructParents, /Metadata...) and the interactive ones
-// (/Annots, /AA, /B), since a print file is printed, not clicked. References
+// (/Annots, /AA, /B), since a print file is printed, not clicked. The page
+// boxes become one: the copy's /MediaBox is the source's visible box (its
+// CropBox clipped to its MediaBox), the box the A4 check measured, so that
+// control marks drawn relative to it sit where the inserter reads them even
+// when a page carries bleed. References
 // from the copied objects to pages, /Pages nodes or the catalog become null:
 // following them would copy the rest of the source document. Objects are
 // emitted in the order they are first reached, so equal inputs give equal
@@ -24,8 +28,9 @@
 namespace kuvert::ingest {
 namespace {
 
-constexpr std::array<std::string_view, 10> kDroppedKeys{
-    "Type", "Parent", "Contents", "Annots", "AA", "B", "StructParents", "Thumb", "PieceInfo", "Metadata"};
+constexpr std::array<std::string_view, 13> kDroppedKeys{
+    "Type",     "Parent", "Contents", "Annots",  "AA",     "B",      "StructParents",
+    "Thumb",    "PieceInfo", "Metadata", "BleedBox", "TrimBox", "ArtBox"};
 
 bool is_dropped(const PoDoFo::PdfName& key) {
   return std::find(kDroppedKeys.begin(), kDroppedKeys.end(), key.GetName()) != kDroppedKeys.end();
@@ -62,13 +67,13 @@ class PageCopier {
     const InheritedAttributes& inherited = pages_.inherited(page);
 
     CopiedPage copied;
-    const PageGeometry media = page_geometry(dict, inherited, reader_, PageBox::media);
-    copied.llx = media.llx;
-    copied.lly = media.lly;
-    copied.urx = media.urx;
-    copied.ury = media.ury;
+    const PageGeometry visible = page_geometry(dict, inherited, reader_, PageBox::visible);
+    copied.llx = visible.llx;
+    copied.lly = visible.lly;
+    copied.urx = visible.urx;
+    copied.ury = visible.ury;
 
-    write_entries(dict, inherited, media, copied.entries);
+    write_entries(dict, inherited, visible, copied.entries);
     if (const PoDoFo::PdfObject* contents = dict.GetKey("Contents")) add_contents(*contents, copied, true);
     copy_pending(copied);
     return copied;
@@ -81,7 +86,7 @@ class PageCopier {
   };
 
   void write_entries(const PoDoFo::PdfDictionary& dict, const InheritedAttributes& inherited,
-                     const PageGeometry& media, std::string& out) {
+                     const PageGeometry& visible, std::string& out) {
     auto entry = [&](const PoDoFo::PdfName& key, const PoDoFo::PdfVariant& value) {
       if (!out.empty()) out += ' ';
       write_name(key, out);
@@ -92,18 +97,23 @@ class PageCopier {
       if (!is_dropped(key) && !is_inherited(key)) entry(key, *value);
     }
     // Inheritable attributes are written explicitly: the copy has no parent
-    // to inherit from. Resources and MediaBox are required.
+    // to inherit from. Resources and MediaBox are required; the MediaBox is
+    // the visible box and replaces the CropBox.
     for (std::size_t i = 0; i < kInheritedKeys.size(); ++i) {
+      if (i == kMediaBox) {
+        PoDoFo::PdfArray array;
+        for (const double v : {visible.llx, visible.lly, visible.urx, visible.ury})
+          array.push_back(PoDoFo::PdfVariant(v));
+        entry(kInheritedKeys[i], array);
+        continue;
+      }
+      if (i == kCropBox) continue;
       const PoDoFo::PdfObject* own = dict.GetKey(kInheritedKeys[i]);
       const PoDoFo::PdfVariant& value = own ? *own : inherited[i];
       if (!value.IsNull()) {
         entry(kInheritedKeys[i], value);
       } else if (i == kResources) {
         entry(kInheritedKeys[i], PoDoFo::PdfDictionary());
-      } else if (i == kMediaBox) {
-        PoDoFo::PdfArray array;  // the default page_geometry chose
-        for (const double v : {media.llx, media.lly, media.urx, media.ury}) array.push_back(PoDoFo::PdfVariant(v));
-        entry(kInheritedKeys[i], array);
       }
     }
   }

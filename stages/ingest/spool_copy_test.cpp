@@ -94,13 +94,15 @@ TEST_CASE("copied page entries state inherited attributes and drop ties to the s
   CHECK_FALSE(contains(first.entries, "/Contents"));
 
   const CopiedPage third = spool.copy_page(2, 0, numbering);
-  CHECK(contains(third.entries, "/MediaBox [0 0 420 595]"));
-  CHECK(contains(third.entries, "/CropBox [10 10 390 570]"));
+  // The visible box (the CropBox inside the MediaBox) becomes the MediaBox.
+  CHECK(contains(third.entries, "/MediaBox [10 10 390 570]"));
+  CHECK_FALSE(contains(third.entries, "/CropBox"));
   CHECK(contains(third.entries, "/Rotate 90"));
   CHECK(contains(third.entries, "/Resources <<"));
-  CHECK(third.llx == 0);
-  CHECK(third.urx == 420);
-  CHECK(third.ury == 595);
+  CHECK(third.llx == 10);
+  CHECK(third.lly == 10);
+  CHECK(third.urx == 390);
+  CHECK(third.ury == 570);
 
   const CopiedPage fourth = spool.copy_page(3, 0, numbering);
   CHECK(contains(fourth.entries, "/Rotate 180"));

@@ -41,13 +41,15 @@ class SpoolFile {
 
   // Copies a 0-based page for an output file: the page dictionary's entries
   // without /Type /Parent /Contents /Annots /AA /B /StructParents /Thumb
-  // /PieceInfo /Metadata, inherited /Resources /MediaBox /CropBox /Rotate
-  // written explicitly, references renumbered through
-  // numbering.map(file_index, source number), and every object reached for
-  // the first time in this numbering serialised into CopiedPage::objects
-  // (streams raw, with /Length set to their real size). CopiedPage's box is
-  // the /MediaBox. Throws std::out_of_range for a page past the end,
-  // kuvert::Error(input) "has a damaged object N" for objects that cannot be parsed.
+  // /PieceInfo /Metadata and the bleed, trim and art boxes; inherited
+  // /Resources and /Rotate written explicitly; /MediaBox set to the visible
+  // box that geometry() gives (so no /CropBox); references renumbered
+  // through numbering.map(file_index, source number), and every object
+  // reached for the first time in this numbering serialised into
+  // CopiedPage::objects (streams raw, with /Length set to their real size).
+  // CopiedPage's box is that visible box. Throws std::out_of_range for a
+  // page past the end, kuvert::Error(input) "has a damaged object N" for
+  // objects that cannot be parsed.
   CopiedPage copy_page(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering);
 
  private:
