@@ -126,10 +126,60 @@ TEST_CASE("overlapping page ranges are refused", "[input]") {
                  "document \"K-2026-000001\"");
 }
 
+TEST_CASE("one file named by two documents is refused however it is spelt", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  std::filesystem::copy_file(job.folder() / "spool.pdf", job.folder() / "beilage.pdf");
+  job.edit_manifest([](json& m) {
+    for (auto& document : m["documents"]) document.erase("pages");
+    m.erase("print_file");
+    m["documents"][0]["file"] = "beilage.pdf";
+    m["documents"][1]["file"] = "./beilage.pdf";
+  });
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"file\": names the "
+                 "same file as document \"K-2026-000001\" (beilage.pdf); every page goes into exactly one envelope");
+}
+
+TEST_CASE("a document file that is the print file again is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) {
+    auto extra = m["documents"][0];
+    extra["id"] = "K-2026-000003";
+    extra.erase("pages");
+    extra["file"] = "./spool.pdf";
+    m["documents"].push_back(extra);
+  });
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000003\": file \"job.json\": field \"file\": names the "
+                 "same file as document \"K-2026-000001\" (spool.pdf)");
+}
+
+TEST_CASE("a file outside the job folder is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) { m["print_file"] = "../job/spool.pdf/../../other-client/spool.pdf"; });
+  expect_refused(job,
+                 "kuvert: job \"test-job\": file \"job.json\": field \"print_file\": "
+                 "\"../job/spool.pdf/../../other-client/spool.pdf\" lies outside the job folder; a job may only use "
+                 "its own files");
+}
+
+TEST_CASE("an absolute file path is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  const auto spool = (job.folder() / "spool.pdf").string();
+  job.edit_manifest([&](json& m) { m["print_file"] = spool; });
+  expect_refused(job, "field \"print_file\": \"" + spool + "\" lies outside the job folder");
+}
+
 TEST_CASE("pages that belong to no document are refused", "[input]") {
   KuvertJob job(plain_job(3, 2));
   job.edit_manifest([](json& m) { m["documents"].erase(1); });
   expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": pages 3-4 belong to no document");
+}
+
+TEST_CASE("a single page that belongs to no document is named in the singular", "[input]") {
+  KuvertJob job(plain_job(3, 1));
+  job.edit_manifest([](json& m) { m["documents"].erase(2); });
+  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": page 3 belongs to no document");
 }
 
 TEST_CASE("a recipient with too many lines for the address field is refused", "[input]") {

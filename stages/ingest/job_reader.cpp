@@ -35,6 +35,11 @@ std::function<std::unique_ptr<std::istream>()> manifest_opener(const fs::path& p
   };
 }
 
+// "page 7 belongs" or "pages 7-8 belong".
+std::string page_words(const PageRange& range) {
+  return range.count() == 1 ? "page " + to_string(range) + " belongs" : "pages " + to_string(range) + " belong";
+}
+
 std::string format_pt(double value) {
   std::ostringstream out;
   out << std::lround(value);
@@ -73,11 +78,20 @@ class JobValidation {
     for (const auto& [field, message] : recipient_problems(document.recipient)) add(document, field, message);
   }
 
-  // Opens a source PDF once; returns its index in Job::files or nothing.
-  std::optional<std::uint32_t> open(const std::string& name) {
-    auto known_file = file_index_.find(name);
+  // Opens a source PDF once, however the manifest spells its name; returns
+  // its index in Job::files or nothing. `where` names the field that gave
+  // the name. A job may only use files inside its own folder.
+  std::optional<std::uint32_t> open(const std::string& name, const Where& where) {
+    std::error_code error;
+    const fs::path folder = fs::weakly_canonical(job_.folder, error);
+    const fs::path path = fs::weakly_canonical(job_.folder / name, error);
+    const fs::path inside = path.lexically_relative(folder);
+    if (fs::path(name).is_absolute() || inside.empty() || *inside.begin() == "..") {
+      add(where, "\"" + name + "\" lies outside the job folder; a job may only use its own files");
+      return std::nullopt;
+    }
+    auto known_file = file_index_.find(path);
     if (known_file != file_index_.end()) return known_file->second;
-    const fs::path path = fs::absolute(job_.folder / name);
     std::optional<std::uint32_t> index;
     try {
       index = sources_.add(path, name);
@@ -96,7 +110,7 @@ class JobValidation {
         problems_.push_back(problem);
       }
     }
-    file_index_[name] = index;
+    file_index_[path] = index;
     return index;
   }
 
@@ -136,36 +150,49 @@ class JobValidation {
   const ProfileCatalog& profiles_;
   std::string manifest_file_;
   SourceFiles& sources_;
-  std::map<std::string, std::optional<std::uint32_t>> file_index_;
+  std::map<fs::path, std::optional<std::uint32_t>> file_index_;  // by canonical path
   std::vector<std::uint32_t> page_counts_;
   std::vector<std::vector<std::pair<std::uint32_t, std::string>>> bad_pages_;  // by file: page, problem
   std::vector<Diagnostic> problems_;
 };
 
-// Every page of the print file belongs to exactly one document.
-void check_page_accounting(const JobManifest& manifest, const std::vector<Document>& documents,
-                           std::uint32_t print_file, std::uint32_t pages, JobValidation& validation) {
-  std::vector<const Document*> ranges;
-  for (const auto& document : documents)
-    if (document.file == print_file && document.page_count > 0) ranges.push_back(&document);
-  std::sort(ranges.begin(), ranges.end(), [](auto* a, auto* b) { return a->first_page < b->first_page; });
-  const Where file_where{.file = manifest.print_file};
-  std::uint32_t next = 0;  // first page not yet claimed
-  const Document* previous = nullptr;
-  for (const auto* document : ranges) {
-    if (document->first_page < next) {
-      validation.add(document->id, "pages",
-                     "pages " + to_string(PageRange{document->first_page + 1, document->first_page + document->page_count}) +
-                         " overlap those of document \"" + previous->id + "\"");
-    } else if (document->first_page > next) {
-      validation.add(file_where, "pages " + to_string(PageRange{next + 1, document->first_page}) + " belong to no document");
+// Every page of every source file belongs to exactly one document: a page
+// in two documents would go into two envelopes.
+// `named_file[i]` tells whether document i named its own file (else a range
+// of the print file), for messages about the field it wrote.
+void check_page_accounting(const Job& job, const std::vector<bool>& named_file, JobValidation& validation) {
+  std::vector<std::vector<const Document*>> by_file(job.files.size());
+  for (const auto& document : job.documents)
+    if (document.page_count > 0) by_file[document.file].push_back(&document);
+  auto named = [&](const Document* document) { return named_file[document - job.documents.data()]; };
+  for (std::uint32_t file = 0; file < job.files.size(); ++file) {
+    auto& documents = by_file[file];
+    std::stable_sort(documents.begin(), documents.end(),
+                     [](auto* a, auto* b) { return a->first_page < b->first_page; });
+    const Where file_where{.file = job.files[file].filename().string()};
+    std::uint32_t next = 0;  // first page not yet claimed
+    const Document* previous = nullptr;
+    for (const auto* document : documents) {
+      const PageRange range{document->first_page + 1, document->first_page + document->page_count};
+      if (document->first_page < next) {
+        if (!named(document))
+          validation.add(document->id, "pages",
+                         "pages " + to_string(range) + " overlap those of document \"" + previous->id + "\"");
+        else
+          validation.add(document->id, "file",
+                         "names the same file as document \"" + previous->id +
+                             "\" (" + file_where.file + "); every page goes into exactly one envelope");
+      } else if (document->first_page > next) {
+        validation.add(file_where, page_words(PageRange{next + 1, document->first_page}) + " to no document");
+      }
+      if (document->first_page + document->page_count > next) {
+        next = document->first_page + document->page_count;
+        previous = document;
+      }
     }
-    if (document->first_page + document->page_count > next) {
-      next = document->first_page + document->page_count;
-      previous = document;
-    }
+    if (next < validation.page_count(file))
+      validation.add(file_where, page_words(PageRange{next + 1, validation.page_count(file)}) + " to no document");
   }
-  if (next < pages) validation.add(file_where, "pages " + to_string(PageRange{next + 1, pages}) + " belong to no document");
 }
 
 }  // namespace
@@ -195,11 +222,13 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
   problems.insert(problems.begin(), parse_problems.begin(), parse_problems.end());
   if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
   std::optional<std::uint32_t> print_file;
-  if (!manifest.print_file.empty()) print_file = validation.open(manifest.print_file);
+  if (!manifest.print_file.empty())
+    print_file = validation.open(manifest.print_file, Where{.file = where.file, .field = "print_file"});
 
   // The manifest's documents become the job's; they are moved, not copied,
   // because a large job's documents are most of what it holds in memory.
   job.documents.reserve(manifest.documents.size());
+  std::vector<bool> named_file;
   for (auto& entry : manifest.documents) {
     Document document{.id = entry.id, .file = 0, .first_page = 0, .page_count = 0,
                       .recipient = std::move(entry.recipient), .settings = std::move(entry.settings)};
@@ -217,15 +246,15 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
           document.page_count = entry.pages->count();
         }
       }
-    } else if (auto file = validation.open(entry.file)) {
+    } else if (auto file = validation.open(entry.file, Where{.document = entry.id, .file = where.file, .field = "file"})) {
       document.file = *file;
       document.page_count = validation.page_count(*file);
     }
     job.documents.push_back(std::move(document));
+    named_file.push_back(!entry.pages);
   }
   std::vector<ManifestDocument>().swap(manifest.documents);
-  if (print_file)
-    check_page_accounting(manifest, job.documents, *print_file, validation.page_count(*print_file), validation);
+  if (validation.problems().empty()) check_page_accounting(job, named_file, validation);
 
   if (validation.problems().empty())
     for (const auto& document : job.documents) validation.check_pages(document);
