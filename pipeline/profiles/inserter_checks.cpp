@@ -131,6 +131,14 @@ void check_feeders(const InserterProfile& profile, Checker& checker) {
     if (const auto [it, fresh] = stations.try_emplace(feeder.station, i); !fresh)
       checker.problem(at + ".station", "station " + std::to_string(feeder.station) + " is already at feeder[" +
                                            std::to_string(it->second) + "]");
+    // An OMR code can only call a feeder it has a bar for; an insert from
+    // any other station would be charged and listed but never pulled.
+    const bool marked = std::any_of(profile.positions.begin(), profile.positions.end(), [&](const MarkPosition& p) {
+      return p.function == MarkFunction::feeder && p.feeder == feeder.station;
+    });
+    if (profile.code == CodeKind::omr && !marked)
+      checker.problem(at + ".station", "station " + std::to_string(feeder.station) +
+                                           " has no feeder position in positions, so its insert could never be pulled");
   }
 }
 

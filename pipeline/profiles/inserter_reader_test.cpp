@@ -152,7 +152,9 @@ TEST_CASE("positions must fit the feeders and each other", "[profiles]") {
               generic("positions[3].station", "no [[feeder]] has station 3"),
               generic("positions[7].function", "\"parity\" needs parity = \"even\" or \"odd\""),
               generic("positions", "has no \"insert\" position"),
-              generic("positions", "the sequence weights must be 1, 2, 4, ... without gaps, got 1, 4, 8")});
+              generic("positions", "the sequence weights must be 1, 2, 4, ... without gaps, got 1, 4, 8"),
+              generic("feeder[1].station",
+                      "station 2 has no feeder position in positions, so its insert could never be pulled")});
 }
 
 TEST_CASE("even or odd parity needs a parity position", "[profiles]") {
@@ -193,4 +195,14 @@ TEST_CASE("a datamatrix code needs its quiet zone inside the clear zone", "[prof
               "quiet zone left of or above the code",
               "file \"inserters/datamatrix.toml\": field \"clear_zone\": has no room for a 10 x 10 module code and "
               "its quiet zone at (code_x_mm, code_y_mm)"});
+}
+
+TEST_CASE("a feeder the OMR code has no position for is an error", "[profiles]") {
+  ScratchLayouts layouts;
+  layouts.write(kGeneric, layouts.read(kGeneric) +
+                             "\n[[feeder]]\nname = \"feeder-3\"\nstation = 3\ninsert = \"SEPA mandate\"\n"
+                             "weight_g = 5.0\nthickness_mm = 0.1\n");
+  CHECK(load_problems(layouts.root()) ==
+        Lines{generic("feeder[2].station",
+                      "station 3 has no feeder position in positions, so its insert could never be pulled")});
 }

@@ -43,13 +43,17 @@ class ScratchLayouts {
     if (!out) throw std::runtime_error("cannot write " + (root_ / relative).string());
   }
 
-  // Replaces the one occurrence of `from` in a file; throws when `from`
-  // occurs not exactly once, so a test cannot silently edit nothing.
-  void replace(const std::string& relative, const std::string& from, const std::string& to) const {
+  std::string read(const std::string& relative) const {
     std::ifstream in(root_ / relative, std::ios::binary);
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    std::string text = buffer.str();
+    return buffer.str();
+  }
+
+  // Replaces the one occurrence of `from` in a file; throws when `from`
+  // occurs not exactly once, so a test cannot silently edit nothing.
+  void replace(const std::string& relative, const std::string& from, const std::string& to) const {
+    std::string text = read(relative);
     const auto at = text.find(from);
     if (at == std::string::npos || text.find(from, at + 1) != std::string::npos)
       throw std::runtime_error("\"" + from + "\" is not in " + relative + " exactly once");
