@@ -78,8 +78,10 @@ int main(int argc, char** argv) {
   auto* run_command = app.add_subcommand("run", "Produce the print runs of a job (job folder or job.json)");
   run_command->add_option("job", run.job, "Job folder holding job.json, or the manifest itself")->required();
   run_command->add_option("-o,--output", run.output, "Output folder (must not exist; default out/JOBFOLDER)");
-  run_command->add_option("--threads", run.threads, "Worker threads (default: one per core)");
-  run_command->add_option("--max-sheets", run.max_sheets, "Split runs at this many sheets (default 2000)");
+  run_command->add_option("--threads", run.threads, "Worker threads (default: one per core)")
+      ->check(CLI::Range(0u, 256u));
+  run_command->add_option("--max-sheets", run.max_sheets, "Split runs at this many sheets (default 2000)")
+      ->check(CLI::PositiveNumber);
   run_command->add_option("--layouts", run.layouts, "Folder of profiles and tariffs (default: the shipped layouts/)");
   run_command->add_option("--date", run.production_date, "Production date YYYY-MM-DD; picks the tariff (default today)");
   run_command->add_flag("--deterministic", run.deterministic, "Fixed timestamps: the same job gives the same bytes");

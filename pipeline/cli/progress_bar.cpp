@@ -27,10 +27,4 @@ void ProgressBar::progress(std::size_t done, std::size_t total) {
   drawn_ = true;
 }
 
-void ProgressBar::info(const std::string& line) {
-  if (drawn_) std::fputc('\n', stderr);
-  drawn_ = false;
-  std::fprintf(stderr, "%s\n", line.c_str());
-}
-
 }  // namespace kuvert

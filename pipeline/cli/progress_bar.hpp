@@ -11,7 +11,6 @@ class ProgressBar : public Reporter {
   ProgressBar();
   ~ProgressBar() override;
   void progress(std::size_t sheets_done, std::size_t sheets_total) override;
-  void info(const std::string& line) override;
 
  private:
   bool terminal_;

@@ -1,6 +1,5 @@
 #pragma once
 #include <cstddef>
-#include <string>
 
 namespace kuvert {
 
@@ -10,13 +9,6 @@ class Reporter {
  public:
   virtual ~Reporter() = default;
   virtual void progress(std::size_t sheets_done, std::size_t sheets_total) = 0;
-  virtual void info(const std::string& line) = 0;
-};
-
-class SilentReporter : public Reporter {
- public:
-  void progress(std::size_t, std::size_t) override {}
-  void info(const std::string&) override {}
 };
 
 }  // namespace kuvert

@@ -27,7 +27,7 @@ void release_freed_memory() { malloc_trim(0); }
 nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
   validate(request);
   std::error_code error;
-  if (std::filesystem::exists(request.output, error))
+  if (std::filesystem::exists(std::filesystem::absolute(request.output).lexically_normal(), error))
     throw_input(Where{.file = request.output.string()}, "output folder exists already; kuvert never overwrites output");
 
   const auto profiles = load_profiles(request.layouts, request.production_date);

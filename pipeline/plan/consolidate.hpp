@@ -18,10 +18,11 @@ bool may_share_envelope(const Document& document);
 // when each may share an envelope, and they have the same client, the same
 // address key (address_key.hpp) and the same paper, sides, inserter and
 // envelope. Pieces come in the delivery order of their first document, the
-// documents inside a piece in delivery order. A piece takes its recipient and
-// settings from its first document; its inserts are the union of its
-// documents' inserts, without repeats, in the inserter's feeder order.
-// Only `documents`, `recipient`, `client` and `settings` are filled in.
+// documents inside a piece in delivery order. A piece's `lead` is its first
+// document, whose recipient and settings it shares; its inserts are the
+// union of its documents' inserts, without repeats, in the inserter's feeder
+// order. Only `documents`, `lead` and `inserts` are filled in; `lead` points
+// into `job`, which must outlive the pieces.
 // Throws Error(ErrorKind::internal) when an inserter or feeder is not in the
 // catalogue (the job was validated against it).
 std::vector<MailPiece> consolidate(const Job& job, const ProfileCatalog& catalog);

@@ -2,8 +2,6 @@
 
 namespace kuvert {
 
-std::size_t sheets_for(std::size_t pages, Sides sides) { return sides == Sides::simplex ? pages : (pages + 1) / 2; }
-
 std::vector<Sheet> lay_out_sheets(const Job& job, const MailPiece& piece) {
   std::vector<Sheet> sheets;
   const Sides sides = piece.settings().sides;

@@ -13,7 +13,4 @@ namespace kuvert {
 // document with an odd page count ends on a blank back.
 std::vector<Sheet> lay_out_sheets(const Job& job, const MailPiece& piece);
 
-// How many sheets a document of `pages` pages needs.
-std::size_t sheets_for(std::size_t pages, Sides sides);
-
 }  // namespace kuvert

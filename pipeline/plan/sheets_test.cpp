@@ -57,11 +57,3 @@ TEST_CASE("sheets follow the documents' order in the piece, not in the file", "[
   CHECK(sheets[1].front == PageRef{0, 0});
   CHECK(sheets[1].back == PageRef{0, 1});
 }
-
-TEST_CASE("sheets_for counts sheets per document", "[plan][sheets]") {
-  CHECK(sheets_for(0, Sides::duplex) == 0);
-  CHECK(sheets_for(1, Sides::duplex) == 1);
-  CHECK(sheets_for(2, Sides::duplex) == 1);
-  CHECK(sheets_for(3, Sides::duplex) == 2);
-  CHECK(sheets_for(3, Sides::simplex) == 3);
-}

@@ -14,7 +14,9 @@ namespace kuvert {
 namespace fs = std::filesystem;
 
 
-OutputFolder::OutputFolder(fs::path final_path) : final_(fs::absolute(std::move(final_path))) {
+OutputFolder::OutputFolder(fs::path final_path) : final_(fs::absolute(std::move(final_path)).lexically_normal()) {
+  // "out/job/" names the folder "job", not an unnamed entry inside it.
+  if (!final_.has_filename()) final_ = final_.parent_path();
   std::error_code error;
   if (fs::exists(final_, error))
     throw_input(Where{.file = final_.string()}, "output folder exists already; kuvert never overwrites output");

@@ -11,10 +11,6 @@ std::string sides_name(Sides sides) { return sides == Sides::duplex ? "duplex" :
 
 std::size_t pages_of(const Sheet& sheet) { return (sheet.front ? 1 : 0) + (sheet.back ? 1 : 0); }
 
-
-
-
-
 }  // namespace
 
 json run_ticket(const Job& job, const PrintRun& run, const ProfileCatalog& profiles, const RunFileResult& file,

@@ -39,7 +39,7 @@ struct SheetNumbers {
 // Allocates the numbers one sheet needs: 2 for simplex, 4 for duplex. With
 // the default every sheet takes 4, which is correct for simplex runs too but
 // leaves 2 unused (free) numbers per sheet in the file.
-SheetNumbers allocate_sheet_numbers(ObjectNumbering& numbering, Sides sides = Sides::duplex);
+SheetNumbers allocate_sheet_numbers(ObjectNumbering& numbering, Sides sides);
 
 struct SheetObjects {
   // Every object to write: each side's copied objects, then its page and

@@ -83,7 +83,7 @@ TEST_CASE("allocate_sheet_numbers takes 2 numbers per side", "[impose][sheet]") 
   CHECK(simplex.front.marks == 9);
   CHECK(simplex.back.page == 0);
   CHECK(numbering.next() == 10);
-  CHECK(kuvert::allocate_sheet_numbers(numbering).back.marks == 13);
+  CHECK(kuvert::allocate_sheet_numbers(numbering, Sides::duplex).back.marks == 13);
 }
 
 TEST_CASE("a duplex sheet: copied front with marks, blank back with the clear zone", "[impose][sheet]") {

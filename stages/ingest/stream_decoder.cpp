@@ -33,7 +33,7 @@ std::vector<FilterStep> filter_steps(const PoDoFo::PdfDictionary& dict) {
   }
 
   const PoDoFo::PdfObject* parameters = dict.GetKey("DecodeParms");
-  if (parameters != nullptr && parameters->IsDictionary()) {
+  if (parameters != nullptr && parameters->IsDictionary() && !steps.empty()) {
     steps.front().parameters = &parameters->GetDictionary();
   } else if (parameters != nullptr && parameters->IsArray()) {
     const auto& list = parameters->GetArray();

@@ -1,0 +1,44 @@
+// How `kuvert run` treats its arguments: usage errors exit with 2 and
+// produce nothing; an output folder is named however it is written.
+#include <catch2/catch.hpp>
+
+#include "tests/support/kuvert_job.hpp"
+
+namespace {
+
+using kuvert::test::KuvertJob;
+using kuvert::test::plain_job;
+namespace fs = std::filesystem;
+
+std::size_t entries_in(const fs::path& folder) {
+  return static_cast<std::size_t>(std::distance(fs::directory_iterator(folder), fs::directory_iterator()));
+}
+
+}  // namespace
+
+TEST_CASE("an output folder written with a trailing slash is that folder", "[cli]") {
+  KuvertJob job(plain_job(2, 1));
+  const std::string output = job.output().string() + "/";
+  const auto result = kuvert::test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", output,
+                                                 "--layouts", (kuvert::test::source_dir() / "layouts").string()});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK(fs::exists(job.output() / "R0001.pdf"));
+  CHECK(fs::exists(job.output() / "summary.json"));
+  CHECK(entries_in(job.output().parent_path()) == 2);  // job/ and out/, nothing left behind
+}
+
+TEST_CASE("a maximum of zero sheets per run is a usage error", "[cli]") {
+  KuvertJob job(plain_job(2, 1));
+  const auto result = job.run({"--max-sheets", "0"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("--max-sheets") != std::string::npos);
+  CHECK_FALSE(fs::exists(job.output()));
+}
+
+TEST_CASE("an unknown option is a usage error", "[cli]") {
+  KuvertJob job(plain_job(2, 1));
+  const auto result = job.run({"--colour", "red"});
+  CHECK(result.exit_code == 2);
+  CHECK_FALSE(fs::exists(job.output()));
+}
