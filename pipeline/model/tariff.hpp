@@ -4,6 +4,9 @@
 
 namespace kuvert {
 
+// Where a product may be sent: within Germany or abroad.
+enum class Destination { domestic, international };
+
 // A postage product (layouts/tariffs/*.toml). Limits are inclusive.
 struct PostageProduct {
   std::string name;  // "Standardbrief"
@@ -12,9 +15,11 @@ struct PostageProduct {
   double min_length_mm = 0, max_length_mm = 0;  // longer envelope side
   double min_width_mm = 0, max_width_mm = 0;    // shorter envelope side
   long price_cents = 0;
+  Destination destination = Destination::domestic;
 };
 
-// Products from cheapest to dearest, valid from a date (ISO "2025-01-01").
+// Products from cheapest to dearest within each destination, valid from a
+// date (ISO "2025-01-01").
 struct Tariff {
   std::string name;
   std::string valid_from;

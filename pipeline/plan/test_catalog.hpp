@@ -52,6 +52,10 @@ inline ProfileCatalog catalog() {
       PostageProduct{"Kompaktbrief", 50, 10, 100, 235, 70, 125, 110},
       PostageProduct{"Grossbrief", 500, 20, 100, 353, 70, 250, 180},
       PostageProduct{"Maxibrief", 1000, 50, 0, 353, 0, 250, 290},
+      PostageProduct{"Standardbrief International", 20, 5, 140, 235, 90, 125, 125, Destination::international},
+      PostageProduct{"Kompaktbrief International", 50, 10, 100, 235, 70, 125, 180, Destination::international},
+      PostageProduct{"Grossbrief International", 500, 20, 100, 353, 70, 250, 330, Destination::international},
+      PostageProduct{"Maxibrief International", 1000, 50, 0, 353, 0, 250, 650, Destination::international},
   };
   return c;
 }

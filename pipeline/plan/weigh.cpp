@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <vector>
 
 #include "pipeline/plan/profile_lookup.hpp"
@@ -43,9 +44,13 @@ bool size_fits(const PostageProduct& product, const EnvelopeProfile& envelope) {
 
 // Why no product fits, naming the first limit the piece breaks outright.
 std::string no_product_reason(const Tariff& tariff, double weight_g, double thickness_mm,
-                              const EnvelopeProfile& envelope) {
-  const auto& products = tariff.products;
-  if (products.empty()) return "the tariff \"" + tariff.name + "\" has no postage products";
+                              const EnvelopeProfile& envelope, Destination destination) {
+  std::vector<PostageProduct> products;
+  std::copy_if(tariff.products.begin(), tariff.products.end(), std::back_inserter(products),
+               [&](const PostageProduct& p) { return p.destination == destination; });
+  if (products.empty())
+    return "the tariff \"" + tariff.name + "\" has no postage products " +
+           (destination == Destination::domestic ? "within Germany" : "abroad");
   const auto heaviest = std::max_element(products.begin(), products.end(),
                                          [](const auto& a, const auto& b) { return a.max_weight_g < b.max_weight_g; });
   if (!within(weight_g, heaviest->max_weight_g))
@@ -72,9 +77,9 @@ std::string choose_envelope(const std::string& requested, std::size_t sheets, co
 }
 
 const PostageProduct* choose_product(const Tariff& tariff, double weight_g, double thickness_mm,
-                                     const EnvelopeProfile& envelope) {
+                                     const EnvelopeProfile& envelope, Destination destination) {
   for (const auto& product : tariff.products)
-    if (within(weight_g, product.max_weight_g) && within(thickness_mm, product.max_thickness_mm) &&
+    if (product.destination == destination && within(weight_g, product.max_weight_g) && within(thickness_mm, product.max_thickness_mm) &&
         size_fits(product, envelope))
       return &product;
   return nullptr;
@@ -106,13 +111,15 @@ MailPiece weigh(MailPiece piece, const ProfileCatalog& catalog, const Where& whe
   else if (envelope.fold_layers > 1 && static_cast<long long>(sheets) > inserter.fold_limit_sheets)
     reasons.push_back(std::to_string(sheets) + " sheets exceed the inserter's fold limit of " +
                       std::to_string(inserter.fold_limit_sheets) + " for " + envelope.format);
-  if (const PostageProduct* product = choose_product(catalog.tariff, piece.weight_g, piece.thickness_mm, envelope)) {
+  const Destination destination = piece.recipient().domestic() ? Destination::domestic : Destination::international;
+  if (const PostageProduct* product =
+          choose_product(catalog.tariff, piece.weight_g, piece.thickness_mm, envelope, destination)) {
     piece.product = product->name;
     piece.postage_cents = product->price_cents;
   } else {
     piece.product.clear();
     piece.postage_cents = 0;
-    reasons.push_back(no_product_reason(catalog.tariff, piece.weight_g, piece.thickness_mm, envelope));
+    reasons.push_back(no_product_reason(catalog.tariff, piece.weight_g, piece.thickness_mm, envelope, destination));
   }
   piece.manual = !reasons.empty();
   piece.manual_reason.clear();

@@ -15,11 +15,12 @@ namespace kuvert {
 // envelope above.
 std::string choose_envelope(const std::string& requested, std::size_t sheets, const InserterProfile& inserter);
 
-// The first (cheapest) product of `tariff` whose weight and thickness limits
-// hold and whose length and width ranges contain the envelope (the longer
-// side is the length); nullptr when none fits. Limits are inclusive.
+// The first (cheapest) product of `tariff` for `destination` whose weight
+// and thickness limits hold and whose length and width ranges contain the
+// envelope (the longer side is the length); nullptr when none fits. Limits
+// are inclusive.
 const PostageProduct* choose_product(const Tariff& tariff, double weight_g, double thickness_mm,
-                                     const EnvelopeProfile& envelope);
+                                     const EnvelopeProfile& envelope, Destination destination);
 
 // `piece` with envelope, weight_g, thickness_mm, product, postage_cents,
 // manual and manual_reason filled in from its sheets, settings and inserts:

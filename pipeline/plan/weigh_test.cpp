@@ -78,7 +78,7 @@ TEST_CASE("choose_product takes inclusive limits", "[plan][weigh]") {
   const auto c = catalog();
   const auto& c65 = c.envelopes.at("c6-5");
   const auto name = [&](double weight, double thickness) {
-    const PostageProduct* p = choose_product(c.tariff, weight, thickness, c65);
+    const PostageProduct* p = choose_product(c.tariff, weight, thickness, c65, Destination::domestic);
     return p ? p->name : std::string("none");
   };
   CHECK(name(20, 5) == "Standardbrief");
@@ -99,11 +99,11 @@ TEST_CASE("choose_product checks the envelope size, longer side as length", "[pl
   EnvelopeProfile small;  // 130 mm long: too short for a Standardbrief
   small.width_mm = 90;
   small.height_mm = 130;
-  const PostageProduct* p = choose_product(c.tariff, 10, 1, small);
+  const PostageProduct* p = choose_product(c.tariff, 10, 1, small, Destination::domestic);
   REQUIRE(p != nullptr);
   CHECK(p->name == "Kompaktbrief");
 
-  const PostageProduct* c4 = choose_product(c.tariff, 10, 1, c.envelopes.at("c4"));
+  const PostageProduct* c4 = choose_product(c.tariff, 10, 1, c.envelopes.at("c4"), Destination::domestic);
   REQUIRE(c4 != nullptr);
   CHECK(c4->name == "Grossbrief");
 }
@@ -199,4 +199,21 @@ TEST_CASE("a folded envelope named by the job goes to manual handling above the 
   CHECK(over.envelope == "c6-5");
   CHECK(over.manual);
   CHECK(over.manual_reason.rfind("9 sheets exceed the inserter's fold limit of 8 for C6/5", 0) == 0);
+}
+
+TEST_CASE("mail abroad takes the international products", "[plan][weigh]") {
+  Recipient vienna = erika();
+  vienna.country = "AT";
+  vienna.postcode = "1010";
+  vienna.city = "WIEN";
+  const auto p = weigh(piece_of(3, vienna), catalog());
+  CHECK(p.product == "Standardbrief International");
+  CHECK(p.postage_cents == 125);
+  CHECK(weigh(piece_of(3), catalog()).product == "Standardbrief");
+  ProfileCatalog domestic_only = catalog();
+  std::erase_if(domestic_only.tariff.products,
+                [](const PostageProduct& product) { return product.destination == Destination::international; });
+  const auto stranded = weigh(piece_of(3, vienna), domestic_only);
+  CHECK(stranded.manual);
+  CHECK(stranded.manual_reason == "the tariff \"Deutsche Post 2025\" has no postage products abroad");
 }

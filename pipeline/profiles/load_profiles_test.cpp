@@ -43,12 +43,12 @@ TEST_CASE("the shipped papers and envelopes load", "[profiles]") {
   CHECK(c4.weight_g == 20);
 }
 
-TEST_CASE("the shipped tariff holds the four letter products", "[profiles]") {
+TEST_CASE("the shipped tariff holds the four letter products at home and abroad", "[profiles]") {
   const auto tariff = kuvert::load_profiles(kShipped, "2025-01-01").tariff;
   CHECK(tariff.name == "Deutsche Post 2025");
   CHECK(tariff.valid_from == "2025-01-01");
   CHECK(tariff.currency == "EUR");
-  REQUIRE(tariff.products.size() == 4);
+  REQUIRE(tariff.products.size() == 8);
   const auto& standard = tariff.products[0];
   CHECK(standard.name == "Standardbrief");
   CHECK(standard.max_weight_g == 20);
@@ -66,6 +66,16 @@ TEST_CASE("the shipped tariff holds the four letter products", "[profiles]") {
   CHECK(tariff.products[3].name == "Maxibrief");
   CHECK(tariff.products[3].max_thickness_mm == 50);
   CHECK(tariff.products[3].price_cents == 290);
+  for (std::size_t i = 0; i < 4; ++i) CHECK(tariff.products[i].destination == kuvert::Destination::domestic);
+  const char* abroad[] = {"Standardbrief International", "Kompaktbrief International", "Großbrief International",
+                          "Maxibrief International"};
+  const long prices[] = {125, 180, 330, 650};
+  for (std::size_t i = 0; i < 4; ++i) {
+    CHECK(tariff.products[4 + i].name == abroad[i]);
+    CHECK(tariff.products[4 + i].destination == kuvert::Destination::international);
+    CHECK(tariff.products[4 + i].price_cents == prices[i]);
+    CHECK(tariff.products[4 + i].max_weight_g == tariff.products[i].max_weight_g);
+  }
 }
 
 TEST_CASE("the tariff in force is the latest that starts on or before the production date", "[profiles]") {
@@ -108,7 +118,9 @@ TEST_CASE("tariff products are checked field by field", "[profiles]") {
   layouts.replace(file, "price_cents = 110", "price_cents = 90");
   layouts.replace(file, "min_width_mm = 70\nmax_width_mm = 250\nprice_cents = 180",
                   "min_width_mm = 300\nmax_width_mm = 250\nprice_cents = 180");
-  layouts.replace(file, "max_weight_g = 1000", "max_weight = 1000");
+  layouts.replace(file, "name = \"Maxibrief\"\nmax_weight_g = 1000", "name = \"Maxibrief\"\nmax_weight = 1000");
+  layouts.replace(file, "name = \"Maxibrief International\"\ndestination = \"international\"",
+                  "name = \"Maxibrief International\"\ndestination = \"abroad\"");
   CHECK(load_problems(layouts.root()) ==
         Lines{"file \"tariffs/deutsche-post-2025.toml\": field \"valid_from\": expected a date such as 2025-01-01 "
               "(without quotes), got string",
@@ -119,7 +131,9 @@ TEST_CASE("tariff products are checked field by field", "[profiles]") {
               "file \"tariffs/deutsche-post-2025.toml\": field \"product[2].min_width_mm\": is greater than "
               "max_width_mm (250)",
               "file \"tariffs/deutsche-post-2025.toml\": field \"product[3].max_weight_g\": is missing",
-              "file \"tariffs/deutsche-post-2025.toml\": field \"product[3].max_weight\": is not a known field"});
+              "file \"tariffs/deutsche-post-2025.toml\": field \"product[3].max_weight\": is not a known field",
+              "file \"tariffs/deutsche-post-2025.toml\": field \"product[7].destination\": \"abroad\" is neither \"domestic\" nor "
+              "\"international\""});
 }
 
 TEST_CASE("papers and envelopes report unknown, missing and out of range keys", "[profiles]") {

@@ -17,6 +17,11 @@ std::optional<PostageProduct> read_product(TomlFields& fields) {
   const auto min_width = fields.number("min_width_mm");
   const auto max_width = fields.positive("max_width_mm");
   const auto price = fields.integer("price_cents", 0);
+  if (fields.has("destination")) {  // optional: domestic unless said otherwise
+    const auto destination = fields.choice<Destination>(
+        "destination", {{"domestic", Destination::domestic}, {"international", Destination::international}});
+    if (destination) product.destination = *destination;
+  }
   fields.reject_unknown();
   if (!name || !weight || !thickness || !min_length || !max_length || !min_width || !max_width || !price)
     return std::nullopt;
@@ -71,7 +76,9 @@ Tariff read_tariff(const toml::table& document, const std::string& file, std::ve
     if (const auto [it, fresh] = names.try_emplace(product->name, i); !fresh)
       product_fields.problem("name",
                              "\"" + product->name + "\" is already at product[" + std::to_string(it->second) + "]");
-    if (!tariff.products.empty() && product->price_cents < tariff.products.back().price_cents)
+    const auto before = std::find_if(tariff.products.rbegin(), tariff.products.rend(),
+                                     [&](const PostageProduct& p) { return p.destination == product->destination; });
+    if (before != tariff.products.rend() && product->price_cents < before->price_cents)
       product_fields.problem("price_cents",
                              "is less than the price of the product before it; list products "
                              "from cheapest to dearest");
