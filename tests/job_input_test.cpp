@@ -104,6 +104,21 @@ TEST_CASE("an encrypted print file is refused", "[input]") {
   expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": is encrypted; print files must not be");
 }
 
+TEST_CASE("a damaged content stream is reported with its document and page", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  auto spool = read_file(job.folder() / "spool.pdf");
+  // Object 9 holds the second page's text (fonts and resources come first,
+  // then each page's contents and page object); the page tree is intact,
+  // so the damage shows only when the page is copied.
+  const auto at = spool.find("\n9 0 obj\n");
+  REQUIRE(at != std::string::npos);
+  spool.replace(at, 9, "\n9 0 obX\n");
+  write_file(job.folder() / "spool.pdf", spool);
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000002\": file \"spool.pdf\": page 2 has a damaged "
+                 "object 9");
+}
+
 TEST_CASE("a print file that is not a PDF is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   write_file(job.folder() / "spool.pdf", "Dies ist keine PDF-Datei.\n");

@@ -55,8 +55,9 @@ std::vector<int> feeder_stations(const InserterProfile& inserter, const MailPiec
 // Serial reader: walks the runs piece by piece and copies source pages.
 class PieceReader {
  public:
-  PieceReader(const std::vector<PrintRun>& runs, const ProfileCatalog& profiles, SourceFiles& sources)
-      : runs_(runs), profiles_(profiles), sources_(sources) {}
+  PieceReader(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles,
+              SourceFiles& sources)
+      : job_(job), runs_(runs), profiles_(profiles), sources_(sources) {}
 
   // The next whole pieces of the current run, about kChunkSheets sheets.
   Work next() {
@@ -91,15 +92,35 @@ class PieceReader {
       SheetWork sheet_work;
       sheet_work.context = SheetContext{run.id, piece.id, ++sheet_in_run_, static_cast<std::uint32_t>(run_sheets_),
                                         ++sheet_in_piece, static_cast<std::uint32_t>(piece.sheets.size()), stations};
-      if (sheet.front) sheet_work.front = copy(*sheet.front);
-      if (sheet.back) sheet_work.back = copy(*sheet.back);
+      if (sheet.front) sheet_work.front = copy(*sheet.front, piece);
+      if (sheet.back) sheet_work.back = copy(*sheet.back, piece);
       sheet_work.numbers = allocate_sheet_numbers(numbering_, run.settings.sides);
       work.sheets.push_back(std::move(sheet_work));
     }
   }
 
-  CopiedPage copy(const PageRef& page) { return sources_.at(page.file).copy_page(page.page, page.file, numbering_); }
+  // A page that validation could not see damaged (its content streams are
+  // read only now) is reported with its job, document and page.
+  CopiedPage copy(const PageRef& page, const MailPiece& piece) {
+    try {
+      return sources_.at(page.file).copy_page(page.page, page.file, numbering_);
+    } catch (const Error& error) {
+      std::vector<Diagnostic> problems = error.problems();
+      for (auto& problem : problems) {
+        problem.where.job = job_.name;
+        for (auto index : piece.documents) {
+          const Document& document = job_.documents[index];
+          if (document.file == page.file && page.page >= document.first_page &&
+              page.page < document.first_page + document.page_count)
+            problem.where.document = document.id;
+        }
+        problem.message = "page " + std::to_string(page.page + 1) + " " + problem.message;
+      }
+      throw Error(error.kind(), std::move(problems));
+    }
+  }
 
+  const Job& job_;
   const std::vector<PrintRun>& runs_;
   const ProfileCatalog& profiles_;
   SourceFiles& sources_;
@@ -166,7 +187,7 @@ std::vector<nlohmann::json> write_runs(const Job& job, const std::vector<PrintRu
                                        const ProfileCatalog& profiles, SourceFiles& sources, const OutputFolder& folder,
                                        const RunWritingOptions& options, Reporter& reporter) {
   if (runs.empty()) return {};
-  PieceReader reader(runs, profiles, sources);
+  PieceReader reader(job, runs, profiles, sources);
   RunWriter writer(job, runs, profiles, folder, options, reporter);
   tbb::parallel_pipeline(
       options.tokens,
