@@ -220,3 +220,36 @@ TEST_CASE("pages with bleed get their marks where the inserter reads the trimmed
   CHECK(read_bars(images[0]) == std::vector<bool>{true, true, false, false, false, false, false, true, true});
   CHECK(images[0].width() == 827);  // the A4 box was rendered, not the bleed
 }
+
+TEST_CASE("a piece the inserter cannot take goes into a manual run without marks, listed in its ticket", "[e2e]") {
+  // 2 short letters and one of 122 pages: 61 duplex sheets, over the flat
+  // limit of 60 sheets that generic-omr takes.
+  KuvertJob job(plain_job(3, 2, "manual-job"));
+  {
+    kuvert::SampleJobOptions thick = plain_job(1, 122, "thick");
+    KuvertJob source(thick);
+    std::filesystem::copy_file(source.folder() / "spool.pdf", job.folder() / "dicke-akte.pdf");
+  }
+  job.edit_manifest([](json& m) {
+    m["documents"][1]["pages"] = "3-6";  // the spool's pages stay accounted for
+    m["documents"][2].erase("pages");
+    m["documents"][2]["file"] = "dicke-akte.pdf";
+  });
+  const auto result = job.run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto summary = read_json(job.output() / "summary.json");
+  REQUIRE(summary["runs"].size() == 2);
+  CHECK_FALSE(summary["runs"][0]["manual_handling"].get<bool>());
+  CHECK(summary["runs"][1]["manual_handling"].get<bool>());
+  const auto ticket = read_json(job.output() / "R0002.json");
+  CHECK_FALSE(ticket["production"]["control_marks"].get<bool>());
+  REQUIRE(ticket["manual_pieces"].size() == 1);
+  CHECK(ticket["manual_pieces"][0]["documents"] == json::array({"K-2026-000003"}));
+  CHECK(ticket["manual_pieces"][0]["reason"].get<std::string>().rfind(
+            "61 sheets exceed the inserter's flat limit of 60", 0) == 0);
+  // No bars and no painted zone on any page of the manual run.
+  const auto images = render_pages(job.output() / "R0002.pdf", 50);
+  REQUIRE(images.size() == 122);
+  for (const auto& page : images) CHECK_FALSE(page.any_dark_mm(190, 80, 16, 74));
+}
