@@ -22,6 +22,10 @@ struct RunSettings {
 struct PrintRun {
   std::string id;  // "R0001", sortable
   RunSettings settings;
+  // Runs with the same settings, split at the maximum sheet count, are
+  // parts 1..parts of one presorted sequence, printed and posted together.
+  std::size_t part = 1;
+  std::size_t parts = 1;
   std::vector<MailPiece> pieces;
 
   std::size_t sheet_count() const {

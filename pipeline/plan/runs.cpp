@@ -16,19 +16,24 @@ struct Group {
 
 // Cuts one presorted group into runs of at most `max_sheets` sheets.
 void split_into(std::vector<PrintRun>& runs, Group group, std::size_t max_sheets) {
+  const std::size_t first = runs.size();
   bool open = false;
   std::size_t sheets = 0;
   for (auto& piece : group.pieces) {
     const std::size_t piece_sheets = piece.sheets.size();
     if (!open || sheets + piece_sheets > max_sheets) {
-      runs.push_back(PrintRun{"", group.settings, {}});
+      runs.push_back(PrintRun{"", group.settings, 1, 1, {}});
       open = true;
       sheets = 0;
     }
     sheets += piece_sheets;
     runs.back().pieces.push_back(std::move(piece));
   }
-  for (auto& run : runs) run.pieces.shrink_to_fit();
+  for (std::size_t i = first; i < runs.size(); ++i) {
+    runs[i].pieces.shrink_to_fit();
+    runs[i].part = i - first + 1;
+    runs[i].parts = runs.size() - first;
+  }
 }
 
 }  // namespace

@@ -92,7 +92,11 @@ TEST_CASE("a run is split before the piece that would exceed max_sheets", "[plan
   CHECK(tags(runs[3]) == Tags{"e", "f", "g"});
   CHECK(runs[3].sheet_count() == 10);  // exactly at the limit
   CHECK(tags(runs[4]) == Tags{"h"});
-  for (const auto& run : runs) CHECK(run.settings == runs[0].settings);
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    CHECK(runs[i].settings == runs[0].settings);
+    CHECK(runs[i].part == i + 1);
+    CHECK(runs[i].parts == 5);
+  }
 }
 
 TEST_CASE("pieces are numbered continuously within each run", "[plan][runs]") {

@@ -55,6 +55,8 @@ json run_ticket(const Job& job, const PrintRun& run, const ProfileCatalog& profi
 
   return {
       {"run", run.id},
+      {"part", run.part},
+      {"parts", run.parts},
       {"job", job.name},
       {"client", job.client},
       {"application", job.application},
