@@ -273,6 +273,26 @@ TEST_CASE("a page that is not A4 portrait is refused", "[input]") {
                  "expected A4 portrait (595 x 842 pt)");
 }
 
+TEST_CASE("a rotated page is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  {
+    PoDoFo::PdfMemDocument rotated;
+    auto* page = rotated.CreatePage(PoDoFo::PdfPage::CreateStandardPageSize(PoDoFo::ePdfPageSize_A4));
+    page->GetObject()->GetDictionary().AddKey("Rotate", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(90)));
+    rotated.Write((job.folder() / "quer.pdf").c_str());
+  }
+  job.edit_manifest([](json& m) {
+    auto extra = m["documents"][0];
+    extra["id"] = "K-2026-000003";
+    extra.erase("pages");
+    extra["file"] = "quer.pdf";
+    m["documents"].push_back(extra);
+  });
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000003\": file \"quer.pdf\": page 1 is rotated by 90 "
+                 "degrees; expected an upright A4 portrait page");
+}
+
 TEST_CASE("every problem of a manifest is reported at once", "[input]") {
   KuvertJob job(plain_job(3, 1));
   job.edit_manifest([](json& m) {
