@@ -31,6 +31,18 @@ std::string read_file(const std::filesystem::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+// Adds a document to the job that takes all pages of a PDF of its own,
+// addressed like the first document.
+void add_document_with_file(KuvertJob& job, const std::string& id, const std::string& file) {
+  job.edit_manifest([&](json& m) {
+    auto extra = m["documents"][0];
+    extra["id"] = id;
+    extra.erase("pages");
+    extra["file"] = file;
+    m["documents"].push_back(extra);
+  });
+}
+
 }  // namespace
 
 TEST_CASE("a job whose manifest is not JSON is refused", "[input]") {
@@ -157,13 +169,7 @@ TEST_CASE("one file named by two documents is refused however it is spelt", "[in
 
 TEST_CASE("a document file that is the print file again is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
-  job.edit_manifest([](json& m) {
-    auto extra = m["documents"][0];
-    extra["id"] = "K-2026-000003";
-    extra.erase("pages");
-    extra["file"] = "./spool.pdf";
-    m["documents"].push_back(extra);
-  });
+  add_document_with_file(job, "K-2026-000003", "./spool.pdf");
   expect_refused(job,
                  "kuvert: job \"test-job\": document \"K-2026-000003\": file \"job.json\": field \"file\": names the "
                  "same file as document \"K-2026-000001\" (spool.pdf)");
@@ -261,13 +267,7 @@ TEST_CASE("a page that is not A4 portrait is refused", "[input]") {
     landscape.CreatePage(PoDoFo::PdfPage::CreateStandardPageSize(PoDoFo::ePdfPageSize_A4, true));
     landscape.Write((job.folder() / "beilage.pdf").c_str());
   }
-  job.edit_manifest([](json& m) {
-    auto extra = m["documents"][0];
-    extra["id"] = "K-2026-000003";
-    extra.erase("pages");
-    extra["file"] = "beilage.pdf";
-    m["documents"].push_back(extra);
-  });
+  add_document_with_file(job, "K-2026-000003", "beilage.pdf");
   expect_refused(job,
                  "kuvert: job \"test-job\": document \"K-2026-000003\": file \"beilage.pdf\": page 1 is 842 x 595 pt; "
                  "expected A4 portrait (595 x 842 pt)");
@@ -281,13 +281,7 @@ TEST_CASE("a rotated page is refused", "[input]") {
     page->GetObject()->GetDictionary().AddKey("Rotate", PoDoFo::PdfVariant(static_cast<PoDoFo::pdf_int64>(90)));
     rotated.Write((job.folder() / "quer.pdf").c_str());
   }
-  job.edit_manifest([](json& m) {
-    auto extra = m["documents"][0];
-    extra["id"] = "K-2026-000003";
-    extra.erase("pages");
-    extra["file"] = "quer.pdf";
-    m["documents"].push_back(extra);
-  });
+  add_document_with_file(job, "K-2026-000003", "quer.pdf");
   expect_refused(job,
                  "kuvert: job \"test-job\": document \"K-2026-000003\": file \"quer.pdf\": page 1 is rotated by 90 "
                  "degrees; expected an upright A4 portrait page");
