@@ -1,6 +1,7 @@
 // How `kuvert run` treats its arguments: usage errors exit with 2 and
 // produce nothing; an output folder is named however it is written.
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "tests/support/kuvert_job.hpp"
 
@@ -41,4 +42,19 @@ TEST_CASE("an unknown option is a usage error", "[cli]") {
   const auto result = job.run({"--colour", "red"});
   CHECK(result.exit_code == 2);
   CHECK_FALSE(fs::exists(job.output()));
+}
+
+TEST_CASE("the working folder of a killed run is cleared by the next run", "[cli]") {
+  KuvertJob job(plain_job(2, 1));
+  // What a run killed with SIGKILL leaves: its hidden working folder, named
+  // after a process that no longer exists.
+  const auto parent = job.output().parent_path();
+  const auto abandoned = parent / ".out.partial-999999999";
+  fs::create_directories(abandoned);
+  std::ofstream(abandoned / "R0001.pdf") << "%PDF-1.7 half written";
+  const auto result = job.run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK_FALSE(fs::exists(abandoned));
+  CHECK(entries_in(parent) == 2);  // job/ and out/
 }

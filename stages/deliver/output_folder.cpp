@@ -1,10 +1,12 @@
 #include "stages/deliver/output_folder.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #include "pipeline/model/error.hpp"
@@ -13,6 +15,26 @@ namespace kuvert {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Working folders of runs that were killed (".NAME.partial-PID" whose
+// process is gone) are removed, so an interrupted run leaves nothing behind
+// once the job is run again.
+void remove_abandoned_work(const fs::path& parent, const std::string& prefix) {
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(parent, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string pid_text = name.substr(prefix.size());
+    char* end = nullptr;
+    const long pid = std::strtol(pid_text.c_str(), &end, 10);
+    if (pid_text.empty() || *end != '\0' || pid <= 0) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still running (or not ours to judge)
+    fs::remove_all(entry.path(), error);
+  }
+}
+
+}  // namespace
 
 OutputFolder::OutputFolder(fs::path final_path) : final_(fs::absolute(std::move(final_path)).lexically_normal()) {
   // "out/job/" names the folder "job", not an unnamed entry inside it.
@@ -21,10 +43,11 @@ OutputFolder::OutputFolder(fs::path final_path) : final_(fs::absolute(std::move(
   if (fs::exists(final_, error))
     throw_input(Where{.file = final_.string()}, "output folder exists already; kuvert never overwrites output");
   fs::create_directories(final_.parent_path(), error);
-  std::string hidden_name = ".";
-  hidden_name += final_.filename().string();
-  hidden_name += ".partial-";
-  hidden_name += std::to_string(getpid());
+  std::string prefix = ".";
+  prefix += final_.filename().string();
+  prefix += ".partial-";
+  remove_abandoned_work(final_.parent_path(), prefix);
+  const std::string hidden_name = prefix + std::to_string(getpid());
   working_ = final_.parent_path() / hidden_name;
   fs::remove_all(working_, error);
   if (!fs::create_directory(working_, error))

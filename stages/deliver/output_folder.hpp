@@ -5,8 +5,9 @@
 namespace kuvert {
 
 // A job's output folder that appears complete or not at all: everything is
-// written into a hidden sibling, which commit() renames into place. An
-// existing folder is never overwritten; an uncommitted one is removed.
+// written into a hidden sibling (".NAME.partial-PID"), which commit()
+// renames into place. An existing folder is never overwritten; an
+// uncommitted one is removed, and so are those a killed run left behind.
 class OutputFolder {
  public:
   // Throws kuvert::Error (input) if `final_path` exists, (system) if the
