@@ -4,6 +4,7 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 
+#include <cctype>
 #include <optional>
 
 #include "pipeline/driver/run_writing.hpp"
@@ -12,6 +13,7 @@
 #include "pipeline/profiles/load_profiles.hpp"
 #include "stages/deliver/output_folder.hpp"
 #include "stages/deliver/run_ticket.hpp"
+#include "stages/deliver/sha256.hpp"
 #include "stages/ingest/job_reader.hpp"
 
 namespace kuvert {
@@ -21,6 +23,16 @@ namespace {
 // between the ones kept; glibc keeps them mapped unless asked, and they
 // would count in the peak memory of the phases after.
 void release_freed_memory() { malloc_trim(0); }
+
+// Eight hex digits that set this production of the job apart from every
+// other on the same inserter: run and piece ids restart in every job.
+std::string job_key(const Job& job, const RunRequest& request) {
+  Sha256 hash;
+  hash.update(job.client + "\n" + job.name + "\n" + request.created);
+  std::string key = hash.hex().substr(0, 8);
+  for (auto& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return key;
+}
 
 }  // namespace
 
@@ -40,7 +52,7 @@ nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
   const unsigned threads = request.threads ? request.threads : static_cast<unsigned>(tbb::info::default_concurrency());
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
   OutputFolder folder(request.output);
-  RunWritingOptions options{.tokens = 4 * threads, .created = request.created};
+  RunWritingOptions options{.tokens = 4 * threads, .created = request.created, .job_key = job_key(job, request)};
   const auto tickets = write_runs(job, runs, profiles, sources, folder, options, reporter);
   auto summary = job_summary(job, tickets, request.created);
   folder.write_file("summary.json", summary.dump(2) + "\n");

@@ -56,8 +56,8 @@ std::vector<int> feeder_stations(const InserterProfile& inserter, const MailPiec
 class PieceReader {
  public:
   PieceReader(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles,
-              SourceFiles& sources)
-      : job_(job), runs_(runs), profiles_(profiles), sources_(sources) {}
+              SourceFiles& sources, std::string job_key)
+      : job_(job), runs_(runs), profiles_(profiles), sources_(sources), job_key_(std::move(job_key)) {}
 
   // The next whole pieces of the current run, about kChunkSheets sheets.
   Work next() {
@@ -90,8 +90,10 @@ class PieceReader {
     std::uint32_t sheet_in_piece = 0;
     for (const auto& sheet : piece.sheets) {
       SheetWork sheet_work;
-      sheet_work.context = SheetContext{run.id, piece.id, ++sheet_in_run_, static_cast<std::uint32_t>(run_sheets_),
-                                        ++sheet_in_piece, static_cast<std::uint32_t>(piece.sheets.size()), stations};
+      sheet_work.context = SheetContext{run.id,          piece.id,
+                                        ++sheet_in_run_, static_cast<std::uint32_t>(run_sheets_),
+                                        ++sheet_in_piece, static_cast<std::uint32_t>(piece.sheets.size()),
+                                        stations,        job_key_};
       if (sheet.front) sheet_work.front = copy(*sheet.front, piece);
       if (sheet.back) sheet_work.back = copy(*sheet.back, piece);
       sheet_work.numbers = allocate_sheet_numbers(numbering_, run.settings.sides);
@@ -124,6 +126,7 @@ class PieceReader {
   const std::vector<PrintRun>& runs_;
   const ProfileCatalog& profiles_;
   SourceFiles& sources_;
+  std::string job_key_;
   std::size_t run_ = 0, piece_ = 0;
   ObjectNumbering numbering_;
   std::uint32_t sheet_in_run_ = 0;
@@ -153,7 +156,7 @@ class RunWriter {
     if (!work.closes_run) return;
     const auto result = file_->finish(work.info_object, work.object_count);
     file_.reset();
-    auto ticket = run_ticket(job_, run, profiles_, result, options_.created);
+    auto ticket = run_ticket(job_, run, profiles_, result, options_.created, options_.job_key);
     folder_.write_file(run.id + ".json", ticket.dump(2) + "\n");
     folder_.write_file(run.id + ".csv", piece_manifest_csv(job_, run));
     tickets_.push_back(std::move(ticket));
@@ -187,7 +190,7 @@ std::vector<nlohmann::json> write_runs(const Job& job, const std::vector<PrintRu
                                        const ProfileCatalog& profiles, SourceFiles& sources, const OutputFolder& folder,
                                        const RunWritingOptions& options, Reporter& reporter) {
   if (runs.empty()) return {};
-  PieceReader reader(job, runs, profiles, sources);
+  PieceReader reader(job, runs, profiles, sources, options.job_key);
   RunWriter writer(job, runs, profiles, folder, options, reporter);
   tbb::parallel_pipeline(
       options.tokens,

@@ -15,6 +15,7 @@ namespace kuvert {
 struct RunWritingOptions {
   unsigned tokens = 16;  // pieces in flight: bounds memory
   std::string created;   // timestamp for tickets and PDF info
+  std::string job_key;   // in every 2D code and ticket: sets this job's pieces apart from other jobs'
 };
 
 // Imposes the planned runs, taking pages from `sources` (the job's PDFs as

@@ -14,7 +14,7 @@ std::size_t pages_of(const Sheet& sheet) { return (sheet.front ? 1 : 0) + (sheet
 }  // namespace
 
 json run_ticket(const Job& job, const PrintRun& run, const ProfileCatalog& profiles, const RunFileResult& file,
-                const std::string& created) {
+                const std::string& created, const std::string& job_key) {
   std::size_t documents = 0, document_pages = 0, sheets = 0, sensitive = 0, foreign = 0;
   std::map<std::string, std::pair<std::size_t, long>> postage;  // product -> pieces, cents
   std::map<std::string, std::size_t> leitregionen;
@@ -58,6 +58,7 @@ json run_ticket(const Job& job, const PrintRun& run, const ProfileCatalog& profi
       {"part", run.part},
       {"parts", run.parts},
       {"job", job.name},
+      {"job_key", job_key},
       {"client", job.client},
       {"application", job.application},
       {"created", created},

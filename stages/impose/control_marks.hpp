@@ -21,6 +21,7 @@ struct SheetContext {
   std::uint32_t sheet_in_piece = 1;
   std::uint32_t piece_sheets = 1;
   std::vector<int> feeder_stations;  // stations the piece takes inserts from
+  std::string job_key;  // sets the job apart from others on the same inserter ("3F2A9C1D")
 };
 
 // Where a sheet's problems are reported: the piece it belongs to.

@@ -3,9 +3,12 @@
 //
 // Payload (ASCII, fields separated by '|'):
 //
-//   R0001-000042|S02/03|F1,2
-//   ^ piece      ^ sheet ^ feeder stations
+//   3F2A9C1D-R0001-000042|S02/03|F1,2
+//   ^ job key ^ piece      ^ sheet ^ feeder stations
 //
+// - job key: sets this job's pieces apart from every other job's on the
+//   same inserter (run and piece ids restart in every job); the ticket
+//   names it. Left out when empty.
 // - piece: the run id, '-', and the piece's id within the run. MailPiece
 //   ids already have this form ("R0001-000042"); a piece id that does not
 //   start with "<run id>-" is written in full after it.
@@ -15,7 +18,10 @@
 //   ascending, comma-separated; "F" alone when none. Every sheet of the
 //   piece carries them, as it carries the piece id.
 //
-// The run id and piece id must be printable ASCII without '|'.
+// The ids must be printable ASCII without '|'. With the job key the
+// payload needs at least 17 codewords, so the encoder picks square symbols
+// (zxing-cpp would choose a rectangular 12 x 26 for 13 to 16), which more
+// readers find.
 #include <string>
 #include <vector>
 

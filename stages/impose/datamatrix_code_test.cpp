@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <cstdio>
 
 #include "pipeline/model/error.hpp"
 
@@ -98,4 +99,21 @@ TEST_CASE("a DataMatrix without its finder pattern does not read back", "[impose
   auto modules = kuvert::datamatrix_modules("R0001-000042|S02/03|F1,2");
   for (int y = 0; y < modules.height; ++y) modules.dark[static_cast<std::size_t>(y) * modules.width] = false;
   CHECK(read_back(modules, 4, 1) == "(unreadable)");
+}
+
+TEST_CASE("with a job key every payload gets a square symbol that reads back", "[impose]") {
+  for (const std::uint32_t pieces : {1u, 9u, 10u, 99u, 999999u})
+    for (const auto& feeders : {std::vector<int>{}, std::vector<int>{1}, std::vector<int>{1, 2, 3, 4}}) {
+      auto context = sheet(1, 3, feeders);
+      char piece[32];
+      std::snprintf(piece, sizeof piece, "R0001-%06u", pieces);
+      context.piece_id = piece;
+      context.job_key = "3F2A9C1D";
+      const auto payload = kuvert::datamatrix_payload(context);
+      CHECK(payload.rfind("3F2A9C1D-" + context.piece_id + "|S01/03|F", 0) == 0);
+      const auto modules = kuvert::datamatrix_modules(payload);
+      INFO(payload);
+      CHECK(modules.width == modules.height);
+      CHECK(read_back(modules, 4, 1) == payload);
+    }
 }
