@@ -20,16 +20,13 @@ SortKey sort_key(const Recipient& r) {
 
 std::string leitregion(const std::string& postcode) { return postcode.substr(0, 2); }
 
-void presort(std::vector<MailPiece>& pieces) {
-  // Keys are computed once per piece, then the pieces are moved into place.
-  std::vector<std::pair<SortKey, std::size_t>> order;
-  order.reserve(pieces.size());
-  for (std::size_t i = 0; i < pieces.size(); ++i) order.emplace_back(sort_key(pieces[i].recipient()), i);
-  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<MailPiece> sorted;
-  sorted.reserve(pieces.size());
-  for (const auto& entry : order) sorted.push_back(std::move(pieces[entry.second]));
-  pieces = std::move(sorted);
+void presort(std::vector<std::size_t>& order, const std::vector<MailPiece>& pieces) {
+  // Keys are computed once per piece.
+  std::vector<std::pair<SortKey, std::size_t>> keyed;
+  keyed.reserve(order.size());
+  for (const auto index : order) keyed.emplace_back(sort_key(pieces[index].recipient()), index);
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].second;
 }
 
 }  // namespace kuvert

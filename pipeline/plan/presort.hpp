@@ -10,10 +10,11 @@ namespace kuvert {
 // The Leitregion of a German postcode: its first two digits.
 std::string leitregion(const std::string& postcode);
 
-// Orders `pieces` in place: domestic pieces first, by Leitregion and then
-// postcode; foreign pieces last, grouped by country code and then by
-// postcode. The sort is stable, so pieces that compare equal keep their
-// order (the delivery order when called on freshly consolidated pieces).
-void presort(std::vector<MailPiece>& pieces);
+// Orders `order`, indices into `pieces`: domestic pieces first, by
+// Leitregion and then postcode; foreign pieces last, grouped by country code
+// and then by postcode. The sort is stable, so pieces that compare equal
+// keep their order (the delivery order for freshly consolidated pieces).
+// Pieces are not moved: a job's pieces are the bulk of what planning holds.
+void presort(std::vector<std::size_t>& order, const std::vector<MailPiece>& pieces);
 
 }  // namespace kuvert

@@ -9,30 +9,32 @@
 namespace kuvert {
 namespace {
 
+// Pieces with the same run settings, as indices into the job's pieces.
 struct Group {
   RunSettings settings;
-  std::vector<MailPiece> pieces;
+  std::vector<std::size_t> members;
 };
 
-// Cuts one presorted group into runs of at most `max_sheets` sheets.
-void split_into(std::vector<PrintRun>& runs, Group group, std::size_t max_sheets) {
-  const std::size_t first = runs.size();
-  bool open = false;
+// Cuts one presorted group into runs of at most `max_sheets` sheets, moving
+// its pieces into them (each run's array sized exactly once).
+void split_into(std::vector<PrintRun>& runs, const Group& group, std::vector<MailPiece>& pieces,
+                std::size_t max_sheets) {
+  std::vector<std::size_t> cuts;  // positions in group.members where a run begins
   std::size_t sheets = 0;
-  for (auto& piece : group.pieces) {
-    const std::size_t piece_sheets = piece.sheets.size();
-    if (!open || sheets + piece_sheets > max_sheets) {
-      runs.push_back(PrintRun{"", group.settings, 1, 1, {}});
-      open = true;
+  for (std::size_t i = 0; i < group.members.size(); ++i) {
+    const std::size_t piece_sheets = pieces[group.members[i]].sheets.size();
+    if (cuts.empty() || sheets + piece_sheets > max_sheets) {
+      cuts.push_back(i);
       sheets = 0;
     }
     sheets += piece_sheets;
-    runs.back().pieces.push_back(std::move(piece));
   }
-  for (std::size_t i = first; i < runs.size(); ++i) {
-    runs[i].pieces.shrink_to_fit();
-    runs[i].part = i - first + 1;
-    runs[i].parts = runs.size() - first;
+  cuts.push_back(group.members.size());
+  for (std::size_t part = 0; part + 1 < cuts.size(); ++part) {
+    PrintRun run{"", group.settings, part + 1, cuts.size() - 1, {}};
+    run.pieces.reserve(cuts[part + 1] - cuts[part]);
+    for (std::size_t i = cuts[part]; i < cuts[part + 1]; ++i) run.pieces.push_back(std::move(pieces[group.members[i]]));
+    runs.push_back(std::move(run));
   }
 }
 
@@ -59,21 +61,18 @@ std::vector<PrintRun> form_runs(std::vector<MailPiece> pieces, std::size_t max_s
   // Few distinct settings per job, so a linear search keeps first-appearance
   // order without an index.
   std::vector<Group> groups;
-  for (auto& piece : pieces) {
-    RunSettings settings = run_settings(piece);
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    RunSettings settings = run_settings(pieces[i]);
     auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return g.settings == settings; });
     if (group == groups.end()) group = groups.insert(groups.end(), Group{std::move(settings), {}});
-    group->pieces.push_back(std::move(piece));
+    group->members.push_back(i);
   }
-  // The moved-from pieces still take their full size; a job's pieces are
-  // the largest thing planning holds, so they are not kept twice.
-  std::vector<MailPiece>().swap(pieces);
   std::stable_partition(groups.begin(), groups.end(), [](const Group& g) { return !g.settings.manual; });
 
   std::vector<PrintRun> runs;
   for (auto& group : groups) {
-    presort(group.pieces);
-    split_into(runs, std::move(group), max_sheets);
+    presort(group.members, pieces);
+    split_into(runs, group, pieces, max_sheets);
   }
   for (std::size_t r = 0; r < runs.size(); ++r) {
     PrintRun& run = runs[r];
