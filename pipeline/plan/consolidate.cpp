@@ -1,7 +1,8 @@
 #include "pipeline/plan/consolidate.hpp"
 
 #include <algorithm>
-#include <map>
+#include <functional>
+#include <unordered_map>
 #include <tuple>
 
 #include "pipeline/plan/address_key.hpp"
@@ -23,6 +24,17 @@ struct MergeKey {
 MergeKey merge_key(const std::string& client, const Document& document) {
   const auto& s = document.settings;
   return {address_key(client, document.recipient), s.paper, s.sides, s.inserter, s.envelope};
+}
+
+std::size_t hash_of(const MergeKey& key) {
+  std::size_t hash = static_cast<std::size_t>(key.sides);
+  const auto add = [&hash](const std::string& text) {
+    hash ^= std::hash<std::string>{}(text) + 0x9e3779b97f4a7c15ULL + (hash << 6) + (hash >> 2);
+  };
+  for (const auto* text : {&key.address.client, &key.address.name, &key.address.street, &key.address.postcode,
+                           &key.address.city, &key.address.country, &key.paper, &key.inserter, &key.envelope})
+    add(*text);
+  return hash;
 }
 
 }  // namespace
@@ -50,18 +62,30 @@ std::vector<std::string> order_inserts(const std::vector<std::string>& inserts, 
 
 std::vector<MailPiece> consolidate(const Job& job, const ProfileCatalog& catalog) {
   std::vector<MailPiece> pieces;
-  std::map<MergeKey, std::size_t> open;  // merge key -> index into pieces
+  pieces.reserve(job.documents.size());  // at most one piece per document, without regrowing
+  // Hash of the merge key -> pieces open for more documents. Only hashes are
+  // kept (the keys of a large job would outweigh its pieces); equal hashes
+  // are confirmed by comparing the keys themselves, so different recipients
+  // never share an envelope.
+  std::unordered_multimap<std::size_t, std::size_t> open;
+  open.reserve(job.documents.size());
   for (std::size_t i = 0; i < job.documents.size(); ++i) {
     const Document& document = job.documents[i];
     if (may_share_envelope(document)) {
-      const auto [it, inserted] = open.try_emplace(merge_key(job.client, document), pieces.size());
-      if (!inserted) {
-        MailPiece& piece = pieces[it->second];
+      const MergeKey key = merge_key(job.client, document);
+      const std::size_t hash = hash_of(key);
+      const auto [first, last] = open.equal_range(hash);
+      const auto same = std::find_if(first, last, [&](const auto& entry) {
+        return merge_key(job.client, *pieces[entry.second].lead) == key;
+      });
+      if (same != last) {
+        MailPiece& piece = pieces[same->second];
         piece.documents.push_back(i);
         auto& inserts = piece.inserts;
         inserts.insert(inserts.end(), document.settings.inserts.begin(), document.settings.inserts.end());
         continue;
       }
+      open.emplace(hash, pieces.size());
     }
     MailPiece piece;
     piece.documents.push_back(i);
