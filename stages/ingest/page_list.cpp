@@ -115,8 +115,12 @@ PageList PageList::read(PdfObjectReader& reader) {
     }
     if (own) attributes = table.intern(merged);
 
+    // A flat tree's /Kids holds every page: resolved only when it is a
+    // reference, so the parsed array is not copied.
     const PoDoFo::PdfObject* kids_entry = dict.GetKey("Kids");
-    const PoDoFo::PdfVariant kids = kids_entry ? reader.resolve(*kids_entry) : PoDoFo::PdfVariant();
+    const PoDoFo::PdfVariant resolved =
+        kids_entry && kids_entry->IsReference() ? reader.resolve(*kids_entry) : PoDoFo::PdfVariant();
+    const PoDoFo::PdfVariant& kids = kids_entry && !kids_entry->IsReference() ? *kids_entry : resolved;
     if (!kids.IsArray()) reader.fail(kDamagedTree);
     const auto& array = kids.GetArray();
     for (auto kid = array.rbegin(); kid != array.rend(); ++kid) {
