@@ -1,7 +1,7 @@
 // The imposition pipeline. Reading source objects and numbering them must
 // be serial (one PDF reader, one numbering per run file), and so is writing;
 // building sheets and marks is independent per sheet and runs in parallel.
-// Items are whole mail pieces of one run, a few dozen sheets at a time.
+// Items are a few dozen consecutive sheets of one run.
 #include "pipeline/driver/run_writing.hpp"
 
 #include <tbb/parallel_pipeline.h>
@@ -33,8 +33,8 @@ struct SheetWork {
 // threads, few enough that the items in flight stay small.
 constexpr std::size_t kChunkSheets = 32;
 
-// Whole mail pieces of one run, as they travel through the pipeline.
-struct PieceWork {
+// Consecutive sheets of one run, as they travel through the pipeline.
+struct SheetBatch {
   std::size_t run = 0;
   bool opens_run = false;
   bool closes_run = false;
@@ -43,7 +43,7 @@ struct PieceWork {
   std::uint32_t object_count = 0;  // likewise
 };
 
-using Work = std::shared_ptr<PieceWork>;
+using Work = std::shared_ptr<SheetBatch>;
 
 std::vector<int> feeder_stations(const InserterProfile& inserter, const MailPiece& piece) {
   std::vector<int> stations;
@@ -53,27 +53,35 @@ std::vector<int> feeder_stations(const InserterProfile& inserter, const MailPiec
 }
 
 // Serial reader: walks the runs piece by piece and copies source pages.
-class PieceReader {
+class SheetReader {
  public:
-  PieceReader(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles,
+  SheetReader(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles,
               SourceFiles& sources, std::string job_key)
       : job_(job), runs_(runs), profiles_(profiles), sources_(sources), job_key_(std::move(job_key)) {}
 
-  // The next whole pieces of the current run, about kChunkSheets sheets.
+  // The next kChunkSheets sheets of the current run (fewer at its end). A
+  // long document is spread over several items, so memory stays bounded by
+  // the chunk size however thick a piece is.
   Work next() {
     if (run_ >= runs_.size()) return nullptr;
     const auto& run = runs_[run_];
-    auto work = std::make_shared<PieceWork>();
+    auto work = std::make_shared<SheetBatch>();
     work->run = run_;
-    work->opens_run = piece_ == 0;
+    work->opens_run = piece_ == 0 && sheet_ == 0;
     if (work->opens_run) {
       numbering_ = ObjectNumbering();
       sheet_in_run_ = 0;
       run_sheets_ = run.sheet_count();
     }
     const auto& inserter = profiles_.inserters.at(run.settings.inserter);
-    while (work->sheets.size() < kChunkSheets && piece_ < run.pieces.size())
-      add_piece(run, run.pieces[piece_++], inserter, *work);
+    while (work->sheets.size() < kChunkSheets && piece_ < run.pieces.size()) {
+      const MailPiece& piece = run.pieces[piece_];
+      add_sheet(run, piece, inserter, *work);
+      if (++sheet_ == piece.sheets.size()) {
+        ++piece_;
+        sheet_ = 0;
+      }
+    }
     if (piece_ == run.pieces.size()) {
       work->closes_run = true;
       work->info_object = numbering_.allocate();
@@ -85,20 +93,22 @@ class PieceReader {
   }
 
  private:
-  void add_piece(const PrintRun& run, const MailPiece& piece, const InserterProfile& inserter, PieceWork& work) {
-    const auto stations = feeder_stations(inserter, piece);
-    std::uint32_t sheet_in_piece = 0;
-    for (const auto& sheet : piece.sheets) {
-      SheetWork sheet_work;
-      sheet_work.context = SheetContext{run.id,          piece.id,
-                                        ++sheet_in_run_, static_cast<std::uint32_t>(run_sheets_),
-                                        ++sheet_in_piece, static_cast<std::uint32_t>(piece.sheets.size()),
-                                        stations,        job_key_};
-      if (sheet.front) sheet_work.front = copy(*sheet.front, piece);
-      if (sheet.back) sheet_work.back = copy(*sheet.back, piece);
-      sheet_work.numbers = allocate_sheet_numbers(numbering_, run.settings.sides);
-      work.sheets.push_back(std::move(sheet_work));
-    }
+  // Copies sheet sheet_ of `piece` into `work`.
+  void add_sheet(const PrintRun& run, const MailPiece& piece, const InserterProfile& inserter, SheetBatch& work) {
+    const Sheet& sheet = piece.sheets[sheet_];
+    SheetWork sheet_work;
+    sheet_work.context = SheetContext{run.id,
+                                      piece.id,
+                                      ++sheet_in_run_,
+                                      static_cast<std::uint32_t>(run_sheets_),
+                                      static_cast<std::uint32_t>(sheet_ + 1),
+                                      static_cast<std::uint32_t>(piece.sheets.size()),
+                                      feeder_stations(inserter, piece),
+                                      job_key_};
+    if (sheet.front) sheet_work.front = copy(*sheet.front, piece);
+    if (sheet.back) sheet_work.back = copy(*sheet.back, piece);
+    sheet_work.numbers = allocate_sheet_numbers(numbering_, run.settings.sides);
+    work.sheets.push_back(std::move(sheet_work));
   }
 
   // A page that validation could not see damaged (its content streams are
@@ -127,7 +137,7 @@ class PieceReader {
   const ProfileCatalog& profiles_;
   SourceFiles& sources_;
   std::string job_key_;
-  std::size_t run_ = 0, piece_ = 0;
+  std::size_t run_ = 0, piece_ = 0, sheet_ = 0;  // the next sheet to copy
   ObjectNumbering numbering_;
   std::uint32_t sheet_in_run_ = 0;
   std::size_t run_sheets_ = 0;
@@ -143,7 +153,7 @@ class RunWriter {
     for (const auto& run : runs) sheets_total_ += run.sheet_count();
   }
 
-  void write(const PieceWork& work) {
+  void write(const SheetBatch& work) {
     const auto& run = runs_[work.run];
     if (work.opens_run)
       file_.emplace(folder_.path() / (run.id + ".pdf"), RunFileInfo{run.id + " " + job_.name, pdf_date(options_.created)});
@@ -190,7 +200,7 @@ std::vector<nlohmann::json> write_runs(const Job& job, const std::vector<PrintRu
                                        const ProfileCatalog& profiles, SourceFiles& sources, const OutputFolder& folder,
                                        const RunWritingOptions& options, Reporter& reporter) {
   if (runs.empty()) return {};
-  PieceReader reader(job, runs, profiles, sources, options.job_key);
+  SheetReader reader(job, runs, profiles, sources, options.job_key);
   RunWriter writer(job, runs, profiles, folder, options, reporter);
   tbb::parallel_pipeline(
       options.tokens,
