@@ -52,7 +52,7 @@ std::vector<int> feeder_stations(const InserterProfile& inserter, const MailPiec
   return stations;
 }
 
-// Serial reader: walks the runs piece by piece and copies source pages.
+// Serial reader: walks the runs sheet by sheet and copies source pages.
 class SheetReader {
  public:
   SheetReader(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles,

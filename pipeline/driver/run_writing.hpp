@@ -20,7 +20,7 @@ struct RunWritingOptions {
 
 // Imposes the planned runs, taking pages from `sources` (the job's PDFs as
 // read_job opened them), and writes R.pdf, R.json and R.csv for each into
-// `folder`, streaming piece by piece through a tbb::parallel_pipeline:
+// `folder`, streaming a few dozen sheets at a time through a tbb::parallel_pipeline:
 // a serial reader copies source pages, parallel workers add sheets and
 // control marks, a serial writer appends to the run file. Returns the
 // tickets in run order. Throws kuvert::Error; the caller discards the folder.
