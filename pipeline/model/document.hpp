@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "pipeline/model/production.hpp"
@@ -21,7 +22,9 @@ struct Document {
   std::uint32_t first_page = 0;  // 0-based
   std::uint32_t page_count = 0;
   Recipient recipient;
-  ProductionSettings settings;
+  // Shared by all documents with the same settings: a job has few distinct
+  // ones, and a large job's documents are most of what it holds in memory.
+  std::shared_ptr<const ProductionSettings> settings;
 
   PageRef page(std::uint32_t i) const { return {file, first_page + i}; }
 };

@@ -35,7 +35,7 @@ struct MailPiece {
   std::string manual_reason;
 
   const Recipient& recipient() const { return lead->recipient; }
-  const ProductionSettings& settings() const { return lead->settings; }
+  const ProductionSettings& settings() const { return *lead->settings; }
 };
 
 }  // namespace kuvert

@@ -16,6 +16,7 @@ struct ProductionSettings {
   bool consolidate = true;
   std::vector<std::string> inserts;  // feeder station names, e.g. "feeder-1"
   bool sensitive = false;
+  friend bool operator==(const ProductionSettings&, const ProductionSettings&) = default;
 };
 
 }  // namespace kuvert

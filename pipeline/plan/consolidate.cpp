@@ -22,7 +22,7 @@ struct MergeKey {
 };
 
 MergeKey merge_key(const std::string& client, const Document& document) {
-  const auto& s = document.settings;
+  const auto& s = *document.settings;
   return {address_key(client, document.recipient), s.paper, s.sides, s.inserter, s.envelope};
 }
 
@@ -40,7 +40,7 @@ std::size_t hash_of(const MergeKey& key) {
 }  // namespace
 
 bool may_share_envelope(const Document& document) {
-  return document.settings.consolidate && !document.settings.sensitive;
+  return document.settings->consolidate && !document.settings->sensitive;
 }
 
 std::vector<std::string> order_inserts(const std::vector<std::string>& inserts, const InserterProfile& inserter,
@@ -82,7 +82,7 @@ std::vector<MailPiece> consolidate(const Job& job, const ProfileCatalog& catalog
         MailPiece& piece = pieces[same->second];
         piece.documents.push_back(i);
         auto& inserts = piece.inserts;
-        inserts.insert(inserts.end(), document.settings.inserts.begin(), document.settings.inserts.end());
+        inserts.insert(inserts.end(), document.settings->inserts.begin(), document.settings->inserts.end());
         continue;
       }
       open.emplace(hash, pieces.size());
@@ -90,7 +90,7 @@ std::vector<MailPiece> consolidate(const Job& job, const ProfileCatalog& catalog
     MailPiece piece;
     piece.documents.push_back(i);
     piece.lead = &document;
-    piece.inserts = document.settings.inserts;
+    piece.inserts = document.settings->inserts;
     pieces.push_back(std::move(piece));
   }
   for (auto& piece : pieces) {

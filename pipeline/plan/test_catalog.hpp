@@ -92,7 +92,7 @@ class JobBuilder {
     d.first_page = next_page_;
     d.page_count = pages;
     d.recipient = std::move(recipient);
-    d.settings = std::move(settings);
+    d.settings = std::make_shared<const ProductionSettings>(std::move(settings));
     next_page_ += pages;
     job_.documents.push_back(std::move(d));
     return *this;
@@ -129,9 +129,9 @@ inline MailPiece piece_of(std::size_t sheets, Recipient recipient = erika(), Pro
   MailPiece p;
   auto& lead = lead_documents().emplace_back();
   lead.recipient = std::move(recipient);
-  lead.settings = std::move(settings);
+  lead.settings = std::make_shared<const ProductionSettings>(std::move(settings));
   p.lead = &lead;
-  p.inserts = lead.settings.inserts;
+  p.inserts = lead.settings->inserts;
   p.sheets.assign(sheets, Sheet{PageRef{0, 0}, std::nullopt});
   return p;
 }

@@ -48,7 +48,7 @@ std::string piece_manifest_csv(const Job& job, const PrintRun& run) {
     bool sensitive = false;
     for (auto index : piece.documents) {
       ids.push_back(job.documents[index].id);
-      sensitive = sensitive || job.documents[index].settings.sensitive;
+      sensitive = sensitive || job.documents[index].settings->sensitive;
     }
     const std::size_t last = sheet + piece.sheets.size() - 1;
     const std::vector<std::string> row = {piece.id,

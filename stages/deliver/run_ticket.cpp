@@ -24,7 +24,7 @@ json run_ticket(const Job& job, const PrintRun& run, const ProfileCatalog& profi
     documents += piece.documents.size();
     sheets += piece.sheets.size();
     for (const auto& sheet : piece.sheets) document_pages += pages_of(sheet);
-    for (auto index : piece.documents) sensitive += job.documents[index].settings.sensitive ? 1 : 0;
+    for (auto index : piece.documents) sensitive += job.documents[index].settings->sensitive ? 1 : 0;
     auto& product = postage[piece.product.empty() ? "(none)" : piece.product];
     ++product.first;
     product.second += piece.postage_cents;

@@ -90,10 +90,9 @@ json parse_without_documents(std::istream& in, const std::function<void(json&)>&
 
 }  // namespace
 
-JobManifest read_job_manifest(const std::function<std::unique_ptr<std::istream>()>& open, const Where& where,
-                              std::vector<Diagnostic>& problems) {
+JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, std::vector<Diagnostic>& problems) {
   JobManifest manifest;
-  // First pass: everything but the documents, whose defaults may come after them.
+  // Everything but the documents, whose defaults may come after them.
   json root;
   std::size_t document_count = 0;
   try {
@@ -102,36 +101,42 @@ JobManifest read_job_manifest(const std::function<std::unique_ptr<std::istream>(
     problems.push_back({where, "is not valid JSON (at byte " + std::to_string(error.byte) + ")"});
     return manifest;
   }
+  manifest.valid_json = true;
   JsonFields fields(root, where, problems);
   if (auto job = fields.text("job", true)) manifest.job = *job;
   if (auto client = fields.text("client", true)) manifest.client = *client;
   if (auto application = fields.text("application", false)) manifest.application = *application;
   if (auto print_file = fields.text("print_file", false)) manifest.print_file = *print_file;
-
-  ProductionSettings defaults;
   if (const auto* value = fields.object("defaults", false)) {
     JsonFields default_fields(*value, fields.at("defaults"), problems);
-    read_settings(default_fields, defaults);
+    read_settings(default_fields, manifest.defaults);
     default_fields.reject_unknown();
   }
   if (fields.array("documents", true)) {
+    manifest.documents = document_count;
     if (document_count == 0) fields.problem("documents", "the job has no documents");
-    // Second pass: the documents, one at a time.
-    std::unordered_set<std::string> ids;
-    manifest.documents.reserve(document_count);
-    parse_without_documents(*open(), [&](json& element) {
-      Where at = fields.at("documents[" + std::to_string(manifest.documents.size()) + "]");
-      auto document = read_document(element, defaults, at, problems);
-      if (!document.id.empty() && !ids.insert(document.id).second) {
-        at.document = document.id;
-        at.field = "id";
-        problems.push_back({at, "is used by an earlier document too; document ids must be unique"});
-      }
-      manifest.documents.push_back(std::move(document));
-    });
   }
   fields.reject_unknown();
   return manifest;
+}
+
+void read_manifest_documents(const ManifestOpener& open, const JobManifest& manifest, const Where& where,
+                             std::vector<Diagnostic>& problems,
+                             const std::function<void(ManifestDocument&&)>& each) {
+  if (!manifest.valid_json || manifest.documents == 0) return;
+  std::unordered_set<std::string> ids;
+  std::size_t index = 0;
+  parse_without_documents(*open(), [&](json& element) {
+    Where at = where;
+    at.field = "documents[" + std::to_string(index++) + "]";
+    auto document = read_document(element, manifest.defaults, at, problems);
+    if (!document.id.empty() && !ids.insert(document.id).second) {
+      at.document = document.id;
+      at.field = "id";
+      problems.push_back({at, "is used by an earlier document too; document ids must be unique"});
+    }
+    each(std::move(document));
+  });
 }
 
 }  // namespace kuvert

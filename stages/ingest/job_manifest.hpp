@@ -23,20 +23,31 @@ struct ManifestDocument {
   ProductionSettings settings;     // defaults with this document's overrides
 };
 
+// The manifest's job fields; its documents are read one at a time.
 struct JobManifest {
   std::string job;
   std::string client;
   std::string application;
   std::string print_file;
-  std::vector<ManifestDocument> documents;
+  ProductionSettings defaults;
+  std::size_t documents = 0;  // how many the manifest lists
+  bool valid_json = false;
 };
 
-// Reads the manifest from the streams `open` returns (it is read twice: the
-// job's fields and defaults first, then the documents one at a time, so the
-// parsed manifest never stands in memory as a whole). Every problem found is
-// appended to `problems` (with Where::job and Where::file set); the result
-// is meaningful only when none was added.
-JobManifest read_job_manifest(const std::function<std::unique_ptr<std::istream>()>& open, const Where& where,
-                              std::vector<Diagnostic>& problems);
+// Opens job.json for one reading pass.
+using ManifestOpener = std::function<std::unique_ptr<std::istream>()>;
+
+// Reads the job's fields and defaults, passing over the documents, so the
+// parsed manifest never stands in memory as a whole. Every problem found is
+// appended to `problems` (with Where::job and Where::file set).
+JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, std::vector<Diagnostic>& problems);
+
+// Reads the documents in order, each checked field by field with the
+// defaults applied, and hands each to `each` (also those with problems,
+// which are appended to `problems`). Does nothing for a manifest that is
+// not JSON or lists no documents.
+void read_manifest_documents(const ManifestOpener& open, const JobManifest& manifest, const Where& where,
+                             std::vector<Diagnostic>& problems,
+                             const std::function<void(ManifestDocument&&)>& each);
 
 }  // namespace kuvert

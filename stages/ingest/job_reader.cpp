@@ -25,7 +25,7 @@ constexpr double kA4HeightPt = 841.89;
 constexpr double kSizeTolerancePt = 2.835;  // 1 mm
 
 // Opens job.json for one reading pass.
-std::function<std::unique_ptr<std::istream>()> manifest_opener(const fs::path& path, const Where& where) {
+ManifestOpener manifest_opener(const fs::path& path, const Where& where) {
   std::error_code error;
   if (!fs::is_regular_file(path, error)) throw_input(where, "job.json not found at " + path.string());
   return [path, where] {
@@ -203,35 +203,38 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
   Where where{.job = path.filename().string(), .file = manifest_path.filename().string()};
   if (where.job.empty()) where.job = path.parent_path().filename().string();
 
-  std::vector<Diagnostic> parse_problems;
-  auto manifest = read_job_manifest(manifest_opener(manifest_path, where), where, parse_problems);
-  if (!manifest.job.empty())
-    for (auto& problem : parse_problems) problem.where.job = manifest.job;
+  const ManifestOpener open = manifest_opener(manifest_path, where);
+  std::vector<Diagnostic> manifest_problems;
+  const JobManifest manifest = read_job_manifest(open, where, manifest_problems);
+  if (!manifest.job.empty()) where.job = manifest.job;
+  for (auto& problem : manifest_problems) problem.where.job = where.job;
 
-  Job job{.name = manifest.job.empty() ? where.job : manifest.job, .client = manifest.client,
-          .application = manifest.application, .folder = fs::absolute(manifest_path).parent_path(), .files = {},
-          .documents = {}};
+  Job job{.name = where.job, .client = manifest.client, .application = manifest.application,
+          .folder = fs::absolute(manifest_path).parent_path(), .files = {}, .documents = {}};
   JobValidation validation(job, profiles, where.file, sources);
-  // Fields, recipients and profiles are reported together; the PDFs are
-  // opened only for a manifest without such problems.
-  for (const auto& entry : manifest.documents) {
-    validation.check_profiles(entry);
-    validation.check_recipient(entry);
-  }
   auto& problems = validation.problems();
-  problems.insert(problems.begin(), parse_problems.begin(), parse_problems.end());
-  if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
+  problems.insert(problems.end(), manifest_problems.begin(), manifest_problems.end());
+  // The print file is opened (and its page tree walked) before the
+  // documents are read, so the two never stand in memory together.
   std::optional<std::uint32_t> print_file;
   if (!manifest.print_file.empty())
     print_file = validation.open(manifest.print_file, Where{.file = where.file, .field = "print_file"});
 
-  // The manifest's documents become the job's; they are moved, not copied,
-  // because a large job's documents are most of what it holds in memory.
-  job.documents.reserve(manifest.documents.size());
+  // Each document is checked and resolved as it is read, so a large job
+  // never holds its manifest and its documents at the same time.
+  job.documents.reserve(manifest.documents);
   std::vector<bool> named_file;
-  for (auto& entry : manifest.documents) {
+  std::vector<std::shared_ptr<const ProductionSettings>> distinct;  // few per job: a list will do
+  const auto shared = [&distinct](const ProductionSettings& settings) {
+    auto known = std::find_if(distinct.begin(), distinct.end(), [&](const auto& s) { return *s == settings; });
+    if (known != distinct.end()) return *known;
+    return distinct.emplace_back(std::make_shared<const ProductionSettings>(settings));
+  };
+  read_manifest_documents(open, manifest, where, problems, [&](ManifestDocument&& entry) {
+    validation.check_profiles(entry);
+    validation.check_recipient(entry);
     Document document{.id = entry.id, .file = 0, .first_page = 0, .page_count = 0,
-                      .recipient = std::move(entry.recipient), .settings = std::move(entry.settings)};
+                      .recipient = std::move(entry.recipient), .settings = shared(entry.settings)};
     if (entry.pages) {
       if (manifest.print_file.empty()) {
         validation.add(entry, "pages", "is given but the job names no print_file");
@@ -246,14 +249,15 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
           document.page_count = entry.pages->count();
         }
       }
-    } else if (auto file = validation.open(entry.file, Where{.document = entry.id, .file = where.file, .field = "file"})) {
-      document.file = *file;
-      document.page_count = validation.page_count(*file);
+    } else if (!entry.file.empty()) {
+      if (auto file = validation.open(entry.file, Where{.document = entry.id, .file = where.file, .field = "file"})) {
+        document.file = *file;
+        document.page_count = validation.page_count(*file);
+      }
     }
     job.documents.push_back(std::move(document));
     named_file.push_back(!entry.pages);
-  }
-  std::vector<ManifestDocument>().swap(manifest.documents);
+  });
   if (validation.problems().empty()) check_page_accounting(job, named_file, validation);
 
   if (validation.problems().empty())
