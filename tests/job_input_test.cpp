@@ -96,14 +96,14 @@ TEST_CASE("duplicate document ids are refused", "[input]") {
 TEST_CASE("a missing print file is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   std::filesystem::remove(job.folder() / "spool.pdf");
-  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": file not found");
+  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": field \"print_file\": file not found");
 }
 
 TEST_CASE("a truncated print file is refused", "[input]") {
   KuvertJob job(plain_job(4, 2));
   const auto bytes = read_file(job.folder() / "spool.pdf");
   write_file(job.folder() / "spool.pdf", bytes.substr(0, bytes.size() / 2));
-  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": is truncated (no end-of-file marker)");
+  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": field \"print_file\": is truncated (no end-of-file marker)");
 }
 
 TEST_CASE("an encrypted print file is refused", "[input]") {
@@ -113,7 +113,7 @@ TEST_CASE("an encrypted print file is refused", "[input]") {
       {"qpdf", "--encrypt", "user", "owner", "256", "--", spool, spool + ".enc"});
   REQUIRE(encrypted.exit_code == 0);
   std::filesystem::rename(spool + ".enc", spool);
-  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": is encrypted; print files must not be");
+  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": field \"print_file\": is encrypted; print files must not be");
 }
 
 TEST_CASE("a damaged content stream is reported with its document and page", "[input]") {
@@ -134,7 +134,7 @@ TEST_CASE("a damaged content stream is reported with its document and page", "[i
 TEST_CASE("a print file that is not a PDF is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   write_file(job.folder() / "spool.pdf", "Dies ist keine PDF-Datei.\n");
-  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": is not a PDF file");
+  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": field \"print_file\": is not a PDF file");
 }
 
 TEST_CASE("a page range outside the print file is refused", "[input]") {
@@ -173,6 +173,49 @@ TEST_CASE("a document file that is the print file again is refused", "[input]") 
   expect_refused(job,
                  "kuvert: job \"test-job\": document \"K-2026-000003\": file \"job.json\": field \"file\": names the "
                  "same file as document \"K-2026-000001\" (spool.pdf)");
+}
+
+TEST_CASE("a hard link to the print file is the print file", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  std::filesystem::create_hard_link(job.folder() / "spool.pdf", job.folder() / "kopie.pdf");
+  add_document_with_file(job, "K-2026-000003", "kopie.pdf");
+  const auto result = job.run();
+  CHECK(result.exit_code == 1);
+  CHECK(result.err ==
+        "kuvert: job \"test-job\": document \"K-2026-000003\": file \"job.json\": field \"file\": names the same "
+        "file as document \"K-2026-000001\" (spool.pdf); every page goes into exactly one envelope\n");
+  CHECK_FALSE(std::filesystem::exists(job.output()));
+}
+
+TEST_CASE("an empty file name is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  add_document_with_file(job, "K-2026-000003", "");
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000003\": file \"job.json\": field \"file\": is empty; "
+                 "expected the name of a PDF in the job folder");
+}
+
+TEST_CASE("a missing file named by two documents is reported for both", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  add_document_with_file(job, "K-2026-000003", "fehlt.pdf");
+  add_document_with_file(job, "K-2026-000004", "fehlt.pdf");
+  const auto result = job.run();
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("document \"K-2026-000003\": file \"fehlt.pdf\": field \"file\": file not found") !=
+        std::string::npos);
+  CHECK(result.err.find("document \"K-2026-000004\": file \"job.json\": field \"file\": names \"fehlt.pdf\", "
+                        "which could not be opened") != std::string::npos);
+}
+
+TEST_CASE("a link in the job folder to a spool elsewhere is followed", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  const auto elsewhere = job.folder().parent_path() / "spool-archiv.pdf";
+  std::filesystem::rename(job.folder() / "spool.pdf", elsewhere);
+  std::filesystem::create_symlink(elsewhere, job.folder() / "spool.pdf");
+  const auto result = job.run();
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(std::filesystem::exists(job.output() / "R0001.pdf"));
 }
 
 TEST_CASE("a file outside the job folder is refused", "[input]") {

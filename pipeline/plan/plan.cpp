@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "pipeline/model/error.hpp"
+
 #include "pipeline/plan/consolidate.hpp"
 #include "pipeline/plan/runs.hpp"
 #include "pipeline/plan/sheets.hpp"
@@ -14,6 +16,8 @@ std::vector<PrintRun> plan_runs(const Job& job, const ProfileCatalog& catalog, c
   for (auto& piece : pieces) {
     const Where where{job.name, job.documents.at(piece.documents.front()).id, "", "", ""};
     piece.sheets = lay_out_sheets(job, piece);
+    // Validation guarantees every document pages; imposition relies on it.
+    if (piece.sheets.empty()) throw Error(ErrorKind::internal, where, "a mail piece without pages");
     piece = weigh(std::move(piece), catalog, where);
   }
   return form_runs(std::move(pieces), options.max_sheets);

@@ -59,7 +59,12 @@ ManifestDocument read_document(const json& value, const ProductionSettings& defa
     document.pages = parse_page_range(*pages);
     if (!document.pages) fields.problem("pages", "\"" + *pages + "\" is not a page range (expected \"3\" or \"3-4\")");
   }
-  if (auto file = fields.text("file", false)) document.file = *file;
+  if (auto file = fields.text("file", false)) {
+    if (file->empty())
+      fields.problem("file", "is empty; expected the name of a PDF in the job folder");
+    else
+      document.file = *file;
+  }
   if (fields.has("pages") == fields.has("file"))
     fields.problem("pages", "expected either \"pages\" (of the job's print_file) or \"file\", not both or neither");
   if (const auto* recipient = fields.object("recipient", true))

@@ -4,6 +4,8 @@
 // together.
 #include "stages/ingest/job_reader.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -78,20 +80,26 @@ class JobValidation {
     for (const auto& [field, message] : recipient_problems(document.recipient)) add(document, field, message);
   }
 
-  // Opens a source PDF once, however the manifest spells its name; returns
-  // its index in Job::files or nothing. `where` names the field that gave
-  // the name. A job may only use files inside its own folder.
+  // Opens a source PDF once, however the manifest names it (other spellings,
+  // links: files are told apart by device and inode); returns its index in
+  // Job::files or nothing. `where` names the document and field that gave
+  // the name. A job names only files in its own folder; a link there to a
+  // spool elsewhere is fine (hot folders link large files in).
   std::optional<std::uint32_t> open(const std::string& name, const Where& where) {
-    std::error_code error;
-    const fs::path folder = fs::weakly_canonical(job_.folder, error);
-    const fs::path path = fs::weakly_canonical(job_.folder / name, error);
-    const fs::path inside = path.lexically_relative(folder);
-    if (fs::path(name).is_absolute() || inside.empty() || *inside.begin() == "..") {
+    const fs::path inside = fs::path(name).lexically_normal();
+    if (inside.is_absolute() || inside.empty() || *inside.begin() == "..") {
       add(where, "\"" + name + "\" lies outside the job folder; a job may only use its own files");
       return std::nullopt;
     }
-    auto known_file = file_index_.find(path);
-    if (known_file != file_index_.end()) return known_file->second;
+    const fs::path path = fs::absolute(job_.folder / inside);
+    struct stat info {};
+    const FileKey key = ::stat(path.c_str(), &info) == 0 ? FileKey{info.st_dev, info.st_ino, {}}
+                                                          : FileKey{0, 0, path.string()};
+    auto known_file = file_index_.find(key);
+    if (known_file != file_index_.end()) {
+      if (!known_file->second) add(where, "names \"" + name + "\", which could not be opened (see above)");
+      return known_file->second;
+    }
     std::optional<std::uint32_t> index;
     try {
       index = sources_.add(path, name);
@@ -107,10 +115,12 @@ class JobValidation {
     } catch (const Error& error) {
       for (auto problem : error.problems()) {
         problem.where.job = job_.name;
+        problem.where.document = where.document;
+        problem.where.field = where.field;
         problems_.push_back(problem);
       }
     }
-    file_index_[path] = index;
+    file_index_[key] = index;
     return index;
   }
 
@@ -150,7 +160,14 @@ class JobValidation {
   const ProfileCatalog& profiles_;
   std::string manifest_file_;
   SourceFiles& sources_;
-  std::map<fs::path, std::optional<std::uint32_t>> file_index_;  // by canonical path
+  // A file is its device and inode; the path only where stat failed.
+  struct FileKey {
+    dev_t device;
+    ino_t inode;
+    std::string path;
+    auto operator<=>(const FileKey&) const = default;
+  };
+  std::map<FileKey, std::optional<std::uint32_t>> file_index_;
   std::vector<std::uint32_t> page_counts_;
   std::vector<std::vector<std::pair<std::uint32_t, std::string>>> bad_pages_;  // by file: page, problem
   std::vector<Diagnostic> problems_;
@@ -167,21 +184,37 @@ void check_page_accounting(const Job& job, const std::vector<bool>& named_file, 
   auto named = [&](const Document* document) { return named_file[document - job.documents.data()]; };
   for (std::uint32_t file = 0; file < job.files.size(); ++file) {
     auto& documents = by_file[file];
+    const Where file_where{.file = job.files[file].filename().string()};
+    // A document that names a whole file must be its only user; it is
+    // reported once and left out of the page-by-page check below, so the
+    // file's other documents are not blamed.
+    if (documents.size() > 1) {
+      const Document* first_user = documents.front();
+      for (const auto* document : documents)
+        if (named(document) && document != first_user)
+          validation.add(document->id, "file",
+                         "names the same file as document \"" + first_user->id + "\" (" + file_where.file +
+                             "); every page goes into exactly one envelope");
+        else if (named(document))
+          for (const auto* other : documents)
+            if (other != document) {
+              validation.add(other->id, named(other) ? "file" : "pages",
+                             "uses pages of " + file_where.file + ", which document \"" + document->id +
+                                 "\" takes whole; every page goes into exactly one envelope");
+              break;
+            }
+      std::erase_if(documents, [&](const Document* document) { return named(document); });
+    }
     std::stable_sort(documents.begin(), documents.end(),
                      [](auto* a, auto* b) { return a->first_page < b->first_page; });
-    const Where file_where{.file = job.files[file].filename().string()};
-    std::uint32_t next = 0;  // first page not yet claimed
+    std::uint32_t next = documents.empty() ? validation.page_count(file) : 0;  // first page not yet claimed
     const Document* previous = nullptr;
     for (const auto* document : documents) {
       const PageRange range{document->first_page + 1, document->first_page + document->page_count};
       if (document->first_page < next) {
-        if (!named(document))
-          validation.add(document->id, "pages",
-                         "pages " + to_string(range) + " overlap those of document \"" + previous->id + "\"");
-        else
-          validation.add(document->id, "file",
-                         "names the same file as document \"" + previous->id +
-                             "\" (" + file_where.file + "); every page goes into exactly one envelope");
+        validation.add(document->id, "pages",
+                       (range.count() == 1 ? "page " : "pages ") + to_string(range) + " overlap those of document \"" +
+                           previous->id + "\"");
       } else if (document->first_page > next) {
         validation.add(file_where, page_words(PageRange{next + 1, document->first_page}) + " to no document");
       }
