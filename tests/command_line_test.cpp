@@ -1,5 +1,9 @@
 // How `kuvert run` treats its arguments: usage errors exit with 2 and
 // produce nothing; an output folder is named however it is written.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
 
@@ -46,8 +50,8 @@ TEST_CASE("an unknown option is a usage error", "[cli]") {
 
 TEST_CASE("the working folder of a killed run is cleared by the next run", "[cli]") {
   KuvertJob job(plain_job(2, 1));
-  // What a run killed with SIGKILL leaves: its hidden working folder, named
-  // after a process that no longer exists.
+  // What a run killed with SIGKILL leaves: its hidden working folder, whose
+  // lock went with the process.
   const auto parent = job.output().parent_path();
   const auto abandoned = parent / ".out.partial-999999999";
   fs::create_directories(abandoned);
@@ -57,4 +61,20 @@ TEST_CASE("the working folder of a killed run is cleared by the next run", "[cli
   REQUIRE(result.exit_code == 0);
   CHECK_FALSE(fs::exists(abandoned));
   CHECK(entries_in(parent) == 2);  // job/ and out/
+}
+
+TEST_CASE("the working folder of a run still going is left alone", "[cli]") {
+  KuvertJob job(plain_job(2, 1));
+  const auto parent = job.output().parent_path();
+  const auto busy = parent / ".out.partial-4242";
+  fs::create_directories(busy);
+  // The lock a live run holds, here held by this test.
+  const int lock = ::open((busy.string() + ".lock").c_str(), O_RDWR | O_CREAT, 0600);
+  REQUIRE(lock >= 0);
+  REQUIRE(::flock(lock, LOCK_EX) == 0);
+  const auto result = job.run();
+  ::close(lock);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK(fs::exists(busy));
 }

@@ -1,13 +1,13 @@
 #include "stages/deliver/output_folder.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include "pipeline/model/error.hpp"
 
@@ -17,20 +17,35 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Working folders of runs that were killed (".NAME.partial-PID" whose
-// process is gone) are removed, so an interrupted run leaves nothing behind
-// once the job is run again.
+// A running job holds an exclusive lock on "<working folder>.lock" for as
+// long as its working folder exists. A working folder whose lock can be
+// taken belongs to a run that was killed (the kernel drops the lock with
+// the process, on this machine or, over NFS, on another): it is removed, so
+// an interrupted run leaves nothing behind once the job is run again.
+int lock_working_folder(const fs::path& working, bool wait) {
+  const auto lock = working.string() + ".lock";
+  const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return -1;
+  if (::flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
 void remove_abandoned_work(const fs::path& parent, const std::string& prefix) {
   std::error_code error;
+  std::vector<fs::path> candidates;
   for (const auto& entry : fs::directory_iterator(parent, error)) {
     const std::string name = entry.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    const std::string pid_text = name.substr(prefix.size());
-    char* end = nullptr;
-    const long pid = std::strtol(pid_text.c_str(), &end, 10);
-    if (pid_text.empty() || *end != '\0' || pid <= 0) continue;
-    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still running (or not ours to judge)
-    fs::remove_all(entry.path(), error);
+    if (name.rfind(prefix, 0) == 0 && entry.is_directory(error)) candidates.push_back(entry.path());
+  }
+  for (const auto& working : candidates) {
+    const int fd = lock_working_folder(working, false);
+    if (fd < 0) continue;  // its run is alive
+    fs::remove_all(working, error);
+    fs::remove(working.string() + ".lock", error);
+    ::close(fd);
   }
 }
 
@@ -47,17 +62,20 @@ OutputFolder::OutputFolder(fs::path final_path) : final_(fs::absolute(std::move(
   prefix += final_.filename().string();
   prefix += ".partial-";
   remove_abandoned_work(final_.parent_path(), prefix);
-  const std::string hidden_name = prefix + std::to_string(getpid());
-  working_ = final_.parent_path() / hidden_name;
+  working_ = final_.parent_path() / (prefix + std::to_string(getpid()));
+  lock_ = lock_working_folder(working_, true);
+  if (lock_ < 0)
+    throw_system(Where{.file = working_.string() + ".lock"}, std::string("cannot lock: ") + std::strerror(errno));
   fs::remove_all(working_, error);
   if (!fs::create_directory(working_, error))
     throw_system(Where{.file = working_.string()}, "cannot create output folder: " + error.message());
 }
 
 OutputFolder::~OutputFolder() {
-  if (committed_) return;
   std::error_code ignored;
-  fs::remove_all(working_, ignored);
+  if (!committed_) fs::remove_all(working_, ignored);
+  fs::remove(working_.string() + ".lock", ignored);
+  ::close(lock_);
 }
 
 void OutputFolder::write_file(const std::string& name, const std::string& bytes) const {

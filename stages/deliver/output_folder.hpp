@@ -7,7 +7,8 @@ namespace kuvert {
 // A job's output folder that appears complete or not at all: everything is
 // written into a hidden sibling (".NAME.partial-PID"), which commit()
 // renames into place. An existing folder is never overwritten; an
-// uncommitted one is removed, and so are those a killed run left behind.
+// uncommitted one is removed, and so are those a killed run left behind
+// (each run holds a lock beside its working folder while it lives).
 class OutputFolder {
  public:
   // Throws kuvert::Error (input) if `final_path` exists, (system) if the
@@ -29,6 +30,7 @@ class OutputFolder {
  private:
   std::filesystem::path final_;
   std::filesystem::path working_;
+  int lock_ = -1;  // held while the working folder exists; see the .cpp
   bool committed_ = false;
 };
 
