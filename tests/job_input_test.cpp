@@ -342,6 +342,20 @@ TEST_CASE("every problem of a manifest is reported at once", "[input]") {
   CHECK(result.err.find("document \"K-2026-000003\": file \"job.json\": field \"sides\": \"triplex\" is neither") != std::string::npos);
 }
 
+TEST_CASE("field problems and page problems are reported together", "[input]") {
+  KuvertJob job(plain_job(3, 2));
+  job.edit_manifest([](json& m) {
+    m["documents"][0]["recipient"]["postcode"] = "3910";
+    m["documents"][2]["pages"] = "4-6";
+  });
+  const auto result = job.run();
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("document \"K-2026-000001\": file \"job.json\": field \"recipient.postcode\"") !=
+        std::string::npos);
+  CHECK(result.err.find("document \"K-2026-000003\": file \"job.json\": field \"pages\": pages 4-6 overlap "
+                        "those of document \"K-2026-000002\"") != std::string::npos);
+}
+
 TEST_CASE("an existing output folder is never overwritten", "[input]") {
   KuvertJob job(plain_job(2, 1));
   std::filesystem::create_directories(job.output());

@@ -263,21 +263,27 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
     if (known != distinct.end()) return *known;
     return distinct.emplace_back(std::make_shared<const ProductionSettings>(settings));
   };
+  // Whether some document's pages could not be placed (a bad range, a file
+  // that did not open): then which pages belong to no document is unknown.
+  bool unplaced = false;
   read_manifest_documents(open, manifest, where, problems, [&](ManifestDocument&& entry) {
     validation.check_profiles(entry);
     validation.check_recipient(entry);
     Document document{.id = entry.id, .file = 0, .first_page = 0, .page_count = 0,
                       .recipient = std::move(entry.recipient), .settings = shared(entry.settings)};
+    unplaced = unplaced || (!entry.pages && entry.file.empty());
     if (entry.pages) {
       if (manifest.print_file.empty()) {
         validation.add(entry, "pages", "is given but the job names no print_file");
+        unplaced = true;
       } else if (print_file) {
         document.file = *print_file;
         const auto pages = validation.page_count(*print_file);
-        if (entry.pages->last > pages)
+        if (entry.pages->last > pages) {
           validation.add(entry, "pages", "pages " + to_string(*entry.pages) + " are outside " + manifest.print_file +
                                              " (" + std::to_string(pages) + " pages)");
-        else {
+          unplaced = true;
+        } else {
           document.first_page = entry.pages->first - 1;
           document.page_count = entry.pages->count();
         }
@@ -286,15 +292,19 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
       if (auto file = validation.open(entry.file, Where{.document = entry.id, .file = where.file, .field = "file"})) {
         document.file = *file;
         document.page_count = validation.page_count(*file);
+      } else {
+        unplaced = true;
       }
     }
     job.documents.push_back(std::move(document));
     named_file.push_back(!entry.pages);
   });
-  if (validation.problems().empty()) check_page_accounting(job, named_file, validation);
-
-  if (validation.problems().empty())
+  // Pages are accounted for and measured whenever every document found its
+  // pages, even if other fields had problems: all of it is reported at once.
+  if (!unplaced && (print_file || manifest.print_file.empty())) {
+    check_page_accounting(job, named_file, validation);
     for (const auto& document : job.documents) validation.check_pages(document);
+  }
   if (!validation.problems().empty()) throw Error(ErrorKind::input, std::move(validation.problems()));
   return job;
 }
