@@ -1,7 +1,7 @@
 // Validation happens in full before anything is produced: the manifest, the
-// profiles it names, and then the PDFs, each opened once, page by page
-// (every page accounted for, A4 portrait). Problems are collected and thrown
-// together.
+// profiles it names, and the PDFs, each opened once and checked page by page
+// (every page accounted for, upright A4 portrait). Documents are read one at
+// a time from the manifest; problems are collected and thrown together.
 #include "stages/ingest/job_reader.hpp"
 
 #include <sys/stat.h>
@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <map>
 #include <functional>
+#include <map>
 #include <sstream>
 
 #include "stages/ingest/job_manifest.hpp"
