@@ -316,6 +316,38 @@ TEST_CASE("a page that is not A4 portrait is refused", "[input]") {
                  "expected A4 portrait (595 x 842 pt)");
 }
 
+// A one-page A4 PDF with an annotation of `type`, printing or not.
+void write_annotated_pdf(const std::filesystem::path& path, PoDoFo::EPdfAnnotation type, bool printing) {
+  PoDoFo::PdfMemDocument document;
+  auto* page = document.CreatePage(PoDoFo::PdfPage::CreateStandardPageSize(PoDoFo::ePdfPageSize_A4));
+  auto* annotation = page->CreateAnnotation(type, PoDoFo::PdfRect(300, 500, 150, 20));
+  annotation->SetFlags(printing ? PoDoFo::ePdfAnnotationFlags_Print : 0);
+  PoDoFo::PdfXObject appearance(PoDoFo::PdfRect(0, 0, 150, 20), &document);
+  annotation->SetAppearanceStream(&appearance);
+  document.Write(path.c_str());
+}
+
+TEST_CASE("a page whose form fields or stamps would print is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  write_annotated_pdf(job.folder() / "formular.pdf", PoDoFo::ePdfAnnotation_Widget, true);
+  add_document_with_file(job, "K-2026-000003", "formular.pdf");
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000003\": file \"formular.pdf\": page 1 has form fields "
+                 "or stamps that would print (annotations), which kuvert does not copy; deliver the print file with "
+                 "them flattened");
+}
+
+TEST_CASE("links and annotations that do not print are no obstacle", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  write_annotated_pdf(job.folder() / "link.pdf", PoDoFo::ePdfAnnotation_Link, true);
+  write_annotated_pdf(job.folder() / "notiz.pdf", PoDoFo::ePdfAnnotation_Stamp, false);
+  add_document_with_file(job, "K-2026-000003", "link.pdf");
+  add_document_with_file(job, "K-2026-000004", "notiz.pdf");
+  const auto result = job.run();
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+}
+
 TEST_CASE("a rotated page is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   {

@@ -14,6 +14,7 @@
 #include <podofo/base/PdfDictionary.h>
 #include <podofo/base/PdfObject.h>
 
+#include "stages/ingest/page_annotations.hpp"
 #include "stages/ingest/pdf_object_reader.hpp"
 
 namespace kuvert::ingest {
@@ -98,6 +99,8 @@ PageList PageList::read(PdfObjectReader& reader) {
     if (!is_pages_node(dict)) {
       const auto geometry =
           geometries.intern(page_geometry(dict, list.attributes_[node.attributes], reader, PageBox::visible));
+      if (ingest::has_printing_annotations(dict, reader))
+        list.printing_annotations_.push_back(static_cast<std::uint32_t>(list.pages_.size()));
       list.pages_.push_back({node.object, node.attributes, geometry});
       continue;
     }

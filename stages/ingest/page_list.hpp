@@ -3,6 +3,7 @@
 // when the file is opened. Per page only its object number and an index into
 // a table of inherited attributes are kept (8 bytes a page); pages under the
 // same /Pages node share one table entry.
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -28,6 +29,10 @@ class PageList {
   // The visible box and rotation, read during the walk (the page dictionary
   // is parsed then anyway), so checking every page costs nothing more.
   const PageGeometry& geometry(std::uint32_t page) const { return geometries_[pages_.at(page).geometry]; }
+  // Whether the page has annotations that would print (page_annotations.hpp).
+  bool has_printing_annotations(std::uint32_t page) const {
+    return std::binary_search(printing_annotations_.begin(), printing_annotations_.end(), page);
+  }
   // Whether an object is a page or a /Pages node. References to these from
   // a page's resources are not followed, or copying one page could pull in
   // the whole document.
@@ -44,6 +49,7 @@ class PageList {
   std::vector<Page> pages_;
   std::vector<InheritedAttributes> attributes_;
   std::vector<PageGeometry> geometries_;  // distinct values; most files have one
+  std::vector<std::uint32_t> printing_annotations_;  // pages, ascending; rare
   std::vector<bool> tree_nodes_;
 };
 

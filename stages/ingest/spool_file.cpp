@@ -62,6 +62,8 @@ std::uint32_t SpoolFile::page_count() const { return pages_->size(); }
 
 PageGeometry SpoolFile::geometry(std::uint32_t page) const { return pages_->geometry(page); }
 
+bool SpoolFile::has_printing_annotations(std::uint32_t page) const { return pages_->has_printing_annotations(page); }
+
 CopiedPage SpoolFile::copy_page(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering) {
   return translating_podofo_errors(name_, [&] {
     return ingest::copy_page(*reader_, *pages_, page, file_index, numbering);
