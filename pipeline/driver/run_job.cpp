@@ -38,9 +38,7 @@ std::string job_key(const Job& job, const RunRequest& request) {
 
 nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
   validate(request);
-  std::error_code error;
-  if (std::filesystem::exists(std::filesystem::absolute(request.output).lexically_normal(), error))
-    throw_input(Where{.file = request.output.string()}, "output folder exists already; kuvert never overwrites output");
+  OutputFolder::refuse_existing(request.output);
 
   const auto profiles = load_profiles(request.layouts, request.production_date);
   SourceFiles sources;

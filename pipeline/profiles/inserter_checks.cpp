@@ -169,7 +169,7 @@ const char* function_name(MarkFunction function) {
 void check_inserter(const InserterProfile& profile, const Where& file, std::vector<Diagnostic>& problems) {
   Checker checker(file, problems);
   const RectMm& zone = profile.clear_zone;
-  if (zone.x + zone.width > kSheetWidthMm || zone.y + zone.height > kSheetHeightMm)
+  if (zone.x + zone.width > kA4WidthMm || zone.y + zone.height > kA4HeightMm)
     checker.problem("clear_zone", "reaches beyond the A4 sheet (210 x 297 mm)");
   if (profile.code == CodeKind::omr) {
     check_positions(profile, checker);

@@ -70,10 +70,10 @@ void read_omr(TomlFields& fields, InserterProfile& profile, std::vector<Diagnost
     TomlFields position_fields(*tables[i], element(fields.at("positions"), i), problems);
     if (auto position = read_position(position_fields)) profile.positions.push_back(*position);
   }
-  if (const auto v = fields.number("first_mark_y_mm", 0, kSheetHeightMm)) profile.first_mark_y_mm = *v;
+  if (const auto v = fields.number("first_mark_y_mm", 0, kA4HeightMm)) profile.first_mark_y_mm = *v;
   // The range every vendor's reader accepts (DOMAIN.md, control marks).
   if (const auto v = fields.number("pitch_mm", 2.54, 6.35)) profile.pitch_mm = *v;
-  if (const auto v = fields.number("bar_x_mm", 0, kSheetWidthMm)) profile.bar_x_mm = *v;
+  if (const auto v = fields.number("bar_x_mm", 0, kA4WidthMm)) profile.bar_x_mm = *v;
   if (const auto v = fields.positive("bar_length_mm")) profile.bar_length_mm = *v;
   // Quadient reads bars from 0.2 mm, Pitney Bowes from 0.35 mm.
   if (const auto v = fields.number("bar_thickness_mm", 0.2)) profile.bar_thickness_mm = *v;
@@ -96,8 +96,8 @@ void read_omr(TomlFields& fields, InserterProfile& profile, std::vector<Diagnost
 }
 
 void read_datamatrix(TomlFields& fields, InserterProfile& profile) {
-  if (const auto v = fields.number("code_x_mm", 0, kSheetWidthMm)) profile.code_x_mm = *v;
-  if (const auto v = fields.number("code_y_mm", 0, kSheetHeightMm)) profile.code_y_mm = *v;
+  if (const auto v = fields.number("code_x_mm", 0, kA4WidthMm)) profile.code_x_mm = *v;
+  if (const auto v = fields.number("code_y_mm", 0, kA4HeightMm)) profile.code_y_mm = *v;
   // Below 0.25 mm cameras on inserters lose the modules; above 1 mm the code outgrows any margin.
   if (const auto v = fields.number("module_mm", 0.25, 1)) profile.module_mm = *v;
   reject_keys(fields, kOmrKeys, "omr");
@@ -107,8 +107,8 @@ void read_clear_zone(TomlFields& fields, InserterProfile& profile, std::vector<D
   const toml::table* table = fields.table("clear_zone");
   if (!table) return;
   TomlFields zone(*table, fields.at("clear_zone"), problems);
-  if (const auto v = zone.number("x", 0, kSheetWidthMm)) profile.clear_zone.x = *v;
-  if (const auto v = zone.number("y", 0, kSheetHeightMm)) profile.clear_zone.y = *v;
+  if (const auto v = zone.number("x", 0, kA4WidthMm)) profile.clear_zone.x = *v;
+  if (const auto v = zone.number("y", 0, kA4HeightMm)) profile.clear_zone.y = *v;
   if (const auto v = zone.positive("width")) profile.clear_zone.width = *v;
   if (const auto v = zone.positive("height")) profile.clear_zone.height = *v;
   zone.reject_unknown();

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/envelope_profile.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/inserter_profile.hpp"
@@ -18,9 +19,6 @@
 
 namespace kuvert {
 
-// Size of the sheet every profile is drawn on: A4 portrait (DIN 5008).
-inline constexpr double kSheetWidthMm = 210;
-inline constexpr double kSheetHeightMm = 297;
 
 // papers.toml: one table per paper stock, named by its key.
 std::map<std::string, PaperProfile> read_papers(const toml::table& document, const std::string& file,

@@ -51,12 +51,18 @@ void remove_abandoned_work(const fs::path& parent, const std::string& prefix) {
 
 }  // namespace
 
-OutputFolder::OutputFolder(fs::path final_path) : final_(fs::absolute(std::move(final_path)).lexically_normal()) {
+fs::path OutputFolder::refuse_existing(const fs::path& final_path) {
+  fs::path folder = fs::absolute(final_path).lexically_normal();
   // "out/job/" names the folder "job", not an unnamed entry inside it.
-  if (!final_.has_filename()) final_ = final_.parent_path();
+  if (!folder.has_filename()) folder = folder.parent_path();
   std::error_code error;
-  if (fs::exists(final_, error))
-    throw_input(Where{.file = final_.string()}, "output folder exists already; kuvert never overwrites output");
+  if (fs::exists(folder, error))
+    throw_input(Where{.file = folder.string()}, "output folder exists already; kuvert never overwrites output");
+  return folder;
+}
+
+OutputFolder::OutputFolder(fs::path final_path) : final_(refuse_existing(final_path)) {
+  std::error_code error;
   fs::create_directories(final_.parent_path(), error);
   std::string prefix = ".";
   prefix += final_.filename().string();

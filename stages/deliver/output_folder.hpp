@@ -14,6 +14,11 @@ class OutputFolder {
   // Throws kuvert::Error (input) if `final_path` exists, (system) if the
   // working folder cannot be made.
   explicit OutputFolder(std::filesystem::path final_path);
+
+  // `final_path` as the folder it names ("out/job/" is "out/job"); throws
+  // kuvert::Error (input) if it exists. Lets a caller refuse early, before
+  // any work, what the constructor would refuse.
+  static std::filesystem::path refuse_existing(const std::filesystem::path& final_path);
   ~OutputFolder();
   OutputFolder(const OutputFolder&) = delete;
   OutputFolder& operator=(const OutputFolder&) = delete;

@@ -3,13 +3,12 @@
 #include <cmath>
 #include <cstdint>
 
+#include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/error.hpp"
 
 namespace kuvert {
 namespace {
 
-constexpr double kPointsPerMm = 72 / 25.4;
-constexpr double kSheetWidthMm = 210;  // A4
 
 // Thousandths of a point as text, trailing zeros dropped.
 std::string milli_text(std::int64_t milli) {
@@ -66,7 +65,7 @@ std::string draw_clear_zone(const InserterProfile& profile, const PageBox& box) 
 std::string draw_zone_behind_code(const InserterProfile& profile, const PageBox& box) {
   std::string out = "1 g\n";
   const RectMm& zone = profile.clear_zone;
-  rectangle(out, box, kSheetWidthMm - zone.x - zone.width, zone.y, zone.width, zone.height);
+  rectangle(out, box, kA4WidthMm - zone.x - zone.width, zone.y, zone.width, zone.height);
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/inserter_profile.hpp"
 #include "stages/impose/control_marks.hpp"
 #include "stages/impose/datamatrix_code.hpp"
@@ -19,7 +20,7 @@ struct PageBox {
   double llx = 0, lly = 0, urx = 0, ury = 0;
 };
 // The page kuvert adds where a sheet side has no page: A4 portrait.
-inline constexpr PageBox kBlankA4{0, 0, 595.276, 841.89};
+inline constexpr PageBox kBlankA4{0, 0, kA4WidthPt, kA4HeightPt};
 
 // The operators for one side of a sheet: the clear zone filled white, then,
 // when `carries_code`, the profile's bars or DataMatrix in black. The side

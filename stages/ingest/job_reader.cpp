@@ -13,6 +13,7 @@
 #include <map>
 #include <sstream>
 
+#include "pipeline/model/a4_sheet.hpp"
 #include "stages/ingest/job_manifest.hpp"
 #include "stages/ingest/postal_address.hpp"
 #include "stages/ingest/source_files.hpp"
@@ -22,8 +23,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double kA4WidthPt = 595.276;
-constexpr double kA4HeightPt = 841.89;
 constexpr double kSizeTolerancePt = 2.835;  // 1 mm
 
 // Opens job.json for one reading pass.

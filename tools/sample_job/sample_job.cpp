@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "pipeline/model/a4_sheet.hpp"
 #include "stages/deliver/run_file_writer.hpp"
 
 namespace kuvert {
@@ -14,8 +15,6 @@ namespace {
 using namespace PoDoFo;
 namespace fs = std::filesystem;
 
-constexpr double kPtPerMm = 72.0 / 25.4;
-constexpr double kPageHeightPt = 841.89;
 
 const char* kFirstNames[] = {"Erika", "Max", "Anna", "Jonas", "Lena", "Paul", "Marie", "Felix", "Sophie", "Lukas",
                              "Greta", "Emil", "Ida", "Oskar", "Frieda", "Karl"};
@@ -115,8 +114,8 @@ class PageText {
  public:
   void line(const char* font, double size, double x_mm, double y_mm, const std::string& text) {
     char head[96];
-    std::snprintf(head, sizeof head, "BT /%s %.1f Tf %.2f %.2f Td ", font, size, x_mm * kPtPerMm,
-                  kPageHeightPt - y_mm * kPtPerMm);
+    std::snprintf(head, sizeof head, "BT /%s %.1f Tf %.2f %.2f Td ", font, size, x_mm * kPointsPerMm,
+                  kA4HeightPt - y_mm * kPointsPerMm);
     content_ += head;
     content_ += pdf_literal(text);
     content_ += " Tj ET\n";
@@ -212,7 +211,7 @@ void write_mark_sheet(const fs::path& path) {
   painter.SetColor(0, 0, 0);
   for (int i = 0; i < 9; ++i) {
     const double centre_mm = 100 + i * 4.23;
-    painter.Rectangle(193 * kPtPerMm, kPageHeightPt - (centre_mm + 0.25) * kPtPerMm, 10 * kPtPerMm, 0.5 * kPtPerMm);
+    painter.Rectangle(193 * kPointsPerMm, kA4HeightPt - (centre_mm + 0.25) * kPointsPerMm, 10 * kPointsPerMm, 0.5 * kPointsPerMm);
     painter.Fill();
   }
   painter.FinishPage();
