@@ -10,11 +10,14 @@
 #include <optional>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/plan/pieces.hpp"
+#include "pipeline/plan/sheets.hpp"
 #include "stages/deliver/output_folder.hpp"
 #include "stages/deliver/piece_manifest.hpp"
 #include "stages/deliver/run_file_writer.hpp"
 #include "stages/deliver/run_ticket.hpp"
 #include "stages/impose/sheet_imposer.hpp"
+#include "stages/ingest/document_labels.hpp"
 #include "stages/ingest/source_files.hpp"
 
 namespace kuvert {
@@ -36,6 +39,7 @@ constexpr std::size_t kChunkSheets = 32;
 // Consecutive sheets of one run, as they travel through the pipeline.
 struct SheetBatch {
   std::size_t run = 0;
+  std::shared_ptr<RunContents> contents;  // the run's pieces; the writer adds the labels at its end
   bool opens_run = false;
   bool closes_run = false;
   std::vector<SheetWork> sheets;
@@ -53,6 +57,8 @@ std::vector<int> feeder_stations(const InserterProfile& inserter, const MailPiec
 }
 
 // Serial reader: walks the runs sheet by sheet and copies source pages.
+// A run's pieces are made in full when it begins (plan/pieces.hpp), and a
+// piece's sheets when the piece begins, so only one run is held in full.
 class SheetReader {
  public:
   SheetReader(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles,
@@ -69,41 +75,48 @@ class SheetReader {
     work->run = run_;
     work->opens_run = piece_ == 0 && sheet_ == 0;
     if (work->opens_run) {
+      contents_ = std::make_shared<RunContents>(RunContents{run_pieces(job_, run, profiles_), {}});
       numbering_ = ObjectNumbering();
       sheet_in_run_ = 0;
-      run_sheets_ = run.sheet_count();
     }
+    work->contents = contents_;
     const auto& inserter = profiles_.inserters.at(run.settings.inserter);
-    while (work->sheets.size() < kChunkSheets && piece_ < run.pieces.size()) {
-      const MailPiece& piece = run.pieces[piece_];
-      add_sheet(run, piece, inserter, *work);
-      if (++sheet_ == piece.sheets.size()) {
+    const auto& pieces = contents_->pieces;
+    while (work->sheets.size() < kChunkSheets && piece_ < pieces.size()) {
+      const MailPiece& piece = pieces[piece_];
+      if (sheet_ == 0) {
+        sheets_ = lay_out_sheets(job_, piece);
+        stations_ = feeder_stations(inserter, piece);
+      }
+      add_sheet(run, piece, *work);
+      if (++sheet_ == sheets_.size()) {
         ++piece_;
         sheet_ = 0;
       }
     }
-    if (piece_ == run.pieces.size()) {
+    if (piece_ == pieces.size()) {
       work->closes_run = true;
       work->info_object = numbering_.allocate();
       work->object_count = numbering_.next();
       ++run_;
       piece_ = 0;
+      contents_.reset();
     }
     return work;
   }
 
  private:
   // Copies sheet sheet_ of `piece` into `work`.
-  void add_sheet(const PrintRun& run, const MailPiece& piece, const InserterProfile& inserter, SheetBatch& work) {
-    const Sheet& sheet = piece.sheets[sheet_];
+  void add_sheet(const PrintRun& run, const MailPiece& piece, SheetBatch& work) {
+    const Sheet& sheet = sheets_[sheet_];
     SheetWork sheet_work;
     sheet_work.context = SheetContext{run.id,
                                       piece.id,
                                       ++sheet_in_run_,
-                                      static_cast<std::uint32_t>(run_sheets_),
+                                      static_cast<std::uint32_t>(run.sheet_count),
                                       static_cast<std::uint32_t>(sheet_ + 1),
-                                      static_cast<std::uint32_t>(piece.sheets.size()),
-                                      feeder_stations(inserter, piece),
+                                      static_cast<std::uint32_t>(sheets_.size()),
+                                      stations_,
                                       job_key_};
     if (sheet.front) sheet_work.front = copy(*sheet.front, piece);
     if (sheet.back) sheet_work.back = copy(*sheet.back, piece);
@@ -118,13 +131,14 @@ class SheetReader {
       return sources_.at(page.file).copy_page(page.page, page.file, numbering_);
     } catch (const Error& error) {
       std::vector<Diagnostic> problems = error.problems();
+      DocumentLabels labels(job_);
       for (auto& problem : problems) {
         problem.where.job = job_.name;
         for (auto index : piece.documents) {
           const Document& document = job_.documents[index];
           if (document.file == page.file && page.page >= document.first_page &&
               page.page < document.first_page + document.page_count)
-            problem.where.document = document.id;
+            problem.where.document = labels.label(index).id;
         }
         problem.message = "page " + std::to_string(page.page + 1) + " " + problem.message;
       }
@@ -138,9 +152,11 @@ class SheetReader {
   SourceFiles& sources_;
   std::string job_key_;
   std::size_t run_ = 0, piece_ = 0, sheet_ = 0;  // the next sheet to copy
+  std::shared_ptr<RunContents> contents_;        // of the current run
+  std::vector<Sheet> sheets_;                    // of the current piece
+  std::vector<int> stations_;                    // feeders of the current piece
   ObjectNumbering numbering_;
   std::uint32_t sheet_in_run_ = 0;
-  std::size_t run_sheets_ = 0;
 };
 
 // Serial writer: appends imposed sheets to the current run file and closes
@@ -149,8 +165,9 @@ class RunWriter {
  public:
   RunWriter(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles,
             const OutputFolder& folder, const RunWritingOptions& options, Reporter& reporter)
-      : job_(job), runs_(runs), profiles_(profiles), folder_(folder), options_(options), reporter_(reporter) {
-    for (const auto& run : runs) sheets_total_ += run.sheet_count();
+      : job_(job), runs_(runs), profiles_(profiles), folder_(folder), options_(options), reporter_(reporter),
+        labels_(job) {
+    for (const auto& run : runs) sheets_total_ += run.sheet_count;
   }
 
   void write(const SheetBatch& work) {
@@ -166,9 +183,14 @@ class RunWriter {
     if (!work.closes_run) return;
     const auto result = file_->finish(work.info_object, work.object_count);
     file_.reset();
-    auto ticket = run_ticket(job_, run, profiles_, result, options_.created, options_.job_key);
+    // Ids and addresses are read back from the manifest here, beside the
+    // reader rather than in its serial path.
+    RunContents& contents = *work.contents;
+    for (const auto& piece : contents.pieces)
+      for (const auto index : piece.documents) contents.labels.emplace(index, labels_.label(index));
+    auto ticket = run_ticket(job_, run, contents, profiles_, result, options_.created, options_.job_key);
     folder_.write_file(run.id + ".json", ticket.dump(2) + "\n");
-    folder_.write_file(run.id + ".csv", piece_manifest_csv(job_, run));
+    folder_.write_file(run.id + ".csv", piece_manifest_csv(job_, contents));
     tickets_.push_back(std::move(ticket));
   }
 
@@ -189,6 +211,7 @@ class RunWriter {
   const OutputFolder& folder_;
   const RunWritingOptions& options_;
   Reporter& reporter_;
+  DocumentLabels labels_;
   std::optional<RunFileWriter> file_;
   std::vector<nlohmann::json> tickets_;
   std::size_t sheets_done_ = 0, sheets_total_ = 0;

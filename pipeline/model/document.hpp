@@ -1,10 +1,9 @@
 #pragma once
 #include <cstdint>
-#include <memory>
 #include <string>
 
-#include "pipeline/model/production.hpp"
 #include "pipeline/model/recipient.hpp"
+#include "pipeline/model/recipient_key.hpp"
 
 namespace kuvert {
 
@@ -15,18 +14,25 @@ struct PageRef {
   friend bool operator==(const PageRef&, const PageRef&) = default;
 };
 
-// One letter as delivered: consecutive pages of one source file.
+// One letter as delivered: consecutive pages of one source file. This is
+// what planning holds of every document of a job, so it is kept small: the
+// id and the address are read back from the manifest entry when a run's
+// outputs need them (DocumentLabel).
 struct Document {
-  std::string id;
-  std::uint32_t file = 0;        // index into Job::files
-  std::uint32_t first_page = 0;  // 0-based
+  std::uint64_t manifest_offset = 0;  // where its entry begins in job.json
+  std::uint32_t file = 0;             // index into Job::files
+  std::uint32_t first_page = 0;       // 0-based
   std::uint32_t page_count = 0;
-  Recipient recipient;
-  // Shared by all documents with the same settings: a job has few distinct
-  // ones, and a large job's documents are most of what it holds in memory.
-  std::shared_ptr<const ProductionSettings> settings;
+  std::uint16_t settings = 0;  // index into Job::settings
+  RecipientKey recipient;
 
   PageRef page(std::uint32_t i) const { return {file, first_page + i}; }
+};
+
+// What a document is called and whom it goes to, as the manifest says.
+struct DocumentLabel {
+  std::string id;
+  Recipient recipient;
 };
 
 }  // namespace kuvert

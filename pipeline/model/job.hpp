@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "pipeline/model/document.hpp"
+#include "pipeline/model/production.hpp"
 
 namespace kuvert {
 
@@ -13,8 +14,12 @@ struct Job {
   std::string client;
   std::string application;
   std::filesystem::path folder;
+  std::filesystem::path manifest;            // job.json, which Document::manifest_offset points into
   std::vector<std::filesystem::path> files;  // source PDFs, absolute
+  std::vector<ProductionSettings> settings;  // the distinct settings of its documents; a job has few
   std::vector<Document> documents;           // in the order delivered
+
+  const ProductionSettings& settings_of(const Document& document) const { return settings.at(document.settings); }
 };
 
 }  // namespace kuvert

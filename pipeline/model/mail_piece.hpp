@@ -1,10 +1,12 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "pipeline/model/document.hpp"
+#include "pipeline/model/production.hpp"
 
 namespace kuvert {
 
@@ -15,27 +17,59 @@ struct Sheet {
   std::optional<PageRef> back;
 };
 
-// One envelope to one recipient: one or more documents of the job's client.
-// A job's pieces are the largest thing planning holds, so a piece refers to
-// its first document for the recipient and production settings it shares
-// with the others instead of copying them.
+// The documents of consecutive mail pieces, stored flat: a job's pieces are
+// most of what planning holds, and a vector per piece would weigh more than
+// the indices in it.
+class PieceDocuments {
+ public:
+  PieceDocuments() = default;
+  // `starts`: where each piece begins in `documents`, ascending.
+  PieceDocuments(std::vector<std::uint32_t> documents, std::vector<std::uint32_t> starts)
+      : documents_(std::move(documents)), starts_(std::move(starts)) {}
+
+  void add_piece() { starts_.push_back(static_cast<std::uint32_t>(documents_.size())); }
+  void add_document(std::uint32_t document) { documents_.push_back(document); }
+  void reserve(std::size_t pieces, std::size_t documents) {
+    starts_.reserve(pieces);
+    documents_.reserve(documents);
+  }
+
+  std::size_t size() const { return starts_.size(); }
+  bool empty() const { return starts_.empty(); }
+  std::size_t document_count() const { return documents_.size(); }
+  // Indices into Job::documents of the documents of piece `piece`, in order.
+  std::span<const std::uint32_t> operator[](std::size_t piece) const {
+    const std::size_t end = piece + 1 < starts_.size() ? starts_[piece + 1] : documents_.size();
+    return {documents_.data() + starts_[piece], end - starts_[piece]};
+  }
+
+ private:
+  std::vector<std::uint32_t> documents_;
+  std::vector<std::uint32_t> starts_;  // where each piece begins in documents_
+};
+
+// One envelope to one recipient: one or more documents of the job's client,
+// weighed, with its envelope and postage. Pieces are made in full for one
+// run at a time (plan/pieces.hpp); the job as a whole is planned in the
+// compact form of PieceDocuments.
 struct MailPiece {
-  std::string id;                // "R0001-000001", set when runs are numbered
-  std::uint32_t sequence = 0;    // 1-based, continuous within its run
-  std::vector<std::size_t> documents;  // indices into Job::documents, in order
-  const Document* lead = nullptr;      // the first of them; points into the Job, which outlives its pieces
-  std::vector<std::string> inserts;    // feeder stations of all its documents, in station order
-  std::vector<Sheet> sheets;
+  std::string id;              // "R0001-000001", set when runs are numbered
+  std::uint32_t sequence = 0;  // 1-based, continuous within its run
+  std::vector<std::uint32_t> documents;            // indices into Job::documents, in order
+  const Document* lead = nullptr;                  // the first of them; points into the Job
+  const ProductionSettings* production = nullptr;  // the lead's settings, which the others share for production
+  std::vector<std::string> inserts;  // feeder stations of all its documents, in station order
+  std::size_t sheet_count = 0;
   double weight_g = 0;
   double thickness_mm = 0;
-  std::string envelope;          // envelope profile name
-  std::string product;           // postage product name; empty when none fits
+  std::string envelope;  // envelope profile name
+  std::string product;   // postage product name; empty when none fits
   long postage_cents = 0;
-  bool manual = false;           // the inserter cannot take it
+  bool manual = false;  // the inserter cannot take it
   std::string manual_reason;
 
-  const Recipient& recipient() const { return lead->recipient; }
-  const ProductionSettings& settings() const { return *lead->settings; }
+  const RecipientKey& recipient() const { return lead->recipient; }
+  const ProductionSettings& settings() const { return *production; }
 };
 
 }  // namespace kuvert

@@ -1,6 +1,8 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "pipeline/model/mail_piece.hpp"
@@ -18,7 +20,9 @@ struct RunSettings {
   friend bool operator==(const RunSettings&, const RunSettings&) = default;
 };
 
-// One printable batch, presorted, with pieces numbered continuously.
+// One printable batch: its pieces presorted, to be numbered 1, 2, ... in
+// this order. The pieces themselves are made when the run is written
+// (plan/pieces.hpp).
 struct PrintRun {
   std::string id;  // "R0001", sortable
   RunSettings settings;
@@ -26,13 +30,17 @@ struct PrintRun {
   // parts 1..parts of one presorted sequence, printed and posted together.
   std::size_t part = 1;
   std::size_t parts = 1;
-  std::vector<MailPiece> pieces;
+  PieceDocuments pieces;
+  std::size_t sheet_count = 0;
+};
 
-  std::size_t sheet_count() const {
-    std::size_t n = 0;
-    for (const auto& piece : pieces) n += piece.sheets.size();
-    return n;
-  }
+// A run ready to be written: its pieces in full (plan/pieces.hpp) and the
+// labels of their documents, by index into Job::documents.
+struct RunContents {
+  std::vector<MailPiece> pieces;
+  std::unordered_map<std::uint32_t, DocumentLabel> labels;
+
+  const DocumentLabel& label(std::uint32_t document) const { return labels.at(document); }
 };
 
 }  // namespace kuvert

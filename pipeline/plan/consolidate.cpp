@@ -1,47 +1,39 @@
 #include "pipeline/plan/consolidate.hpp"
 
 #include <algorithm>
-#include <functional>
-#include <unordered_map>
+#include <numeric>
 #include <tuple>
 
-#include "pipeline/plan/address_key.hpp"
 #include "pipeline/plan/profile_lookup.hpp"
+
+// A job's documents are sorted by what must be equal for sharing an envelope,
+// so that partners meet; a few arrays of indices are all it takes, however
+// large the job.
 
 namespace kuvert {
 namespace {
 
-// Everything two documents must have in common to share an envelope.
-struct MergeKey {
-  AddressKey address;
-  std::string paper;
-  Sides sides = Sides::duplex;
-  std::string inserter;
-  std::string envelope;
-  friend auto operator<=>(const MergeKey&, const MergeKey&) = default;
-};
-
-MergeKey merge_key(const std::string& client, const Document& document) {
-  const auto& s = *document.settings;
-  return {address_key(client, document.recipient), s.paper, s.sides, s.inserter, s.envelope};
-}
-
-std::size_t hash_of(const MergeKey& key) {
-  std::size_t hash = static_cast<std::size_t>(key.sides);
-  const auto add = [&hash](const std::string& text) {
-    hash ^= std::hash<std::string>{}(text) + 0x9e3779b97f4a7c15ULL + (hash << 6) + (hash >> 2);
-  };
-  for (const auto* text : {&key.address.client, &key.address.name, &key.address.street, &key.address.postcode,
-                           &key.address.city, &key.address.country, &key.paper, &key.inserter, &key.envelope})
-    add(*text);
-  return hash;
+// Settings that may share an envelope get the same number: their paper,
+// sides, inserter and envelope agree (inserts are merged, not compared).
+std::vector<std::uint16_t> envelope_classes(const std::vector<ProductionSettings>& settings) {
+  std::vector<std::uint16_t> classes(settings.size());
+  for (std::size_t i = 0; i < settings.size(); ++i) {
+    const auto& s = settings[i];
+    classes[i] = static_cast<std::uint16_t>(i);
+    for (std::size_t earlier = 0; earlier < i; ++earlier) {
+      const auto& e = settings[earlier];
+      if (std::tie(s.paper, s.sides, s.inserter, s.envelope) == std::tie(e.paper, e.sides, e.inserter, e.envelope)) {
+        classes[i] = classes[earlier];
+        break;
+      }
+    }
+  }
+  return classes;
 }
 
 }  // namespace
 
-bool may_share_envelope(const Document& document) {
-  return document.settings->consolidate && !document.settings->sensitive;
-}
+bool may_share_envelope(const ProductionSettings& settings) { return settings.consolidate && !settings.sensitive; }
 
 std::vector<std::string> order_inserts(const std::vector<std::string>& inserts, const InserterProfile& inserter,
                                        const Where& where) {
@@ -60,45 +52,43 @@ std::vector<std::string> order_inserts(const std::vector<std::string>& inserts, 
   return names;
 }
 
-std::vector<MailPiece> consolidate(const Job& job, const ProfileCatalog& catalog) {
-  std::vector<MailPiece> pieces;
-  pieces.reserve(job.documents.size());  // at most one piece per document, without regrowing
-  // Hash of the merge key -> pieces open for more documents. Only hashes are
-  // kept (the keys of a large job would outweigh its pieces); equal hashes
-  // are confirmed by comparing the keys themselves, so different recipients
-  // never share an envelope.
-  std::unordered_multimap<std::size_t, std::size_t> open;
-  open.reserve(job.documents.size());
-  for (std::size_t i = 0; i < job.documents.size(); ++i) {
-    const Document& document = job.documents[i];
-    if (may_share_envelope(document)) {
-      const MergeKey key = merge_key(job.client, document);
-      const std::size_t hash = hash_of(key);
-      const auto [first, last] = open.equal_range(hash);
-      const auto same = std::find_if(first, last, [&](const auto& entry) {
-        return merge_key(job.client, *pieces[entry.second].lead) == key;
-      });
-      if (same != last) {
-        MailPiece& piece = pieces[same->second];
-        piece.documents.push_back(i);
-        auto& inserts = piece.inserts;
-        inserts.insert(inserts.end(), document.settings->inserts.begin(), document.settings->inserts.end());
-        continue;
-      }
-      open.emplace(hash, pieces.size());
+PieceDocuments consolidate(const Job& job) {
+  const auto& documents = job.documents;
+  const auto count = static_cast<std::uint32_t>(documents.size());
+  const auto classes = envelope_classes(job.settings);
+
+  // piece[i]: first the earliest document whose envelope document i joins
+  // (itself if none), then the number of that piece.
+  std::vector<std::uint32_t> piece(count);
+  std::iota(piece.begin(), piece.end(), 0u);
+  {
+    std::vector<std::uint32_t> sharing;
+    for (std::uint32_t i = 0; i < count; ++i)
+      if (may_share_envelope(job.settings_of(documents[i]))) sharing.push_back(i);
+    const auto key = [&](std::uint32_t i) {
+      return std::tie(documents[i].recipient.address, classes[documents[i].settings]);
+    };
+    std::sort(sharing.begin(), sharing.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return std::tuple_cat(key(a), std::tie(a)) < std::tuple_cat(key(b), std::tie(b));
+    });
+    for (std::size_t i = 1; i < sharing.size(); ++i)
+      if (key(sharing[i]) == key(sharing[i - 1])) piece[sharing[i]] = piece[sharing[i - 1]];
+  }
+  std::vector<std::uint32_t> starts;  // per piece, counting its documents first
+  for (std::uint32_t i = 0; i < count; ++i) {
+    if (piece[i] == i) {
+      piece[i] = static_cast<std::uint32_t>(starts.size());
+      starts.push_back(0);
+    } else {
+      piece[i] = piece[piece[i]];  // the earlier document already holds its piece number
     }
-    MailPiece piece;
-    piece.documents.push_back(i);
-    piece.lead = &document;
-    piece.inserts = document.settings->inserts;
-    pieces.push_back(std::move(piece));
+    ++starts[piece[i]];
   }
-  for (auto& piece : pieces) {
-    const Where where{job.name, job.documents[piece.documents.front()].id, "", "", ""};
-    const InserterProfile& inserter = find_inserter(catalog, piece.settings().inserter, where);
-    piece.inserts = order_inserts(piece.inserts, inserter, where);
-  }
-  return pieces;
+  std::exclusive_scan(starts.begin(), starts.end(), starts.begin(), 0u);
+  std::vector<std::uint32_t> order(count);
+  std::vector<std::uint32_t> next = starts;
+  for (std::uint32_t i = 0; i < count; ++i) order[next[piece[i]]++] = i;
+  return PieceDocuments(std::move(order), std::move(starts));
 }
 
 }  // namespace kuvert

@@ -12,20 +12,14 @@ namespace kuvert {
 
 // Whether a document may share an envelope at all: it allows consolidation
 // and is not sensitive.
-bool may_share_envelope(const Document& document);
+bool may_share_envelope(const ProductionSettings& settings);
 
 // Groups the job's documents into mail pieces. Documents share a piece only
-// when each may share an envelope, and they have the same client, the same
-// address key (address_key.hpp) and the same paper, sides, inserter and
-// envelope. Pieces come in the delivery order of their first document, the
-// documents inside a piece in delivery order. A piece's `lead` is its first
-// document, whose recipient and settings it shares; its inserts are the
-// union of its documents' inserts, without repeats, in the inserter's feeder
-// order. Only `documents`, `lead` and `inserts` are filled in; `lead` points
-// into `job`, which must outlive the pieces.
-// Throws Error(ErrorKind::internal) when an inserter or feeder is not in the
-// catalogue (the job was validated against it).
-std::vector<MailPiece> consolidate(const Job& job, const ProfileCatalog& catalog);
+// when each may share an envelope and they have the same recipient key
+// (which includes the client: RecipientKey) and the same paper, sides,
+// inserter and envelope. Pieces come in the delivery order of their first
+// document, the documents inside a piece in delivery order.
+PieceDocuments consolidate(const Job& job);
 
 // `inserts` without repeats, in the order of the inserter's feeder stations.
 // Throws Error(ErrorKind::internal) for a name the inserter has no feeder for.

@@ -14,12 +14,13 @@ struct PlanOptions {
   std::size_t max_sheets = 2000;  // per run; a larger single piece still forms one run
 };
 
-// Consolidates the job's documents into mail pieces (consolidate.hpp), lays
-// out their sheets (sheets.hpp), weighs them and chooses envelope and
-// postage (weigh.hpp), and groups, presorts, splits and numbers them into
-// runs (runs.hpp). The job's profile names must have been validated against
-// `catalog`; a failed look-up throws Error(ErrorKind::internal) naming the
-// job and document.
+// Consolidates the job's documents into mail pieces (consolidate.hpp),
+// makes each (pieces.hpp: sheets, weight, envelope, postage), and groups,
+// presorts, splits and numbers them into runs (runs.hpp). The pieces of a
+// run are made again in full when it is written (run_pieces()). The job's
+// profile names must have been validated against `catalog`; a failed
+// look-up throws Error(ErrorKind::internal) naming the job and the
+// document's place in it.
 std::vector<PrintRun> plan_runs(const Job& job, const ProfileCatalog& catalog, const PlanOptions& options = {});
 
 }  // namespace kuvert

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "pipeline/plan/pieces.hpp"
 #include "pipeline/plan/presort.hpp"
 
 namespace kuvert {
@@ -12,30 +13,34 @@ namespace {
 // Pieces with the same run settings, as indices into the job's pieces.
 struct Group {
   RunSettings settings;
-  std::vector<std::size_t> members;
+  std::vector<std::uint32_t> members;
 };
 
-// Cuts one presorted group into runs of at most `max_sheets` sheets, moving
-// its pieces into them (each run's array sized exactly once).
-void split_into(std::vector<PrintRun>& runs, const Group& group, std::vector<MailPiece>& pieces,
-                std::size_t max_sheets) {
+// Cuts one presorted group into runs of at most `max_sheets` sheets.
+void split_into(std::vector<PrintRun>& runs, Group& group, const PieceDocuments& pieces,
+                const std::vector<std::uint32_t>& sheets, std::size_t max_sheets) {
   std::vector<std::size_t> cuts;  // positions in group.members where a run begins
-  std::size_t sheets = 0;
+  std::size_t run_sheets = 0;
   for (std::size_t i = 0; i < group.members.size(); ++i) {
-    const std::size_t piece_sheets = pieces[group.members[i]].sheets.size();
-    if (cuts.empty() || sheets + piece_sheets > max_sheets) {
+    const std::size_t piece_sheets = sheets[group.members[i]];
+    if (cuts.empty() || run_sheets + piece_sheets > max_sheets) {
       cuts.push_back(i);
-      sheets = 0;
+      run_sheets = 0;
     }
-    sheets += piece_sheets;
+    run_sheets += piece_sheets;
   }
   cuts.push_back(group.members.size());
   for (std::size_t part = 0; part + 1 < cuts.size(); ++part) {
-    PrintRun run{"", group.settings, part + 1, cuts.size() - 1, {}};
-    run.pieces.reserve(cuts[part + 1] - cuts[part]);
-    for (std::size_t i = cuts[part]; i < cuts[part + 1]; ++i) run.pieces.push_back(std::move(pieces[group.members[i]]));
+    PrintRun run{"", group.settings, part + 1, cuts.size() - 1, {}, 0};
+    for (std::size_t i = cuts[part]; i < cuts[part + 1]; ++i) {
+      const std::uint32_t piece = group.members[i];
+      run.pieces.add_piece();
+      for (const auto document : pieces[piece]) run.pieces.add_document(document);
+      run.sheet_count += sheets[piece];
+    }
     runs.push_back(std::move(run));
   }
+  group.members = {};  // not needed again: give the memory back before the next group
 }
 
 }  // namespace
@@ -57,12 +62,16 @@ std::string piece_id(const std::string& run, std::uint32_t sequence) {
   return run + text;
 }
 
-std::vector<PrintRun> form_runs(std::vector<MailPiece> pieces, std::size_t max_sheets) {
+std::vector<PrintRun> form_runs(const Job& job, const PieceDocuments& pieces, const ProfileCatalog& catalog,
+                                std::size_t max_sheets) {
   // Few distinct settings per job, so a linear search keeps first-appearance
   // order without an index.
   std::vector<Group> groups;
-  for (std::size_t i = 0; i < pieces.size(); ++i) {
-    RunSettings settings = run_settings(pieces[i]);
+  std::vector<std::uint32_t> sheets(pieces.size());
+  for (std::uint32_t i = 0; i < pieces.size(); ++i) {
+    const MailPiece piece = make_piece(job, pieces[i], catalog);
+    sheets[i] = static_cast<std::uint32_t>(piece.sheet_count);
+    RunSettings settings = run_settings(piece);
     auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return g.settings == settings; });
     if (group == groups.end()) group = groups.insert(groups.end(), Group{std::move(settings), {}});
     group->members.push_back(i);
@@ -71,18 +80,10 @@ std::vector<PrintRun> form_runs(std::vector<MailPiece> pieces, std::size_t max_s
 
   std::vector<PrintRun> runs;
   for (auto& group : groups) {
-    presort(group.members, pieces);
-    split_into(runs, group, pieces, max_sheets);
+    presort(group.members, pieces, job);
+    split_into(runs, group, pieces, sheets, max_sheets);
   }
-  for (std::size_t r = 0; r < runs.size(); ++r) {
-    PrintRun& run = runs[r];
-    run.id = run_id(r + 1);
-    std::uint32_t sequence = 0;
-    for (auto& piece : run.pieces) {
-      piece.sequence = ++sequence;
-      piece.id = piece_id(run.id, piece.sequence);
-    }
-  }
+  for (std::size_t r = 0; r < runs.size(); ++r) runs[r].id = run_id(r + 1);
   return runs;
 }
 

@@ -2,10 +2,14 @@
 
 namespace kuvert {
 
+std::size_t sheet_count(const Document& document, Sides sides) {
+  return sides == Sides::simplex ? document.page_count : (document.page_count + 1) / 2;
+}
+
 std::vector<Sheet> lay_out_sheets(const Job& job, const MailPiece& piece) {
   std::vector<Sheet> sheets;
   const Sides sides = piece.settings().sides;
-  for (const std::size_t index : piece.documents) {
+  for (const std::uint32_t index : piece.documents) {
     const Document& document = job.documents.at(index);
     const std::uint32_t step = sides == Sides::simplex ? 1 : 2;
     for (std::uint32_t page = 0; page < document.page_count; page += step) {

@@ -1,11 +1,16 @@
 #pragma once
 // Sheet layout: which page goes on which side of which sheet of a piece.
+#include <cstddef>
 #include <vector>
 
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/mail_piece.hpp"
 
 namespace kuvert {
+
+// The sheets a document takes on its own: every document starts on a front
+// side, so in duplex an odd page count ends on a blank back.
+std::size_t sheet_count(const Document& document, Sides sides);
 
 // The sheets of `piece`, its documents one after the other (indices into
 // `job.documents`). Simplex: one page per sheet, on the front. Duplex: pages

@@ -9,10 +9,11 @@ using namespace kuvert::plan_test;
 
 namespace {
 
-MailPiece piece_for(const Job& job, std::vector<std::size_t> documents) {
+MailPiece piece_for(const Job& job, std::vector<std::uint32_t> documents) {
   MailPiece piece;
   piece.documents = std::move(documents);
   piece.lead = &job.documents.at(piece.documents.front());
+  piece.production = &job.settings_of(*piece.lead);
   return piece;
 }
 
@@ -20,7 +21,7 @@ MailPiece piece_for(const Job& job, std::vector<std::size_t> documents) {
 
 TEST_CASE("duplex pairs pages and starts every document on a front side", "[plan][sheets]") {
   JobBuilder builder;
-  builder.add("D1", 3, erika()).add("D2", 2, erika()).add("D3", 1, erika());
+  builder.add(3, erika()).add(2, erika()).add(1, erika());
   const Job& job = builder.job();
   const auto sheets = lay_out_sheets(job, piece_for(job, {0, 1, 2}));
   REQUIRE(sheets.size() == 4);
@@ -36,7 +37,7 @@ TEST_CASE("duplex pairs pages and starts every document on a front side", "[plan
 
 TEST_CASE("simplex puts one page on the front of each sheet", "[plan][sheets]") {
   JobBuilder builder;
-  builder.add("D1", 3, erika(), simplex()).add("D2", 1, erika(), simplex());
+  builder.add(3, erika(), simplex()).add(1, erika(), simplex());
   const Job& job = builder.job();
   const auto sheets = lay_out_sheets(job, piece_for(job, {0, 1}));
   REQUIRE(sheets.size() == 4);
@@ -48,7 +49,7 @@ TEST_CASE("simplex puts one page on the front of each sheet", "[plan][sheets]") 
 
 TEST_CASE("sheets follow the documents' order in the piece, not in the file", "[plan][sheets]") {
   JobBuilder builder;
-  builder.add("D1", 2, erika()).add("D2", 1, erika());
+  builder.add(2, erika()).add(1, erika());
   const Job& job = builder.job();
   const auto sheets = lay_out_sheets(job, piece_for(job, {1, 0}));
   REQUIRE(sheets.size() == 2);
@@ -56,4 +57,14 @@ TEST_CASE("sheets follow the documents' order in the piece, not in the file", "[
   CHECK_FALSE(sheets[0].back.has_value());
   CHECK(sheets[1].front == PageRef{0, 0});
   CHECK(sheets[1].back == PageRef{0, 1});
+}
+
+TEST_CASE("a document's sheet count depends on its sides", "[plan][sheets]") {
+  Document three;
+  three.page_count = 3;
+  CHECK(sheet_count(three, Sides::duplex) == 2);
+  CHECK(sheet_count(three, Sides::simplex) == 3);
+  Document two;
+  two.page_count = 2;
+  CHECK(sheet_count(two, Sides::duplex) == 1);
 }

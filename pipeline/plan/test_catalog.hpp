@@ -1,6 +1,7 @@
 #pragma once
 // Test support for the planning tests: a small catalogue and builders for
 // in-memory jobs. Header only; not part of kuvert_plan.
+#include <algorithm>
 #include <deque>
 #include <string>
 #include <utility>
@@ -60,41 +61,42 @@ inline ProfileCatalog catalog() {
   return c;
 }
 
-inline Recipient recipient(std::vector<std::string> name, std::string street, std::string postcode, std::string city,
-                           std::string country = "DE") {
-  Recipient r;
-  r.name = std::move(name);
-  r.street = std::move(street);
-  r.postcode = std::move(postcode);
-  r.city = std::move(city);
-  r.country = std::move(country);
-  return r;
+// A recipient as planning sees it. `who` stands for the normalised address:
+// equal names, same recipient.
+inline RecipientKey recipient(const std::string& who, const std::string& postcode = "39104",
+                              const std::string& country = "DE") {
+  RecipientKey key;
+  std::copy_n(who.begin(), std::min(who.size(), key.address.size()), key.address.begin());
+  key.presort = presort_key(postcode, country);
+  return key;
 }
 
-inline Recipient erika() { return recipient({"Frau", "Erika Mustermann"}, "Hauptstraße 5", "39104", "Magdeburg"); }
+inline RecipientKey erika() { return recipient("erika", "39104"); }
 
-inline Recipient at_postcode(const std::string& postcode, const std::string& country = "DE") {
-  return recipient({"Max Muster"}, "Ring 1", postcode, "Ort", country);
+// The index of `settings` in `job`, added if new.
+inline std::uint16_t settings_in(Job& job, const ProductionSettings& settings) {
+  auto known = std::find(job.settings.begin(), job.settings.end(), settings);
+  if (known == job.settings.end()) known = job.settings.insert(job.settings.end(), settings);
+  return static_cast<std::uint16_t>(known - job.settings.begin());
 }
 
 // A job of one print file whose documents follow each other in it.
 class JobBuilder {
  public:
-  explicit JobBuilder(std::string client = "musterstadt") {
+  explicit JobBuilder() {
     job_.name = "test-job";
-    job_.client = std::move(client);
+    job_.client = "musterstadt";
     job_.files = {"/spool.pdf"};
   }
 
-  JobBuilder& add(std::string id, std::uint32_t pages, Recipient recipient, ProductionSettings settings = {}) {
+  JobBuilder& add(std::uint32_t pages, RecipientKey recipient, const ProductionSettings& settings = {}) {
     Document d;
-    d.id = std::move(id);
     d.first_page = next_page_;
     d.page_count = pages;
-    d.recipient = std::move(recipient);
-    d.settings = std::make_shared<const ProductionSettings>(std::move(settings));
+    d.recipient = recipient;
+    d.settings = settings_in(job_, settings);
     next_page_ += pages;
-    job_.documents.push_back(std::move(d));
+    job_.documents.push_back(d);
     return *this;
   }
 
@@ -117,22 +119,27 @@ inline ProductionSettings with_inserts(std::vector<std::string> inserts) {
   return s;
 }
 
-// The documents that pieces made by piece_of() lead with; a deque keeps
-// their addresses stable for the life of the test program.
+// What pieces made by piece_of() point to; deques keep their addresses
+// stable for the life of the test program.
 inline std::deque<Document>& lead_documents() {
   static std::deque<Document> documents;
   return documents;
 }
+inline std::deque<ProductionSettings>& lead_settings() {
+  static std::deque<ProductionSettings> settings;
+  return settings;
+}
 
-// A piece of `sheets` blank-backed sheets, as weigh() and form_runs() see it.
-inline MailPiece piece_of(std::size_t sheets, Recipient recipient = erika(), ProductionSettings settings = {}) {
+// A piece of `sheets` sheets, as weigh() sees it.
+inline MailPiece piece_of(std::size_t sheets, RecipientKey recipient = erika(), ProductionSettings settings = {}) {
   MailPiece p;
   auto& lead = lead_documents().emplace_back();
-  lead.recipient = std::move(recipient);
-  lead.settings = std::make_shared<const ProductionSettings>(std::move(settings));
+  lead.recipient = recipient;
   p.lead = &lead;
-  p.inserts = lead.settings->inserts;
-  p.sheets.assign(sheets, Sheet{PageRef{0, 0}, std::nullopt});
+  p.production = &lead_settings().emplace_back(std::move(settings));
+  p.inserts = p.production->inserts;
+  p.documents = {0};
+  p.sheet_count = sheets;
   return p;
 }
 

@@ -88,7 +88,7 @@ const PostageProduct* choose_product(const Tariff& tariff, double weight_g, doub
 MailPiece weigh(MailPiece piece, const ProfileCatalog& catalog, const Where& where) {
   const PaperProfile& paper = find_paper(catalog, piece.settings().paper, where);
   const InserterProfile& inserter = find_inserter(catalog, piece.settings().inserter, where);
-  const std::size_t sheets = piece.sheets.size();
+  const std::size_t sheets = piece.sheet_count;
   piece.envelope = choose_envelope(piece.settings().envelope, sheets, inserter);
   const EnvelopeProfile& envelope = find_envelope(catalog, piece.envelope, where);
 

@@ -202,10 +202,7 @@ TEST_CASE("a folded envelope named by the job goes to manual handling above the 
 }
 
 TEST_CASE("mail abroad takes the international products", "[plan][weigh]") {
-  Recipient vienna = erika();
-  vienna.country = "AT";
-  vienna.postcode = "1010";
-  vienna.city = "WIEN";
+  const RecipientKey vienna = recipient("anna", "1010", "AT");
   const auto p = weigh(piece_of(3, vienna), catalog());
   CHECK(p.product == "Standardbrief International");
   CHECK(p.postage_cents == 125);

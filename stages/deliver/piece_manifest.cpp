@@ -38,7 +38,7 @@ std::string address_line(const Recipient& r) {
 
 }  // namespace
 
-std::string piece_manifest_csv(const Job& job, const PrintRun& run) {
+std::string piece_manifest_csv(const Job& job, const RunContents& run) {
   std::string csv =
       "piece_id,sequence,documents,recipient,postcode,country,first_sheet,last_sheet,sheets,weight_g,envelope,product,"
       "postage_cents,inserts,sensitive,manual_reason\r\n";
@@ -47,19 +47,20 @@ std::string piece_manifest_csv(const Job& job, const PrintRun& run) {
     std::vector<std::string> ids;
     bool sensitive = false;
     for (auto index : piece.documents) {
-      ids.push_back(job.documents[index].id);
-      sensitive = sensitive || job.documents[index].settings->sensitive;
+      ids.push_back(run.label(index).id);
+      sensitive = sensitive || job.settings_of(job.documents[index]).sensitive;
     }
-    const std::size_t last = sheet + piece.sheets.size() - 1;
+    const Recipient& recipient = run.label(piece.documents.front()).recipient;
+    const std::size_t last = sheet + piece.sheet_count - 1;
     const std::vector<std::string> row = {piece.id,
                                           std::to_string(piece.sequence),
                                           join(ids, " "),
-                                          address_line(piece.recipient()),
-                                          piece.recipient().postcode,
-                                          piece.recipient().country,
+                                          address_line(recipient),
+                                          recipient.postcode,
+                                          recipient.country,
                                           std::to_string(sheet),
                                           std::to_string(last),
-                                          std::to_string(piece.sheets.size()),
+                                          std::to_string(piece.sheet_count),
                                           grams(piece.weight_g),
                                           piece.envelope,
                                           piece.product,

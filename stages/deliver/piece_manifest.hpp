@@ -8,6 +8,6 @@ namespace kuvert {
 
 // R.csv: one row per mail piece, in sequence, with the sheets it occupies
 // in R.pdf, so that every piece can be traced to its pages and recipient.
-std::string piece_manifest_csv(const Job& job, const PrintRun& run);
+std::string piece_manifest_csv(const Job& job, const RunContents& run);
 
 }  // namespace kuvert

@@ -9,34 +9,34 @@ using nlohmann::json;
 
 std::string sides_name(Sides sides) { return sides == Sides::duplex ? "duplex" : "simplex"; }
 
-std::size_t pages_of(const Sheet& sheet) { return (sheet.front ? 1 : 0) + (sheet.back ? 1 : 0); }
-
 }  // namespace
 
-json run_ticket(const Job& job, const PrintRun& run, const ProfileCatalog& profiles, const RunFileResult& file,
-                const std::string& created, const std::string& job_key) {
+json run_ticket(const Job& job, const PrintRun& run, const RunContents& contents, const ProfileCatalog& profiles,
+                const RunFileResult& file, const std::string& created, const std::string& job_key) {
   std::size_t documents = 0, document_pages = 0, sheets = 0, sensitive = 0, foreign = 0;
   std::map<std::string, std::pair<std::size_t, long>> postage;  // product -> pieces, cents
   std::map<std::string, std::size_t> leitregionen;
   json manual = json::array();
   long total_cents = 0;
-  for (const auto& piece : run.pieces) {
+  for (const auto& piece : contents.pieces) {
     documents += piece.documents.size();
-    sheets += piece.sheets.size();
-    for (const auto& sheet : piece.sheets) document_pages += pages_of(sheet);
-    for (auto index : piece.documents) sensitive += job.documents[index].settings->sensitive ? 1 : 0;
+    sheets += piece.sheet_count;
+    for (auto index : piece.documents) {
+      document_pages += job.documents[index].page_count;
+      sensitive += job.settings_of(job.documents[index]).sensitive ? 1 : 0;
+    }
     auto& product = postage[piece.product.empty() ? "(none)" : piece.product];
     ++product.first;
     product.second += piece.postage_cents;
     total_cents += piece.postage_cents;
     if (piece.recipient().domestic())
-      ++leitregionen[piece.recipient().postcode.substr(0, 2)];
+      ++leitregionen[piece.recipient().leitregion()];
     else
       ++foreign;
     if (piece.manual) {
       json ids = json::array();
-      for (auto index : piece.documents) ids.push_back(job.documents[index].id);
-      manual.push_back({{"piece", piece.id}, {"documents", ids}, {"sheets", piece.sheets.size()},
+      for (auto index : piece.documents) ids.push_back(contents.label(index).id);
+      manual.push_back({{"piece", piece.id}, {"documents", ids}, {"sheets", piece.sheet_count},
                         {"reason", piece.manual_reason}});
     }
   }
@@ -75,7 +75,7 @@ json run_ticket(const Job& job, const PrintRun& run, const ProfileCatalog& profi
         {"control_marks", !run.settings.manual},
         {"manual_handling", run.settings.manual}}},
       {"counts",
-       {{"pieces", run.pieces.size()},
+       {{"pieces", contents.pieces.size()},
         {"documents", documents},
         {"sensitive_documents", sensitive},
         {"sheets", sheets},

@@ -12,7 +12,7 @@ namespace kuvert {
 // R.json: what the print operator and the post need to know about a run
 // (DESIGN.md, outputs of a run). `created` is an ISO 8601 timestamp;
 // `job_key` is the prefix of the piece ids in the run's 2D codes.
-nlohmann::json run_ticket(const Job& job, const PrintRun& run, const ProfileCatalog& profiles,
+nlohmann::json run_ticket(const Job& job, const PrintRun& run, const RunContents& contents, const ProfileCatalog& profiles,
                           const RunFileResult& file, const std::string& created, const std::string& job_key);
 
 // summary.json: the job and its runs, from their tickets.

@@ -3,8 +3,8 @@
 #include "stages/ingest/job_manifest.hpp"
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <functional>
-#include <unordered_set>
 
 #include "stages/ingest/json_fields.hpp"
 
@@ -79,19 +79,72 @@ ManifestDocument read_document(const json& value, const ProductionSettings& defa
 namespace {
 
 // Calls `each` with every element of the top-level "documents" array as the
-// parser completes it, and drops the element from the tree it builds, so a
-// manifest of 100,000 documents never stands in memory as a whole.
-json parse_without_documents(std::istream& in, const std::function<void(json&)>& each) {
+// parser completes it, and the byte offset in `in` where the element began;
+// drops the element from the tree it builds, so a manifest of 100,000
+// documents never stands in memory as a whole.
+json parse_without_documents(std::istream& in, const std::function<void(json&, std::uint64_t)>& each) {
   std::string top_key;
+  std::uint64_t element_offset = 0;
   return json::parse(in, [&](int depth, json::parse_event_t event, json& parsed) {
     if (depth == 1 && event == json::parse_event_t::key) top_key = parsed.get<std::string>();
+    if (depth != 2 || top_key != "documents") return true;
+    if (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start) {
+      // The parser has just taken the opening bracket from the stream.
+      element_offset = static_cast<std::uint64_t>(in.rdbuf()->pubseekoff(0, std::ios::cur, std::ios::in)) - 1;
+      return true;
+    }
     const bool element_done = event == json::parse_event_t::object_end || event == json::parse_event_t::array_end ||
                               event == json::parse_event_t::value;
-    if (depth != 2 || top_key != "documents" || !element_done) return true;
-    each(parsed);
+    if (!element_done) return true;
+    each(parsed, element_offset);
     return false;
   });
 }
+
+// Ids used by more than one document, found after reading (a set of the ids
+// themselves would outweigh the job): a hash of each id with where its entry
+// begins; equal hashes are confirmed by reading both ids again.
+class IdCheck {
+ public:
+  void add(const std::string& id, std::uint64_t offset) {
+    if (!id.empty()) entries_.push_back({std::hash<std::string>{}(id), offset});
+  }
+
+  // Appends a problem for every document whose id an earlier one has.
+  void report(std::istream& in, const Where& where, std::vector<Diagnostic>& problems) {
+    std::sort(entries_.begin(), entries_.end());
+    for (std::size_t begin = 0, end = 0; begin < entries_.size(); begin = end) {
+      for (end = begin + 1; end < entries_.size() && entries_[end].hash == entries_[begin].hash;) ++end;
+      if (end - begin == 1) continue;
+      std::vector<std::string> seen;
+      for (std::size_t i = begin; i < end; ++i) {
+        std::string id = id_at(in, entries_[i].offset, where);
+        if (std::find(seen.begin(), seen.end(), id) == seen.end()) {
+          seen.push_back(std::move(id));
+          continue;
+        }
+        Where at = where;
+        at.document = id;
+        at.field = "id";
+        problems.push_back({at, "is used by an earlier document too; document ids must be unique"});
+      }
+    }
+  }
+
+ private:
+  static std::string id_at(std::istream& in, std::uint64_t offset, const Where& where) {
+    std::vector<Diagnostic> ignored;
+    const auto document = read_manifest_document_at(in, offset, where, ignored);
+    return document ? document->id : "";
+  }
+
+  struct Entry {
+    std::size_t hash;
+    std::uint64_t offset;  // ascending within equal hashes: delivery order
+    friend auto operator<=>(const Entry&, const Entry&) = default;
+  };
+  std::vector<Entry> entries_;
+};
 
 }  // namespace
 
@@ -101,7 +154,7 @@ JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, st
   json root;
   std::size_t document_count = 0;
   try {
-    root = parse_without_documents(*open(), [&](json&) { ++document_count; });
+    root = parse_without_documents(*open(), [&](json&, std::uint64_t) { ++document_count; });
   } catch (const json::parse_error& error) {
     problems.push_back({where, "is not valid JSON (at byte " + std::to_string(error.byte) + ")"});
     return manifest;
@@ -127,21 +180,33 @@ JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, st
 
 void read_manifest_documents(const ManifestOpener& open, const JobManifest& manifest, const Where& where,
                              std::vector<Diagnostic>& problems,
-                             const std::function<void(ManifestDocument&&)>& each) {
+                             const std::function<void(ManifestDocument&&, std::uint64_t offset)>& each) {
   if (!manifest.valid_json || manifest.documents == 0) return;
-  std::unordered_set<std::string> ids;
+  IdCheck ids;
   std::size_t index = 0;
-  parse_without_documents(*open(), [&](json& element) {
+  const auto in = open();
+  parse_without_documents(*in, [&](json& element, std::uint64_t offset) {
     Where at = where;
     at.field = "documents[" + std::to_string(index++) + "]";
     auto document = read_document(element, manifest.defaults, at, problems);
-    if (!document.id.empty() && !ids.insert(document.id).second) {
-      at.document = document.id;
-      at.field = "id";
-      problems.push_back({at, "is used by an earlier document too; document ids must be unique"});
-    }
-    each(std::move(document));
+    ids.add(document.id, offset);
+    each(std::move(document), offset);
   });
+  in->clear();
+  ids.report(*in, where, problems);
+}
+
+std::optional<ManifestDocument> read_manifest_document_at(std::istream& in, std::uint64_t offset, const Where& where,
+                                                          std::vector<Diagnostic>& problems) {
+  in.clear();
+  if (!in.seekg(static_cast<std::streamoff>(offset))) return std::nullopt;
+  json element;
+  try {
+    in >> element;  // one value, whatever follows it
+  } catch (const json::parse_error&) {
+    return std::nullopt;
+  }
+  return read_document(element, ProductionSettings{}, where, problems);
 }
 
 }  // namespace kuvert

@@ -1,6 +1,7 @@
 #pragma once
 // job.json as written by the specialist application (DESIGN.md, job
 // manifest), checked field by field but not yet against files or profiles.
+#include <cstdint>
 #include <functional>
 #include <istream>
 #include <memory>
@@ -43,11 +44,18 @@ using ManifestOpener = std::function<std::unique_ptr<std::istream>()>;
 JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, std::vector<Diagnostic>& problems);
 
 // Reads the documents in order, each checked field by field with the
-// defaults applied, and hands each to `each` (also those with problems,
-// which are appended to `problems`). Does nothing for a manifest that is
-// not JSON or lists no documents.
+// defaults applied, and hands each to `each` with the byte offset where its
+// entry begins in the manifest (also those with problems, which are
+// appended to `problems`, as are ids used twice). Does nothing for a
+// manifest that is not JSON or lists no documents.
 void read_manifest_documents(const ManifestOpener& open, const JobManifest& manifest, const Where& where,
                              std::vector<Diagnostic>& problems,
-                             const std::function<void(ManifestDocument&&)>& each);
+                             const std::function<void(ManifestDocument&&, std::uint64_t offset)>& each);
+
+// Reads the document entry that begins at `offset` of the manifest `in`
+// again, checked as above but without defaults; nothing when no JSON value
+// begins there.
+std::optional<ManifestDocument> read_manifest_document_at(std::istream& in, std::uint64_t offset, const Where& where,
+                                                          std::vector<Diagnostic>& problems);
 
 }  // namespace kuvert

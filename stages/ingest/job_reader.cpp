@@ -10,10 +10,12 @@
 #include <cmath>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <map>
 #include <sstream>
 
 #include "pipeline/model/a4_sheet.hpp"
+#include "stages/ingest/address_key.hpp"
 #include "stages/ingest/job_manifest.hpp"
 #include "stages/ingest/postal_address.hpp"
 #include "stages/ingest/source_files.hpp"
@@ -57,8 +59,10 @@ std::string page_geometry_problem(const PageGeometry& g) {
 
 class JobValidation {
  public:
-  JobValidation(Job& job, const ProfileCatalog& profiles, std::string manifest_file, SourceFiles& sources)
-      : job_(job), profiles_(profiles), manifest_file_(std::move(manifest_file)), sources_(sources) {}
+  JobValidation(Job& job, const ProfileCatalog& profiles, std::string manifest_file, SourceFiles& sources,
+                ManifestOpener open)
+      : job_(job), profiles_(profiles), manifest_file_(std::move(manifest_file)), sources_(sources),
+        open_(std::move(open)) {}
 
   void check_profiles(const ManifestDocument& document) {
     const auto& s = document.settings;
@@ -132,8 +136,17 @@ class JobValidation {
   void check_pages(const Document& document) {
     for (const auto& [page, problem] : bad_pages_[document.file])
       if (page >= document.first_page && page < document.first_page + document.page_count)
-        add(Where{.document = document.id, .file = job_.files[document.file].filename().string()},
+        add(Where{.document = id_of(document), .file = job_.files[document.file].filename().string()},
             "page " + std::to_string(page + 1) + " " + problem);
+  }
+
+  // A document's id, read back from the manifest: documents do not keep
+  // theirs, and only messages need it.
+  std::string id_of(const Document& document) {
+    if (!manifest_) manifest_ = open_();
+    std::vector<Diagnostic> ignored;
+    const auto entry = read_manifest_document_at(*manifest_, document.manifest_offset, Where{}, ignored);
+    return entry ? entry->id : "";
   }
 
   // A problem with a field of a document in the manifest.
@@ -173,6 +186,8 @@ class JobValidation {
   std::vector<std::uint32_t> page_counts_;
   std::vector<std::vector<std::pair<std::uint32_t, std::string>>> bad_pages_;  // by file: page, problem
   std::vector<Diagnostic> problems_;
+  ManifestOpener open_;
+  std::unique_ptr<std::istream> manifest_;  // for id_of(), opened when first needed
 };
 
 // Every page of every source file belongs to exactly one document: a page
@@ -194,15 +209,15 @@ void check_page_accounting(const Job& job, const std::vector<bool>& named_file, 
       const Document* first_user = documents.front();
       for (const auto* document : documents)
         if (named(document) && document != first_user)
-          validation.add(document->id, "file",
-                         "names the same file as document \"" + first_user->id + "\" (" + file_where.file +
-                             "); every page goes into exactly one envelope");
+          validation.add(validation.id_of(*document), "file",
+                         "names the same file as document \"" + validation.id_of(*first_user) + "\" (" +
+                             file_where.file + "); every page goes into exactly one envelope");
         else if (named(document))
           for (const auto* other : documents)
             if (other != document) {
-              validation.add(other->id, named(other) ? "file" : "pages",
-                             "uses pages of " + file_where.file + ", which document \"" + document->id +
-                                 "\" takes whole; every page goes into exactly one envelope");
+              validation.add(validation.id_of(*other), named(other) ? "file" : "pages",
+                             "uses pages of " + file_where.file + ", which document \"" +
+                                 validation.id_of(*document) + "\" takes whole; every page goes into exactly one envelope");
               break;
             }
       std::erase_if(documents, [&](const Document* document) { return named(document); });
@@ -214,9 +229,9 @@ void check_page_accounting(const Job& job, const std::vector<bool>& named_file, 
     for (const auto* document : documents) {
       const PageRange range{document->first_page + 1, document->first_page + document->page_count};
       if (document->first_page < next) {
-        validation.add(document->id, "pages",
+        validation.add(validation.id_of(*document), "pages",
                        (range.count() == 1 ? "page " : "pages ") + to_string(range) + " overlap those of document \"" +
-                           previous->id + "\"");
+                           validation.id_of(*previous) + "\"");
       } else if (document->first_page > next) {
         validation.add(file_where, page_words(PageRange{next + 1, document->first_page}) + " to no document");
       }
@@ -228,6 +243,18 @@ void check_page_accounting(const Job& job, const std::vector<bool>& named_file, 
     if (next < validation.page_count(file))
       validation.add(file_where, page_words(PageRange{next + 1, validation.page_count(file)}) + " to no document");
   }
+}
+
+// The index of `settings` in the job's distinct settings, added if new. A
+// job has a handful, so a list will do.
+std::uint16_t settings_index(std::vector<ProductionSettings>& distinct, const ProductionSettings& settings) {
+  auto known = std::find(distinct.begin(), distinct.end(), settings);
+  if (known == distinct.end()) {
+    if (distinct.size() > std::numeric_limits<std::uint16_t>::max())
+      throw_input(Where{}, "has more than 65,536 different production settings");
+    known = distinct.insert(distinct.end(), settings);
+  }
+  return static_cast<std::uint16_t>(known - distinct.begin());
 }
 
 }  // namespace
@@ -245,8 +272,9 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
   for (auto& problem : manifest_problems) problem.where.job = where.job;
 
   Job job{.name = where.job, .client = manifest.client, .application = manifest.application,
-          .folder = fs::absolute(manifest_path).parent_path(), .files = {}, .documents = {}};
-  JobValidation validation(job, profiles, where.file, sources);
+          .folder = fs::absolute(manifest_path).parent_path(), .manifest = fs::absolute(manifest_path),
+          .files = {}, .settings = {}, .documents = {}};
+  JobValidation validation(job, profiles, where.file, sources, open);
   auto& problems = validation.problems();
   problems.insert(problems.end(), manifest_problems.begin(), manifest_problems.end());
   // The print file is opened (and its page tree walked) before the
@@ -259,20 +287,15 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
   // never holds its manifest and its documents at the same time.
   job.documents.reserve(manifest.documents);
   std::vector<bool> named_file;
-  std::vector<std::shared_ptr<const ProductionSettings>> distinct;  // few per job: a list will do
-  const auto shared = [&distinct](const ProductionSettings& settings) {
-    auto known = std::find_if(distinct.begin(), distinct.end(), [&](const auto& s) { return *s == settings; });
-    if (known != distinct.end()) return *known;
-    return distinct.emplace_back(std::make_shared<const ProductionSettings>(settings));
-  };
   // Whether some document's pages could not be placed (a bad range, a file
   // that did not open): then which pages belong to no document is unknown.
   bool unplaced = false;
-  read_manifest_documents(open, manifest, where, problems, [&](ManifestDocument&& entry) {
+  read_manifest_documents(open, manifest, where, problems, [&](ManifestDocument&& entry, std::uint64_t offset) {
     validation.check_profiles(entry);
     validation.check_recipient(entry);
-    Document document{.id = entry.id, .file = 0, .first_page = 0, .page_count = 0,
-                      .recipient = std::move(entry.recipient), .settings = shared(entry.settings)};
+    Document document{.manifest_offset = offset, .file = 0, .first_page = 0, .page_count = 0,
+                      .settings = settings_index(job.settings, entry.settings),
+                      .recipient = recipient_key(job.client, entry.recipient)};
     unplaced = unplaced || (!entry.pages && entry.file.empty());
     if (entry.pages) {
       if (manifest.print_file.empty()) {
@@ -298,7 +321,7 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
         unplaced = true;
       }
     }
-    job.documents.push_back(std::move(document));
+    job.documents.push_back(document);
     named_file.push_back(!entry.pages);
   });
   // Pages are accounted for and measured whenever every document found its

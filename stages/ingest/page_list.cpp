@@ -82,32 +82,35 @@ PageList PageList::read(PdfObjectReader& reader) {
     reader.fail("has no pages");
   }
 
-  struct Pending {
-    std::uint32_t object;
-    std::uint32_t attributes;
+  // The /Pages nodes being walked, each with the kids still to visit. A
+  // node's kids are only object numbers, read without building the /Kids
+  // array: in a flat tree it names every page.
+  struct Frame {
+    std::vector<std::uint32_t> kids;
+    std::size_t next = 0;
+    std::uint32_t attributes = 0;
   };
-  std::vector<Pending> stack{{root->GetReference().ObjectNumber(), 0}};
+  std::vector<Frame> stack;
   std::vector<bool> entered(reader.object_count());
-  while (!stack.empty()) {
-    const Pending node = stack.back();
-    stack.pop_back();
-    const auto loaded = reader.load(node.object);
+  const auto visit = [&](std::uint32_t object, std::uint32_t attributes) {
+    if (!reader.in_use(object)) reader.fail(kDamagedTree);
+    std::vector<std::uint32_t> kids;
+    const auto loaded = reader.load(object, &kids);
     const PoDoFo::PdfVariant& value = loaded.value;
     if (!value.IsDictionary()) reader.fail(kDamagedTree);
     const PoDoFo::PdfDictionary& dict = value.GetDictionary();
-    list.tree_nodes_[node.object] = true;
+    list.tree_nodes_[object] = true;
     if (!is_pages_node(dict)) {
       const auto geometry =
-          geometries.intern(page_geometry(dict, list.attributes_[node.attributes], reader, PageBox::visible));
+          geometries.intern(page_geometry(dict, list.attributes_[attributes], reader, PageBox::visible));
       if (ingest::has_printing_annotations(dict, reader))
-        list.printing_annotations_.push_back(static_cast<std::uint32_t>(list.pages_.size()));
-      list.pages_.push_back({node.object, node.attributes, geometry});
-      continue;
+        list.printing_annotations_.push_back(list.size());
+      list.add_page(object, attributes, geometry);
+      return;
     }
-    if (entered[node.object]) reader.fail(kDamagedTree);
-    entered[node.object] = true;
+    if (entered[object]) reader.fail(kDamagedTree);
+    entered[object] = true;
 
-    std::uint32_t attributes = node.attributes;
     InheritedAttributes merged = list.attributes_[attributes];
     bool own = false;
     for (std::size_t i = 0; i < kInheritedKeys.size(); ++i) {
@@ -118,22 +121,38 @@ PageList PageList::read(PdfObjectReader& reader) {
     }
     if (own) attributes = table.intern(merged);
 
-    // A flat tree's /Kids holds every page: resolved only when it is a
-    // reference, so the parsed array is not copied.
+    // /Kids may also be a reference to an array (rare; then it is parsed).
     const PoDoFo::PdfObject* kids_entry = dict.GetKey("Kids");
-    const PoDoFo::PdfVariant resolved =
-        kids_entry && kids_entry->IsReference() ? reader.resolve(*kids_entry) : PoDoFo::PdfVariant();
-    const PoDoFo::PdfVariant& kids = kids_entry && !kids_entry->IsReference() ? *kids_entry : resolved;
-    if (!kids.IsArray()) reader.fail(kDamagedTree);
-    const auto& array = kids.GetArray();
-    for (auto kid = array.rbegin(); kid != array.rend(); ++kid) {
-      if (!kid->IsReference() || !reader.exists(kid->GetReference())) reader.fail(kDamagedTree);
-      stack.push_back({kid->GetReference().ObjectNumber(), attributes});
+    if (kids_entry != nullptr && kids_entry->IsReference()) {
+      const PoDoFo::PdfVariant resolved = reader.resolve(*kids_entry);
+      if (!resolved.IsArray()) reader.fail(kDamagedTree);
+      for (const auto& kid : resolved.GetArray())
+        kids.push_back(kid.IsReference() ? kid.GetReference().ObjectNumber() : 0);
+    } else if (kids_entry == nullptr || !kids_entry->IsArray()) {
+      reader.fail(kDamagedTree);
     }
+    stack.push_back({std::move(kids), 0, attributes});
+  };
+
+  visit(root->GetReference().ObjectNumber(), 0);
+  while (!stack.empty()) {
+    Frame& frame = stack.back();
+    if (frame.next == frame.kids.size()) {
+      stack.pop_back();
+      continue;
+    }
+    const std::uint32_t kid = frame.kids[frame.next++];
+    visit(kid, frame.attributes);  // may grow the stack: `frame` is not used after this
   }
-  if (list.pages_.empty()) reader.fail("has no pages");
-  list.pages_.shrink_to_fit();
+  if (list.objects_.empty()) reader.fail("has no pages");
+  list.objects_.shrink_to_fit();
   return list;
+}
+
+void PageList::add_page(std::uint32_t object, std::uint32_t attributes, std::uint32_t geometry) {
+  if (stretches_.empty() || stretches_.back().attributes != attributes || stretches_.back().geometry != geometry)
+    stretches_.push_back({size(), attributes, geometry});
+  objects_.push_back(object);
 }
 
 }  // namespace kuvert::ingest

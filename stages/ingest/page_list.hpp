@@ -1,10 +1,12 @@
 #pragma once
 // The pages of a PDF file in order, found by walking /Root /Pages /Kids once
-// when the file is opened. Per page only its object number and an index into
-// a table of inherited attributes are kept (8 bytes a page); pages under the
-// same /Pages node share one table entry.
+// when the file is opened. Per page only its object number is kept (4 bytes
+// a page); its inherited attributes and geometry are kept once for each
+// stretch of pages that share them, which in a print file is nearly always
+// one stretch.
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <vector>
 
 #include "stages/ingest/inherited_attributes.hpp"
@@ -21,14 +23,12 @@ class PageList {
   // (a cycle, a node reached twice, a kid that is not a dictionary).
   static PageList read(PdfObjectReader& reader);
 
-  std::uint32_t size() const { return static_cast<std::uint32_t>(pages_.size()); }
-  std::uint32_t object(std::uint32_t page) const { return pages_.at(page).object; }
-  const InheritedAttributes& inherited(std::uint32_t page) const {
-    return attributes_[pages_.at(page).attributes];
-  }
+  std::uint32_t size() const { return static_cast<std::uint32_t>(objects_.size()); }
+  std::uint32_t object(std::uint32_t page) const { return objects_.at(page); }
+  const InheritedAttributes& inherited(std::uint32_t page) const { return attributes_[stretch(page).attributes]; }
   // The visible box and rotation, read during the walk (the page dictionary
   // is parsed then anyway), so checking every page costs nothing more.
-  const PageGeometry& geometry(std::uint32_t page) const { return geometries_[pages_.at(page).geometry]; }
+  const PageGeometry& geometry(std::uint32_t page) const { return geometries_[stretch(page).geometry]; }
   // Whether the page has annotations that would print (page_annotations.hpp).
   bool has_printing_annotations(std::uint32_t page) const {
     return std::binary_search(printing_annotations_.begin(), printing_annotations_.end(), page);
@@ -41,12 +41,21 @@ class PageList {
   }
 
  private:
-  struct Page {
-    std::uint32_t object;
+  // Pages from `first` up to the next stretch share attributes and geometry.
+  struct Stretch {
+    std::uint32_t first;
     std::uint32_t attributes;
     std::uint32_t geometry;
   };
-  std::vector<Page> pages_;
+  void add_page(std::uint32_t object, std::uint32_t attributes, std::uint32_t geometry);
+  const Stretch& stretch(std::uint32_t page) const {
+    (void)objects_.at(page);  // range check
+    return *std::prev(std::upper_bound(stretches_.begin(), stretches_.end(), page,
+                                       [](std::uint32_t p, const Stretch& s) { return p < s.first; }));
+  }
+
+  std::vector<std::uint32_t> objects_;  // by page
+  std::vector<Stretch> stretches_;
   std::vector<InheritedAttributes> attributes_;
   std::vector<PageGeometry> geometries_;  // distinct values; most files have one
   std::vector<std::uint32_t> printing_annotations_;  // pages, ascending; rare

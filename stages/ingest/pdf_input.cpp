@@ -12,6 +12,8 @@
 #include <cstring>
 #include <ios>
 
+#include <podofo/base/PdfArray.h>
+#include <podofo/base/PdfDictionary.h>
 #include <podofo/base/PdfError.h>
 #include <podofo/base/PdfInputDevice.h>
 #include <podofo/base/PdfTokenizer.h>
@@ -35,6 +37,52 @@ Where at_file(const std::string& name) {
 bool is_pdf_whitespace(char c) {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
 }
+
+// PoDoFo's tokenizer with a way to read a dictionary whose /Kids array is
+// reported reference by reference instead of being built.
+class ValueTokenizer : public PoDoFo::PdfTokenizer {
+ public:
+  using PoDoFo::PdfTokenizer::PdfTokenizer;
+
+  void read_value(PoDoFo::PdfVariant& value, std::vector<std::uint32_t>* kids) {
+    if (kids == nullptr) return GetNextVariant(value, nullptr);
+    const char* token = next_token();
+    if (std::strcmp(token, "<<") != 0) return GetNextVariant(token, type_, value, nullptr);
+    PoDoFo::PdfDictionary dictionary;
+    for (token = next_token(); std::strcmp(token, ">>") != 0; token = next_token()) {
+      PoDoFo::PdfVariant key;
+      GetNextVariant(token, type_, key, nullptr);
+      if (!key.IsName()) PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_InvalidDataType, "dictionary key");
+      token = next_token();
+      if (key.GetName() == PoDoFo::PdfName("Kids") && std::strcmp(token, "[") == 0) {
+        read_references(*kids);
+        dictionary.AddKey(key.GetName(), PoDoFo::PdfArray());
+        continue;
+      }
+      PoDoFo::PdfVariant entry;
+      GetNextVariant(token, type_, entry, nullptr);
+      dictionary.AddKey(key.GetName(), entry);
+    }
+    value = PoDoFo::PdfVariant(dictionary);
+  }
+
+ private:
+  const char* next_token() {
+    const char* token = nullptr;
+    if (!GetNextToken(token, &type_)) PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_UnexpectedEOF, "value");
+    return token;
+  }
+
+  void read_references(std::vector<std::uint32_t>& numbers) {
+    for (const char* token = next_token(); std::strcmp(token, "]") != 0; token = next_token()) {
+      PoDoFo::PdfVariant entry;
+      GetNextVariant(token, type_, entry, nullptr);
+      numbers.push_back(entry.IsReference() ? entry.GetReference().ObjectNumber() : 0);
+    }
+  }
+
+  PoDoFo::EPdfTokenType type_ = PoDoFo::ePdfTokenType_Unknown;
+};
 
 }  // namespace
 
@@ -66,8 +114,8 @@ std::string PdfInput::read(std::uint64_t offset, std::size_t length) {
   return bytes;
 }
 
-IndirectObject PdfInput::parse_object_at(std::uint64_t offset) {
-  PoDoFo::PdfTokenizer tokenizer(device_, token_buffer_);
+IndirectObject PdfInput::parse_object_at(std::uint64_t offset, std::vector<std::uint32_t>* kids) {
+  ValueTokenizer tokenizer(device_, token_buffer_);
   auto* device = device_.Device();
   device->Seek(static_cast<std::streamoff>(offset));
 
@@ -80,7 +128,7 @@ IndirectObject PdfInput::parse_object_at(std::uint64_t offset) {
   }
   object.number = static_cast<std::uint32_t>(number);
   object.generation = static_cast<std::uint16_t>(generation);
-  tokenizer.GetNextVariant(object.value, nullptr);
+  tokenizer.read_value(object.value, kids);
 
   const char* token = nullptr;
   if (object.value.IsDictionary() && tokenizer.GetNextToken(token) &&
@@ -101,10 +149,10 @@ PoDoFo::PdfVariant PdfInput::parse_value_at(std::uint64_t offset) {
   return value;
 }
 
-PoDoFo::PdfVariant PdfInput::parse_value(std::string_view bytes) {
-  PoDoFo::PdfTokenizer tokenizer(bytes.data(), bytes.size());
+PoDoFo::PdfVariant PdfInput::parse_value(std::string_view bytes, std::vector<std::uint32_t>* kids) {
+  ValueTokenizer tokenizer(bytes.data(), bytes.size());
   PoDoFo::PdfVariant value;
-  tokenizer.GetNextVariant(value, nullptr);
+  tokenizer.read_value(value, kids);
   return value;
 }
 

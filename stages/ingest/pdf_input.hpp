@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <podofo/base/PdfRefCountedBuffer.h>
 #include <podofo/base/PdfRefCountedInputDevice.h>
@@ -37,11 +38,16 @@ class PdfInput {
 
   // The indirect object whose "N G obj" starts at `offset` (whitespace before
   // it is skipped). Throws PoDoFo::PdfError on syntax errors.
-  IndirectObject parse_object_at(std::uint64_t offset);
+  // With `kids`, a dictionary's /Kids array is not built: it is left empty,
+  // and the object numbers it names (0 for an entry that is no reference)
+  // go to `kids`. A flat page tree's /Kids names every page of the file, and
+  // PoDoFo would copy the parsed array several times over.
+  IndirectObject parse_object_at(std::uint64_t offset, std::vector<std::uint32_t>* kids = nullptr);
   // A bare value at `offset`, e.g. the trailer dictionary.
   PoDoFo::PdfVariant parse_value_at(std::uint64_t offset);
-  // A bare value held in memory (an object inside an object stream).
-  static PoDoFo::PdfVariant parse_value(std::string_view bytes);
+  // A bare value held in memory (an object inside an object stream); `kids`
+  // as for parse_object_at().
+  static PoDoFo::PdfVariant parse_value(std::string_view bytes, std::vector<std::uint32_t>* kids = nullptr);
 
   // The raw (still encoded) data of a stream starting at `offset`.
   // `declared_length` is its /Length; when it is missing or does not end at

@@ -27,18 +27,15 @@ PdfObjectReader::PdfObjectReader(PdfInput& input, XrefIndex index)
 
 bool PdfObjectReader::exists(const PoDoFo::PdfReference& reference) const {
   const XrefEntry* entry = index_.find(reference.ObjectNumber());
-  if (entry == nullptr) return false;
-  const std::uint16_t generation = entry->type == XrefType::offset ? entry->generation : 0;
-  return generation == reference.GenerationNumber();
+  return entry != nullptr && entry->generation() == reference.GenerationNumber();
 }
 
-LoadedObject PdfObjectReader::load(std::uint32_t number) {
+LoadedObject PdfObjectReader::load(std::uint32_t number, std::vector<std::uint32_t>* kids) {
   const XrefEntry* entry = index_.find(number);
   if (entry == nullptr) return {};
   try {
-    if (entry->type == XrefType::offset) return load_from_file(number, entry->where);
-    if (entry->where > UINT32_MAX) fail_object(number);
-    return {load_compressed(number, static_cast<std::uint32_t>(entry->where), entry->index), {}};
+    if (entry->type() == XrefType::offset) return load_from_file(number, entry->offset(), kids);
+    return {load_compressed(number, entry->stream(), entry->index(), kids), {}};
   } catch (const PoDoFo::PdfError&) {
     fail_object(number);
   }
@@ -72,14 +69,15 @@ void PdfObjectReader::fail_object(std::uint32_t number) const {
   input_.fail("has a damaged object " + std::to_string(number));
 }
 
-LoadedObject PdfObjectReader::load_from_file(std::uint32_t number, std::uint64_t offset) {
-  IndirectObject object = input_.parse_object_at(offset);
+LoadedObject PdfObjectReader::load_from_file(std::uint32_t number, std::uint64_t offset,
+                                             std::vector<std::uint32_t>* kids) {
+  IndirectObject object = input_.parse_object_at(offset, kids);
   if (object.number != number) input_.fail("has a damaged cross-reference table");
   return {std::move(object.value), object.stream_offset};
 }
 
 PoDoFo::PdfVariant PdfObjectReader::load_compressed(std::uint32_t number, std::uint32_t stream,
-                                                    std::uint32_t index) {
+                                                    std::uint32_t index, std::vector<std::uint32_t>* kids) {
   if (object_stream_.number != stream || object_stream_.members.empty()) decode_object_stream(stream);
   const auto& members = object_stream_.members;
   auto member = members.begin() + std::min<std::size_t>(index, members.size());
@@ -89,7 +87,7 @@ PoDoFo::PdfVariant PdfObjectReader::load_compressed(std::uint32_t number, std::u
   }
   if (member == members.end()) return {};
   const std::string_view data(object_stream_.data);
-  return PdfInput::parse_value(data.substr(member->begin, member->end - member->begin));
+  return PdfInput::parse_value(data.substr(member->begin, member->end - member->begin), kids);
 }
 
 void PdfObjectReader::decode_object_stream(std::uint32_t stream) {
@@ -99,11 +97,11 @@ void PdfObjectReader::decode_object_stream(std::uint32_t stream) {
     ~NestingGuard() { --depth; }
   } guard(nesting_);
   const XrefEntry* entry = index_.find(stream);
-  if (entry == nullptr || entry->type != XrefType::offset || nesting_ > kMaxStreamNesting) {
+  if (entry == nullptr || entry->type() != XrefType::offset || nesting_ > kMaxStreamNesting) {
     fail_object(stream);
   }
 
-  LoadedObject container = load_from_file(stream, entry->where);
+  LoadedObject container = load_from_file(stream, entry->offset());
   if (!container.value.IsDictionary() || !container.stream_offset) fail_object(stream);
   const PoDoFo::PdfDictionary& dict = container.value.GetDictionary();
   ObjectStream decoded;

@@ -93,6 +93,19 @@ TEST_CASE("spool file reads object streams and xref streams", "[spool]") {
   check_sample_geometry(spool);
 }
 
+TEST_CASE("spool file follows /Kids given as a reference to an array", "[spool]") {
+  TempDir dir;
+  write_file(dir / "indirect.pdf", classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
+                                                {2, "<< /Type /Pages /Kids 5 0 R /Count 2 /MediaBox [0 0 200 100] >>"},
+                                                {3, "<< /Type /Page /Parent 2 0 R >>"},
+                                                {4, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 400] >>"},
+                                                {5, "[4 0 R 3 0 R]"}}));
+  SpoolFile spool(dir / "indirect.pdf", "indirect.pdf");
+  REQUIRE(spool.page_count() == 2);
+  CHECK(spool.geometry(0).urx == 300);
+  CHECK(spool.geometry(1).urx == 200);
+}
+
 TEST_CASE("spool file takes the newest object of an incremental update", "[spool]") {
   TempDir dir;
   auto objects = one_page_objects();
@@ -206,6 +219,12 @@ TEST_CASE("spool file reports unusable files with exact messages", "[spool]") {
                             {3, "<< /Type /Page /Parent 2 0 R >>"},
                             {4, "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>"}}));
     CHECK(open_error(dir / "cycle.pdf").message == "has a damaged page tree");
+  }
+  SECTION("a page tree with a kid that is no reference") {
+    write_file(dir / "bad-kid.pdf", classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
+                                                 {2, "<< /Type /Pages /Kids [3 0 R 42] /Count 2 >>"},
+                                                 {3, "<< /Type /Page /Parent 2 0 R >>"}}));
+    CHECK(open_error(dir / "bad-kid.pdf").message == "has a damaged page tree");
   }
   SECTION("a folder") {
     std::filesystem::create_directory(dir / "folder.pdf");

@@ -88,8 +88,9 @@ std::uint64_t dict_number(const PoDoFo::PdfDictionary& dict, const char* key, st
 
 class XrefReader {
  public:
+  // Object numbers are 32 bits: in a file over 4 GB they must not wrap.
   explicit XrefReader(PdfInput& input)
-      : input_(input), max_objects_(std::max<std::uint64_t>(input.size(), 1u << 20)) {}
+      : input_(input), max_objects_(std::clamp<std::uint64_t>(input.size(), 1u << 20, std::uint64_t{1} << 32)) {}
 
   XrefIndex read() {
     std::optional<std::uint64_t> next = find_startxref();
@@ -149,7 +150,8 @@ class XrefReader {
       if (cursor.peek() == 't') break;
       const auto first = cursor.read_number();
       const auto count = cursor.read_number();
-      if (!first || !count || *first + *count > max_objects_) input_.fail(kDamaged);
+      // Compared without adding, so that a huge first number cannot wrap past the bound.
+      if (!first || !count || *first > max_objects_ || *count > max_objects_ - *first) input_.fail(kDamaged);
       for (std::uint64_t i = 0; i < *count; ++i) {
         const auto offset = cursor.read_number();
         const auto generation = cursor.read_number();
@@ -158,7 +160,7 @@ class XrefReader {
         if (!offset || !generation || (type != 'n' && type != 'f')) input_.fail(kDamaged);
         const auto number = static_cast<std::uint32_t>(*first + i);
         if (type == 'n' && *offset != 0) {
-          set(number, {*offset, 0, static_cast<std::uint16_t>(*generation), XrefType::offset});
+          set_offset(number, *offset, *generation);
         } else {
           free_entries_.push_back(number);
         }
@@ -220,9 +222,9 @@ class XrefReader {
         if (type == 0) {
           free_entries_.push_back(number);
         } else if (type == 1) {
-          set(number, {second, 0, static_cast<std::uint16_t>(third), XrefType::offset});
+          set_offset(number, second, third);
         } else if (type == 2) {
-          set(number, {second, static_cast<std::uint32_t>(third), 0, XrefType::compressed});
+          set_compressed(number, second, third);
         }  // other types are reserved: the object reads as null
       }
     }
@@ -240,14 +242,25 @@ class XrefReader {
     }
   }
 
-  void set(std::uint32_t number, const XrefEntry& entry) {
+  // A value too large for the packed entry cannot be right: no print file
+  // is 64 TB, object numbers are 32 bits, no object stream holds 2^30 objects.
+  void set_offset(std::uint32_t number, std::uint64_t offset, std::uint64_t generation) {
+    if (offset > XrefEntry::kMaxOffset) input_.fail(kDamaged);
+    set(number, XrefEntry::at_offset(offset, static_cast<std::uint16_t>(generation)));
+  }
+  void set_compressed(std::uint32_t number, std::uint64_t stream, std::uint64_t index) {
+    if (stream > XrefEntry::kMaxStream || index > XrefEntry::kMaxIndex) input_.fail(kDamaged);
+    set(number, XrefEntry::in_stream(static_cast<std::uint32_t>(stream), static_cast<std::uint32_t>(index)));
+  }
+
+  void set(std::uint32_t number, XrefEntry entry) {
     if (number >= index_.entries.size()) index_.entries.resize(std::size_t{number} + 1);
     XrefEntry& slot = index_.entries[number];
-    if (slot.type == XrefType::none) slot = entry;
+    if (slot.type() == XrefType::none) slot = entry;
   }
 
   void commit_free_entries() {
-    for (const auto number : free_entries_) set(number, {0, 0, 0, XrefType::free});
+    for (const auto number : free_entries_) set(number, XrefEntry::free_entry());
     free_entries_.clear();
   }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "pipeline/model/recipient.hpp"
+#include "pipeline/model/recipient_key.hpp"
 
 namespace kuvert {
 
@@ -33,5 +34,10 @@ std::string fold_text(std::string_view text);
 std::string fold_street(std::string_view street);
 
 AddressKey address_key(const std::string& client, const Recipient& recipient);
+
+// What planning keeps of a recipient: a 128-bit BLAKE2b digest of its
+// address key (a chance collision among 10^9 documents is below 10^-20) and
+// its presort key.
+RecipientKey recipient_key(const std::string& client, const Recipient& recipient);
 
 }  // namespace kuvert

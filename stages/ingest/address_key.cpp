@@ -1,4 +1,6 @@
-#include "pipeline/plan/address_key.hpp"
+#include "stages/ingest/address_key.hpp"
+
+#include <sodium.h>
 
 // Folding works on code points so that "MÜLLER" and "Müller" meet; the case
 // table covers Latin-1 and Latin Extended-A, which spans the German alphabet
@@ -152,6 +154,25 @@ AddressKey address_key(const std::string& client, const Recipient& recipient) {
   key.city = fold_text(recipient.city);
   key.country = fold_text(recipient.country);
   return key;
+}
+
+RecipientKey recipient_key(const std::string& client, const Recipient& recipient) {
+  static const bool sodium_ready = sodium_init() >= 0;  // picks the fastest BLAKE2b for this CPU
+  (void)sodium_ready;
+  const AddressKey key = address_key(client, recipient);
+  crypto_generichash_state state;
+  RecipientKey result;
+  crypto_generichash_init(&state, nullptr, 0, result.address.size());
+  // Each field with its length first, so that no two different keys hash
+  // the same bytes ("ab" + "c" and "a" + "bc").
+  for (const std::string* field : {&key.client, &key.name, &key.street, &key.postcode, &key.city, &key.country}) {
+    const std::uint64_t length = field->size();
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(&length), sizeof length);
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(field->data()), field->size());
+  }
+  crypto_generichash_final(&state, result.address.data(), result.address.size());
+  result.presort = presort_key(recipient.postcode, recipient.country);
+  return result;
 }
 
 }  // namespace kuvert

@@ -1,0 +1,27 @@
+#pragma once
+#include <cstdint>
+#include <fstream>
+
+#include "pipeline/model/job.hpp"
+
+namespace kuvert {
+
+// Reads documents' ids and addresses back from the job's manifest for the
+// outputs of a run: planning keeps neither (see Document). One reader per
+// thread.
+class DocumentLabels {
+ public:
+  explicit DocumentLabels(const Job& job);
+
+  // The label of job.documents[document]. Throws Error(input) when the
+  // manifest no longer holds that document as it was read: job.json was
+  // changed while the job was being produced.
+  DocumentLabel label(std::uint32_t document);
+
+ private:
+  const Job& job_;
+  char buffer_[4096];  // entries are a few hundred bytes; a small buffer keeps each look-up to one read
+  std::ifstream manifest_;
+};
+
+}  // namespace kuvert

@@ -1,0 +1,59 @@
+// Planning keeps no ids or addresses; they are read back from job.json at
+// the offsets taken while reading it. These tests check the offsets against
+// the generated job, and that a manifest changed in the meantime is noticed.
+#include "stages/ingest/document_labels.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "pipeline/model/error.hpp"
+#include "pipeline/profiles/load_profiles.hpp"
+#include "stages/ingest/job_reader.hpp"
+#include "tests/support/kuvert_job.hpp"
+
+namespace kuvert {
+namespace {
+
+using test::KuvertJob;
+using test::plain_job;
+
+ProfileCatalog profiles() { return load_profiles(test::source_dir() / "layouts", "2026-11-22"); }
+
+TEST_CASE("document labels read back every document's id and recipient", "[ingest][labels]") {
+  auto options = plain_job(40, 1);
+  options.foreign_share = 0.2;
+  KuvertJob generated(options);
+  SourceFiles sources;
+  const Job job = read_job(generated.folder(), profiles(), sources);
+  REQUIRE(job.documents.size() == generated.documents().size());
+  DocumentLabels labels(job);
+  // Out of order, as a presorted run asks for them.
+  for (std::uint32_t i = job.documents.size(); i-- > 0;) {
+    const DocumentLabel label = labels.label(i);
+    const auto& expected = generated.documents()[i];
+    CHECK(label.id == expected.id);
+    CHECK(label.recipient.name == expected.recipient.name);
+    CHECK(label.recipient.street == expected.recipient.street);
+    CHECK(label.recipient.postcode == expected.recipient.postcode);
+    CHECK(label.recipient.country == expected.recipient.country);
+  }
+}
+
+TEST_CASE("a manifest changed while its job is produced is noticed", "[ingest][labels]") {
+  KuvertJob generated(plain_job(3, 1));
+  SourceFiles sources;
+  const Job job = read_job(generated.folder(), profiles(), sources);
+  generated.edit_manifest([](nlohmann::json& manifest) { manifest["documents"][1]["recipient"]["street"] = "Neuer Weg 1"; });
+  DocumentLabels labels(job);
+  try {
+    labels.label(1);
+    FAIL("no error thrown");
+  } catch (const Error& error) {
+    CHECK(error.kind() == ErrorKind::input);
+    CHECK(std::string(error.what()) ==
+          "job \"test-job\": file \"job.json\": changed while the job was being produced (document 2 is no longer "
+          "where it was); run the job again");
+  }
+}
+
+}  // namespace
+}  // namespace kuvert
