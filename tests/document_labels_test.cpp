@@ -4,6 +4,7 @@
 #include "stages/ingest/document_labels.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/profiles/load_profiles.hpp"
@@ -53,6 +54,24 @@ TEST_CASE("a manifest changed while its job is produced is noticed", "[ingest][l
           "job \"test-job\": file \"job.json\": changed while the job was being produced (document 2 is no longer "
           "where it was); run the job again");
   }
+}
+
+TEST_CASE("an id changed in place while the job is produced is noticed", "[ingest][labels]") {
+  KuvertJob generated(plain_job(3, 1));
+  SourceFiles sources;
+  const Job job = read_job(generated.folder(), profiles(), sources);
+  const auto path = generated.folder() / "job.json";
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const auto at = bytes.find(generated.documents()[1].id);
+  REQUIRE(at != std::string::npos);
+  bytes[at] = 'X';  // same length: every entry stays where it was
+  std::fstream(path, std::ios::binary | std::ios::in | std::ios::out).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  DocumentLabels labels(job);
+  CHECK_THROWS_AS(labels.label(1), Error);
 }
 
 }  // namespace

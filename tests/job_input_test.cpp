@@ -93,6 +93,20 @@ TEST_CASE("duplicate document ids are refused", "[input]") {
                  "too; document ids must be unique");
 }
 
+TEST_CASE("every repeated document id is reported in delivery order", "[input]") {
+  KuvertJob job(plain_job(6, 1));
+  job.edit_manifest([](json& m) {
+    const std::vector<std::string> ids{"Z", "A", "Z", "A", "Z", "Q"};
+    for (std::size_t i = 0; i < ids.size(); ++i) m["documents"][i]["id"] = ids[i];
+  });
+  const auto result = job.run();
+  CHECK(result.exit_code == 1);
+  const std::string tail = ": file \"job.json\": field \"id\": is used by an earlier document too; document ids must be unique\n";
+  const std::string z = "kuvert: job \"test-job\": document \"Z\"" + tail;
+  const std::string a = "kuvert: job \"test-job\": document \"A\"" + tail;
+  CHECK(result.err == z + a + z);
+}
+
 TEST_CASE("a missing print file is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   std::filesystem::remove(job.folder() / "spool.pdf");

@@ -42,9 +42,10 @@ nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
 
   const auto profiles = load_profiles(request.layouts, request.production_date);
   SourceFiles sources;
-  const auto job = read_job(request.job, profiles, sources);
+  auto job = read_job(request.job, profiles, sources);
   release_freed_memory();
   const auto runs = plan_runs(job, profiles, PlanOptions{request.max_sheets});
+  job.recipients = std::vector<RecipientKey>();  // planning's alone; a move frees it, `= {}` would not
   release_freed_memory();
 
   const unsigned threads = request.threads ? request.threads : static_cast<unsigned>(tbb::info::default_concurrency());

@@ -56,6 +56,18 @@ std::vector<int> feeder_stations(const InserterProfile& inserter, const MailPiec
   return stations;
 }
 
+// A document's id for a message, or its place in the job should the
+// manifest no longer give it: the message at hand must not be lost.
+std::string document_name(DocumentLabels& labels, std::uint32_t document) {
+  try {
+    return labels.label(document).id;
+  } catch (const Error&) {
+    std::string name = "#";
+    name += std::to_string(document + 1);
+    return name;
+  }
+}
+
 // Serial reader: walks the runs sheet by sheet and copies source pages.
 // A run's pieces are made in full when it begins (plan/pieces.hpp), and a
 // piece's sheets when the piece begins, so only one run is held in full.
@@ -138,7 +150,7 @@ class SheetReader {
           const Document& document = job_.documents[index];
           if (document.file == page.file && page.page >= document.first_page &&
               page.page < document.first_page + document.page_count)
-            problem.where.document = labels.label(index).id;
+            problem.where.document = document_name(labels, index);
         }
         problem.message = "page " + std::to_string(page.page + 1) + " " + problem.message;
       }

@@ -3,7 +3,6 @@
 #include <string>
 
 #include "pipeline/model/recipient.hpp"
-#include "pipeline/model/recipient_key.hpp"
 
 namespace kuvert {
 
@@ -14,17 +13,18 @@ struct PageRef {
   friend bool operator==(const PageRef&, const PageRef&) = default;
 };
 
-// One letter as delivered: consecutive pages of one source file. This is
-// what planning holds of every document of a job, so it is kept small: the
-// id and the address are read back from the manifest entry when a run's
-// outputs need them (DocumentLabel).
+// One letter as delivered: consecutive pages of one source file. A job
+// holds this for every document until its last run is written, so it is
+// kept small: the id and the address are read back from the manifest entry
+// when a run's outputs need them (DocumentLabel), and what planning needs
+// of the recipient is kept beside it until planning is done (Job::recipients).
 struct Document {
   std::uint64_t manifest_offset = 0;  // where its entry begins in job.json
   std::uint32_t file = 0;             // index into Job::files
   std::uint32_t first_page = 0;       // 0-based
   std::uint32_t page_count = 0;
   std::uint16_t settings = 0;  // index into Job::settings
-  RecipientKey recipient;
+  bool domestic = true;        // the recipient lives in Germany: domestic postage
 
   PageRef page(std::uint32_t i) const { return {file, first_page + i}; }
 };

@@ -1,12 +1,24 @@
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "pipeline/model/document.hpp"
 #include "pipeline/model/production.hpp"
+#include "pipeline/model/recipient_key.hpp"
 
 namespace kuvert {
+
+// What tells a file's version apart: documents are read back from the
+// manifest while the job is produced, and it must not change meanwhile.
+struct FileStamp {
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t size = 0;
+  std::int64_t modified_ns = 0;
+  friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
 
 // A validated job: every document's pages exist and are accounted for.
 struct Job {
@@ -15,9 +27,13 @@ struct Job {
   std::string application;
   std::filesystem::path folder;
   std::filesystem::path manifest;            // job.json, which Document::manifest_offset points into
+  FileStamp manifest_stamp;                  // as it was read
   std::vector<std::filesystem::path> files;  // source PDFs, absolute
   std::vector<ProductionSettings> settings;  // the distinct settings of its documents; a job has few
   std::vector<Document> documents;           // in the order delivered
+  // What planning needs of each document's recipient, by document; the
+  // driver lets it go once the runs are planned.
+  std::vector<RecipientKey> recipients;
 
   const ProductionSettings& settings_of(const Document& document) const { return settings.at(document.settings); }
 };

@@ -68,7 +68,6 @@ struct MailPiece {
   bool manual = false;  // the inserter cannot take it
   std::string manual_reason;
 
-  const RecipientKey& recipient() const { return lead->recipient; }
   const ProductionSettings& settings() const { return *production; }
 };
 

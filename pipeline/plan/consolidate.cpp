@@ -66,7 +66,7 @@ PieceDocuments consolidate(const Job& job) {
     for (std::uint32_t i = 0; i < count; ++i)
       if (may_share_envelope(job.settings_of(documents[i]))) sharing.push_back(i);
     const auto key = [&](std::uint32_t i) {
-      return std::tie(documents[i].recipient.address, classes[documents[i].settings]);
+      return std::tie(job.recipients[i].address, classes[documents[i].settings]);
     };
     std::sort(sharing.begin(), sharing.end(), [&](std::uint32_t a, std::uint32_t b) {
       return std::tuple_cat(key(a), std::tie(a)) < std::tuple_cat(key(b), std::tie(b));

@@ -63,14 +63,13 @@ TEST_CASE("plan_runs consolidates, weighs, groups, presorts and numbers a job", 
   CHECK(merged.envelope == "c6-5");
   CHECK(merged.product == "Standardbrief");
   CHECK(merged.postage_cents == 95);
-  CHECK(merged.recipient() == erika());
 
   CHECK(pieces[1].id == "R0001-000002");
   CHECK(pieces[1].settings().sensitive);
   CHECK(pieces[1].weight_g == Approx(9.99));  // 1 sheet + envelope
   CHECK(pieces[2].id == "R0001-000003");
   CHECK(pieces[3].id == "R0001-000004");
-  CHECK_FALSE(pieces[3].recipient().domestic());
+  CHECK_FALSE(pieces[3].lead->domestic);
   CHECK(pieces[3].product == "Standardbrief International");
 
   CHECK(runs[1].id == "R0002");

@@ -40,7 +40,7 @@ void split_into(std::vector<PrintRun>& runs, Group& group, const PieceDocuments&
     }
     runs.push_back(std::move(run));
   }
-  group.members = {};  // not needed again: give the memory back before the next group
+  group.members = std::vector<std::uint32_t>();  // give the memory back before the next group
 }
 
 }  // namespace

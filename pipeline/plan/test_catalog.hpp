@@ -93,10 +93,11 @@ class JobBuilder {
     Document d;
     d.first_page = next_page_;
     d.page_count = pages;
-    d.recipient = recipient;
+    d.domestic = recipient.domestic();
     d.settings = settings_in(job_, settings);
     next_page_ += pages;
     job_.documents.push_back(d);
+    job_.recipients.push_back(recipient);
     return *this;
   }
 
@@ -134,7 +135,7 @@ inline std::deque<ProductionSettings>& lead_settings() {
 inline MailPiece piece_of(std::size_t sheets, RecipientKey recipient = erika(), ProductionSettings settings = {}) {
   MailPiece p;
   auto& lead = lead_documents().emplace_back();
-  lead.recipient = recipient;
+  lead.domestic = recipient.domestic();
   p.lead = &lead;
   p.production = &lead_settings().emplace_back(std::move(settings));
   p.inserts = p.production->inserts;

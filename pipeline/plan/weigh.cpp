@@ -111,7 +111,7 @@ MailPiece weigh(MailPiece piece, const ProfileCatalog& catalog, const Where& whe
   else if (envelope.fold_layers > 1 && static_cast<long long>(sheets) > inserter.fold_limit_sheets)
     reasons.push_back(std::to_string(sheets) + " sheets exceed the inserter's fold limit of " +
                       std::to_string(inserter.fold_limit_sheets) + " for " + envelope.format);
-  const Destination destination = piece.recipient().domestic() ? Destination::domestic : Destination::international;
+  const Destination destination = piece.lead->domestic ? Destination::domestic : Destination::international;
   if (const PostageProduct* product =
           choose_product(catalog.tariff, piece.weight_g, piece.thickness_mm, envelope, destination)) {
     piece.product = product->name;

@@ -29,8 +29,9 @@ json run_ticket(const Job& job, const PrintRun& run, const RunContents& contents
     ++product.first;
     product.second += piece.postage_cents;
     total_cents += piece.postage_cents;
-    if (piece.recipient().domestic())
-      ++leitregionen[piece.recipient().leitregion()];
+    const Recipient& recipient = contents.label(piece.documents.front()).recipient;
+    if (recipient.domestic())
+      ++leitregionen[recipient.postcode.substr(0, 2)];
     else
       ++foreign;
     if (piece.manual) {

@@ -107,4 +107,8 @@ TEST_CASE("recipient_key sorts domestic mail by postcode and foreign mail after 
   CHECK(magdeburg.presort < wien.presort);
   CHECK(wien.presort < linz.presort);
   CHECK(linz.presort < zurich.presort);
+  // Bytes compare unsigned, as the UTF-8 text does: "Ä" after "B".
+  const auto a_umlaut = recipient_key("m", recipient({"A"}, "s", "Ä-100", "X", "AT"));
+  const auto b = recipient_key("m", recipient({"A"}, "s", "B-100", "X", "AT"));
+  CHECK(b.presort < a_umlaut.presort);
 }

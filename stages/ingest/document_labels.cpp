@@ -1,7 +1,7 @@
 #include "stages/ingest/document_labels.hpp"
 
 #include "pipeline/model/error.hpp"
-#include "stages/ingest/address_key.hpp"
+#include "stages/ingest/file_stamp.hpp"
 #include "stages/ingest/job_manifest.hpp"
 
 namespace kuvert {
@@ -17,7 +17,7 @@ DocumentLabel DocumentLabels::label(std::uint32_t document) {
   const Where where{.job = job_.name, .file = job_.manifest.filename().string()};
   std::vector<Diagnostic> problems;
   auto entry = read_manifest_document_at(manifest_, planned.manifest_offset, where, problems);
-  if (!entry || !problems.empty() || recipient_key(job_.client, entry->recipient) != planned.recipient)
+  if (file_stamp(job_.manifest) != job_.manifest_stamp || !entry || !problems.empty())
     throw_input(where, "changed while the job was being produced (document " + std::to_string(document + 1) +
                            " is no longer where it was); run the job again");
   return {std::move(entry->id), std::move(entry->recipient)};

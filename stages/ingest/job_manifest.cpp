@@ -110,9 +110,11 @@ class IdCheck {
     if (!id.empty()) entries_.push_back({std::hash<std::string>{}(id), offset});
   }
 
-  // Appends a problem for every document whose id an earlier one has.
+  // Appends a problem for every document whose id an earlier one has, in
+  // delivery order.
   void report(std::istream& in, const Where& where, std::vector<Diagnostic>& problems) {
     std::sort(entries_.begin(), entries_.end());
+    std::vector<std::pair<std::uint64_t, Diagnostic>> found;  // by offset of the later document
     for (std::size_t begin = 0, end = 0; begin < entries_.size(); begin = end) {
       for (end = begin + 1; end < entries_.size() && entries_[end].hash == entries_[begin].hash;) ++end;
       if (end - begin == 1) continue;
@@ -126,9 +128,11 @@ class IdCheck {
         Where at = where;
         at.document = id;
         at.field = "id";
-        problems.push_back({at, "is used by an earlier document too; document ids must be unique"});
+        found.push_back({entries_[i].offset, {at, "is used by an earlier document too; document ids must be unique"}});
       }
     }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [offset, problem] : found) problems.push_back(std::move(problem));
   }
 
  private:

@@ -16,6 +16,7 @@
 
 #include "pipeline/model/a4_sheet.hpp"
 #include "stages/ingest/address_key.hpp"
+#include "stages/ingest/file_stamp.hpp"
 #include "stages/ingest/job_manifest.hpp"
 #include "stages/ingest/postal_address.hpp"
 #include "stages/ingest/source_files.hpp"
@@ -247,11 +248,12 @@ void check_page_accounting(const Job& job, const std::vector<bool>& named_file, 
 
 // The index of `settings` in the job's distinct settings, added if new. A
 // job has a handful, so a list will do.
-std::uint16_t settings_index(std::vector<ProductionSettings>& distinct, const ProductionSettings& settings) {
+std::uint16_t settings_index(std::vector<ProductionSettings>& distinct, const ProductionSettings& settings,
+                             const Where& where) {
   auto known = std::find(distinct.begin(), distinct.end(), settings);
   if (known == distinct.end()) {
     if (distinct.size() > std::numeric_limits<std::uint16_t>::max())
-      throw_input(Where{}, "has more than 65,536 different production settings");
+      throw_input(where, "has more than 65,536 different production settings");
     known = distinct.insert(distinct.end(), settings);
   }
   return static_cast<std::uint16_t>(known - distinct.begin());
@@ -266,6 +268,7 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
   if (where.job.empty()) where.job = path.parent_path().filename().string();
 
   const ManifestOpener open = manifest_opener(manifest_path, where);
+  const FileStamp stamp = file_stamp(manifest_path);
   std::vector<Diagnostic> manifest_problems;
   const JobManifest manifest = read_job_manifest(open, where, manifest_problems);
   if (!manifest.job.empty()) where.job = manifest.job;
@@ -273,7 +276,7 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
 
   Job job{.name = where.job, .client = manifest.client, .application = manifest.application,
           .folder = fs::absolute(manifest_path).parent_path(), .manifest = fs::absolute(manifest_path),
-          .files = {}, .settings = {}, .documents = {}};
+          .manifest_stamp = stamp, .files = {}, .settings = {}, .documents = {}};
   JobValidation validation(job, profiles, where.file, sources, open);
   auto& problems = validation.problems();
   problems.insert(problems.end(), manifest_problems.begin(), manifest_problems.end());
@@ -286,6 +289,7 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
   // Each document is checked and resolved as it is read, so a large job
   // never holds its manifest and its documents at the same time.
   job.documents.reserve(manifest.documents);
+  job.recipients.reserve(manifest.documents);
   std::vector<bool> named_file;
   // Whether some document's pages could not be placed (a bad range, a file
   // that did not open): then which pages belong to no document is unknown.
@@ -294,8 +298,9 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
     validation.check_profiles(entry);
     validation.check_recipient(entry);
     Document document{.manifest_offset = offset, .file = 0, .first_page = 0, .page_count = 0,
-                      .settings = settings_index(job.settings, entry.settings),
-                      .recipient = recipient_key(job.client, entry.recipient)};
+                      .settings = settings_index(job.settings, entry.settings, where),
+                      .domestic = entry.recipient.domestic()};
+    job.recipients.push_back(recipient_key(job.client, entry.recipient));
     unplaced = unplaced || (!entry.pages && entry.file.empty());
     if (entry.pages) {
       if (manifest.print_file.empty()) {
@@ -330,6 +335,8 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
     check_page_accounting(job, named_file, validation);
     for (const auto& document : job.documents) validation.check_pages(document);
   }
+  if (file_stamp(manifest_path) != stamp)
+    problems.push_back({where, "changed while it was being read; run the job again once it is complete"});
   if (!validation.problems().empty()) throw Error(ErrorKind::input, std::move(validation.problems()));
   return job;
 }

@@ -83,18 +83,19 @@ PageList PageList::read(PdfObjectReader& reader) {
   }
 
   // The /Pages nodes being walked, each with the kids still to visit. A
-  // node's kids are only object numbers, read without building the /Kids
-  // array: in a flat tree it names every page.
+  // node's kids are only references, read without building the /Kids array:
+  // in a flat tree it names every page.
   struct Frame {
-    std::vector<std::uint32_t> kids;
+    std::vector<KidReference> kids;
     std::size_t next = 0;
     std::uint32_t attributes = 0;
   };
   std::vector<Frame> stack;
   std::vector<bool> entered(reader.object_count());
-  const auto visit = [&](std::uint32_t object, std::uint32_t attributes) {
-    if (!reader.in_use(object)) reader.fail(kDamagedTree);
-    std::vector<std::uint32_t> kids;
+  const auto visit = [&](KidReference reference, std::uint32_t attributes) {
+    if (!reader.exists(reference)) reader.fail(kDamagedTree);
+    const std::uint32_t object = reference.number;
+    std::vector<KidReference> kids;
     const auto loaded = reader.load(object, &kids);
     const PoDoFo::PdfVariant& value = loaded.value;
     if (!value.IsDictionary()) reader.fail(kDamagedTree);
@@ -127,21 +128,23 @@ PageList PageList::read(PdfObjectReader& reader) {
       const PoDoFo::PdfVariant resolved = reader.resolve(*kids_entry);
       if (!resolved.IsArray()) reader.fail(kDamagedTree);
       for (const auto& kid : resolved.GetArray())
-        kids.push_back(kid.IsReference() ? kid.GetReference().ObjectNumber() : 0);
+        kids.push_back(kid.IsReference()
+                           ? KidReference{kid.GetReference().ObjectNumber(), kid.GetReference().GenerationNumber()}
+                           : KidReference{});
     } else if (kids_entry == nullptr || !kids_entry->IsArray()) {
       reader.fail(kDamagedTree);
     }
     stack.push_back({std::move(kids), 0, attributes});
   };
 
-  visit(root->GetReference().ObjectNumber(), 0);
+  visit({root->GetReference().ObjectNumber(), root->GetReference().GenerationNumber()}, 0);
   while (!stack.empty()) {
     Frame& frame = stack.back();
     if (frame.next == frame.kids.size()) {
       stack.pop_back();
       continue;
     }
-    const std::uint32_t kid = frame.kids[frame.next++];
+    const KidReference kid = frame.kids[frame.next++];
     visit(kid, frame.attributes);  // may grow the stack: `frame` is not used after this
   }
   if (list.objects_.empty()) reader.fail("has no pages");

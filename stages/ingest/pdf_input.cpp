@@ -44,7 +44,7 @@ class ValueTokenizer : public PoDoFo::PdfTokenizer {
  public:
   using PoDoFo::PdfTokenizer::PdfTokenizer;
 
-  void read_value(PoDoFo::PdfVariant& value, std::vector<std::uint32_t>* kids) {
+  void read_value(PoDoFo::PdfVariant& value, std::vector<KidReference>* kids) {
     if (kids == nullptr) return GetNextVariant(value, nullptr);
     const char* token = next_token();
     if (std::strcmp(token, "<<") != 0) return GetNextVariant(token, type_, value, nullptr);
@@ -55,6 +55,7 @@ class ValueTokenizer : public PoDoFo::PdfTokenizer {
       if (!key.IsName()) PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_InvalidDataType, "dictionary key");
       token = next_token();
       if (key.GetName() == PoDoFo::PdfName("Kids") && std::strcmp(token, "[") == 0) {
+        kids->clear();
         read_references(*kids);
         dictionary.AddKey(key.GetName(), PoDoFo::PdfArray());
         continue;
@@ -73,11 +74,13 @@ class ValueTokenizer : public PoDoFo::PdfTokenizer {
     return token;
   }
 
-  void read_references(std::vector<std::uint32_t>& numbers) {
+  void read_references(std::vector<KidReference>& kids) {
     for (const char* token = next_token(); std::strcmp(token, "]") != 0; token = next_token()) {
       PoDoFo::PdfVariant entry;
       GetNextVariant(token, type_, entry, nullptr);
-      numbers.push_back(entry.IsReference() ? entry.GetReference().ObjectNumber() : 0);
+      kids.push_back(entry.IsReference() ? KidReference{entry.GetReference().ObjectNumber(),
+                                                        entry.GetReference().GenerationNumber()}
+                                         : KidReference{});
     }
   }
 
@@ -114,7 +117,7 @@ std::string PdfInput::read(std::uint64_t offset, std::size_t length) {
   return bytes;
 }
 
-IndirectObject PdfInput::parse_object_at(std::uint64_t offset, std::vector<std::uint32_t>* kids) {
+IndirectObject PdfInput::parse_object_at(std::uint64_t offset, std::vector<KidReference>* kids) {
   ValueTokenizer tokenizer(device_, token_buffer_);
   auto* device = device_.Device();
   device->Seek(static_cast<std::streamoff>(offset));
@@ -149,7 +152,7 @@ PoDoFo::PdfVariant PdfInput::parse_value_at(std::uint64_t offset) {
   return value;
 }
 
-PoDoFo::PdfVariant PdfInput::parse_value(std::string_view bytes, std::vector<std::uint32_t>* kids) {
+PoDoFo::PdfVariant PdfInput::parse_value(std::string_view bytes, std::vector<KidReference>* kids) {
   ValueTokenizer tokenizer(bytes.data(), bytes.size());
   PoDoFo::PdfVariant value;
   tokenizer.read_value(value, kids);

@@ -16,6 +16,13 @@
 
 namespace kuvert::ingest {
 
+// A reference in a page tree node's /Kids; object 0 (never in use) stands
+// for an entry that is no reference.
+struct KidReference {
+  std::uint32_t number = 0;
+  std::uint16_t generation = 0;
+};
+
 // An object parsed at a file offset ("N G obj value [stream ...]").
 struct IndirectObject {
   std::uint32_t number = 0;
@@ -39,15 +46,15 @@ class PdfInput {
   // The indirect object whose "N G obj" starts at `offset` (whitespace before
   // it is skipped). Throws PoDoFo::PdfError on syntax errors.
   // With `kids`, a dictionary's /Kids array is not built: it is left empty,
-  // and the object numbers it names (0 for an entry that is no reference)
-  // go to `kids`. A flat page tree's /Kids names every page of the file, and
+  // and the references it holds go to `kids` (the last /Kids counts, should
+  // the key be repeated). A flat page tree's /Kids names every page of the file, and
   // PoDoFo would copy the parsed array several times over.
-  IndirectObject parse_object_at(std::uint64_t offset, std::vector<std::uint32_t>* kids = nullptr);
+  IndirectObject parse_object_at(std::uint64_t offset, std::vector<KidReference>* kids = nullptr);
   // A bare value at `offset`, e.g. the trailer dictionary.
   PoDoFo::PdfVariant parse_value_at(std::uint64_t offset);
   // A bare value held in memory (an object inside an object stream); `kids`
   // as for parse_object_at().
-  static PoDoFo::PdfVariant parse_value(std::string_view bytes, std::vector<std::uint32_t>* kids = nullptr);
+  static PoDoFo::PdfVariant parse_value(std::string_view bytes, std::vector<KidReference>* kids = nullptr);
 
   // The raw (still encoded) data of a stream starting at `offset`.
   // `declared_length` is its /Length; when it is missing or does not end at

@@ -30,7 +30,12 @@ bool PdfObjectReader::exists(const PoDoFo::PdfReference& reference) const {
   return entry != nullptr && entry->generation() == reference.GenerationNumber();
 }
 
-LoadedObject PdfObjectReader::load(std::uint32_t number, std::vector<std::uint32_t>* kids) {
+bool PdfObjectReader::exists(const KidReference& reference) const {
+  const XrefEntry* entry = index_.find(reference.number);
+  return entry != nullptr && entry->generation() == reference.generation;
+}
+
+LoadedObject PdfObjectReader::load(std::uint32_t number, std::vector<KidReference>* kids) {
   const XrefEntry* entry = index_.find(number);
   if (entry == nullptr) return {};
   try {
@@ -70,14 +75,14 @@ void PdfObjectReader::fail_object(std::uint32_t number) const {
 }
 
 LoadedObject PdfObjectReader::load_from_file(std::uint32_t number, std::uint64_t offset,
-                                             std::vector<std::uint32_t>* kids) {
+                                             std::vector<KidReference>* kids) {
   IndirectObject object = input_.parse_object_at(offset, kids);
   if (object.number != number) input_.fail("has a damaged cross-reference table");
   return {std::move(object.value), object.stream_offset};
 }
 
 PoDoFo::PdfVariant PdfObjectReader::load_compressed(std::uint32_t number, std::uint32_t stream,
-                                                    std::uint32_t index, std::vector<std::uint32_t>* kids) {
+                                                    std::uint32_t index, std::vector<KidReference>* kids) {
   if (object_stream_.number != stream || object_stream_.members.empty()) decode_object_stream(stream);
   const auto& members = object_stream_.members;
   auto member = members.begin() + std::min<std::size_t>(index, members.size());

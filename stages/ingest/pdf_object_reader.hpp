@@ -27,8 +27,7 @@ class PdfObjectReader {
 
   // Whether a reference leads to an object in use (other references mean null).
   bool exists(const PoDoFo::PdfReference& reference) const;
-  // Whether an object of this number is in use, whatever its generation.
-  bool in_use(std::uint32_t number) const { return index_.find(number) != nullptr; }
+  bool exists(const KidReference& reference) const;
   const PoDoFo::PdfReference& root() const { return index_.root; }
   std::size_t object_count() const { return index_.entries.size(); }
 
@@ -36,7 +35,7 @@ class PdfObjectReader {
   // cannot be parsed (or "has a damaged cross-reference table" when its
   // entry does not lead to it). With `kids`, a page tree node's /Kids array
   // is read into `kids` instead (PdfInput::parse_object_at).
-  LoadedObject load(std::uint32_t number, std::vector<std::uint32_t>* kids = nullptr);
+  LoadedObject load(std::uint32_t number, std::vector<KidReference>* kids = nullptr);
   // `value` itself, or what its reference (chain) leads to.
   PoDoFo::PdfVariant resolve(const PoDoFo::PdfVariant& value);
   // The stream's raw bytes, exactly as in the file (an indirect /Length is
@@ -49,9 +48,9 @@ class PdfObjectReader {
   [[noreturn]] void fail(std::string message) const { input_.fail(std::move(message)); }
 
  private:
-  LoadedObject load_from_file(std::uint32_t number, std::uint64_t offset, std::vector<std::uint32_t>* kids = nullptr);
+  LoadedObject load_from_file(std::uint32_t number, std::uint64_t offset, std::vector<KidReference>* kids = nullptr);
   PoDoFo::PdfVariant load_compressed(std::uint32_t number, std::uint32_t stream, std::uint32_t index,
-                                     std::vector<std::uint32_t>* kids);
+                                     std::vector<KidReference>* kids);
   void decode_object_stream(std::uint32_t stream);
 
   // The most recently used object stream, decoded, with its header: the

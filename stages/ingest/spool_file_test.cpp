@@ -106,6 +106,17 @@ TEST_CASE("spool file follows /Kids given as a reference to an array", "[spool]"
   CHECK(spool.geometry(1).urx == 200);
 }
 
+TEST_CASE("spool file takes the last /Kids of a node that repeats the key", "[spool]") {
+  TempDir dir;
+  write_file(dir / "repeated.pdf",
+             classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
+                          {2, "<< /Type /Pages /Kids [3 0 R 4 0 R] /Kids [4 0 R] /Count 1 /MediaBox [0 0 200 100] >>"},
+                          {3, "<< /Type /Page /Parent 2 0 R >>"},
+                          {4, "<< /Type /Page /Parent 2 0 R >>"}}));
+  SpoolFile spool(dir / "repeated.pdf", "repeated.pdf");
+  CHECK(spool.page_count() == 1);
+}
+
 TEST_CASE("spool file takes the newest object of an incremental update", "[spool]") {
   TempDir dir;
   auto objects = one_page_objects();
@@ -225,6 +236,13 @@ TEST_CASE("spool file reports unusable files with exact messages", "[spool]") {
                                                  {2, "<< /Type /Pages /Kids [3 0 R 42] /Count 2 >>"},
                                                  {3, "<< /Type /Page /Parent 2 0 R >>"}}));
     CHECK(open_error(dir / "bad-kid.pdf").message == "has a damaged page tree");
+  }
+  SECTION("a page tree with a kid of the wrong generation") {
+    write_file(dir / "generation.pdf", classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
+                                                    {2, "<< /Type /Pages /Kids [3 0 R 4 1 R] /Count 2 >>"},
+                                                    {3, "<< /Type /Page /Parent 2 0 R >>"},
+                                                    {4, "<< /Type /Page /Parent 2 0 R >>"}}));
+    CHECK(open_error(dir / "generation.pdf").message == "has a damaged page tree");
   }
   SECTION("a folder") {
     std::filesystem::create_directory(dir / "folder.pdf");
