@@ -61,7 +61,8 @@ class PageCopier {
 
   CopiedPage copy(std::uint32_t page) {
     const std::uint32_t source = pages_.object(page);
-    const PoDoFo::PdfVariant value = reader_.load(source).value;
+    const IndirectObject loaded = reader_.load(source);
+    const PoDoFo::PdfVariant& value = loaded.value;
     if (!value.IsDictionary()) reader_.fail_object(source);
     const PoDoFo::PdfDictionary& dict = value.GetDictionary();
     const InheritedAttributes& inherited = pages_.inherited(page);
@@ -129,7 +130,7 @@ class PageCopier {
     }
     if (!contents.IsReference() || !reader_.exists(contents.GetReference())) return;
     const std::uint32_t source = contents.GetReference().ObjectNumber();
-    LoadedObject object = reader_.load(source);
+    const IndirectObject object = reader_.load(source);
     if (object.value.IsArray()) {
       add_contents(object.value, copied, may_be_array);
       return;
@@ -143,13 +144,13 @@ class PageCopier {
   void copy_pending(CopiedPage& copied) {
     for (std::size_t i = 0; i < pending_.size(); ++i) {
       const Pending next = pending_[i];
-      const LoadedObject object = reader_.load(next.source);
+      const IndirectObject object = reader_.load(next.source);
       copied.objects.push_back({next.number, serialise(next.source, object)});
     }
     pending_.clear();
   }
 
-  std::string serialise(std::uint32_t source, const LoadedObject& object) {
+  std::string serialise(std::uint32_t source, const IndirectObject& object) {
     std::string body;
     if (!object.stream_offset) {
       write_value(object.value, body, write_reference_);

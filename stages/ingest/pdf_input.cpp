@@ -38,33 +38,34 @@ bool is_pdf_whitespace(char c) {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
 }
 
-// PoDoFo's tokenizer with a way to read a dictionary whose /Kids array is
-// reported reference by reference instead of being built.
+// PoDoFo's tokenizer, reading a top-level dictionary in place (PoDoFo's
+// values have no moves, and its own reader copies a dictionary deeply more
+// than once), and optionally reporting a /Kids array reference by reference
+// instead of building it.
 class ValueTokenizer : public PoDoFo::PdfTokenizer {
  public:
   using PoDoFo::PdfTokenizer::PdfTokenizer;
 
   void read_value(PoDoFo::PdfVariant& value, std::vector<KidReference>* kids) {
-    if (kids == nullptr) return GetNextVariant(value, nullptr);
     const char* token = next_token();
     if (std::strcmp(token, "<<") != 0) return GetNextVariant(token, type_, value, nullptr);
-    PoDoFo::PdfDictionary dictionary;
+    value = PoDoFo::PdfVariant(PoDoFo::PdfDictionary());
+    PoDoFo::PdfDictionary& dictionary = value.GetDictionary();
     for (token = next_token(); std::strcmp(token, ">>") != 0; token = next_token()) {
       PoDoFo::PdfVariant key;
       GetNextVariant(token, type_, key, nullptr);
       if (!key.IsName()) PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_InvalidDataType, "dictionary key");
+      const PoDoFo::PdfName& name = key.GetName();
       token = next_token();
-      if (key.GetName() == PoDoFo::PdfName("Kids") && std::strcmp(token, "[") == 0) {
-        kids->clear();
+      if (kids != nullptr && name == PoDoFo::PdfName("Kids") && std::strcmp(token, "[") == 0) {
+        kids->clear();  // should the key be repeated, the last one counts
         read_references(*kids);
-        dictionary.AddKey(key.GetName(), PoDoFo::PdfArray());
+        dictionary.AddKey(name, PoDoFo::PdfArray());
         continue;
       }
-      PoDoFo::PdfVariant entry;
-      GetNextVariant(token, type_, entry, nullptr);
-      dictionary.AddKey(key.GetName(), entry);
+      dictionary.AddKey(name, PoDoFo::PdfObject());
+      GetNextVariant(token, type_, *dictionary.GetKey(name), nullptr);
     }
-    value = PoDoFo::PdfVariant(dictionary);
   }
 
  private:
@@ -152,11 +153,9 @@ PoDoFo::PdfVariant PdfInput::parse_value_at(std::uint64_t offset) {
   return value;
 }
 
-PoDoFo::PdfVariant PdfInput::parse_value(std::string_view bytes, std::vector<KidReference>* kids) {
+void PdfInput::parse_value(std::string_view bytes, PoDoFo::PdfVariant& value, std::vector<KidReference>* kids) {
   ValueTokenizer tokenizer(bytes.data(), bytes.size());
-  PoDoFo::PdfVariant value;
   tokenizer.read_value(value, kids);
-  return value;
 }
 
 std::string PdfInput::read_stream_data(std::uint64_t offset,

@@ -27,7 +27,7 @@ struct KidReference {
 struct IndirectObject {
   std::uint32_t number = 0;
   std::uint16_t generation = 0;
-  PoDoFo::PdfVariant value;
+  PoDoFo::PdfVariant value;                    // null for a free or unknown object
   std::optional<std::uint64_t> stream_offset;  // first data byte, for a stream
 };
 
@@ -54,7 +54,8 @@ class PdfInput {
   PoDoFo::PdfVariant parse_value_at(std::uint64_t offset);
   // A bare value held in memory (an object inside an object stream); `kids`
   // as for parse_object_at().
-  static PoDoFo::PdfVariant parse_value(std::string_view bytes, std::vector<KidReference>* kids = nullptr);
+  static void parse_value(std::string_view bytes, PoDoFo::PdfVariant& value,
+                          std::vector<KidReference>* kids = nullptr);
 
   // The raw (still encoded) data of a stream starting at `offset`.
   // `declared_length` is its /Length; when it is missing or does not end at

@@ -35,12 +35,12 @@ bool PdfObjectReader::exists(const KidReference& reference) const {
   return entry != nullptr && entry->generation() == reference.generation;
 }
 
-LoadedObject PdfObjectReader::load(std::uint32_t number, std::vector<KidReference>* kids) {
+IndirectObject PdfObjectReader::load(std::uint32_t number, std::vector<KidReference>* kids) {
   const XrefEntry* entry = index_.find(number);
   if (entry == nullptr) return {};
   try {
     if (entry->type() == XrefType::offset) return load_from_file(number, entry->offset(), kids);
-    return {load_compressed(number, entry->stream(), entry->index(), kids), {}};
+    return load_compressed(number, entry->stream(), entry->index(), kids);
   } catch (const PoDoFo::PdfError&) {
     fail_object(number);
   }
@@ -74,15 +74,15 @@ void PdfObjectReader::fail_object(std::uint32_t number) const {
   input_.fail("has a damaged object " + std::to_string(number));
 }
 
-LoadedObject PdfObjectReader::load_from_file(std::uint32_t number, std::uint64_t offset,
-                                             std::vector<KidReference>* kids) {
+IndirectObject PdfObjectReader::load_from_file(std::uint32_t number, std::uint64_t offset,
+                                               std::vector<KidReference>* kids) {
   IndirectObject object = input_.parse_object_at(offset, kids);
   if (object.number != number) input_.fail("has a damaged cross-reference table");
-  return {std::move(object.value), object.stream_offset};
+  return object;
 }
 
-PoDoFo::PdfVariant PdfObjectReader::load_compressed(std::uint32_t number, std::uint32_t stream,
-                                                    std::uint32_t index, std::vector<KidReference>* kids) {
+IndirectObject PdfObjectReader::load_compressed(std::uint32_t number, std::uint32_t stream, std::uint32_t index,
+                                                std::vector<KidReference>* kids) {
   if (object_stream_.number != stream || object_stream_.members.empty()) decode_object_stream(stream);
   const auto& members = object_stream_.members;
   auto member = members.begin() + std::min<std::size_t>(index, members.size());
@@ -92,7 +92,10 @@ PoDoFo::PdfVariant PdfObjectReader::load_compressed(std::uint32_t number, std::u
   }
   if (member == members.end()) return {};
   const std::string_view data(object_stream_.data);
-  return PdfInput::parse_value(data.substr(member->begin, member->end - member->begin), kids);
+  IndirectObject object;
+  object.number = number;
+  PdfInput::parse_value(data.substr(member->begin, member->end - member->begin), object.value, kids);
+  return object;
 }
 
 void PdfObjectReader::decode_object_stream(std::uint32_t stream) {
@@ -106,7 +109,7 @@ void PdfObjectReader::decode_object_stream(std::uint32_t stream) {
     fail_object(stream);
   }
 
-  LoadedObject container = load_from_file(stream, entry->offset());
+  IndirectObject container = load_from_file(stream, entry->offset());
   if (!container.value.IsDictionary() || !container.stream_offset) fail_object(stream);
   const PoDoFo::PdfDictionary& dict = container.value.GetDictionary();
   ObjectStream decoded;

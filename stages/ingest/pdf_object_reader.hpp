@@ -16,11 +16,6 @@
 
 namespace kuvert::ingest {
 
-struct LoadedObject {
-  PoDoFo::PdfVariant value;                    // null for free or unknown objects
-  std::optional<std::uint64_t> stream_offset;  // set for a stream
-};
-
 class PdfObjectReader {
  public:
   PdfObjectReader(PdfInput& input, XrefIndex index);
@@ -35,7 +30,8 @@ class PdfObjectReader {
   // cannot be parsed (or "has a damaged cross-reference table" when its
   // entry does not lead to it). With `kids`, a page tree node's /Kids array
   // is read into `kids` instead (PdfInput::parse_object_at).
-  LoadedObject load(std::uint32_t number, std::vector<KidReference>* kids = nullptr);
+  // A free or unknown object comes back with a null value.
+  IndirectObject load(std::uint32_t number, std::vector<KidReference>* kids = nullptr);
   // `value` itself, or what its reference (chain) leads to.
   PoDoFo::PdfVariant resolve(const PoDoFo::PdfVariant& value);
   // The stream's raw bytes, exactly as in the file (an indirect /Length is
@@ -48,9 +44,9 @@ class PdfObjectReader {
   [[noreturn]] void fail(std::string message) const { input_.fail(std::move(message)); }
 
  private:
-  LoadedObject load_from_file(std::uint32_t number, std::uint64_t offset, std::vector<KidReference>* kids = nullptr);
-  PoDoFo::PdfVariant load_compressed(std::uint32_t number, std::uint32_t stream, std::uint32_t index,
-                                     std::vector<KidReference>* kids);
+  IndirectObject load_from_file(std::uint32_t number, std::uint64_t offset, std::vector<KidReference>* kids = nullptr);
+  IndirectObject load_compressed(std::uint32_t number, std::uint32_t stream, std::uint32_t index,
+                                 std::vector<KidReference>* kids);
   void decode_object_stream(std::uint32_t stream);
 
   // The most recently used object stream, decoded, with its header: the
