@@ -18,6 +18,12 @@ inline constexpr std::uint32_t kPagesObject = 2;      // the single /Pages node
 inline constexpr std::uint32_t kSaveStateObject = 3;  // content stream "q"
 inline constexpr std::uint32_t kFirstFreeObject = 4;
 
+// Numbers and references in PDF syntax. Numbers go to a thousandth of a
+// point, trailing zeros dropped: "547.087", "0.5", "-3", "0".
+std::string pdf_number(double value);
+std::string pdf_thousandths(std::int64_t thousandths);  // 547087 -> "547.087"
+std::string pdf_reference(std::uint32_t number);        // "12 0 R"
+
 // An indirect object: its number and its body, everything between
 // "N 0 obj\n" and "\nendobj" (a stream's dictionary, keyword and data included).
 struct PdfObjectBytes {

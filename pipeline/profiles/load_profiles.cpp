@@ -1,69 +1,18 @@
 #include "pipeline/profiles/load_profiles.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <cstring>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/profiles/profile_readers.hpp"
 #include "pipeline/profiles/toml_fields.hpp"
+#include "pipeline/profiles/toml_files.hpp"
 
 namespace kuvert {
 namespace {
 
 namespace fs = std::filesystem;
-
-class LayoutFiles {
- public:
-  LayoutFiles(fs::path root, std::vector<Diagnostic>& problems) : root_(std::move(root)), problems_(problems) {}
-
-  // The parsed file, or nothing (with a problem recorded) when it is
-  // missing, unreadable or not TOML. `relative` uses '/' on every system.
-  std::optional<toml::table> parse(const std::string& relative) {
-    std::ifstream in(root_ / relative, std::ios::binary);
-    if (!in) {
-      const bool missing = !fs::exists(root_ / relative);
-      problems_.push_back(
-          {in_file(relative), missing ? "is missing" : std::string("cannot be read: ") + std::strerror(errno)});
-      return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    try {
-      return toml::parse(text.str(), relative);
-    } catch (const toml::parse_error& error) {
-      const auto& begin = error.source().begin;
-      problems_.push_back({in_file(relative), "is not valid TOML: " + std::string(error.description()) + " (line " +
-                                                  std::to_string(begin.line) + ", column " +
-                                                  std::to_string(begin.column) + ")"});
-      return std::nullopt;
-    }
-  }
-
-  // The *.toml files of a subfolder, sorted, as relative paths.
-  std::vector<std::string> list(const std::string& folder) {
-    std::vector<std::string> files;
-    std::error_code error;
-    if (!fs::is_directory(root_ / folder, error)) {
-      problems_.push_back({in_file(folder), "is missing (a folder of *.toml files)"});
-      return files;
-    }
-    for (const auto& entry : fs::directory_iterator(root_ / folder, error))
-      if (entry.path().extension() == ".toml") files.push_back(folder + "/" + entry.path().filename().string());
-    if (error) problems_.push_back({in_file(folder), "cannot be read: " + error.message()});
-    std::sort(files.begin(), files.end());
-    if (files.empty() && !error) problems_.push_back({in_file(folder), "holds no *.toml files"});
-    return files;
-  }
-
- private:
-  fs::path root_;
-  std::vector<Diagnostic>& problems_;
-};
 
 bool is_iso_date(const std::string& text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
@@ -121,7 +70,7 @@ ProfileCatalog load_profiles(const fs::path& layouts_dir, const std::string& pro
     problems.push_back({in_file("", "production_date"), "\"" + production_date + "\" is not a date (yyyy-mm-dd)"});
 
   ProfileCatalog catalog;
-  LayoutFiles files(layouts_dir, problems);
+  TomlFiles files(layouts_dir, problems);
   if (auto document = files.parse("papers.toml")) catalog.papers = read_papers(*document, "papers.toml", problems);
   // Inserters are checked against the envelopes only when those read cleanly;
   // otherwise a broken envelope would also show up as an unknown one.

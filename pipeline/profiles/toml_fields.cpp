@@ -92,6 +92,27 @@ std::optional<std::string> TomlFields::text(const std::string& key) {
   return value->get();
 }
 
+std::optional<std::vector<std::string>> TomlFields::texts(const std::string& key, bool required) {
+  const auto* node = member(key, required);
+  if (!node) return std::nullopt;
+  const auto* array = node->as_array();
+  std::vector<std::string> result;
+  if (array != nullptr)
+    for (const auto& item : *array) {
+      const auto* text = item.as_string();
+      if (text == nullptr || text->get().empty()) {
+        array = nullptr;
+        break;
+      }
+      result.push_back(text->get());
+    }
+  if (array == nullptr) {
+    mistyped(key, *node, "an array of non-empty strings");
+    return std::nullopt;
+  }
+  return result;
+}
+
 std::optional<double> TomlFields::numeric(const std::string& key) {
   const auto* node = member(key, true);
   if (!node) return std::nullopt;

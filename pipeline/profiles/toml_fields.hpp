@@ -29,6 +29,8 @@ class TomlFields {
 
   bool has(const std::string& key) const;
   std::optional<std::string> text(const std::string& key);  // required, not empty
+  // An array of non-empty strings (which may itself be empty).
+  std::optional<std::vector<std::string>> texts(const std::string& key, bool required);
   // A number (integer or floating point) within [min, max].
   std::optional<double> number(const std::string& key, double min = 0,
                                double max = std::numeric_limits<double>::infinity());

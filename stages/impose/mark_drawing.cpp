@@ -10,19 +10,6 @@ namespace kuvert {
 namespace {
 
 
-// Thousandths of a point as text, trailing zeros dropped.
-std::string milli_text(std::int64_t milli) {
-  std::string text = milli < 0 ? "-" : "";
-  const std::uint64_t magnitude = milli < 0 ? static_cast<std::uint64_t>(-milli) : static_cast<std::uint64_t>(milli);
-  text += std::to_string(magnitude / 1000);
-  std::uint64_t fraction = magnitude % 1000;
-  if (fraction == 0) return text;
-  std::string digits = std::to_string(fraction);
-  digits.insert(0, 3 - digits.size(), '0');
-  while (digits.back() == '0') digits.pop_back();
-  return text + "." + digits;
-}
-
 std::int64_t milli(double points) { return std::llround(points * 1000); }
 
 // Appends a rectangle given in mm from the page's top-left corner.
@@ -31,7 +18,7 @@ void rectangle(std::string& out, const PageBox& box, double x_mm, double y_mm, d
   const std::int64_t right = milli(box.llx + (x_mm + width_mm) * kPointsPerMm);
   const std::int64_t top = milli(box.ury - y_mm * kPointsPerMm);
   const std::int64_t bottom = milli(box.ury - (y_mm + height_mm) * kPointsPerMm);
-  out += milli_text(left) + ' ' + milli_text(bottom) + ' ' + milli_text(right - left) + ' ' + milli_text(top - bottom) +
+  out += pdf_thousandths(left) + ' ' + pdf_thousandths(bottom) + ' ' + pdf_thousandths(right - left) + ' ' + pdf_thousandths(top - bottom) +
          " re f\n";
 }
 
@@ -53,7 +40,6 @@ void check_fits(const InserterProfile& profile, const ModuleMatrix& modules, con
 
 }  // namespace
 
-std::string pdf_number(double value) { return milli_text(milli(value)); }
 
 std::string draw_clear_zone(const InserterProfile& profile, const PageBox& box) {
   std::string out = "1 g\n";

@@ -10,6 +10,7 @@
 
 #include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/inserter_profile.hpp"
+#include "pipeline/model/pdf_object.hpp"
 #include "stages/impose/control_marks.hpp"
 #include "stages/impose/datamatrix_code.hpp"
 
@@ -40,7 +41,5 @@ std::string draw_bars(const InserterProfile& profile, const std::vector<bool>& b
 // Dark modules row by row, each horizontal run of them as one rectangle.
 std::string draw_modules(const InserterProfile& profile, const ModuleMatrix& modules, const PageBox& box);
 
-// A number for a content stream: "547.087", "0.5", "-3", "0".
-std::string pdf_number(double value);
 
 }  // namespace kuvert

@@ -6,7 +6,6 @@
 namespace kuvert {
 namespace {
 
-std::string reference(std::uint32_t number) { return std::to_string(number) + " 0 R"; }
 
 PdfObjectBytes stream_object(std::uint32_t number, const std::string& data) {
   return {number, "<< /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream"};
@@ -19,14 +18,14 @@ void add_side(SheetObjects& sheet, const InserterProfile* profile, const SheetCo
     throw Error(ErrorKind::internal, where_of(context), "a sheet side was imposed without object numbers");
 
   std::string marks = "Q\n";
-  std::string contents = std::string("[") + reference(kSaveStateObject);
+  std::string contents = std::string("[") + pdf_reference(kSaveStateObject);
   std::string entries;
   if (page) {
     const PageBox box{page->llx, page->lly, page->urx, page->ury};
     if (profile) marks += draw_side_marks(*profile, context, box, carries_code);
     for (auto number : page->contents) {
       contents += ' ';
-      contents += reference(number);
+      contents += pdf_reference(number);
     }
     entries = page->entries;
     for (auto& object : page->objects) sheet.objects.push_back(std::move(object));
@@ -36,10 +35,10 @@ void add_side(SheetObjects& sheet, const InserterProfile* profile, const SheetCo
               pdf_number(kBlankA4.urx) + " " + pdf_number(kBlankA4.ury) + "] /Resources << >>";
   }
   contents += ' ';
-  contents += reference(numbers.marks);
+  contents += pdf_reference(numbers.marks);
   contents += ']';
 
-  std::string body = "<< /Type /Page /Parent " + reference(kPagesObject) + " /Contents " + contents;
+  std::string body = "<< /Type /Page /Parent " + pdf_reference(kPagesObject) + " /Contents " + contents;
   if (!entries.empty()) {
     body += ' ';
     body += entries;

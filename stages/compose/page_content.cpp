@@ -1,0 +1,89 @@
+#include "stages/compose/page_content.hpp"
+
+#include <cstdio>
+
+#include "pipeline/model/pdf_object.hpp"
+#include "stages/compose/pdf_syntax.hpp"
+
+namespace kuvert::compose {
+namespace {
+
+void put_number(std::string& out, double value) { out += pdf_number(value); }
+
+}  // namespace
+
+void GlyphUsage::add(FontIndex font, std::uint32_t glyph, const std::string& text) {
+  if (fonts_.size() <= font) fonts_.resize(font + 1u);
+  auto& texts = fonts_[font];
+  // A glyph keeps the first text seen for it; the same glyph for another
+  // text (rare: two characters drawn alike) maps to one of them.
+  if (!texts.count(glyph) || texts[glyph].empty()) texts[glyph] = text;
+}
+
+void GlyphUsage::merge(const GlyphUsage& other) {
+  for (std::size_t font = 0; font < other.fonts_.size(); ++font)
+    for (const auto& [glyph, text] : other.fonts_[font]) add(static_cast<FontIndex>(font), glyph, text);
+}
+
+const GlyphTexts& GlyphUsage::glyphs(FontIndex font) const {
+  static const GlyphTexts none;
+  return font < fonts_.size() ? fonts_[font] : none;
+}
+
+void PageContent::text(const FontSet& fonts, const ShapedText& text, double x, double y, double size,
+                       GlyphUsage& usage) {
+  ops_ += "BT ";
+  put_number(ops_, x);
+  ops_ += ' ';
+  put_number(ops_, y);
+  ops_ += " Td";
+  char hex[8];
+  for (const auto& run : text.runs) {
+    const FontFace& face = fonts.face(run.font);
+    ops_ += concat(" /F", std::to_string(run.font), " ");
+    put_number(ops_, size);
+    ops_ += " Tf [<";
+    for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+      const ShapedGlyph& glyph = run.glyphs[i];
+      std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(glyph.glyph));
+      ops_ += hex;
+      usage.add(run.font, glyph.glyph, text.text_of(run, i));
+      // The PDF advances by the glyph's width; HarfBuzz's advance carries
+      // the kerning on top, which TJ adds (in thousandths of an em, negative
+      // to the right).
+      const std::int32_t kerning = glyph.advance - face.advance(glyph.glyph);
+      if (kerning != 0 && i + 1 < run.glyphs.size()) {
+        ops_ += "> ";
+        put_number(ops_, -static_cast<double>(kerning) * 1000.0 / face.units_per_em());
+        ops_ += " <";
+      }
+    }
+    ops_ += ">] TJ";
+  }
+  ops_ += " ET\n";
+}
+
+void PageContent::line(double x1, double y1, double x2, double y2, double width) {
+  put_number(ops_, width);
+  ops_ += " w ";
+  put_number(ops_, x1);
+  ops_ += ' ';
+  put_number(ops_, y1);
+  ops_ += " m ";
+  put_number(ops_, x2);
+  ops_ += ' ';
+  put_number(ops_, y2);
+  ops_ += " l S\n";
+}
+
+std::string font_resources(const std::vector<std::uint32_t>& numbers) {
+  std::string entries;
+  for (std::size_t font = 0; font < numbers.size(); ++font) {
+    if (numbers[font] == 0) continue;
+    if (!entries.empty()) entries += ' ';
+    entries += concat("/F", std::to_string(font), " ", pdf_reference(numbers[font]));
+  }
+  return entries;
+}
+
+}  // namespace kuvert::compose

@@ -1,0 +1,44 @@
+#pragma once
+// A page's content stream being built: shaped text and simple rules, in
+// points from the page's lower left corner, with the glyphs each font shows
+// recorded for embedding.
+#include <string>
+#include <vector>
+
+#include "stages/compose/embedded_font.hpp"
+#include "stages/compose/shaped_text.hpp"
+
+namespace kuvert::compose {
+
+// The glyphs shown in each font of a FontSet, by FontIndex.
+class GlyphUsage {
+ public:
+  void add(FontIndex font, std::uint32_t glyph, const std::string& text);
+  void merge(const GlyphUsage& other);
+  // Empty for a font nothing was shown in.
+  const GlyphTexts& glyphs(FontIndex font) const;
+  std::size_t font_count() const { return fonts_.size(); }
+
+ private:
+  std::vector<GlyphTexts> fonts_;
+};
+
+class PageContent {
+ public:
+  // Shows `text` at `size` points with its baseline starting at (x, y). The
+  // fonts are named /F0, /F1, ... by FontIndex.
+  void text(const FontSet& fonts, const ShapedText& text, double x, double y, double size, GlyphUsage& usage);
+  // A straight line `width` points thick.
+  void line(double x1, double y1, double x2, double y2, double width);
+
+  const std::string& operators() const { return ops_; }
+
+ private:
+  std::string ops_;
+};
+
+// "/F0 3 0 R /F1 9 0 R": the font resources of a page, for the fonts in
+// `numbers` (by FontIndex; 0 for a font not embedded).
+std::string font_resources(const std::vector<std::uint32_t>& numbers);
+
+}  // namespace kuvert::compose
