@@ -1,0 +1,142 @@
+#include "stages/compose/text_setter.hpp"
+
+namespace kuvert::compose {
+namespace {
+
+// Enough distinct words for a run of letters; beyond it the cache starts
+// over rather than grow with the job (names and amounts rarely repeat).
+constexpr std::size_t kCacheLimit = 20000;
+
+// Break opportunities: the paragraph as words, each word as pieces that
+// end after a hyphen.
+std::vector<std::string_view> words_of(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    const std::size_t end = std::min(text.find(' ', pos), text.size());
+    if (end > pos) words.push_back(text.substr(pos, end - pos));
+    pos = end;
+  }
+  return words;
+}
+
+std::vector<std::string_view> pieces_of(std::string_view word) {
+  std::vector<std::string_view> pieces;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i + 1 < word.size(); ++i)
+    if (word[i] == '-' && i > begin) {  // a leading hyphen ("-5") is no break
+      pieces.push_back(word.substr(begin, i + 1 - begin));
+      begin = i + 1;
+    }
+  pieces.push_back(word.substr(begin));
+  return pieces;
+}
+
+// The bytes of the first UTF-8 character of `text`.
+std::size_t utf8_length(std::string_view text) {
+  const auto lead = static_cast<unsigned char>(text[0]);
+  const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  return std::min(length, text.size());
+}
+
+}  // namespace
+
+void append(ShapedText& line, const ShapedText& piece) {
+  const auto shift = static_cast<std::uint32_t>(line.text.size());
+  line.text += piece.text;
+  for (const auto& run : piece.runs) {
+    if (line.runs.empty() || line.runs.back().font != run.font) line.runs.push_back({run.font, {}});
+    auto& glyphs = line.runs.back().glyphs;
+    for (auto glyph : run.glyphs) {
+      glyph.cluster += shift;
+      glyphs.push_back(glyph);
+    }
+  }
+}
+
+const ShapedText& TextSetter::piece(FontIndex font, std::string_view text) {
+  Key key{font, std::string(text)};
+  if (auto cached = cache_.find(key); cached != cache_.end()) return cached->second;
+  return cache_.emplace(std::move(key), shape(fonts_, font, text)).first->second;
+}
+
+void TextSetter::trim_cache() {
+  if (cache_.size() >= kCacheLimit) cache_.clear();
+}
+
+ShapedText TextSetter::line(FontIndex font, std::string_view text) {
+  trim_cache();
+  ShapedText line;
+  const auto words = words_of(text);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) append(line, piece(font, " "));
+    append(line, piece(font, words[i]));
+  }
+  return line;
+}
+
+std::vector<ShapedText> TextSetter::split_wide(FontIndex font, std::string_view text, double size, double width) {
+  std::vector<ShapedText> parts;
+  while (!text.empty()) {
+    ShapedText whole = shape(fonts_, font, text);
+    // Where the first glyph that does not fit begins.
+    std::size_t cut = text.size();
+    double used = 0;
+    for (const auto& run : whole.runs)
+      for (const auto& glyph : run.glyphs) {
+        used += glyph.advance * size / fonts_.face(run.font).units_per_em();
+        if (used > width && cut == text.size()) cut = glyph.cluster;
+      }
+    if (cut == text.size()) {
+      parts.push_back(std::move(whole));
+      break;
+    }
+    if (cut == 0) cut = utf8_length(text);  // one character a line, however narrow the box
+    parts.push_back(shape(fonts_, font, text.substr(0, cut)));
+    text.remove_prefix(cut);
+  }
+  return parts;
+}
+
+std::vector<ShapedText> TextSetter::lines(FontIndex font, std::string_view paragraph, double size, double width) {
+  trim_cache();
+  std::vector<ShapedText> lines;
+  ShapedText current;
+  double current_width = 0;
+  const ShapedText& space = piece(font, " ");
+  const double space_width = space.width(fonts_, size);
+  const auto flush = [&] {
+    if (!current.text.empty()) lines.push_back(std::move(current));
+    current = ShapedText();
+    current_width = 0;
+  };
+  for (const auto word : words_of(paragraph)) {
+    const auto pieces = pieces_of(word);
+    for (std::size_t p = 0; p < pieces.size(); ++p) {
+      const ShapedText& shaped = piece(font, pieces[p]);
+      const double piece_width = shaped.width(fonts_, size);
+      if (piece_width > width) {
+        for (auto& part : split_wide(font, pieces[p], size, width)) {
+          flush();
+          current_width = part.width(fonts_, size);
+          current = std::move(part);
+        }
+        continue;
+      }
+      // A piece after a hyphen continues its word: no space before it.
+      double gap = current.text.empty() || p > 0 ? 0 : space_width;
+      if (!current.text.empty() && current_width + gap + piece_width > width) {
+        flush();
+        gap = 0;
+      }
+      if (gap > 0) append(current, space);
+      append(current, shaped);
+      current_width += gap + piece_width;
+    }
+  }
+  flush();
+  return lines;
+}
+
+}  // namespace kuvert::compose
