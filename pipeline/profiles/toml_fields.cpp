@@ -92,6 +92,14 @@ std::optional<std::string> TomlFields::text(const std::string& key) {
   return value->get();
 }
 
+std::optional<bool> TomlFields::flag(const std::string& key) {
+  const auto* node = member(key, true);
+  if (!node) return std::nullopt;
+  if (const auto* value = node->as_boolean()) return value->get();
+  mistyped(key, *node, "true or false");
+  return std::nullopt;
+}
+
 std::optional<std::vector<std::string>> TomlFields::texts(const std::string& key, bool required) {
   const auto* node = member(key, required);
   if (!node) return std::nullopt;

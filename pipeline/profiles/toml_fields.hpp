@@ -29,6 +29,7 @@ class TomlFields {
 
   bool has(const std::string& key) const;
   std::optional<std::string> text(const std::string& key);  // required, not empty
+  std::optional<bool> flag(const std::string& key);  // required
   // An array of non-empty strings (which may itself be empty).
   std::optional<std::vector<std::string>> texts(const std::string& key, bool required);
   // A number (integer or floating point) within [min, max].
@@ -64,6 +65,8 @@ class TomlFields {
 
   Where at(const std::string& key) const;
   void problem(const std::string& key, std::string message);
+  // Where problems go, for readers of nested tables.
+  std::vector<Diagnostic>& problems() { return problems_; }
   // Records every key that no reader asked for; call once at the end.
   void reject_unknown();
 

@@ -1,0 +1,79 @@
+#pragma once
+// A letter layout for data jobs (layouts/letters/NAME.toml): which fields a
+// record brings and how they become a DIN 5008 letter. Texts are templates:
+// "{field}" is replaced by the record's field, formatted by its type
+// (money "1.234,56 €", dates "22.11.2026", periods "November 2026");
+// "{field:2}" gives a number two decimals.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/model/record_schema.hpp"
+
+namespace kuvert {
+
+enum class LetterForm { a, b };  // DIN 5008 form A (short letterhead) or B
+enum class Align { left, right };
+
+struct InfoLine {
+  std::string label;  // "Kassenzeichen"
+  std::string value;  // template
+};
+
+// One block of the letter body, in order: a paragraph, or the table.
+struct BodyBlock {
+  std::string text;    // template; empty for the table
+  bool table = false;  // the table goes here
+  // Left out when the record has this (optional) field. A paragraph is also
+  // left out when it names an optional field the record lacks.
+  std::string unless;
+};
+
+struct TableColumn {
+  std::string title;
+  std::string value;  // template over the fields of one row
+  double width_mm = 0;
+  Align align = Align::left;
+};
+
+struct TableTotal {
+  std::string label;
+  std::string value;  // template over the record's fields
+};
+
+struct LetterTable {
+  std::string rows;  // the record's list field
+  std::vector<TableColumn> columns;
+  std::vector<TableTotal> totals;
+};
+
+struct LetterLayout {
+  std::string name;
+  LetterForm form = LetterForm::b;
+  std::string font = "sans";
+  std::string bold_font = "sans-bold";
+  double size_pt = 10;
+  double leading = 1.25;  // line distance as a multiple of the size
+  // How far a wrapped line of the recipient's address is indented.
+  double address_indent_mm = 0;
+  bool sensitive = false;  // never consolidated; flagged in the manifest
+  RecordSchema fields;
+  std::vector<InfoLine> info;
+  std::string subject;
+  std::string salutation;
+  std::vector<BodyBlock> body;
+  std::optional<LetterTable> table;
+  std::vector<std::string> closing;
+};
+
+// The sender: a municipality or office (layouts/clients.toml).
+struct Client {
+  std::string id;
+  std::string name;                     // "Stadt Musterstadt"
+  std::vector<std::string> letterhead;  // lines under the name: office, address
+  std::string return_address;           // the line above the recipient
+  std::vector<std::string> contact;     // telephone, mail, opening hours
+  std::vector<std::string> bank;        // footer: bank, IBAN, BIC
+};
+
+}  // namespace kuvert

@@ -1,0 +1,29 @@
+#pragma once
+// Loads what data jobs are composed with:
+//
+//   layouts/letters/NAME.toml   a letter layout (see the shipped ones)
+//   layouts/clients.toml        the senders, one table each
+//
+// Every problem of a file is reported at once, as load_profiles does.
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "pipeline/model/font_catalog.hpp"
+#include "pipeline/model/letter_layout.hpp"
+
+namespace kuvert {
+
+// Throws Error(ErrorKind::input) listing every problem: Where::file the
+// layout file relative to `layouts_dir` ("letters/grundsteuer.toml"),
+// Where::field the key ("table.columns[1].value"). A layout that does not
+// exist is the problem "is missing" of its file. Fonts must be in `fonts`;
+// placeholders must name fields of the layout, of the table's rows inside
+// table columns.
+LetterLayout load_letter_layout(const std::filesystem::path& layouts_dir, const std::string& name,
+                                const FontCatalog& fonts);
+
+// layouts/clients.toml.
+std::map<std::string, Client> load_clients(const std::filesystem::path& layouts_dir);
+
+}  // namespace kuvert
