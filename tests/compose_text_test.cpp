@@ -6,12 +6,10 @@
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/profiles/load_fonts.hpp"
-#include "stages/compose/embedded_font.hpp"
-#include "stages/compose/flate.hpp"
 #include "stages/compose/font_set.hpp"
 #include "stages/compose/page_content.hpp"
 #include "stages/compose/shaped_text.hpp"
-#include "stages/deliver/run_file_writer.hpp"
+#include "tests/support/composed_pdf.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_folder.hpp"
@@ -32,31 +30,7 @@ void write_page(const std::filesystem::path& path, const FontSet& fonts,
     content.text(fonts, shape(fonts, fonts.index(font), text), 56.7, y, 11, usage);
     y -= 20;
   }
-  ObjectNumbering numbering;
-  RunFileWriter writer(path, RunFileInfo{"compose test", "D:20261122120000Z"});
-  std::vector<std::uint32_t> font_numbers(fonts.size(), 0);
-  std::vector<FontObjects> font_objects(fonts.size());
-  for (FontIndex font = 0; font < fonts.size(); ++font) {
-    if (usage.glyphs(font).empty()) continue;
-    auto& numbers = font_objects[font];
-    numbers = {numbering.allocate(), numbering.allocate(), numbering.allocate(), numbering.allocate(),
-               numbering.allocate()};
-    font_numbers[font] = numbers.font;
-  }
-  const std::uint32_t stream = numbering.allocate();
-  const std::string packed = deflate(content.operators());
-  writer.write({stream, "<< /Filter /FlateDecode /Length " + std::to_string(packed.size()) + " >>\nstream\n" +
-                            packed + "\nendstream"});
-  const std::uint32_t page = numbering.allocate();
-  writer.write({page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Resources << /Font << " +
-                          font_resources(font_numbers) + " >> >> /Contents " + pdf_reference(stream) + " >>"});
-  writer.add_page(page);
-  for (FontIndex font = 0; font < fonts.size(); ++font)
-    if (!usage.glyphs(font).empty())
-      for (const auto& object : embed_font(fonts.face(font), usage.glyphs(font), font_objects[font])) writer.write(object);
-  writer.write({kSaveStateObject, "<< /Length 1 >>\nstream\nq\nendstream"});
-  const std::uint32_t info = numbering.allocate();
-  writer.finish(info, numbering.next());
+  test::write_composed_pdf(path, fonts, {content.operators()}, usage);
 }
 
 std::vector<std::string> lines_of(const std::string& text) {

@@ -1,0 +1,364 @@
+#include "stages/compose/letter_composer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "pipeline/model/a4_sheet.hpp"
+#include "pipeline/model/error.hpp"
+#include "pipeline/model/recipient.hpp"
+#include "stages/compose/din5008.hpp"
+#include "stages/compose/pdf_syntax.hpp"
+#include "stages/compose/postal_lines.hpp"
+#include "stages/compose/record_text.hpp"
+
+namespace kuvert::compose {
+
+namespace {
+
+using namespace din5008;
+
+constexpr double kLetterheadNameSize = 14;
+constexpr double kSmallSize = 8;
+constexpr double kFooterSize = 7.5;
+constexpr double kAddressLeading = 1.2;  // 6 lines of 10 pt fit the 27.3 mm recipient zone
+constexpr double kCellPadding = 1;       // mm each side of a table cell
+constexpr double kPageNumberLine = 262;
+constexpr double kFooterLine = 283;
+constexpr double kContinuationHeaderLine = 12;
+constexpr double kContinuationBodyTop = 20;
+
+double points(double mm) { return mm * kPointsPerMm; }
+double millimetres(double pt) { return pt / kPointsPerMm; }
+// The PDF's y for a distance from the top of the sheet.
+double from_top(double mm) { return points(kA4HeightMm - mm); }
+
+TextTemplate parsed(const std::string& text) { return parse_template(text).parsed; }
+
+[[noreturn]] void cannot_set(const std::string& field, std::string message) {
+  Where where;
+  where.field = field;
+  throw_input(where, std::move(message));
+}
+
+Recipient recipient_of(const nlohmann::json& value) {
+  Recipient recipient;
+  recipient.name = value.at("name").get<std::vector<std::string>>();
+  recipient.street = value.at("street").get<std::string>();
+  recipient.postcode = value.value("postcode", std::string());
+  recipient.city = value.at("city").get<std::string>();
+  recipient.country = value.value("country", std::string("DE"));
+  return recipient;
+}
+
+}  // namespace
+
+// One letter being set, page by page, from the top down.
+class LetterWriter {
+ public:
+  LetterWriter(const LetterComposer& composer, const nlohmann::json& record, TextSetter& setter)
+      : c_(composer), layout_(composer.layout_), record_(record), setter_(setter) {}
+
+  ComposedLetter write() {
+    const Recipient recipient = recipient_of(record_.at("recipient"));
+    recipient_name_ = recipient.name.empty() ? "" : recipient.name.back();
+    first_page(recipient);
+    body();
+    finish_pages();
+    ComposedLetter letter;
+    for (const auto& page : pages_) letter.pages.push_back(page.operators());
+    letter.glyphs = std::move(usage_);
+    return letter;
+  }
+
+ private:
+  double size() const { return layout_.size_pt; }
+  double line_height(double size_pt) const { return millimetres(size_pt * layout_.leading); }
+  // The baseline of a line whose top is at `top`.
+  static double baseline(double top, double size_pt) { return top + millimetres(size_pt * 0.8); }
+
+  void put(const ShapedText& text, double x, double baseline_mm, double size_pt) {
+    pages_.back().text(c_.fonts_, text, points(x), from_top(baseline_mm), size_pt, usage_);
+  }
+  void put_right(const ShapedText& text, double right, double baseline_mm, double size_pt) {
+    put(text, right - millimetres(setter_.width(text, size_pt)), baseline_mm, size_pt);
+  }
+  // A paragraph from `x`, `width` wide, its lines flowing onto new pages.
+  void paragraph(const std::string& text, FontIndex font, double size_pt, double x = kLeftMargin,
+                 double width = kTextWidth) {
+    for (const auto& line : setter_.lines(font, text, size_pt, points(width))) {
+      need(line_height(size_pt));
+      put(line, x, baseline(y_, size_pt), size_pt);
+      y_ += line_height(size_pt);
+    }
+  }
+  void blank_line() { y_ += line_height(size()); }
+  // Starts a new page unless `height` mm fit above the last text line.
+  bool need(double height) {
+    if (y_ + height <= kLastTextLine + 1e-6) return false;
+    continuation_page();
+    return true;
+  }
+
+  void marks(bool fold_marks) {
+    auto& page = pages_.back();
+    const auto mark = [&](double y, double length) { page.line(points(3), from_top(y), points(3 + length), from_top(y), 0.3); };
+    if (fold_marks)
+      for (double y : geometry(layout_.form).fold_marks) mark(y, 5);
+    mark(kHoleMark, 7);
+  }
+
+  void first_page(const Recipient& recipient) {
+    pages_.emplace_back();
+    const auto form = geometry(layout_.form);
+    const bool short_head = layout_.form == LetterForm::a;
+    double line = short_head ? 10 : 16;
+    put(setter_.line(c_.bold_, c_.client_.name), kLeftMargin, line, kLetterheadNameSize);
+    line += short_head ? 5 : 6;
+    for (const auto& text : c_.client_.letterhead) {
+      put(setter_.line(c_.regular_, text), kLeftMargin, line, kSmallSize + 0.5);
+      line += 4;
+    }
+    marks(true);
+    return_address(form.address_field_y);
+    recipient_zone(recipient, form.address_field_y + kReturnZoneHeight);
+    const double info_end = info_block(form.info_block_y);
+    y_ = std::max(form.address_field_y + 45, info_end) + 8.46;  // two blank lines of 12 pt
+  }
+
+  void return_address(double field_y) {
+    const auto lines = setter_.lines(c_.regular_, c_.client_.return_address, kReturnAddressSize, points(kAddressTextWidth));
+    if (lines.size() > 5) cannot_set("return_address", "of the client takes more than the 5 lines of its zone");
+    // Filled bottom-up, the last line just above the recipient zone.
+    double line = field_y + kReturnZoneHeight - 1.5 - (static_cast<double>(lines.size()) - 1) * 3.4;
+    for (const auto& text : lines) {
+      put(text, kAddressTextX, line, kReturnAddressSize);
+      line += 3.4;
+    }
+  }
+
+  // The recipient's lines, wrapped to the field and shrunk step by step down
+  // to 8 pt until they fit: at most 6 lines in 27.3 mm.
+  void recipient_zone(const Recipient& recipient, double top) {
+    const auto lines = postal_lines(recipient);
+    if (!lines) cannot_set("recipient.country", "\"" + recipient.country + "\" has no German country name in kuvert");
+    for (double size_pt = size(); size_pt >= kMinimumAddressSize - 1e-9; size_pt -= 0.5) {
+      std::vector<std::pair<ShapedText, bool>> set;  // line, whether it continues a wrapped one
+      const double indent = layout_.address_indent_mm;
+      for (const auto& line : *lines) {
+        auto first = setter_.lines(c_.regular_, line, size_pt, points(kAddressTextWidth));
+        // Continuation lines are set again in the narrower indented width.
+        std::string rest;
+        if (first.size() > 1) {
+          for (std::size_t i = 1; i < first.size(); ++i) {
+            if (!rest.empty()) rest += ' ';
+            rest += first[i].text;
+          }
+          set.emplace_back(std::move(first[0]), false);
+          for (auto& more : setter_.lines(c_.regular_, rest, size_pt, points(kAddressTextWidth - indent)))
+            set.emplace_back(std::move(more), true);
+        } else if (!first.empty()) {
+          set.emplace_back(std::move(first[0]), false);
+        }
+      }
+      const double step = millimetres(size_pt * kAddressLeading);
+      if (set.size() > static_cast<std::size_t>(kMaxRecipientLines) || set.size() * step > kRecipientZoneHeight + 1e-6)
+        continue;
+      double line_top = top;
+      for (const auto& [text, continues] : set) {
+        put(text, kAddressTextX + (continues ? indent : 0), baseline(line_top, size_pt), size_pt);
+        line_top += step;
+      }
+      return;
+    }
+    cannot_set("recipient", "cannot be fitted into the address field: more than 6 lines of 85 mm even at 8 pt");
+  }
+
+  // Returns where the block ends.
+  double info_block(double top) {
+    const double label_width = 32;
+    double line = top;
+    for (std::size_t i = 0; i < layout_.info.size(); ++i) {
+      const auto value = fill(c_.info_[i], layout_.fields, record_);
+      if (!value) continue;  // an optional field the record lacks
+      put(setter_.line(c_.regular_, layout_.info[i].label), kInfoBlockX, baseline(line, kSmallSize), kSmallSize);
+      for (const auto& text : setter_.lines(c_.regular_, *value, size() - 1, points(kInfoBlockWidth - label_width))) {
+        put(text, kInfoBlockX + label_width, baseline(line, size() - 1), size() - 1);
+        line += 4.2;
+      }
+    }
+    if (!c_.client_.contact.empty()) line += 2;
+    for (const auto& text : c_.client_.contact)
+      for (const auto& set : setter_.lines(c_.regular_, text, kSmallSize, points(kInfoBlockWidth))) {
+        put(set, kInfoBlockX, baseline(line, kSmallSize), kSmallSize);
+        line += 3.6;
+      }
+    return line;
+  }
+
+  void continuation_page() {
+    pages_.emplace_back();
+    std::string header = c_.client_.name;
+    header += " · ";
+    header += recipient_name_;
+    header += " · ";
+    header += record_.at("id").get<std::string>();
+    const auto lines = setter_.lines(c_.regular_, header, kSmallSize, points(kTextWidth));
+    put(lines.front(), kLeftMargin, kContinuationHeaderLine, kSmallSize);
+    marks(false);
+    y_ = kContinuationBodyTop;
+    if (in_table_) table_header();
+  }
+
+  void body() {
+    if (auto subject = fill(c_.subject_, layout_.fields, record_)) paragraph(*subject, c_.bold_, size());
+    blank_line();
+    if (auto salutation = fill(c_.salutation_, layout_.fields, record_)) {
+      paragraph(*salutation, c_.regular_, size());
+      blank_line();
+    }
+    for (std::size_t i = 0; i < layout_.body.size(); ++i) {
+      const BodyBlock& block = layout_.body[i];
+      if (!block.unless.empty() && record_.contains(block.unless)) continue;
+      if (block.table) {
+        table();
+      } else if (auto text = fill(c_.body_[i], layout_.fields, record_)) {
+        paragraph(*text, c_.regular_, size());
+      } else {
+        continue;
+      }
+      blank_line();
+    }
+    // The closing stays together.
+    need(line_height(size()) * static_cast<double>(layout_.closing.size()));
+    for (const auto& line : layout_.closing) paragraph(line, c_.regular_, size());
+  }
+
+  void table_header() {
+    const LetterTable& table = *layout_.table;
+    const double h = line_height(size());
+    double x = kLeftMargin;
+    for (const auto& column : table.columns) {
+      const ShapedText title = setter_.line(c_.bold_, column.title);
+      if (column.align == Align::right)
+        put_right(title, x + column.width_mm - kCellPadding, baseline(y_, size()), size());
+      else
+        put(title, x + kCellPadding, baseline(y_, size()), size());
+      x += column.width_mm;
+    }
+    y_ += h;
+    pages_.back().line(points(kLeftMargin), from_top(y_ - 0.8), points(x), from_top(y_ - 0.8), 0.5);
+    y_ += 0.8;
+  }
+
+  // A row's cells, single lines each: a cell wider than its column is an
+  // error naming the record's field.
+  void row(const std::vector<ShapedText>& cells, const std::vector<std::string>& fields) {
+    const LetterTable& table = *layout_.table;
+    double x = kLeftMargin;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const TableColumn& column = table.columns[c];
+      const double room = column.width_mm - 2 * kCellPadding;
+      const double needed = millimetres(setter_.width(cells[c], size()));
+      if (needed > room + 1e-6) {
+        char sizes[96];
+        std::snprintf(sizes, sizeof sizes, " (%.1f mm; the column \"%s\" leaves %.1f mm)", needed,
+                      column.title.c_str(), room);
+        cannot_set(fields[c], concat("does not fit its table column", sizes));
+      }
+      if (column.align == Align::right)
+        put_right(cells[c], x + column.width_mm - kCellPadding, baseline(y_, size()), size());
+      else
+        put(cells[c], x + kCellPadding, baseline(y_, size()), size());
+      x += column.width_mm;
+    }
+    y_ += line_height(size());
+  }
+
+  void table() {
+    const LetterTable& table = *layout_.table;
+    const FieldSpec* list = layout_.fields.find(table.rows);
+    RecordSchema items{list->items};
+    need(line_height(size()) * 2 + 0.8);
+    table_header();
+    in_table_ = true;
+    const auto& rows = record_.at(table.rows);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      std::vector<ShapedText> cells;
+      std::vector<std::string> fields;
+      for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        cells.push_back(setter_.line(c_.regular_, fill(c_.columns_[c], items, rows[r]).value_or("")));
+        const auto named = c_.columns_[c].fields();
+        fields.push_back(concat(table.rows, "[", std::to_string(r), "]", named.empty() ? "" : ".", named.empty() ? "" : named.front()));
+      }
+      need(line_height(size()));
+      row(cells, fields);
+    }
+    in_table_ = false;
+    if (table.totals.empty()) return;
+    need(line_height(size()) * static_cast<double>(table.totals.size()) + 1);
+    double right = kLeftMargin;
+    for (const auto& column : table.columns) right += column.width_mm;
+    pages_.back().line(points(kLeftMargin), from_top(y_ + 0.4), points(right), from_top(y_ + 0.4), 0.5);
+    y_ += 1;
+    for (std::size_t t = 0; t < table.totals.size(); ++t) {
+      const auto value = fill(c_.totals_[t], layout_.fields, record_);
+      if (!value) continue;
+      put(setter_.line(c_.bold_, table.totals[t].label), kLeftMargin + kCellPadding, baseline(y_, size()), size());
+      put_right(setter_.line(c_.bold_, *value), right - kCellPadding, baseline(y_, size()), size());
+      y_ += line_height(size());
+    }
+  }
+
+  // "Seite x von y" and the footer on every page, now that the count is known.
+  void finish_pages() {
+    std::string footer;
+    for (const auto& line : c_.client_.bank) {
+      if (!footer.empty()) footer += " · ";
+      footer += line;
+    }
+    const auto count = std::to_string(pages_.size());
+    for (std::size_t i = 0; i < pages_.size(); ++i) {
+      const ShapedText number = setter_.line(c_.regular_, concat("Seite ", std::to_string(i + 1), " von ", count));
+      pages_[i].text(c_.fonts_, number, points(kA4WidthMm - kRightMargin) - setter_.width(number, kSmallSize),
+                     from_top(kPageNumberLine), kSmallSize, usage_);
+      double line = kFooterLine;
+      for (const auto& text : setter_.lines(c_.regular_, footer, kFooterSize, points(kTextWidth))) {
+        pages_[i].text(c_.fonts_, text, points(kLeftMargin), from_top(line), kFooterSize, usage_);
+        line += 3.2;
+      }
+    }
+  }
+
+  const LetterComposer& c_;
+  const LetterLayout& layout_;
+  const nlohmann::json& record_;
+  TextSetter& setter_;
+  std::vector<PageContent> pages_;
+  GlyphUsage usage_;
+  double y_ = 0;  // top of the next line, mm from the top of the sheet
+  bool in_table_ = false;
+  std::string recipient_name_;
+};
+
+LetterComposer::LetterComposer(const LetterLayout& layout, const Client& client, const FontSet& fonts)
+    : layout_(layout),
+      client_(client),
+      fonts_(fonts),
+      regular_(fonts.index(layout.font)),
+      bold_(fonts.index(layout.bold_font)),
+      subject_(parsed(layout.subject)),
+      salutation_(parsed(layout.salutation)) {
+  for (const auto& line : layout.info) info_.push_back(parsed(line.value));
+  for (const auto& block : layout.body) body_.push_back(parsed(block.text));
+  if (layout.table) {
+    for (const auto& column : layout.table->columns) columns_.push_back(parsed(column.value));
+    for (const auto& total : layout.table->totals) totals_.push_back(parsed(total.value));
+  }
+}
+
+ComposedLetter LetterComposer::compose(const nlohmann::json& record, TextSetter& setter) const {
+  return LetterWriter(*this, record, setter).write();
+}
+
+}  // namespace kuvert::compose

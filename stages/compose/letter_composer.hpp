@@ -1,0 +1,51 @@
+#pragma once
+// A record becomes a DIN 5008 letter: letterhead, return address and
+// recipient in the address field, information block, subject, salutation,
+// body paragraphs and the table, closing; continuation pages with a short
+// header; "Seite x von y", fold and hole marks and the footer with the
+// client's bank details on every page.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "pipeline/model/letter_layout.hpp"
+#include "pipeline/model/text_template.hpp"
+#include "stages/compose/page_content.hpp"
+#include "stages/compose/text_setter.hpp"
+
+namespace kuvert::compose {
+
+struct ComposedLetter {
+  std::vector<std::string> pages;  // each page's content operators, A4
+  GlyphUsage glyphs;                // what the pages show, for embedding
+};
+
+class LetterComposer {
+ public:
+  // `layout`, `client` and `fonts` must outlive the composer; they are
+  // shared by the threads that compose (each with its own TextSetter).
+  // `fonts` must hold the layout's fonts.
+  LetterComposer(const LetterLayout& layout, const Client& client, const FontSet& fonts);
+
+  // Composes a record checked against the layout's fields. Throws
+  // kuvert::Error (input) with Where::field set for what cannot be set: an
+  // address that does not fit the address field even at 8 pt, a table cell
+  // wider than its column, a character no font has, a country without a
+  // German name.
+  ComposedLetter compose(const nlohmann::json& record, TextSetter& setter) const;
+
+ private:
+  friend class LetterWriter;
+
+  const LetterLayout& layout_;
+  const Client& client_;
+  const FontSet& fonts_;
+  FontIndex regular_ = 0, bold_ = 0;
+  // The layout's templates, parsed once.
+  std::vector<TextTemplate> info_;
+  TextTemplate subject_, salutation_;
+  std::vector<TextTemplate> body_;
+  std::vector<TextTemplate> columns_, totals_;
+};
+
+}  // namespace kuvert::compose

@@ -1,0 +1,95 @@
+#include "stages/compose/postal_lines.hpp"
+
+#include <map>
+
+namespace kuvert::compose {
+namespace {
+
+// Destinations of a German municipality's mail, by ISO 3166-1 code.
+const std::map<std::string, std::string>& country_names() {
+  static const std::map<std::string, std::string> names{
+      {"AD", "ANDORRA"},        {"AL", "ALBANIEN"},        {"AT", "ÖSTERREICH"},      {"AU", "AUSTRALIEN"},
+      {"BA", "BOSNIEN UND HERZEGOWINA"}, {"BE", "BELGIEN"}, {"BG", "BULGARIEN"},     {"BR", "BRASILIEN"},
+      {"BY", "BELARUS"},        {"CA", "KANADA"},          {"CH", "SCHWEIZ"},         {"CN", "CHINA"},
+      {"CY", "ZYPERN"},         {"CZ", "TSCHECHIEN"},      {"DK", "DÄNEMARK"},        {"EE", "ESTLAND"},
+      {"EG", "ÄGYPTEN"},        {"ES", "SPANIEN"},         {"FI", "FINNLAND"},        {"FR", "FRANKREICH"},
+      {"GB", "VEREINIGTES KÖNIGREICH"}, {"GR", "GRIECHENLAND"}, {"HR", "KROATIEN"},   {"HU", "UNGARN"},
+      {"IE", "IRLAND"},         {"IL", "ISRAEL"},          {"IN", "INDIEN"},          {"IS", "ISLAND"},
+      {"IT", "ITALIEN"},        {"JP", "JAPAN"},           {"KZ", "KASACHSTAN"},      {"LI", "LIECHTENSTEIN"},
+      {"LT", "LITAUEN"},        {"LU", "LUXEMBURG"},       {"LV", "LETTLAND"},        {"MA", "MAROKKO"},
+      {"MC", "MONACO"},         {"MD", "MOLDAU"},          {"ME", "MONTENEGRO"},      {"MK", "NORDMAZEDONIEN"},
+      {"MT", "MALTA"},          {"NL", "NIEDERLANDE"},     {"NO", "NORWEGEN"},        {"NZ", "NEUSEELAND"},
+      {"PL", "POLEN"},          {"PT", "PORTUGAL"},        {"RO", "RUMÄNIEN"},        {"RS", "SERBIEN"},
+      {"RU", "RUSSLAND"},       {"SE", "SCHWEDEN"},        {"SI", "SLOWENIEN"},       {"SK", "SLOWAKEI"},
+      {"SM", "SAN MARINO"},     {"SY", "SYRIEN"},          {"TN", "TUNESIEN"},        {"TR", "TÜRKEI"},
+      {"UA", "UKRAINE"},        {"US", "VEREINIGTE STAATEN"}, {"VA", "VATIKANSTADT"}, {"VN", "VIETNAM"},
+      {"XK", "KOSOVO"},         {"ZA", "SÜDAFRIKA"},
+  };
+  return names;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+char32_t upper(char32_t cp) {
+  if (cp >= 'a' && cp <= 'z') return cp - 0x20;
+  if ((cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)) return cp - 0x20;  // à..þ without ÷
+  if (cp == 0xFF) return 0x178;                                      // ÿ
+  // Latin Extended-A pairs capital, small; 0x138 (ĸ) and 0x149 (ŉ) have none.
+  if (cp >= 0x100 && cp <= 0x137 && (cp & 1)) return cp - 1;
+  if (cp >= 0x139 && cp <= 0x148 && !(cp & 1)) return cp - 1;
+  if (cp >= 0x14A && cp <= 0x177 && (cp & 1)) return cp - 1;
+  if ((cp == 0x17A || cp == 0x17C || cp == 0x17E)) return cp - 1;
+  return cp;
+}
+
+}  // namespace
+
+std::string upper_case(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (length > 3 || i + length > text.size()) {  // beyond the letters we case: copy as it is
+      out.append(text, i, length);
+      i += length;
+      continue;
+    }
+    char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) cp = cp << 6 | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    i += length;
+    if (cp == 0xDF) {  // ß
+      out += "SS";
+      continue;
+    }
+    append_utf8(out, upper(cp));
+  }
+  return out;
+}
+
+std::optional<std::vector<std::string>> postal_lines(const Recipient& recipient) {
+  std::vector<std::string> lines = recipient.name;
+  lines.push_back(recipient.street);
+  if (recipient.domestic()) {
+    lines.push_back(recipient.postcode + " " + recipient.city);
+    return lines;
+  }
+  const auto country = country_names().find(recipient.country);
+  if (country == country_names().end()) return std::nullopt;
+  lines.push_back(recipient.postcode.empty() ? upper_case(recipient.city)
+                                             : recipient.postcode + " " + upper_case(recipient.city));
+  lines.push_back(country->second);
+  return lines;
+}
+
+}  // namespace kuvert::compose

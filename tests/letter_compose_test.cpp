@@ -1,0 +1,142 @@
+// Letters composed from records with the shipped layouts, written to PDF
+// and read back with poppler: every name, amount and reference exactly,
+// the recipient inside the window area of the address field, tables that
+// run over several pages with their header repeated, "Seite x von y".
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/model/error.hpp"
+#include "pipeline/profiles/load_fonts.hpp"
+#include "pipeline/profiles/load_letters.hpp"
+#include "stages/compose/letter_composer.hpp"
+#include "tests/support/composed_pdf.hpp"
+#include "tests/support/kuvert_job.hpp"
+#include "tests/support/page_image.hpp"
+#include "tests/support/temp_folder.hpp"
+
+namespace kuvert {
+namespace {
+
+using namespace kuvert::compose;
+using nlohmann::json;
+
+// The shipped layouts, fonts and clients, loaded once.
+struct Shipped {
+  FontCatalog fonts = load_fonts(test::source_dir() / "fonts");
+  std::map<std::string, Client> clients = load_clients(test::source_dir() / "layouts");
+  LetterLayout layout(const std::string& name) const { return load_letter_layout(test::source_dir() / "layouts", name, fonts); }
+};
+const Shipped& shipped() {
+  static const Shipped instance;
+  return instance;
+}
+
+json tax_record(std::size_t items) {
+  json record = {
+      {"id", "GS-2026-000042"},
+      {"recipient",
+       {{"name", {"Frau", "Erika Mustermann"}}, {"street", "Hauptstraße 5"}, {"postcode", "39104"}, {"city", "Magdeburg"}}},
+      {"reference", "K-2026-000042"},
+      {"year", 2026},
+      {"date", "2026-11-22"},
+      {"due_date", "2027-02-15"},
+      {"property", "Hauptstraße 5, Flur 3, Flurstück 117/4"},
+      {"total", 1234.56},
+      {"items", json::array()}};
+  for (std::size_t i = 0; i < items; ++i)
+    record["items"].push_back({{"description", std::string("Grundsteuer B, Teilfläche ") + std::to_string(i + 1)},
+                               {"base", 20.58},
+                               {"rate", 480},
+                               {"amount", 98.78}});
+  return record;
+}
+
+// Composes `record` into a PDF in `folder`; returns its path.
+std::filesystem::path compose_pdf(const test::TempFolder& folder, const std::string& layout_name, const json& record,
+                                  const std::string& client = "musterstadt") {
+  const LetterLayout layout = shipped().layout(layout_name);
+  const FontSet fonts(shipped().fonts, {layout.font, layout.bold_font});
+  const LetterComposer composer(layout, shipped().clients.at(client), fonts);
+  TextSetter setter(fonts);
+  const ComposedLetter letter = composer.compose(record, setter);
+  const auto path = folder.path() / (layout_name + ".pdf");
+  test::write_composed_pdf(path, fonts, letter.pages, letter.glyphs);
+  return path;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST_CASE("a property-tax notice reads back with its names, amounts and references", "[compose][letter]") {
+  test::TempFolder folder;
+  const auto pdf = compose_pdf(folder, "grundsteuer", tax_record(3));
+  const auto pages = test::page_texts(pdf);
+  REQUIRE(pages.size() == 1);
+  const std::string& text = pages[0];
+  INFO(text);
+  for (const char* expected :
+       {"Stadt Musterstadt", "Erika Mustermann", "Hauptstraße 5", "39104 Magdeburg", "K-2026-000042", "GS-2026-000042",
+        "22.11.2026", "Bescheid über Grundsteuer für das Kalenderjahr 2026", "Grundsteuer B, Teilfläche 3",
+        "20,58 €", "98,78 €", "1.234,56 €", "15.02.2027", "Seite 1 von 1", "IBAN DE02 1203 0000 0000 2020 51"})
+    CHECK(contains(text, expected));
+  // No IBAN in the record: the transfer paragraph, not the direct debit one.
+  CHECK(contains(text, "Bitte überweisen Sie"));
+  CHECK_FALSE(contains(text, "abgebucht"));
+
+  // The recipient sits in the recipient zone of the form B address field
+  // (x 20 mm, y 45 + 17.7 mm, 85 x 27.3 mm), the return address above it.
+  const std::string zone = test::text_in_area(pdf, 1, 20, 45 + 17.7, 85, 27.3);
+  CHECK(contains(zone, "Frau"));
+  CHECK(contains(zone, "Erika Mustermann"));
+  CHECK(contains(zone, "39104 Magdeburg"));
+  CHECK_FALSE(contains(zone, "Rathausplatz"));
+  CHECK(contains(test::text_in_area(pdf, 1, 20, 45, 85, 17.7), "Stadt Musterstadt · Rathausplatz 1"));
+}
+
+TEST_CASE("a paragraph with an optional field is set only when the record has it", "[compose][letter]") {
+  test::TempFolder folder;
+  json record = tax_record(1);
+  record["iban"] = "DE02 1203 0000 0000 2020 51";
+  const auto text = test::page_texts(compose_pdf(folder, "grundsteuer", record))[0];
+  CHECK(contains(text, "abgebucht"));
+  CHECK_FALSE(contains(text, "Bitte überweisen Sie"));
+}
+
+TEST_CASE("a 60-item statement runs over pages with the table header repeated", "[compose][letter]") {
+  test::TempFolder folder;
+  json record = {{"id", "BZ-2026-11-0007"},
+                 {"recipient", {{"name", {"Herrn", "Jonas Beispiel"}}, {"street", "Lindenweg 8"}, {"postcode", "06108"}, {"city", "Halle (Saale)"}}},
+                 {"personnel_no", "P-004711"},
+                 {"period", "2026-11"},
+                 {"gross", 4321.09},
+                 {"net", 2765.43},
+                 {"bank_account", "DE89 3704 0044 0532 0130 00"},
+                 {"items", json::array()}};
+  for (int i = 0; i < 60; ++i)
+    record["items"].push_back({{"code", std::string("L") + std::to_string(100 + i)}, {"description", std::string("Lohnart Nummer ") + std::to_string(i + 1)}, {"amount", 10.5 + i}});
+  const auto pdf = compose_pdf(folder, "bezuege", record, "nachbarstadt");
+  const auto pages = test::page_texts(pdf);
+  REQUIRE(pages.size() >= 2);
+  const std::string count = std::to_string(pages.size());
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    INFO("page " << p + 1 << ":\n" << pages[p]);
+    CHECK(contains(pages[p], std::string("Seite ") + std::to_string(p + 1) + " von " + count));
+    CHECK(contains(pages[p], "Kreissparkasse Nachbarstadt"));
+    if (p > 0) CHECK(contains(pages[p], "Gemeinde Nachbarstadt · Jonas Beispiel · BZ-2026-11-0007"));
+  }
+  // The header on every page the table reaches, every row exactly once.
+  std::string all;
+  for (const auto& page : pages) all += page;
+  for (int i = 0; i < 60; ++i) {
+    const std::string row = std::string("Lohnart Nummer ") + std::to_string(i + 1) + " ";
+    CHECK(contains(all, row));
+  }
+  CHECK(contains(pages[0], "Lohnart"));
+  CHECK(contains(pages[1], "Bezeichnung"));
+  CHECK(contains(all, "November 2026"));
+  CHECK(contains(all, "4.321,09 €"));
+  CHECK(contains(all, "2.765,43 €"));
+  CHECK(contains(all, "69,50 €"));  // the last row: 10.5 + 59
+}
+
+}  // namespace
+}  // namespace kuvert

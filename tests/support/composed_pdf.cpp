@@ -1,0 +1,43 @@
+#include "tests/support/composed_pdf.hpp"
+
+#include "pipeline/model/pdf_object.hpp"
+#include "stages/compose/embedded_font.hpp"
+#include "stages/compose/flate.hpp"
+#include "stages/deliver/run_file_writer.hpp"
+
+namespace kuvert::test {
+
+using namespace kuvert::compose;
+
+void write_composed_pdf(const std::filesystem::path& path, const FontSet& fonts, const std::vector<std::string>& pages,
+                        const GlyphUsage& usage) {
+  ObjectNumbering numbering;
+  RunFileWriter writer(path, RunFileInfo{"composed", "D:20261122120000Z"});
+  std::vector<std::uint32_t> font_numbers(fonts.size(), 0);
+  std::vector<FontObjects> font_objects(fonts.size());
+  for (FontIndex font = 0; font < fonts.size(); ++font) {
+    if (usage.glyphs(font).empty()) continue;
+    font_objects[font] = {numbering.allocate(), numbering.allocate(), numbering.allocate(), numbering.allocate(),
+                          numbering.allocate()};
+    font_numbers[font] = font_objects[font].font;
+  }
+  const std::string resources = "<< /Font << " + font_resources(font_numbers) + " >> >>";
+  for (const auto& operators : pages) {
+    const std::uint32_t stream = numbering.allocate();
+    const std::string packed = deflate(operators);
+    writer.write({stream, "<< /Filter /FlateDecode /Length " + std::to_string(packed.size()) + " >>\nstream\n" +
+                              packed + "\nendstream"});
+    const std::uint32_t page = numbering.allocate();
+    writer.write({page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Resources " + resources +
+                            " /Contents " + pdf_reference(stream) + " >>"});
+    writer.add_page(page);
+  }
+  for (FontIndex font = 0; font < fonts.size(); ++font)
+    if (!usage.glyphs(font).empty())
+      for (const auto& object : embed_font(fonts.face(font), usage.glyphs(font), font_objects[font])) writer.write(object);
+  writer.write({kSaveStateObject, "<< /Length 1 >>\nstream\nq\nendstream"});
+  const std::uint32_t info = numbering.allocate();
+  writer.finish(info, numbering.next());
+}
+
+}  // namespace kuvert::test
