@@ -24,7 +24,7 @@ TEST_CASE("document labels read back every document's id and recipient", "[inges
   options.foreign_share = 0.2;
   KuvertJob generated(options);
   SourceFiles sources;
-  const Job job = read_job(generated.folder(), profiles(), sources);
+  const Job job = std::get<Job>(read_job(generated.folder(), profiles(), sources));
   REQUIRE(job.documents.size() == generated.documents().size());
   DocumentLabels labels(job);
   // Out of order, as a presorted run asks for them.
@@ -42,7 +42,7 @@ TEST_CASE("document labels read back every document's id and recipient", "[inges
 TEST_CASE("a manifest changed while its job is produced is noticed", "[ingest][labels]") {
   KuvertJob generated(plain_job(3, 1));
   SourceFiles sources;
-  const Job job = read_job(generated.folder(), profiles(), sources);
+  const Job job = std::get<Job>(read_job(generated.folder(), profiles(), sources));
   generated.edit_manifest([](nlohmann::json& manifest) { manifest["documents"][1]["recipient"]["street"] = "Neuer Weg 1"; });
   DocumentLabels labels(job);
   try {
@@ -59,7 +59,7 @@ TEST_CASE("a manifest changed while its job is produced is noticed", "[ingest][l
 TEST_CASE("an id changed in place while the job is produced is noticed", "[ingest][labels]") {
   KuvertJob generated(plain_job(3, 1));
   SourceFiles sources;
-  const Job job = read_job(generated.folder(), profiles(), sources);
+  const Job job = std::get<Job>(read_job(generated.folder(), profiles(), sources));
   const auto path = generated.folder() / "job.json";
   std::string bytes;
   {

@@ -20,13 +20,13 @@ constexpr int kExitUsage = 2;
 constexpr int kExitSystem = 3;
 constexpr int kExitInternal = 4;
 
-// layouts/ beside the build folder (build/kuvert -> ../layouts), unless
-// KUVERT_LAYOUTS names another.
-fs::path default_layouts() {
-  if (const char* configured = std::getenv("KUVERT_LAYOUTS")) return configured;
+// A folder of the source tree beside the build folder (build/kuvert ->
+// ../layouts), unless the environment variable names another.
+fs::path default_folder(const char* name, const char* variable) {
+  if (const char* configured = std::getenv(variable)) return configured;
   std::error_code error;
   const auto exe = fs::read_symlink("/proc/self/exe", error);
-  return error ? fs::path("layouts") : exe.parent_path().parent_path() / "layouts";
+  return error ? fs::path(name) : exe.parent_path().parent_path() / name;
 }
 
 // "samples/steuer/" and "samples/steuer/job.json" both name "steuer".
@@ -74,7 +74,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   kuvert::RunRequest run;
-  run.layouts = default_layouts();
+  run.layouts = default_folder("layouts", "KUVERT_LAYOUTS");
+  run.fonts = default_folder("fonts", "KUVERT_FONTS");
   auto* run_command = app.add_subcommand("run", "Produce the print runs of a job (job folder or job.json)");
   run_command->add_option("job", run.job, "Job folder holding job.json, or the manifest itself")->required();
   run_command->add_option("-o,--output", run.output, "Output folder (must not exist; default out/JOBFOLDER)");
@@ -82,7 +83,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0u, 256u));
   run_command->add_option("--max-sheets", run.max_sheets, "Split runs at this many sheets (default 2000)")
       ->check(CLI::PositiveNumber);
-  run_command->add_option("--layouts", run.layouts, "Folder of profiles and tariffs (default: the shipped layouts/)");
+  run_command->add_option("--layouts", run.layouts,
+                          "Folder of profiles, tariffs, letter layouts and clients (default: the shipped layouts/)");
+  run_command->add_option("--fonts", run.fonts, "Folder of fonts.toml (default: the shipped fonts/)");
   run_command->add_option("--date", run.production_date, "Production date YYYY-MM-DD; picks the tariff (default today)");
   run_command->add_flag("--deterministic", run.deterministic, "Fixed timestamps: the same job gives the same bytes");
 

@@ -7,10 +7,14 @@
 #include <cctype>
 #include <optional>
 
+#include "pipeline/driver/compose_job.hpp"
 #include "pipeline/driver/run_writing.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/plan/plan.hpp"
+#include "pipeline/profiles/load_fonts.hpp"
+#include "pipeline/profiles/load_letters.hpp"
 #include "pipeline/profiles/load_profiles.hpp"
+#include "stages/deliver/exceptions_list.hpp"
 #include "stages/deliver/output_folder.hpp"
 #include "stages/deliver/run_ticket.hpp"
 #include "stages/deliver/sha256.hpp"
@@ -34,6 +38,27 @@ std::string job_key(const Job& job, const RunRequest& request) {
   return key;
 }
 
+constexpr const char* kExceptionsFile = "exceptions.csv";
+
+// Composes a data job's letters into a spool in the output's working
+// folder, with the layout, client and fonts its manifest names.
+ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, const OutputFolder& folder,
+                             unsigned tokens) {
+  const FontCatalog fonts = load_fonts(request.fonts);
+  const LetterLayout layout = load_letter_layout(request.layouts, data.layout, fonts);
+  const auto clients = load_clients(request.layouts);
+  const auto client = clients.find(data.client);
+  if (client == clients.end()) {
+    Where where;
+    where.job = data.name;
+    where.file = data.manifest.filename().string();
+    where.field = "client";
+    throw_input(where, "\"" + data.client + "\" is no client of layouts/clients.toml, whose letterhead the letters need");
+  }
+  const compose::FontSet font_set(fonts, {layout.font, layout.bold_font});
+  return compose_job(data, layout, client->second, font_set, folder.path() / ".composed-letters.pdf", tokens);
+}
+
 }  // namespace
 
 nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
@@ -41,19 +66,33 @@ nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
   OutputFolder::refuse_existing(request.output);
 
   const auto profiles = load_profiles(request.layouts, request.production_date);
+  const unsigned threads = request.threads ? request.threads : static_cast<unsigned>(tbb::info::default_concurrency());
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
   SourceFiles sources;
-  auto job = read_job(request.job, profiles, sources);
+  auto input = read_job(request.job, profiles, sources);
+  OutputFolder folder(request.output);
+  std::optional<ComposedJob> composed;
+  if (const auto* data = std::get_if<DataJob>(&input)) {
+    composed = compose_data_job(*data, request, folder, 4 * threads);
+    sources.add(composed->job.files.front(), "the composed letters");
+  }
+  Job job = composed ? std::move(composed->job) : std::get<Job>(std::move(input));
   release_freed_memory();
   const auto runs = plan_runs(job, profiles, PlanOptions{request.max_sheets});
   job.recipients = std::vector<RecipientKey>();  // planning's alone; a move frees it, `= {}` would not
   release_freed_memory();
 
-  const unsigned threads = request.threads ? request.threads : static_cast<unsigned>(tbb::info::default_concurrency());
-  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
-  OutputFolder folder(request.output);
   RunWritingOptions options{.tokens = 4 * threads, .created = request.created, .job_key = job_key(job, request)};
   const auto tickets = write_runs(job, runs, profiles, sources, folder, options, reporter);
   auto summary = job_summary(job, tickets, request.created);
+  if (composed) {
+    std::filesystem::remove(job.files.front());  // the spool was the composer's, not an output
+    summary["rejected_records"] = composed->rejected_records;
+    if (composed->rejected_records > 0) {
+      folder.write_file(kExceptionsFile, exceptions_csv(composed->rejected));
+      summary["exceptions"] = kExceptionsFile;
+    }
+  }
   folder.write_file("summary.json", summary.dump(2) + "\n");
   folder.commit();
   return summary;

@@ -9,7 +9,8 @@ namespace kuvert {
 struct RunRequest {
   std::filesystem::path job;      // job folder or job.json
   std::filesystem::path output;   // output folder; must not exist
-  std::filesystem::path layouts;  // profiles, tariffs
+  std::filesystem::path layouts;  // profiles, tariffs, letter layouts, clients
+  std::filesystem::path fonts;    // fonts.toml: the fonts letter layouts name
   unsigned threads = 0;           // 0: one per core
   std::size_t max_sheets = 2000;  // per run
   bool deterministic = false;     // fixed timestamps, for comparable output

@@ -15,11 +15,12 @@ struct PageRef {
 
 // One letter as delivered: consecutive pages of one source file. A job
 // holds this for every document until its last run is written, so it is
-// kept small: the id and the address are read back from the manifest entry
-// when a run's outputs need them (DocumentLabel), and what planning needs
+// kept small: the id and the address are read back from its entry (in the
+// job manifest or records file) when a run's outputs need them
+// (DocumentLabel), and what planning needs
 // of the recipient is kept beside it until planning is done (Job::recipients).
 struct Document {
-  std::uint64_t manifest_offset = 0;  // where its entry begins in job.json
+  std::uint64_t entry_offset = 0;  // where its entry begins in Job::entries
   std::uint32_t file = 0;             // index into Job::files
   std::uint32_t first_page = 0;       // 0-based
   std::uint32_t page_count = 0;
@@ -29,7 +30,7 @@ struct Document {
   PageRef page(std::uint32_t i) const { return {file, first_page + i}; }
 };
 
-// What a document is called and whom it goes to, as the manifest says.
+// What a document is called and whom it goes to, as its entry says.
 struct DocumentLabel {
   std::string id;
   Recipient recipient;

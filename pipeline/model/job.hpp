@@ -7,11 +7,12 @@
 #include "pipeline/model/document.hpp"
 #include "pipeline/model/production.hpp"
 #include "pipeline/model/recipient_key.hpp"
+#include "pipeline/model/record_schema.hpp"
 
 namespace kuvert {
 
-// What tells a file's version apart: documents are read back from the
-// manifest while the job is produced, and it must not change meanwhile.
+// What tells a file's version apart: documents are read back from their
+// entries while the job is produced, and the file must not change meanwhile.
 struct FileStamp {
   std::uint64_t device = 0;
   std::uint64_t inode = 0;
@@ -26,8 +27,11 @@ struct Job {
   std::string client;
   std::string application;
   std::filesystem::path folder;
-  std::filesystem::path manifest;            // job.json, which Document::manifest_offset points into
-  FileStamp manifest_stamp;                  // as it was read
+  // The file of the documents' entries (Document::entry_offset): job.json,
+  // or a data job's records file, whose records are of `record_fields`.
+  std::filesystem::path entries;
+  FileStamp entries_stamp;  // as it was read
+  RecordSchema record_fields;  // empty for a print-file job
   std::vector<std::filesystem::path> files;  // source PDFs, absolute
   std::vector<ProductionSettings> settings;  // the distinct settings of its documents; a job has few
   std::vector<Document> documents;           // in the order delivered

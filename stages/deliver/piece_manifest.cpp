@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "stages/deliver/csv_text.hpp"
+
 namespace kuvert {
 namespace {
 
@@ -9,16 +11,6 @@ std::string grams(double weight) {
   char text[32];
   std::snprintf(text, sizeof text, "%.2f", weight);
   return text;
-}
-
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
 }
 
 std::string join(const std::vector<std::string>& parts, const std::string& separator) {
@@ -68,9 +60,7 @@ std::string piece_manifest_csv(const Job& job, const RunContents& run) {
                                           join(piece.inserts, " "),
                                           sensitive ? "yes" : "no",
                                           piece.manual_reason};
-    std::vector<std::string> fields;
-    for (const auto& field : row) fields.push_back(csv_field(field));
-    csv += join(fields, ",") + "\r\n";
+    csv += csv_row(row);
     sheet = last + 1;
   }
   return csv;

@@ -3,24 +3,32 @@
 #include "pipeline/model/error.hpp"
 #include "stages/ingest/file_stamp.hpp"
 #include "stages/ingest/job_manifest.hpp"
+#include "stages/ingest/record_reader.hpp"
 
 namespace kuvert {
 
 DocumentLabels::DocumentLabels(const Job& job) : job_(job) {
-  manifest_.rdbuf()->pubsetbuf(buffer_, sizeof buffer_);
-  manifest_.open(job.manifest, std::ios::binary);
-  if (!manifest_) throw_system(Where{.job = job.name, .file = job.manifest.string()}, "cannot read the manifest again");
+  entries_.rdbuf()->pubsetbuf(buffer_, sizeof buffer_);
+  entries_.open(job.entries, std::ios::binary);
+  if (!entries_) throw_system(Where{.job = job.name, .file = job.entries.string()}, "cannot be read again");
 }
 
 DocumentLabel DocumentLabels::label(std::uint32_t document) {
   const Document& planned = job_.documents.at(document);
-  const Where where{.job = job_.name, .file = job_.manifest.filename().string()};
+  const Where where{.job = job_.name, .file = job_.entries.filename().string()};
   std::vector<Diagnostic> problems;
-  auto entry = read_manifest_document_at(manifest_, planned.manifest_offset, where, problems);
-  if (file_stamp(job_.manifest) != job_.manifest_stamp || !entry || !problems.empty())
+  std::optional<DocumentLabel> label;
+  if (job_.record_fields.fields.empty()) {
+    if (auto entry = read_manifest_document_at(entries_, planned.entry_offset, where, problems))
+      label = DocumentLabel{std::move(entry->id), std::move(entry->recipient)};
+  } else if (auto record = read_record_at(entries_, record_format(job_.entries, where), where, job_.record_fields,
+                                          planned.entry_offset, problems)) {
+    label = DocumentLabel{std::move(record->id), std::move(record->recipient)};
+  }
+  if (file_stamp(job_.entries) != job_.entries_stamp || !label || !problems.empty())
     throw_input(where, "changed while the job was being produced (document " + std::to_string(document + 1) +
                            " is no longer where it was); run the job again");
-  return {std::move(entry->id), std::move(entry->recipient)};
+  return std::move(*label);
 }
 
 }  // namespace kuvert

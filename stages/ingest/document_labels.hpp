@@ -6,22 +6,22 @@
 
 namespace kuvert {
 
-// Reads documents' ids and addresses back from the job's manifest for the
-// outputs of a run: planning keeps neither (see Document). One reader per
-// thread.
+// Reads documents' ids and addresses back from their entries, in the job
+// manifest or a data job's records file, for the outputs of a run: planning
+// keeps neither (see Document). One reader per thread.
 class DocumentLabels {
  public:
   explicit DocumentLabels(const Job& job);
 
-  // The label of job.documents[document]. Throws Error(input) when the
-  // manifest no longer holds that document as it was read: job.json was
-  // changed while the job was being produced.
+  // The label of job.documents[document]. Throws Error(input) when the file
+  // no longer holds that document as it was read: it was changed while the
+  // job was being produced.
   DocumentLabel label(std::uint32_t document);
 
  private:
   const Job& job_;
   char buffer_[4096];  // entries are a few hundred bytes; a small buffer keeps each look-up to one read
-  std::ifstream manifest_;
+  std::ifstream entries_;
 };
 
 }  // namespace kuvert

@@ -32,18 +32,6 @@ void read_settings(JsonFields& fields, ProductionSettings& settings) {
   if (auto sensitive = fields.flag("sensitive")) settings.sensitive = *sensitive;
 }
 
-Recipient read_recipient(const json& value, Where where, std::vector<Diagnostic>& problems) {
-  JsonFields fields(value, std::move(where), problems);
-  Recipient recipient;
-  if (auto name = fields.texts("name", true)) recipient.name = *name;
-  if (auto street = fields.text("street", true)) recipient.street = *street;
-  if (auto postcode = fields.text("postcode", false)) recipient.postcode = *postcode;
-  if (auto city = fields.text("city", true)) recipient.city = *city;
-  if (auto country = fields.text("country", false)) recipient.country = *country;
-  fields.reject_unknown();
-  return recipient;
-}
-
 ManifestDocument read_document(const json& value, const ProductionSettings& defaults, Where where,
                                std::vector<Diagnostic>& problems) {
   // Problems are reported under the document's id where it has a usable one.
@@ -174,9 +162,28 @@ JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, st
     read_settings(default_fields, manifest.defaults);
     default_fields.reject_unknown();
   }
-  if (fields.array("documents", true)) {
-    manifest.documents = document_count;
-    if (document_count == 0) fields.problem("documents", "the job has no documents");
+  // A data job names a layout and its records instead of a print file and
+  // documents (DESIGN.md, job manifest).
+  if (auto layout = fields.text("layout", false)) manifest.layout = *layout;
+  if (auto records = fields.text("records", false)) manifest.records = *records;
+  if (auto mode = fields.text("on_bad_record", false)) {
+    if (*mode == "skip")
+      manifest.skip_bad_records = true;
+    else if (*mode != "fail")
+      fields.problem("on_bad_record", "\"" + *mode + "\" is neither \"fail\" nor \"skip\"");
+  }
+  if (fields.has("layout") || fields.has("records")) {
+    if (!fields.has("layout")) fields.problem("layout", "is missing; a job with records names the layout to set them in");
+    if (!fields.has("records")) fields.problem("records", "is missing; a job with a layout names its records file");
+    for (const char* other : {"print_file", "documents"})
+      if (fields.has(other))
+        fields.problem(other, "cannot be given together with a layout and records (a job is either kind)");
+  } else {
+    if (fields.has("on_bad_record")) fields.problem("on_bad_record", "is for jobs with records only");
+    if (fields.array("documents", true)) {
+      manifest.documents = document_count;
+      if (document_count == 0) fields.problem("documents", "the job has no documents");
+    }
   }
   fields.reject_unknown();
   return manifest;

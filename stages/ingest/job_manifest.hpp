@@ -30,6 +30,9 @@ struct JobManifest {
   std::string client;
   std::string application;
   std::string print_file;
+  std::string layout;   // a data job's letter layout (layouts/letters/NAME.toml)
+  std::string records;  // and its records file (JSON Lines or CSV)
+  bool skip_bad_records = false;  // "on_bad_record": "skip"
   ProductionSettings defaults;
   std::size_t documents = 0;  // how many the manifest lists
   bool valid_json = false;

@@ -19,6 +19,7 @@
 #include "stages/ingest/file_stamp.hpp"
 #include "stages/ingest/job_manifest.hpp"
 #include "stages/ingest/postal_address.hpp"
+#include "stages/ingest/settings_check.hpp"
 #include "stages/ingest/source_files.hpp"
 
 namespace kuvert {
@@ -58,6 +59,15 @@ std::string page_geometry_problem(const PageGeometry& g) {
   return "is " + format_pt(width) + " x " + format_pt(height) + " pt; expected A4 portrait (595 x 842 pt)";
 }
 
+// Why a file name from a manifest may not be used, or nothing: a job names
+// only files in its own folder (a link there to a spool elsewhere is fine).
+std::optional<std::string> file_name_problem(const std::string& name) {
+  const fs::path inside = fs::path(name).lexically_normal();
+  if (inside.is_absolute() || inside.empty() || *inside.begin() == "..")
+    return "\"" + name + "\" lies outside the job folder; a job may only use its own files";
+  return std::nullopt;
+}
+
 class JobValidation {
  public:
   JobValidation(Job& job, const ProfileCatalog& profiles, std::string manifest_file, SourceFiles& sources,
@@ -66,18 +76,7 @@ class JobValidation {
         open_(std::move(open)) {}
 
   void check_profiles(const ManifestDocument& document) {
-    const auto& s = document.settings;
-    if (!profiles_.papers.count(s.paper)) add(document, "paper", "unknown paper \"" + s.paper + "\"" + known(profiles_.papers));
-    if (s.envelope != "auto" && !profiles_.envelopes.count(s.envelope))
-      add(document, "envelope", "unknown envelope \"" + s.envelope + "\"" + known(profiles_.envelopes, "auto"));
-    auto inserter = profiles_.inserters.find(s.inserter);
-    if (inserter == profiles_.inserters.end()) {
-      add(document, "inserter", "unknown inserter profile \"" + s.inserter + "\"" + known(profiles_.inserters));
-      return;
-    }
-    for (const auto& insert : s.inserts)
-      if (!inserter->second.feeder(insert))
-        add(document, "inserts", "\"" + insert + "\" is not a feeder station of inserter \"" + s.inserter + "\"");
+    for (const auto& [field, message] : settings_problems(document.settings, profiles_)) add(document, field, message);
   }
 
   void check_recipient(const ManifestDocument& document) {
@@ -90,12 +89,11 @@ class JobValidation {
   // the name. A job names only files in its own folder; a link there to a
   // spool elsewhere is fine (hot folders link large files in).
   std::optional<std::uint32_t> open(const std::string& name, const Where& where) {
-    const fs::path inside = fs::path(name).lexically_normal();
-    if (inside.is_absolute() || inside.empty() || *inside.begin() == "..") {
-      add(where, "\"" + name + "\" lies outside the job folder; a job may only use its own files");
+    if (auto problem = file_name_problem(name)) {
+      add(where, std::move(*problem));
       return std::nullopt;
     }
-    const fs::path path = fs::absolute(job_.folder / inside);
+    const fs::path path = fs::absolute(job_.folder / fs::path(name).lexically_normal());
     struct stat info {};
     const FileKey key = ::stat(path.c_str(), &info) == 0 ? FileKey{info.st_dev, info.st_ino, {}}
                                                           : FileKey{0, 0, path.string()};
@@ -146,7 +144,7 @@ class JobValidation {
   std::string id_of(const Document& document) {
     if (!manifest_) manifest_ = open_();
     std::vector<Diagnostic> ignored;
-    const auto entry = read_manifest_document_at(*manifest_, document.manifest_offset, Where{}, ignored);
+    const auto entry = read_manifest_document_at(*manifest_, document.entry_offset, Where{}, ignored);
     return entry ? entry->id : "";
   }
 
@@ -165,13 +163,6 @@ class JobValidation {
   std::vector<Diagnostic>& problems() { return problems_; }
 
  private:
-  template <typename Map>
-  static std::string known(const Map& map, const std::string& also = "") {
-    std::string names = also;
-    for (const auto& entry : map) names += (names.empty() ? "" : ", ") + entry.first;
-    return " (known: " + names + ")";
-  }
-
   Job& job_;
   const ProfileCatalog& profiles_;
   std::string manifest_file_;
@@ -259,9 +250,36 @@ std::uint16_t settings_index(std::vector<ProductionSettings>& distinct, const Pr
   return static_cast<std::uint16_t>(known - distinct.begin());
 }
 
+// The rest of a data job's manifest: its defaults against the profiles, and
+// its records file.
+DataJob read_data_job(const JobManifest& manifest, const fs::path& manifest_path, const ProfileCatalog& profiles,
+                      const Where& where, std::vector<Diagnostic>& problems) {
+  DataJob job{.name = where.job, .client = manifest.client, .application = manifest.application,
+              .manifest = fs::absolute(manifest_path), .layout = manifest.layout, .records = {},
+              .records_name = manifest.records, .defaults = manifest.defaults,
+              .skip_bad_records = manifest.skip_bad_records};
+  Where at = where;
+  for (const auto& [field, message] : settings_problems(manifest.defaults, profiles)) {
+    at.field = "defaults." + field;
+    problems.push_back({at, message});
+  }
+  if (!manifest.records.empty()) {
+    at.field = "records";
+    if (auto problem = file_name_problem(manifest.records)) {
+      problems.push_back({at, std::move(*problem)});
+    } else {
+      job.records = fs::absolute(job.manifest.parent_path() / fs::path(manifest.records).lexically_normal());
+      std::error_code error;
+      if (!fs::is_regular_file(job.records, error)) problems.push_back({at, "\"" + manifest.records + "\" is not there"});
+    }
+  }
+  if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
+  return job;
+}
+
 }  // namespace
 
-Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& sources) {
+std::variant<Job, DataJob> read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& sources) {
   const bool is_folder = fs::is_directory(path);
   const fs::path manifest_path = is_folder ? path / "job.json" : path;
   Where where{.job = path.filename().string(), .file = manifest_path.filename().string()};
@@ -273,10 +291,12 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
   const JobManifest manifest = read_job_manifest(open, where, manifest_problems);
   if (!manifest.job.empty()) where.job = manifest.job;
   for (auto& problem : manifest_problems) problem.where.job = where.job;
+  if (!manifest.layout.empty() || !manifest.records.empty())
+    return read_data_job(manifest, manifest_path, profiles, where, manifest_problems);
 
   Job job{.name = where.job, .client = manifest.client, .application = manifest.application,
-          .folder = fs::absolute(manifest_path).parent_path(), .manifest = fs::absolute(manifest_path),
-          .manifest_stamp = stamp, .files = {}, .settings = {}, .documents = {}};
+          .folder = fs::absolute(manifest_path).parent_path(), .entries = fs::absolute(manifest_path),
+          .entries_stamp = stamp, .files = {}, .settings = {}, .documents = {}};
   JobValidation validation(job, profiles, where.file, sources, open);
   auto& problems = validation.problems();
   problems.insert(problems.end(), manifest_problems.begin(), manifest_problems.end());
@@ -297,7 +317,7 @@ Job read_job(const fs::path& path, const ProfileCatalog& profiles, SourceFiles& 
   read_manifest_documents(open, manifest, where, problems, [&](ManifestDocument&& entry, std::uint64_t offset) {
     validation.check_profiles(entry);
     validation.check_recipient(entry);
-    Document document{.manifest_offset = offset, .file = 0, .first_page = 0, .page_count = 0,
+    Document document{.entry_offset = offset, .file = 0, .first_page = 0, .page_count = 0,
                       .settings = settings_index(job.settings, entry.settings, where),
                       .domestic = entry.recipient.domestic()};
     job.recipients.push_back(recipient_key(job.client, entry.recipient));

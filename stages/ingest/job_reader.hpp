@@ -1,5 +1,7 @@
 #pragma once
 #include <filesystem>
+#include <string>
+#include <variant>
 
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/profile_catalog.hpp"
@@ -7,12 +9,29 @@
 
 namespace kuvert {
 
+// A data job as its manifest gives it: its letters are to be composed from
+// a layout and records (DESIGN.md, job manifest) before they are planned.
+struct DataJob {
+  std::string name;
+  std::string client;
+  std::string application;
+  std::filesystem::path manifest;  // absolute
+  std::string layout;              // layouts/letters/NAME.toml
+  std::filesystem::path records;   // absolute, inside the job folder
+  std::string records_name;        // as the manifest names it
+  ProductionSettings defaults;     // checked against the profiles
+  bool skip_bad_records = false;
+};
+
 // Reads and validates a job: `path` is a job folder holding job.json, or
-// the manifest file itself. Checks the manifest, the profiles it names, and
-// its PDFs: every page exists, is A4 portrait, and belongs to exactly one
-// document. The PDFs stay open in `sources` (indexed like Job::files) for
-// imposition. Throws kuvert::Error (kind input) listing every problem
-// found; nothing is produced before this returns.
-Job read_job(const std::filesystem::path& path, const ProfileCatalog& profiles, SourceFiles& sources);
+// the manifest file itself. A print-file job comes back as a Job: the
+// manifest, the profiles it names and its PDFs are checked (every page
+// exists, is A4 portrait, and belongs to exactly one document), and the
+// PDFs stay open in `sources` (indexed like Job::files) for imposition. A
+// data job comes back as a DataJob, its manifest checked; its records are
+// checked as they are composed. Throws kuvert::Error (kind input) listing
+// every problem found; nothing is produced before this returns.
+std::variant<Job, DataJob> read_job(const std::filesystem::path& path, const ProfileCatalog& profiles,
+                                    SourceFiles& sources);
 
 }  // namespace kuvert

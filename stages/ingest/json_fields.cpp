@@ -94,4 +94,16 @@ void JsonFields::reject_unknown() {
     if (!known_.count(key)) problem(key, "is not a known field");
 }
 
+Recipient read_recipient(const nlohmann::json& value, Where where, std::vector<Diagnostic>& problems) {
+  JsonFields fields(value, std::move(where), problems);
+  Recipient recipient;
+  if (auto name = fields.texts("name", true)) recipient.name = *name;
+  if (auto street = fields.text("street", true)) recipient.street = *street;
+  if (auto postcode = fields.text("postcode", false)) recipient.postcode = *postcode;
+  if (auto city = fields.text("city", true)) recipient.city = *city;
+  if (auto country = fields.text("country", false)) recipient.country = *country;
+  fields.reject_unknown();
+  return recipient;
+}
+
 }  // namespace kuvert

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/recipient.hpp"
 
 namespace kuvert {
 
@@ -40,5 +41,10 @@ class JsonFields {
   std::set<std::string> known_;
   bool is_object_;
 };
+
+// A recipient object as DESIGN.md's manifest gives it (name lines, street,
+// postcode, city, country), field by field; unknown fields are problems.
+// Absent optional fields keep Recipient's defaults ("DE").
+Recipient read_recipient(const nlohmann::json& value, Where where, std::vector<Diagnostic>& problems);
 
 }  // namespace kuvert

@@ -48,26 +48,6 @@ const T& pick(const T (&items)[N], std::mt19937& random) {
 
 bool chance(double share, std::mt19937& random) { return std::uniform_real_distribution<double>(0, 1)(random) < share; }
 
-Recipient invent_recipient(std::mt19937& random, double foreign_share) {
-  Recipient r;
-  r.name = {chance(0.5, random) ? "Frau" : "Herrn",
-            std::string(pick(kFirstNames, random)) + " " + pick(kSurnames, random)};
-  if (chance(0.1, random)) r.name.push_back("c/o Hausverwaltung Beispiel GmbH");
-  r.street = std::string(pick(kStreets, random)) + " " + std::to_string(random() % 120 + 1);
-  if (chance(foreign_share, random)) {
-    const auto& town = pick(kForeignTowns, random);
-    r.country = town.country;
-    r.postcode = town.postcode;
-    r.city = town.city;
-  } else {
-    const auto& town = pick(kTowns, random);
-    r.postcode = town.postcode;
-    r.city = town.city;
-  }
-  return r;
-}
-
-// The same recipient as the specialist application may spell it another time.
 Recipient respell(Recipient r, std::mt19937& random) {
   const auto at = r.street.find("straße");
   if (at != std::string::npos && chance(0.5, random)) r.street.replace(at, std::string("straße").size(), "str.");
@@ -191,11 +171,31 @@ class SpoolWriter {
   std::uint32_t next_ = kFirstFreeObject + 3;
 };
 
+}  // namespace
+
+Recipient invent_recipient(std::mt19937& random, double foreign_share) {
+  Recipient r;
+  r.name = {chance(0.5, random) ? "Frau" : "Herrn",
+            std::string(pick(kFirstNames, random)) + " " + pick(kSurnames, random)};
+  if (chance(0.1, random)) r.name.push_back("c/o Hausverwaltung Beispiel GmbH");
+  r.street = std::string(pick(kStreets, random)) + " " + std::to_string(random() % 120 + 1);
+  if (chance(foreign_share, random)) {
+    const auto& town = pick(kForeignTowns, random);
+    r.country = town.country;
+    r.postcode = town.postcode;
+    r.city = town.city;
+  } else {
+    const auto& town = pick(kTowns, random);
+    r.postcode = town.postcode;
+    r.city = town.city;
+  }
+  return r;
+}
+
+// The same recipient as the specialist application may spell it another time.
 nlohmann::json recipient_json(const Recipient& r) {
   return {{"name", r.name}, {"street", r.street}, {"postcode", r.postcode}, {"city", r.city}, {"country", r.country}};
 }
-
-}  // namespace
 
 std::string sample_page_marker(const std::string& document_id, std::uint32_t page, std::uint32_t pages) {
   return "Dokument " + document_id + " Blatt " + std::to_string(page) + "/" + std::to_string(pages);

@@ -4,6 +4,8 @@
 // Names and addresses are invented combinations, never real people.
 #include <cstdint>
 #include <filesystem>
+#include <nlohmann/json.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -29,6 +31,11 @@ struct SampleDocument {
   Recipient recipient;
   std::vector<std::string> inserts;
 };
+
+// An invented recipient: a German town, or abroad with `foreign_share`.
+Recipient invent_recipient(std::mt19937& random, double foreign_share);
+// As job manifests and records write a recipient.
+nlohmann::json recipient_json(const Recipient& recipient);
 
 // The text a generated page carries so tests can identify it.
 std::string sample_page_marker(const std::string& document_id, std::uint32_t page, std::uint32_t pages);

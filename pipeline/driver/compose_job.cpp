@@ -1,0 +1,182 @@
+// The spool is an ordinary PDF: each page a content stream and a page
+// dictionary naming the fonts it uses; the fonts themselves are written
+// last, once, as subsets of every glyph the job showed (their object numbers
+// are reserved first, so pages can refer to them).
+#include "pipeline/driver/compose_job.hpp"
+
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_pipeline.h>
+
+#include <memory>
+#include <optional>
+
+#include "pipeline/model/pdf_object.hpp"
+#include "stages/compose/embedded_font.hpp"
+#include "stages/compose/flate.hpp"
+#include "stages/compose/letter_composer.hpp"
+#include "stages/deliver/run_file_writer.hpp"
+#include "stages/ingest/address_key.hpp"
+#include "stages/ingest/file_stamp.hpp"
+#include "stages/ingest/record_reader.hpp"
+
+namespace kuvert {
+namespace {
+
+using namespace compose;
+
+// Records per pipeline item: a letter takes a fraction of a millisecond to
+// compose, so single records would spend more on hand-over than on work.
+constexpr std::size_t kBatchRecords = 16;
+
+struct Letter {
+  RecordEntry record;
+  std::vector<std::string> pages;  // deflated content streams
+  GlyphUsage glyphs;
+  std::vector<Diagnostic> problems;  // why it could not be composed
+};
+
+using Batch = std::shared_ptr<std::vector<Letter>>;
+
+// Appends composed letters to the spool and records their documents.
+class SpoolWriter {
+ public:
+  SpoolWriter(const std::filesystem::path& spool, const FontSet& fonts, Job& job)
+      : writer_(spool, RunFileInfo{job.name, "D:20000101000000Z"}), fonts_(fonts), job_(job) {
+    for (FontIndex font = 0; font < fonts.size(); ++font)
+      fonts_objects_.push_back({numbering_.allocate(), numbering_.allocate(), numbering_.allocate(),
+                                numbering_.allocate(), numbering_.allocate()});
+  }
+
+  void add(Letter& letter, const std::string& client) {
+    Document document{.entry_offset = letter.record.offset, .file = 0, .first_page = pages_,
+                      .page_count = static_cast<std::uint32_t>(letter.pages.size()), .settings = 0,
+                      .domestic = letter.record.recipient.domestic()};
+    // Every page names the fonts of the letter; unused ones cost nothing.
+    std::vector<std::uint32_t> numbers(fonts_.size(), 0);
+    for (FontIndex font = 0; font < fonts_.size(); ++font)
+      if (!letter.glyphs.glyphs(font).empty()) numbers[font] = fonts_objects_[font].font;
+    const std::string resources = "<< /Font << " + font_resources(numbers) + " >> >>";
+    for (auto& packed : letter.pages) {
+      const std::uint32_t stream = numbering_.allocate();
+      std::string body = "<< /Filter /FlateDecode /Length " + std::to_string(packed.size()) + " >>\nstream\n";
+      body += packed;
+      body += "\nendstream";
+      writer_.write({stream, std::move(body)});
+      const std::uint32_t page = numbering_.allocate();
+      writer_.write({page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Resources " + resources +
+                               " /Contents " + pdf_reference(stream) + " >>"});
+      writer_.add_page(page);
+      ++pages_;
+    }
+    used_.merge(letter.glyphs);
+    job_.documents.push_back(document);
+    job_.recipients.push_back(recipient_key(client, letter.record.recipient));
+  }
+
+  void finish() {
+    for (FontIndex font = 0; font < fonts_.size(); ++font)
+      if (!used_.glyphs(font).empty())
+        for (const auto& object : embed_font(fonts_.face(font), used_.glyphs(font), fonts_objects_[font]))
+          writer_.write(object);
+    writer_.write({kSaveStateObject, "<< /Length 1 >>\nstream\nq\nendstream"});
+    const std::uint32_t info = numbering_.allocate();
+    writer_.finish(info, numbering_.next());
+  }
+
+ private:
+  RunFileWriter writer_;
+  const FontSet& fonts_;
+  Job& job_;
+  ObjectNumbering numbering_;
+  std::vector<FontObjects> fonts_objects_;
+  GlyphUsage used_;
+  std::uint32_t pages_ = 0;
+};
+
+}  // namespace
+
+ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const Client& client, const FontSet& fonts,
+                        const std::filesystem::path& spool, unsigned tokens) {
+  ComposedJob result;
+  Job& job = result.job;
+  job.name = data.name;
+  job.client = data.client;
+  job.application = data.application;
+  job.folder = data.manifest.parent_path();
+  job.entries = data.records;
+  job.entries_stamp = file_stamp(data.records);
+  job.record_fields = layout.fields;
+  job.files = {spool};
+  ProductionSettings settings = data.defaults;
+  settings.sensitive = settings.sensitive || layout.sensitive;
+  job.settings = {settings};
+
+  Where where;
+  where.job = data.name;
+  where.file = data.records_name;
+  std::vector<Diagnostic> read_problems;
+  RecordReader reader(data.records, where, layout.fields, read_problems);
+  const LetterComposer composer(layout, client, fonts);
+  tbb::enumerable_thread_specific<TextSetter> setters([&fonts] { return TextSetter(fonts); });
+  SpoolWriter writer(spool, fonts, job);
+  std::vector<Diagnostic> compose_problems;
+  bool more = true;
+
+  tbb::parallel_pipeline(
+      tokens,
+      tbb::make_filter<void, Batch>(tbb::filter_mode::serial_in_order,
+                                    [&](tbb::flow_control& control) -> Batch {
+                                      auto batch = std::make_shared<std::vector<Letter>>();
+                                      while (more && batch->size() < kBatchRecords) {
+                                        auto record = reader.next();
+                                        if (!record) {
+                                          more = false;
+                                          break;
+                                        }
+                                        batch->push_back(Letter{std::move(*record), {}, {}, {}});
+                                      }
+                                      if (batch->empty()) control.stop();
+                                      return batch;
+                                    }) &
+          tbb::make_filter<Batch, Batch>(tbb::filter_mode::parallel,
+                                         [&](Batch batch) {
+                                           TextSetter& setter = setters.local();
+                                           for (auto& letter : *batch) {
+                                             if (!letter.record.valid) continue;
+                                             try {
+                                               ComposedLetter composed = composer.compose(letter.record.fields, setter);
+                                               for (const auto& page : composed.pages) letter.pages.push_back(deflate(page));
+                                               letter.glyphs = std::move(composed.glyphs);
+                                             } catch (const Error& error) {
+                                               for (auto problem : error.problems()) {
+                                                 problem.where.job = where.job;
+                                                 problem.where.file = where.file;
+                                                 problem.where.record = letter.record.place;
+                                                 problem.where.document = letter.record.id;
+                                                 letter.problems.push_back(std::move(problem));
+                                               }
+                                             }
+                                           }
+                                           return batch;
+                                         }) &
+          tbb::make_filter<Batch, void>(tbb::filter_mode::serial_in_order, [&](Batch batch) {
+            for (auto& letter : *batch) {
+              if (!letter.record.valid || !letter.problems.empty()) {
+                ++result.rejected_records;
+                compose_problems.insert(compose_problems.end(), letter.problems.begin(), letter.problems.end());
+                continue;
+              }
+              writer.add(letter, client.id);
+            }
+          }));
+  writer.finish();
+
+  std::vector<Diagnostic> problems = std::move(read_problems);
+  problems.insert(problems.end(), compose_problems.begin(), compose_problems.end());
+  if (!problems.empty() && (!data.skip_bad_records || job.documents.empty()))
+    throw Error(ErrorKind::input, std::move(problems));
+  result.rejected = std::move(problems);
+  return result;
+}
+
+}  // namespace kuvert

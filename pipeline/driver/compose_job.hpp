@@ -1,0 +1,32 @@
+#pragma once
+// A data job's records composed into letters: a tbb::parallel_pipeline
+// reads records one by one (serial), composes them (parallel, a text
+// setter per thread) and appends their pages to a spool PDF (serial), from
+// which the job is then planned and imposed like a print-file job.
+#include <filesystem>
+#include <vector>
+
+#include "pipeline/model/error.hpp"
+#include "pipeline/model/job.hpp"
+#include "pipeline/model/letter_layout.hpp"
+#include "stages/compose/font_set.hpp"
+#include "stages/ingest/job_reader.hpp"
+
+namespace kuvert {
+
+struct ComposedJob {
+  Job job;                           // its one file is the spool
+  std::vector<Diagnostic> rejected;  // the problems of records left out ("on_bad_record": "skip")
+  std::size_t rejected_records = 0;
+};
+
+// Composes every record of `data` into `spool`. A bad record (a field the
+// layout does not expect or cannot set) fails the job: Error(input) lists
+// every bad record's problems once all are read. With skip_bad_records the
+// good ones are composed and the bad ones come back in `rejected`; a job
+// with no good record fails all the same. `tokens` bounds the records in
+// flight.
+ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const Client& client,
+                        const compose::FontSet& fonts, const std::filesystem::path& spool, unsigned tokens);
+
+}  // namespace kuvert

@@ -1,0 +1,24 @@
+#include "stages/ingest/jsonl_records.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "stages/ingest/record_test_files.hpp"
+
+using namespace kuvert;
+using namespace kuvert::record_test;
+
+TEST_CASE("JSON Lines: a line that is not UTF-8 is named with the byte", "[ingest][records]") {
+  CHECK(problems_of_line("{\"id\": \"K-2\", \"note\": \"M\xFCller\"}") ==
+        std::vector<std::string>{"file \"records.jsonl\": record \"line 2\": is not UTF-8 text (byte 0xFC at column "
+                                 "25); deliver the file in UTF-8"});
+}
+
+TEST_CASE("JSON Lines: a line that is not JSON gives the column", "[ingest][records]") {
+  CHECK(problems_of_line("{\"id\": \"K-2\", }") ==
+        std::vector<std::string>{"file \"records.jsonl\": record \"line 2\": is not valid JSON (at column 15)"});
+}
+
+TEST_CASE("JSON Lines: a line that is not an object", "[ingest][records]") {
+  CHECK(problems_of_line("[1, 2]") ==
+        std::vector<std::string>{"file \"records.jsonl\": record \"line 2\": expected a JSON object, got array"});
+}

@@ -1,0 +1,248 @@
+// Every problem of a record is reported, not only the first, so that a
+// specialist application can correct a delivery in one round trip; a value
+// found wrong is not checked further (an address of the wrong type is not
+// also missing its street).
+#include "stages/ingest/record_values.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <set>
+
+#include "stages/ingest/json_fields.hpp"
+#include "stages/ingest/postal_address.hpp"
+
+namespace kuvert {
+namespace {
+
+using nlohmann::json;
+constexpr auto npos = std::string_view::npos;
+
+
+// ---- Messages ----------------------------------------------------------------
+
+// A value as a message quotes it: short, since a long text tells no more.
+std::string shown(const json& value) {
+  if (value.is_object()) return "an object";
+  if (value.is_array()) return "an array";
+  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (text.size() <= 40) return text;
+  std::size_t cut = 36;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  text.resize(cut);
+  return text += "...";
+}
+
+const char* expected(FieldType type) {
+  switch (type) {
+    case FieldType::text:
+      return "a text";
+    case FieldType::integer:
+      return "a whole number";
+    case FieldType::number:
+      return "a number";
+    case FieldType::money:
+      return "a money amount (a number with at most two decimals)";
+    case FieldType::date:
+      return "a date (\"YYYY-MM-DD\")";
+    case FieldType::period:
+      return "a month (\"YYYY-MM\")";
+    case FieldType::recipient:
+      return "an address (an object)";
+    case FieldType::list:
+      return "a list (an array of objects)";
+  }
+  return "a value";
+}
+
+// ---- Types -------------------------------------------------------------------
+
+bool digits(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int number_in(std::string_view text) {
+  int value = 0;
+  for (char c : text) value = value * 10 + (c - '0');
+  return value;
+}
+
+bool is_period(std::string_view text) {
+  return text.size() == 7 && text[4] == '-' && digits(text.substr(0, 4)) && digits(text.substr(5)) &&
+         number_in(text.substr(5)) >= 1 && number_in(text.substr(5)) <= 12;
+}
+
+bool is_date(std::string_view text) {
+  if (text.size() != 10 || text[7] != '-' || !is_period(text.substr(0, 7)) || !digits(text.substr(8))) return false;
+  using namespace std::chrono;
+  const year_month_day date{year{number_in(text.substr(0, 4))},
+                            month{static_cast<unsigned>(number_in(text.substr(5, 2)))},
+                            day{static_cast<unsigned>(number_in(text.substr(8)))}};
+  return date.ok();
+}
+
+// A whole float of an integer field becomes an integer (12.0 is 12, as some
+// JSON writers put it); a fraction is a problem.
+bool to_integer(json& value) {
+  if (value.is_number_integer()) return true;
+  if (!value.is_number_float()) return false;
+  const double number = value.get<double>();
+  if (std::trunc(number) != number || std::fabs(number) >= 9.2e18) return false;
+  value = static_cast<std::int64_t>(number);
+  return true;
+}
+
+// At most two decimals, up to the noise of binary floating point: 19.99 is
+// 1998.9999999999998 cents, 1.234 is 123.4.
+// Beyond 2^53 cents (90 trillion euros) cents are no longer exact.
+bool whole_cents(const json& value) {
+  const double cents = value.get<double>() * 100;
+  if (!(std::fabs(cents) < 0x1p53)) return false;
+  if (value.is_number_integer()) return true;
+  return std::fabs(cents - std::nearbyint(cents)) <= 8 * DBL_EPSILON * std::max(1.0, std::fabs(cents));
+}
+
+bool fits(FieldType type, json& value) {
+  const auto text = [&] { return value.is_string() ? std::string_view(value.get_ref<const std::string&>()) : ""; };
+  switch (type) {
+    case FieldType::text:
+      return value.is_string();
+    case FieldType::integer:
+      return to_integer(value);
+    case FieldType::number:
+      return value.is_number();
+    case FieldType::money:
+      return value.is_number() && whole_cents(value);
+    case FieldType::date:
+      return is_date(text());
+    case FieldType::period:
+      return is_period(text());
+    case FieldType::recipient:
+      return value.is_object();
+    case FieldType::list:
+      return value.is_array();
+  }
+  return false;
+}
+
+// ---- Lists and addresses -------------------------------------------------------
+
+void check_list(const FieldSpec& spec, json& list, const Where& where, std::vector<Diagnostic>& problems) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    Where at = where;
+    at.field += '[' + std::to_string(i) + ']';
+    if (list[i].is_object()) {
+      check_fields(spec.items, list[i], at, problems);
+    } else {
+      std::string message = "expected an object, got ";
+      add(problems, at, message += shown(list[i]));
+    }
+  }
+}
+
+// The address fields as in the job manifest, then the postal checks of
+// recipient_problems, except on fields already found wrong.
+void check_recipient(json& value, const Where& where, std::vector<Diagnostic>& problems) {
+  const auto before = problems.size();
+  const Recipient recipient = read_recipient(value, where, problems);
+  std::set<std::string> wrong;
+  for (auto i = before; i < problems.size(); ++i) wrong.insert(problems[i].where.field);
+  // recipient_problems names its fields "recipient..."; this field may be called otherwise.
+  for (const auto& [field, message] : recipient_problems(recipient)) {
+    Where at = where;
+    at.field += field.substr(std::string_view("recipient").size());
+    if (!wrong.count(at.field)) add(problems, at, message);
+  }
+  if (!value.contains("country")) value["country"] = "DE";
+}
+
+}  // namespace
+
+void add(std::vector<Diagnostic>& problems, Where where, std::string message) {
+  problems.push_back({std::move(where), std::move(message)});
+}
+
+Where field_at(const Where& where, const std::string& name) {
+  Where at = where;
+  if (!at.field.empty()) at.field += '.';
+  at.field += name;
+  return at;
+}
+
+std::size_t invalid_utf8_at(std::string_view text) {
+  auto byte = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned lead = byte(i);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    // No overlong forms, no surrogates, nothing past U+10FFFF.
+    const std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
+                               : lead >= 0xE0 && lead <= 0xEF ? 3
+                               : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                              : 0;
+    if (length == 0) return i;
+    // Only the second byte's range depends on the lead (Unicode table 3-7).
+    const unsigned low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+    const unsigned high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+    for (std::size_t k = 1; k < length; ++k) {
+      const unsigned next = byte(i + k);
+      if (next < (k == 1 ? low : 0x80u) || next > (k == 1 ? high : 0xBFu)) return i;
+    }
+    i += length;
+  }
+  return npos;
+}
+
+// Naming the first byte that is not UTF-8 finds a Latin-1 "\xE4" at once.
+std::string not_utf8(std::string_view text, std::size_t at, const char* unit) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  const auto byte = static_cast<unsigned char>(text[at]);
+  std::string message = "is not UTF-8 text (byte 0x";
+  message += hex[byte >> 4];
+  message += hex[byte & 0xF];
+  message += " at ";
+  message += unit;
+  message += ' ';
+  message += std::to_string(at + 1);
+  message += "); deliver the file in UTF-8";
+  return message;
+}
+
+void check_fields(const std::vector<FieldSpec>& specs, json& object, const Where& where,
+                  std::vector<Diagnostic>& problems) {
+  for (const auto& spec : specs) {
+    auto member = object.find(spec.name);
+    if (member != object.end() && member->is_null() && spec.optional) {
+      object.erase(member);
+      member = object.end();
+    }
+    if (member != object.end())
+      check_value(spec, *member, field_at(where, spec.name), problems);
+    else if (!spec.optional)
+      add(problems, field_at(where, spec.name), "is missing");
+  }
+  for (const auto& [key, value] : object.items()) {
+    const bool known = std::any_of(specs.begin(), specs.end(), [&](const FieldSpec& spec) { return spec.name == key; });
+    if (!known) add(problems, field_at(where, key), "is not a known field");
+  }
+}
+
+void check_value(const FieldSpec& spec, json& value, const Where& where, std::vector<Diagnostic>& problems) {
+  if (!fits(spec.type, value)) {
+    std::string message = "expected ";
+    ((message += expected(spec.type)) += ", got ") += shown(value);
+    add(problems, where, std::move(message));
+  } else if (spec.type == FieldType::text && value.get_ref<const std::string&>().empty()) {
+    add(problems, where, "is empty");
+  } else if (spec.type == FieldType::list) {
+    check_list(spec, value, where, problems);
+  } else if (spec.type == FieldType::recipient) {
+    check_recipient(value, where, problems);
+  }
+}
+
+}  // namespace kuvert

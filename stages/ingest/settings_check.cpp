@@ -1,0 +1,36 @@
+#include "stages/ingest/settings_check.hpp"
+
+namespace kuvert {
+namespace {
+
+template <typename Map>
+std::string known(const Map& map, const std::string& also = "") {
+  std::string names = also;
+  for (const auto& entry : map) {
+    if (!names.empty()) names += ", ";
+    names += entry.first;
+  }
+  return " (known: " + names + ")";
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> settings_problems(const ProductionSettings& s,
+                                                                   const ProfileCatalog& profiles) {
+  std::vector<std::pair<std::string, std::string>> problems;
+  if (!profiles.papers.count(s.paper))
+    problems.emplace_back("paper", "unknown paper \"" + s.paper + "\"" + known(profiles.papers));
+  if (s.envelope != "auto" && !profiles.envelopes.count(s.envelope))
+    problems.emplace_back("envelope", "unknown envelope \"" + s.envelope + "\"" + known(profiles.envelopes, "auto"));
+  const auto inserter = profiles.inserters.find(s.inserter);
+  if (inserter == profiles.inserters.end()) {
+    problems.emplace_back("inserter", "unknown inserter profile \"" + s.inserter + "\"" + known(profiles.inserters));
+    return problems;
+  }
+  for (const auto& insert : s.inserts)
+    if (!inserter->second.feeder(insert))
+      problems.emplace_back("inserts", "\"" + insert + "\" is not a feeder station of inserter \"" + s.inserter + "\"");
+  return problems;
+}
+
+}  // namespace kuvert

@@ -1,0 +1,139 @@
+#include "tools/sample_job/sample_records.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <stdexcept>
+
+#include "tools/sample_job/sample_job.hpp"
+
+namespace kuvert {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+std::size_t between(std::size_t low, std::size_t high, std::mt19937& random) {
+  return std::uniform_int_distribution<std::size_t>(low, high)(random);
+}
+
+bool chance(double share, std::mt19937& random) { return std::uniform_real_distribution<double>(0, 1)(random) < share; }
+
+// Euros with two decimals, as a JSON number.
+double euros(std::int64_t cents) { return static_cast<double>(cents) / 100.0; }
+
+// The long names real addressees bring: wrapped in the address field, not cut.
+Recipient with_long_name(Recipient recipient, std::mt19937& random) {
+  switch (random() % 3) {
+    case 0:
+      recipient.name = {"Erbengemeinschaft nach Wilhelmine Musterfrau-Beispielhausen, vertreten durch",
+                        "Herrn Rechtsanwalt Dr. Konstantin Vorlage-Schablonenberg"};
+      break;
+    case 1:
+      recipient.name = {"Beispielhafte Grundstücksverwaltungsgesellschaft Mitteldeutschland mbH & Co. KG",
+                        "Abteilung Liegenschaften und Objektbuchhaltung", "z. Hd. Frau Platzhalter"};
+      break;
+    default:
+      recipient.name = {"Frau", "Dr. Adelheid Freifrau von und zu Musterstein-Beispielsfelde"};
+  }
+  return recipient;
+}
+
+Recipient addressee(const SampleRecordsOptions& options, std::mt19937& random) {
+  Recipient recipient = invent_recipient(random, options.foreign_share);
+  if (chance(options.long_address_share, random)) recipient = with_long_name(recipient, random);
+  return recipient;
+}
+
+json tax_record(std::size_t index, const SampleRecordsOptions& options, std::mt19937& random) {
+  char id[32], reference[32];
+  std::snprintf(id, sizeof id, "GS-2026-%06zu", index);
+  std::snprintf(reference, sizeof reference, "K-2026-%06zu", index);
+  const Recipient recipient = addressee(options, random);
+  const std::size_t rows = options.items ? options.items : between(1, 3, random);
+  json items = json::array();
+  std::int64_t total = 0;
+  for (std::size_t row = 0; row < rows; ++row) {
+    const std::int64_t base = static_cast<std::int64_t>(between(500, 90000, random));  // cents of the Messbetrag
+    const int rate = row == 0 ? 480 : 350;                                            // Hebesatz in %
+    const std::int64_t amount = base * rate / 100;
+    total += amount;
+    items.push_back({{"description", row == 0 ? "Grundsteuer B (Wohngrundstück)"
+                                               : "Grundsteuer A (Landwirtschaft), Teil " + std::to_string(row)},
+                     {"base", euros(base)},
+                     {"rate", rate},
+                     {"amount", euros(amount)}});
+  }
+  json record = {{"id", id},
+                 {"recipient", recipient_json(recipient)},
+                 {"reference", reference},
+                 {"year", 2026},
+                 {"date", "2026-11-22"},
+                 {"due_date", "2027-02-15"},
+                 {"property", recipient.street + ", Flur " + std::to_string(between(1, 12, random)) + ", Flurstück " +
+                                  std::to_string(between(1, 400, random)) + "/" + std::to_string(between(1, 9, random))},
+                 {"total", euros(total)},
+                 {"items", items}};
+  if (chance(0.4, random)) record["iban"] = "DE02 1203 0000 0000 2020 51";
+  return record;
+}
+
+json salary_record(std::size_t index, const SampleRecordsOptions& options, std::mt19937& random) {
+  static const char* kWageTypes[][2] = {
+      {"1000", "Grundgehalt"},          {"1010", "Familienzuschlag"},     {"1020", "Allgemeine Zulage"},
+      {"1100", "Vermögenswirksame Leistung"}, {"2000", "Lohnsteuer"},    {"2010", "Solidaritätszuschlag"},
+      {"2020", "Kirchensteuer"},        {"3000", "Krankenversicherung"},  {"3010", "Pflegeversicherung"},
+      {"3020", "Rentenversicherung"},   {"3030", "Arbeitslosenversicherung"}, {"4000", "Zusatzversorgung"},
+  };
+  char id[32], personnel[16];
+  std::snprintf(id, sizeof id, "BZ-2026-11-%06zu", index);
+  std::snprintf(personnel, sizeof personnel, "P-%06zu", index);
+  const Recipient recipient = addressee(options, random);
+  const std::size_t rows = options.items ? options.items : between(8, 12, random);
+  json items = json::array();
+  std::int64_t gross = 0, net = 0;
+  for (std::size_t row = 0; row < rows; ++row) {
+    const auto& type = kWageTypes[row % 12];
+    const bool earning = type[0][0] == '1';
+    const std::int64_t cents = static_cast<std::int64_t>(earning ? between(5000, 350000, random) : between(1000, 60000, random));
+    gross += earning ? cents : 0;
+    net += earning ? cents : -cents;
+    items.push_back({{"code", type[0]}, {"description", type[1]}, {"amount", euros(earning ? cents : -cents)}});
+  }
+  json record = {{"id", id},
+                 {"recipient", recipient_json(recipient)},
+                 {"personnel_no", personnel},
+                 {"period", "2026-11"},
+                 {"gross", euros(gross)},
+                 {"net", euros(net)},
+                 {"bank_account", "DE89 3704 0044 0532 0130 00"},
+                 {"items", items}};
+  if (chance(0.8, random)) record["tax_class"] = std::to_string(between(1, 5, random));
+  return record;
+}
+
+}  // namespace
+
+void write_sample_records(const fs::path& folder, const SampleRecordsOptions& options) {
+  const bool tax = options.layout == "grundsteuer";
+  if (!tax && options.layout != "bezuege")
+    throw std::invalid_argument("no generator for layout \"" + options.layout + "\" (grundsteuer, bezuege)");
+  fs::create_directories(folder);
+  std::mt19937 random(options.seed);
+  {
+    std::ofstream records(folder / "records.jsonl", std::ios::binary);
+    for (std::size_t i = 1; i <= options.records; ++i)
+      records << (tax ? tax_record(i, options, random) : salary_record(i, options, random)).dump() << '\n';
+  }
+  json manifest = {{"job", options.job.empty() ? (tax ? "musterstadt-grundsteuer-2026" : "nachbarstadt-bezuege-2026-11") : options.job},
+                   {"client", tax ? "musterstadt" : "nachbarstadt"},
+                   {"application", tax ? "steuer" : "bezuege"},
+                   {"layout", options.layout},
+                   {"records", "records.jsonl"},
+                   {"defaults", {{"paper", "a4-80"}, {"sides", "duplex"}, {"inserter", "generic-omr"}, {"envelope", "auto"}}}};
+  if (options.skip_bad_records) manifest["on_bad_record"] = "skip";
+  std::ofstream(folder / "job.json") << manifest.dump(2) << "\n";
+}
+
+}  // namespace kuvert
