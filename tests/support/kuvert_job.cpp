@@ -20,6 +20,22 @@ SampleJobOptions plain_job(std::size_t documents, std::uint32_t pages, const std
 KuvertJob::KuvertJob(const SampleJobOptions& options)
     : folder_(temp_.path() / "job"), documents_(write_sample_job(folder_, options)) {}
 
+KuvertJob::KuvertJob(const SampleRecordsOptions& options) : folder_(temp_.path() / "job") {
+  write_sample_records(folder_, options);
+}
+
+void KuvertJob::edit_records(const std::function<void(std::vector<std::string>&)>& change) {
+  const auto path = folder_ / "records.jsonl";
+  std::vector<std::string> lines;
+  {
+    std::ifstream in(path, std::ios::binary);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  }
+  change(lines);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  for (const auto& line : lines) out << line << '\n';
+}
+
 void KuvertJob::edit_manifest(const std::function<void(nlohmann::json&)>& change) {
   const auto path = folder_ / "job.json";
   nlohmann::json manifest = nlohmann::json::parse(std::ifstream(path));
@@ -28,8 +44,18 @@ void KuvertJob::edit_manifest(const std::function<void(nlohmann::json&)>& change
 }
 
 ProcessResult KuvertJob::run(const std::vector<std::string>& extra) const {
-  std::vector<std::string> argv = {KUVERT_BINARY, "run", folder_.string(), "-o", output().string(), "--layouts",
-                                   (source_dir() / "layouts").string(), "--date", "2026-11-22", "--deterministic"};
+  std::vector<std::string> argv = {KUVERT_BINARY,
+                                   "run",
+                                   folder_.string(),
+                                   "-o",
+                                   output().string(),
+                                   "--layouts",
+                                   (source_dir() / "layouts").string(),
+                                   "--fonts",
+                                   (source_dir() / "fonts").string(),
+                                   "--date",
+                                   "2026-11-22",
+                                   "--deterministic"};
   argv.insert(argv.end(), extra.begin(), extra.end());
   return run_process(argv);
 }

@@ -9,12 +9,15 @@
 #include "tests/support/process.hpp"
 #include "tests/support/temp_folder.hpp"
 #include "tools/sample_job/sample_job.hpp"
+#include "tools/sample_job/sample_records.hpp"
 
 namespace kuvert::test {
 
 class KuvertJob {
  public:
   explicit KuvertJob(const SampleJobOptions& options);
+  // A data job: job.json naming a layout, and records.jsonl.
+  explicit KuvertJob(const SampleRecordsOptions& options);
 
   const std::filesystem::path& folder() const { return folder_; }
   std::filesystem::path output() const { return temp_.path() / "out"; }
@@ -22,6 +25,8 @@ class KuvertJob {
 
   // Rewrites job.json through `change`.
   void edit_manifest(const std::function<void(nlohmann::json&)>& change);
+  // Rewrites a data job's records.jsonl through `change`, a line each.
+  void edit_records(const std::function<void(std::vector<std::string>& lines)>& change);
   ProcessResult run(const std::vector<std::string>& extra = {}) const;
 
  private:

@@ -40,10 +40,11 @@ Recipient with_long_name(Recipient recipient, std::mt19937& random) {
   return recipient;
 }
 
+// Long names go to domestic addresses: abroad, the country line would push
+// the longest of them past the address field's six lines.
 Recipient addressee(const SampleRecordsOptions& options, std::mt19937& random) {
-  Recipient recipient = invent_recipient(random, options.foreign_share);
-  if (chance(options.long_address_share, random)) recipient = with_long_name(recipient, random);
-  return recipient;
+  if (chance(options.long_address_share, random)) return with_long_name(invent_recipient(random, 0), random);
+  return invent_recipient(random, options.foreign_share);
 }
 
 json tax_record(std::size_t index, const SampleRecordsOptions& options, std::mt19937& random) {

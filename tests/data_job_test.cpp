@@ -1,0 +1,278 @@
+// Data jobs through `kuvert run`: records composed with the shipped layouts,
+// planned and imposed; every letter read back from the run files with
+// poppler (its texts, its recipient in the address field, its fonts), the
+// sensitive salary statements kept apart, bad records refused or listed.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/csv.hpp"
+#include "tests/support/kuvert_job.hpp"
+#include "tests/support/page_image.hpp"
+#include "tests/support/process.hpp"
+
+namespace kuvert {
+namespace {
+
+using nlohmann::json;
+using test::KuvertJob;
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::vector<json> records_of(const KuvertJob& job) {
+  std::vector<json> records;
+  std::ifstream in(job.folder() / "records.jsonl");
+  for (std::string line; std::getline(in, line);) records.push_back(json::parse(line));
+  return records;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::string money_text(double euros) {
+  // The layout's format, built independently of kuvert: 1.234,56 €
+  const auto cents = static_cast<long long>(euros * 100 + (euros < 0 ? -0.5 : 0.5));
+  const long long whole = (cents < 0 ? -cents : cents) / 100;
+  const std::string plain = std::to_string(whole);
+  std::string digits;
+  for (std::size_t i = 0; i < plain.size(); ++i) {
+    if (i > 0 && (plain.size() - i) % 3 == 0) digits += '.';
+    digits += plain[i];
+  }
+  char rest[8];
+  std::snprintf(rest, sizeof rest, ",%02lld", (cents < 0 ? -cents : cents) % 100);
+  std::string text = cents < 0 ? "-" : "";
+  text += digits;
+  text += rest;
+  return text += " €";  // pdftotext gives the no-break space as a space
+}
+
+TEST_CASE("a property-tax data job comes out as letters that read back record by record", "[data]") {
+  SampleRecordsOptions options;
+  options.records = 24;
+  options.long_address_share = 0.3;
+  options.foreign_share = 0.15;
+  KuvertJob job(options);
+  const auto result = job.run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto summary = json::parse(read_file(job.output() / "summary.json"));
+  CHECK(summary["documents"] == 24);
+  CHECK(summary["rejected_records"] == 0);
+  CHECK_FALSE(std::filesystem::exists(job.output() / "exceptions.csv"));
+  CHECK_FALSE(std::filesystem::exists(job.output() / ".composed-letters.pdf"));  // the spool is not an output
+
+  std::map<std::string, json> by_id;
+  for (const auto& record : records_of(job)) by_id[record["id"]] = record;
+  std::size_t letters = 0;
+  for (const auto& run : summary["runs"]) {
+    const std::string id = run["run"];
+    const auto pdf = job.output() / (id + ".pdf");
+    const auto pages = test::page_texts(pdf);
+    const auto fonts = test::run_process({"pdffonts", pdf.string()});
+    CHECK(contains(fonts.out, "+LiberationSans "));
+    CHECK_FALSE(contains(fonts.out, " no "));  // every font embedded, subset, with ToUnicode
+    for (const auto& piece : test::read_csv(read_file(job.output() / (id + ".csv")))) {
+      const json& record = by_id.at(piece.at("documents"));
+      const int front = 2 * std::stoi(piece.at("first_sheet")) - 1;  // duplex: fronts and backs interleaved
+      INFO(piece.at("documents") << " on page " << front);
+      const std::string& text = pages.at(static_cast<std::size_t>(front - 1));
+      CHECK(contains(text, record["reference"].get<std::string>()));
+      CHECK(contains(text, record["id"].get<std::string>()));
+      CHECK(contains(text, money_text(record["total"].get<double>())));
+      for (const auto& item : record["items"]) CHECK(contains(text, money_text(item["amount"].get<double>())));
+      // The recipient's last line is inside the recipient zone of form B's
+      // address field (x 20 mm, y 62.7 mm, 85 x 27.3 mm).
+      const std::string zone = test::text_in_area(pdf, front, 20, 62.7, 85, 27.3);
+      const auto& recipient = record["recipient"];
+      CHECK(contains(zone, recipient["street"].get<std::string>()));
+      if (recipient["country"] == "DE") {
+        std::string town = recipient["postcode"].get<std::string>();
+        town += ' ';
+        town += recipient["city"].get<std::string>();
+        CHECK(contains(zone, town));
+      }
+      ++letters;
+    }
+  }
+  CHECK(letters == 24);
+}
+
+TEST_CASE("salary statements are sensitive: flagged and never consolidated", "[data]") {
+  SampleRecordsOptions options;
+  options.layout = "bezuege";
+  options.records = 4;
+  options.long_address_share = 0;
+  options.foreign_share = 0;
+  KuvertJob job(options);
+  job.edit_records([](std::vector<std::string>& lines) {
+    auto first = json::parse(lines[0]);
+    auto second = json::parse(lines[1]);
+    second["recipient"] = first["recipient"];  // two statements to one person
+    lines[1] = second.dump();
+  });
+  const auto result = job.run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto pieces = test::read_csv(read_file(job.output() / "R0001.csv"));
+  CHECK(pieces.size() == 4);
+  for (const auto& piece : pieces) {
+    CHECK(piece.at("sensitive") == "yes");
+    CHECK(piece.at("documents").find(' ') == std::string::npos);  // one document each
+  }
+  CHECK(json::parse(read_file(job.output() / "R0001.json"))["counts"]["sensitive_documents"] == 4);
+}
+
+TEST_CASE("with on_bad_record skip the good records are produced and the bad ones listed", "[data]") {
+  SampleRecordsOptions options;
+  options.records = 5;
+  options.skip_bad_records = true;
+  KuvertJob job(options);
+  job.edit_records([](std::vector<std::string>& lines) {
+    auto record = json::parse(lines[1]);
+    record["total"] = "12,50";
+    lines[1] = record.dump();
+    lines[3] = "{not json";
+  });
+  const auto result = job.run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto summary = json::parse(read_file(job.output() / "summary.json"));
+  CHECK(summary["documents"] == 3);
+  CHECK(summary["rejected_records"] == 2);
+  CHECK(summary["exceptions"] == "exceptions.csv");
+  const auto rows = test::read_csv(read_file(job.output() / "exceptions.csv"));
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].at("record") == "line 2");
+  CHECK(rows[0].at("id") == "GS-2026-000002");
+  CHECK(rows[0].at("field") == "total");
+  CHECK(rows[1].at("record") == "line 4");
+  CHECK(contains(rows[1].at("problem"), "not valid JSON"));
+}
+
+// Runs the job, expecting it refused (exit 1, no output) with `message`.
+void expect_refused(const KuvertJob& job, const std::string& message, const std::vector<std::string>& extra = {}) {
+  const auto result = job.run(extra);
+  INFO(result.err);
+  CHECK(result.exit_code == 1);
+  CHECK(contains(result.err, message));
+  CHECK_FALSE(std::filesystem::exists(job.output()));
+}
+
+KuvertJob small_job() {
+  SampleRecordsOptions options;
+  options.records = 3;
+  options.long_address_share = 0;
+  return KuvertJob(options);
+}
+
+// Line `index` of the records, changed by `change`.
+void edit_record(KuvertJob& job, std::size_t index, const std::function<void(json&)>& change) {
+  job.edit_records([&](std::vector<std::string>& lines) {
+    auto record = json::parse(lines.at(index));
+    change(record);
+    lines[index] = record.dump();
+  });
+}
+
+const std::string kJob = "kuvert: job \"musterstadt-grundsteuer-2026\": ";
+
+TEST_CASE("data job: a record that is not JSON is refused", "[data][input]") {
+  KuvertJob job = small_job();
+  job.edit_records([](std::vector<std::string>& lines) { lines[1] = "{\"id\": \"GS-1\","; });
+  expect_refused(job, kJob + "file \"records.jsonl\": record \"line 2\": is not valid JSON");
+}
+
+TEST_CASE("data job: a record that is not UTF-8 is refused", "[data][input]") {
+  KuvertJob job = small_job();
+  job.edit_records([](std::vector<std::string>& lines) {
+    const auto at = lines[0].find("Flur");
+    lines[0][at] = '\xFC';  // a Latin-1 ü
+  });
+  expect_refused(job, "record \"line 1\": is not UTF-8 text");
+}
+
+TEST_CASE("data job: a missing field is refused", "[data][input]") {
+  KuvertJob job = small_job();
+  edit_record(job, 2, [](json& record) { record.erase("due_date"); });
+  expect_refused(job, "document \"GS-2026-000003\": file \"records.jsonl\": record \"line 3\": field \"due_date\": is missing");
+}
+
+TEST_CASE("data job: a mistyped field is refused", "[data][input]") {
+  KuvertJob job = small_job();
+  edit_record(job, 0, [](json& record) { record["items"][0]["amount"] = "98,78"; });
+  expect_refused(job, "record \"line 1\": field \"items[0].amount\": expected a money amount");
+}
+
+TEST_CASE("data job: an unknown field is refused", "[data][input]") {
+  KuvertJob job = small_job();
+  edit_record(job, 1, [](json& record) { record["kassenzeichen"] = "K-1"; });
+  expect_refused(job, "record \"line 2\": field \"kassenzeichen\": is not a known field");
+}
+
+TEST_CASE("data job: an address that cannot be fitted is refused", "[data][input]") {
+  KuvertJob job = small_job();
+  edit_record(job, 0, [](json& record) {
+    record["recipient"]["name"] = {"Erbengemeinschaft nach Wilhelmine Musterfrau-Beispielhausen und Konstantin "
+                                   "Vorlage-Schablonenberg, vertreten durch den Nachlasspfleger",
+                                   "Herrn Rechtsanwalt Dr. Konstantin Vorlage-Schablonenberg und Partner",
+                                   "Kanzlei für Erbrecht und Grundstücksangelegenheiten"};
+  });
+  expect_refused(job, "record \"line 1\": field \"recipient\": cannot be fitted into the address field");
+}
+
+TEST_CASE("data job: an unknown layout is refused", "[data][input]") {
+  KuvertJob job = small_job();
+  job.edit_manifest([](json& manifest) { manifest["layout"] = "mahnung"; });
+  expect_refused(job, "file \"letters/mahnung.toml\": is missing");
+}
+
+TEST_CASE("data job: an unknown client is refused", "[data][input]") {
+  KuvertJob job = small_job();
+  job.edit_manifest([](json& manifest) { manifest["client"] = "irgendwo"; });
+  expect_refused(job, "field \"client\": \"irgendwo\" is no client of layouts/clients.toml");
+}
+
+TEST_CASE("data job: a layout naming an unknown font is refused", "[data][input]") {
+  KuvertJob job = small_job();
+  const auto layouts = job.folder().parent_path() / "layouts";
+  std::filesystem::copy(test::source_dir() / "layouts", layouts, std::filesystem::copy_options::recursive);
+  std::string layout = read_file(layouts / "letters" / "grundsteuer.toml");
+  layout.replace(layout.find("font = \"sans\""), 13, "font = \"comic\"");
+  std::ofstream(layouts / "letters" / "grundsteuer.toml", std::ios::trunc) << layout;
+  const auto result = test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(),
+                                         "--layouts", layouts.string(), "--fonts", (test::source_dir() / "fonts").string(),
+                                         "--date", "2026-11-22"});
+  INFO(result.err);
+  CHECK(result.exit_code == 1);
+  CHECK(contains(result.err, "file \"letters/grundsteuer.toml\": field \"font\": \"comic\" is no font of fonts/fonts.toml"));
+  CHECK_FALSE(std::filesystem::exists(job.output()));
+}
+
+TEST_CASE("data job: an empty records file is refused", "[data][input]") {
+  KuvertJob job = small_job();
+  job.edit_records([](std::vector<std::string>& lines) { lines.clear(); });
+  expect_refused(job, "file \"records.jsonl\": holds no records");
+}
+
+TEST_CASE("data job: CSV records for a layout with a list are refused, saying why", "[data][input]") {
+  KuvertJob job = small_job();
+  std::ofstream(job.folder() / "records.csv") << "id,reference\nGS-1,K-1\n";
+  job.edit_manifest([](json& manifest) { manifest["records"] = "records.csv"; });
+  expect_refused(job, "field \"items\": is a list, which CSV cannot hold");
+}
+
+TEST_CASE("data job: every bad record is reported at once", "[data][input]") {
+  KuvertJob job = small_job();
+  edit_record(job, 0, [](json& record) { record.erase("year"); });
+  edit_record(job, 2, [](json& record) { record["date"] = "2026-02-30"; });
+  const auto result = job.run();
+  CHECK(result.exit_code == 1);
+  CHECK(contains(result.err, "record \"line 1\": field \"year\": is missing"));
+  CHECK(contains(result.err, "record \"line 3\": field \"date\""));
+}
+
+}  // namespace
+}  // namespace kuvert
