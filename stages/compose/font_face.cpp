@@ -64,6 +64,12 @@ FontFace::FontFace(std::string name, const std::filesystem::path& file) : name_(
     metrics_.x_max = static_cast<int>(read_be(data, length, 40, 2, true));
     metrics_.y_max = static_cast<int>(read_be(data, length, 42, 2, true));
   });
+  const unsigned glyphs = hb_face_get_glyph_count(face_.get());
+  advances_.resize(glyphs);
+  std::vector<hb_codepoint_t> ids(glyphs);
+  for (unsigned i = 0; i < glyphs; ++i) ids[i] = i;
+  hb_font_get_glyph_h_advances(font_.get(), glyphs, ids.data(), sizeof(hb_codepoint_t), advances_.data(),
+                               sizeof(std::int32_t));
   with_table(face_.get(), HB_TAG('p', 'o', 's', 't'), [&](const char* data, unsigned length) {
     metrics_.italic_angle = static_cast<double>(read_be(data, length, 4, 4, true)) / 65536.0;
     metrics_.fixed_pitch = read_be(data, length, 12, 4, false) != 0;
@@ -76,6 +82,5 @@ std::optional<std::uint32_t> FontFace::glyph(char32_t code_point) const {
   return glyph;
 }
 
-std::int32_t FontFace::advance(std::uint32_t glyph) const { return hb_font_get_glyph_h_advance(font_.get(), glyph); }
 
 }  // namespace kuvert::compose

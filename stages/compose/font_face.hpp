@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kuvert::compose {
 
@@ -39,7 +40,7 @@ class FontFace {
   // The glyph the font's character map gives a code point, if any.
   std::optional<std::uint32_t> glyph(char32_t code_point) const;
   // A glyph's advance width in font units.
-  std::int32_t advance(std::uint32_t glyph) const;
+  std::int32_t advance(std::uint32_t glyph) const { return glyph < advances_.size() ? advances_[glyph] : 0; }
 
  private:
   struct FaceRelease {
@@ -56,6 +57,7 @@ class FontFace {
   std::string postscript_name_;
   unsigned units_per_em_ = 1000;
   FontMetrics metrics_;
+  std::vector<std::int32_t> advances_;  // by glyph, read once: text setting asks for every glyph
 };
 
 }  // namespace kuvert::compose

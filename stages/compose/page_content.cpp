@@ -1,6 +1,5 @@
 #include "stages/compose/page_content.hpp"
 
-#include <cstdio>
 
 #include "pipeline/model/pdf_object.hpp"
 #include "stages/compose/pdf_syntax.hpp"
@@ -13,11 +12,25 @@ void put_number(std::string& out, double value) { out += pdf_number(value); }
 }  // namespace
 
 void GlyphUsage::add(FontIndex font, std::uint32_t glyph, const std::string& text) {
-  if (fonts_.size() <= font) fonts_.resize(font + 1u);
+  if (fonts_.size() <= font) {
+    fonts_.resize(font + 1u);
+    known_.resize(font + 1u);
+  }
   auto& texts = fonts_[font];
   // A glyph keeps the first text seen for it; the same glyph for another
-  // text (rare: two characters drawn alike) maps to one of them.
-  if (!texts.count(glyph) || texts[glyph].empty()) texts[glyph] = text;
+  // text (rare: two characters drawn alike) maps to one of them. A glyph
+  // seen only without text (the second glyph of a decomposed character)
+  // stays open for one with text.
+  auto& entry = texts[glyph];
+  if (!entry.empty() || text.empty()) return;
+  entry = text;
+  auto& known = known_[font];
+  if (known.size() <= glyph) known.resize(glyph + 1u);
+  known[glyph] = true;
+}
+
+bool GlyphUsage::knows(FontIndex font, std::uint32_t glyph) const {
+  return font < known_.size() && glyph < known_[font].size() && known_[font][glyph];
 }
 
 void GlyphUsage::merge(const GlyphUsage& other) {
@@ -37,7 +50,7 @@ void PageContent::text(const FontSet& fonts, const ShapedText& text, double x, d
   ops_ += ' ';
   put_number(ops_, y);
   ops_ += " Td";
-  char hex[8];
+  static constexpr char kHex[] = "0123456789ABCDEF";
   for (const auto& run : text.runs) {
     const FontFace& face = fonts.face(run.font);
     ops_ += concat(" /F", std::to_string(run.font), " ");
@@ -45,9 +58,8 @@ void PageContent::text(const FontSet& fonts, const ShapedText& text, double x, d
     ops_ += " Tf [<";
     for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
       const ShapedGlyph& glyph = run.glyphs[i];
-      std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(glyph.glyph));
-      ops_ += hex;
-      usage.add(run.font, glyph.glyph, text.text_of(run, i));
+      for (int shift = 12; shift >= 0; shift -= 4) ops_ += kHex[(glyph.glyph >> shift) & 0xF];
+      if (!usage.knows(run.font, glyph.glyph)) usage.add(run.font, glyph.glyph, text.text_of(run, i));
       // The PDF advances by the glyph's width; HarfBuzz's advance carries
       // the kerning on top, which TJ adds (in thousandths of an em, negative
       // to the right).

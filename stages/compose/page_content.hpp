@@ -14,6 +14,9 @@ namespace kuvert::compose {
 class GlyphUsage {
  public:
   void add(FontIndex font, std::uint32_t glyph, const std::string& text);
+  // Whether a glyph already has its text: most of a page's glyphs do, and
+  // then neither needs working out again.
+  bool knows(FontIndex font, std::uint32_t glyph) const;
   void merge(const GlyphUsage& other);
   // Empty for a font nothing was shown in.
   const GlyphTexts& glyphs(FontIndex font) const;
@@ -21,6 +24,7 @@ class GlyphUsage {
 
  private:
   std::vector<GlyphTexts> fonts_;
+  std::vector<std::vector<bool>> known_;  // by font and glyph: has text
 };
 
 class PageContent {

@@ -70,13 +70,13 @@ double ShapedText::width(const FontSet& fonts, double size) const {
 
 std::string ShapedText::text_of(const GlyphRun& run, std::size_t glyph) const {
   const std::uint32_t begin = run.glyphs[glyph].cluster;
+  if (glyph > 0 && run.glyphs[glyph - 1].cluster == begin) return "";
   // The text runs to the next larger cluster anywhere in the line: glyphs
   // come in logical order here (left-to-right text).
   std::uint32_t end = static_cast<std::uint32_t>(text.size());
   for (const auto& other : runs)
     for (const auto& g : other.glyphs)
       if (g.cluster > begin && g.cluster < end) end = g.cluster;
-  if (glyph > 0 && run.glyphs[glyph - 1].cluster == begin) return "";
   return text.substr(begin, end - begin);
 }
 

@@ -3,9 +3,10 @@
 namespace kuvert::compose {
 namespace {
 
-// Enough distinct words for a run of letters; beyond it the cache starts
-// over rather than grow with the job (names and amounts rarely repeat).
-constexpr std::size_t kCacheLimit = 20000;
+// Enough distinct words for a layout's fixed texts and the common names and
+// places; beyond it the cache starts over rather than grow with the job
+// (most amounts, references and house numbers never repeat).
+constexpr std::size_t kCacheLimit = 4000;
 
 // Break opportunities: the paragraph as words, each word as pieces that
 // end after a hyphen.
