@@ -7,6 +7,8 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_pipeline.h>
 
+#include <algorithm>
+#include <fstream>
 #include <memory>
 #include <optional>
 
@@ -36,6 +38,18 @@ struct Letter {
 };
 
 using Batch = std::shared_ptr<std::vector<Letter>>;
+
+// How many lines the file has (at least one record per line, less for
+// blank lines and a CSV header): what a job's documents are reserved for,
+// so that their arrays never stand in memory twice while they grow.
+std::size_t line_count(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<char> chunk(1 << 16);
+  std::size_t lines = 1;
+  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0)
+    lines += static_cast<std::size_t>(std::count(chunk.data(), chunk.data() + in.gcount(), '\n'));
+  return lines;
+}
 
 // Appends composed letters to the spool and records their documents.
 class SpoolWriter {
@@ -78,7 +92,6 @@ class SpoolWriter {
       if (!used_.glyphs(font).empty())
         for (const auto& object : embed_font(fonts_.face(font), used_.glyphs(font), fonts_objects_[font]))
           writer_.write(object);
-    writer_.write({kSaveStateObject, "<< /Length 1 >>\nstream\nq\nendstream"});
     const std::uint32_t info = numbering_.allocate();
     writer_.finish(info, numbering_.next());
   }
@@ -110,6 +123,9 @@ ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const C
   ProductionSettings settings = data.defaults;
   settings.sensitive = settings.sensitive || layout.sensitive;
   job.settings = {settings};
+  const std::size_t expected = line_count(data.records);
+  job.documents.reserve(expected);
+  job.recipients.reserve(expected);
 
   Where where;
   where.job = data.name;

@@ -49,26 +49,40 @@ void RunFileWriter::write(const PdfObjectBytes& object) {
 
 RunFileResult RunFileWriter::finish(std::uint32_t info_object, std::uint32_t object_count) {
   write({kSaveStateObject, "<< /Length 2 >>\nstream\nq\n\nendstream"});
-  std::string kids;
-  kids.reserve(pages_.size() * 10);
-  for (auto page : pages_) kids += std::to_string(page) + " 0 R ";
-  write({kPagesObject, "<< /Type /Pages /Count " + std::to_string(pages_.size()) + " /Kids [ " + kids + "] >>"});
+  // The page tree and the cross-reference table are written in pieces: a
+  // spool of composed letters has hundreds of thousands of entries.
+  constexpr std::size_t kPiece = 1024;
+  offsets_[kPagesObject] = offset_;
+  put("2 0 obj\n<< /Type /Pages /Count " + std::to_string(pages_.size()) + " /Kids [ ");
+  std::string piece;
+  for (std::size_t i = 0; i < pages_.size(); ++i) {
+    piece += std::to_string(pages_[i]);
+    piece += " 0 R ";
+    if ((i + 1) % kPiece == 0 || i + 1 == pages_.size()) {
+      put(piece);
+      piece.clear();
+    }
+  }
+  put("] >>\nendobj\n");
   write({kCatalogObject, "<< /Type /Catalog /Pages 2 0 R >>"});
   write({info_object, "<< /Producer (kuvert) /Title " + pdf_text(info_.title) + " /CreationDate " +
                           pdf_text(info_.creation_date) + " >>"});
 
   if (offsets_.size() < object_count) offsets_.resize(object_count, 0);
   const std::uint64_t xref_offset = offset_;
-  std::string xref = "xref\n0 " + std::to_string(offsets_.size()) + "\n0000000000 65535 f \n";
+  put("xref\n0 " + std::to_string(offsets_.size()) + "\n0000000000 65535 f \n");
   char entry[32];
   for (std::size_t number = 1; number < offsets_.size(); ++number) {
     if (offsets_[number])
       std::snprintf(entry, sizeof entry, "%010llu 00000 n \n", static_cast<unsigned long long>(offsets_[number]));
     else
       std::snprintf(entry, sizeof entry, "0000000000 65535 f \n");
-    xref += entry;
+    piece += entry;
+    if (number % kPiece == 0 || number + 1 == offsets_.size()) {
+      put(piece);
+      piece.clear();
+    }
   }
-  put(xref);
   std::string id = "<";
   id += hash_.hex().substr(0, 32);
   id += '>';

@@ -96,13 +96,14 @@ json run_ticket(const Job& job, const PrintRun& run, const RunContents& contents
 
 json job_summary(const Job& job, const std::vector<json>& tickets, const std::string& created) {
   json runs = json::array();
-  std::size_t pieces = 0, sheets = 0, pages = 0, manual = 0;
+  std::size_t pieces = 0, sheets = 0, pages = 0, document_pages = 0, manual = 0;
   long cents = 0;
   for (const auto& ticket : tickets) {
     const auto& counts = ticket["counts"];
     pieces += counts["pieces"].get<std::size_t>();
     sheets += counts["sheets"].get<std::size_t>();
     pages += counts["pages"].get<std::size_t>();
+    document_pages += counts["document_pages"].get<std::size_t>();
     cents += ticket["postage"]["total_cents"].get<long>();
     if (ticket["production"]["manual_handling"].get<bool>()) manual += counts["pieces"].get<std::size_t>();
     runs.push_back({{"run", ticket["run"]},
@@ -115,6 +116,7 @@ json job_summary(const Job& job, const std::vector<json>& tickets, const std::st
           {"created", created},   {"documents", job.documents.size()},
           {"pieces", pieces},     {"manual_pieces", manual},
           {"sheets", sheets},     {"pages", pages},
+          {"document_pages", document_pages},
           {"postage_cents", cents}, {"runs", runs}};
 }
 

@@ -6,14 +6,15 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 namespace kuvert {
 
 // Keeps a hash of each id with the offset and number (line or row) of the
-// record that first used it, about 50 bytes per record; the ids themselves
-// would weigh more. A hash seen before is confirmed by reading the id of
-// that earlier record again, through `id_at`.
+// record that first used it, in an open-addressing table of 24-byte slots
+// (about 35 bytes per record); the ids themselves would weigh more. A hash
+// seen before is confirmed by reading the id of that earlier record again,
+// through `id_at`.
 class IdIndex {
  public:
   // The id of the record that begins at `offset` ("" when it has none).
@@ -26,12 +27,16 @@ class IdIndex {
   std::optional<std::uint64_t> earlier(const std::string& id, std::uint64_t offset, std::uint64_t number);
 
  private:
-  struct First {
-    std::uint64_t offset;
-    std::uint64_t number;
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint64_t offset = 0;
+    std::uint32_t number = 0;  // 0: empty (records are numbered from 1)
   };
+  void grow();
+
   IdAt id_at_;
-  std::unordered_multimap<std::size_t, First> seen_;
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
 };
 
 }  // namespace kuvert

@@ -35,7 +35,6 @@ void write_composed_pdf(const std::filesystem::path& path, const FontSet& fonts,
   for (FontIndex font = 0; font < fonts.size(); ++font)
     if (!usage.glyphs(font).empty())
       for (const auto& object : embed_font(fonts.face(font), usage.glyphs(font), font_objects[font])) writer.write(object);
-  writer.write({kSaveStateObject, "<< /Length 1 >>\nstream\nq\nendstream"});
   const std::uint32_t info = numbering.allocate();
   writer.finish(info, numbering.next());
 }

@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   app.add_option("--items", records.items, "Table rows per record (default: varied)");
   app.add_option("--long-address-share", records.long_address_share, "Share of long addresses (0 to 1)");
   app.add_flag("--skip-bad-records", records.skip_bad_records, "The job produces its good records and lists bad ones");
+  std::string xml;
+  app.add_option("--xml", xml, "With --layout: also write the records as XML to this file (for XSL-FO)");
   CLI11_PARSE(app, argc, argv);
   if (!mark_sheet.empty()) {
     kuvert::write_mark_sheet(mark_sheet);
@@ -41,6 +43,7 @@ int main(int argc, char** argv) {
     records.foreign_share = options.foreign_share;
     if (app.count("--job")) records.job = options.job;
     kuvert::write_sample_records(folder, records);
+    if (!xml.empty()) kuvert::write_records_xml(std::filesystem::path(folder) / "records.jsonl", xml);
     std::printf("%s: %zu records for layout %s\n", folder.c_str(), records.records, records.layout.c_str());
     return 0;
   }

@@ -137,4 +137,45 @@ void write_sample_records(const fs::path& folder, const SampleRecordsOptions& op
   std::ofstream(folder / "job.json") << manifest.dump(2) << "\n";
 }
 
+namespace {
+
+std::string xml_text(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else if (c == '&') out += "&amp;";
+    else out += c;
+  }
+  return out;
+}
+
+void write_xml(std::ostream& out, const std::string& name, const json& value) {
+  out << '<' << name << '>';
+  if (value.is_object()) {
+    for (const auto& [key, member] : value.items()) write_xml(out, key, member);
+  } else if (value.is_array()) {
+    for (const auto& element : value) write_xml(out, element.is_string() ? "line" : "item", element);
+  } else if (value.is_string()) {
+    out << xml_text(value.get<std::string>());
+  } else {
+    out << value.dump();
+  }
+  out << "</" << name << '>';
+}
+
+}  // namespace
+
+void write_records_xml(const fs::path& records, const fs::path& xml) {
+  std::ifstream in(records, std::ios::binary);
+  std::ofstream out(xml, std::ios::binary);
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<records>\n";
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    write_xml(out, "record", json::parse(line));
+    out << '\n';
+  }
+  out << "</records>\n";
+}
+
 }  // namespace kuvert

@@ -22,4 +22,10 @@ struct SampleRecordsOptions {
 // Writes `folder`/job.json and `folder`/records.jsonl.
 void write_sample_records(const std::filesystem::path& folder, const SampleRecordsOptions& options);
 
+// The records of a JSON Lines file as XML, for a peer tool's XSL-FO
+// template (the composition benchmark): <records><record>...</record>...,
+// an object's members as elements of their names, an array's elements as
+// <item> (strings in a list: <line>).
+void write_records_xml(const std::filesystem::path& records, const std::filesystem::path& xml);
+
 }  // namespace kuvert
