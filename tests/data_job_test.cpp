@@ -223,6 +223,12 @@ TEST_CASE("data job: an address that cannot be fitted is refused", "[data][input
   expect_refused(job, "record \"line 1\": field \"recipient\": cannot be fitted into the address field");
 }
 
+TEST_CASE("data job: a character no font has is refused naming the field and code point", "[data][input]") {
+  KuvertJob job = small_job();
+  edit_record(job, 1, [](json& record) { record["items"][0]["description"] = "Grundsteuer \u6f22"; });
+  expect_refused(job, "record \"line 2\": field \"items[0].description\": has U+6F22 (\u6f22), which no font of \"sans\" has");
+}
+
 TEST_CASE("data job: an unknown layout is refused", "[data][input]") {
   KuvertJob job = small_job();
   job.edit_manifest([](json& manifest) { manifest["layout"] = "mahnung"; });

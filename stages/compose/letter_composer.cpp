@@ -60,6 +60,7 @@ class LetterWriter {
       : c_(composer), layout_(composer.layout_), record_(record), setter_(setter) {}
 
   ComposedLetter write() {
+    check_characters(record_, "");
     const Recipient recipient = recipient_of(record_.at("recipient"));
     recipient_name_ = recipient.name.empty() ? "" : recipient.name.back();
     first_page(recipient);
@@ -76,6 +77,21 @@ class LetterWriter {
   double line_height(double size_pt) const { return millimetres(size_pt * layout_.leading); }
   // The baseline of a line whose top is at `top`.
   static double baseline(double top, double size_pt) { return top + millimetres(size_pt * 0.8); }
+
+  // Every text of the record can be set in the regular and the bold font,
+  // checked first so that a missing character is reported with its field.
+  void check_characters(const nlohmann::json& value, const std::string& path) {
+    if (value.is_string()) {
+      for (const FontIndex font : {c_.regular_, c_.bold_}) {
+        const std::string problem = unsettable(c_.fonts_, font, value.get_ref<const std::string&>());
+        if (!problem.empty()) cannot_set(path, problem);
+      }
+    } else if (value.is_object()) {
+      for (const auto& [key, member] : value.items()) check_characters(member, path.empty() ? key : concat(path, ".", key));
+    } else if (value.is_array()) {
+      for (std::size_t i = 0; i < value.size(); ++i) check_characters(value[i], concat(path, "[", std::to_string(i), "]"));
+    }
+  }
 
   void put(const ShapedText& text, double x, double baseline_mm, double size_pt) {
     pages_.back().text(c_.fonts_, text, points(x), from_top(baseline_mm), size_pt, usage_);

@@ -2,6 +2,7 @@
 
 #include <hb.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -80,6 +81,19 @@ std::string ShapedText::text_of(const GlyphRun& run, std::size_t glyph) const {
   return text.substr(begin, end - begin);
 }
 
+std::string unsettable(const FontSet& fonts, FontIndex font, std::string_view text) {
+  const auto& chain = fonts.chain(font);
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t begin = pos;
+    const char32_t cp = next_code_point(text, pos);
+    if (cp == kInvalid) return "is not UTF-8 text";
+    if (std::none_of(chain.begin(), chain.end(), [&](FontIndex f) { return fonts.face(f).glyph(cp).has_value(); }))
+      return "has " + describe(cp, text.substr(begin, pos - begin)) + ", which no font of \"" +
+             fonts.face(font).name() + "\" has";
+  }
+  return "";
+}
+
 ShapedText shape(const FontSet& fonts, FontIndex font, std::string_view text) {
   ShapedText shaped;
   shaped.text.assign(text);
@@ -88,15 +102,13 @@ ShapedText shape(const FontSet& fonts, FontIndex font, std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t begin = pos;
     const char32_t cp = next_code_point(text, pos);
-    if (cp == kInvalid) throw_input(Where{}, "is not UTF-8 text");
     // A combining mark stays with its base character's font if it can.
     const FontIndex* chosen = nullptr;
-    if (is_mark(cp) && !segments.empty() && fonts.face(segments.back().font).glyph(cp)) chosen = &segments.back().font;
-    for (std::size_t i = 0; chosen == nullptr && i < chain.size(); ++i)
+    if (cp != kInvalid && is_mark(cp) && !segments.empty() && fonts.face(segments.back().font).glyph(cp))
+      chosen = &segments.back().font;
+    for (std::size_t i = 0; cp != kInvalid && chosen == nullptr && i < chain.size(); ++i)
       if (fonts.face(chain[i]).glyph(cp)) chosen = &chain[i];
-    if (chosen == nullptr)
-      throw_input(Where{}, "has " + describe(cp, text.substr(begin, pos - begin)) + ", which no font of \"" +
-                               fonts.face(font).name() + "\" has");
+    if (chosen == nullptr) throw_input(Where{}, unsettable(fonts, font, text.substr(begin)));
     if (!segments.empty() && segments.back().font == *chosen)
       segments.back().end = pos;
     else

@@ -34,6 +34,11 @@ struct ShapedText {
   std::string text_of(const GlyphRun& run, std::size_t glyph) const;
 };
 
+// Why `text` cannot be set in `font`: "has U+20AC (€), which no font of
+// \"sans\" has" for the first character no font of its chain has, "is not
+// UTF-8 text"; empty when it can be set.
+std::string unsettable(const FontSet& fonts, FontIndex font, std::string_view text);
+
 // Shapes `text` in `font`. Throws kuvert::Error (input) when a character is
 // in no font of the chain ("has U+20AC (€), which no font of \"sans\"
 // has") or the text is not UTF-8; the caller adds the record and field.
