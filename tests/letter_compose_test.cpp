@@ -56,11 +56,14 @@ std::filesystem::path compose_pdf(const test::TempFolder& folder, const std::str
                                   const std::string& client = "musterstadt") {
   const LetterLayout layout = shipped().layout(layout_name);
   const FontSet fonts(shipped().fonts, {layout.font, layout.bold_font});
-  const LetterComposer composer(layout, shipped().clients.at(client), fonts);
+  const Client& sender = shipped().clients.at(client);
+  std::optional<LogoImage> logo;
+  if (!sender.logo.empty()) logo = read_png(sender.logo);
+  const LetterComposer composer(layout, sender, fonts, logo ? &*logo : nullptr);
   TextSetter setter(fonts);
   const ComposedLetter letter = composer.compose(record, setter);
   const auto path = folder.path() / (layout_name + ".pdf");
-  test::write_composed_pdf(path, fonts, letter.pages, letter.glyphs);
+  test::write_composed_pdf(path, fonts, letter.pages, letter.glyphs, logo ? &*logo : nullptr);
   return path;
 }
 
@@ -90,6 +93,20 @@ TEST_CASE("a property-tax notice reads back with its names, amounts and referenc
   CHECK(contains(zone, "39104 Magdeburg"));
   CHECK_FALSE(contains(zone, "Rathausplatz"));
   CHECK(contains(test::text_in_area(pdf, 1, 20, 45, 85, 17.7), "Stadt Musterstadt · Rathausplatz 1"));
+}
+
+TEST_CASE("the client's logo stands at the letterhead's right, its transparency kept", "[compose][letter]") {
+  test::TempFolder folder;
+  const auto pdf = compose_pdf(folder, "grundsteuer", tax_record(1));
+  const auto images = test::run_process({"pdfimages", "-list", pdf.string()});
+  CHECK(contains(images.out, "image"));
+  CHECK(contains(images.out, "smask"));
+  // Form B: a 25 mm square at x 165 mm, y 10 mm: the blue shield inside,
+  // its transparent corners white.
+  const auto page = test::render_pages(pdf, 100).at(0);
+  CHECK(page.grey_at_mm(170, 16) < 128);
+  CHECK(page.grey_at_mm(166, 33.5) > 240);
+  CHECK_FALSE(page.any_dark_mm(140, 10, 20, 25));  // nothing else there
 }
 
 TEST_CASE("a paragraph with an optional field is set only when the record has it", "[compose][letter]") {

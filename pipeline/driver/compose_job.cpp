@@ -16,6 +16,7 @@
 #include "stages/compose/embedded_font.hpp"
 #include "stages/compose/flate.hpp"
 #include "stages/compose/letter_composer.hpp"
+#include "stages/compose/pdf_syntax.hpp"
 #include "stages/deliver/run_file_writer.hpp"
 #include "stages/ingest/address_key.hpp"
 #include "stages/ingest/file_stamp.hpp"
@@ -54,11 +55,16 @@ std::size_t line_count(const std::filesystem::path& path) {
 // Appends composed letters to the spool and records their documents.
 class SpoolWriter {
  public:
-  SpoolWriter(const std::filesystem::path& spool, const FontSet& fonts, Job& job)
+  SpoolWriter(const std::filesystem::path& spool, const FontSet& fonts, const LogoImage* logo, Job& job)
       : writer_(spool, RunFileInfo{job.name, "D:20000101000000Z"}), fonts_(fonts), job_(job) {
     for (FontIndex font = 0; font < fonts.size(); ++font)
       fonts_objects_.push_back({numbering_.allocate(), numbering_.allocate(), numbering_.allocate(),
                                 numbering_.allocate(), numbering_.allocate()});
+    if (logo != nullptr) {
+      const std::uint32_t image = numbering_.allocate();
+      for (const auto& object : logo_objects(*logo, image, numbering_.allocate())) writer_.write(object);
+      images_ = concat(" /XObject << /Logo ", pdf_reference(image), " >>");
+    }
   }
 
   void add(Letter& letter, const std::string& client) {
@@ -69,7 +75,7 @@ class SpoolWriter {
     std::vector<std::uint32_t> numbers(fonts_.size(), 0);
     for (FontIndex font = 0; font < fonts_.size(); ++font)
       if (!letter.glyphs.glyphs(font).empty()) numbers[font] = fonts_objects_[font].font;
-    const std::string resources = "<< /Font << " + font_resources(numbers) + " >> >>";
+    const std::string resources = concat("<< /Font << ", font_resources(numbers), " >>", images_, " >>");
     for (auto& packed : letter.pages) {
       const std::uint32_t stream = numbering_.allocate();
       std::string body = "<< /Filter /FlateDecode /Length " + std::to_string(packed.size()) + " >>\nstream\n";
@@ -104,12 +110,13 @@ class SpoolWriter {
   std::vector<FontObjects> fonts_objects_;
   GlyphUsage used_;
   std::uint32_t pages_ = 0;
+  std::string images_;  // the pages' /XObject resource entry, if there is a logo
 };
 
 }  // namespace
 
 ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const Client& client, const FontSet& fonts,
-                        const std::filesystem::path& spool, unsigned tokens) {
+                        const LogoImage* logo, const std::filesystem::path& spool, unsigned tokens) {
   ComposedJob result;
   Job& job = result.job;
   job.name = data.name;
@@ -132,9 +139,9 @@ ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const C
   where.file = data.records_name;
   std::vector<Diagnostic> read_problems;
   RecordReader reader(data.records, where, layout.fields, read_problems);
-  const LetterComposer composer(layout, client, fonts);
+  const LetterComposer composer(layout, client, fonts, logo);
   tbb::enumerable_thread_specific<TextSetter> setters([&fonts] { return TextSetter(fonts); });
-  SpoolWriter writer(spool, fonts, job);
+  SpoolWriter writer(spool, fonts, logo, job);
   std::vector<Diagnostic> compose_problems;
   bool more = true;
 

@@ -10,6 +10,7 @@
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/letter_layout.hpp"
 #include "stages/compose/font_set.hpp"
+#include "stages/compose/logo_image.hpp"
 #include "stages/ingest/job_reader.hpp"
 
 namespace kuvert {
@@ -25,8 +26,9 @@ struct ComposedJob {
 // every bad record's problems once all are read. With skip_bad_records the
 // good ones are composed and the bad ones come back in `rejected`; a job
 // with no good record fails all the same. `tokens` bounds the records in
-// flight.
+// flight. `logo` is the client's, if it has one.
 ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const Client& client,
-                        const compose::FontSet& fonts, const std::filesystem::path& spool, unsigned tokens);
+                        const compose::FontSet& fonts, const compose::LogoImage* logo,
+                        const std::filesystem::path& spool, unsigned tokens);
 
 }  // namespace kuvert

@@ -56,7 +56,10 @@ ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, con
     throw_input(where, "\"" + data.client + "\" is no client of layouts/clients.toml, whose letterhead the letters need");
   }
   const compose::FontSet font_set(fonts, {layout.font, layout.bold_font});
-  return compose_job(data, layout, client->second, font_set, folder.path() / ".composed-letters.pdf", tokens);
+  std::optional<compose::LogoImage> logo;
+  if (!client->second.logo.empty()) logo = compose::read_png(client->second.logo);
+  return compose_job(data, layout, client->second, font_set, logo ? &*logo : nullptr,
+                     folder.path() / ".composed-letters.pdf", tokens);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // "{field}" is replaced by the record's field, formatted by its type
 // (money "1.234,56 €", dates "22.11.2026", periods "November 2026");
 // "{field:2}" gives a number two decimals.
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,6 +75,7 @@ struct Client {
   std::string return_address;           // the line above the recipient
   std::vector<std::string> contact;     // telephone, mail, opening hours
   std::vector<std::string> bank;        // footer: bank, IBAN, BIC
+  std::filesystem::path logo;           // a PNG for the letterhead, absolute; empty for none
 };
 
 }  // namespace kuvert

@@ -201,7 +201,7 @@ std::map<std::string, Client> load_clients(const std::filesystem::path& layouts_
   std::map<std::string, Client> clients;
   if (const auto document = files.parse("clients.toml")) {
     clients = read_stocks<Client>(*document, "clients.toml", "client", problems,
-                                  [](TomlFields& fields, const std::string& id) -> std::optional<Client> {
+                                  [&](TomlFields& fields, const std::string& id) -> std::optional<Client> {
                                     Client client;
                                     client.id = id;
                                     client.name = fields.text("name").value_or("");
@@ -209,6 +209,14 @@ std::map<std::string, Client> load_clients(const std::filesystem::path& layouts_
                                     client.return_address = fields.text("return_address").value_or("");
                                     client.contact = fields.texts("contact", false).value_or(std::vector<std::string>{});
                                     client.bank = fields.texts("bank", true).value_or(std::vector<std::string>{});
+                                    if (fields.has("logo")) {
+                                      const auto logo = fields.text("logo").value_or("");
+                                      client.logo = std::filesystem::absolute(layouts_dir / logo);
+                                      std::error_code error;
+                                      if (!logo.empty() && (client.logo.extension() != ".png" ||
+                                                            !std::filesystem::is_regular_file(client.logo, error)))
+                                        fields.problem("logo", "\"" + logo + "\" is no PNG file in the layouts folder");
+                                    }
                                     fields.reject_unknown();
                                     return client;
                                   });

@@ -135,11 +135,22 @@ class LetterWriter {
       put(setter_.line(c_.regular_, text), kLeftMargin, line, kSmallSize + 0.5);
       line += 4;
     }
+    if (c_.logo_ != nullptr) logo(short_head);
     marks(true);
     return_address(form.address_field_y);
     recipient_zone(recipient, form.address_field_y + kReturnZoneHeight);
     const double info_end = info_block(form.info_block_y);
     y_ = std::max(form.address_field_y + 45, info_end) + 8.46;  // two blank lines of 12 pt
+  }
+
+  // The logo at the letterhead's right, within a box that keeps clear of
+  // the address field and information block, its proportions kept.
+  void logo(bool short_head) {
+    const double box_width = 35, box_height = short_head ? 17 : 25, top = short_head ? 5 : 10;
+    const double aspect = static_cast<double>(c_.logo_->width) / c_.logo_->height;
+    const double width = std::min(box_width, box_height * aspect), height = width / aspect;
+    pages_.back().image("Logo", points(kA4WidthMm - kRightMargin - width), from_top(top + height), points(width),
+                        points(height));
   }
 
   void return_address(double field_y) {
@@ -357,10 +368,12 @@ class LetterWriter {
   std::string recipient_name_;
 };
 
-LetterComposer::LetterComposer(const LetterLayout& layout, const Client& client, const FontSet& fonts)
+LetterComposer::LetterComposer(const LetterLayout& layout, const Client& client, const FontSet& fonts,
+                               const LogoImage* logo)
     : layout_(layout),
       client_(client),
       fonts_(fonts),
+      logo_(logo),
       regular_(fonts.index(layout.font)),
       bold_(fonts.index(layout.bold_font)),
       subject_(parsed(layout.subject)),

@@ -10,6 +10,7 @@
 
 #include "pipeline/model/letter_layout.hpp"
 #include "pipeline/model/text_template.hpp"
+#include "stages/compose/logo_image.hpp"
 #include "stages/compose/page_content.hpp"
 #include "stages/compose/text_setter.hpp"
 
@@ -25,7 +26,10 @@ class LetterComposer {
   // `layout`, `client` and `fonts` must outlive the composer; they are
   // shared by the threads that compose (each with its own TextSetter).
   // `fonts` must hold the layout's fonts.
-  LetterComposer(const LetterLayout& layout, const Client& client, const FontSet& fonts);
+  // With `logo` (the client's, read once), the letterhead shows it as the
+  // image XObject /Logo, which the page's resources must name.
+  LetterComposer(const LetterLayout& layout, const Client& client, const FontSet& fonts,
+                 const LogoImage* logo = nullptr);
 
   // Composes a record checked against the layout's fields. Throws
   // kuvert::Error (input) with Where::field set for what cannot be set: an
@@ -40,6 +44,7 @@ class LetterComposer {
   const LetterLayout& layout_;
   const Client& client_;
   const FontSet& fonts_;
+  const LogoImage* logo_;
   FontIndex regular_ = 0, bold_ = 0;
   // The layout's templates, parsed once.
   std::vector<TextTemplate> info_;

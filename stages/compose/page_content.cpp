@@ -75,6 +75,11 @@ void PageContent::text(const FontSet& fonts, const ShapedText& text, double x, d
   ops_ += " ET\n";
 }
 
+void PageContent::image(const std::string& name, double x, double y, double width, double height) {
+  ops_ += concat("q ", pdf_number(width), " 0 0 ", pdf_number(height), " ", pdf_number(x), " ", pdf_number(y),
+                 " cm /", name, " Do Q\n");
+}
+
 void PageContent::line(double x1, double y1, double x2, double y2, double width) {
   put_number(ops_, width);
   ops_ += " w ";

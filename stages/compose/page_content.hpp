@@ -32,6 +32,9 @@ class PageContent {
   // Shows `text` at `size` points with its baseline starting at (x, y). The
   // fonts are named /F0, /F1, ... by FontIndex.
   void text(const FontSet& fonts, const ShapedText& text, double x, double y, double size, GlyphUsage& usage);
+  // The image XObject /`name` in the box (points) with its lower left
+  // corner at (x, y).
+  void image(const std::string& name, double x, double y, double width, double height);
   // A straight line `width` points thick.
   void line(double x1, double y1, double x2, double y2, double width);
 

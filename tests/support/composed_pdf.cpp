@@ -10,7 +10,7 @@ namespace kuvert::test {
 using namespace kuvert::compose;
 
 void write_composed_pdf(const std::filesystem::path& path, const FontSet& fonts, const std::vector<std::string>& pages,
-                        const GlyphUsage& usage) {
+                        const GlyphUsage& usage, const LogoImage* logo) {
   ObjectNumbering numbering;
   RunFileWriter writer(path, RunFileInfo{"composed", "D:20261122120000Z"});
   std::vector<std::uint32_t> font_numbers(fonts.size(), 0);
@@ -21,7 +21,13 @@ void write_composed_pdf(const std::filesystem::path& path, const FontSet& fonts,
                           numbering.allocate()};
     font_numbers[font] = font_objects[font].font;
   }
-  const std::string resources = "<< /Font << " + font_resources(font_numbers) + " >> >>";
+  std::string images;
+  if (logo != nullptr) {
+    const std::uint32_t image = numbering.allocate();
+    for (const auto& object : logo_objects(*logo, image, numbering.allocate())) writer.write(object);
+    images = " /XObject << /Logo " + pdf_reference(image) + " >>";
+  }
+  const std::string resources = "<< /Font << " + font_resources(font_numbers) + " >>" + images + " >>";
   for (const auto& operators : pages) {
     const std::uint32_t stream = numbering.allocate();
     const std::string packed = deflate(operators);

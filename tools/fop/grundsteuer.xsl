@@ -6,6 +6,8 @@
      "Seite x von y". The client is Musterstadt's, as in layouts/clients.toml. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:fo="http://www.w3.org/1999/XSL/Format">
   <xsl:decimal-format name="de" decimal-separator="," grouping-separator="."/>
+  <!-- The client's logo: a file URL (tools/bench passes layouts/logos/musterstadt.png). -->
+  <xsl:param name="logo"/>
 
   <xsl:template name="money">
     <xsl:param name="value"/>
@@ -49,6 +51,9 @@
           <fo:block font-size="14pt" font-weight="bold">Stadt Musterstadt</fo:block>
           <fo:block font-size="8.5pt">Der Bürgermeister · Steueramt</fo:block>
           <fo:block font-size="8.5pt">Rathausplatz 1 · 39999 Musterstadt</fo:block>
+        </fo:block-container>
+        <fo:block-container absolute-position="absolute" top="10mm" left="140mm" width="25mm">
+          <fo:block line-height="0"><fo:external-graphic src="url('{$logo}')" content-width="25mm" content-height="25mm"/></fo:block>
         </fo:block-container>
         <fo:block-container absolute-position="absolute" top="57mm" left="0mm" width="80mm">
           <fo:block font-size="8pt">Stadt Musterstadt · Rathausplatz 1 · 39999 Musterstadt</fo:block>
