@@ -6,6 +6,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "stages/compose/flate.hpp"
+#include "stages/ingest/spool_test_files.hpp"
 #include "tests/support/csv.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/page_image.hpp"
@@ -150,6 +152,41 @@ TEST_CASE("with on_bad_record skip the good records are produced and the bad one
   CHECK(rows[0].at("field") == "total");
   CHECK(rows[1].at("record") == "line 4");
   CHECK(contains(rows[1].at("problem"), "not valid JSON"));
+}
+
+// A content stream object body, deflated.
+std::string deflated_stream(const std::string& operators) {
+  const std::string packed = compose::deflate(operators);
+  return "<< /Filter /FlateDecode /Length " + std::to_string(packed.size()) + " >>\nstream\n" + packed + "\nendstream";
+}
+
+TEST_CASE("a client's PDF logo is drawn from its first page, compressed content included", "[data]") {
+  SampleRecordsOptions options;
+  options.records = 2;
+  KuvertJob job(options);
+  const auto layouts = job.folder().parent_path() / "layouts";
+  std::filesystem::copy(test::source_dir() / "layouts", layouts, std::filesystem::copy_options::recursive);
+  // A 100 x 50 pt logo: a dark bar over its lower half, its content deflated.
+  std::ofstream(layouts / "logos" / "wappen.pdf", std::ios::binary)
+      << spool_test::classic_pdf(
+             {{1, "<< /Type /Catalog /Pages 2 0 R >>"},
+              {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"},
+              {3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 50] /Contents 4 0 R /Resources << >> >>"},
+              {4, deflated_stream("0 0 0.4 rg 0 0 100 25 re f")}});
+  std::string clients = read_file(layouts / "clients.toml");
+  clients.replace(clients.find("logos/musterstadt.png"), 21, "logos/wappen.pdf");
+  std::ofstream(layouts / "clients.toml", std::ios::trunc) << clients;
+  const auto result = test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(),
+                                         "--layouts", layouts.string(), "--fonts", (test::source_dir() / "fonts").string(),
+                                         "--date", "2026-11-22"});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  // Form B: the logo 35 mm wide (2:1) at the right edge of the text, 10 mm
+  // from the top: x 155-190, y 10-27.5 mm, dark in its lower half only.
+  const auto page = test::render_pages(job.output() / "R0001.pdf", 100).at(0);
+  CHECK(page.grey_at_mm(172, 24) < 128);
+  CHECK(page.grey_at_mm(172, 13) > 240);
+  CHECK_FALSE(page.any_dark_mm(150, 10, 4, 17));
 }
 
 // Runs the job, expecting it refused (exit 1, no output) with `message`.

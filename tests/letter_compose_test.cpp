@@ -59,7 +59,8 @@ std::filesystem::path compose_pdf(const test::TempFolder& folder, const std::str
   const Client& sender = shipped().clients.at(client);
   std::optional<LogoImage> logo;
   if (!sender.logo.empty()) logo = read_png(sender.logo);
-  const LetterComposer composer(layout, sender, fonts, logo ? &*logo : nullptr);
+  const LogoShape shape = logo ? shape_of(*logo) : LogoShape{};
+  const LetterComposer composer(layout, sender, fonts, logo ? &shape : nullptr);
   TextSetter setter(fonts);
   const ComposedLetter letter = composer.compose(record, setter);
   const auto path = folder.path() / (layout_name + ".pdf");

@@ -55,15 +55,15 @@ std::size_t line_count(const std::filesystem::path& path) {
 // Appends composed letters to the spool and records their documents.
 class SpoolWriter {
  public:
-  SpoolWriter(const std::filesystem::path& spool, const FontSet& fonts, const LogoImage* logo, Job& job)
+  SpoolWriter(const std::filesystem::path& spool, const FontSet& fonts, const ClientLogo* logo, Job& job)
       : writer_(spool, RunFileInfo{job.name, "D:20000101000000Z"}), fonts_(fonts), job_(job) {
     for (FontIndex font = 0; font < fonts.size(); ++font)
       fonts_objects_.push_back({numbering_.allocate(), numbering_.allocate(), numbering_.allocate(),
                                 numbering_.allocate(), numbering_.allocate()});
     if (logo != nullptr) {
-      const std::uint32_t image = numbering_.allocate();
-      for (const auto& object : logo_objects(*logo, image, numbering_.allocate())) writer_.write(object);
-      images_ = concat(" /XObject << /Logo ", pdf_reference(image), " >>");
+      const auto objects = logo->objects(numbering_);
+      for (const auto& object : objects) writer_.write(object);
+      images_ = concat(" /XObject << /Logo ", pdf_reference(objects.front().number), " >>");
     }
   }
 
@@ -116,7 +116,7 @@ class SpoolWriter {
 }  // namespace
 
 ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const Client& client, const FontSet& fonts,
-                        const LogoImage* logo, const std::filesystem::path& spool, unsigned tokens) {
+                        const ClientLogo* logo, const std::filesystem::path& spool, unsigned tokens) {
   ComposedJob result;
   Job& job = result.job;
   job.name = data.name;
@@ -139,7 +139,7 @@ ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const C
   where.file = data.records_name;
   std::vector<Diagnostic> read_problems;
   RecordReader reader(data.records, where, layout.fields, read_problems);
-  const LetterComposer composer(layout, client, fonts, logo);
+  const LetterComposer composer(layout, client, fonts, logo ? &logo->shape : nullptr);
   tbb::enumerable_thread_specific<TextSetter> setters([&fonts] { return TextSetter(fonts); });
   SpoolWriter writer(spool, fonts, logo, job);
   std::vector<Diagnostic> compose_problems;

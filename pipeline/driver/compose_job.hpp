@@ -4,16 +4,25 @@
 // setter per thread) and appends their pages to a spool PDF (serial), from
 // which the job is then planned and imposed like a print-file job.
 #include <filesystem>
+#include <functional>
 #include <vector>
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/letter_layout.hpp"
+#include "pipeline/model/pdf_object.hpp"
 #include "stages/compose/font_set.hpp"
 #include "stages/compose/logo_image.hpp"
 #include "stages/ingest/job_reader.hpp"
 
 namespace kuvert {
+
+// The client's logo for the letterheads: how it is drawn, and its objects,
+// numbered in the spool's numbering, the first one the XObject /Logo.
+struct ClientLogo {
+  compose::LogoShape shape;
+  std::function<std::vector<PdfObjectBytes>(ObjectNumbering&)> objects;
+};
 
 struct ComposedJob {
   Job job;                           // its one file is the spool
@@ -28,7 +37,7 @@ struct ComposedJob {
 // with no good record fails all the same. `tokens` bounds the records in
 // flight. `logo` is the client's, if it has one.
 ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const Client& client,
-                        const compose::FontSet& fonts, const compose::LogoImage* logo,
+                        const compose::FontSet& fonts, const ClientLogo* logo,
                         const std::filesystem::path& spool, unsigned tokens);
 
 }  // namespace kuvert

@@ -19,6 +19,7 @@
 #include "stages/deliver/run_ticket.hpp"
 #include "stages/deliver/sha256.hpp"
 #include "stages/ingest/job_reader.hpp"
+#include "stages/ingest/spool_file.hpp"
 
 namespace kuvert {
 namespace {
@@ -40,6 +41,22 @@ std::string job_key(const Job& job, const RunRequest& request) {
 
 constexpr const char* kExceptionsFile = "exceptions.csv";
 
+// A PNG logo becomes an image with a soft mask, a PDF logo's first page a
+// form.
+ClientLogo client_logo(const std::filesystem::path& path) {
+  if (path.extension() == ".png") {
+    auto image = std::make_shared<const compose::LogoImage>(compose::read_png(path));
+    return {compose::shape_of(*image), [image](ObjectNumbering& numbering) {
+              const std::uint32_t xobject = numbering.allocate();
+              return compose::logo_objects(*image, xobject, numbering.allocate());
+            }};
+  }
+  auto file = std::make_shared<SpoolFile>(path, path.filename().string());
+  const PageGeometry box = file->geometry(0);
+  return {compose::LogoShape{box.urx - box.llx, box.ury - box.lly, false, box.llx, box.lly},
+          [file](ObjectNumbering& numbering) { return file->copy_page_as_form(0, 0, numbering).objects; }};
+}
+
 // Composes a data job's letters into a spool in the output's working
 // folder, with the layout, client and fonts its manifest names.
 ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, const OutputFolder& folder,
@@ -56,8 +73,8 @@ ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, con
     throw_input(where, "\"" + data.client + "\" is no client of layouts/clients.toml, whose letterhead the letters need");
   }
   const compose::FontSet font_set(fonts, {layout.font, layout.bold_font});
-  std::optional<compose::LogoImage> logo;
-  if (!client->second.logo.empty()) logo = compose::read_png(client->second.logo);
+  std::optional<ClientLogo> logo;
+  if (!client->second.logo.empty()) logo = client_logo(client->second.logo);
   return compose_job(data, layout, client->second, font_set, logo ? &*logo : nullptr,
                      folder.path() / ".composed-letters.pdf", tokens);
 }

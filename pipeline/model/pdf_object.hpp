@@ -67,4 +67,12 @@ struct CopiedPage {
   double llx = 0, lly = 0, urx = 0, ury = 0;
 };
 
+// A source page made a form XObject, to be drawn inside other pages (a
+// letterhead's logo).
+struct CopiedForm {
+  std::uint32_t form = 0;               // the XObject's output number
+  std::vector<PdfObjectBytes> objects;  // the form and every object it needs
+  double llx = 0, lly = 0, urx = 0, ury = 0;  // its /BBox: the page's visible box
+};
+
 }  // namespace kuvert

@@ -213,9 +213,10 @@ std::map<std::string, Client> load_clients(const std::filesystem::path& layouts_
                                       const auto logo = fields.text("logo").value_or("");
                                       client.logo = std::filesystem::absolute(layouts_dir / logo);
                                       std::error_code error;
-                                      if (!logo.empty() && (client.logo.extension() != ".png" ||
+                                      const auto type = client.logo.extension();
+                                      if (!logo.empty() && ((type != ".png" && type != ".pdf") ||
                                                             !std::filesystem::is_regular_file(client.logo, error)))
-                                        fields.problem("logo", "\"" + logo + "\" is no PNG file in the layouts folder");
+                                        fields.problem("logo", "\"" + logo + "\" is no PNG or PDF file in the layouts folder");
                                     }
                                     fields.reject_unknown();
                                     return client;

@@ -147,10 +147,16 @@ class LetterWriter {
   // the address field and information block, its proportions kept.
   void logo(bool short_head) {
     const double box_width = 35, box_height = short_head ? 17 : 25, top = short_head ? 5 : 10;
-    const double aspect = static_cast<double>(c_.logo_->width) / c_.logo_->height;
+    const LogoShape& logo = *c_.logo_;
+    const double aspect = logo.width / logo.height;
     const double width = std::min(box_width, box_height * aspect), height = width / aspect;
-    pages_.back().image("Logo", points(kA4WidthMm - kRightMargin - width), from_top(top + height), points(width),
-                        points(height));
+    const double x = points(kA4WidthMm - kRightMargin - width), y = from_top(top + height);
+    if (logo.image) {
+      pages_.back().xobject("Logo", points(width), points(height), x, y);
+    } else {
+      const double scale = points(width) / logo.width;
+      pages_.back().xobject("Logo", scale, scale, x - scale * logo.llx, y - scale * logo.lly);
+    }
   }
 
   void return_address(double field_y) {
@@ -369,7 +375,7 @@ class LetterWriter {
 };
 
 LetterComposer::LetterComposer(const LetterLayout& layout, const Client& client, const FontSet& fonts,
-                               const LogoImage* logo)
+                               const LogoShape* logo)
     : layout_(layout),
       client_(client),
       fonts_(fonts),

@@ -26,10 +26,10 @@ class LetterComposer {
   // `layout`, `client` and `fonts` must outlive the composer; they are
   // shared by the threads that compose (each with its own TextSetter).
   // `fonts` must hold the layout's fonts.
-  // With `logo` (the client's, read once), the letterhead shows it as the
-  // image XObject /Logo, which the page's resources must name.
+  // With `logo` (the client's), the letterhead shows the XObject /Logo,
+  // which the pages' resources must name.
   LetterComposer(const LetterLayout& layout, const Client& client, const FontSet& fonts,
-                 const LogoImage* logo = nullptr);
+                 const LogoShape* logo = nullptr);
 
   // Composes a record checked against the layout's fields. Throws
   // kuvert::Error (input) with Where::field set for what cannot be set: an
@@ -44,7 +44,7 @@ class LetterComposer {
   const LetterLayout& layout_;
   const Client& client_;
   const FontSet& fonts_;
-  const LogoImage* logo_;
+  const LogoShape* logo_;
   FontIndex regular_ = 0, bold_ = 0;
   // The layout's templates, parsed once.
   std::vector<TextTemplate> info_;

@@ -75,8 +75,8 @@ void PageContent::text(const FontSet& fonts, const ShapedText& text, double x, d
   ops_ += " ET\n";
 }
 
-void PageContent::image(const std::string& name, double x, double y, double width, double height) {
-  ops_ += concat("q ", pdf_number(width), " 0 0 ", pdf_number(height), " ", pdf_number(x), " ", pdf_number(y),
+void PageContent::xobject(const std::string& name, double scale_x, double scale_y, double x, double y) {
+  ops_ += concat("q ", pdf_number(scale_x), " 0 0 ", pdf_number(scale_y), " ", pdf_number(x), " ", pdf_number(y),
                  " cm /", name, " Do Q\n");
 }
 

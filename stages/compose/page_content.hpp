@@ -32,9 +32,8 @@ class PageContent {
   // Shows `text` at `size` points with its baseline starting at (x, y). The
   // fonts are named /F0, /F1, ... by FontIndex.
   void text(const FontSet& fonts, const ShapedText& text, double x, double y, double size, GlyphUsage& usage);
-  // The image XObject /`name` in the box (points) with its lower left
-  // corner at (x, y).
-  void image(const std::string& name, double x, double y, double width, double height);
+  // The XObject /`name`, its space mapped by [scale_x 0 0 scale_y x y].
+  void xobject(const std::string& name, double scale_x, double scale_y, double x, double y);
   // A straight line `width` points thick.
   void line(double x1, double y1, double x2, double y2, double width);
 

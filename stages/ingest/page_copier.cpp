@@ -24,6 +24,7 @@
 #include "stages/ingest/page_list.hpp"
 #include "stages/ingest/pdf_object_reader.hpp"
 #include "stages/ingest/pdf_value_writer.hpp"
+#include "stages/ingest/stream_decoder.hpp"
 
 namespace kuvert::ingest {
 namespace {
@@ -76,8 +77,37 @@ class PageCopier {
 
     write_entries(dict, inherited, visible, copied.entries);
     if (const PoDoFo::PdfObject* contents = dict.GetKey("Contents")) add_contents(*contents, copied, true);
-    copy_pending(copied);
+    copy_pending(copied.objects);
     return copied;
+  }
+
+  CopiedForm copy_form(std::uint32_t page) {
+    const std::uint32_t source = pages_.object(page);
+    const IndirectObject loaded = reader_.load(source);
+    if (!loaded.value.IsDictionary()) reader_.fail_object(source);
+    const PoDoFo::PdfDictionary& dict = loaded.value.GetDictionary();
+    const PageGeometry box = page_geometry(dict, pages_.inherited(page), reader_, PageBox::visible);
+    CopiedForm form{numbering_.allocate(), {}, box.llx, box.lly, box.urx, box.ury};
+    std::string content;
+    if (const PoDoFo::PdfObject* contents = dict.GetKey("Contents")) decoded_contents(*contents, content, true);
+    const PoDoFo::PdfObject* own = dict.GetKey(kInheritedKeys[kResources]);
+    const PoDoFo::PdfVariant& resources = own ? *own : pages_.inherited(page)[kResources];
+    std::string body = "<< /Type /XObject /Subtype /Form /BBox [";
+    for (const double v : {box.llx, box.lly, box.urx, box.ury}) {
+      body += pdf_number(v);
+      body += ' ';
+    }
+    body += "] /Resources ";
+    if (resources.IsNull())
+      body += "<< >>";
+    else
+      write_value(resources, body, write_reference_);
+    body += " /Length " + std::to_string(content.size()) + " >>\nstream\n";
+    body += content;
+    body += "\nendstream";
+    form.objects.push_back({form.form, std::move(body)});
+    copy_pending(form.objects);
+    return form;
   }
 
  private:
@@ -141,11 +171,29 @@ class PageCopier {
     if (first_time) copied.objects.push_back({number, serialise(source, object)});
   }
 
-  void copy_pending(CopiedPage& copied) {
+  // The decoded bytes of /Contents (a stream, an array of them, or a
+  // reference to such an array), joined by line breaks.
+  void decoded_contents(const PoDoFo::PdfVariant& contents, std::string& out, bool may_be_array) {
+    if (contents.IsArray()) {
+      if (may_be_array)
+        for (const auto& item : contents.GetArray()) decoded_contents(item, out, false);
+      return;
+    }
+    if (!contents.IsReference() || !reader_.exists(contents.GetReference())) return;
+    const std::uint32_t source = contents.GetReference().ObjectNumber();
+    const IndirectObject object = reader_.load(source);
+    if (object.value.IsArray()) return decoded_contents(object.value, out, may_be_array);
+    if (!object.stream_offset || !object.value.IsDictionary()) return;
+    const PoDoFo::PdfDictionary& dict = object.value.GetDictionary();
+    out += decode_stream(dict, reader_.raw_stream(source, dict, *object.stream_offset));
+    out += '\n';
+  }
+
+  void copy_pending(std::vector<PdfObjectBytes>& objects) {
     for (std::size_t i = 0; i < pending_.size(); ++i) {
       const Pending next = pending_[i];
       const IndirectObject object = reader_.load(next.source);
-      copied.objects.push_back({next.number, serialise(next.source, object)});
+      objects.push_back({next.number, serialise(next.source, object)});
     }
     pending_.clear();
   }
@@ -186,6 +234,11 @@ class PageCopier {
 CopiedPage copy_page(PdfObjectReader& reader, const PageList& pages, std::uint32_t page,
                      std::uint32_t file_index, ObjectNumbering& numbering) {
   return PageCopier(reader, pages, file_index, numbering).copy(page);
+}
+
+CopiedForm copy_page_as_form(PdfObjectReader& reader, const PageList& pages, std::uint32_t page,
+                             std::uint32_t file_index, ObjectNumbering& numbering) {
+  return PageCopier(reader, pages, file_index, numbering).copy_form(page);
 }
 
 }  // namespace kuvert::ingest

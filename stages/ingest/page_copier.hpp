@@ -16,4 +16,11 @@ class PageList;
 CopiedPage copy_page(PdfObjectReader& reader, const PageList& pages, std::uint32_t page,
                      std::uint32_t file_index, ObjectNumbering& numbering);
 
+// The page as a form XObject: its content streams decoded and joined into
+// the form's one stream, its resources and what they name copied. Throws
+// like copy_page; kuvert::Error(input) also for a content stream whose
+// filter kuvert cannot decode.
+CopiedForm copy_page_as_form(PdfObjectReader& reader, const PageList& pages, std::uint32_t page,
+                             std::uint32_t file_index, ObjectNumbering& numbering);
+
 }  // namespace kuvert::ingest

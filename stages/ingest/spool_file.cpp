@@ -70,4 +70,10 @@ CopiedPage SpoolFile::copy_page(std::uint32_t page, std::uint32_t file_index, Ob
   });
 }
 
+CopiedForm SpoolFile::copy_page_as_form(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering) {
+  return translating_podofo_errors(name_, [&] {
+    return ingest::copy_page_as_form(*reader_, *pages_, page, file_index, numbering);
+  });
+}
+
 }  // namespace kuvert

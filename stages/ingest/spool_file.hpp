@@ -1,7 +1,7 @@
 #pragma once
 // A print file ("spool"): one PDF of up to 50,000+ pages, read lazily so that
-// memory stays flat as files grow. Opening builds a compact index (16 bytes
-// per object, 8 per page); pages are parsed one at a time when asked for.
+// memory stays flat as files grow. Opening builds a compact index (8 bytes
+// per object, 4 per page); pages are parsed one at a time when asked for.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -54,6 +54,8 @@ class SpoolFile {
   // page past the end, kuvert::Error(input) "has a damaged object N" for
   // objects that cannot be parsed.
   CopiedPage copy_page(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering);
+  // The page as a form XObject (ingest/page_copier.hpp), for a logo.
+  CopiedForm copy_page_as_form(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering);
 
  private:
   std::string name_;
