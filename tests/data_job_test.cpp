@@ -189,6 +189,56 @@ TEST_CASE("a client's PDF logo is drawn from its first page, compressed content 
   CHECK_FALSE(page.any_dark_mm(150, 10, 4, 17));
 }
 
+TEST_CASE("letters keep the inserter's clear zone free: the logo moves out of the DataMatrix code's way",
+          "[data]") {
+  SampleRecordsOptions options;
+  options.records = 2;
+  KuvertJob job(options);
+  job.edit_manifest([](json& manifest) { manifest["defaults"]["inserter"] = "datamatrix"; });
+  const auto result = job.run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  // The datamatrix profile's clear zone: x 180-198, y 6-24 mm. The 25 mm
+  // logo now ends 2 mm before it: x 153-178 mm.
+  const auto page = test::render_pages(job.output() / "R0001.pdf", 100).at(0);
+  CHECK(page.any_dark_mm(154, 10, 23, 24));
+  CHECK(page.grey_at_mm(158, 16) < 128);  // the shield, not cut
+}
+
+TEST_CASE("a CSV data job for a layout without lists comes out with its quoted addresses", "[data]") {
+  SampleRecordsOptions options;
+  options.records = 1;
+  KuvertJob job(options);
+  std::ofstream(job.folder() / "records.csv", std::ios::binary)
+      << "\xEF\xBB\xBFid,reference,date,due_date,amount,recipient.name,recipient.street,recipient.postcode,recipient.city\r\n"
+         "ZE-1,K-2026-000001,2026-11-22,2026-10-15,123.45,\"Frau\r\nErika Mustermann\",Hauptstraße 5,39104,Magdeburg\r\n"
+         "ZE-2,K-2026-000002,2026-11-22,2026-10-31,1234.5,\"Beispiel GmbH, Abteilung \"\"Liegenschaften\"\"\",Ring 1,10115,Berlin\r\n";
+  job.edit_manifest([](json& manifest) {
+    manifest["layout"] = "erinnerung";
+    manifest["records"] = "records.csv";
+  });
+  const auto result = job.run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto pdf = job.output() / "R0001.pdf";
+  const auto pieces = test::read_csv(read_file(job.output() / "R0001.csv"));
+  REQUIRE(pieces.size() == 2);
+  for (const auto& piece : pieces) {
+    const int front = 2 * std::stoi(piece.at("first_sheet")) - 1;
+    const std::string text = test::page_texts(pdf).at(static_cast<std::size_t>(front - 1));
+    const std::string zone = test::text_in_area(pdf, front, 20, 62.7, 85, 27.3);
+    if (piece.at("documents") == "ZE-1") {
+      CHECK(contains(text, "123,45 €"));
+      CHECK(contains(text, "15.10.2026"));
+      CHECK(contains(zone, "Erika Mustermann"));
+      CHECK(contains(zone, "39104 Magdeburg"));
+    } else {
+      CHECK(contains(text, "1.234,50 €"));
+      CHECK(contains(zone, "Beispiel GmbH, Abteilung \"Liegenschaften\""));
+    }
+  }
+}
+
 // Runs the job, expecting it refused (exit 1, no output) with `message`.
 void expect_refused(const KuvertJob& job, const std::string& message, const std::vector<std::string>& extra = {}) {
   const auto result = job.run(extra);

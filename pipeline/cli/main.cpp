@@ -56,11 +56,21 @@ int exit_code(kuvert::ErrorKind kind) {
   return kExitInternal;
 }
 
+// "1 run", "2 runs".
+std::string count(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 void print_summary(const nlohmann::json& summary, const fs::path& output) {
-  std::printf("job %s: %zu documents in %zu mail pieces, %zu sheets, %zu runs -> %s\n",
-              summary["job"].get<std::string>().c_str(), summary["documents"].get<std::size_t>(),
-              summary["pieces"].get<std::size_t>(), summary["sheets"].get<std::size_t>(), summary["runs"].size(),
-              output.string().c_str());
+  std::printf("job %s: %s in %s, %s, %s -> %s\n", summary["job"].get<std::string>().c_str(),
+              count(summary["documents"].get<std::size_t>(), "document", "documents").c_str(),
+              count(summary["pieces"].get<std::size_t>(), "mail piece", "mail pieces").c_str(),
+              count(summary["sheets"].get<std::size_t>(), "sheet", "sheets").c_str(),
+              count(summary["runs"].size(), "run", "runs").c_str(), output.string().c_str());
+  const auto rejected = summary.value("rejected_records", std::size_t{0});
+  if (rejected > 0)
+    std::printf("  %s left out: see %s\n", count(rejected, "bad record", "bad records").c_str(),
+                (output / summary["exceptions"].get<std::string>()).string().c_str());
   for (const auto& run : summary["runs"])
     std::printf("  %s  %6zu pieces  %6zu sheets%s\n", run["file"].get<std::string>().c_str(),
                 run["pieces"].get<std::size_t>(), run["sheets"].get<std::size_t>(),

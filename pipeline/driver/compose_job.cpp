@@ -8,6 +8,7 @@
 #include <tbb/parallel_pipeline.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <optional>
@@ -116,7 +117,8 @@ class SpoolWriter {
 }  // namespace
 
 ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const Client& client, const FontSet& fonts,
-                        const ClientLogo* logo, const std::filesystem::path& spool, unsigned tokens) {
+                        const ClientLogo* logo, const InserterProfile& inserter, const std::filesystem::path& spool,
+                        unsigned tokens) {
   ComposedJob result;
   Job& job = result.job;
   job.name = data.name;
@@ -139,7 +141,8 @@ ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const C
   where.file = data.records_name;
   std::vector<Diagnostic> read_problems;
   RecordReader reader(data.records, where, layout.fields, read_problems);
-  const LetterComposer composer(layout, client, fonts, logo ? &logo->shape : nullptr);
+  const LetterComposer composer(layout, client, fonts, logo ? &logo->shape : nullptr, inserter.clear_zone,
+                                settings.sides == Sides::duplex);
   tbb::enumerable_thread_specific<TextSetter> setters([&fonts] { return TextSetter(fonts); });
   SpoolWriter writer(spool, fonts, logo, job);
   std::vector<Diagnostic> compose_problems;
@@ -196,6 +199,14 @@ ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const C
 
   std::vector<Diagnostic> problems = std::move(read_problems);
   problems.insert(problems.end(), compose_problems.begin(), compose_problems.end());
+  // In record order ("line 7", "row 3"; the file's own problems first), as
+  // the application that corrects them reads its file.
+  const auto number = [](const Diagnostic& problem) {
+    const auto space = problem.where.record.rfind(' ');
+    return space == std::string::npos ? 0ul : std::strtoul(problem.where.record.c_str() + space + 1, nullptr, 10);
+  };
+  std::stable_sort(problems.begin(), problems.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return number(a) < number(b); });
   if (!problems.empty() && (!data.skip_bad_records || job.documents.empty()))
     throw Error(ErrorKind::input, std::move(problems));
   result.rejected = std::move(problems);

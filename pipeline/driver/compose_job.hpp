@@ -35,9 +35,10 @@ struct ComposedJob {
 // every bad record's problems once all are read. With skip_bad_records the
 // good ones are composed and the bad ones come back in `rejected`; a job
 // with no good record fails all the same. `tokens` bounds the records in
-// flight. `logo` is the client's, if it has one.
+// flight. `logo` is the client's, if it has one; `inserter` the profile
+// the letters will be imposed for, whose clear zone they keep free.
 ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const Client& client,
-                        const compose::FontSet& fonts, const ClientLogo* logo,
+                        const compose::FontSet& fonts, const ClientLogo* logo, const InserterProfile& inserter,
                         const std::filesystem::path& spool, unsigned tokens);
 
 }  // namespace kuvert

@@ -59,11 +59,26 @@ ClientLogo client_logo(const std::filesystem::path& path) {
 
 // Composes a data job's letters into a spool in the output's working
 // folder, with the layout, client and fonts its manifest names.
-ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, const OutputFolder& folder,
-                             unsigned tokens) {
-  const FontCatalog fonts = load_fonts(request.fonts);
-  const LetterLayout layout = load_letter_layout(request.layouts, data.layout, fonts);
-  const auto clients = load_clients(request.layouts);
+// `load()`, its input problems told as the job's: a layout or font that
+// does not load fails this job.
+template <typename Load>
+auto for_job(const std::string& job, Load load) {
+  try {
+    return load();
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::input) throw;
+    auto problems = error.problems();
+    for (auto& problem : problems)
+      if (problem.where.job.empty()) problem.where.job = job;
+    throw Error(ErrorKind::input, std::move(problems));
+  }
+}
+
+ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, const ProfileCatalog& profiles,
+                             const UnnamedFile& spool, unsigned tokens) {
+  const FontCatalog fonts = for_job(data.name, [&] { return load_fonts(request.fonts); });
+  const LetterLayout layout = for_job(data.name, [&] { return load_letter_layout(request.layouts, data.layout, fonts); });
+  const auto clients = for_job(data.name, [&] { return load_clients(request.layouts); });
   const auto client = clients.find(data.client);
   if (client == clients.end()) {
     Where where;
@@ -76,7 +91,7 @@ ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, con
   std::optional<ClientLogo> logo;
   if (!client->second.logo.empty()) logo = client_logo(client->second.logo);
   return compose_job(data, layout, client->second, font_set, logo ? &*logo : nullptr,
-                     folder.path() / ".composed-letters.pdf", tokens);
+                     profiles.inserters.at(data.defaults.inserter), spool.path(), tokens);
 }
 
 }  // namespace
@@ -92,8 +107,12 @@ nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
   auto input = read_job(request.job, profiles, sources);
   OutputFolder folder(request.output);
   std::optional<ComposedJob> composed;
+  // The composed letters are personal data that no killed run may leave
+  // behind: their spool has no name.
+  std::optional<UnnamedFile> spool;
   if (const auto* data = std::get_if<DataJob>(&input)) {
-    composed = compose_data_job(*data, request, folder, 4 * threads);
+    spool.emplace(folder.path());
+    composed = compose_data_job(*data, request, profiles, *spool, 4 * threads);
     sources.add(composed->job.files.front(), "the composed letters");
   }
   Job job = composed ? std::move(composed->job) : std::get<Job>(std::move(input));
@@ -106,7 +125,6 @@ nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
   const auto tickets = write_runs(job, runs, profiles, sources, folder, options, reporter);
   auto summary = job_summary(job, tickets, request.created);
   if (composed) {
-    std::filesystem::remove(job.files.front());  // the spool was the composer's, not an output
     summary["rejected_records"] = composed->rejected_records;
     if (composed->rejected_records > 0) {
       folder.write_file(kExceptionsFile, exceptions_csv(composed->rejected));

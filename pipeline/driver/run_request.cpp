@@ -20,7 +20,6 @@ void validate(const RunRequest& request) {
     add("date", "\"" + request.production_date + "\" is not a date (expected YYYY-MM-DD)");
   if (!std::filesystem::is_directory(request.layouts))
     add("layouts", request.layouts.string() + " is not a folder");
-  if (!std::filesystem::is_directory(request.fonts)) add("fonts", request.fonts.string() + " is not a folder");
   if (!problems.empty()) throw Error(ErrorKind::usage, std::move(problems));
 }
 

@@ -95,6 +95,7 @@ void each_table(TomlFields& parent, const std::string& key, bool required, Read 
 }
 
 void read_table(TomlFields& top, const RecordSchema& schema, LetterLayout& layout) {
+  if (!top.has("table")) return;  // a letter without a table
   const toml::table* table = top.table("table");
   if (!table) return;
   TomlFields fields(*table, top.at("table"), top.problems());

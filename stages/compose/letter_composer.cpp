@@ -116,12 +116,24 @@ class LetterWriter {
     return true;
   }
 
-  void marks(bool fold_marks) {
+  // Fold and hole marks, on the first page: the sheet that is folded and
+  // punched as the letter's face.
+  void marks() {
     auto& page = pages_.back();
     const auto mark = [&](double y, double length) { page.line(points(3), from_top(y), points(3 + length), from_top(y), 0.3); };
-    if (fold_marks)
-      for (double y : geometry(layout_.form).fold_marks) mark(y, 5);
+    for (double y : geometry(layout_.form).fold_marks) mark(y, 5);
     mark(kHoleMark, 7);
+  }
+
+  // The inserter's clear zone on the current page (mirrored on a back),
+  // if a box (mm) would reach into it.
+  std::optional<RectMm> clear_zone_over(double x, double y, double width, double height) const {
+    if (!c_.clear_zone_) return std::nullopt;
+    RectMm zone = *c_.clear_zone_;
+    if (c_.duplex_ && pages_.size() % 2 == 0) zone.x = kA4WidthMm - zone.x - zone.width;
+    const bool apart = x + width <= zone.x || zone.x + zone.width <= x || y + height <= zone.y || zone.y + zone.height <= y;
+    if (apart) return std::nullopt;
+    return zone;
   }
 
   void first_page(const Recipient& recipient) {
@@ -136,7 +148,7 @@ class LetterWriter {
       line += 4;
     }
     if (c_.logo_ != nullptr) logo(short_head);
-    marks(true);
+    marks();
     return_address(form.address_field_y);
     recipient_zone(recipient, form.address_field_y + kReturnZoneHeight);
     const double info_end = info_block(form.info_block_y);
@@ -150,7 +162,9 @@ class LetterWriter {
     const LogoShape& logo = *c_.logo_;
     const double aspect = logo.width / logo.height;
     const double width = std::min(box_width, box_height * aspect), height = width / aspect;
-    const double x = points(kA4WidthMm - kRightMargin - width), y = from_top(top + height);
+    double right = kA4WidthMm - kRightMargin;
+    if (const auto zone = clear_zone_over(right - width, top, width, height)) right = zone->x - 2;
+    const double x = points(right - width), y = from_top(top + height);
     if (logo.image) {
       pages_.back().xobject("Logo", points(width), points(height), x, y);
     } else {
@@ -204,25 +218,29 @@ class LetterWriter {
       }
       return;
     }
-    cannot_set("recipient", "cannot be fitted into the address field: more than 6 lines of 85 mm even at 8 pt");
+    cannot_set("recipient", "cannot be fitted into the address field: more than 6 lines of 80 mm even at 8 pt");
   }
 
   // Returns where the block ends.
   double info_block(double top) {
     const double label_width = 32;
+    // The block runs to 10 mm from the edge, unless the clear zone begins
+    // sooner at its height (it may reach 40 mm down).
+    double width = kInfoBlockWidth;
+    if (const auto zone = clear_zone_over(kInfoBlockX, top, width, 40)) width = std::max(40.0, zone->x - 1 - kInfoBlockX);
     double line = top;
     for (std::size_t i = 0; i < layout_.info.size(); ++i) {
       const auto value = fill(c_.info_[i], layout_.fields, record_);
       if (!value) continue;  // an optional field the record lacks
       put(setter_.line(c_.regular_, layout_.info[i].label), kInfoBlockX, baseline(line, kSmallSize), kSmallSize);
-      for (const auto& text : setter_.lines(c_.regular_, *value, size() - 1, points(kInfoBlockWidth - label_width))) {
+      for (const auto& text : setter_.lines(c_.regular_, *value, size() - 1, points(width - label_width))) {
         put(text, kInfoBlockX + label_width, baseline(line, size() - 1), size() - 1);
         line += 4.2;
       }
     }
     if (!c_.client_.contact.empty()) line += 2;
     for (const auto& text : c_.client_.contact)
-      for (const auto& set : setter_.lines(c_.regular_, text, kSmallSize, points(kInfoBlockWidth))) {
+      for (const auto& set : setter_.lines(c_.regular_, text, kSmallSize, points(width))) {
         put(set, kInfoBlockX, baseline(line, kSmallSize), kSmallSize);
         line += 3.6;
       }
@@ -237,9 +255,10 @@ class LetterWriter {
     header += " · ";
     header += record_.at("id").get<std::string>();
     const auto lines = setter_.lines(c_.regular_, header, kSmallSize, points(kTextWidth));
-    put(lines.front(), kLeftMargin, kContinuationHeaderLine, kSmallSize);
-    marks(false);
-    y_ = kContinuationBodyTop;
+    double line = kContinuationHeaderLine;
+    if (const auto zone = clear_zone_over(kLeftMargin, line - 4, kTextWidth, 5)) line = zone->y + zone->height + 4;
+    put(lines.front(), kLeftMargin, line, kSmallSize);
+    y_ = std::max(kContinuationBodyTop, line + 8);
     if (in_table_) table_header();
   }
 
@@ -375,11 +394,13 @@ class LetterWriter {
 };
 
 LetterComposer::LetterComposer(const LetterLayout& layout, const Client& client, const FontSet& fonts,
-                               const LogoShape* logo)
+                               const LogoShape* logo, std::optional<RectMm> clear_zone, bool duplex)
     : layout_(layout),
       client_(client),
       fonts_(fonts),
       logo_(logo),
+      clear_zone_(clear_zone),
+      duplex_(duplex),
       regular_(fonts.index(layout.font)),
       bold_(fonts.index(layout.bold_font)),
       subject_(parsed(layout.subject)),

@@ -5,9 +5,11 @@
 // header; "Seite x von y", fold and hole marks and the footer with the
 // client's bank details on every page.
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "pipeline/model/inserter_profile.hpp"
 #include "pipeline/model/letter_layout.hpp"
 #include "pipeline/model/text_template.hpp"
 #include "stages/compose/logo_image.hpp"
@@ -28,8 +30,11 @@ class LetterComposer {
   // `fonts` must hold the layout's fonts.
   // With `logo` (the client's), the letterhead shows the XObject /Logo,
   // which the pages' resources must name.
+  // `clear_zone` is the inserter's (RectMm from its profile), which the
+  // imposer paints white on fronts and, mirrored, on backs (`duplex`): the
+  // letter keeps its logo, information block and headers out of it.
   LetterComposer(const LetterLayout& layout, const Client& client, const FontSet& fonts,
-                 const LogoShape* logo = nullptr);
+                 const LogoShape* logo = nullptr, std::optional<RectMm> clear_zone = std::nullopt, bool duplex = true);
 
   // Composes a record checked against the layout's fields. Throws
   // kuvert::Error (input) with Where::field set for what cannot be set: an
@@ -45,6 +50,8 @@ class LetterComposer {
   const Client& client_;
   const FontSet& fonts_;
   const LogoShape* logo_;
+  std::optional<RectMm> clear_zone_;
+  bool duplex_;
   FontIndex regular_ = 0, bold_ = 0;
   // The layout's templates, parsed once.
   std::vector<TextTemplate> info_;

@@ -35,11 +35,14 @@ char32_t next_code_point(std::string_view text, std::size_t& pos) {
   return cp;
 }
 
-std::string describe(char32_t cp, std::string_view character) {
+std::string code_of(char32_t cp) {
   char code[16];
   std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-  return std::string(code) + " (" + std::string(character) + ")";
+  return code;
 }
+
+// C0 and C1 controls: a letter has no way to show them.
+bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp < 0xA0); }
 
 bool is_mark(char32_t cp) {
   const auto category = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
@@ -87,9 +90,15 @@ std::string unsettable(const FontSet& fonts, FontIndex font, std::string_view te
     const std::size_t begin = pos;
     const char32_t cp = next_code_point(text, pos);
     if (cp == kInvalid) return "is not UTF-8 text";
-    if (std::none_of(chain.begin(), chain.end(), [&](FontIndex f) { return fonts.face(f).glyph(cp).has_value(); }))
-      return "has " + describe(cp, text.substr(begin, pos - begin)) + ", which no font of \"" +
-             fonts.face(font).name() + "\" has";
+    if (is_control(cp)) return "has the control character " + code_of(cp) + ", which a letter cannot show";
+    if (std::none_of(chain.begin(), chain.end(), [&](FontIndex f) { return fonts.face(f).glyph(cp).has_value(); })) {
+      std::string message = "has " + code_of(cp);
+      message += " (";
+      message += text.substr(begin, pos - begin);
+      message += "), which no font of \"";
+      message += fonts.face(font).name();
+      return message += "\" has";
+    }
   }
   return "";
 }

@@ -121,4 +121,16 @@ void OutputFolder::commit() {
   sync_folder(final_.parent_path());
 }
 
+UnnamedFile::UnnamedFile(const std::filesystem::path& folder) {
+  // O_EXCL with a name of our own, then unlink: works on any file system,
+  // and the name exists for microseconds only.
+  const auto named = folder / (".unnamed-" + std::to_string(::getpid()));
+  fd_ = ::open(named.c_str(), O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0600);
+  if (fd_ < 0) throw_system(Where{.file = named.string()}, std::string("cannot create: ") + std::strerror(errno));
+  ::unlink(named.c_str());
+  path_ = "/proc/self/fd/" + std::to_string(fd_);
+}
+
+UnnamedFile::~UnnamedFile() { ::close(fd_); }
+
 }  // namespace kuvert

@@ -4,6 +4,24 @@
 
 namespace kuvert {
 
+// A file without a name, for work that must not outlive the run: it is
+// removed from its folder as soon as it is made (readable by its owner
+// only), and gone with this object or with the process, however that ends.
+// Open it again by path() (/proc/self/fd/N) while the object lives.
+class UnnamedFile {
+ public:
+  // Throws kuvert::Error (system) when the file cannot be made in `folder`.
+  explicit UnnamedFile(const std::filesystem::path& folder);
+  ~UnnamedFile();
+  UnnamedFile(const UnnamedFile&) = delete;
+  UnnamedFile& operator=(const UnnamedFile&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  int fd_ = -1;
+  std::filesystem::path path_;
+};
+
 // A job's output folder that appears complete or not at all: everything is
 // written into a hidden sibling (".NAME.partial-PID"), which commit()
 // renames into place. An existing folder is never overwritten; an

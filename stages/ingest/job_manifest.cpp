@@ -164,7 +164,16 @@ JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, st
   }
   // A data job names a layout and its records instead of a print file and
   // documents (DESIGN.md, job manifest).
-  if (auto layout = fields.text("layout", false)) manifest.layout = *layout;
+  if (auto layout = fields.text("layout", false)) {
+    // A name in layouts/letters/, never a path.
+    const bool plain = std::all_of(layout->begin(), layout->end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    if (plain)
+      manifest.layout = *layout;
+    else
+      fields.problem("layout", "\"" + *layout + "\" is not a layout name (letters, digits, - and _; the layouts are in layouts/letters/)");
+  }
   if (auto records = fields.text("records", false)) manifest.records = *records;
   if (auto mode = fields.text("on_bad_record", false)) {
     if (*mode == "skip")
