@@ -1,0 +1,68 @@
+#include "stages/scan/page_cleanup.hpp"
+
+#include <cmath>
+
+#include "stages/scan/orientation_detector.hpp"
+
+namespace kuvert::scan {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+// Dark pixels of the binary image's inner area (a tenth of each side left
+// out, where scanners leave shadows and punch holes), as a share.
+double ink_share(Pix* binary) {
+  const l_int32 w = pixGetWidth(binary), h = pixGetHeight(binary);
+  Box* inner = boxCreate(w / 10, h / 10, w - w / 5, h - h / 5);
+  l_int32 count = 0;
+  pixCountPixelsInRect(binary, inner, &count, nullptr);
+  boxDestroy(&inner);
+  return static_cast<double>(count) / (static_cast<double>(w - w / 5) * static_cast<double>(h - h / 5));
+}
+
+PixPtr binarised(Pix* grey) {
+  Pix* binary = nullptr;
+  pixOtsuAdaptiveThreshold(grey, 2000, 2000, 0, 0, 0.0f, nullptr, &binary);
+  return PixPtr(binary);
+}
+
+}  // namespace
+
+CleanPage clean_page(Pix* scanned, int dpi, const CleanupOptions& options, OrientationDetector* orientation) {
+  CleanPage page;
+  PixPtr grey(pixConvertTo8(scanned, 0));
+  // Flattens uneven lighting and a grey paper tone to white.
+  if (PixPtr normal{pixBackgroundNormSimple(grey.get(), nullptr, nullptr)}) grey = std::move(normal);
+  PixPtr binary = binarised(grey.get());
+  const int speck = std::max(1, options.speck_pixels * dpi / 300);
+  PixPtr clean(pixSelectBySize(binary.get(), speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, nullptr));
+  // The specks go from the grey image too: OCR reads dust as punctuation.
+  PixPtr specks(pixXor(nullptr, binary.get(), clean.get()));
+  pixPaintThroughMask(grey.get(), specks.get(), 0, 0, 255);
+  page.ink_share = ink_share(clean.get());
+  page.blank = page.ink_share < options.blank_ink_share;
+  if (page.blank) {
+    page.grey = std::move(grey);
+    return page;
+  }
+  if (options.orient && orientation != nullptr) {
+    page.rotation = orientation->upright_turn(clean.get(), dpi);
+    if (page.rotation != 0) {
+      grey.reset(pixRotateOrth(grey.get(), page.rotation / 90));
+      clean.reset(pixRotateOrth(clean.get(), page.rotation / 90));
+    }
+  }
+  if (options.deskew) {
+    l_float32 angle = 0, confidence = 0;
+    PixPtr straight(pixFindSkewAndDeskew(clean.get(), 2, &angle, &confidence));
+    if (confidence > 0 && std::abs(angle) > 0.05) {
+      page.deskew_degrees = angle;
+      grey.reset(pixRotate(grey.get(), static_cast<l_float32>(angle * kPi / 180.0), L_ROTATE_AREA_MAP,
+                           L_BRING_IN_WHITE, 0, 0));
+    }
+  }
+  page.grey = std::move(grey);
+  return page;
+}
+
+}  // namespace kuvert::scan
