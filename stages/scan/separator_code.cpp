@@ -1,6 +1,5 @@
 #include "stages/scan/separator_code.hpp"
 
-#define ZX_USE_UTF8 1
 #include <ZXing/ReadBarcode.h>
 
 namespace kuvert::scan {
