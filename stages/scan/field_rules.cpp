@@ -32,7 +32,7 @@ bool valid_iban(std::string_view iban) {
   return remainder == 1;
 }
 
-std::vector<FoundField> find_fields(const std::string& text, const std::vector<FieldRule>& rules) {
+std::vector<FoundField> find_fields(const std::string& text, const std::vector<ScanFieldRule>& rules) {
   std::vector<FoundField> found;
   for (const auto& rule : rules) {
     const std::regex pattern(rule.pattern, std::regex::ECMAScript);

@@ -6,13 +6,9 @@
 #include <string_view>
 #include <vector>
 
-namespace kuvert::scan {
+#include "pipeline/model/scan_profile.hpp"
 
-struct FieldRule {
-  std::string name;     // "kassenzeichen"
-  std::string pattern;  // ECMAScript; the first group is the value, or the whole match without one
-  bool iban = false;    // the value must be an IBAN with a valid checksum
-};
+namespace kuvert::scan {
 
 struct FoundField {
   std::string name;
@@ -23,7 +19,9 @@ struct FoundField {
 // their spaces, and only those whose checksum holds. Throws
 // std::regex_error for a pattern that is no regular expression (profiles
 // are checked when they are loaded).
-std::vector<FoundField> find_fields(const std::string& text, const std::vector<FieldRule>& rules);
+// A rule's value is its pattern's first group, or the whole match when it
+// has none.
+std::vector<FoundField> find_fields(const std::string& text, const std::vector<ScanFieldRule>& rules);
 
 // ISO 13616: two letters, two check digits, up to 30 letters and digits;
 // spaces are ignored; the number modulo 97 must be 1.

@@ -20,7 +20,7 @@ TEST_CASE("field rules find named values in OCR text", "[scan][fields]") {
       "Kassenzeichen K-2026-000042\nAktenzeichen 32.1-0815/26\nDatum 22.11.2026\n"
       "Betrag 1.234,56 EUR\nKonto DE02 1203 0000 0000 2020 51, falsch DE02 1203 0000 0000 2020 52\n"
       "Kassenzeichen K-2026-000043\n";
-  const std::vector<FieldRule> rules{
+  const std::vector<ScanFieldRule> rules{
       {"kassenzeichen", R"(Kassenzeichen\s+(K-\d{4}-\d{6}))", false},
       {"aktenzeichen", R"(Aktenzeichen\s+([0-9.]+-[0-9/]+))", false},
       {"datum", R"(\b\d{2}\.\d{2}\.\d{4}\b)", false},

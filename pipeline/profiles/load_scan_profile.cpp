@@ -1,0 +1,53 @@
+#include "pipeline/profiles/load_scan_profile.hpp"
+
+#include <regex>
+
+#include "pipeline/model/error.hpp"
+#include "pipeline/profiles/toml_fields.hpp"
+#include "pipeline/profiles/toml_files.hpp"
+
+namespace kuvert {
+
+ScanProfile load_scan_profile(const std::filesystem::path& layouts_dir, const std::string& name) {
+  const std::string file = "scan/" + name + ".toml";
+  std::vector<Diagnostic> problems;
+  TomlFiles files(layouts_dir, problems);
+  ScanProfile profile;
+  profile.name = name;
+  if (const auto document = files.parse(file)) {
+    TomlFields top(*document, in_file(file), problems);
+    if (top.has("languages")) profile.languages = top.text("languages").value_or(profile.languages);
+    for (auto [key, target] : {std::pair{"deskew", &profile.deskew}, std::pair{"orient", &profile.orient},
+                               std::pair{"drop_blank_pages", &profile.drop_blank_pages}})
+      if (top.has(key)) *target = top.flag(key).value_or(*target);
+    if (top.has("blank_ink_share")) profile.blank_ink_share = top.number("blank_ink_share", 0, 0.05).value_or(0.0005);
+    if (top.has("separation"))
+      profile.separation = top.choice<ScanSeparation>("separation", {{"separator_sheet", ScanSeparation::separator_sheet},
+                                                                     {"blank_page", ScanSeparation::blank_page},
+                                                                     {"page_count", ScanSeparation::page_count}})
+                               .value_or(ScanSeparation::separator_sheet);
+    if (top.has("pages_per_document"))
+      profile.pages_per_document = static_cast<std::uint32_t>(top.integer("pages_per_document", 1, 10000).value_or(1));
+    if (top.has("jpeg_quality")) profile.jpeg_quality = static_cast<int>(top.integer("jpeg_quality", 10, 100).value_or(75));
+    const auto rules = top.tables("fields", false);
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      TomlFields rule(*rules[i], element(top.at("fields"), i), problems);
+      ScanFieldRule spec;
+      spec.name = rule.text("name").value_or("");
+      spec.pattern = rule.text("pattern").value_or("");
+      if (rule.has("iban")) spec.iban = rule.flag("iban").value_or(false);
+      try {
+        if (!spec.pattern.empty()) std::regex check(spec.pattern, std::regex::ECMAScript);
+      } catch (const std::regex_error& error) {
+        rule.problem("pattern", std::string("is no regular expression: ") + error.what());
+      }
+      rule.reject_unknown();
+      profile.fields.push_back(std::move(spec));
+    }
+    top.reject_unknown();
+  }
+  if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
+  return profile;
+}
+
+}  // namespace kuvert
