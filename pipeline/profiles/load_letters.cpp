@@ -157,13 +157,9 @@ void read_body(TomlFields& top, const RecordSchema& schema, LetterLayout& layout
 
 LetterLayout load_letter_layout(const std::filesystem::path& layouts_dir, const std::string& name,
                                 const FontCatalog& fonts) {
-  const std::string file = "letters/" + name + ".toml";
-  std::vector<Diagnostic> problems;
-  TomlFiles files(layouts_dir, problems);
-  LetterLayout layout;
-  layout.name = name;
-  if (const auto document = files.parse(file)) {
-    TomlFields top(*document, in_file(file), problems);
+  LetterLayout initial;
+  initial.name = name;
+  return read_toml_file(layouts_dir, "letters/" + name + ".toml", initial, [&](TomlFields& top, LetterLayout& layout) {
     if (top.has("form"))
       layout.form = top.choice<LetterForm>("form", {{"A", LetterForm::a}, {"B", LetterForm::b}}).value_or(LetterForm::b);
     for (auto [key, target] : {std::pair{"font", &layout.font}, std::pair{"bold_font", &layout.bold_font}}) {
@@ -176,7 +172,7 @@ LetterLayout load_letter_layout(const std::filesystem::path& layouts_dir, const 
     if (top.has("leading")) layout.leading = top.number("leading", 1, 3).value_or(layout.leading);
     if (top.has("address_indent")) layout.address_indent_mm = top.number("address_indent", 0, 20).value_or(0);
     if (top.has("sensitive")) layout.sensitive = top.flag("sensitive").value_or(false);
-    if (const toml::table* fields = top.table("fields")) layout.fields.fields = read_fields(*fields, top.at("fields"), true, problems);
+    if (const toml::table* fields = top.table("fields")) layout.fields.fields = read_fields(*fields, top.at("fields"), true, top.problems());
     for (const auto& [required, type] : {std::pair{"id", FieldType::text}, std::pair{"recipient", FieldType::recipient}}) {
       const FieldSpec* field = layout.fields.find(required);
       if (field == nullptr || field->type != type || field->optional)
@@ -190,10 +186,7 @@ LetterLayout load_letter_layout(const std::filesystem::path& layouts_dir, const 
     read_table(top, layout.fields, layout);
     read_body(top, layout.fields, layout);
     layout.closing = top.texts("closing", true).value_or(std::vector<std::string>{});
-    top.reject_unknown();
-  }
-  if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
-  return layout;
+  });
 }
 
 std::map<std::string, Client> load_clients(const std::filesystem::path& layouts_dir) {

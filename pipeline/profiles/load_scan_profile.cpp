@@ -9,13 +9,9 @@
 namespace kuvert {
 
 ScanProfile load_scan_profile(const std::filesystem::path& layouts_dir, const std::string& name) {
-  const std::string file = "scan/" + name + ".toml";
-  std::vector<Diagnostic> problems;
-  TomlFiles files(layouts_dir, problems);
-  ScanProfile profile;
-  profile.name = name;
-  if (const auto document = files.parse(file)) {
-    TomlFields top(*document, in_file(file), problems);
+  ScanProfile initial;
+  initial.name = name;
+  return read_toml_file(layouts_dir, "scan/" + name + ".toml", initial, [](TomlFields& top, ScanProfile& profile) {
     if (top.has("languages")) profile.languages = top.text("languages").value_or(profile.languages);
     for (auto [key, target] : {std::pair{"deskew", &profile.deskew}, std::pair{"orient", &profile.orient},
                                std::pair{"drop_blank_pages", &profile.drop_blank_pages}})
@@ -31,7 +27,7 @@ ScanProfile load_scan_profile(const std::filesystem::path& layouts_dir, const st
     if (top.has("jpeg_quality")) profile.jpeg_quality = static_cast<int>(top.integer("jpeg_quality", 10, 100).value_or(75));
     const auto rules = top.tables("fields", false);
     for (std::size_t i = 0; i < rules.size(); ++i) {
-      TomlFields rule(*rules[i], element(top.at("fields"), i), problems);
+      TomlFields rule(*rules[i], element(top.at("fields"), i), top.problems());
       ScanFieldRule spec;
       spec.name = rule.text("name").value_or("");
       spec.pattern = rule.text("pattern").value_or("");
@@ -44,10 +40,7 @@ ScanProfile load_scan_profile(const std::filesystem::path& layouts_dir, const st
       rule.reject_unknown();
       profile.fields.push_back(std::move(spec));
     }
-    top.reject_unknown();
-  }
-  if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
-  return profile;
+  });
 }
 
 }  // namespace kuvert

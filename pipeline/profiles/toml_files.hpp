@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/profiles/toml_fields.hpp"
 
 namespace kuvert {
 
@@ -30,5 +31,22 @@ class TomlFiles {
   std::filesystem::path root_;
   std::vector<Diagnostic>& problems_;
 };
+
+// Reads one file of `root` into `result`: `read(top, result)` gets the
+// file's top-level keys (with every key it does not ask for refused
+// afterwards); every problem of the file is thrown at once, as
+// Error(ErrorKind::input).
+template <typename Result, typename Read>
+Result read_toml_file(const std::filesystem::path& root, const std::string& relative, Result result, Read read) {
+  std::vector<Diagnostic> problems;
+  TomlFiles files(root, problems);
+  if (const auto document = files.parse(relative)) {
+    TomlFields top(*document, in_file(relative), problems);
+    read(top, result);
+    top.reject_unknown();
+  }
+  if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
+  return result;
+}
 
 }  // namespace kuvert
