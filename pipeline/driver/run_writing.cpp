@@ -185,7 +185,7 @@ class RunWriter {
   void write(const SheetBatch& work) {
     const auto& run = runs_[work.run];
     if (work.opens_run)
-      file_.emplace(folder_.path() / (run.id + ".pdf"), RunFileInfo{run.id + " " + job_.name, pdf_date(options_.created)});
+      file_.emplace(folder_.path() / (run.id + ".pdf"), RunFileInfo{run.id + " " + job_.name, pdf_date(options_.created), ""});
     for (const auto& sheet : work.sheets) {
       for (const auto& object : sheet.imposed.objects) file_->write(object);
       for (auto page : sheet.imposed.pages) file_->add_page(page);
@@ -209,14 +209,6 @@ class RunWriter {
   std::vector<nlohmann::json> tickets() && { return std::move(tickets_); }
 
  private:
-  // "2026-11-22T10:15:00Z" -> "D:20261122101500Z"
-  static std::string pdf_date(const std::string& iso) {
-    std::string digits;
-    for (char c : iso)
-      if (c >= '0' && c <= '9') digits += c;
-    return "D:" + digits.substr(0, 14) + "Z";
-  }
-
   const Job& job_;
   const std::vector<PrintRun>& runs_;
   const ProfileCatalog& profiles_;

@@ -25,4 +25,11 @@ std::string pdf_reference(std::uint32_t number) {
   return text += " 0 R";
 }
 
+std::string pdf_date(const std::string& iso) {
+  std::string date = "D:";
+  for (const char c : iso)
+    if (c >= '0' && c <= '9' && date.size() < 16) date += c;
+  return date += 'Z';
+}
+
 }  // namespace kuvert

@@ -23,6 +23,8 @@ inline constexpr std::uint32_t kFirstFreeObject = 4;
 std::string pdf_number(double value);
 std::string pdf_thousandths(std::int64_t thousandths);  // 547087 -> "547.087"
 std::string pdf_reference(std::uint32_t number);        // "12 0 R"
+// A PDF date of an ISO 8601 UTC time: "2026-11-22T10:15:00Z" -> "D:20261122101500Z".
+std::string pdf_date(const std::string& iso);
 
 // An indirect object: its number and its body, everything between
 // "N 0 obj\n" and "\nendobj" (a stream's dictionary, keyword and data included).

@@ -9,6 +9,7 @@
 
 #include "stages/compose/flate.hpp"
 #include "pipeline/model/pdf_object.hpp"
+#include "pipeline/model/utf8.hpp"
 #include "stages/compose/pdf_syntax.hpp"
 
 namespace kuvert::compose {
@@ -51,30 +52,6 @@ std::string subset_program(const FontFace& face, const GlyphTexts& glyphs) {
   hb_blob_destroy(blob);
   hb_face_destroy(subset);
   return program;
-}
-
-// "<00410042>" style UTF-16BE of UTF-8 text.
-std::string utf16_hex(const std::string& text) {
-  std::string hex;
-  char unit[8];
-  const auto put = [&](unsigned value) {
-    std::snprintf(unit, sizeof unit, "%04X", value);
-    hex += unit;
-  };
-  for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const int length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-    for (int k = 1; k < length && i + k < text.size(); ++k) cp = cp << 6 | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    i += length;
-    if (cp >= 0x10000) {
-      put(0xD800 + ((cp - 0x10000) >> 10));
-      put(0xDC00 + ((cp - 0x10000) & 0x3FF));
-    } else {
-      put(cp);
-    }
-  }
-  return hex;
 }
 
 std::string to_unicode_cmap(const GlyphTexts& glyphs) {

@@ -7,33 +7,10 @@
 #include <memory>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/utf8.hpp"
 
 namespace kuvert::compose {
 namespace {
-
-constexpr char32_t kInvalid = 0xFFFFFFFF;
-
-// Decodes the code point at `pos` and advances past it; kInvalid for bytes
-// that are not UTF-8.
-char32_t next_code_point(std::string_view text, std::size_t& pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(pos);
-  int length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 0;
-  if (length == 0 || pos + length > text.size()) {
-    ++pos;
-    return kInvalid;
-  }
-  char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-  for (int i = 1; i < length; ++i) {
-    if ((byte(pos + i) & 0xC0) != 0x80) {
-      ++pos;
-      return kInvalid;
-    }
-    cp = cp << 6 | (byte(pos + i) & 0x3F);
-  }
-  pos += length;
-  return cp;
-}
 
 std::string code_of(char32_t cp) {
   char code[16];
@@ -89,7 +66,7 @@ std::string unsettable(const FontSet& fonts, FontIndex font, std::string_view te
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t begin = pos;
     const char32_t cp = next_code_point(text, pos);
-    if (cp == kInvalid) return "is not UTF-8 text";
+    if (cp == kNotUtf8) return "is not UTF-8 text";
     if (is_control(cp)) return "has the control character " + code_of(cp) + ", which a letter cannot show";
     if (std::none_of(chain.begin(), chain.end(), [&](FontIndex f) { return fonts.face(f).glyph(cp).has_value(); })) {
       std::string message = "has " + code_of(cp);
@@ -113,9 +90,9 @@ ShapedText shape(const FontSet& fonts, FontIndex font, std::string_view text) {
     const char32_t cp = next_code_point(text, pos);
     // A combining mark stays with its base character's font if it can.
     const FontIndex* chosen = nullptr;
-    if (cp != kInvalid && is_mark(cp) && !segments.empty() && fonts.face(segments.back().font).glyph(cp))
+    if (cp != kNotUtf8 && is_mark(cp) && !segments.empty() && fonts.face(segments.back().font).glyph(cp))
       chosen = &segments.back().font;
-    for (std::size_t i = 0; cp != kInvalid && chosen == nullptr && i < chain.size(); ++i)
+    for (std::size_t i = 0; cp != kNotUtf8 && chosen == nullptr && i < chain.size(); ++i)
       if (fonts.face(chain[i]).glyph(cp)) chosen = &chain[i];
     if (chosen == nullptr) throw_input(Where{}, unsettable(fonts, font, text.substr(begin)));
     if (!segments.empty() && segments.back().font == *chosen)

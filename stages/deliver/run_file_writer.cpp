@@ -64,7 +64,7 @@ RunFileResult RunFileWriter::finish(std::uint32_t info_object, std::uint32_t obj
     }
   }
   put("] >>\nendobj\n");
-  write({kCatalogObject, "<< /Type /Catalog /Pages 2 0 R >>"});
+  write({kCatalogObject, "<< /Type /Catalog /Pages 2 0 R " + info_.catalog_entries + " >>"});
   write({info_object, "<< /Producer (kuvert) /Title " + pdf_text(info_.title) + " /CreationDate " +
                           pdf_text(info_.creation_date) + " >>"});
 

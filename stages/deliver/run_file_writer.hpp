@@ -16,6 +16,7 @@ namespace kuvert {
 struct RunFileInfo {
   std::string title;          // the run id and job, for /Info
   std::string creation_date;  // PDF date "D:20261122120000Z"
+  std::string catalog_entries;  // more for the catalog ("/Metadata 5 0 R" for PDF/A)
 };
 
 struct RunFileResult {

@@ -31,8 +31,12 @@ PixPtr binarised(Pix* grey) {
 CleanPage clean_page(Pix* scanned, int dpi, const CleanupOptions& options, OrientationDetector* orientation) {
   CleanPage page;
   PixPtr grey(pixConvertTo8(scanned, 0));
-  // Flattens uneven lighting and a grey paper tone to white.
-  if (PixPtr normal{pixBackgroundNormSimple(grey.get(), nullptr, nullptr)}) grey = std::move(normal);
+  // Flattens uneven lighting and a grey paper tone (Leptonica brings the
+  // background to 200), then stretches that to white.
+  if (PixPtr normal{pixBackgroundNormSimple(grey.get(), nullptr, nullptr)}) {
+    pixGammaTRC(normal.get(), normal.get(), 1.0f, 0, 200);
+    grey = std::move(normal);
+  }
   PixPtr binary = binarised(grey.get());
   const int speck = std::max(1, options.speck_pixels * dpi / 300);
   PixPtr clean(pixSelectBySize(binary.get(), speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, nullptr));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "pipeline/model/utf8.hpp"
 #include "pipeline/profiles/load_fonts.hpp"
 #include "stages/compose/page_content.hpp"
 #include "stages/compose/text_setter.hpp"
@@ -15,13 +16,8 @@ namespace {
 
 std::u32string letters_of(const std::string& utf8) {
   std::u32string out;
-  for (std::size_t i = 0; i < utf8.size();) {
-    const auto lead = static_cast<unsigned char>(utf8[i]);
-    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-    for (std::size_t k = 1; k < length && i + k < utf8.size(); ++k)
-      cp = cp << 6 | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    i += length;
+  for (std::size_t pos = 0; pos < utf8.size();) {
+    const char32_t cp = next_code_point(utf8, pos);
     if (cp != U' ' && cp != U'\n') out += cp;
   }
   return out;

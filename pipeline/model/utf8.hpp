@@ -1,0 +1,18 @@
+#pragma once
+// UTF-8 text taken apart into code points, for the stages that set and
+// read text.
+#include <string>
+#include <string_view>
+
+namespace kuvert {
+
+inline constexpr char32_t kNotUtf8 = 0xFFFFFFFF;
+
+// The code point at `pos`, advancing past it; kNotUtf8 (advancing one
+// byte) where the bytes are not UTF-8.
+char32_t next_code_point(std::string_view text, std::size_t& pos);
+
+// UTF-16BE as PDF hex strings write it: "Ä€" -> "00C420AC".
+std::string utf16_hex(std::string_view text);
+
+}  // namespace kuvert

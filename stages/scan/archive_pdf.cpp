@@ -1,0 +1,178 @@
+#include "stages/scan/archive_pdf.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+
+#include "pipeline/model/error.hpp"
+#include "pipeline/model/utf8.hpp"
+
+namespace kuvert::scan {
+namespace {
+
+// Tesseract's glyphless font: one empty glyph, so every character is
+// invisible and takes the space the text matrix gives it.
+constexpr const char* kGlyphlessFont = "/usr/share/tesseract-ocr/5/tessdata/pdf.ttf";
+constexpr const char* kSrgbProfile = "/usr/share/color/icc/sRGB.icc";
+
+std::string read_bytes(const char* path, const char* package) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Where where;
+    where.file = path;
+    throw_system(where, std::string("is missing (install ") + package + ")");
+  }
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string deflated(const std::string& data) {
+  size_t size = 0;
+  l_uint8* packed = zlibCompress(reinterpret_cast<const l_uint8*>(data.data()), data.size(), &size);
+  std::string out(reinterpret_cast<const char*>(packed), size);
+  LEPT_FREE(packed);
+  return out;
+}
+
+std::string stream(const std::string& entries, const std::string& data) {
+  std::string body = "<< " + entries + " /Length " + std::to_string(data.size()) + " >>\nstream\n";
+  body += data;
+  return body += "\nendstream";
+}
+
+// CIDs are UTF-16 code units; each stands for itself.
+std::string identity_to_unicode() {
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  char line[40];
+  for (int block = 0; block < 256; block += 100) {
+    const int count = std::min(100, 256 - block);
+    cmap += std::to_string(count) + " beginbfrange\n";
+    for (int high = block; high < block + count; ++high) {
+      std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", high, high, high);
+      cmap += line;
+    }
+    cmap += "endbfrange\n";
+  }
+  return cmap + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+}
+
+std::string xmp(const ArchiveInfo& info) {
+  std::string title;
+  for (const char c : info.title) {
+    if (c == '<') title += "&lt;";
+    else if (c == '&') title += "&amp;";
+    else title += c;
+  }
+  return "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+         "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+         "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" "
+         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" "
+         "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+         "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
+         "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + title + "</rdf:li></rdf:Alt></dc:title>\n"
+         "<xmp:CreateDate>" + info.created + "</xmp:CreateDate>\n"
+         "<pdf:Producer>kuvert</pdf:Producer>\n"
+         "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+}
+
+struct CompressedImage {
+  L_COMP_DATA* data = nullptr;
+  ~CompressedImage() { l_CIDataDestroy(&data); }
+};
+
+}  // namespace
+
+ArchiveObjects::ArchiveObjects(ObjectNumbering& numbering)
+    : font_(numbering.allocate()),
+      cid_font_(numbering.allocate()),
+      descriptor_(numbering.allocate()),
+      program_(numbering.allocate()),
+      cid_map_(numbering.allocate()),
+      to_unicode_(numbering.allocate()),
+      intent_(numbering.allocate()),
+      icc_(numbering.allocate()),
+      metadata_(numbering.allocate()),
+      font_program_(read_bytes(kGlyphlessFont, "libtesseract5")),
+      icc_profile_(read_bytes(kSrgbProfile, "icc-profiles-free")) {}
+
+std::string ArchiveObjects::catalog_entries() const {
+  return "/Metadata " + pdf_reference(metadata_) + " /OutputIntents [" + pdf_reference(intent_) + "]";
+}
+
+std::vector<PdfObjectBytes> ArchiveObjects::shared(const ArchiveInfo& info) const {
+  // Every CID maps to the one empty glyph.
+  std::string to_glyph_one;
+  to_glyph_one.reserve(2 * 65536);
+  for (int cid = 0; cid < 65536; ++cid) to_glyph_one += std::string("\x00\x01", 2);
+  return {
+      {font_, "<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /Identity-H /DescendantFonts [" +
+                  pdf_reference(cid_font_) + "] /ToUnicode " + pdf_reference(to_unicode_) + " >>"},
+      {cid_font_, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont "
+                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor " +
+                      pdf_reference(descriptor_) + " /CIDToGIDMap " + pdf_reference(cid_map_) + " /DW 500 >>"},
+      {descriptor_, "<< /Type /FontDescriptor /FontName /GlyphLessFont /Flags 5 /FontBBox [0 0 500 1000] "
+                    "/ItalicAngle 0 /Ascent 1000 /Descent 0 /CapHeight 1000 /StemV 80 /FontFile2 " +
+                        pdf_reference(program_) + " >>"},
+      {program_, stream("/Length1 " + std::to_string(font_program_.size()) + " /Filter /FlateDecode",
+                        deflated(font_program_))},
+      {cid_map_, stream("/Filter /FlateDecode", deflated(to_glyph_one))},
+      {to_unicode_, stream("/Filter /FlateDecode", deflated(identity_to_unicode()))},
+      {intent_, "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB) "
+                "/DestOutputProfile " + pdf_reference(icc_) + " >>"},
+      {icc_, stream("/N 3 /Filter /FlateDecode", deflated(icc_profile_))},
+      {metadata_, stream("/Type /Metadata /Subtype /XML", xmp(info))},
+  };
+}
+
+std::vector<PdfObjectBytes> ArchiveObjects::page(Pix* image, int dpi, const OcrPage& text, bool bitonal,
+                                                 int jpeg_quality, ObjectNumbering& numbering,
+                                                 std::uint32_t& page) const {
+  PixPtr encoded_pix(bitonal ? pixConvertTo1(image, 128) : pixClone(image));
+  CompressedImage encoded;
+  if (pixGenerateCIData(encoded_pix.get(), bitonal ? L_G4_ENCODE : L_JPEG_ENCODE, jpeg_quality, 0, &encoded.data) != 0)
+    throw Error(ErrorKind::internal, Where{}, "Leptonica could not encode a page image");
+  const L_COMP_DATA& data = *encoded.data;
+  const std::string size = "/Width " + std::to_string(data.w) + " /Height " + std::to_string(data.h);
+  std::string entries = "/Type /XObject /Subtype /Image " + size;
+  if (bitonal) {
+    entries += " /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns " +
+               std::to_string(data.w) + " /Rows " + std::to_string(data.h) +
+               (data.minisblack ? " /BlackIs1 true" : "") + " >>";
+  } else {
+    entries += std::string(" /ColorSpace ") + (data.spp == 3 ? "/DeviceRGB" : "/DeviceGray") +
+               " /BitsPerComponent 8 /Filter /DCTDecode";
+  }
+  const std::uint32_t image_object = numbering.allocate();
+  std::vector<PdfObjectBytes> objects;
+  objects.push_back({image_object, stream(entries, std::string(reinterpret_cast<const char*>(data.datacomp), data.nbytescomp))});
+
+  const double scale = 72.0 / dpi;  // points per pixel
+  const double width = data.w * scale, height = data.h * scale;
+  std::string ops = "q " + pdf_number(width) + " 0 0 " + pdf_number(height) + " 0 0 cm /Scan Do Q\n";
+  // The words, invisible (render mode 3), each stretched over its box.
+  ops += "BT 3 Tr\n";
+  for (const auto& word : text.words) {
+    const std::string hex = utf16_hex(word.text);
+    const double characters = static_cast<double>(hex.size()) / 4;
+    if (characters == 0 || word.right <= word.left || word.bottom <= word.top) continue;
+    const double size = (word.bottom - word.top) * scale;
+    const double stretch = (word.right - word.left) * scale / (characters * 0.5 * size) * 100;
+    ops += "/Ocr " + pdf_number(size) + " Tf " + pdf_number(stretch) + " Tz 1 0 0 1 " + pdf_number(word.left * scale) +
+           " " + pdf_number(height - word.bottom * scale) + " Tm <" + hex + "> Tj\n";
+  }
+  ops += "ET\n";
+  const std::uint32_t contents = numbering.allocate();
+  objects.push_back({contents, stream("/Filter /FlateDecode", deflated(ops))});
+  page = numbering.allocate();
+  objects.push_back({page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + pdf_number(width) + " " +
+                               pdf_number(height) + "] /Resources << /XObject << /Scan " +
+                               pdf_reference(image_object) + " >> /Font << /Ocr " + pdf_reference(font_) +
+                               " >> >> /Contents " + pdf_reference(contents) + " >>"});
+  return objects;
+}
+
+}  // namespace kuvert::scan
