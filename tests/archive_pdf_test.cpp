@@ -4,8 +4,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "stages/deliver/run_file_writer.hpp"
-#include "stages/scan/archive_pdf.hpp"
+#include "pipeline/driver/archive_file.hpp"
 #include "stages/scan/ocr_engine.hpp"
 #include "stages/scan/page_cleanup.hpp"
 #include "tests/support/generated_page.hpp"
@@ -21,21 +20,16 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 // The generated page, cleaned, read and archived (bitonal or grey).
 std::filesystem::path archive(const test::TempFolder& folder, bool bitonal) {
   const auto png = folder.path() / "page.png";
-  test::write_text_page(folder.path(), png);
+  test::write_text_page(png);
   scan::PixPtr scanned(pixRead(png.c_str()));
   REQUIRE(scanned);
   const scan::CleanPage clean = scan::clean_page(scanned.get(), 300, scan::CleanupOptions{true, false}, nullptr);
   scan::OcrEngine engine;
   const scan::OcrPage text = engine.read(clean.grey.get(), 300);
-  ObjectNumbering numbering;
-  const scan::ArchiveObjects objects(numbering);
   const auto path = folder.path() / (bitonal ? "bitonal.pdf" : "grey.pdf");
-  RunFileWriter writer(path, RunFileInfo{"Posteingang 4711", "D:20261122120000Z", objects.catalog_entries()});
-  for (const auto& object : objects.shared({"Posteingang 4711", "2026-11-22T12:00:00Z"})) writer.write(object);
-  std::uint32_t page = 0;
-  for (const auto& object : objects.page(clean.grey.get(), 300, text, bitonal, 75, numbering, page)) writer.write(object);
-  writer.add_page(page);
-  writer.finish(numbering.allocate(), numbering.next());
+  ArchiveFile file(path, {"Posteingang 4711", "2026-11-22T12:00:00Z"});
+  file.add_page(scan::encode_archive_page(clean.grey.get(), 300, text, bitonal, 75));
+  file.finish();
   return path;
 }
 

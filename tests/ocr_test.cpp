@@ -9,7 +9,6 @@
 #include "stages/scan/orientation_detector.hpp"
 #include "stages/scan/page_cleanup.hpp"
 #include "tests/support/generated_page.hpp"
-#include "tests/support/temp_folder.hpp"
 
 namespace kuvert {
 namespace {
@@ -22,31 +21,12 @@ std::string expected_text() {
   return text;
 }
 
-// The generated page, loaded.
-PixPtr text_page(const test::TempFolder& folder) {
-  const auto png = folder.path() / "page.png";
-  test::write_text_page(folder.path(), png);
-  PixPtr page(pixRead(png.c_str()));
-  REQUIRE(page);
-  return page;
-}
-
-// Dark specks of 1 to 2 pixels, as dust on the scanner glass leaves them.
-void sprinkle(Pix* page, int specks, unsigned seed) {
-  std::mt19937 random(seed);
-  const int w = pixGetWidth(page), h = pixGetHeight(page);
-  for (int i = 0; i < specks; ++i) {
-    const int x = static_cast<int>(random() % static_cast<unsigned>(w - 2)), y = static_cast<int>(random() % static_cast<unsigned>(h - 2));
-    for (int dy = 0; dy < 2; ++dy)
-      for (int dx = 0; dx < 2; ++dx) pixSetPixel(page, x + dx, y + dy, 0);
-  }
-}
+using sample::sprinkle;
 
 double radians(double degrees) { return degrees * 3.14159265358979323846 / 180.0; }
 
 TEST_CASE("OCR reads a generated German page at least 98 percent right", "[scan][ocr]") {
-  test::TempFolder folder;
-  PixPtr page = text_page(folder);
+  PixPtr page = test::text_page();
   scan::OcrEngine engine;
   const scan::OcrPage read = engine.read(page.get(), 300);
   INFO(read.text);
@@ -57,8 +37,7 @@ TEST_CASE("OCR reads a generated German page at least 98 percent right", "[scan]
 }
 
 TEST_CASE("clean-up measures and removes skew of half a degree to three degrees", "[scan][cleanup]") {
-  test::TempFolder folder;
-  const PixPtr page = text_page(folder);
+  const PixPtr page = test::text_page();
   scan::OcrEngine engine;
   for (const double degrees : {0.5, -1.5, 3.0}) {
     PixPtr skewed(pixRotate(page.get(), static_cast<float>(radians(degrees)), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
@@ -74,8 +53,7 @@ TEST_CASE("clean-up measures and removes skew of half a degree to three degrees"
 }
 
 TEST_CASE("clean-up turns an upside-down page upright", "[scan][cleanup]") {
-  test::TempFolder folder;
-  const PixPtr page = text_page(folder);
+  const PixPtr page = test::text_page();
   PixPtr upside_down(pixRotateOrth(page.get(), 2));
   scan::OrientationDetector orientation;
   const scan::CleanPage clean = scan::clean_page(upside_down.get(), 300, scan::CleanupOptions{}, &orientation);
@@ -92,8 +70,7 @@ TEST_CASE("a blank back with specks of dust is recognised as blank", "[scan][cle
   sprinkle(blank.get(), 400, 11);
   const scan::CleanPage clean = scan::clean_page(blank.get(), 300, scan::CleanupOptions{}, nullptr);
   CHECK(clean.blank);
-  test::TempFolder folder;
-  const PixPtr page = text_page(folder);
+  const PixPtr page = test::text_page();
   CHECK_FALSE(scan::clean_page(page.get(), 300, scan::CleanupOptions{}, nullptr).blank);
 }
 

@@ -1,16 +1,18 @@
-// Scanned files read page by page: TIFF with several pages, PNG and JPEG,
-// with their resolution; empty, truncated, foreign and oversized files
-// refused with their name and the reason (the decompression-bomb guard of
-// layouts/scan/policy.xml).
+// Scanned files read page by page: TIFF with several pages, PNG, JPEG and
+// image-only PDF, with their resolution and tone; empty, truncated,
+// foreign, encrypted and oversized files refused with their name and the
+// reason (the decompression-bomb guard of layouts/scan/policy.xml).
 #include <zlib.h>
 
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "pipeline/driver/archive_file.hpp"
 #include "pipeline/model/error.hpp"
 #include "stages/scan/scan_input.hpp"
 #include "tests/support/generated_page.hpp"
 #include "tests/support/kuvert_job.hpp"
+#include "tests/support/process.hpp"
 #include "tests/support/temp_folder.hpp"
 
 namespace kuvert {
@@ -21,9 +23,37 @@ using scan::PixPtr;
 void start() { scan::start_image_reading(test::source_dir() / "layouts" / "scan"); }
 
 std::vector<scan::ScannedPage> pages_of(const std::filesystem::path& file) {
+  const auto scan_file = scan::open_scan_file(file, file.filename().string());
   std::vector<scan::ScannedPage> pages;
-  scan::read_scan_pages(file, file.filename().string(), [&](scan::ScannedPage&& page) { pages.push_back(std::move(page)); });
+  for (std::size_t i = 0; i < scan_file->pages(); ++i) pages.push_back(scan_file->page(i));
   return pages;
+}
+
+// The first 1/`part` of `whole` in `cut`, as an interrupted copy leaves it.
+void write_cut(const std::filesystem::path& whole, const std::filesystem::path& cut, std::size_t part) {
+  std::ifstream in(whole, std::ios::binary);
+  const std::string bytes(std::istreambuf_iterator<char>(in), {});
+  std::ofstream(cut, std::ios::binary) << bytes.substr(0, bytes.size() / part);
+}
+
+// An image-only PDF as scanners write it: one page per image, no text.
+void write_image_pdf(const std::filesystem::path& pdf, const std::vector<std::pair<Pix*, bool>>& pages) {
+  ArchiveFile file(pdf, {"Scan", "2026-11-22T12:00:00Z"});
+  for (const auto& [image, bitonal] : pages) file.add_page(scan::encode_archive_page(image, 300, {}, bitonal, 90));
+  file.finish();
+}
+
+// A colour copy of a grey page: the text red, a blue bar at the top.
+PixPtr coloured(Pix* grey) {
+  PixPtr colour(pixConvertTo32(grey));
+  for (l_int32 y = 0; y < pixGetHeight(colour.get()); ++y)
+    for (l_int32 x = 0; x < pixGetWidth(colour.get()); ++x) {
+      l_int32 r, g, b;
+      pixGetRGBPixel(colour.get(), x, y, &r, &g, &b);
+      if (y < 60) pixSetRGBPixel(colour.get(), x, y, 20, 40, 200);
+      else if (r < 128) pixSetRGBPixel(colour.get(), x, y, 200, 20, 20);
+    }
+  return colour;
 }
 
 std::string refusal(const std::filesystem::path& file) {
@@ -59,7 +89,7 @@ TEST_CASE("scans are read page by page from multi-page TIFF, PNG and JPEG", "[sc
   start();
   test::TempFolder folder;
   const auto png = folder.path() / "page.png";
-  test::write_text_page(folder.path(), png, 200);
+  test::write_text_page(png, 200);
   PixPtr page(pixRead(png.c_str()));
   REQUIRE(page);
   pixSetResolution(page.get(), 200, 200);
@@ -78,10 +108,70 @@ TEST_CASE("scans are read page by page from multi-page TIFF, PNG and JPEG", "[sc
     CHECK(pixGetWidth(tiff_pages[i].image.get()) == pixGetWidth(page.get()));
     CHECK(pixGetDepth(tiff_pages[i].image.get()) == 8);
   }
-  CHECK(pages_of(png).size() == 1);
+  for (const auto& tiff_page : tiff_pages) CHECK(tiff_page.tone == scan::Tone::bitonal);
+  const auto png_pages = pages_of(png);
+  REQUIRE(png_pages.size() == 1);
+  CHECK(png_pages[0].tone == scan::Tone::grey);
   const auto jpeg_pages = pages_of(jpeg);
   REQUIRE(jpeg_pages.size() == 1);
   CHECK(pixGetHeight(jpeg_pages[0].image.get()) == pixGetHeight(page.get()));
+}
+
+TEST_CASE("colour scans keep their colour", "[scan][input]") {
+  start();
+  test::TempFolder folder;
+  PixPtr grey = test::text_page(150);
+  PixPtr colour = coloured(grey.get());
+  const auto colour_png = folder.path() / "colour.png";
+  REQUIRE(pixWrite(colour_png.c_str(), colour.get(), IFF_PNG) == 0);
+  const auto pages = pages_of(colour_png);
+  REQUIRE(pages.size() == 1);
+  CHECK(pages[0].tone == scan::Tone::colour);
+  REQUIRE(pixGetDepth(pages[0].image.get()) == 32);
+  l_int32 r, g, b;
+  pixGetRGBPixel(pages[0].image.get(), 10, 10, &r, &g, &b);
+  CHECK((r == 20 && g == 40 && b == 200));
+}
+
+TEST_CASE("image-only PDF scans are rendered page by page at 300 dpi", "[scan][input]") {
+  start();
+  test::TempFolder folder;
+  PixPtr grey = test::text_page(300);
+  PixPtr colour = coloured(grey.get());
+  const auto pdf = folder.path() / "scan.pdf";
+  write_image_pdf(pdf, {{grey.get(), true}, {grey.get(), false}, {colour.get(), false}});
+  const auto pages = pages_of(pdf);
+  REQUIRE(pages.size() == 3);
+  CHECK(pages[0].tone == scan::Tone::bitonal);
+  CHECK(pages[1].tone == scan::Tone::grey);
+  CHECK(pages[2].tone == scan::Tone::colour);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK(pages[i].number == i + 1);
+    CHECK(pages[i].dpi == 300);
+    CHECK(std::abs(pixGetWidth(pages[i].image.get()) - pixGetWidth(grey.get())) <= 1);
+    CHECK(std::abs(pixGetHeight(pages[i].image.get()) - pixGetHeight(grey.get())) <= 1);
+  }
+}
+
+TEST_CASE("an encrypted PDF scan is refused", "[scan][input]") {
+  start();
+  test::TempFolder folder;
+  PixPtr grey = test::text_page(100);
+  write_image_pdf(folder.path() / "open.pdf", {{grey.get(), false}});
+  const auto encrypted = folder.path() / "locked.pdf";
+  const auto qpdf = test::run_process({"qpdf", "--encrypt", "geheim", "geheim", "256", "--",
+                                       (folder.path() / "open.pdf").string(), encrypted.string()});
+  REQUIRE(qpdf.exit_code == 0);
+  CHECK(refusal(encrypted) == "is an encrypted PDF file; scans must not be");
+}
+
+TEST_CASE("a truncated PDF scan is refused", "[scan][input]") {
+  start();
+  test::TempFolder folder;
+  PixPtr grey = test::text_page(100);
+  write_image_pdf(folder.path() / "whole.pdf", {{grey.get(), false}});
+  write_cut(folder.path() / "whole.pdf", folder.path() / "cut.pdf", 2);
+  CHECK(refusal(folder.path() / "cut.pdf") == "is a damaged or truncated PDF file");
 }
 
 TEST_CASE("an empty scan file is refused", "[scan][input]") {
@@ -95,21 +185,16 @@ TEST_CASE("a truncated scan file is refused", "[scan][input]") {
   start();
   test::TempFolder folder;
   const auto png = folder.path() / "page.png";
-  test::write_text_page(folder.path(), png, 100);
-  std::string bytes;
-  {
-    std::ifstream in(png, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(in), {});
-  }
-  std::ofstream(folder.path() / "cut.png", std::ios::binary) << bytes.substr(0, bytes.size() / 3);
-  CHECK_FALSE(refusal(folder.path() / "cut.png").empty());
+  test::write_text_page(png, 100);
+  write_cut(png, folder.path() / "cut.png", 3);
+  CHECK(refusal(folder.path() / "cut.png").starts_with("page 1 cannot be read: "));
 }
 
 TEST_CASE("a file of a format kuvert does not read is refused", "[scan][input]") {
   start();
   test::TempFolder folder;
   std::ofstream(folder.path() / "notes.png") << "these are not the pixels you are looking for\n";
-  CHECK(refusal(folder.path() / "notes.png").find("is not an image kuvert can read (TIFF, PNG, JPEG)") == 0);
+  CHECK(refusal(folder.path() / "notes.png").find("is not an image kuvert can read (TIFF, PNG, JPEG, PDF)") == 0);
 }
 
 TEST_CASE("an image beyond the pixel limit is refused before it is decoded", "[scan][input]") {

@@ -5,9 +5,11 @@
 #include <cstdio>
 #include <ctime>
 #include <iostream>
+#include <unistd.h>
 
 #include "pipeline/cli/progress_bar.hpp"
 #include "pipeline/driver/run_job.hpp"
+#include "pipeline/driver/scan_batch.hpp"
 #include "pipeline/model/error.hpp"
 
 namespace {
@@ -77,6 +79,30 @@ void print_summary(const nlohmann::json& summary, const fs::path& output) {
                 run["manual_handling"].get<bool>() ? "  manual handling" : "");
 }
 
+void print_scan_summary(const nlohmann::json& summary, const fs::path& output) {
+  std::printf("scan %s: %s from %s, %s, %s, %s -> %s\n", summary["batch"].get<std::string>().c_str(),
+              count(summary["documents"].size(), "document", "documents").c_str(),
+              count(summary["pages"].get<std::size_t>(), "page", "pages").c_str(),
+              count(summary["blank_pages_dropped"].get<std::size_t>(), "blank page dropped", "blank pages dropped").c_str(),
+              count(summary["separator_sheets"].get<std::size_t>(), "separator sheet", "separator sheets").c_str(),
+              count(summary["rejected"].size(), "file rejected", "files rejected").c_str(), output.string().c_str());
+  for (const auto& document : summary["documents"])
+    std::printf("  %s  %s\n", document["file"].get<std::string>().c_str(),
+                count(document["pages"].get<std::size_t>(), "page", "pages").c_str());
+  for (const auto& file : summary["rejected"])
+    std::fprintf(stderr, "kuvert: file \"%s\": %s\n", file["file"].get<std::string>().c_str(),
+                 file["reason"].get<std::string>().c_str());
+}
+
+// Tesseract's OpenMP build runs several times slower unless
+// OMP_THREAD_LIMIT=1 is set when the process starts (STACK.md): the scan
+// command starts itself once more with it set.
+void limit_openmp_threads(char** argv) {
+  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
+  ::setenv("OMP_THREAD_LIMIT", "1", 1);
+  ::execv("/proc/self/exe", argv);  // returns only if it failed: go on, slower
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -99,6 +125,18 @@ int main(int argc, char** argv) {
   run_command->add_option("--date", run.production_date, "Production date YYYY-MM-DD; picks the tariff (default today)");
   run_command->add_flag("--deterministic", run.deterministic, "Fixed timestamps: the same job gives the same bytes");
 
+  kuvert::ScanRequest scan;
+  scan.layouts = run.layouts;
+  bool scan_deterministic = false;
+  auto* scan_command = app.add_subcommand("scan", "Archive scanned pages as searchable PDF/A documents with index data");
+  scan_command->add_option("input", scan.inputs, "Scanned files (TIFF, PNG, JPEG, PDF) or folders of them")->required();
+  scan_command->add_option("-o,--output", scan.output, "Output folder (must not exist; default out/scan-DATE-TIME)");
+  scan_command->add_option("--profile", scan.profile, "Scan profile in LAYOUTS/scan/ (default posteingang)");
+  scan_command->add_option("--threads", scan.threads, "Worker threads (default: one per core)")
+      ->check(CLI::Range(0u, 256u));
+  scan_command->add_option("--layouts", scan.layouts, "Folder holding scan/ profiles (default: the shipped layouts/)");
+  scan_command->add_flag("--deterministic", scan_deterministic, "Fixed timestamps: the same scans give the same bytes");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -116,6 +154,14 @@ int main(int argc, char** argv) {
         summary = kuvert::run_job(run, progress);
       }
       print_summary(summary, run.output);
+    }
+    if (scan_command->parsed()) {
+      limit_openmp_threads(argv);
+      if (scan.output.empty()) scan.output = fs::path("out") / ("scan-" + utc_now("%Y%m%d-%H%M%S"));
+      scan.created = scan_deterministic ? "2000-01-01T00:00:00Z" : utc_now("%Y-%m-%dT%H:%M:%SZ");
+      const auto summary = kuvert::scan_batch(scan);
+      print_scan_summary(summary, scan.output);
+      if (!summary["rejected"].empty()) return kExitInput;
     }
     return 0;
   } catch (const kuvert::Error& error) {

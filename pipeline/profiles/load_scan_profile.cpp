@@ -22,6 +22,7 @@ ScanProfile load_scan_profile(const std::filesystem::path& layouts_dir, const st
                                                                      {"blank_page", ScanSeparation::blank_page},
                                                                      {"page_count", ScanSeparation::page_count}})
                                .value_or(ScanSeparation::separator_sheet);
+    if (top.has("separator_prefix")) profile.separator_prefix = top.text("separator_prefix").value_or("");
     if (top.has("pages_per_document"))
       profile.pages_per_document = static_cast<std::uint32_t>(top.integer("pages_per_document", 1, 10000).value_or(1));
     if (top.has("jpeg_quality")) profile.jpeg_quality = static_cast<int>(top.integer("jpeg_quality", 10, 100).value_or(75));

@@ -11,6 +11,7 @@ TEST_CASE("the shipped scan profile loads", "[profiles][scan]") {
   const ScanProfile profile = load_scan_profile(std::filesystem::path(KUVERT_SOURCE_DIR) / "layouts", "posteingang");
   CHECK(profile.languages == "deu+eng");
   CHECK(profile.separation == ScanSeparation::separator_sheet);
+  CHECK(profile.separator_prefix == "TRENN");
   REQUIRE(profile.fields.size() == 5);
   CHECK(profile.fields[4].iban);
 }

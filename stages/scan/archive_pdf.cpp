@@ -128,9 +128,7 @@ std::vector<PdfObjectBytes> ArchiveObjects::shared(const ArchiveInfo& info) cons
   };
 }
 
-std::vector<PdfObjectBytes> ArchiveObjects::page(Pix* image, int dpi, const OcrPage& text, bool bitonal,
-                                                 int jpeg_quality, ObjectNumbering& numbering,
-                                                 std::uint32_t& page) const {
+ArchivePage encode_archive_page(Pix* image, int dpi, const OcrPage& text, bool bitonal, int jpeg_quality) {
   PixPtr encoded_pix(bitonal ? pixConvertTo1(image, 128) : pixClone(image));
   CompressedImage encoded;
   if (pixGenerateCIData(encoded_pix.get(), bitonal ? L_G4_ENCODE : L_JPEG_ENCODE, jpeg_quality, 0, &encoded.data) != 0)
@@ -146,13 +144,13 @@ std::vector<PdfObjectBytes> ArchiveObjects::page(Pix* image, int dpi, const OcrP
     entries += std::string(" /ColorSpace ") + (data.spp == 3 ? "/DeviceRGB" : "/DeviceGray") +
                " /BitsPerComponent 8 /Filter /DCTDecode";
   }
-  const std::uint32_t image_object = numbering.allocate();
-  std::vector<PdfObjectBytes> objects;
-  objects.push_back({image_object, stream(entries, std::string(reinterpret_cast<const char*>(data.datacomp), data.nbytescomp))});
+  ArchivePage page;
+  page.image = stream(entries, std::string(reinterpret_cast<const char*>(data.datacomp), data.nbytescomp));
 
   const double scale = 72.0 / dpi;  // points per pixel
-  const double width = data.w * scale, height = data.h * scale;
-  std::string ops = "q " + pdf_number(width) + " 0 0 " + pdf_number(height) + " 0 0 cm /Scan Do Q\n";
+  page.width = data.w * scale;
+  page.height = data.h * scale;
+  std::string ops = "q " + pdf_number(page.width) + " 0 0 " + pdf_number(page.height) + " 0 0 cm /Scan Do Q\n";
   // The words, invisible (render mode 3), each stretched over its box.
   ops += "BT 3 Tr\n";
   for (const auto& word : text.words) {
@@ -162,14 +160,22 @@ std::vector<PdfObjectBytes> ArchiveObjects::page(Pix* image, int dpi, const OcrP
     const double size = (word.bottom - word.top) * scale;
     const double stretch = (word.right - word.left) * scale / (characters * 0.5 * size) * 100;
     ops += "/Ocr " + pdf_number(size) + " Tf " + pdf_number(stretch) + " Tz 1 0 0 1 " + pdf_number(word.left * scale) +
-           " " + pdf_number(height - word.bottom * scale) + " Tm <" + hex + "> Tj\n";
+           " " + pdf_number(page.height - word.bottom * scale) + " Tm <" + hex + "> Tj\n";
   }
   ops += "ET\n";
-  const std::uint32_t contents = numbering.allocate();
-  objects.push_back({contents, stream("/Filter /FlateDecode", deflated(ops))});
+  page.contents = stream("/Filter /FlateDecode", deflated(ops));
+  return page;
+}
+
+std::vector<PdfObjectBytes> ArchiveObjects::page(ArchivePage&& encoded, ObjectNumbering& numbering,
+                                                 std::uint32_t& page) const {
+  const std::uint32_t image_object = numbering.allocate(), contents = numbering.allocate();
   page = numbering.allocate();
-  objects.push_back({page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + pdf_number(width) + " " +
-                               pdf_number(height) + "] /Resources << /XObject << /Scan " +
+  std::vector<PdfObjectBytes> objects;
+  objects.push_back({image_object, std::move(encoded.image)});
+  objects.push_back({contents, std::move(encoded.contents)});
+  objects.push_back({page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + pdf_number(encoded.width) + " " +
+                               pdf_number(encoded.height) + "] /Resources << /XObject << /Scan " +
                                pdf_reference(image_object) + " >> /Font << /Ocr " + pdf_reference(font_) +
                                " >> >> /Contents " + pdf_reference(contents) + " >>"});
   return objects;

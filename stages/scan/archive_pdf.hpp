@@ -18,6 +18,18 @@
 
 namespace kuvert::scan {
 
+// One page's image and content stream, encoded (the costly part, on any
+// thread) before the page gets its object numbers in its file.
+struct ArchivePage {
+  std::string image;     // the image XObject stream, dictionary included
+  std::string contents;  // the page's content stream: the image and the invisible words
+  double width = 0, height = 0;  // points
+};
+
+// `image` is 8-bit grey or 32-bit colour; `bitonal` pages are encoded CCITT
+// G4, others JPEG at `jpeg_quality`.
+ArchivePage encode_archive_page(Pix* image, int dpi, const OcrPage& text, bool bitonal, int jpeg_quality);
+
 struct ArchiveInfo {
   std::string title;
   std::string created;  // ISO 8601 UTC, "2026-11-22T12:00:00Z"; also the /Info date
@@ -35,11 +47,9 @@ class ArchiveObjects {
   // What the catalog must name.
   std::string catalog_entries() const;
 
-  // One page: its image, content stream and page dictionary. `bitonal`
-  // pages are encoded CCITT G4, others JPEG at `jpeg_quality`. Sets `page`
+  // One page: its image, content stream and page dictionary. Sets `page`
   // to the page dictionary's number.
-  std::vector<PdfObjectBytes> page(Pix* image, int dpi, const OcrPage& text, bool bitonal, int jpeg_quality,
-                                   ObjectNumbering& numbering, std::uint32_t& page) const;
+  std::vector<PdfObjectBytes> page(ArchivePage&& encoded, ObjectNumbering& numbering, std::uint32_t& page) const;
 
  private:
   std::uint32_t font_, cid_font_, descriptor_, program_, cid_map_, to_unicode_;

@@ -11,17 +11,17 @@ std::optional<SplitDocument> DocumentSplitter::close() {
 }
 
 std::optional<SplitDocument> DocumentSplitter::add(const PageVerdict& page) {
-  if (rule_.by == SeparateBy::separator_sheet && page.separator) {
+  if (rule_.by == ScanSeparation::separator_sheet && page.separator) {
     auto done = close();
     current_.separator = *page.separator;  // the sheet's text belongs to the document after it
     return done;
   }
   if (page.blank) {
     current_.dropped_blank.push_back(page.page);
-    return rule_.by == SeparateBy::blank_page ? close() : std::nullopt;
+    return rule_.by == ScanSeparation::blank_page ? close() : std::nullopt;
   }
   current_.pages.push_back(page.page);
-  if (rule_.by == SeparateBy::page_count && current_.pages.size() >= rule_.pages) return close();
+  if (rule_.by == ScanSeparation::page_count && current_.pages.size() >= rule_.pages) return close();
   return std::nullopt;
 }
 

@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/model/scan_profile.hpp"
+
 namespace kuvert::scan {
 
-enum class SeparateBy { separator_sheet, blank_page, page_count };
-
 struct SeparationRule {
-  SeparateBy by = SeparateBy::separator_sheet;
+  ScanSeparation by = ScanSeparation::separator_sheet;
   std::uint32_t pages = 1;  // for page_count
 };
 

@@ -21,7 +21,7 @@ PageVerdict blank(std::uint32_t n) { return {n, true, std::nullopt}; }
 PageVerdict sheet(std::uint32_t n, std::string code) { return {n, false, std::move(code)}; }
 
 TEST_CASE("separator sheets end documents and give the next one their text", "[scan][separation]") {
-  const auto documents = split({SeparateBy::separator_sheet, 1},
+  const auto documents = split({ScanSeparation::separator_sheet, 1},
                                {sheet(1, "AKTE-7"), content(2), blank(3), content(4), sheet(5, "AKTE-8"), content(6),
                                 sheet(7, "LEER"), sheet(8, "AKTE-9"), content(9), blank(10)});
   REQUIRE(documents.size() == 3);
@@ -37,7 +37,7 @@ TEST_CASE("separator sheets end documents and give the next one their text", "[s
 
 TEST_CASE("blank pages can separate documents", "[scan][separation]") {
   const auto documents =
-      split({SeparateBy::blank_page, 1}, {content(1), content(2), blank(3), blank(4), content(5), blank(6)});
+      split({ScanSeparation::blank_page, 1}, {content(1), content(2), blank(3), blank(4), content(5), blank(6)});
   REQUIRE(documents.size() == 2);
   CHECK(documents[0].pages == Pages{1, 2});
   CHECK(documents[0].dropped_blank == Pages{3});
@@ -47,7 +47,7 @@ TEST_CASE("blank pages can separate documents", "[scan][separation]") {
 
 TEST_CASE("a fixed page count separates documents, blank backs not counted", "[scan][separation]") {
   const auto documents =
-      split({SeparateBy::page_count, 2}, {content(1), blank(2), content(3), blank(4), content(5), content(6), content(7)});
+      split({ScanSeparation::page_count, 2}, {content(1), blank(2), content(3), blank(4), content(5), content(6), content(7)});
   REQUIRE(documents.size() == 3);
   CHECK(documents[0].pages == Pages{1, 3});
   CHECK(documents[0].dropped_blank == Pages{2});

@@ -1,5 +1,6 @@
 #include "stages/scan/field_rules.hpp"
 
+#include <algorithm>
 #include <regex>
 
 namespace kuvert::scan {
@@ -10,6 +11,18 @@ std::string without_spaces(std::string_view text) {
   for (const char c : text)
     if (c != ' ') out += c;
   return out;
+}
+
+// OCR reads a zero as the letter O now and then; where an IBAN must have
+// digits (its check digits, and all of a German one's account part) the
+// letter is read as the digit. The checksum then decides.
+std::string iban_digits_restored(std::string compact) {
+  const std::size_t digits_until = compact.starts_with("DE") ? compact.size() : std::min<std::size_t>(4, compact.size());
+  for (std::size_t i = 2; i < digits_until; ++i) {
+    if (compact[i] == 'O') compact[i] = '0';
+    if (compact[i] == 'I' || compact[i] == 'l') compact[i] = '1';
+  }
+  return compact;
 }
 
 }  // namespace
@@ -40,10 +53,14 @@ std::vector<FoundField> find_fields(const std::string& text, const std::vector<S
          ++match) {
       std::string value = match->size() > 1 && (*match)[1].matched ? (*match)[1].str() : match->str();
       if (rule.iban) {
-        if (!valid_iban(value)) continue;
         value = without_spaces(value);
+        if (!valid_iban(value)) value = iban_digits_restored(value);
+        if (!valid_iban(value)) continue;
       }
-      found.push_back({rule.name, std::move(value)});
+      const bool seen = std::any_of(found.begin(), found.end(), [&](const FoundField& field) {
+        return field.name == rule.name && field.value == value;
+      });
+      if (!seen) found.push_back({rule.name, std::move(value)});
     }
   }
   return found;

@@ -15,8 +15,9 @@ struct FoundField {
   std::string value;
 };
 
-// Every match of every rule, in the text's order per rule; IBANs without
-// their spaces, and only those whose checksum holds. Throws
+// Every match of every rule, in the text's order per rule, each value once;
+// IBANs without their spaces, and only those whose checksum holds (a
+// letter O where digits must be is read as a zero first). Throws
 // std::regex_error for a pattern that is no regular expression (profiles
 // are checked when they are loaded).
 // A rule's value is its pattern's first group, or the whole match when it

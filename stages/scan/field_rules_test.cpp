@@ -19,14 +19,17 @@ TEST_CASE("field rules find named values in OCR text", "[scan][fields]") {
   const std::string text =
       "Kassenzeichen K-2026-000042\nAktenzeichen 32.1-0815/26\nDatum 22.11.2026\n"
       "Betrag 1.234,56 EUR\nKonto DE02 1203 0000 0000 2020 51, falsch DE02 1203 0000 0000 2020 52\n"
-      "Kassenzeichen K-2026-000043\n";
+      "Kassenzeichen K-2026-000043\nKassenzeichen K-2026-000042\n"
+      "Konto AT61 19O4 3002 3457 3201, wieder DEO2 12O3 0000 0000 2020 51\n";
   const std::vector<ScanFieldRule> rules{
       {"kassenzeichen", R"(Kassenzeichen\s+(K-\d{4}-\d{6}))", false},
       {"aktenzeichen", R"(Aktenzeichen\s+([0-9.]+-[0-9/]+))", false},
       {"datum", R"(\b\d{2}\.\d{2}\.\d{4}\b)", false},
       {"betrag", R"((\d{1,3}(?:\.\d{3})*,\d{2})\s*(?:EUR|€))", false},
-      {"iban", R"([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?)", true},
+      {"iban", R"([A-Z]{2}[0-9O]{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?)", true},
   };
+  // Each value once; a German IBAN's O read as 0 where the checksum agrees,
+  // not an Austrian one's (whose account part may hold letters).
   const auto found = find_fields(text, rules);
   std::vector<std::string> pairs;
   for (const auto& field : found) pairs.push_back(field.name + "=" + field.value);

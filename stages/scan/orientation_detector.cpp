@@ -19,6 +19,8 @@ OrientationDetector::OrientationDetector() : api_(std::make_unique<tesseract::Te
     throw_system(where, "Tesseract has no orientation data (install tesseract-ocr-osd)");
   }
   api_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+  // It tells stderr of every page with too little text to judge.
+  api_->SetVariable("debug_file", "/dev/null");
 }
 
 OrientationDetector::~OrientationDetector() { api_->End(); }

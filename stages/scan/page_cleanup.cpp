@@ -30,7 +30,8 @@ PixPtr binarised(Pix* grey) {
 
 CleanPage clean_page(Pix* scanned, int dpi, const CleanupOptions& options, OrientationDetector* orientation) {
   CleanPage page;
-  PixPtr grey(pixConvertTo8(scanned, 0));
+  if (pixGetDepth(scanned) == 32) page.colour.reset(pixClone(scanned));
+  PixPtr grey(pixGetDepth(scanned) == 32 ? pixConvertRGBToLuminance(scanned) : pixConvertTo8(scanned, 0));
   // Flattens uneven lighting and a grey paper tone (Leptonica brings the
   // background to 200), then stretches that to white.
   if (PixPtr normal{pixBackgroundNormSimple(grey.get(), nullptr, nullptr)}) {
@@ -51,18 +52,19 @@ CleanPage clean_page(Pix* scanned, int dpi, const CleanupOptions& options, Orien
   }
   if (options.orient && orientation != nullptr) {
     page.rotation = orientation->upright_turn(clean.get(), dpi);
-    if (page.rotation != 0) {
-      grey.reset(pixRotateOrth(grey.get(), page.rotation / 90));
-      clean.reset(pixRotateOrth(clean.get(), page.rotation / 90));
-    }
+    if (page.rotation != 0)
+      for (PixPtr* pix : {&grey, &clean, &page.colour})
+        if (*pix) pix->reset(pixRotateOrth(pix->get(), page.rotation / 90));
   }
   if (options.deskew) {
     l_float32 angle = 0, confidence = 0;
     PixPtr straight(pixFindSkewAndDeskew(clean.get(), 2, &angle, &confidence));
     if (confidence > 0 && std::abs(angle) > 0.05) {
       page.deskew_degrees = angle;
-      grey.reset(pixRotate(grey.get(), static_cast<l_float32>(angle * kPi / 180.0), L_ROTATE_AREA_MAP,
-                           L_BRING_IN_WHITE, 0, 0));
+      for (PixPtr* pix : {&grey, &page.colour})
+        if (*pix)
+          pix->reset(pixRotate(pix->get(), static_cast<l_float32>(angle * kPi / 180.0), L_ROTATE_AREA_MAP,
+                               L_BRING_IN_WHITE, 0, 0));
     }
   }
   page.grey = std::move(grey);

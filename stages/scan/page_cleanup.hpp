@@ -17,13 +17,15 @@ struct CleanupOptions {
 
 struct CleanPage {
   PixPtr grey;         // 8 bits, upright, deskewed, background normalised
+  PixPtr colour;       // a colour scan (32 bits) turned and deskewed alike; null for others
   double deskew_degrees = 0;   // the skew found and removed
   int rotation = 0;            // 0, 90, 180 or 270: how far the page was turned to be upright
   double ink_share = 0;        // dark pixels of the inner area, specks left out
   bool blank = false;
 };
 
-// `orientation` may be null when options.orient is false.
+// `scanned` is 8-bit grey or 32-bit colour. `orientation` may be null when
+// options.orient is false.
 CleanPage clean_page(Pix* scanned, int dpi, const CleanupOptions& options, OrientationDetector* orientation);
 
 }  // namespace kuvert::scan

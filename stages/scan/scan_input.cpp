@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pipeline/model/error.hpp"
+#include "stages/scan/pdf_scan_pages.hpp"
 
 namespace kuvert::scan {
 namespace {
@@ -32,16 +33,38 @@ int dpi_of(const Magick::Image& image) {
   return static_cast<int>(image.resolutionUnits() == MagickCore::PixelsPerCentimeterResolution ? x * 2.54 + 0.5 : x + 0.5);
 }
 
-PixPtr grey_pix(Magick::Image& image) {
+// From the pixels: scanners often write grey pages as RGB files.
+Tone tone_of(const Magick::Image& image) {
+  MagickCore::ExceptionInfo* exception = MagickCore::AcquireExceptionInfo();
+  const auto type = MagickCore::IdentifyImageType(image.constImage(), exception);
+  MagickCore::DestroyExceptionInfo(exception);
+  switch (type) {
+    case MagickCore::BilevelType: return Tone::bitonal;
+    case MagickCore::GrayscaleType:
+    case MagickCore::GrayscaleMatteType: return Tone::grey;
+    default: return Tone::colour;
+  }
+}
+
+// 8-bit grey, or 32-bit RGB for colour.
+PixPtr pix_of(Magick::Image& image, Tone tone) {
   const auto width = image.columns(), height = image.rows();
-  std::vector<unsigned char> grey(width * height);
-  image.write(0, 0, width, height, "I", Magick::CharPixel, grey.data());
-  PixPtr pix(pixCreate(static_cast<l_int32>(width), static_cast<l_int32>(height), 8));
+  const std::size_t channels = tone == Tone::colour ? 3 : 1;
+  std::vector<unsigned char> samples(width * height * channels);
+  image.write(0, 0, width, height, channels == 3 ? "RGB" : "I", Magick::CharPixel, samples.data());
+  PixPtr pix(pixCreate(static_cast<l_int32>(width), static_cast<l_int32>(height), channels == 3 ? 32 : 8));
   l_uint32* data = pixGetData(pix.get());
   const l_int32 words = pixGetWpl(pix.get());
-  for (std::size_t y = 0; y < height; ++y)
-    for (std::size_t x = 0; x < width; ++x)
-      SET_DATA_BYTE(data + y * static_cast<std::size_t>(words), static_cast<l_int32>(x), grey[y * width + x]);
+  for (std::size_t y = 0; y < height; ++y) {
+    l_uint32* line = data + y * static_cast<std::size_t>(words);
+    const unsigned char* in = samples.data() + y * width * channels;
+    for (std::size_t x = 0; x < width; ++x, in += channels) {
+      if (channels == 3)
+        composeRGBPixel(in[0], in[1], in[2], line + x);
+      else
+        SET_DATA_BYTE(line, static_cast<l_int32>(x), in[0]);
+    }
+  }
   return pix;
 }
 
@@ -57,7 +80,7 @@ std::size_t page_count(const std::filesystem::path& file, const std::string& nam
   if (list) MagickCore::DestroyImageList(list);
   MagickCore::DestroyExceptionInfo(exception);
   MagickCore::DestroyImageInfo(info);
-  if (pages == 0) refuse(name, "is not an image kuvert can read (TIFF, PNG, JPEG)" + (reason.empty() ? "" : ": " + reason));
+  if (pages == 0) refuse(name, "is not an image kuvert can read (TIFF, PNG, JPEG, PDF)" + (reason.empty() ? "" : ": " + reason));
   return pages;
 }
 
@@ -70,28 +93,58 @@ void start_image_reading(const std::filesystem::path& policy_folder) {
     ::setenv("MAGICK_CONFIGURE_PATH", policy_folder.c_str(), 1);
     Magick::InitializeMagick(nullptr);
     Magick::ResourceLimits::thread(1);  // its OpenMP gains nothing here (STACK.md)
+    // Leptonica's notes ("rotate by shear") are not for the operator.
+    setMsgSeverity(L_SEVERITY_ERROR);
   });
 }
 
-void read_scan_pages(const std::filesystem::path& file, const std::string& name,
-                     const std::function<void(ScannedPage&&)>& each) {
+namespace {
+
+class ImageScanFile : public ScanFile {
+ public:
+  ImageScanFile(std::filesystem::path file, std::string name)
+      : file_(std::move(file)), name_(std::move(name)), pages_(page_count(file_, name_)) {}
+
+  std::size_t pages() const override { return pages_; }
+
+  ScannedPage page(std::size_t index) override {
+    const std::string page_name = "page " + std::to_string(index + 1);
+    Magick::Image image;
+    std::string warning;
+    try {
+      image.read(file_.string() + "[" + std::to_string(index) + "]");
+    } catch (const Magick::Warning& note) {
+      // A warning (an unknown TIFF tag, say) leaves a usable image, unless
+      // the data ended early.
+      warning = reason_of(note);
+    } catch (const Magick::Exception& failure) {
+      refuse(name_, page_name + " cannot be read: " + reason_of(failure));
+    }
+    if (image.columns() == 0 || image.rows() == 0)
+      refuse(name_, page_name + " cannot be read: " + (warning.empty() ? "the file is truncated or damaged" : warning));
+    const Tone tone = tone_of(image);
+    return ScannedPage{pix_of(image, tone), tone, dpi_of(image), static_cast<std::uint32_t>(index + 1)};
+  }
+
+ private:
+  std::filesystem::path file_;
+  std::string name_;
+  std::size_t pages_;
+};
+
+}  // namespace
+
+std::unique_ptr<ScanFile> open_scan_file(const std::filesystem::path& file, const std::string& name) {
   std::error_code error;
   const auto size = std::filesystem::file_size(file, error);
   if (error) refuse(name, "cannot be read: " + error.message());
   if (size == 0) refuse(name, "is empty (0 bytes)");
-  const std::size_t pages = page_count(file, name);
-  for (std::size_t n = 0; n < pages; ++n) {
-    Magick::Image image;
-    try {
-      image.read(file.string() + "[" + std::to_string(n) + "]");
-    } catch (const Magick::Warning&) {
-      // A warning (an unknown TIFF tag, say) leaves a usable image.
-    } catch (const Magick::Exception& failure) {
-      refuse(name, "page " + std::to_string(n + 1) + " cannot be read: " + reason_of(failure));
-    }
-    if (image.columns() == 0 || image.rows() == 0) refuse(name, "page " + std::to_string(n + 1) + " has no pixels");
-    each(ScannedPage{grey_pix(image), dpi_of(image), static_cast<std::uint32_t>(n + 1)});
+  if (looks_like_pdf(file)) {
+    // poppler renders PDF pages; the policy's area limit holds for them too.
+    const auto area = MagickCore::GetMagickResourceLimit(MagickCore::AreaResource);
+    return open_pdf_scan_file(file, name, static_cast<double>(area));
   }
+  return std::make_unique<ImageScanFile>(file, name);
 }
 
 }  // namespace kuvert::scan

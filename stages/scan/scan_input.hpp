@@ -1,31 +1,47 @@
 #pragma once
 // The pages of a scanned input file, one at a time: TIFF (multi-page
 // included), PNG and JPEG through ImageMagick, within the limits of
-// layouts/scan/policy.xml.
+// layouts/scan/policy.xml; image-only PDF (what scanners write) rendered
+// by poppler at 300 dpi (STACK.md: not through ImageMagick).
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
-#include <functional>
+#include <memory>
 #include <string>
 
 #include "stages/scan/pix.hpp"
 
 namespace kuvert::scan {
 
+// What the scanner delivered; the archive keeps it (bitonal lossless,
+// grey and colour as JPEG).
+enum class Tone { bitonal, grey, colour };
+
 struct ScannedPage {
-  PixPtr image;               // 8-bit grey
+  PixPtr image;               // 8-bit grey; 32-bit RGB for colour pages
+  Tone tone = Tone::grey;
   int dpi = 300;              // as the file says (300 when it says nothing)
   std::uint32_t number = 0;   // 1-based in its file
 };
 
 // Starts ImageMagick with the policy in `policy_folder`; once per process,
 // before any thread reads images. Later calls do nothing.
+// Also quiets Leptonica's informational messages.
 void start_image_reading(const std::filesystem::path& policy_folder);
 
-// Calls `each` with every page of `file` in order. Throws kuvert::Error
-// (input) naming the file (Where::file = `name`) and why: it is empty,
-// truncated or damaged, of a format kuvert does not read, or beyond the
-// policy's limits.
-void read_scan_pages(const std::filesystem::path& file, const std::string& name,
-                     const std::function<void(ScannedPage&&)>& each);
+// An opened scan file. Its problems throw kuvert::Error (input) naming the
+// file (Where::file) and why: it is empty, truncated or damaged, of a
+// format kuvert does not read, an encrypted PDF, or beyond the policy's
+// limits. Not thread-safe; pages are decoded when asked for.
+class ScanFile {
+ public:
+  virtual ~ScanFile() = default;
+  virtual std::size_t pages() const = 0;
+  // Page `index` (0-based).
+  virtual ScannedPage page(std::size_t index) = 0;
+};
+
+// Opens `file`, which errors call `name`.
+std::unique_ptr<ScanFile> open_scan_file(const std::filesystem::path& file, const std::string& name);
 
 }  // namespace kuvert::scan

@@ -1,11 +1,11 @@
-#include "tests/support/composed_pdf.hpp"
+#include "tools/sample_scan/composed_pdf.hpp"
 
 #include "pipeline/model/pdf_object.hpp"
 #include "stages/compose/embedded_font.hpp"
 #include "stages/compose/flate.hpp"
 #include "stages/deliver/run_file_writer.hpp"
 
-namespace kuvert::test {
+namespace kuvert::sample {
 
 using namespace kuvert::compose;
 
@@ -45,4 +45,4 @@ void write_composed_pdf(const std::filesystem::path& path, const FontSet& fonts,
   writer.finish(info, numbering.next());
 }
 
-}  // namespace kuvert::test
+}  // namespace kuvert::sample

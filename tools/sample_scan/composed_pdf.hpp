@@ -1,5 +1,5 @@
 #pragma once
-// Test support: composed pages written into a PDF file of their own, with
+// Composed pages written into a PDF file of their own, with
 // their fonts embedded, as a run file would carry them.
 #include <filesystem>
 #include <string>
@@ -9,10 +9,10 @@
 #include "stages/compose/logo_image.hpp"
 #include "stages/compose/page_content.hpp"
 
-namespace kuvert::test {
+namespace kuvert::sample {
 
 void write_composed_pdf(const std::filesystem::path& path, const compose::FontSet& fonts,
                         const std::vector<std::string>& pages, const compose::GlyphUsage& usage,
                         const compose::LogoImage* logo = nullptr);
 
-}  // namespace kuvert::test
+}  // namespace kuvert::sample

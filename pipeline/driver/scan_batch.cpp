@@ -1,0 +1,132 @@
+#include "pipeline/driver/scan_batch.hpp"
+
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <tbb/parallel_pipeline.h>
+
+#include <memory>
+
+#include "pipeline/driver/scan_document_writer.hpp"
+#include "pipeline/driver/scan_page_reader.hpp"
+#include "pipeline/model/error.hpp"
+#include "pipeline/profiles/load_scan_profile.hpp"
+#include "stages/deliver/output_folder.hpp"
+#include "stages/scan/ocr_engine.hpp"
+#include "stages/scan/orientation_detector.hpp"
+#include "stages/scan/page_cleanup.hpp"
+#include "stages/scan/separator_code.hpp"
+
+namespace kuvert {
+namespace {
+
+// What each worker thread keeps: Tesseract engines are not thread-safe.
+struct ScanWorker {
+  explicit ScanWorker(const std::string& languages) : ocr(languages) {}
+  scan::OcrEngine ocr;
+  scan::OrientationDetector orientation;
+};
+
+const char* tone_name(scan::Tone tone) {
+  switch (tone) {
+    case scan::Tone::bitonal: return "bitonal";
+    case scan::Tone::grey: return "grey";
+    case scan::Tone::colour: return "colour";
+  }
+  return "grey";
+}
+
+ProcessedPage process(BatchPage&& input, const ScanProfile& profile, ScanWorker& worker) {
+  scan::ScannedPage& scanned = input.scanned;
+  ProcessedPage page;
+  page.record.source = std::move(input.source);
+  page.record.page = scanned.number;
+  page.record.batch_page = input.batch_page;
+  page.record.tone = tone_name(scanned.tone);
+  scan::CleanupOptions options;
+  options.deskew = profile.deskew;
+  options.orient = profile.orient;
+  options.blank_ink_share = profile.blank_ink_share;
+  scan::CleanPage clean = scan::clean_page(scanned.image.get(), scanned.dpi, options, &worker.orientation);
+  scanned.image.reset();
+  page.record.deskew_degrees = clean.deskew_degrees;
+  page.record.rotation = clean.rotation;
+  page.dropped = clean.blank && (profile.drop_blank_pages || profile.separation == ScanSeparation::blank_page);
+  if (page.dropped) return page;
+  if (!clean.blank) {
+    if (auto code = scan::read_separator_code(clean.grey.get())) page.record.barcode = std::move(*code);
+  }
+  page.separator = profile.separation == ScanSeparation::separator_sheet && !page.record.barcode.empty() &&
+                   page.record.barcode.starts_with(profile.separator_prefix);
+  if (page.separator) return page;
+  scan::OcrPage text;
+  if (!clean.blank) text = worker.ocr.read(clean.grey.get(), scanned.dpi);
+  page.record.text = text.text;
+  page.record.words = text.words.size();
+  page.record.mean_confidence = text.mean_confidence;
+  Pix* image = clean.colour ? clean.colour.get() : clean.grey.get();
+  page.archive = scan::encode_archive_page(image, scanned.dpi, text, scanned.tone == scan::Tone::bitonal,
+                                           profile.jpeg_quality);
+  return page;
+}
+
+}  // namespace
+
+nlohmann::json scan_batch(const ScanRequest& request) {
+  if (request.inputs.empty()) throw Error(ErrorKind::usage, Where{}, "no input files given");
+  const auto final_path = OutputFolder::refuse_existing(request.output);
+  const ScanProfile profile = load_scan_profile(request.layouts, request.profile);
+  const auto files = scan_input_files(request.inputs);
+  scan::start_image_reading(request.layouts / "scan");
+  const unsigned threads = request.threads ? request.threads : static_cast<unsigned>(tbb::info::default_concurrency());
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
+
+  OutputFolder folder(request.output);
+  ScanPageReader reader(files);
+  ScanDocumentWriter writer(folder, profile, final_path.filename().string(), request.created);
+  tbb::enumerable_thread_specific<std::unique_ptr<ScanWorker>> workers;
+  using Item = std::shared_ptr<BatchPage>;
+  using Done = std::shared_ptr<ProcessedPage>;
+  tbb::parallel_pipeline(
+      2 * threads,
+      tbb::make_filter<void, Item>(tbb::filter_mode::serial_in_order,
+                                   [&reader](tbb::flow_control& control) -> Item {
+                                     auto page = reader.next();
+                                     if (!page) {
+                                       control.stop();
+                                       return nullptr;
+                                     }
+                                     return std::make_shared<BatchPage>(std::move(*page));
+                                   }) &
+          tbb::make_filter<Item, Done>(tbb::filter_mode::parallel,
+                                       [&](Item item) {
+                                         auto& worker = workers.local();
+                                         if (!worker) worker = std::make_unique<ScanWorker>(profile.languages);
+                                         return std::make_shared<ProcessedPage>(process(std::move(*item), profile, *worker));
+                                       }) &
+          tbb::make_filter<Done, void>(tbb::filter_mode::serial_in_order,
+                                       [&writer](Done page) { writer.add(std::move(*page)); }));
+  writer.finish();
+
+  nlohmann::json rejected = nlohmann::json::array(), read = nlohmann::json::array();
+  std::size_t pages = 0;
+  for (const auto& [file, count] : reader.files_read()) {
+    read.push_back({{"file", file}, {"pages", count}});
+    pages += count;
+  }
+  for (const auto& file : reader.rejected()) rejected.push_back({{"file", file.file}, {"reason", file.reason}});
+  nlohmann::json summary = {{"batch", final_path.filename().string()},
+                            {"profile", profile.name},
+                            {"created", request.created},
+                            {"files", read},
+                            {"pages", pages},
+                            {"separator_sheets", writer.separator_sheets()},
+                            {"blank_pages_dropped", writer.blank_pages_dropped()},
+                            {"documents", writer.documents()},
+                            {"rejected", rejected}};
+  folder.write_file("summary.json", summary.dump(2) + "\n");
+  folder.commit();
+  return summary;
+}
+
+}  // namespace kuvert

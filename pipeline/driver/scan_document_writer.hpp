@@ -1,0 +1,55 @@
+#pragma once
+// The last, serial stage of the scan pipeline: pages in batch order go into
+// the open document's PDF/A file as they come; when the profile's rule
+// closes a document, its file is finished and its index record written.
+// Memory holds the open document's page records (text included), never
+// its images.
+#include <map>
+#include <optional>
+#include <string>
+
+#include "pipeline/driver/archive_file.hpp"
+#include "pipeline/driver/scan_index.hpp"
+#include "pipeline/model/scan_profile.hpp"
+#include "stages/deliver/output_folder.hpp"
+#include "stages/scan/document_splitter.hpp"
+
+namespace kuvert {
+
+// One page as the parallel stage leaves it.
+struct ProcessedPage {
+  ScannedPageRecord record;
+  bool separator = false;  // a separator sheet: in no document
+  bool dropped = false;    // blank and left out
+  std::optional<scan::ArchivePage> archive;  // for kept pages
+};
+
+class ScanDocumentWriter {
+ public:
+  // Documents are named BATCH-0001, BATCH-0002, ...
+  ScanDocumentWriter(const OutputFolder& folder, const ScanProfile& profile, std::string batch, std::string created);
+
+  void add(ProcessedPage&& page);
+  // Closes the last document.
+  void finish();
+
+  // id, file and pages of every document written, for the summary.
+  const nlohmann::json& documents() const { return documents_; }
+  std::size_t separator_sheets() const { return separator_sheets_; }
+  std::size_t blank_pages_dropped() const { return blank_pages_dropped_; }
+
+ private:
+  void close(const scan::SplitDocument& split);
+
+  const OutputFolder& folder_;
+  const ScanProfile& profile_;
+  std::string batch_, created_;
+  scan::DocumentSplitter splitter_;
+  std::map<std::uint32_t, ScannedPageRecord> records_;  // by batch page, since the last document closed
+  std::optional<ArchiveFile> open_;
+  std::string open_id_;
+  std::size_t count_ = 0, separator_sheets_ = 0, blank_pages_dropped_ = 0;
+  nlohmann::json documents_ = nlohmann::json::array();
+};
+
+}  // namespace kuvert
