@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "tests/support/generated_page.hpp"
@@ -87,6 +88,7 @@ TEST_CASE("kuvert scan archives a batch as searchable PDF/A documents with index
     CHECK(contains(bytes, "/GTS_PDFA1"));
     CHECK(contains(bytes, "<pdfaid:part>2</pdfaid:part>"));
     CHECK(contains(bytes, "<pdfaid:conformance>B</pdfaid:conformance>"));
+    CHECK(contains(bytes, "<pdf:Keywords>kassenzeichen: K-2026-000"));
     CHECK(contains(test::run_process({"pdffonts", pdf.string()}).out, "GlyphLessFont"));
     CHECK(has_field(index, "iban", "DE02120300000000202051"));
     if (d < 3) {
@@ -99,6 +101,8 @@ TEST_CASE("kuvert scan archives a batch as searchable PDF/A documents with index
         CHECK(page["rotation"] == (batch.upside_down[n] ? 180 : 0));
         const std::string kassenzeichen = "K-2026-000" + std::to_string((d + 1) * 100 + p + 1);
         CHECK(has_field(index, "kassenzeichen", kassenzeichen));
+        // Document info from the index, in /Info (and XMP alike).
+        CHECK(contains(test::run_process({"pdfinfo", pdf.string()}).out, "kassenzeichen: " + kassenzeichen));
         CHECK(contains(text.out, kassenzeichen));
       }
       const std::string expected = batch.page_texts[d * 2] + "\f" + batch.page_texts[d * 2 + 1];
@@ -116,6 +120,43 @@ TEST_CASE("kuvert scan archives a batch as searchable PDF/A documents with index
       CHECK(has_field(index, "kassenzeichen", "K-2026-000042"));
     }
   }
+}
+
+TEST_CASE("kuvert scan lists every file it rejects with the reason and archives the rest", "[scan][e2e]") {
+  test::TempFolder folder;
+  const auto input = folder.path() / "eingang";
+  std::filesystem::create_directories(input);
+  sample::write_sample_batch(input / "a-gut.pdf", {1, 1, test::source_dir() / "fonts"});
+  const std::string whole = file_text(input / "a-gut.pdf");
+  std::ofstream(input / "b-abgeschnitten.pdf", std::ios::binary) << whole.substr(0, whole.size() / 2);
+  REQUIRE(test::run_process({"qpdf", "--encrypt", "geheim", "geheim", "256", "--", (input / "a-gut.pdf").string(),
+                             (input / "c-verschluesselt.pdf").string()})
+              .exit_code == 0);
+  std::ofstream(input / "d-leer.jpg");
+  std::ofstream(input / "e-text.tif") << "Dies ist kein Bild.\n";
+  // A PNG header claiming 60,000 x 60,000 pixels: a decompression bomb.
+  const std::string header("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\xea\x60\0\0\xea\x60\x08\0\0\0\0", 29);
+  std::ofstream(input / "f-bombe.png", std::ios::binary) << header << std::string(64, '\0');
+  std::filesystem::create_directories(input / "g-ordner");  // folders within a folder are not inputs
+
+  const auto output = folder.path() / "archiv";
+  const auto result = test::run_process({KUVERT_BINARY, "scan", input.string(), "-o", output.string()});
+  INFO(result.out + result.err);
+  CHECK(result.exit_code == 1);
+  const auto summary = json_file(output / "summary.json");
+  CHECK(summary["documents"].size() == 1);
+  std::map<std::string, std::string> reasons;
+  for (const auto& rejected : summary["rejected"])
+    reasons[std::filesystem::path(rejected["file"].get<std::string>()).filename().string()] = rejected["reason"];
+  CHECK(reasons.size() == 5);
+  CHECK(reasons["b-abgeschnitten.pdf"] == "is a damaged or truncated PDF file");
+  CHECK(reasons["c-verschluesselt.pdf"] == "is an encrypted PDF file; scans must not be");
+  CHECK(reasons["d-leer.jpg"] == "is empty (0 bytes)");
+  CHECK(reasons["e-text.tif"].starts_with("is not an image kuvert can read (TIFF, PNG, JPEG, PDF)"));
+  CHECK_FALSE(reasons["f-bombe.png"].empty());
+  for (const auto& [file, reason] : reasons) CHECK(contains(result.err, file + "\": " + reason));
+  // The inputs are left as they were.
+  CHECK(file_text(input / "a-gut.pdf") == whole);
 }
 
 TEST_CASE("kuvert scan refuses an existing output folder and a missing input before any work", "[scan][e2e]") {

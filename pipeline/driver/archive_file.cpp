@@ -3,9 +3,9 @@
 namespace kuvert {
 
 ArchiveFile::ArchiveFile(const std::filesystem::path& path, const scan::ArchiveInfo& info)
-    : objects_(numbering_), writer_(path, RunFileInfo{info.title, pdf_date(info.created), objects_.catalog_entries()}) {
-  for (const auto& object : objects_.shared(info)) writer_.write(object);
-}
+    : info_(info),
+      objects_(numbering_),
+      writer_(path, RunFileInfo{info.title, pdf_date(info.created), objects_.catalog_entries(), info.keywords}) {}
 
 void ArchiveFile::add_page(scan::ArchivePage&& page) {
   std::uint32_t number = 0;
@@ -13,6 +13,11 @@ void ArchiveFile::add_page(scan::ArchivePage&& page) {
   writer_.add_page(number);
 }
 
-RunFileResult ArchiveFile::finish() { return writer_.finish(numbering_.allocate(), numbering_.next()); }
+RunFileResult ArchiveFile::finish(const std::string& keywords) {
+  if (!keywords.empty()) info_.keywords = keywords;
+  writer_.set_keywords(info_.keywords);
+  for (const auto& object : objects_.shared(info_)) writer_.write(object);
+  return writer_.finish(numbering_.allocate(), numbering_.next());
+}
 
 }  // namespace kuvert

@@ -17,9 +17,12 @@ class ArchiveFile {
   ArchiveFile(const std::filesystem::path& path, const scan::ArchiveInfo& info);
 
   void add_page(scan::ArchivePage&& page);
-  RunFileResult finish();
+  // Writes the metadata (the document's index fields as keywords, in /Info
+  // and XMP alike) and closes the file.
+  RunFileResult finish(const std::string& keywords = "");
 
  private:
+  scan::ArchiveInfo info_;
   ObjectNumbering numbering_;
   scan::ArchiveObjects objects_;
   RunFileWriter writer_;

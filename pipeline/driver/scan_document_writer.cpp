@@ -47,11 +47,13 @@ void ScanDocumentWriter::close(const scan::SplitDocument& split) {
   document.separator = split.separator;
   for (const auto page : split.pages) document.pages.push_back(std::move(records_.at(page)));
   for (const auto page : split.dropped_blank) document.dropped.push_back(std::move(records_.at(page)));
-  const auto result = open_->finish();
+  document.fields = scan::find_fields(document_text(document.pages), profile_.fields);
+  std::string keywords;
+  for (const auto& field : document.fields) keywords += (keywords.empty() ? "" : "; ") + field.name + ": " + field.value;
+  const auto result = open_->finish(keywords);
   open_.reset();
   document.sha256 = result.sha256;
   document.bytes = result.bytes;
-  document.fields = scan::find_fields(document_text(document.pages), profile_.fields);
   folder_.write_file(open_id_ + ".json", index_record(document, profile_.name, created_).dump(2) + "\n");
   documents_.push_back({{"id", document.id},
                         {"file", document.file},

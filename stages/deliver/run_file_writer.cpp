@@ -2,16 +2,21 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/utf8.hpp"
 
 namespace kuvert {
 namespace {
 
-// A PDF literal string with the characters that need it escaped.
+// A PDF text string: ASCII as a literal with the characters that need it
+// escaped, anything else as UTF-16 (a job or field named "Müll", say).
 std::string pdf_text(const std::string& text) {
+  if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+    return "<FEFF" + utf16_hex(text) + ">";
   std::string out = "(";
   for (char c : text) {
     if (c == '(' || c == ')' || c == '\\') out += '\\';
@@ -66,7 +71,8 @@ RunFileResult RunFileWriter::finish(std::uint32_t info_object, std::uint32_t obj
   put("] >>\nendobj\n");
   write({kCatalogObject, "<< /Type /Catalog /Pages 2 0 R " + info_.catalog_entries + " >>"});
   write({info_object, "<< /Producer (kuvert) /Title " + pdf_text(info_.title) + " /CreationDate " +
-                          pdf_text(info_.creation_date) + " >>"});
+                          pdf_text(info_.creation_date) +
+                          (info_.keywords.empty() ? "" : " /Keywords " + pdf_text(info_.keywords)) + " >>"});
 
   if (offsets_.size() < object_count) offsets_.resize(object_count, 0);
   const std::uint64_t xref_offset = offset_;

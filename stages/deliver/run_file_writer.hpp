@@ -17,6 +17,7 @@ struct RunFileInfo {
   std::string title;          // the run id and job, for /Info
   std::string creation_date;  // PDF date "D:20261122120000Z"
   std::string catalog_entries;  // more for the catalog ("/Metadata 5 0 R" for PDF/A)
+  std::string keywords;         // for /Info; "" for none
 };
 
 struct RunFileResult {
@@ -35,6 +36,9 @@ class RunFileWriter {
   void write(const PdfObjectBytes& object);
   // Appends a page (already written or still to come) to the page tree.
   void add_page(std::uint32_t object_number) { pages_.push_back(object_number); }
+  // Keywords for /Info, known only when the content is (a scanned
+  // document's index fields).
+  void set_keywords(std::string keywords) { info_.keywords = std::move(keywords); }
   // Writes the shared objects, page tree, catalog, info, cross-reference
   // table and trailer; `info_object` and every number below `object_count`
   // must be unused or written. The file ID is derived from the content, so

@@ -59,13 +59,20 @@ std::string identity_to_unicode() {
   return cmap + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 }
 
-std::string xmp(const ArchiveInfo& info) {
-  std::string title;
-  for (const char c : info.title) {
-    if (c == '<') title += "&lt;";
-    else if (c == '&') title += "&amp;";
-    else title += c;
+std::string xml_text(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '<') out += "&lt;";
+    else if (c == '&') out += "&amp;";
+    else out += c;
   }
+  return out;
+}
+
+// Says what /Info says (PDF/A asks both to agree).
+std::string xmp(const ArchiveInfo& info) {
+  const std::string keywords =
+      info.keywords.empty() ? "" : "<pdf:Keywords>" + xml_text(info.keywords) + "</pdf:Keywords>\n";
   return "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
          "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
          "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
@@ -73,9 +80,9 @@ std::string xmp(const ArchiveInfo& info) {
          "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" "
          "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
          "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
-         "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + title + "</rdf:li></rdf:Alt></dc:title>\n"
+         "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_text(info.title) + "</rdf:li></rdf:Alt></dc:title>\n"
          "<xmp:CreateDate>" + info.created + "</xmp:CreateDate>\n"
-         "<pdf:Producer>kuvert</pdf:Producer>\n"
+         "<pdf:Producer>kuvert</pdf:Producer>\n" + keywords +
          "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
 }
 

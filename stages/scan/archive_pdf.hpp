@@ -33,6 +33,7 @@ ArchivePage encode_archive_page(Pix* image, int dpi, const OcrPage& text, bool b
 struct ArchiveInfo {
   std::string title;
   std::string created;  // ISO 8601 UTC, "2026-11-22T12:00:00Z"; also the /Info date
+  std::string keywords;  // the index fields, as /Info has them; "" for none
 };
 
 class ArchiveObjects {
