@@ -23,7 +23,7 @@ std::filesystem::path archive(const test::TempFolder& folder, bool bitonal) {
   test::write_text_page(png);
   scan::PixPtr scanned(pixRead(png.c_str()));
   REQUIRE(scanned);
-  const scan::CleanPage clean = scan::clean_page(scanned.get(), 300, scan::CleanupOptions{true, false}, nullptr);
+  const scan::CleanPage clean = scan::clean_page(scanned.get(), 300, scan::CleanupOptions{});
   scan::OcrEngine engine;
   const scan::OcrPage text = engine.read(clean.grey.get(), 300);
   const auto path = folder.path() / (bitonal ? "bitonal.pdf" : "grey.pdf");

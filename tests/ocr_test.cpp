@@ -8,6 +8,7 @@
 #include "stages/scan/ocr_engine.hpp"
 #include "stages/scan/orientation_detector.hpp"
 #include "stages/scan/page_cleanup.hpp"
+#include "stages/scan/upright_reading.hpp"
 #include "tests/support/generated_page.hpp"
 
 namespace kuvert {
@@ -42,7 +43,7 @@ TEST_CASE("clean-up measures and removes skew of half a degree to three degrees"
   for (const double degrees : {0.5, -1.5, 3.0}) {
     PixPtr skewed(pixRotate(page.get(), static_cast<float>(radians(degrees)), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
     sprinkle(skewed.get(), 300, 7);
-    const scan::CleanPage clean = scan::clean_page(skewed.get(), 300, scan::CleanupOptions{true, false}, nullptr);
+    const scan::CleanPage clean = scan::clean_page(skewed.get(), 300, scan::CleanupOptions{});
     INFO("skewed by " << degrees);
     CHECK_FALSE(clean.blank);
     CHECK(std::abs(std::abs(clean.deskew_degrees) - std::abs(degrees)) <= 0.3);
@@ -52,26 +53,41 @@ TEST_CASE("clean-up measures and removes skew of half a degree to three degrees"
   }
 }
 
-TEST_CASE("clean-up turns an upside-down page upright", "[scan][cleanup]") {
+TEST_CASE("an upside-down page is turned upright and read", "[scan][cleanup]") {
   const PixPtr page = test::text_page();
   PixPtr upside_down(pixRotateOrth(page.get(), 2));
   scan::OrientationDetector orientation;
-  const scan::CleanPage clean = scan::clean_page(upside_down.get(), 300, scan::CleanupOptions{}, &orientation);
-  CHECK(clean.rotation == 180);
+  scan::CleanPage clean = scan::clean_page(upside_down.get(), 300, scan::CleanupOptions{});
   scan::OcrEngine engine;
-  const auto read = engine.read(clean.grey.get(), 300);
+  const auto read = scan::read_upright(clean, 300, engine, &orientation, true);
+  CHECK(clean.rotation == 180);
   INFO(read.text);
   CHECK(test::character_accuracy(expected_text(), read.text) >= 0.98);
+}
+
+TEST_CASE("pages scanned sideways are turned upright and read", "[scan][cleanup]") {
+  const PixPtr page = test::text_page();
+  scan::OrientationDetector orientation;
+  scan::OcrEngine engine;
+  for (const int quarters : {1, 3}) {
+    PixPtr sideways(pixRotateOrth(page.get(), quarters));
+    scan::CleanPage clean = scan::clean_page(sideways.get(), 300, scan::CleanupOptions{});
+    const auto read = scan::read_upright(clean, 300, engine, &orientation, true);
+    INFO("turned by " << quarters * 90 << " degrees: " << read.text);
+    CHECK(clean.rotation == 360 - quarters * 90);
+    CHECK(pixGetWidth(clean.grey.get()) == pixGetWidth(page.get()));
+    CHECK(test::character_accuracy(expected_text(), read.text) >= 0.98);
+  }
 }
 
 TEST_CASE("a blank back with specks of dust is recognised as blank", "[scan][cleanup]") {
   PixPtr blank(pixCreate(2480, 3508, 8));
   pixSetAll(blank.get());  // white
   sprinkle(blank.get(), 400, 11);
-  const scan::CleanPage clean = scan::clean_page(blank.get(), 300, scan::CleanupOptions{}, nullptr);
+  const scan::CleanPage clean = scan::clean_page(blank.get(), 300, scan::CleanupOptions{});
   CHECK(clean.blank);
   const PixPtr page = test::text_page();
-  CHECK_FALSE(scan::clean_page(page.get(), 300, scan::CleanupOptions{}, nullptr).blank);
+  CHECK_FALSE(scan::clean_page(page.get(), 300, scan::CleanupOptions{}).blank);
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "stages/scan/orientation_detector.hpp"
 #include "stages/scan/page_cleanup.hpp"
 #include "stages/scan/separator_code.hpp"
+#include "stages/scan/upright_reading.hpp"
 
 namespace kuvert {
 namespace {
@@ -45,12 +46,9 @@ ProcessedPage process(BatchPage&& input, const ScanProfile& profile, ScanWorker&
   page.record.tone = tone_name(scanned.tone);
   scan::CleanupOptions options;
   options.deskew = profile.deskew;
-  options.orient = profile.orient;
   options.blank_ink_share = profile.blank_ink_share;
-  scan::CleanPage clean = scan::clean_page(scanned.image.get(), scanned.dpi, options, &worker.orientation);
+  scan::CleanPage clean = scan::clean_page(scanned.image.get(), scanned.dpi, options);
   scanned.image.reset();
-  page.record.deskew_degrees = clean.deskew_degrees;
-  page.record.rotation = clean.rotation;
   page.dropped = clean.blank && (profile.drop_blank_pages || profile.separation == ScanSeparation::blank_page);
   if (page.dropped) return page;
   if (!clean.blank) {
@@ -60,7 +58,11 @@ ProcessedPage process(BatchPage&& input, const ScanProfile& profile, ScanWorker&
                    page.record.barcode.starts_with(profile.separator_prefix);
   if (page.separator) return page;
   scan::OcrPage text;
-  if (!clean.blank) text = worker.ocr.read(clean.grey.get(), scanned.dpi);
+  if (!clean.blank)
+    text = scan::read_upright(clean, scanned.dpi, worker.ocr, profile.orient ? &worker.orientation : nullptr,
+                              profile.deskew);
+  page.record.deskew_degrees = clean.deskew_degrees;
+  page.record.rotation = clean.rotation;
   page.record.text = text.text;
   page.record.words = text.words.size();
   page.record.mean_confidence = text.mean_confidence;

@@ -21,20 +21,28 @@ OrientationDetector::OrientationDetector() : api_(std::make_unique<tesseract::Te
   api_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
   // It tells stderr of every page with too little text to judge.
   api_->SetVariable("debug_file", "/dev/null");
+  // 30 characters decide as surely here as its default 50, in less time.
+  api_->SetVariable("min_characters_to_try", "30");
 }
 
 OrientationDetector::~OrientationDetector() { api_->End(); }
 
 int OrientationDetector::upright_turn(Pix* page, int dpi) {
-  api_->SetImage(page);
-  api_->SetSourceResolution(dpi);
+  // Half the resolution is enough to tell which way text runs, and takes
+  // less than half the time.
+  const PixPtr binary(pixGetDepth(page) == 1 ? pixClone(page) : pixConvertTo1(page, 128));
+  const PixPtr half(pixReduceRankBinary2(binary.get(), 1, nullptr));
+  api_->SetImage(half.get());
+  api_->SetSourceResolution(dpi / 2);
   int degrees = 0;
   float confidence = 0, script_confidence = 0;
   const char* script = nullptr;
   const bool found = api_->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
   api_->Clear();
   if (!found || confidence < kMinimumConfidence) return 0;
-  return ((degrees % 360) + 360) % 360;
+  // Tesseract gives how far the page is turned anticlockwise
+  // (its own "Rotate:" line reports 360 minus this).
+  return (360 - ((degrees % 360) + 360) % 360) % 360;
 }
 
 }  // namespace kuvert::scan

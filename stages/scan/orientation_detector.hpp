@@ -19,8 +19,9 @@ class OrientationDetector {
   OrientationDetector(const OrientationDetector&) = delete;
   OrientationDetector& operator=(const OrientationDetector&) = delete;
 
-  // How many degrees (0, 90, 180, 270) the page must turn clockwise to be
-  // upright; 0 when the detection is not confident (too little text).
+  // How many degrees (0, 90, 180, 270) the page (grey with a white
+  // background, or bitonal) must turn clockwise to be upright; 0 when the
+  // detection is not confident (too little text).
   int upright_turn(Pix* page, int dpi);
 
  private:

@@ -2,8 +2,6 @@
 
 #include <cmath>
 
-#include "stages/scan/orientation_detector.hpp"
-
 namespace kuvert::scan {
 namespace {
 
@@ -26,9 +24,20 @@ PixPtr binarised(Pix* grey) {
   return PixPtr(binary);
 }
 
+// Finds the skew of `binary` and turns the page's images straight.
+void deskew(CleanPage& page, Pix* binary) {
+  l_float32 angle = 0, confidence = 0;
+  if (pixFindSkew(binary, &angle, &confidence) != 0 || confidence <= 0 || std::abs(angle) <= 0.05) return;
+  page.deskew_degrees = angle;
+  for (PixPtr* pix : {&page.grey, &page.colour})
+    if (*pix)
+      pix->reset(pixRotate(pix->get(), static_cast<l_float32>(angle * kPi / 180.0), L_ROTATE_AREA_MAP,
+                           L_BRING_IN_WHITE, 0, 0));
+}
+
 }  // namespace
 
-CleanPage clean_page(Pix* scanned, int dpi, const CleanupOptions& options, OrientationDetector* orientation) {
+CleanPage clean_page(Pix* scanned, int dpi, const CleanupOptions& options) {
   CleanPage page;
   if (pixGetDepth(scanned) == 32) page.colour.reset(pixClone(scanned));
   PixPtr grey(pixGetDepth(scanned) == 32 ? pixConvertRGBToLuminance(scanned) : pixConvertTo8(scanned, 0));
@@ -46,29 +55,19 @@ CleanPage clean_page(Pix* scanned, int dpi, const CleanupOptions& options, Orien
   pixPaintThroughMask(grey.get(), specks.get(), 0, 0, 255);
   page.ink_share = ink_share(clean.get());
   page.blank = page.ink_share < options.blank_ink_share;
-  if (page.blank) {
-    page.grey = std::move(grey);
-    return page;
-  }
-  if (options.orient && orientation != nullptr) {
-    page.rotation = orientation->upright_turn(clean.get(), dpi);
-    if (page.rotation != 0)
-      for (PixPtr* pix : {&grey, &clean, &page.colour})
-        if (*pix) pix->reset(pixRotateOrth(pix->get(), page.rotation / 90));
-  }
-  if (options.deskew) {
-    l_float32 angle = 0, confidence = 0;
-    PixPtr straight(pixFindSkewAndDeskew(clean.get(), 2, &angle, &confidence));
-    if (confidence > 0 && std::abs(angle) > 0.05) {
-      page.deskew_degrees = angle;
-      for (PixPtr* pix : {&grey, &page.colour})
-        if (*pix)
-          pix->reset(pixRotate(pix->get(), static_cast<l_float32>(angle * kPi / 180.0), L_ROTATE_AREA_MAP,
-                               L_BRING_IN_WHITE, 0, 0));
-    }
-  }
   page.grey = std::move(grey);
+  if (!page.blank && options.deskew) deskew(page, clean.get());
   return page;
+}
+
+void turn_page(CleanPage& page, int degrees, bool straighten) {
+  for (PixPtr* pix : {&page.grey, &page.colour})
+    if (*pix) pix->reset(pixRotateOrth(pix->get(), degrees / 90));
+  page.rotation = degrees;
+  if (straighten && degrees % 180 != 0) {
+    PixPtr binary(pixConvertTo1(page.grey.get(), 128));
+    deskew(page, binary.get());
+  }
 }
 
 }  // namespace kuvert::scan

@@ -1,16 +1,14 @@
 #pragma once
-// A scanned page made fit for OCR and the archive (Leptonica, about 0.3 s a
-// page here; STACK.md): background normalised, turned upright, deskewed,
-// specks removed, and judged blank or not by its ink.
+// A scanned page made fit for OCR and the archive (Leptonica, about 0.15 s
+// a page here; STACK.md): background normalised, deskewed, specks removed,
+// and judged blank or not by its ink; turned upright when told how far
+// (stages/scan/upright_reading decides).
 #include "stages/scan/pix.hpp"
 
 namespace kuvert::scan {
 
-class OrientationDetector;
-
 struct CleanupOptions {
   bool deskew = true;
-  bool orient = true;
   int speck_pixels = 3;            // components no larger than this square are specks (at 300 dpi)
   double blank_ink_share = 0.0005;  // a page with less ink than this (of its inner area) is blank
 };
@@ -24,8 +22,12 @@ struct CleanPage {
   bool blank = false;
 };
 
-// `scanned` is 8-bit grey or 32-bit colour. `orientation` may be null when
-// options.orient is false.
-CleanPage clean_page(Pix* scanned, int dpi, const CleanupOptions& options, OrientationDetector* orientation);
+// `scanned` is 8-bit grey or 32-bit colour.
+CleanPage clean_page(Pix* scanned, int dpi, const CleanupOptions& options);
+
+// Turns a cleaned page by `degrees` (90, 180 or 270) clockwise; after a
+// quarter turn its lines run another way, so it is deskewed again when
+// `deskew` is set.
+void turn_page(CleanPage& page, int degrees, bool deskew);
 
 }  // namespace kuvert::scan

@@ -93,7 +93,7 @@ std::vector<std::string> letter_text(unsigned n) {
   std::snprintf(amount, sizeof amount, "%u.%03u,%02u", euros / 1000 + 1, euros % 1000, (n * 37) % 100);
   std::snprintf(due, sizeof due, "%02u.%02u.2027", 1 + n % 28, 1 + n % 12);
   std::snprintf(kassenzeichen, sizeof kassenzeichen, "K-2026-%06u", n);
-  return {
+  std::vector<std::string> lines{
       "Bescheid über Grundsteuer für das Kalenderjahr 2026",
       std::string("Sehr ") + names[n % 6] + ",",
       "für den Grundbesitz " + std::string(streets[n % 4]) + " " + std::to_string(1 + n % 97) +
@@ -102,6 +102,30 @@ std::vector<std::string> letter_text(unsigned n) {
       "Bitte überweisen Sie ihn auf das Konto IBAN DE02 1203 0000 0000 2020 51.",
       std::string("Kassenzeichen ") + kassenzeichen + ", Aktenzeichen 32.1-0815/26.",
   };
+  // A body as long as a real notice's, so that OCR reads a full page.
+  static const char* const body[] = {
+      "Die Festsetzung beruht auf dem Grundsteuermessbetrag, den das Finanzamt",
+      "mit dem Bescheid über den Grundsteuerwert festgestellt hat. Der Hebesatz",
+      "für Grundstücke beträgt nach der Haushaltssatzung 470 % und gilt für das",
+      "gesamte Kalenderjahr. Änderungen des Messbetrags werden berücksichtigt,",
+      "sobald das Finanzamt sie mitteilt; Sie erhalten dann einen neuen Bescheid.",
+      "Rechtsbehelfsbelehrung: Gegen diesen Bescheid kann innerhalb eines Monats",
+      "nach Bekanntgabe Widerspruch erhoben werden. Der Widerspruch ist schriftlich",
+      "oder zur Niederschrift bei der Stadtkasse, Rathausplatz 1, einzulegen.",
+      "Ein Widerspruch hat keine aufschiebende Wirkung; der festgesetzte Betrag ist",
+      "auch dann zum Fälligkeitstag zu zahlen. Bei verspäteter Zahlung entstehen",
+      "Säumniszuschläge in Höhe von 1 % des rückständigen Betrags für jeden",
+      "angefangenen Monat der Säumnis (§ 240 Abgabenordnung). Bitte geben Sie bei",
+      "jeder Zahlung das Kassenzeichen an, damit wir Ihre Zahlung zuordnen können.",
+      "Wenn Sie uns ein SEPA-Lastschriftmandat erteilen, buchen wir die Beträge",
+      "pünktlich ab. Das Formular finden Sie unter www.musterstadt.example/steuern.",
+      "Für Rückfragen erreichen Sie das Steueramt montags bis freitags von 8 bis",
+      "12 Uhr sowie donnerstags von 14 bis 18 Uhr unter der Rufnummer 0421 361-0.",
+      "Dieser Bescheid wurde maschinell erstellt und ist ohne Unterschrift gültig.",
+  };
+  constexpr unsigned kBody = sizeof body / sizeof *body;
+  for (unsigned i = 0; i < kBody; ++i) lines.push_back(body[(n + i) % kBody]);
+  return lines;
 }
 
 scan::PixPtr text_page(const std::vector<std::string>& lines, const std::filesystem::path& fonts, int dpi) {
@@ -113,7 +137,7 @@ scan::PixPtr text_page(const std::vector<std::string>& lines, const std::filesys
   double y = 760;
   for (const auto& line : lines) {
     content.text(set, setter.line(set.index("sans"), line), 70, y, 11, usage);
-    y -= 22;
+    y -= 18;
   }
   const TemporaryPdf pdf;
   write_composed_pdf(pdf.path(), set, {content.operators()}, usage);

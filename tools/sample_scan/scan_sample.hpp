@@ -15,7 +15,8 @@ namespace kuvert::sample {
 const std::vector<std::string>& known_text();
 
 // The lines of letter `n` (1-based) of a batch: like known_text(), with
-// its own name, amount, date and Kassenzeichen (and a valid IBAN).
+// its own name, amount, date and Kassenzeichen (and a valid IBAN), then a
+// body of 18 lines, as long as a real notice's.
 std::vector<std::string> letter_text(unsigned n);
 
 // `lines` set in 11 pt sans on an A4 page, rendered grey (anti-aliased) at
