@@ -80,6 +80,20 @@ TEST_CASE("pages scanned sideways are turned upright and read", "[scan][cleanup]
   }
 }
 
+TEST_CASE("pages scanned at 200 and 600 dpi are cleaned, turned and read", "[scan][cleanup]") {
+  scan::OrientationDetector orientation;
+  scan::OcrEngine engine;
+  for (const int dpi : {200, 600}) {
+    PixPtr upside_down(pixRotateOrth(test::text_page(dpi).get(), 2));
+    sprinkle(upside_down.get(), 200, 5);
+    scan::CleanPage clean = scan::clean_page(upside_down.get(), dpi, scan::CleanupOptions{});
+    const auto read = scan::read_upright(clean, dpi, engine, &orientation, true);
+    INFO(dpi << " dpi: " << read.text);
+    CHECK(clean.rotation == 180);
+    CHECK(test::character_accuracy(expected_text(), read.text) >= 0.98);
+  }
+}
+
 TEST_CASE("a blank back with specks of dust is recognised as blank", "[scan][cleanup]") {
   PixPtr blank(pixCreate(2480, 3508, 8));
   pixSetAll(blank.get());  // white

@@ -28,12 +28,12 @@ OrientationDetector::OrientationDetector() : api_(std::make_unique<tesseract::Te
 OrientationDetector::~OrientationDetector() { api_->End(); }
 
 int OrientationDetector::upright_turn(Pix* page, int dpi) {
-  // Half the resolution is enough to tell which way text runs, and takes
-  // less than half the time.
-  const PixPtr binary(pixGetDepth(page) == 1 ? pixClone(page) : pixConvertTo1(page, 128));
-  const PixPtr half(pixReduceRankBinary2(binary.get(), 1, nullptr));
-  api_->SetImage(half.get());
-  api_->SetSourceResolution(dpi / 2);
+  // 150 dpi is enough to tell which way text runs, in less than half the
+  // time 300 dpi takes; below that it is not sure (a 200 dpi scan stays as it is).
+  PixPtr binary(pixGetDepth(page) == 1 ? pixClone(page) : pixConvertTo1(page, 128));
+  for (; dpi >= 300; dpi /= 2) binary.reset(pixReduceRankBinary2(binary.get(), 1, nullptr));
+  api_->SetImage(binary.get());
+  api_->SetSourceResolution(dpi);
   int degrees = 0;
   float confidence = 0, script_confidence = 0;
   const char* script = nullptr;
