@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "pipeline/cli/progress_bar.hpp"
+#include "pipeline/cli/store_commands.hpp"
 #include "pipeline/driver/run_job.hpp"
 #include "pipeline/driver/scan_batch.hpp"
 #include "pipeline/model/error.hpp"
@@ -137,6 +138,11 @@ int main(int argc, char** argv) {
   scan_command->add_option("--layouts", scan.layouts, "Folder holding scan/ profiles (default: the shipped layouts/)");
   scan_command->add_flag("--deterministic", scan_deterministic, "Fixed timestamps: the same scans give the same bytes");
 
+  kuvert::StoreCommands store_commands;
+  store_commands.layouts = run.layouts;
+  store_commands.fonts = run.fonts;
+  kuvert::add_store_commands(app, store_commands);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -144,6 +150,7 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (const int status = kuvert::run_store_commands(store_commands); status >= 0) return status;
     if (run_command->parsed()) {
       if (run.output.empty()) run.output = fs::path("out") / job_folder_name(run.job);
       if (run.production_date.empty()) run.production_date = utc_now("%Y-%m-%d");

@@ -12,6 +12,7 @@ struct ProcessResult {
   std::string err;
 };
 
-ProcessResult run_process(const std::vector<std::string>& argv);
+// `input` is what the program reads on standard input.
+ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input = {});
 
 }  // namespace kuvert::test

@@ -1,0 +1,219 @@
+#include "pipeline/cli/store_commands.hpp"
+
+#include <pwd.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "pipeline/config/service_config.hpp"
+#include "pipeline/model/error.hpp"
+#include "pipeline/store/audit_trail.hpp"
+#include "pipeline/store/job_records.hpp"
+#include "pipeline/store/user_accounts.hpp"
+
+namespace kuvert {
+
+namespace {
+
+using namespace kuvert::store;
+
+std::int64_t now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// The audit names command-line administration after the system account.
+std::string system_user() {
+  const passwd* account = ::getpwuid(::getuid());
+  return "cli:" + std::string(account ? account->pw_name : std::to_string(::getuid()));
+}
+
+// One line from standard input; echo is off when it is a terminal.
+std::string read_password(const std::string& prompt) {
+  termios saved{};
+  const bool terminal = ::isatty(STDIN_FILENO) && ::tcgetattr(STDIN_FILENO, &saved) == 0;
+  if (terminal) {
+    std::fprintf(stderr, "%s: ", prompt.c_str());
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string password;
+  std::getline(std::cin, password);
+  if (terminal) {
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::fprintf(stderr, "\n");
+  }
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
+Store open_store(const StoreCommands& commands) {
+  const auto config = load_service_config(commands.config, commands.layouts, commands.fonts);
+  return Store({config.store, config.wal});
+}
+
+Role role_named(const std::string& text) {
+  const auto role = parse_role(text);
+  if (!role) {
+    Where where;
+    where.field = "--role";
+    throw_input(where, "expected viewer, operator, supervisor or admin");
+  }
+  return *role;
+}
+
+// A person acting on runs proves who they are with their password.
+Actor authenticated(Store& store, const StoreCommands& commands) {
+  Where where;
+  where.record = "user " + commands.user;
+  const auto login = log_in(store, commands.user, read_password("password for " + commands.user), now());
+  if (login.outcome == LoginOutcome::locked) throw_input(where, "the account is locked after failed logins");
+  if (login.outcome != LoginOutcome::accepted) throw_input(where, "wrong user name or password");
+  return {login.user->name, login.user->role};
+}
+
+void print_run(const RunRecord& run) {
+  std::printf("run %lld: %s %s (job %lld, client %s)\n", static_cast<long long>(run.id), run.job_name.c_str(),
+              run.name.c_str(), static_cast<long long>(run.job), run.client.c_str());
+  std::printf("  state       %s%s\n", std::string(name(run.state)).c_str(),
+              run.sensitive && run.state == RunState::released ? " (sensitive: awaits confirmation)" : "");
+  std::printf("  file        %s\n", run.file.c_str());
+  std::printf("  printer     %s\n", run.printer.c_str());
+  std::printf("  pieces      %lld\n  sheets      %lld\n  pages       %lld\n", static_cast<long long>(run.pieces),
+              static_cast<long long>(run.sheets), static_cast<long long>(run.pages));
+  std::printf("  sensitive   %s\n", run.sensitive ? "yes" : "no");
+  if (!run.released_by.empty()) std::printf("  released by %s\n", run.released_by.c_str());
+  if (!run.confirmed_by.empty()) std::printf("  confirmed by %s\n", run.confirmed_by.c_str());
+  std::printf("  updated     %s\n", run.updated_at.c_str());
+}
+
+}  // namespace
+
+void add_store_commands(CLI::App& app, StoreCommands& commands) {
+  auto config = [&commands](CLI::App* command) {
+    command->add_option("-c,--config", commands.config, "Service configuration (default kuvert.toml)");
+  };
+  auto* users = app.add_subcommand("users", "Console users: add, set a password, list");
+  users->require_subcommand(1);
+  commands.users_add = users->add_subcommand("add", "Add a user; the password is read from standard input");
+  commands.users_add->add_option("name", commands.user, "User name")->required();
+  commands.users_add->add_option("--role", commands.role, "viewer, operator, supervisor or admin (default operator)");
+  commands.users_passwd = users->add_subcommand("passwd", "Set a user's password, read from standard input");
+  commands.users_passwd->add_option("name", commands.user, "User name")->required();
+  commands.users_list = users->add_subcommand("list", "List users and roles");
+  for (auto* command : {commands.users_add, commands.users_passwd, commands.users_list}) config(command);
+
+  auto* runs = app.add_subcommand("runs", "Print runs: list, show, and the release workflow");
+  runs->require_subcommand(1);
+  commands.runs_list = runs->add_subcommand("list", "List runs, newest first");
+  commands.runs_list->add_option("--state", commands.state, "Only runs in this state");
+  commands.runs_show = runs->add_subcommand("show", "Show one run");
+  commands.runs_show->add_option("run", commands.run, "Run id")->required();
+  config(commands.runs_list);
+  config(commands.runs_show);
+  for (const char* action : {"release", "confirm", "hold", "cancel", "printed", "inserted", "close"}) {
+    auto* command = runs->add_subcommand(
+        action, std::string("Give a run \"") + action + "\" as USER (password from standard input)");
+    command->add_option("run", commands.run, "Run id")->required();
+    command->add_option("--user", commands.user, "Who acts")->required();
+    config(command);
+    commands.runs_actions.push_back(command);
+  }
+
+  auto* audit = app.add_subcommand("audit", "The audit trail: verify the chain, list records");
+  audit->require_subcommand(1);
+  commands.audit_verify = audit->add_subcommand("verify", "Check that no audit record was changed or deleted");
+  commands.audit_list = audit->add_subcommand("list", "List audit records, newest first");
+  commands.audit_list->add_option("--user", commands.audit_user, "Only this user's records");
+  commands.audit_list->add_option("--action", commands.audit_action, "Only this action");
+  commands.audit_list->add_option("--object", commands.audit_object, "Only objects starting so (\"run 12\")");
+  commands.audit_list->add_option("--from", commands.audit_from, "From this ISO time on");
+  commands.audit_list->add_option("--to", commands.audit_to, "Before this ISO time");
+  config(commands.audit_verify);
+  config(commands.audit_list);
+}
+
+int run_store_commands(StoreCommands& commands) {
+  if (commands.users_add->parsed()) {
+    const Role role = role_named(commands.role);
+    Store store = open_store(commands);
+    add_user(store, commands.user, role, read_password("password for " + commands.user), now(), system_user());
+    std::printf("user %s added as %s\n", commands.user.c_str(), std::string(name(role)).c_str());
+    return 0;
+  }
+  if (commands.users_passwd->parsed()) {
+    Store store = open_store(commands);
+    set_password(store, commands.user, read_password("new password for " + commands.user), now(), system_user());
+    std::printf("password of %s set\n", commands.user.c_str());
+    return 0;
+  }
+  if (commands.users_list->parsed()) {
+    Store store = open_store(commands);
+    for (const auto& user : list_users(store))
+      std::printf("%-20s %-10s %s%s\n", user.name.c_str(), std::string(name(user.role)).c_str(),
+                  user.created_at.c_str(), user.locked_until > now() ? "  locked" : "");
+    return 0;
+  }
+  if (commands.runs_list->parsed()) {
+    std::optional<RunState> state;
+    if (!commands.state.empty()) {
+      state = parse_run_state(commands.state);
+      if (!state) {
+        Where where;
+        where.field = "--state";
+        throw_input(where, "no such run state: " + commands.state);
+      }
+    }
+    Store store = open_store(commands);
+    std::printf("%6s  %-18s %-32s %-7s %7s %7s  %s\n", "run", "state", "job", "name", "pieces", "sheets", "printer");
+    for (const auto& run : list_runs(store, state))
+      std::printf("%6lld  %-18s %-32s %-7s %7lld %7lld  %s%s\n", static_cast<long long>(run.id),
+                  std::string(name(run.state)).c_str(), run.job_name.c_str(), run.name.c_str(),
+                  static_cast<long long>(run.pieces), static_cast<long long>(run.sheets), run.printer.c_str(),
+                  run.sensitive ? "  sensitive" : "");
+    return 0;
+  }
+  if (commands.runs_show->parsed()) {
+    Store store = open_store(commands);
+    const auto run = find_run(store, commands.run);
+    if (!run) {
+      Where where;
+      where.record = "run " + std::to_string(commands.run);
+      throw_input(where, "no such run");
+    }
+    print_run(*run);
+    return 0;
+  }
+  for (auto* command : commands.runs_actions) {
+    if (!command->parsed()) continue;
+    Store store = open_store(commands);
+    const Actor actor = authenticated(store, commands);
+    const auto run = act_on_run(store, commands.run, *parse_run_action(command->get_name()), actor, now());
+    std::printf("run %lld is %s\n", static_cast<long long>(run.id), std::string(name(run.state)).c_str());
+    return 0;
+  }
+  if (commands.audit_verify->parsed()) {
+    Store store = open_store(commands);
+    const auto problems = verify_audit(store);
+    for (const auto& problem : problems) std::fprintf(stderr, "kuvert: %s\n", problem.c_str());
+    if (!problems.empty()) return 1;
+    std::printf("audit trail intact\n");
+    return 0;
+  }
+  if (commands.audit_list->parsed()) {
+    Store store = open_store(commands);
+    const AuditFilter filter{commands.audit_user, commands.audit_action, commands.audit_object, commands.audit_from,
+                             commands.audit_to};
+    for (const auto& record : read_audit(store, filter))
+      std::printf("%6lld  %s  %-12s %-16s %-12s %s\n", static_cast<long long>(record.seq), record.entry.at.c_str(),
+                  record.entry.user.c_str(), record.entry.action.c_str(), record.entry.object.c_str(),
+                  record.entry.detail.c_str());
+    return 0;
+  }
+  return -1;
+}
+
+}  // namespace kuvert

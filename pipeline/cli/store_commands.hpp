@@ -1,0 +1,36 @@
+#pragma once
+// `kuvert users`, `kuvert runs` and `kuvert audit`: the console's actions
+// from the command line, on the store named in kuvert.toml. They translate
+// arguments into calls of pipeline/store; the rules live there.
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <string>
+
+namespace kuvert {
+
+struct StoreCommands {
+  std::filesystem::path config = "kuvert.toml";
+  std::filesystem::path layouts;
+  std::filesystem::path fonts;
+  std::string user;  // who acts (runs actions) or whom it concerns (users)
+  std::string role = "operator";
+  std::string state;     // runs list --state
+  std::int64_t run = 0;  // runs show / actions
+  std::string action;    // the runs action chosen
+  std::string audit_user, audit_action, audit_object, audit_from, audit_to;
+  CLI::App* users_add = nullptr;
+  CLI::App* users_passwd = nullptr;
+  CLI::App* users_list = nullptr;
+  CLI::App* runs_list = nullptr;
+  CLI::App* runs_show = nullptr;
+  std::vector<CLI::App*> runs_actions;
+  CLI::App* audit_verify = nullptr;
+  CLI::App* audit_list = nullptr;
+};
+
+void add_store_commands(CLI::App& app, StoreCommands& commands);
+// Runs the store command that was parsed, if any; returns its exit status,
+// or -1 when none was. Throws kuvert::Error.
+int run_store_commands(StoreCommands& commands);
+
+}  // namespace kuvert

@@ -1,0 +1,162 @@
+#include <set>
+
+#include "pipeline/config/service_config.hpp"
+#include "pipeline/profiles/toml_fields.hpp"
+#include "pipeline/profiles/toml_files.hpp"
+
+namespace kuvert {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path resolved(const fs::path& base, const std::string& path) { return (base / path).lexically_normal(); }
+
+// Reads the table [key] through `read(fields)`, refusing keys it does not
+// ask for.
+template <class Read>
+void read_table(TomlFields& top, const char* key, bool required, Read read) {
+  if (!required && !top.has(key)) return;
+  const auto* table = top.table(key);
+  if (!table) return;
+  TomlFields fields(*table, top.at(key), top.problems());
+  read(fields);
+  fields.reject_unknown();
+}
+
+void read_store(TomlFields& top, ServiceConfig& config, const fs::path& base) {
+  read_table(top, "store", true, [&](TomlFields& store) {
+    config.store = resolved(base, store.text("folder").value_or(""));
+    if (store.has("wal")) config.wal = store.flag("wal").value_or(true);
+  });
+}
+
+void read_console(TomlFields& top, ServiceConfig& config) {
+  read_table(top, "console", false, [&](TomlFields& console) {
+    if (console.has("listen")) {
+      const std::string listen = console.text("listen").value_or("127.0.0.1:8470");
+      const auto colon = listen.rfind(':');
+      int port = -1;
+      try {
+        if (colon != std::string::npos) port = std::stoi(listen.substr(colon + 1));
+      } catch (const std::exception&) {
+      }
+      if (colon == std::string::npos || colon == 0 || port < 0 || port > 65535)
+        console.problem("listen", "expected HOST:PORT, such as \"127.0.0.1:8470\"");
+      else {
+        config.listen_host = listen.substr(0, colon);
+        config.listen_port = port;
+      }
+    }
+    if (console.has("session_minutes"))
+      config.session_seconds = 60 * console.integer("session_minutes", 1, 24 * 60).value_or(30);
+    if (console.has("lockout_attempts"))
+      config.lockout_attempts = static_cast<int>(console.integer("lockout_attempts", 1, 100).value_or(5));
+    if (console.has("lockout_minutes"))
+      config.lockout_seconds = 60 * console.integer("lockout_minutes", 1, 24 * 60).value_or(15);
+  });
+}
+
+void read_production(TomlFields& top, ServiceConfig& config, const fs::path& base) {
+  read_table(top, "production", false, [&](TomlFields& production) {
+    if (production.has("layouts")) config.layouts = resolved(base, production.text("layouts").value_or(""));
+    if (production.has("fonts")) config.fonts = resolved(base, production.text("fonts").value_or(""));
+    if (production.has("max_sheets"))
+      config.max_sheets = static_cast<std::size_t>(production.integer("max_sheets", 1, 1000000).value_or(2000));
+    if (production.has("threads"))
+      config.threads = static_cast<unsigned>(production.integer("threads", 0, 256).value_or(0));
+  });
+}
+
+void read_retention(TomlFields& top, ServiceConfig& config) {
+  read_table(top, "retention", false, [&](TomlFields& retention) {
+    if (retention.has("inputs_days"))
+      config.keep_inputs_days = static_cast<int>(retention.integer("inputs_days", 1, 3650).value_or(90));
+    if (retention.has("outputs_days"))
+      config.keep_outputs_days = static_cast<int>(retention.integer("outputs_days", 1, 3650).value_or(30));
+  });
+}
+
+// Names become folder and file names and show in the console.
+void check_name(TomlFields& fields, const std::string& name) {
+  if (name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
+    fields.problem("name", "expected lower-case letters, digits, '-' and '_'");
+}
+
+void read_printers(TomlFields& top, ServiceConfig& config, const fs::path& base) {
+  const auto tables = top.tables("printer", false);
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    TomlFields fields(*tables[i], element(top.at("printer"), i), top.problems());
+    Printer printer;
+    printer.name = fields.text("name").value_or("");
+    check_name(fields, printer.name);
+    if (!printer.name.empty() && !names.insert(printer.name).second)
+      fields.problem("name", "another printer has this name");
+    printer.folder = resolved(base, fields.text("folder").value_or(""));
+    fields.reject_unknown();
+    config.printers.push_back(std::move(printer));
+  }
+}
+
+void read_inboxes(TomlFields& top, ServiceConfig& config, const fs::path& base) {
+  const auto tables = top.tables("inbox", false);
+  std::set<std::string> names;
+  std::set<fs::path> folders;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    TomlFields fields(*tables[i], element(top.at("inbox"), i), top.problems());
+    Inbox inbox;
+    inbox.name = fields.text("name").value_or("");
+    check_name(fields, inbox.name);
+    if (!inbox.name.empty() && !names.insert(inbox.name).second) fields.problem("name", "another inbox has this name");
+    inbox.folder = resolved(base, fields.text("folder").value_or(""));
+    if (!inbox.folder.empty() && !folders.insert(inbox.folder).second)
+      fields.problem("folder", "another inbox watches this folder");
+    inbox.kind =
+        fields.choice<InboxKind>("kind", {{"job", InboxKind::job}, {"scan", InboxKind::scan}}).value_or(InboxKind::job);
+    inbox.client = fields.text("client").value_or("");
+    if (inbox.kind == InboxKind::scan)
+      inbox.profile = fields.has("profile") ? fields.text("profile").value_or("") : "posteingang";
+    if (inbox.kind == InboxKind::job) {
+      if (fields.has("printer")) {
+        inbox.printer = fields.text("printer").value_or("");
+        bool known = false;
+        for (const auto& printer : config.printers) known = known || printer.name == inbox.printer;
+        if (!known) fields.problem("printer", "names no [[printer]] of this file");
+      } else if (!config.printers.empty()) {
+        inbox.printer = config.printers.front().name;
+      } else {
+        fields.problem("printer", "a job inbox needs a [[printer]] for its runs");
+      }
+    }
+    if (fields.has("poll_seconds")) inbox.poll_seconds = fields.number("poll_seconds", 0.1, 3600).value_or(5);
+    if (fields.has("stable_checks"))
+      inbox.stable_checks = static_cast<int>(fields.integer("stable_checks", 1, 100).value_or(2));
+    fields.reject_unknown();
+    config.inboxes.push_back(std::move(inbox));
+  }
+}
+
+}  // namespace
+
+ServiceConfig load_service_config(const fs::path& file, const fs::path& layouts, const fs::path& fonts) {
+  ServiceConfig initial;
+  initial.file = fs::absolute(file).lexically_normal();
+  initial.layouts = layouts;
+  initial.fonts = fonts;
+  const fs::path base = initial.file.parent_path();
+  std::error_code error;
+  if (!fs::is_regular_file(initial.file, error))
+    throw_input(in_file(file.string()), "is missing: name the service configuration with --config");
+  return read_toml_file(base, initial.file.filename().string(), initial,
+                        [&base](TomlFields& top, ServiceConfig& config) {
+                          read_store(top, config, base);
+                          read_console(top, config);
+                          read_production(top, config, base);
+                          read_retention(top, config);
+                          read_printers(top, config, base);
+                          read_inboxes(top, config, base);
+                        });
+}
+
+}  // namespace kuvert

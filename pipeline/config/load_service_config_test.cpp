@@ -1,0 +1,113 @@
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "pipeline/config/service_config.hpp"
+#include "pipeline/model/error.hpp"
+#include "tests/support/kuvert_job.hpp"
+#include "tests/support/temp_folder.hpp"
+
+using kuvert::load_service_config;
+
+namespace {
+
+std::filesystem::path write_config(const std::filesystem::path& folder, const std::string& text) {
+  const auto file = folder / "kuvert.toml";
+  std::ofstream(file) << text;
+  return file;
+}
+
+std::string problems_of(const std::filesystem::path& file) {
+  try {
+    load_service_config(file, "layouts", "fonts");
+  } catch (const kuvert::Error& error) {
+    return error.what();
+  }
+  return "accepted";
+}
+
+}  // namespace
+
+TEST_CASE("The sample service configuration loads with paths from its folder", "[service]") {
+  const auto samples = kuvert::test::source_dir() / "samples";
+  const auto config = load_service_config(samples / "kuvert.toml", "/opt/layouts", "/opt/fonts");
+  CHECK(config.store == (kuvert::test::source_dir() / "out/service/store").lexically_normal());
+  CHECK(config.listen_host == "127.0.0.1");
+  CHECK(config.listen_port == 8470);
+  CHECK(config.layouts == "/opt/layouts");
+  REQUIRE(config.printers.size() == 1);
+  REQUIRE(config.inboxes.size() == 2);
+  CHECK(config.inboxes[0].kind == kuvert::InboxKind::job);
+  CHECK(config.inboxes[0].printer == "drucker-1");
+  CHECK(config.inboxes[1].kind == kuvert::InboxKind::scan);
+  CHECK(config.inboxes[1].profile == "posteingang");
+  CHECK(config.inboxes[1].poll_seconds == 2);
+}
+
+TEST_CASE("Defaults: loopback console, first printer, two stable checks", "[service]") {
+  kuvert::test::TempFolder temp;
+  const auto config = load_service_config(write_config(temp.path(), R"(
+[store]
+folder = "store"
+[[printer]]
+name = "p1"
+folder = "/srv/p1"
+[[inbox]]
+name = "in"
+folder = "in"
+kind = "job"
+client = "musterstadt"
+)"),
+                                          "layouts", "fonts");
+  CHECK(config.store == temp.path() / "store");
+  CHECK(config.listen_host == "127.0.0.1");
+  CHECK(config.listen_port == 8470);
+  CHECK(config.session_seconds == 1800);
+  CHECK(config.inboxes[0].printer == "p1");
+  CHECK(config.inboxes[0].folder == temp.path() / "in");
+  CHECK(config.inboxes[0].stable_checks == 2);
+}
+
+TEST_CASE("Every problem of kuvert.toml is reported at once", "[service]") {
+  kuvert::test::TempFolder temp;
+  const auto what = problems_of(write_config(temp.path(), R"(
+[console]
+listen = "8470"
+colour = "blue"
+[[printer]]
+name = "Drucker 1"
+folder = "/srv/p1"
+[[inbox]]
+name = "in"
+folder = "in"
+kind = "mail"
+client = "musterstadt"
+printer = "p9"
+[[inbox]]
+name = "in"
+folder = "in"
+kind = "job"
+client = "x"
+)"));
+  CHECK(what ==
+        "file \"kuvert.toml\": field \"store\": is missing\n"
+        "file \"kuvert.toml\": field \"console.listen\": expected HOST:PORT, such as \"127.0.0.1:8470\"\n"
+        "file \"kuvert.toml\": field \"console.colour\": is not a known field\n"
+        "file \"kuvert.toml\": field \"printer[0].name\": expected lower-case letters, digits, '-' and '_'\n"
+        "file \"kuvert.toml\": field \"inbox[0].kind\": \"mail\" is neither \"job\" nor \"scan\"\n"
+        "file \"kuvert.toml\": field \"inbox[0].printer\": names no [[printer]] of this file\n"
+        "file \"kuvert.toml\": field \"inbox[1].name\": another inbox has this name\n"
+        "file \"kuvert.toml\": field \"inbox[1].folder\": another inbox watches this folder");
+}
+
+TEST_CASE("A job inbox without any printer is refused", "[service]") {
+  kuvert::test::TempFolder temp;
+  CHECK(problems_of(write_config(temp.path(), R"(
+[store]
+folder = "store"
+[[inbox]]
+name = "in"
+folder = "in"
+kind = "job"
+client = "musterstadt"
+)")) == "file \"kuvert.toml\": field \"inbox[0].printer\": a job inbox needs a [[printer]] for its runs");
+}

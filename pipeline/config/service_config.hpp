@@ -1,0 +1,56 @@
+#pragma once
+// What `kuvert serve` and the store commands read from kuvert.toml. Paths
+// are absolute after loading (relative ones count from the file's folder).
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kuvert {
+
+enum class InboxKind { job, scan };
+
+// A watch folder. A file (or job folder) is taken only when complete: its
+// size and mtime unchanged over `stable_checks` polls, or a NAME.ready
+// trigger beside it.
+struct Inbox {
+  std::string name;
+  std::filesystem::path folder;
+  InboxKind kind = InboxKind::job;
+  std::string client;   // jobs must name this client
+  std::string profile;  // scan inboxes: the scan profile
+  std::string printer;  // job inboxes: where released runs go
+  double poll_seconds = 5;
+  int stable_checks = 2;
+};
+
+struct Printer {
+  std::string name;
+  std::filesystem::path folder;  // runs are copied in under a temporary name, then renamed
+};
+
+struct ServiceConfig {
+  std::filesystem::path file;  // the kuvert.toml read
+  std::filesystem::path store;
+  bool wal = true;
+  std::string listen_host = "127.0.0.1";
+  int listen_port = 8470;
+  std::int64_t session_seconds = 30 * 60;
+  int lockout_attempts = 5;
+  std::int64_t lockout_seconds = 15 * 60;
+  std::filesystem::path layouts;  // default: the shipped layouts/
+  std::filesystem::path fonts;    // default: the shipped fonts/
+  std::size_t max_sheets = 2000;
+  unsigned threads = 0;
+  int keep_inputs_days = 90;   // taken inputs in the store's archive
+  int keep_outputs_days = 30;  // outputs of closed and cancelled runs' jobs
+  std::vector<Printer> printers;
+  std::vector<Inbox> inboxes;
+};
+
+// Reads and checks kuvert.toml, every problem at once (kuvert::Error,
+// input). `layouts` and `fonts` are the defaults for absent keys.
+ServiceConfig load_service_config(const std::filesystem::path& file, const std::filesystem::path& layouts,
+                                  const std::filesystem::path& fonts);
+
+}  // namespace kuvert

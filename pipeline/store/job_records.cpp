@@ -1,0 +1,133 @@
+// The jobs table: one job per input, with the runs it produced.
+#include "pipeline/store/job_records.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/store/audit_trail.hpp"
+
+namespace kuvert::store {
+
+namespace {
+
+constexpr const char* kJobColumns =
+    "SELECT id, input_id, kind, inbox, name, client, state, output, documents, pages, pieces, errors, created_at,"
+    " coalesce(finished_at, '') FROM jobs";
+
+JobRecord read_job(Statement& row) {
+  JobRecord job;
+  job.id = row.integer(0);
+  job.input = row.integer(1);
+  job.kind = row.text(2) == "scan" ? JobKind::scan : JobKind::job;
+  job.inbox = row.text(3);
+  job.name = row.text(4);
+  job.client = row.text(5);
+  const std::string state = row.text(6);
+  job.state = state == "done" ? JobState::done : state == "failed" ? JobState::failed : JobState::processing;
+  job.output = row.text(7);
+  job.documents = row.integer(8);
+  job.pages = row.integer(9);
+  job.pieces = row.integer(10);
+  job.errors = row.text(11);
+  job.created_at = row.text(12);
+  job.finished_at = row.text(13);
+  return job;
+}
+
+std::vector<JobRecord> read_jobs(Statement& query) {
+  std::vector<JobRecord> jobs;
+  while (query.step()) jobs.push_back(read_job(query));
+  return jobs;
+}
+
+std::string object(std::int64_t job) { return "job " + std::to_string(job); }
+
+}  // namespace
+
+std::string_view name(JobKind kind) { return kind == JobKind::scan ? "scan" : "job"; }
+
+std::string_view name(JobState state) {
+  switch (state) {
+    case JobState::processing:
+      return "processing";
+    case JobState::done:
+      return "done";
+    case JobState::failed:
+      return "failed";
+  }
+  return "?";
+}
+
+std::int64_t start_job(Store& store, std::int64_t input, JobKind kind, const std::string& inbox,
+                       const std::string& name, const std::string& client, const std::string& output,
+                       std::int64_t now) {
+  Transaction transaction(store.db());
+  Statement insert(store.db(),
+                   "INSERT INTO jobs(input_id, kind, inbox, name, client, state, output, created_at)"
+                   " VALUES (?, ?, ?, ?, ?, 'processing', ?, ?)");
+  insert.bind(1, input).bind(2, std::string(store::name(kind))).bind(3, inbox).bind(4, name).bind(5, client);
+  insert.bind(6, output).bind(7, iso_time(now)).run();
+  const std::int64_t job = store.db().last_insert_id();
+  append_audit(store,
+               {iso_time(now), "kuvert", "job started", object(job), "input " + std::to_string(input) + ", " + name});
+  transaction.commit();
+  return job;
+}
+
+void finish_job(Store& store, std::int64_t job, const JobResult& result, const std::string& printer, std::int64_t now) {
+  Transaction transaction(store.db());
+  Statement update(store.db(),
+                   "UPDATE jobs SET state = 'done', name = ?, documents = ?, pages = ?, pieces = ?, finished_at = ?"
+                   " WHERE id = ? AND state = 'processing'");
+  update.bind(1, result.name).bind(2, result.documents).bind(3, result.pages).bind(4, result.pieces);
+  update.bind(5, iso_time(now)).bind(6, job).run();
+  if (store.db().changes() == 0) store.db().fail("job " + std::to_string(job) + " is not being processed");
+  for (const auto& run : result.runs) {
+    Statement insert(store.db(),
+                     "INSERT INTO runs(job_id, name, file, printer, pieces, sheets, pages, sensitive, state,"
+                     " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'awaiting_release', ?, ?)");
+    insert.bind(1, job).bind(2, run.name).bind(3, run.file).bind(4, printer).bind(5, run.pieces);
+    insert.bind(6, run.sheets).bind(7, run.pages).bind(8, std::int64_t{run.sensitive}).bind(9, iso_time(now));
+    insert.bind(10, iso_time(now)).run();
+  }
+  Statement input(
+      store.db(),
+      "UPDATE inputs SET state = 'done', finished_at = ? WHERE id = (SELECT input_id FROM jobs WHERE id = ?)");
+  input.bind(1, iso_time(now)).bind(2, job).run();
+  append_audit(store, {iso_time(now), "kuvert", "job done", object(job),
+                       result.name + ": " + std::to_string(result.documents) + " documents, " +
+                           std::to_string(result.runs.size()) + " runs"});
+  transaction.commit();
+}
+
+void fail_job(Store& store, std::int64_t job, const std::string& errors_json, std::int64_t now) {
+  Transaction transaction(store.db());
+  Statement update(store.db(), "UPDATE jobs SET state = 'failed', errors = ?, finished_at = ? WHERE id = ?");
+  update.bind(1, errors_json).bind(2, iso_time(now)).bind(3, job).run();
+  Statement input(store.db(),
+                  "UPDATE inputs SET state = 'failed', reason = 'the job failed', finished_at = ?"
+                  " WHERE id = (SELECT input_id FROM jobs WHERE id = ?)");
+  input.bind(1, iso_time(now)).bind(2, job).run();
+  append_audit(store, {iso_time(now), "kuvert", "job failed", object(job), errors_json});
+  transaction.commit();
+}
+
+std::vector<JobRecord> list_jobs(Store& store, std::int64_t limit) {
+  Statement query(store.db(), std::string(kJobColumns) + " ORDER BY id DESC LIMIT ?");
+  query.bind(1, limit);
+  return read_jobs(query);
+}
+
+std::optional<JobRecord> find_job(Store& store, std::int64_t id) {
+  Statement query(store.db(), std::string(kJobColumns) + " WHERE id = ?");
+  query.bind(1, id);
+  if (!query.step()) return std::nullopt;
+  return read_job(query);
+}
+
+std::vector<JobRecord> jobs_in_state(Store& store, JobState state) {
+  Statement query(store.db(), std::string(kJobColumns) + " WHERE state = ? ORDER BY id");
+  query.bind(1, std::string(name(state)));
+  return read_jobs(query);
+}
+
+}  // namespace kuvert::store

@@ -1,0 +1,129 @@
+#pragma once
+// Inputs taken from the inboxes, the jobs made of them and the runs the jobs
+// produced, as the store keeps them. Each function is one transaction with
+// its audit record; the service calls them in the order the work happens,
+// so that after a crash the states say what is left to finish or redo.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/store/run_workflow.hpp"
+#include "pipeline/store/store.hpp"
+
+namespace kuvert::store {
+
+enum class InputState { taking, taken, done, failed, duplicate };
+std::string_view name(InputState state);
+
+struct InputRecord {
+  std::int64_t id = 0;
+  std::string inbox;
+  std::string name;    // as it was dropped
+  std::string sha256;  // of the file, or of a job folder's files
+  InputState state = InputState::taking;
+  std::string place;  // where it lies now
+  std::string received_at;
+  std::string reason;  // why it failed or was refused
+};
+
+// Records an input about to be moved from its inbox to `place`. Returns
+// the accepted input of the same content instead when there is one (the
+// new one is then a duplicate and nothing is recorded).
+struct Taking {
+  std::int64_t id = 0;                      // the new input's id, when taken
+  std::optional<InputRecord> duplicate_of;  // set: refused
+};
+Taking begin_taking(Store& store, const std::string& inbox, const std::string& name, const std::string& sha256,
+                    const std::string& place, std::int64_t now);
+void set_input_place(Store& store, std::int64_t input, const std::string& place);
+// taking -> taken (moved), done (job finished) or failed (with the reason).
+void set_input_state(Store& store, std::int64_t input, InputState state, const std::string& reason, std::int64_t now);
+// A refused duplicate, recorded for the console and the metrics.
+void record_duplicate(Store& store, const std::string& inbox, const std::string& name, const std::string& sha256,
+                      const std::string& place, std::int64_t duplicate_of, std::int64_t now);
+void forget_input(Store& store, std::int64_t input);  // a taking that never happened
+std::vector<InputRecord> inputs_in_state(Store& store, InputState state);
+std::optional<InputRecord> find_input(Store& store, std::int64_t id);
+
+enum class JobKind { job, scan };
+enum class JobState { processing, done, failed };
+std::string_view name(JobKind kind);
+std::string_view name(JobState state);
+
+struct JobRecord {
+  std::int64_t id = 0;
+  std::int64_t input = 0;
+  JobKind kind = JobKind::job;
+  std::string inbox;
+  std::string name;
+  std::string client;
+  JobState state = JobState::processing;
+  std::string output;  // the job's output folder
+  std::int64_t documents = 0;
+  std::int64_t pages = 0;
+  std::int64_t pieces = 0;
+  std::string errors;  // JSON array of messages
+  std::string created_at;
+  std::string finished_at;
+};
+
+// What a finished job produced, one entry per run file.
+struct RunOutput {
+  std::string name;  // R0001
+  std::string file;  // R0001.pdf
+  std::int64_t pieces = 0;
+  std::int64_t sheets = 0;
+  std::int64_t pages = 0;
+  bool sensitive = false;
+};
+
+struct JobResult {
+  std::string name;  // the job's own name (job.json), or the scan batch's
+  std::int64_t documents = 0;
+  std::int64_t pages = 0;
+  std::int64_t pieces = 0;
+  std::vector<RunOutput> runs;
+};
+
+std::int64_t start_job(Store& store, std::int64_t input, JobKind kind, const std::string& inbox,
+                       const std::string& name, const std::string& client, const std::string& output, std::int64_t now);
+// processing -> done: the runs await release at `printer`, the input is
+// done; all in one transaction, so a crash leaves either all or none.
+void finish_job(Store& store, std::int64_t job, const JobResult& result, const std::string& printer, std::int64_t now);
+void fail_job(Store& store, std::int64_t job, const std::string& errors_json, std::int64_t now);
+std::vector<JobRecord> list_jobs(Store& store, std::int64_t limit = 500);
+std::optional<JobRecord> find_job(Store& store, std::int64_t id);
+std::vector<JobRecord> jobs_in_state(Store& store, JobState state);
+
+struct RunRecord {
+  std::int64_t id = 0;
+  std::int64_t job = 0;
+  std::string job_name;
+  std::string client;
+  std::string name;
+  std::string file;  // absolute path of the run's PDF
+  std::string printer;
+  std::int64_t pieces = 0;
+  std::int64_t sheets = 0;
+  std::int64_t pages = 0;
+  bool sensitive = false;
+  RunState state = RunState::awaiting_release;
+  std::string released_by;
+  std::string confirmed_by;
+  std::string created_at;
+  std::string updated_at;
+};
+
+std::vector<RunRecord> list_runs(Store& store, std::optional<RunState> state = std::nullopt, std::int64_t limit = 500);
+std::optional<RunRecord> find_run(Store& store, std::int64_t id);
+std::vector<RunRecord> runs_of_job(Store& store, std::int64_t job);
+// Runs the service may copy to their printers now.
+std::vector<RunRecord> runs_ready_for_delivery(Store& store);
+
+// Applies an action in one transaction: reads the run, decides by the
+// workflow rules, writes the new state and the audit record. A refusal is
+// audited too and thrown as kuvert::Error (input) with the reason.
+RunRecord act_on_run(Store& store, std::int64_t run, RunAction action, const Actor& actor, std::int64_t now);
+
+}  // namespace kuvert::store

@@ -1,0 +1,102 @@
+// The runs table and the release workflow applied to it.
+#include "pipeline/model/error.hpp"
+#include "pipeline/store/audit_trail.hpp"
+#include "pipeline/store/job_records.hpp"
+
+namespace kuvert::store {
+
+namespace {
+
+constexpr const char* kRunColumns =
+    "SELECT r.id, r.job_id, j.name, j.client, r.name, j.output || '/' || r.file, r.printer, r.pieces, r.sheets,"
+    " r.pages, r.sensitive, r.state, coalesce(r.released_by, ''), coalesce(r.confirmed_by, ''), r.created_at,"
+    " r.updated_at FROM runs r JOIN jobs j ON j.id = r.job_id";
+
+RunRecord read_run(Statement& row) {
+  RunRecord run;
+  run.id = row.integer(0);
+  run.job = row.integer(1);
+  run.job_name = row.text(2);
+  run.client = row.text(3);
+  run.name = row.text(4);
+  run.file = row.text(5);
+  run.printer = row.text(6);
+  run.pieces = row.integer(7);
+  run.sheets = row.integer(8);
+  run.pages = row.integer(9);
+  run.sensitive = row.integer(10) != 0;
+  run.state = parse_run_state(row.text(11)).value_or(RunState::held);
+  run.released_by = row.text(12);
+  run.confirmed_by = row.text(13);
+  run.created_at = row.text(14);
+  run.updated_at = row.text(15);
+  return run;
+}
+
+std::vector<RunRecord> read_runs(Statement& query) {
+  std::vector<RunRecord> runs;
+  while (query.step()) runs.push_back(read_run(query));
+  return runs;
+}
+
+}  // namespace
+
+std::vector<RunRecord> list_runs(Store& store, std::optional<RunState> state, std::int64_t limit) {
+  Statement query(store.db(), std::string(kRunColumns) + " WHERE ?1 = '' OR r.state = ?1 ORDER BY r.id DESC LIMIT ?2");
+  query.bind(1, state ? std::string(name(*state)) : std::string()).bind(2, limit);
+  return read_runs(query);
+}
+
+std::optional<RunRecord> find_run(Store& store, std::int64_t id) {
+  Statement query(store.db(), std::string(kRunColumns) + " WHERE r.id = ?");
+  query.bind(1, id);
+  if (!query.step()) return std::nullopt;
+  return read_run(query);
+}
+
+std::vector<RunRecord> runs_of_job(Store& store, std::int64_t job) {
+  Statement query(store.db(), std::string(kRunColumns) + " WHERE r.job_id = ? ORDER BY r.name");
+  query.bind(1, job);
+  return read_runs(query);
+}
+
+std::vector<RunRecord> runs_ready_for_delivery(Store& store) {
+  Statement query(store.db(), std::string(kRunColumns) +
+                                  " WHERE (r.state = 'released' AND r.sensitive = 0) OR r.state = 'confirmed'"
+                                  " ORDER BY r.id");
+  return read_runs(query);
+}
+
+RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Actor& actor, std::int64_t now) {
+  Where where;
+  where.record = "run " + std::to_string(id);
+  Transaction transaction(store.db());
+  const auto run = find_run(store, id);
+  if (!run) throw_input(where, "no such run");
+  const RunFacts facts{run->state, run->sensitive, run->released_by};
+  const RunDecision decision = decide(facts, action, actor);
+  const std::string user = actor.system ? "kuvert" : actor.user;
+  const std::string object = "run " + std::to_string(id);
+  if (!decision.next) {
+    append_audit(store, {iso_time(now), user, std::string(name(action)) + " refused", object, decision.refusal});
+    transaction.commit();
+    throw_input(where, decision.refusal);
+  }
+  // Who released and confirmed belongs to the current release: a hold
+  // starts the four-eyes check again.
+  std::string released_by = run->released_by;
+  std::string confirmed_by = run->confirmed_by;
+  if (action == RunAction::release) released_by = actor.user;
+  if (action == RunAction::confirm) confirmed_by = actor.user;
+  if (*decision.next == RunState::held) released_by = confirmed_by = std::string();
+  Statement update(store.db(),
+                   "UPDATE runs SET state = ?, released_by = ?, confirmed_by = ?, updated_at = ? WHERE id = ?");
+  update.bind(1, std::string(name(*decision.next))).bind_or_null(2, released_by).bind_or_null(3, confirmed_by);
+  update.bind(4, iso_time(now)).bind(5, id).run();
+  append_audit(store, {iso_time(now), user, std::string(name(action)), object,
+                       std::string(name(run->state)) + " -> " + std::string(name(*decision.next))});
+  transaction.commit();
+  return *find_run(store, id);
+}
+
+}  // namespace kuvert::store

@@ -1,0 +1,113 @@
+#include "pipeline/store/run_workflow.hpp"
+
+#include "pipeline/store/enum_names.hpp"
+
+namespace kuvert::store {
+
+namespace {
+
+constexpr EnumNames<RunState, 9> kStates{{
+    {RunState::awaiting_release, "awaiting_release"},
+    {RunState::released, "released"},
+    {RunState::confirmed, "confirmed"},
+    {RunState::delivered, "delivered"},
+    {RunState::printed, "printed"},
+    {RunState::inserted, "inserted"},
+    {RunState::closed, "closed"},
+    {RunState::held, "held"},
+    {RunState::cancelled, "cancelled"},
+}};
+constexpr EnumNames<RunAction, 8> kActions{{
+    {RunAction::release, "release"},
+    {RunAction::confirm, "confirm"},
+    {RunAction::hold, "hold"},
+    {RunAction::cancel, "cancel"},
+    {RunAction::mark_printed, "printed"},
+    {RunAction::mark_inserted, "inserted"},
+    {RunAction::close, "close"},
+    {RunAction::deliver, "deliver"},
+}};
+constexpr EnumNames<Role, 4> kRoles{{
+    {Role::viewer, "viewer"},
+    {Role::operator_, "operator"},
+    {Role::supervisor, "supervisor"},
+    {Role::admin, "admin"},
+}};
+
+bool before_delivery(RunState state) {
+  return state == RunState::awaiting_release || state == RunState::released || state == RunState::confirmed;
+}
+
+RunDecision refuse(std::string why) { return {std::nullopt, std::move(why)}; }
+
+RunDecision wrong_state(const RunFacts& run, RunAction action) {
+  std::string why = "a run that is ";
+  why += name(run.state);
+  why += " cannot be given \"";
+  why += name(action);
+  why += '"';
+  return refuse(std::move(why));
+}
+
+}  // namespace
+
+std::string_view name(RunState state) { return name_in(kStates, state); }
+std::string_view name(RunAction action) { return name_in(kActions, action); }
+std::string_view name(Role role) { return name_in(kRoles, role); }
+std::optional<RunState> parse_run_state(std::string_view text) { return parse_in(kStates, text); }
+std::optional<RunAction> parse_run_action(std::string_view text) { return parse_in(kActions, text); }
+std::optional<Role> parse_role(std::string_view text) { return parse_in(kRoles, text); }
+
+bool ready_for_delivery(const RunFacts& run) {
+  return run.sensitive ? run.state == RunState::confirmed : run.state == RunState::released;
+}
+
+RunDecision decide(const RunFacts& run, RunAction action, const Actor& actor) {
+  if (action == RunAction::deliver) {
+    if (!actor.system) return refuse("only the service delivers runs to printers");
+    if (!ready_for_delivery(run)) return wrong_state(run, action);
+    return {RunState::delivered, {}};
+  }
+  if (actor.system) return refuse("the service only delivers runs");
+  const Role needed = action == RunAction::confirm ? Role::supervisor : Role::operator_;
+  if (actor.role < needed) {
+    std::string why = "\"";
+    why += name(action);
+    why += "\" needs the ";
+    why += name(needed);
+    why += " role; " + actor.user + " is ";
+    why += name(actor.role);
+    return refuse(std::move(why));
+  }
+  switch (action) {
+    case RunAction::release:
+      if (run.state != RunState::awaiting_release && run.state != RunState::held) return wrong_state(run, action);
+      return {RunState::released, {}};
+    case RunAction::confirm:
+      if (!run.sensitive) return refuse("the run holds no sensitive documents and needs no confirmation");
+      if (run.state != RunState::released) return wrong_state(run, action);
+      if (run.released_by == actor.user)
+        return refuse("four eyes: " + actor.user + " released this run, a different supervisor must confirm it");
+      return {RunState::confirmed, {}};
+    case RunAction::hold:
+      if (!before_delivery(run.state)) return wrong_state(run, action);
+      return {RunState::held, {}};
+    case RunAction::cancel:
+      if (!before_delivery(run.state) && run.state != RunState::held) return wrong_state(run, action);
+      return {RunState::cancelled, {}};
+    case RunAction::mark_printed:
+      if (run.state != RunState::delivered) return wrong_state(run, action);
+      return {RunState::printed, {}};
+    case RunAction::mark_inserted:
+      if (run.state != RunState::printed) return wrong_state(run, action);
+      return {RunState::inserted, {}};
+    case RunAction::close:
+      if (run.state != RunState::inserted) return wrong_state(run, action);
+      return {RunState::closed, {}};
+    case RunAction::deliver:
+      break;
+  }
+  return wrong_state(run, action);
+}
+
+}  // namespace kuvert::store

@@ -1,0 +1,51 @@
+#pragma once
+// The release workflow of a print run as pure rules: which action a user of
+// which role may take in which state, and the four-eyes rule for runs with
+// sensitive documents. The store applies a decision inside the transaction
+// that read the run, so two operators cannot both win.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kuvert::store {
+
+// awaiting_release -> released [-> confirmed when sensitive] -> delivered
+// -> printed -> inserted -> closed; held and cancelled on the side.
+enum class RunState { awaiting_release, released, confirmed, delivered, printed, inserted, closed, held, cancelled };
+enum class RunAction { release, confirm, hold, cancel, mark_printed, mark_inserted, close, deliver };
+// Ordered: each role may do what the ones before it may.
+enum class Role { viewer, operator_, supervisor, admin };
+
+std::string_view name(RunState state);
+std::string_view name(RunAction action);
+std::string_view name(Role role);
+std::optional<RunState> parse_run_state(std::string_view text);
+std::optional<RunAction> parse_run_action(std::string_view text);
+std::optional<Role> parse_role(std::string_view text);
+
+// What the rules need to know of a run.
+struct RunFacts {
+  RunState state = RunState::awaiting_release;
+  bool sensitive = false;
+  std::string released_by;  // empty unless released
+};
+
+// Who acts. The service itself delivers (`system`); people do the rest.
+struct Actor {
+  std::string user;
+  Role role = Role::viewer;
+  bool system = false;
+};
+
+struct RunDecision {
+  std::optional<RunState> next;  // empty: refused
+  std::string refusal;           // why, in the operator's words
+};
+
+RunDecision decide(const RunFacts& run, RunAction action, const Actor& actor);
+
+// A run the service may now copy to its printer: released and, when it
+// holds sensitive documents, confirmed by a second person.
+bool ready_for_delivery(const RunFacts& run);
+
+}  // namespace kuvert::store

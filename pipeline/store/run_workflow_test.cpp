@@ -1,0 +1,76 @@
+#include "pipeline/store/run_workflow.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace kuvert::store;
+
+namespace {
+
+const Actor anna{"anna", Role::operator_};
+const Actor bernd{"bernd", Role::supervisor};
+const Actor clara{"clara", Role::supervisor};
+const Actor viola{"viola", Role::viewer};
+const Actor service{"", Role::viewer, true};
+
+RunFacts run(RunState state, bool sensitive = false, std::string released_by = {}) {
+  return {state, sensitive, std::move(released_by)};
+}
+
+}  // namespace
+
+TEST_CASE("An ordinary run goes from release straight to delivery", "[store]") {
+  auto released = decide(run(RunState::awaiting_release), RunAction::release, anna);
+  REQUIRE(released.next == RunState::released);
+  CHECK(ready_for_delivery(run(RunState::released)));
+  CHECK(decide(run(RunState::released), RunAction::deliver, service).next == RunState::delivered);
+  CHECK(decide(run(RunState::delivered), RunAction::mark_printed, anna).next == RunState::printed);
+  CHECK(decide(run(RunState::printed), RunAction::mark_inserted, anna).next == RunState::inserted);
+  CHECK(decide(run(RunState::inserted), RunAction::close, anna).next == RunState::closed);
+  CHECK(decide(run(RunState::released), RunAction::confirm, bernd).refusal ==
+        "the run holds no sensitive documents and needs no confirmation");
+}
+
+TEST_CASE("A sensitive run needs a second person with the supervisor role", "[store]") {
+  const auto released = run(RunState::released, true, "bernd");
+  CHECK_FALSE(ready_for_delivery(released));
+  CHECK(decide(released, RunAction::deliver, service).refusal == "a run that is released cannot be given \"deliver\"");
+  CHECK(decide(released, RunAction::confirm, bernd).refusal ==
+        "four eyes: bernd released this run, a different supervisor must confirm it");
+  CHECK(decide(run(RunState::released, true, "anna"), RunAction::confirm, anna).refusal ==
+        "\"confirm\" needs the supervisor role; anna is operator");
+  CHECK(decide(released, RunAction::confirm, clara).next == RunState::confirmed);
+  CHECK(ready_for_delivery(run(RunState::confirmed, true, "bernd")));
+}
+
+TEST_CASE("Roles, holds, cancellation and who delivers", "[store]") {
+  CHECK(decide(run(RunState::awaiting_release), RunAction::release, viola).refusal ==
+        "\"release\" needs the operator role; viola is viewer");
+  CHECK(decide(run(RunState::awaiting_release), RunAction::deliver, bernd).refusal ==
+        "only the service delivers runs to printers");
+  CHECK(decide(run(RunState::awaiting_release), RunAction::release, service).refusal ==
+        "the service only delivers runs");
+  CHECK(decide(run(RunState::released), RunAction::hold, anna).next == RunState::held);
+  CHECK(decide(run(RunState::held), RunAction::release, anna).next == RunState::released);
+  CHECK(decide(run(RunState::held), RunAction::cancel, anna).next == RunState::cancelled);
+  CHECK(decide(run(RunState::delivered), RunAction::hold, anna).refusal ==
+        "a run that is delivered cannot be given \"hold\"");
+  CHECK(decide(run(RunState::delivered), RunAction::cancel, anna).refusal ==
+        "a run that is delivered cannot be given \"cancel\"");
+  CHECK(decide(run(RunState::cancelled), RunAction::release, anna).refusal ==
+        "a run that is cancelled cannot be given \"release\"");
+  CHECK(decide(run(RunState::released), RunAction::release, anna).refusal ==
+        "a run that is released cannot be given \"release\"");
+  CHECK(decide(run(RunState::awaiting_release), RunAction::mark_printed, anna).refusal ==
+        "a run that is awaiting_release cannot be given \"printed\"");
+}
+
+TEST_CASE("States, actions and roles are named as the API spells them", "[store]") {
+  for (const auto state :
+       {RunState::awaiting_release, RunState::released, RunState::confirmed, RunState::delivered, RunState::printed,
+        RunState::inserted, RunState::closed, RunState::held, RunState::cancelled})
+    CHECK(parse_run_state(name(state)) == state);
+  CHECK(parse_run_action("release") == RunAction::release);
+  CHECK(parse_run_action("printed") == RunAction::mark_printed);
+  CHECK(parse_role("operator") == Role::operator_);
+  CHECK_FALSE(parse_role("root"));
+}

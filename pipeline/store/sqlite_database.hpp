@@ -1,0 +1,79 @@
+#pragma once
+// A thin RAII layer over SQLite: one Database per thread (SQLite
+// connections are not shared), statements prepared per use, and every state
+// change inside a Transaction. Errors become kuvert::Error (system) naming
+// the store file.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace kuvert::store {
+
+class Database;
+
+// One prepared statement; parameters are bound by position from 1.
+class Statement {
+ public:
+  Statement(Database& database, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, const std::string& value);
+  // NULL for an empty text (a column whose absence is NULL).
+  Statement& bind_or_null(int index, const std::string& value);
+  // Steps once: true while a row is there to read.
+  bool step();
+  // Steps to the end (for statements that return no rows).
+  void run();
+
+  std::int64_t integer(int column) const;
+  std::string text(int column) const;
+
+ private:
+  Database& database_;
+  sqlite3_stmt* statement_ = nullptr;
+};
+
+class Database {
+ public:
+  // Opens (creating if need be) the store file. `wal` selects WAL
+  // journaling; a store on a network share needs the rollback journal.
+  Database(const std::filesystem::path& file, bool wal);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  void execute(std::string_view sql);  // statements without parameters
+  std::int64_t last_insert_id() const;
+  int changes() const;
+  const std::filesystem::path& file() const { return file_; }
+  sqlite3* handle() { return db_; }
+  [[noreturn]] void fail(const std::string& what) const;
+
+ private:
+  std::filesystem::path file_;
+  sqlite3* db_ = nullptr;
+};
+
+// BEGIN IMMEDIATE ... COMMIT: the write lock is taken at the start, so two
+// writers queue instead of failing halfway. Rolled back unless committed.
+class Transaction {
+ public:
+  explicit Transaction(Database& database);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  Database& database_;
+  bool open_ = true;
+};
+
+}  // namespace kuvert::store

@@ -1,0 +1,92 @@
+#include "pipeline/store/store.hpp"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+
+#include "pipeline/model/error.hpp"
+#include "pipeline/store/store_schema.hpp"
+
+namespace kuvert::store {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path prepared_folder(const fs::path& folder) {
+  std::error_code error;
+  fs::create_directories(folder / "inputs", error);
+  if (!error) fs::create_directories(folder / "jobs", error);
+  if (error) {
+    Where where;
+    where.file = folder.string();
+    throw_system(where, "cannot create the job store folder: " + error.message());
+  }
+  return folder;
+}
+
+[[noreturn]] void key_failure(const fs::path& file, const std::string& what) {
+  Where where;
+  where.file = file.string();
+  throw_system(where, what + ": " + std::strerror(errno));
+}
+
+// Reads the key, or makes one when the store is new (no audit records yet
+// could have been sealed with another).
+AuditKey load_audit_key(const fs::path& file) {
+  AuditKey key{};
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 && errno == ENOENT) {
+    randombytes_buf(key.data(), key.size());
+    const fs::path temporary = file.string() + ".tmp";
+    fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) key_failure(temporary, "cannot create the audit key");
+    const bool written = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!written) key_failure(temporary, "cannot write the audit key");
+    // link, not rename: a second process opening a new store at the same
+    // moment keeps the key the first one made.
+    const bool made = ::link(temporary.c_str(), file.c_str()) == 0;
+    const int link_error = errno;
+    ::unlink(temporary.c_str());
+    if (made) return key;
+    errno = link_error;
+    if (link_error != EEXIST) key_failure(file, "cannot write the audit key");
+    fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  }
+  if (fd < 0) key_failure(file, "cannot read the audit key");
+  const ssize_t got = ::read(fd, key.data(), key.size());
+  ::close(fd);
+  if (got != static_cast<ssize_t>(key.size())) {
+    Where where;
+    where.file = file.string();
+    throw_system(where, "the audit key must be " + std::to_string(key.size()) + " bytes");
+  }
+  return key;
+}
+
+}  // namespace
+
+Store::Store(const StoreOptions& options)
+    : folder_(prepared_folder(options.folder)), database_(folder_ / "kuvert.db", options.wal) {
+  if (sodium_init() < 0) throw_system({}, "libsodium cannot start");
+  ::chmod(database_.file().c_str(), 0600);  // personal data
+  migrate(database_);
+  audit_key_ = load_audit_key(folder_ / "audit.key");
+}
+
+std::string iso_time(std::int64_t unix_seconds) {
+  const std::time_t time = unix_seconds;
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+}  // namespace kuvert::store

@@ -1,0 +1,121 @@
+#include "pipeline/store/store_schema.hpp"
+
+#include <array>
+#include <string>
+
+#include "pipeline/model/error.hpp"
+
+namespace kuvert::store {
+
+namespace {
+
+// Append only: a released kuvert's migrations never change, new ones go at
+// the end.
+constexpr std::array<const char*, 1> kMigrations{
+    R"sql(
+CREATE TABLE inputs(
+  id INTEGER PRIMARY KEY,
+  inbox TEXT NOT NULL,
+  name TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('taking', 'taken', 'done', 'failed', 'duplicate')),
+  place TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  finished_at TEXT,
+  reason TEXT
+);
+-- An input identical to one already accepted is a duplicate; a failed one
+-- may come again, corrected or not.
+CREATE UNIQUE INDEX inputs_accepted ON inputs(sha256) WHERE state IN ('taking', 'taken', 'done');
+CREATE TABLE jobs(
+  id INTEGER PRIMARY KEY,
+  input_id INTEGER NOT NULL UNIQUE REFERENCES inputs(id),
+  kind TEXT NOT NULL CHECK (kind IN ('job', 'scan')),
+  inbox TEXT NOT NULL,
+  name TEXT NOT NULL,
+  client TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('processing', 'done', 'failed')),
+  output TEXT NOT NULL,
+  documents INTEGER NOT NULL DEFAULT 0,
+  pages INTEGER NOT NULL DEFAULT 0,
+  pieces INTEGER NOT NULL DEFAULT 0,
+  errors TEXT NOT NULL DEFAULT '[]',
+  created_at TEXT NOT NULL,
+  finished_at TEXT
+);
+CREATE TABLE runs(
+  id INTEGER PRIMARY KEY,
+  job_id INTEGER NOT NULL REFERENCES jobs(id),
+  name TEXT NOT NULL,
+  file TEXT NOT NULL,
+  printer TEXT NOT NULL,
+  pieces INTEGER NOT NULL,
+  sheets INTEGER NOT NULL,
+  pages INTEGER NOT NULL,
+  sensitive INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  released_by TEXT,
+  confirmed_by TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (job_id, name)
+);
+CREATE INDEX runs_state ON runs(state);
+CREATE TABLE users(
+  name TEXT PRIMARY KEY,
+  role TEXT NOT NULL,
+  password TEXT NOT NULL,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE audit(
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user TEXT NOT NULL,
+  action TEXT NOT NULL,
+  object TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  previous TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+-- The newest audit record, sealed with the audit key: a deleted last
+-- record shows as a head that no longer matches.
+CREATE TABLE audit_head(
+  one INTEGER PRIMARY KEY CHECK (one = 1),
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  seal TEXT NOT NULL
+);
+)sql",
+};
+
+int user_version(Database& database) {
+  Statement query(database, "PRAGMA user_version");
+  query.step();
+  return static_cast<int>(query.integer(0));
+}
+
+}  // namespace
+
+int schema_version() { return static_cast<int>(kMigrations.size()); }
+
+void migrate(Database& database) {
+  const int found = user_version(database);
+  if (found > schema_version()) {
+    Where where;
+    where.file = database.file().string();
+    throw_system(where, "the job store has schema version " + std::to_string(found) + ", newer than this kuvert's " +
+                            std::to_string(schema_version()) + "; use the newer kuvert");
+  }
+  for (int version = found; version < schema_version(); ++version) {
+    Transaction transaction(database);
+    database.execute(kMigrations[version]);
+    database.execute("PRAGMA user_version=" + std::to_string(version + 1));
+    transaction.commit();
+  }
+}
+
+}  // namespace kuvert::store

@@ -1,0 +1,14 @@
+#pragma once
+#include "pipeline/store/sqlite_database.hpp"
+
+namespace kuvert::store {
+
+// Brings the store's schema up to the newest version, one migration per
+// transaction; PRAGMA user_version counts the migrations applied. A store
+// written by a newer kuvert is refused rather than misread.
+void migrate(Database& database);
+
+// The newest schema version this kuvert knows.
+int schema_version();
+
+}  // namespace kuvert::store

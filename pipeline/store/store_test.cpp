@@ -1,0 +1,217 @@
+#include "pipeline/store/store.hpp"
+
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+
+#include "pipeline/model/error.hpp"
+#include "pipeline/store/audit_trail.hpp"
+#include "pipeline/store/job_records.hpp"
+#include "pipeline/store/store_schema.hpp"
+#include "pipeline/store/user_accounts.hpp"
+#include "tests/support/temp_folder.hpp"
+
+using namespace kuvert::store;
+
+namespace {
+
+constexpr std::int64_t kNow = 1795000000;  // 2026-11-18
+
+// A job with one ordinary and one sensitive run, as the service records it.
+std::int64_t finished_job(Store& store) {
+  const auto taking = begin_taking(store, "steuer", "job-1", std::string(64, 'a'), "inputs/1/job-1", kNow);
+  set_input_state(store, taking.id, InputState::taken, "", kNow);
+  const auto job = start_job(store, taking.id, JobKind::job, "steuer", "job-1", "musterstadt", "/srv/jobs/1", kNow);
+  JobResult result{
+      "grundsteuer-2026", 3, 6, 3, {{"R0001", "R0001.pdf", 2, 4, 4, false}, {"R0002", "R0002.pdf", 1, 2, 2, true}}};
+  finish_job(store, job, result, "oce-1", kNow);
+  return job;
+}
+
+std::string refusal(Store& store, std::int64_t run, RunAction action, const Actor& actor) {
+  try {
+    act_on_run(store, run, action, actor, kNow);
+  } catch (const kuvert::Error& error) {
+    return error.problems().front().message;
+  }
+  return "accepted";
+}
+
+}  // namespace
+
+TEST_CASE("A new store has the newest schema, WAL journaling and a private audit key", "[store]") {
+  kuvert::test::TempFolder temp;
+  Store store({temp.path() / "store"});
+  Statement version(store.db(), "PRAGMA user_version");
+  REQUIRE(version.step());
+  CHECK(version.integer(0) == schema_version());
+  Statement journal(store.db(), "PRAGMA journal_mode");
+  REQUIRE(journal.step());
+  CHECK(journal.text(0) == "wal");
+  struct stat key {};
+  REQUIRE(::stat((temp.path() / "store/audit.key").c_str(), &key) == 0);
+  CHECK((key.st_mode & 0777) == 0600);
+  CHECK(key.st_size == 32);
+  // Opening again keeps the key and the schema.
+  const AuditKey first = store.audit_key();
+  Store again({temp.path() / "store"});
+  CHECK(again.audit_key() == first);
+}
+
+TEST_CASE("A store of a newer schema is refused", "[store]") {
+  kuvert::test::TempFolder temp;
+  {
+    Store store({temp.path()});
+    store.db().execute("PRAGMA user_version=99");
+  }
+  try {
+    Store store({temp.path()});
+    FAIL("opened");
+  } catch (const kuvert::Error& error) {
+    CHECK(error.kind() == kuvert::ErrorKind::system);
+    CHECK(std::string(error.what()).find("schema version 99, newer than this kuvert's") != std::string::npos);
+  }
+}
+
+TEST_CASE("The audit chain finds a changed, a deleted and a last deleted record", "[store]") {
+  kuvert::test::TempFolder temp;
+  Store store({temp.path()});
+  for (int i = 1; i <= 4; ++i) {
+    Transaction transaction(store.db());
+    append_audit(store, {iso_time(kNow + i), "anna", "release", "run " + std::to_string(i), ""});
+    transaction.commit();
+  }
+  CHECK(verify_audit(store).empty());
+  CHECK(read_audit(store, {.user = "anna", .object = "run 3"}).size() == 1);
+  CHECK(read_audit(store, {}).front().seq == 4);
+
+  SECTION("the table refuses changes") {
+    CHECK_THROWS_WITH(store.db().execute("UPDATE audit SET user = 'x' WHERE seq = 2"),
+                      Catch::Contains("the audit trail is append-only"));
+    CHECK_THROWS_WITH(store.db().execute("DELETE FROM audit WHERE seq = 4"),
+                      Catch::Contains("the audit trail is append-only"));
+  }
+  // Whoever edits the database file can drop the triggers; the hashes stay.
+  store.db().execute("DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete");
+  SECTION("a changed record") {
+    store.db().execute("UPDATE audit SET user = 'mallory' WHERE seq = 2");
+    CHECK(verify_audit(store) == std::vector<std::string>{"audit record 2: was changed after it was written"});
+  }
+  SECTION("a deleted record") {
+    store.db().execute("DELETE FROM audit WHERE seq = 2");
+    CHECK(verify_audit(store) == std::vector<std::string>{"audit record 3: records 2 to 2 are missing",
+                                                          "audit record 3: does not follow the record before it"});
+  }
+  SECTION("the last record deleted") {
+    store.db().execute("DELETE FROM audit WHERE seq = 4");
+    CHECK(verify_audit(store) ==
+          std::vector<std::string>{"the audit trail ends at record 3 but record 4 was written: records were deleted"});
+  }
+  SECTION("a record rewritten with a hash made without the key") {
+    store.db().execute("UPDATE audit SET detail = 'x', hash = previous WHERE seq = 4");
+    CHECK(verify_audit(store).front() == "audit record 4: was changed after it was written");
+  }
+}
+
+TEST_CASE("Users: Argon2id hashes, logins, lockout, all audited", "[store]") {
+  kuvert::test::TempFolder temp;
+  Store store({temp.path()});
+  add_user(store, "anna", Role::operator_, "correct horse battery", kNow, "admin");
+  Statement hash(store.db(), "SELECT password FROM users WHERE name = 'anna'");
+  REQUIRE(hash.step());
+  CHECK(hash.text(0).rfind("$argon2id$", 0) == 0);
+
+  CHECK_THROWS_WITH(add_user(store, "anna", Role::viewer, "another password", kNow, "admin"),
+                    Catch::Contains("record \"user anna\": field \"name\": a user of this name exists already"));
+  CHECK_THROWS_WITH(add_user(store, "bo b", Role::viewer, "another password", kNow, "admin"),
+                    Catch::Contains("expected 1 to 64 letters, digits"));
+  CHECK_THROWS_WITH(add_user(store, "bob", Role::viewer, "short", kNow, "admin"),
+                    Catch::Contains("field \"password\": expected 10 to 1024 characters"));
+
+  const auto good = log_in(store, "anna", "correct horse battery", kNow);
+  REQUIRE(good.outcome == LoginOutcome::accepted);
+  CHECK(good.user->role == Role::operator_);
+  CHECK(log_in(store, "nobody", "correct horse battery", kNow).outcome == LoginOutcome::refused);
+
+  const LockoutPolicy policy{3, 600};
+  for (int i = 0; i < 3; ++i) CHECK(log_in(store, "anna", "wrong", kNow, policy).outcome == LoginOutcome::refused);
+  CHECK(log_in(store, "anna", "correct horse battery", kNow + 10, policy).outcome == LoginOutcome::locked);
+  CHECK(log_in(store, "anna", "correct horse battery", kNow + 601, policy).outcome == LoginOutcome::accepted);
+
+  set_password(store, "anna", "a new long password", kNow, "admin");
+  CHECK(log_in(store, "anna", "correct horse battery", kNow).outcome == LoginOutcome::refused);
+  CHECK(log_in(store, "anna", "a new long password", kNow).outcome == LoginOutcome::accepted);
+  CHECK_THROWS_WITH(set_password(store, "ghost", "a new long password", kNow, "admin"),
+                    Catch::Equals("record \"user ghost\": field \"name\": no such user"));
+
+  CHECK(read_audit(store, {.action = "login failed"}).size() == 6);
+  CHECK(read_audit(store, {.action = "login failed"})[2].entry.detail ==
+        "wrong password; locked until " + iso_time(kNow + 600));
+  CHECK(read_audit(store, {.action = "login"}).size() == 3);
+  CHECK(verify_audit(store).empty());
+}
+
+TEST_CASE("Runs move through release, four eyes and delivery in the store", "[store]") {
+  kuvert::test::TempFolder temp;
+  Store store({temp.path()});
+  const auto job = finished_job(store);
+  const auto runs = runs_of_job(store, job);
+  REQUIRE(runs.size() == 2);
+  CHECK(runs[0].file == "/srv/jobs/1/R0001.pdf");
+  CHECK(runs[0].state == RunState::awaiting_release);
+  CHECK(runs[1].sensitive);
+  CHECK(find_input(store, find_job(store, job)->input)->state == InputState::done);
+
+  const Actor anna{"anna", Role::operator_}, bernd{"bernd", Role::supervisor}, clara{"clara", Role::supervisor};
+  act_on_run(store, runs[0].id, RunAction::release, anna, kNow);
+  act_on_run(store, runs[1].id, RunAction::release, bernd, kNow);
+  CHECK(refusal(store, runs[1].id, RunAction::confirm, bernd) ==
+        "four eyes: bernd released this run, a different supervisor must confirm it");
+  auto ready = runs_ready_for_delivery(store);
+  REQUIRE(ready.size() == 1);
+  CHECK(ready[0].name == "R0001");
+
+  // A hold forgets who released: the four-eyes check starts again.
+  act_on_run(store, runs[1].id, RunAction::hold, anna, kNow);
+  CHECK(find_run(store, runs[1].id)->released_by.empty());
+  act_on_run(store, runs[1].id, RunAction::release, clara, kNow);
+  const auto confirmed = act_on_run(store, runs[1].id, RunAction::confirm, bernd, kNow);
+  CHECK(confirmed.state == RunState::confirmed);
+  CHECK(confirmed.released_by == "clara");
+  CHECK(confirmed.confirmed_by == "bernd");
+  CHECK(runs_ready_for_delivery(store).size() == 2);
+
+  const Actor service{"", Role::viewer, true};
+  CHECK(act_on_run(store, runs[0].id, RunAction::deliver, service, kNow).state == RunState::delivered);
+  CHECK(refusal(store, runs[0].id, RunAction::deliver, service) ==
+        "a run that is delivered cannot be given \"deliver\"");
+  CHECK(refusal(store, 999, RunAction::release, anna) == "no such run");
+
+  const auto refused = read_audit(store, {.action = "confirm refused"});
+  REQUIRE(refused.size() == 1);
+  CHECK(refused[0].entry.user == "bernd");
+  CHECK(refused[0].entry.object == "run " + std::to_string(runs[1].id));
+  CHECK(read_audit(store, {.action = "deliver"}).front().entry.user == "kuvert");
+  CHECK(list_runs(store, RunState::delivered).size() == 1);
+  CHECK(verify_audit(store).empty());
+}
+
+TEST_CASE("An input identical to an accepted one is a duplicate; a failed one may come again", "[store]") {
+  kuvert::test::TempFolder temp;
+  Store store({temp.path()});
+  const std::string sha(64, 'b');
+  const auto first = begin_taking(store, "steuer", "a.pdf", sha, "inputs/1", kNow);
+  REQUIRE(first.id > 0);
+  const auto second = begin_taking(store, "scan", "b.pdf", sha, "inputs/2", kNow);
+  REQUIRE(second.duplicate_of);
+  CHECK(second.duplicate_of->id == first.id);
+  record_duplicate(store, "scan", "b.pdf", sha, "scan/error/b.pdf", first.id, kNow);
+  CHECK(inputs_in_state(store, InputState::duplicate).front().reason ==
+        "identical (SHA-256) to input " + std::to_string(first.id) + ", already accepted");
+
+  set_input_state(store, first.id, InputState::failed, "not a PDF", kNow);
+  const auto again = begin_taking(store, "steuer", "a.pdf", sha, "inputs/3", kNow);
+  CHECK_FALSE(again.duplicate_of);
+  forget_input(store, again.id);
+  CHECK_FALSE(find_input(store, again.id));
+}

@@ -1,0 +1,48 @@
+#pragma once
+// The console's users: a name, a role and an Argon2id password hash
+// (libsodium's crypto_pwhash_str). Repeated failed logins lock an account
+// for a while. Every change and every login attempt goes into the audit
+// trail in the same transaction.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/store/run_workflow.hpp"
+#include "pipeline/store/store.hpp"
+
+namespace kuvert::store {
+
+struct UserAccount {
+  std::string name;
+  Role role = Role::viewer;
+  std::int64_t failed_logins = 0;
+  std::int64_t locked_until = 0;  // Unix time; 0 or past: not locked
+  std::string created_at;
+};
+
+struct LockoutPolicy {
+  int attempts = 5;                // failed logins in a row that lock
+  std::int64_t seconds = 15 * 60;  // for how long
+};
+
+// Names: 1 to 64 letters, digits, '.', '-', '_'. Passwords: 10 to 1024 bytes.
+// Throws kuvert::Error (input) naming the field.
+void add_user(Store& store, const std::string& name, Role role, const std::string& password, std::int64_t now,
+              const std::string& by);
+void set_password(Store& store, const std::string& name, const std::string& password, std::int64_t now,
+                  const std::string& by);
+std::vector<UserAccount> list_users(Store& store);
+std::optional<UserAccount> find_user(Store& store, const std::string& name);
+
+enum class LoginOutcome { accepted, refused, locked };
+struct Login {
+  LoginOutcome outcome = LoginOutcome::refused;
+  std::optional<UserAccount> user;  // when accepted
+};
+// Checks a password; an unknown user costs the same time as a wrong
+// password, and neither says which it was.
+Login log_in(Store& store, const std::string& name, const std::string& password, std::int64_t now,
+             const LockoutPolicy& policy = {});
+
+}  // namespace kuvert::store
