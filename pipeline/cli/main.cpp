@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "pipeline/cli/progress_bar.hpp"
+#include "pipeline/cli/serve_command.hpp"
 #include "pipeline/cli/store_commands.hpp"
 #include "pipeline/driver/run_job.hpp"
 #include "pipeline/driver/scan_batch.hpp"
@@ -138,6 +139,10 @@ int main(int argc, char** argv) {
   scan_command->add_option("--layouts", scan.layouts, "Folder holding scan/ profiles (default: the shipped layouts/)");
   scan_command->add_flag("--deterministic", scan_deterministic, "Fixed timestamps: the same scans give the same bytes");
 
+  std::filesystem::path serve_config = "kuvert.toml";
+  auto* serve_command = app.add_subcommand("serve", "Run the service: watch folders, job store, delivery to printers");
+  serve_command->add_option("-c,--config", serve_config, "Service configuration (default kuvert.toml)");
+
   kuvert::StoreCommands store_commands;
   store_commands.layouts = run.layouts;
   store_commands.fonts = run.fonts;
@@ -151,6 +156,10 @@ int main(int argc, char** argv) {
 
   try {
     if (const int status = kuvert::run_store_commands(store_commands); status >= 0) return status;
+    if (serve_command->parsed()) {
+      limit_openmp_threads(argv);  // scan inboxes read with Tesseract
+      return kuvert::serve(serve_config, run.layouts, run.fonts);
+    }
     if (run_command->parsed()) {
       if (run.output.empty()) run.output = fs::path("out") / job_folder_name(run.job);
       if (run.production_date.empty()) run.production_date = utc_now("%Y-%m-%d");

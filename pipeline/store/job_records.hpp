@@ -113,6 +113,7 @@ struct RunRecord {
   std::string confirmed_by;
   std::string created_at;
   std::string updated_at;
+  bool delivering = false;  // a copy to the printer folder was begun
 };
 
 std::vector<RunRecord> list_runs(Store& store, std::optional<RunState> state = std::nullopt, std::int64_t limit = 500);
@@ -120,6 +121,9 @@ std::optional<RunRecord> find_run(Store& store, std::int64_t id);
 std::vector<RunRecord> runs_of_job(Store& store, std::int64_t job);
 // Runs the service may copy to their printers now.
 std::vector<RunRecord> runs_ready_for_delivery(Store& store);
+// Notes that the copy of a run to its printer has begun (cleared when the
+// run is delivered).
+void begin_delivery(Store& store, std::int64_t run);
 
 // Applies an action in one transaction: reads the run, decides by the
 // workflow rules, writes the new state and the audit record. A refusal is

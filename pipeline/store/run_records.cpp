@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kRunColumns =
     "SELECT r.id, r.job_id, j.name, j.client, r.name, j.output || '/' || r.file, r.printer, r.pieces, r.sheets,"
     " r.pages, r.sensitive, r.state, coalesce(r.released_by, ''), coalesce(r.confirmed_by, ''), r.created_at,"
-    " r.updated_at FROM runs r JOIN jobs j ON j.id = r.job_id";
+    " r.updated_at, r.delivering FROM runs r JOIN jobs j ON j.id = r.job_id";
 
 RunRecord read_run(Statement& row) {
   RunRecord run;
@@ -30,6 +30,7 @@ RunRecord read_run(Statement& row) {
   run.confirmed_by = row.text(13);
   run.created_at = row.text(14);
   run.updated_at = row.text(15);
+  run.delivering = row.integer(16) != 0;
   return run;
 }
 
@@ -67,6 +68,11 @@ std::vector<RunRecord> runs_ready_for_delivery(Store& store) {
   return read_runs(query);
 }
 
+void begin_delivery(Store& store, std::int64_t run) {
+  Statement update(store.db(), "UPDATE runs SET delivering = 1 WHERE id = ?");
+  update.bind(1, run).run();
+}
+
 RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Actor& actor, std::int64_t now) {
   Where where;
   where.record = "run " + std::to_string(id);
@@ -89,8 +95,9 @@ RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Acto
   if (action == RunAction::release) released_by = actor.user;
   if (action == RunAction::confirm) confirmed_by = actor.user;
   if (*decision.next == RunState::held) released_by = confirmed_by = std::string();
-  Statement update(store.db(),
-                   "UPDATE runs SET state = ?, released_by = ?, confirmed_by = ?, updated_at = ? WHERE id = ?");
+  Statement update(
+      store.db(),
+      "UPDATE runs SET state = ?, released_by = ?, confirmed_by = ?, updated_at = ?, delivering = 0 WHERE id = ?");
   update.bind(1, std::string(name(*decision.next))).bind_or_null(2, released_by).bind_or_null(3, confirmed_by);
   update.bind(4, iso_time(now)).bind(5, id).run();
   append_audit(store, {iso_time(now), user, std::string(name(action)), object,

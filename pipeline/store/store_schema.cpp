@@ -13,8 +13,10 @@ namespace {
 // the end.
 constexpr std::array<const char*, 1> kMigrations{
     R"sql(
+-- AUTOINCREMENT: an id once used (in the audit trail, in error files) is
+-- never given to another input, job or run, even after a deletion.
 CREATE TABLE inputs(
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   inbox TEXT NOT NULL,
   name TEXT NOT NULL,
   sha256 TEXT NOT NULL,
@@ -28,7 +30,7 @@ CREATE TABLE inputs(
 -- may come again, corrected or not.
 CREATE UNIQUE INDEX inputs_accepted ON inputs(sha256) WHERE state IN ('taking', 'taken', 'done');
 CREATE TABLE jobs(
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   input_id INTEGER NOT NULL UNIQUE REFERENCES inputs(id),
   kind TEXT NOT NULL CHECK (kind IN ('job', 'scan')),
   inbox TEXT NOT NULL,
@@ -44,7 +46,7 @@ CREATE TABLE jobs(
   finished_at TEXT
 );
 CREATE TABLE runs(
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   job_id INTEGER NOT NULL REFERENCES jobs(id),
   name TEXT NOT NULL,
   file TEXT NOT NULL,
@@ -56,6 +58,8 @@ CREATE TABLE runs(
   state TEXT NOT NULL,
   released_by TEXT,
   confirmed_by TEXT,
+  -- 1 while a copy to the printer folder is under way (see run_delivery).
+  delivering INTEGER NOT NULL DEFAULT 0,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   UNIQUE (job_id, name)

@@ -1,0 +1,57 @@
+#include "pipeline/cli/serve_command.hpp"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <ctime>
+#include <mutex>
+#include <thread>
+
+#include "pipeline/config/service_config.hpp"
+#include "pipeline/service/service.hpp"
+#include "pipeline/store/store.hpp"
+
+namespace kuvert {
+
+namespace {
+
+void log_line(const std::string& text) {
+  static std::mutex mutex;
+  const std::lock_guard lock(mutex);
+  std::fprintf(stderr, "%s kuvert: %s\n", store::iso_time(service::system_seconds()).c_str(), text.c_str());
+  std::fflush(stderr);
+}
+
+}  // namespace
+
+int serve(const std::filesystem::path& config_file, const std::filesystem::path& layouts,
+          const std::filesystem::path& fonts) {
+  const ServiceConfig config = load_service_config(config_file, layouts, fonts);
+  // Signals go to one waiting thread, which asks the service to stop after
+  // the job at hand.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  service::Service service(config, log_line);
+  std::thread stopper([&] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    if (signal != 0) log_line(std::string("stopping on ") + (signal == SIGTERM ? "SIGTERM" : "SIGINT"));
+    service.stop();
+  });
+  try {
+    service.run();
+  } catch (...) {
+    pthread_kill(stopper.native_handle(), SIGTERM);
+    stopper.join();
+    throw;
+  }
+  pthread_kill(stopper.native_handle(), SIGTERM);
+  stopper.join();
+  return 0;
+}
+
+}  // namespace kuvert

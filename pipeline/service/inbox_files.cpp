@@ -1,0 +1,134 @@
+#include "pipeline/service/inbox_files.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <vector>
+
+#include "pipeline/model/error.hpp"
+#include "stages/deliver/sha256.hpp"
+
+namespace kuvert::service {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void file_failure(const fs::path& file, const std::string& what) {
+  Where where;
+  where.file = file.string();
+  throw_system(where, what);
+}
+
+void hash_file(const fs::path& file, Sha256& hash) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) file_failure(file, "cannot read");
+  std::vector<char> buffer(1 << 16);
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    hash.update(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
+  }
+}
+
+void sync_path(const fs::path& path, int flags) {
+  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+void sync_tree(const fs::path& root) {
+  std::error_code error;
+  if (fs::is_directory(root, error)) {
+    for (const auto& item : fs::recursive_directory_iterator(root, error))
+      sync_path(item.path(), item.is_directory() ? O_RDONLY | O_DIRECTORY : O_RDONLY);
+    sync_path(root, O_RDONLY | O_DIRECTORY);
+  } else {
+    sync_path(root, O_RDONLY);
+  }
+}
+
+}  // namespace
+
+std::string entry_sha256(const fs::path& entry) {
+  Sha256 hash;
+  std::error_code error;
+  if (!fs::is_directory(entry, error)) {
+    hash_file(entry, hash);
+    return hash.hex();
+  }
+  std::vector<fs::path> files;
+  for (const auto& item : fs::recursive_directory_iterator(entry, error))
+    if (item.is_regular_file()) files.push_back(item.path());
+  if (error) file_failure(entry, "cannot list: " + error.message());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    const std::string header =
+        fs::relative(file, entry).generic_string() + '\0' + std::to_string(fs::file_size(file)) + '\0';
+    hash.update(header);
+    hash_file(file, hash);
+  }
+  return hash.hex();
+}
+
+void move_entry(const fs::path& from, const fs::path& to) {
+  std::error_code error;
+  if (fs::exists(to, error)) file_failure(to, "exists already; an input is never overwritten");
+  fs::create_directories(to.parent_path(), error);
+  if (::rename(from.c_str(), to.c_str()) == 0) {
+    sync_path(to.parent_path(), O_RDONLY | O_DIRECTORY);
+    return;
+  }
+  if (errno != EXDEV) file_failure(from, std::string("cannot move to ") + to.string() + ": " + std::strerror(errno));
+  const fs::path copy = partial_path(to);
+  fs::remove_all(copy, error);
+  fs::copy(from, copy, fs::copy_options::recursive, error);
+  if (error) {
+    fs::remove_all(copy, error);
+    file_failure(from, "cannot copy to " + to.string() + ": " + error.message());
+  }
+  sync_tree(copy);
+  fs::rename(copy, to, error);
+  if (error) file_failure(to, "cannot rename the copy: " + error.message());
+  sync_path(to.parent_path(), O_RDONLY | O_DIRECTORY);
+  fs::remove_all(from, error);
+}
+
+fs::path partial_path(const fs::path& file) {
+  std::string name = ".";
+  name += file.filename().string();
+  name += ".part";
+  return file.parent_path() / name;
+}
+
+void write_file_atomically(const fs::path& file, const std::string& text) {
+  const fs::path temporary = partial_path(file);
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out.flush()) file_failure(temporary, "cannot write");
+  }
+  sync_path(temporary, O_RDONLY);
+  std::error_code error;
+  fs::rename(temporary, file, error);
+  if (error) file_failure(file, "cannot write: " + error.message());
+}
+
+fs::path refuse_entry(const fs::path& entry, const fs::path& inbox, const std::string& reason) {
+  const fs::path errors = inbox / "error";
+  const std::string name = entry.filename().string();
+  fs::path target = errors / name;
+  std::error_code error;
+  for (int n = 2; fs::exists(target, error) || fs::exists(target.string() + ".error.txt", error); ++n)
+    target = errors / (name + "~" + std::to_string(n));
+  fs::create_directories(errors, error);
+  write_file_atomically(target.string() + ".error.txt", name + ": " + reason + "\n");
+  move_entry(entry, target);
+  return target;
+}
+
+}  // namespace kuvert::service

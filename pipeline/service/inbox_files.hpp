@@ -1,0 +1,33 @@
+#pragma once
+// The file work of taking inputs: their content hash, moving them (across
+// file systems too: inboxes are often network shares) and putting refused
+// ones into the inbox's error/ folder with the reason beside them. Nothing
+// is ever overwritten or lost: a move copies completely before it removes.
+#include <filesystem>
+#include <string>
+
+namespace kuvert::service {
+
+// SHA-256 of a file, or of a folder: every file's relative path, size and
+// bytes in path order, so that the same job folder hashes alike wherever
+// it lies.
+std::string entry_sha256(const std::filesystem::path& entry);
+
+// Moves a file or folder to `to` (which must not exist). Across file
+// systems: copies to a hidden name beside `to`, syncs, renames, then
+// removes the source. Throws kuvert::Error (system).
+void move_entry(const std::filesystem::path& from, const std::filesystem::path& to);
+
+// Moves `entry` into `inbox/error/` (under a free name: "x.pdf", "x.pdf~2")
+// with "NAME.error.txt" beside it saying why. Returns where it went.
+std::filesystem::path refuse_entry(const std::filesystem::path& entry, const std::filesystem::path& inbox,
+                                   const std::string& reason);
+
+// The hidden name beside `file` that it is written under before the
+// rename that makes it appear: ".NAME.part", which inboxes and printers skip.
+std::filesystem::path partial_path(const std::filesystem::path& file);
+
+// Writes a small file completely under a temporary name, then renames it.
+void write_file_atomically(const std::filesystem::path& file, const std::string& text);
+
+}  // namespace kuvert::service

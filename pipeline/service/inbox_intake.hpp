@@ -1,0 +1,28 @@
+#pragma once
+// Taking a complete entry out of an inbox into the store, so that it is
+// consumed exactly once: recorded (state taking), moved into
+// STORE/inputs/ID/, then marked taken. An entry identical to an accepted
+// input goes to the inbox's error/ folder as a duplicate.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "pipeline/config/service_config.hpp"
+#include "pipeline/store/store.hpp"
+
+namespace kuvert::service {
+
+struct Intake {
+  std::int64_t input = 0;  // the taken input, or 0 when refused
+  std::string refusal;     // why it went to error/
+};
+
+// Throws kuvert::Error (system) when the entry cannot be moved; it then
+// stays in the inbox and is tried again.
+Intake take_entry(store::Store& store, const Inbox& inbox, const std::string& name, std::int64_t now);
+
+// After a crash: inputs left in "taking" are finished (moved) or forgotten
+// (still in the inbox, taken again later).
+void recover_takings(store::Store& store, const ServiceConfig& config, std::int64_t now);
+
+}  // namespace kuvert::service

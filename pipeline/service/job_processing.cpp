@@ -1,0 +1,162 @@
+#include "pipeline/service/job_processing.hpp"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/driver/run_job.hpp"
+#include "pipeline/driver/scan_batch.hpp"
+#include "pipeline/model/error.hpp"
+#include "pipeline/service/inbox_files.hpp"
+
+namespace kuvert::service {
+
+namespace fs = std::filesystem;
+using namespace kuvert::store;
+
+namespace {
+
+class QuietReporter : public Reporter {
+ public:
+  void progress(std::size_t, std::size_t) override {}
+};
+
+const Inbox* inbox_named(const ServiceConfig& config, const std::string& name) {
+  for (const auto& inbox : config.inboxes)
+    if (inbox.name == name) return &inbox;
+  return nullptr;
+}
+
+nlohmann::json read_json(const fs::path& file) {
+  std::ifstream in(file);
+  return nlohmann::json::parse(in);
+}
+
+// The job's own name and its runs, from summary.json and the run tickets.
+JobResult print_result(const fs::path& output) {
+  const auto summary = read_json(output / "summary.json");
+  JobResult result;
+  result.name = summary.value("job", "");
+  result.documents = summary.value("documents", 0);
+  result.pages = summary.value("pages", 0);
+  result.pieces = summary.value("pieces", 0);
+  for (const auto& run : summary["runs"]) {
+    const std::string name = run["run"];
+    const auto ticket = read_json(output / (name + ".json"));
+    result.runs.push_back({name, run["file"], run["pieces"], run["sheets"], ticket["counts"].value("pages", 0),
+                           ticket["counts"].value("sensitive_documents", 0) > 0});
+  }
+  return result;
+}
+
+JobResult scan_result(const fs::path& output, const std::string& name) {
+  const auto summary = read_json(output / "summary.json");
+  JobResult result;
+  result.name = name;
+  result.documents = static_cast<std::int64_t>(summary["documents"].size());
+  result.pages = summary.value("pages", 0);
+  return result;
+}
+
+// A job inbox takes job folders and manifests; whatever else arrives is
+// refused with that said.
+fs::path manifest_of(const fs::path& place) {
+  std::error_code error;
+  if (fs::is_directory(place, error)) return place;
+  if (place.extension() == ".json") return place;
+  Where where;
+  where.file = place.filename().string();
+  throw_input(where, "a job inbox takes job folders (with job.json) or job manifests (.json)");
+}
+
+void produce(const ServiceConfig& config, const Inbox& inbox, const InputRecord& input, const fs::path& output,
+             std::int64_t now) {
+  if (inbox.kind == InboxKind::scan) {
+    ScanRequest request;
+    request.inputs = {input.place};
+    request.output = output;
+    request.layouts = config.layouts;
+    request.profile = inbox.profile;
+    request.threads = config.threads;
+    request.created = iso_time(now);
+    const auto summary = scan_batch(request);
+    if (summary["documents"].empty()) {
+      std::vector<Diagnostic> problems;
+      for (const auto& file : summary["rejected"]) {
+        Where where;
+        where.file = fs::path(file["file"].get<std::string>()).filename().string();
+        problems.push_back({where, file["reason"]});
+      }
+      fs::remove_all(output);
+      if (problems.empty()) problems.push_back({{}, "no pages to archive"});
+      throw Error(ErrorKind::input, std::move(problems));
+    }
+    return;
+  }
+  RunRequest request;
+  request.job = manifest_of(input.place);
+  request.output = output;
+  request.layouts = config.layouts;
+  request.fonts = config.fonts;
+  request.threads = config.threads;
+  request.max_sheets = config.max_sheets;
+  request.production_date = iso_time(now).substr(0, 10);
+  request.created = iso_time(now);
+  QuietReporter quiet;
+  const auto summary = run_job(request, quiet);
+  if (summary.value("client", "") != inbox.client) {
+    fs::remove_all(output);
+    Where where;
+    where.job = summary.value("job", "");
+    where.field = "client";
+    throw_input(where, "the job is for client \"" + summary.value("client", "") + "\", but inbox \"" + inbox.name +
+                           "\" takes jobs of \"" + inbox.client + "\" only");
+  }
+}
+
+std::string problems_json(const Error& error) {
+  auto list = nlohmann::json::array();
+  for (const auto& problem : error.problems()) list.push_back(describe(problem.where, problem.message));
+  return list.dump();
+}
+
+std::string problems_text(const Error& error) {
+  std::string text;
+  for (const auto& problem : error.problems())
+    text += (text.empty() ? "" : "\n") + describe(problem.where, problem.message);
+  return text;
+}
+
+}  // namespace
+
+void process_input(Store& store, const ServiceConfig& config, const InputRecord& input, std::int64_t now,
+                   const ServiceLog& log) {
+  const Inbox* inbox = inbox_named(config, input.inbox);
+  const std::string label = "input " + std::to_string(input.id) + " (" + input.inbox + "/" + input.name + ")";
+  if (!inbox) {
+    log(label + ": inbox \"" + input.inbox + "\" is no longer configured; left as it is");
+    return;
+  }
+  std::int64_t job = 0;
+  for (const auto& processing : jobs_in_state(store, JobState::processing))
+    if (processing.input == input.id) job = processing.id;
+  const JobKind kind = inbox->kind == InboxKind::scan ? JobKind::scan : JobKind::job;
+  // One job per input, so the input's id names the output.
+  const fs::path output = store.jobs_folder() / ("input-" + std::to_string(input.id));
+  if (job == 0) job = start_job(store, input.id, kind, inbox->name, input.name, inbox->client, output.string(), now);
+  try {
+    std::error_code error;
+    if (!fs::exists(output / "summary.json", error)) produce(config, *inbox, input, output, now);
+    const JobResult result = kind == JobKind::scan ? scan_result(output, input.name) : print_result(output);
+    finish_job(store, job, result, inbox->printer, now);
+    log(label + ": job " + std::to_string(job) + " \"" + result.name + "\" done, " +
+        std::to_string(result.runs.size()) + " runs await release");
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::input) throw;  // the disk, the store: tried again
+    fail_job(store, job, problems_json(error), now);
+    const fs::path place = refuse_entry(input.place, inbox->folder, problems_text(error));
+    set_input_place(store, input.id, place.string());
+    log(label + ": job " + std::to_string(job) + " failed, input moved to " + place.string());
+  }
+}
+
+}  // namespace kuvert::service

@@ -1,0 +1,24 @@
+#pragma once
+// Turning a taken input into a job: a job inbox's job folder goes through
+// run_job, a scan inbox's files through scan_batch, into STORE/jobs/ID/
+// (which appears complete or not at all). Runs then await release. A job
+// that fails sends its input to the inbox's error/ folder with the reasons.
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "pipeline/config/service_config.hpp"
+#include "pipeline/store/job_records.hpp"
+
+namespace kuvert::service {
+
+// Where the service says what it did; the command line writes it to stderr.
+using ServiceLog = std::function<void(const std::string&)>;
+
+// Processes one taken input (or, after a crash, finishes the job that was
+// processing it: an output folder already complete is registered, an
+// incomplete one is redone from the input).
+void process_input(store::Store& store, const ServiceConfig& config, const store::InputRecord& input, std::int64_t now,
+                   const ServiceLog& log);
+
+}  // namespace kuvert::service

@@ -1,0 +1,103 @@
+#include "pipeline/service/run_delivery.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include "pipeline/model/error.hpp"
+#include "pipeline/service/inbox_files.hpp"
+
+namespace kuvert::service {
+
+namespace fs = std::filesystem;
+using namespace kuvert::store;
+
+namespace {
+
+const Printer* printer_named(const ServiceConfig& config, const std::string& name) {
+  for (const auto& printer : config.printers)
+    if (printer.name == name) return &printer;
+  return nullptr;
+}
+
+[[noreturn]] void copy_failure(const fs::path& file, const std::string& what) {
+  Where where;
+  where.file = file.string();
+  throw_system(where, what + ": " + std::strerror(errno));
+}
+
+// Copies `from` into the already created `to`, syncing it.
+void copy_synced(const fs::path& from, const fs::path& to) {
+  const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) copy_failure(from, "cannot read the run file");
+  const int out = ::open(to.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (out < 0) {
+    ::close(in);
+    copy_failure(to, "cannot write into the printer folder");
+  }
+  std::vector<char> buffer(1 << 20);
+  bool ok = true;
+  for (ssize_t got; ok && (got = ::read(in, buffer.data(), buffer.size())) != 0;) {
+    if (got < 0) ok = false;
+    for (ssize_t done = 0; ok && done < got;) {
+      const ssize_t wrote = ::write(out, buffer.data() + done, static_cast<std::size_t>(got - done));
+      ok = wrote > 0;
+      done += wrote;
+    }
+  }
+  ok = ok && ::fsync(out) == 0;
+  ::close(in);
+  if (::close(out) != 0 || !ok) copy_failure(to, "cannot write into the printer folder");
+}
+
+void sync_folder(const fs::path& folder) {
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
+
+std::string delivered_name(const RunRecord& run) {
+  std::string name = "J";
+  name += std::to_string(run.job);
+  name += "-" + run.job_name + "-" + run.name + ".pdf";
+  return name;
+}
+
+int deliver_ready_runs(Store& store, const ServiceConfig& config, std::int64_t now, const ServiceLog& log) {
+  const Actor service{"kuvert", Role::viewer, true};
+  int delivered = 0;
+  for (const auto& run : runs_ready_for_delivery(store)) {
+    const std::string label = "run " + std::to_string(run.id) + " (" + run.job_name + " " + run.name + ")";
+    const Printer* printer = printer_named(config, run.printer);
+    if (!printer) {
+      log(label + ": printer \"" + run.printer + "\" is not configured; the run waits");
+      continue;
+    }
+    const fs::path target = printer->folder / delivered_name(run);
+    const fs::path temporary = partial_path(target);
+    std::error_code error;
+    const bool renamed = run.delivering && !fs::exists(temporary, error);
+    if (!renamed) {
+      fs::create_directories(printer->folder, error);
+      const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0640);
+      if (fd < 0) copy_failure(temporary, "cannot create in the printer folder");
+      ::close(fd);
+      begin_delivery(store, run.id);
+      copy_synced(run.file, temporary);
+      if (::rename(temporary.c_str(), target.c_str()) != 0) copy_failure(target, "cannot rename in the printer folder");
+      sync_folder(printer->folder);
+    }
+    act_on_run(store, run.id, RunAction::deliver, service, now);
+    log(label + ": delivered to " + printer->name + " as " + target.filename().string());
+    ++delivered;
+  }
+  return delivered;
+}
+
+}  // namespace kuvert::service

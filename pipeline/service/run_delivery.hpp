@@ -1,0 +1,28 @@
+#pragma once
+// Delivering released runs to their printers' folders: each run's PDF is
+// copied in under a hidden temporary name and renamed, so the printer never
+// sees half a file, and each run is delivered once, a crash at any point
+// included:
+//   1. the temporary file is created;
+//   2. the run is marked "delivering" (committed);
+//   3. the PDF is written and synced, then renamed to its final name;
+//   4. the run is marked delivered (committed).
+// After a crash, a run marked delivering whose temporary file is gone was
+// renamed (and perhaps already taken by the printer): it counts as
+// delivered. One whose temporary file is still there is copied again.
+#include <cstdint>
+#include <string>
+
+#include "pipeline/config/service_config.hpp"
+#include "pipeline/service/job_processing.hpp"
+#include "pipeline/store/job_records.hpp"
+
+namespace kuvert::service {
+
+// The name of a run in the printer folder: "J12-grundsteuer-2026-R0001.pdf".
+std::string delivered_name(const store::RunRecord& run);
+
+// Delivers every run ready for delivery; returns how many were delivered.
+int deliver_ready_runs(store::Store& store, const ServiceConfig& config, std::int64_t now, const ServiceLog& log);
+
+}  // namespace kuvert::service

@@ -1,0 +1,122 @@
+#include "pipeline/service/service.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/model/error.hpp"
+#include "pipeline/service/inbox_files.hpp"
+#include "pipeline/service/inbox_intake.hpp"
+#include "pipeline/service/run_delivery.hpp"
+#include "stages/ingest/inbox_listing.hpp"
+
+namespace kuvert::service {
+
+namespace fs = std::filesystem;
+using namespace kuvert::store;
+
+namespace {
+
+std::int64_t steady_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+std::int64_t interval_ms(const Inbox& inbox) { return static_cast<std::int64_t>(inbox.poll_seconds * 1000); }
+
+// Logs a failure of one step; the loop goes on and tries again later.
+template <class Step>
+void guarded(const ServiceLog& log, const std::string& what, Step step) {
+  try {
+    step();
+  } catch (const Error& error) {
+    log(what + ": " + error.what());
+  } catch (const std::exception& error) {
+    log(what + ": internal error: " + error.what());
+  }
+}
+
+bool inside(const fs::path& path, const fs::path& folder) {
+  const auto relative = path.lexically_normal().lexically_relative(folder.lexically_normal());
+  return !relative.empty() && *relative.begin() != "..";
+}
+
+}  // namespace
+
+std::int64_t system_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+Service::Service(ServiceConfig config, ServiceLog log, Clock clock)
+    : config_(std::move(config)), log_(std::move(log)), clock_(std::move(clock)) {}
+
+void Service::stop() {
+  stopping_ = true;
+  events_.wake();
+}
+
+void Service::wake() { events_.wake(); }
+
+void Service::recover(Store& store) {
+  recover_takings(store, config_, clock_());
+  // A job failed, but its input had not yet gone to error/.
+  for (const auto& input : inputs_in_state(store, InputState::failed)) {
+    std::error_code error;
+    if (!inside(input.place, store.inputs_folder()) || !fs::exists(input.place, error)) continue;
+    for (const auto& inbox : config_.inboxes) {
+      if (inbox.name != input.inbox) continue;
+      std::string reason = input.reason;
+      for (const auto& job : list_jobs(store, 1000000))
+        if (job.input == input.id && job.errors != "[]") reason = job.errors;
+      const auto place = refuse_entry(input.place, inbox.folder, reason);
+      set_input_place(store, input.id, place.string());
+    }
+  }
+}
+
+void Service::process_taken(Store& store) {
+  for (const auto& input : inputs_in_state(store, InputState::taken)) {
+    if (stopping_) return;
+    guarded(log_, "input " + std::to_string(input.id), [&] { process_input(store, config_, input, clock_(), log_); });
+  }
+}
+
+void Service::run() {
+  Store store({config_.store, config_.wal});
+  recover(store);
+  std::vector<CompletenessCheck> checks;
+  std::vector<std::int64_t> next_poll;
+  for (const auto& inbox : config_.inboxes) {
+    std::error_code error;
+    fs::create_directories(inbox.folder, error);
+    if (!events_.watch(inbox.folder)) log_("inbox " + inbox.name + ": no change events, polling only");
+    checks.emplace_back(inbox.stable_checks, interval_ms(inbox), inbox.kind == InboxKind::job);
+    next_poll.push_back(steady_ms());
+  }
+  log_("serving " + std::to_string(config_.inboxes.size()) + " inboxes, store " + config_.store.string());
+  bool event = false;
+  while (!stopping_) {
+    for (std::size_t i = 0; i < config_.inboxes.size() && !stopping_; ++i) {
+      const auto& inbox = config_.inboxes[i];
+      const std::int64_t now_ms = steady_ms();
+      if (!event && now_ms < next_poll[i]) continue;
+      next_poll[i] = now_ms + interval_ms(inbox);
+      for (const auto& name : checks[i].complete(list_inbox(inbox.folder), now_ms)) {
+        guarded(log_, "inbox " + inbox.name + ", " + name, [&] {
+          const Intake intake = take_entry(store, inbox, name, clock_());
+          log_("inbox " + inbox.name + ", " + name + ": " +
+               (intake.input ? "taken as input " + std::to_string(intake.input) : "refused, " + intake.refusal));
+        });
+      }
+    }
+    process_taken(store);
+    guarded(log_, "delivery", [&] { deliver_ready_runs(store, config_, clock_(), log_); });
+    if (stopping_) break;
+    std::int64_t wait_ms = 5000;
+    for (const auto due : next_poll) wait_ms = std::min(wait_ms, due - steady_ms());
+    event = events_.wait(std::chrono::milliseconds(std::max<std::int64_t>(wait_ms, 10)));
+  }
+  log_("stopped");
+}
+
+}  // namespace kuvert::service

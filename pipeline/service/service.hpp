@@ -1,0 +1,42 @@
+#pragma once
+// `kuvert serve` without its console: watches the inboxes, takes complete
+// inputs into the store, processes them into jobs and delivers released
+// runs. One thread runs the loop; stop() and wake() may come from any
+// other (a signal handler thread, the console).
+#include <atomic>
+#include <cstdint>
+#include <functional>
+
+#include "pipeline/config/service_config.hpp"
+#include "pipeline/service/job_processing.hpp"
+#include "stages/ingest/inbox_events.hpp"
+
+namespace kuvert::service {
+
+// Unix seconds; tests may set the time.
+using Clock = std::function<std::int64_t()>;
+std::int64_t system_seconds();
+
+class Service {
+ public:
+  Service(ServiceConfig config, ServiceLog log, Clock clock = system_seconds);
+
+  // Finishes what a crash interrupted, then loops until stop(). Throws
+  // kuvert::Error when the store cannot be opened.
+  void run();
+  void stop();
+  // Something changed (a run released): deliver without waiting for the poll.
+  void wake();
+
+ private:
+  void recover(store::Store& store);
+  void process_taken(store::Store& store);
+
+  ServiceConfig config_;
+  ServiceLog log_;
+  Clock clock_;
+  InboxEvents events_;
+  std::atomic<bool> stopping_{false};
+};
+
+}  // namespace kuvert::service

@@ -1,0 +1,357 @@
+// kuvert serve end to end: watch folders, the job store, release and
+// delivery, refused inputs and recovery after a kill, as a child process.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "pipeline/service/inbox_files.hpp"
+#include "pipeline/service/run_delivery.hpp"
+#include "pipeline/store/job_records.hpp"
+#include "pipeline/store/user_accounts.hpp"
+#include "tests/support/generated_page.hpp"
+#include "tests/support/kuvert_job.hpp"
+#include "tests/support/service_process.hpp"
+#include "tests/support/temp_folder.hpp"
+#include "tools/sample_job/sample_job.hpp"
+
+using namespace kuvert::store;
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+using kuvert::test::wait_until;
+
+namespace {
+
+std::string slurp(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+std::int64_t now() { return std::time(nullptr); }
+
+// A service folder: kuvert.toml, the store, a printer folder and three
+// inboxes (jobs polled every 0.2 s, jobs taken only by trigger file, scans).
+class ServiceSite {
+ public:
+  ServiceSite() {
+    std::ofstream(config()) << "[store]\nfolder = \"store\"\n"
+                            << "[production]\nlayouts = \"" << (kuvert::test::source_dir() / "layouts").string()
+                            << "\"\nfonts = \"" << (kuvert::test::source_dir() / "fonts").string() << "\"\n"
+                            << R"(
+[[printer]]
+name = "drucker-1"
+folder = "drucker"
+[[inbox]]
+name = "steuer"
+folder = "eingang/steuer"
+kind = "job"
+client = "musterstadt"
+poll_seconds = 0.2
+stable_checks = 3
+[[inbox]]
+name = "sofort"
+folder = "eingang/sofort"
+kind = "job"
+client = "musterstadt"
+poll_seconds = 0.2
+stable_checks = 100
+[[inbox]]
+name = "post"
+folder = "eingang/post"
+kind = "scan"
+client = "musterstadt"
+poll_seconds = 0.2
+stable_checks = 2
+)";
+    for (const char* inbox : {"steuer", "sofort", "post"}) fs::create_directories(inbox_folder(inbox));
+  }
+  fs::path config() const { return temp_.path() / "kuvert.toml"; }
+  fs::path inbox_folder(const std::string& name) const { return temp_.path() / "eingang" / name; }
+  fs::path printer() const { return temp_.path() / "drucker"; }
+  fs::path staging() const { return temp_.path() / "staging"; }
+  Store store() const { return Store({temp_.path() / "store"}); }
+  std::unique_ptr<kuvert::test::ServiceProcess> start() const {
+    return std::make_unique<kuvert::test::ServiceProcess>(config(), temp_.path() / "serve.log");
+  }
+  std::string log() const { return slurp(temp_.path() / "serve.log"); }
+
+  // A job folder made elsewhere and moved in at once, as a specialist
+  // application should deliver.
+  fs::path drop_job(const std::string& inbox, const std::string& name, std::size_t documents = 2,
+                    bool sensitive = false) const {
+    const fs::path staged = staging() / name;
+    write_sample_job(staged, kuvert::test::plain_job(documents, 1, name));
+    if (sensitive) {
+      auto manifest = nlohmann::json::parse(std::ifstream(staged / "job.json"));
+      manifest["defaults"]["sensitive"] = true;
+      std::ofstream(staged / "job.json") << manifest.dump(2);
+    }
+    const fs::path target = inbox_folder(inbox) / name;
+    fs::rename(staged, target);
+    return target;
+  }
+
+  std::vector<InputRecord> inputs(InputState state) const {
+    auto s = store();
+    return inputs_in_state(s, state);
+  }
+  std::vector<RunRecord> runs(std::optional<RunState> state = std::nullopt) const {
+    auto s = store();
+    return list_runs(s, state);
+  }
+  std::vector<JobRecord> jobs() const {
+    auto s = store();
+    return list_jobs(s);
+  }
+
+ private:
+  kuvert::test::TempFolder temp_;
+};
+
+std::size_t files_in(const fs::path& folder) {
+  std::size_t count = 0;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(folder, error)) count += entry.is_regular_file() ? 1 : 0;
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("Jobs dropped into an inbox become runs; released runs reach the printer once", "[service]") {
+  ServiceSite site;
+  auto service = site.start();
+  site.drop_job("steuer", "job-a");
+  site.drop_job("steuer", "job-s", 2, true);
+  REQUIRE(wait_until([&] { return site.runs().size() == 2; }, 30s));
+  REQUIRE(site.inputs(InputState::done).size() == 2);
+  CHECK_FALSE(fs::exists(site.inbox_folder("steuer") / "job-a"));
+
+  auto store = site.store();
+  add_user(store, "anna", Role::operator_, "anna's long password", now(), "test");
+  const auto runs = site.runs();
+  const RunRecord& ordinary = runs[0].sensitive ? runs[1] : runs[0];
+  const RunRecord& sensitive = runs[0].sensitive ? runs[0] : runs[1];
+  REQUIRE(sensitive.sensitive);
+  REQUIRE_FALSE(ordinary.sensitive);
+
+  act_on_run(store, ordinary.id, RunAction::release, {"anna", Role::operator_}, now());
+  REQUIRE(wait_until([&] { return files_in(site.printer()) == 1; }, 15s));
+  std::string name = "J";
+  name += std::to_string(ordinary.job);
+  name += "-job-a-R0001.pdf";
+  CHECK(kuvert::service::delivered_name(ordinary) == name);
+  const fs::path delivered = site.printer() / name;
+  REQUIRE(fs::exists(delivered));
+  CHECK(slurp(delivered) == slurp(ordinary.file));
+  CHECK(wait_until([&] { return find_run(store, ordinary.id)->state == RunState::delivered; }, 5s));
+
+  // Four eyes: released by one supervisor, nothing moves until another confirms.
+  act_on_run(store, sensitive.id, RunAction::release, {"bernd", Role::supervisor}, now());
+  std::this_thread::sleep_for(1500ms);
+  CHECK(files_in(site.printer()) == 1);
+  CHECK(find_run(store, sensitive.id)->state == RunState::released);
+  act_on_run(store, sensitive.id, RunAction::confirm, {"clara", Role::supervisor}, now());
+  REQUIRE(wait_until([&] { return files_in(site.printer()) == 2; }, 15s));
+  CHECK(wait_until([&] { return find_run(store, sensitive.id)->state == RunState::delivered; }, 5s));
+  // Nothing half-written is left in the printer folder, nothing is sent twice.
+  std::this_thread::sleep_for(1000ms);
+  CHECK(files_in(site.printer()) == 2);
+  CHECK(service->stop() == 0);
+  CHECK(site.log().find("stopping on SIGTERM") != std::string::npos);
+}
+
+TEST_CASE("A job written slowly is not taken early; a trigger file takes it at once", "[service]") {
+  ServiceSite site;
+  auto service = site.start();
+  // The spool first, then job.json in pieces, a quarter second apart: each
+  // piece changes the folder before it could count as complete.
+  const fs::path staged = site.staging() / "slow";
+  write_sample_job(staged, kuvert::test::plain_job(2, 1, "slow"));
+  const std::string manifest = slurp(staged / "job.json");
+  const fs::path folder = site.inbox_folder("steuer") / "slow";
+  fs::create_directories(folder);
+  fs::copy_file(staged / "spool.pdf", folder / "spool.pdf");
+  const std::size_t pieces = 8;
+  for (std::size_t i = 0; i < pieces; ++i) {
+    std::ofstream(folder / "job.json", std::ios::app | std::ios::binary) << manifest.substr(
+        i * manifest.size() / pieces, (i + 1) * manifest.size() / pieces - i * manifest.size() / pieces);
+    std::this_thread::sleep_for(250ms);
+    CHECK(fs::exists(folder / "job.json"));  // still in the inbox: not taken
+  }
+  REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 1; }, 30s));
+  CHECK(site.inputs(InputState::failed).empty());
+  CHECK_FALSE(fs::exists(site.inbox_folder("steuer") / "error"));
+
+  // The "sofort" inbox waits 20 s for stability: only the trigger takes it.
+  site.drop_job("sofort", "triggered");
+  std::this_thread::sleep_for(1000ms);
+  CHECK(fs::exists(site.inbox_folder("sofort") / "triggered"));
+  std::ofstream(site.inbox_folder("sofort") / "triggered.ready").flush();
+  REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 2; }, 15s));
+  CHECK_FALSE(fs::exists(site.inbox_folder("sofort") / "triggered.ready"));
+}
+
+TEST_CASE("Duplicates and bad inputs end in error/ with their reason", "[service]") {
+  ServiceSite site;
+  auto service = site.start();
+  const fs::path inbox = site.inbox_folder("steuer");
+  site.drop_job("steuer", "job-a");
+  REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 1; }, 30s));
+
+  // The same job again under another name.
+  write_sample_job(site.staging() / "job-a", kuvert::test::plain_job(2, 1, "job-a"));
+  fs::rename(site.staging() / "job-a", inbox / "job-a-again");
+  std::ofstream(site.staging() / "bad.json") << "{\"job\": ";
+  fs::rename(site.staging() / "bad.json", inbox / "bad.json");
+  std::ofstream(site.staging() / "letter.pdf") << "%PDF-1.7\n";
+  fs::rename(site.staging() / "letter.pdf", inbox / "letter.pdf");
+  const fs::path other = site.drop_job("steuer", "other-client");
+  {
+    auto manifest = nlohmann::json::parse(std::ifstream(other / "job.json"));
+    manifest["client"] = "nachbarstadt";
+    std::ofstream(other / "job.json") << manifest.dump(2);
+  }
+  for (const char* name : {"job-a-again", "bad.json", "letter.pdf", "other-client"})
+    REQUIRE(wait_until([&] { return fs::exists(inbox / "error" / (std::string(name) + ".error.txt")); }, 30s));
+  CHECK(slurp(inbox / "error/job-a-again.error.txt").find("job-a-again: duplicate: identical (SHA-256 ") == 0);
+  CHECK(slurp(inbox / "error/job-a-again.error.txt").find("to input 1 (steuer/job-a, received") != std::string::npos);
+  CHECK(fs::exists(inbox / "error/job-a-again/job.json"));
+  CHECK(slurp(inbox / "error/bad.json.error.txt")
+            .find("bad.json: job \"bad.json\": file \"bad.json\": is not valid JSON") == 0);
+  CHECK(slurp(inbox / "error/bad.json") == "{\"job\": ");
+  CHECK(slurp(inbox / "error/letter.pdf.error.txt") ==
+        "letter.pdf: file \"letter.pdf\": a job inbox takes job folders (with job.json) or job manifests (.json)\n");
+  CHECK(slurp(inbox / "error/other-client.error.txt") ==
+        "other-client: job \"other-client\": field \"client\": the job is for client \"nachbarstadt\", but inbox "
+        "\"steuer\" takes jobs of \"musterstadt\" only\n");
+  CHECK(site.inputs(InputState::duplicate).size() == 1);
+  CHECK(site.inputs(InputState::failed).size() == 3);
+  CHECK(site.runs().size() == 1);
+
+  // A scan inbox: an empty file is refused, a page is archived.
+  std::ofstream(site.staging() / "leer.png").flush();
+  fs::rename(site.staging() / "leer.png", site.inbox_folder("post") / "leer.png");
+  kuvert::test::write_text_page(site.staging() / "brief.png");
+  fs::rename(site.staging() / "brief.png", site.inbox_folder("post") / "brief.png");
+  REQUIRE(wait_until([&] { return fs::exists(site.inbox_folder("post") / "error/leer.png.error.txt"); }, 30s));
+  CHECK(slurp(site.inbox_folder("post") / "error/leer.png.error.txt") ==
+        "leer.png: file \"leer.png\": is empty (0 bytes)\n");
+  REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 2; }, 60s));
+  JobRecord scan;
+  for (const auto& job : site.jobs())
+    if (job.name == "brief.png") scan = job;
+  CHECK(scan.kind == JobKind::scan);
+  CHECK(scan.documents == 1);
+  CHECK(fs::exists(fs::path(scan.output) / "summary.json"));
+}
+
+TEST_CASE("A killed service finishes its work after a restart, none of it twice", "[service]") {
+  ServiceSite site;
+  const std::size_t jobs = 12;
+  {
+    auto service = site.start();
+    for (std::size_t i = 0; i < jobs; ++i) site.drop_job("steuer", "job-" + std::to_string(i), 40);
+    // Killed as soon as work is under way: inputs taken, jobs half done.
+    REQUIRE(wait_until([&] { return !site.inputs(InputState::taken).empty(); }, 30s));
+    service->kill();
+  }
+  INFO(site.log());
+  CHECK(site.inputs(InputState::done).size() < jobs);
+  {
+    auto service = site.start();
+    REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == jobs; }, 90s));
+    CHECK(service->stop() == 0);
+  }
+  std::set<std::string> names;
+  for (const auto& job : site.jobs()) {
+    CHECK(job.state == JobState::done);
+    names.insert(job.name);
+  }
+  CHECK(names.size() == jobs);
+  CHECK(site.jobs().size() == jobs);
+  CHECK(site.runs().size() == jobs);
+  CHECK(site.inputs(InputState::failed).empty());
+  CHECK(site.inputs(InputState::duplicate).empty());
+  CHECK_FALSE(fs::exists(site.inbox_folder("steuer") / "error"));
+  // No working folders of the killed jobs are left behind.
+  for (const auto& entry : fs::directory_iterator(site.store().jobs_folder()))
+    CHECK(entry.path().filename().string().rfind("input-", 0) == 0);
+}
+
+TEST_CASE("Crash states left in the store are finished on restart", "[service]") {
+  ServiceSite site;
+  std::int64_t run = 0;
+  {
+    auto service = site.start();
+    site.drop_job("steuer", "first");
+    REQUIRE(wait_until([&] { return site.runs().size() == 1; }, 30s));
+    service->stop();
+    run = site.runs().front().id;
+  }
+  auto store = site.store();
+  // An input recorded and moved, but not yet marked taken.
+  write_sample_job(site.staging() / "moved", kuvert::test::plain_job(2, 1, "moved"));
+  const auto moved = begin_taking(store, "steuer", "moved", std::string(64, 'd'), "", now());
+  const fs::path place = store.inputs_folder() / std::to_string(moved.id) / "moved";
+  set_input_place(store, moved.id, place.string());
+  fs::create_directories(place.parent_path());
+  fs::rename(site.staging() / "moved", place);
+  // An input recorded but never moved: it is still in the inbox.
+  const fs::path waiting = site.drop_job("steuer", "waiting");
+  const auto unmoved = begin_taking(store, "steuer", "waiting", std::string(64, 'e'), "", now());
+  // A run whose copy to the printer broke off halfway.
+  act_on_run(store, run, RunAction::release, {"anna", Role::operator_}, now());
+  const auto released = *find_run(store, run);
+  fs::create_directories(site.printer());
+  const std::string pdf = slurp(released.file);
+  const fs::path target = site.printer() / kuvert::service::delivered_name(released);
+  std::ofstream(kuvert::service::partial_path(target)) << pdf.substr(0, pdf.size() / 2);
+  begin_delivery(store, run);
+
+  auto service = site.start();
+  REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 3; }, 30s));
+  REQUIRE(wait_until([&] { return find_run(store, run)->state == RunState::delivered; }, 15s));
+  CHECK(slurp(target) == pdf);
+  CHECK(files_in(site.printer()) == 1);
+  CHECK_FALSE(find_input(store, unmoved.id));  // forgotten, then taken afresh
+  CHECK_FALSE(fs::exists(waiting));
+  CHECK(site.jobs().size() == 3);
+  CHECK(site.runs().size() == 3);
+}
+
+TEST_CASE("A delivery whose file the printer already took is not repeated", "[service]") {
+  ServiceSite site;
+  auto service = site.start();
+  site.drop_job("steuer", "first");
+  REQUIRE(wait_until([&] { return site.runs().size() == 1; }, 30s));
+  service->stop();
+  auto store = site.store();
+  const auto run = site.runs().front().id;
+  // Renamed into the printer folder and taken from it, then the crash.
+  act_on_run(store, run, RunAction::release, {"anna", Role::operator_}, now());
+  begin_delivery(store, run);
+  service = site.start();
+  REQUIRE(wait_until([&] { return find_run(store, run)->state == RunState::delivered; }, 15s));
+  CHECK(files_in(site.printer()) == 0);
+}
+
+TEST_CASE("200 jobs dropped at once are all processed, none twice", "[service]") {
+  ServiceSite site;
+  const std::size_t count = 200;
+  for (std::size_t i = 0; i < count; ++i)
+    write_sample_job(site.staging() / ("job-" + std::to_string(i)),
+                     kuvert::test::plain_job(1, 1, "job-" + std::to_string(i)));
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string name = "job-" + std::to_string(i);
+    fs::rename(site.staging() / name, site.inbox_folder("steuer") / name);
+  }
+  auto service = site.start();
+  REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == count; }, 300s));
+  CHECK(service->stop() == 0);
+  std::set<std::string> names;
+  for (const auto& job : site.jobs()) names.insert(job.name);
+  CHECK(names.size() == count);
+  CHECK(site.jobs().size() == count);
+  CHECK(site.runs().size() == count);
+  CHECK(fs::is_empty(site.inbox_folder("steuer")));
+}
