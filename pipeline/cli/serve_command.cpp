@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "pipeline/config/service_config.hpp"
+#include "pipeline/console/console_server.hpp"
 #include "pipeline/service/service.hpp"
 #include "pipeline/store/store.hpp"
 
@@ -36,21 +37,29 @@ int serve(const std::filesystem::path& config_file, const std::filesystem::path&
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   service::Service service(config, log_line);
+  console::ConsoleServer console(config, service::system_seconds, [&service] { service.wake(); });
+  const int port = console.bind();
+  log_line("console on http://" + config.listen_host + ":" + std::to_string(port) + "/");
+  std::thread web([&console] { console.listen(); });
   std::thread stopper([&] {
     int signal = 0;
     sigwait(&signals, &signal);
     if (signal != 0) log_line(std::string("stopping on ") + (signal == SIGTERM ? "SIGTERM" : "SIGINT"));
     service.stop();
   });
+  const auto finish = [&] {
+    pthread_kill(stopper.native_handle(), SIGTERM);
+    stopper.join();
+    console.stop();
+    web.join();
+  };
   try {
     service.run();
   } catch (...) {
-    pthread_kill(stopper.native_handle(), SIGTERM);
-    stopper.join();
+    finish();
     throw;
   }
-  pthread_kill(stopper.native_handle(), SIGTERM);
-  stopper.join();
+  finish();
   return 0;
 }
 

@@ -84,6 +84,10 @@ void Service::process_taken(Store& store) {
 void Service::run() {
   Store store({config_.store, config_.wal});
   recover(store);
+  for (const auto& printer : config_.printers) {
+    std::error_code error;
+    fs::create_directories(printer.folder, error);
+  }
   std::vector<CompletenessCheck> checks;
   std::vector<std::int64_t> next_poll;
   for (const auto& inbox : config_.inboxes) {

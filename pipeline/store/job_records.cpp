@@ -124,6 +124,34 @@ std::optional<JobRecord> find_job(Store& store, std::int64_t id) {
   return read_job(query);
 }
 
+std::vector<std::pair<std::string, std::int64_t>> count_by_state(Store& store, Counted what) {
+  // The table name comes from this fixed choice, never from a request.
+  const char* sql = what == Counted::inputs ? "SELECT state, count(*) FROM inputs GROUP BY state ORDER BY state"
+                    : what == Counted::jobs ? "SELECT state, count(*) FROM jobs GROUP BY state ORDER BY state"
+                                            : "SELECT state, count(*) FROM runs GROUP BY state ORDER BY state";
+  Statement query(store.db(), sql);
+  std::vector<std::pair<std::string, std::int64_t>> counts;
+  while (query.step()) counts.emplace_back(query.text(0), query.integer(1));
+  return counts;
+}
+
+ProductionTotals production_since(Store& store, const std::string& since) {
+  ProductionTotals totals;
+  Statement runs(store.db(),
+                 "SELECT coalesce(sum(pages), 0), coalesce(sum(pieces), 0) FROM runs WHERE created_at >= ?");
+  runs.bind(1, since);
+  if (runs.step()) {
+    totals.print_pages = runs.integer(0);
+    totals.pieces = runs.integer(1);
+  }
+  Statement scans(
+      store.db(),
+      "SELECT coalesce(sum(pages), 0) FROM jobs WHERE kind = 'scan' AND state = 'done' AND finished_at >= ?");
+  scans.bind(1, since);
+  if (scans.step()) totals.scanned_pages = scans.integer(0);
+  return totals;
+}
+
 std::vector<JobRecord> jobs_in_state(Store& store, JobState state) {
   Statement query(store.db(), std::string(kJobColumns) + " WHERE state = ? ORDER BY id");
   query.bind(1, std::string(name(state)));

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pipeline/store/run_workflow.hpp"
@@ -124,6 +125,17 @@ std::vector<RunRecord> runs_ready_for_delivery(Store& store);
 // Notes that the copy of a run to its printer has begun (cleared when the
 // run is delivered).
 void begin_delivery(Store& store, std::int64_t run);
+
+// For the console's overview and the metrics.
+enum class Counted { inputs, jobs, runs };
+std::vector<std::pair<std::string, std::int64_t>> count_by_state(Store& store, Counted what);
+struct ProductionTotals {
+  std::int64_t print_pages = 0;    // in runs produced
+  std::int64_t pieces = 0;         // mail pieces in runs produced
+  std::int64_t scanned_pages = 0;  // archived from scans
+};
+// Totals of what was produced from `since` (ISO time) on; "" for all time.
+ProductionTotals production_since(Store& store, const std::string& since);
 
 // Applies an action in one transaction: reads the run, decides by the
 // workflow rules, writes the new state and the audit record. A refusal is

@@ -1,0 +1,26 @@
+// GET /api/audit?user=&action=&object=&from=&to=&limit=
+#include "pipeline/console/console_context.hpp"
+#include "pipeline/console/console_json.hpp"
+
+namespace kuvert::console {
+
+void add_audit_routes(httplib::Server& server, ConsoleContext& context) {
+  server.Get("/api/audit", [&context](const httplib::Request& request, httplib::Response& response) {
+    if (!session_of(context, request, response, false)) return;
+    store::AuditFilter filter{request.get_param_value("user"), request.get_param_value("action"),
+                              request.get_param_value("object"), request.get_param_value("from"),
+                              request.get_param_value("to")};
+    if (request.has_param("limit")) {
+      try {
+        filter.limit = std::clamp<std::int64_t>(std::stoll(request.get_param_value("limit")), 1, 10000);
+      } catch (const std::exception&) {
+        return send_error(response, 400, "limit: expected a number");
+      }
+    }
+    auto records = nlohmann::json::array();
+    for (const auto& record : store::read_audit(context.store(), filter)) records.push_back(audit_json(record));
+    send_json(response, 200, records);
+  });
+}
+
+}  // namespace kuvert::console

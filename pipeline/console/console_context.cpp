@@ -1,0 +1,53 @@
+#include "pipeline/console/console_context.hpp"
+
+#include <map>
+#include <memory>
+
+namespace kuvert::console {
+
+store::Store& ConsoleContext::store() {
+  // One connection per worker thread and store folder, for the thread's life.
+  thread_local std::map<std::filesystem::path, std::unique_ptr<store::Store>> stores;
+  auto& slot = stores[config.store];
+  if (!slot) slot = std::make_unique<store::Store>(store::StoreOptions{config.store, config.wal});
+  return *slot;
+}
+
+void send_json(httplib::Response& response, int status, const nlohmann::json& body) {
+  response.status = status;
+  response.set_header("Cache-Control", "no-store");
+  response.set_content(body.dump(), "application/json");
+}
+
+void send_error(httplib::Response& response, int status, const std::string& message) {
+  send_json(response, status, {{"error", message}});
+}
+
+std::string session_token(const httplib::Request& request) {
+  const std::string cookies = request.get_header_value("Cookie");
+  const std::string name = "kuvert_session=";
+  for (std::size_t start = 0; start < cookies.size();) {
+    while (start < cookies.size() && cookies[start] == ' ') ++start;
+    const std::size_t end = std::min(cookies.find(';', start), cookies.size());
+    if (cookies.compare(start, name.size(), name) == 0)
+      return cookies.substr(start + name.size(), end - start - name.size());
+    start = end + 1;
+  }
+  return {};
+}
+
+std::optional<Session> session_of(ConsoleContext& context, const httplib::Request& request, httplib::Response& response,
+                                  bool changing) {
+  auto session = context.sessions.find(session_token(request), context.clock());
+  if (!session) {
+    send_error(response, 401, "not logged in");
+    return std::nullopt;
+  }
+  if (changing && !SessionBook::csrf_matches(*session, request.get_header_value("X-CSRF-Token"))) {
+    send_error(response, 403, "missing or wrong CSRF token");
+    return std::nullopt;
+  }
+  return session;
+}
+
+}  // namespace kuvert::console

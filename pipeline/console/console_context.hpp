@@ -1,0 +1,53 @@
+#pragma once
+// What the console's request handlers share: the configuration, the
+// sessions, the clock and a way to tell the service that something
+// changed. Handlers run on the HTTP server's worker threads; each thread
+// opens its own store connection (SQLite connections are not shared).
+#include <httplib.h>
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "pipeline/config/service_config.hpp"
+#include "pipeline/console/session_book.hpp"
+#include "pipeline/store/store.hpp"
+
+namespace kuvert::console {
+
+struct ConsoleContext {
+  ConsoleContext(ServiceConfig config, std::function<std::int64_t()> clock, std::function<void()> changed)
+      : config(std::move(config)),
+        sessions(this->config.session_seconds),
+        clock(std::move(clock)),
+        changed(std::move(changed)) {}
+
+  ServiceConfig config;
+  SessionBook sessions;
+  std::function<std::int64_t()> clock;  // Unix seconds
+  std::function<void()> changed;        // a run changed state: deliver now
+
+  // This thread's connection to the store.
+  store::Store& store();
+};
+
+void send_json(httplib::Response& response, int status, const nlohmann::json& body);
+void send_error(httplib::Response& response, int status, const std::string& message);
+
+// The session of a request, or nothing after answering 401. A changing
+// request must also carry the session's CSRF token in X-CSRF-Token, or it
+// is answered 403.
+std::optional<Session> session_of(ConsoleContext& context, const httplib::Request& request, httplib::Response& response,
+                                  bool changing);
+// The cookie token a request carries, or "".
+std::string session_token(const httplib::Request& request);
+
+// Each adds its routes to the server.
+void add_session_routes(httplib::Server& server, ConsoleContext& context);
+void add_run_routes(httplib::Server& server, ConsoleContext& context);
+void add_job_routes(httplib::Server& server, ConsoleContext& context);
+void add_audit_routes(httplib::Server& server, ConsoleContext& context);
+void add_metrics_routes(httplib::Server& server, ConsoleContext& context);
+void add_page_routes(httplib::Server& server);
+
+}  // namespace kuvert::console

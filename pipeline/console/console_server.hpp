@@ -1,0 +1,30 @@
+#pragma once
+// The operator console: the JSON API and the single page behind it, on
+// cpp-httplib. Listens where kuvert.toml says (127.0.0.1:8470 unless
+// configured otherwise). Every response carries headers that keep the pages
+// out of frames and other origins.
+#include <functional>
+#include <memory>
+
+#include "pipeline/config/service_config.hpp"
+
+namespace kuvert::console {
+
+class ConsoleServer {
+ public:
+  ConsoleServer(const ServiceConfig& config, std::function<std::int64_t()> clock, std::function<void()> changed);
+  ~ConsoleServer();
+
+  // Binds the configured address (port 0: any free port); returns the port.
+  // Throws kuvert::Error (system) when the address is taken.
+  int bind();
+  // Serves until stop(); call after bind(), on its own thread.
+  void listen();
+  void stop();
+
+ private:
+  struct Parts;
+  std::unique_ptr<Parts> parts_;
+};
+
+}  // namespace kuvert::console

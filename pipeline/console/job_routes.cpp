@@ -1,0 +1,82 @@
+// GET /api/overview, /api/jobs, /api/jobs/{id}.
+#include "pipeline/console/console_context.hpp"
+#include "pipeline/console/console_json.hpp"
+#include "stages/ingest/inbox_listing.hpp"
+
+namespace kuvert::console {
+
+namespace {
+
+using namespace kuvert::store;
+namespace fs = std::filesystem;
+
+nlohmann::json counts_json(Store& store, Counted what) {
+  auto counts = nlohmann::json::object();
+  for (const auto& [state, count] : count_by_state(store, what)) counts[state] = count;
+  return counts;
+}
+
+std::size_t refused_in(const fs::path& inbox) {
+  std::size_t count = 0;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(inbox / "error", error)) {
+    const std::string name = entry.path().filename().string();
+    count += name.size() > 10 && name.compare(name.size() - 10, 10, ".error.txt") == 0 ? 1 : 0;
+  }
+  return count;
+}
+
+nlohmann::json overview(ConsoleContext& context) {
+  auto& store = context.store();
+  auto inboxes = nlohmann::json::array();
+  for (const auto& inbox : context.config.inboxes)
+    inboxes.push_back({{"name", inbox.name},
+                       {"kind", inbox.kind == InboxKind::scan ? "scan" : "job"},
+                       {"client", inbox.client},
+                       {"folder", inbox.folder.string()},
+                       {"waiting", list_inbox(inbox.folder).size()},
+                       {"refused", refused_in(inbox.folder)}});
+  const std::string today = iso_time(context.clock()).substr(0, 10);
+  const auto totals = production_since(store, today);
+  return {{"inboxes", inboxes},
+          {"inputs", counts_json(store, Counted::inputs)},
+          {"jobs", counts_json(store, Counted::jobs)},
+          {"runs", counts_json(store, Counted::runs)},
+          {"today",
+           {{"date", today},
+            {"pages", totals.print_pages},
+            {"pieces", totals.pieces},
+            {"scanned_pages", totals.scanned_pages}}}};
+}
+
+}  // namespace
+
+void add_job_routes(httplib::Server& server, ConsoleContext& context) {
+  server.Get("/api/overview", [&context](const httplib::Request& request, httplib::Response& response) {
+    if (session_of(context, request, response, false)) send_json(response, 200, overview(context));
+  });
+  server.Get("/api/jobs", [&context](const httplib::Request& request, httplib::Response& response) {
+    if (!session_of(context, request, response, false)) return;
+    auto jobs = nlohmann::json::array();
+    for (const auto& job : list_jobs(context.store())) jobs.push_back(job_json(job));
+    send_json(response, 200, jobs);
+  });
+  server.Get(R"(/api/jobs/(\d+))", [&context](const httplib::Request& request, httplib::Response& response) {
+    if (!session_of(context, request, response, false)) return;
+    std::optional<JobRecord> job;
+    try {
+      job = find_job(context.store(), std::stoll(request.matches[1]));
+    } catch (const std::out_of_range&) {
+    }
+    if (!job) return send_error(response, 404, "no such job");
+    auto body = job_json(*job);
+    auto runs = nlohmann::json::array();
+    for (const auto& run : runs_of_job(context.store(), job->id)) runs.push_back(run_json(run));
+    body["runs"] = runs;
+    const auto input = find_input(context.store(), job->input);
+    if (input) body["source"] = {{"name", input->name}, {"received", input->received_at}, {"place", input->place}};
+    send_json(response, 200, body);
+  });
+}
+
+}  // namespace kuvert::console

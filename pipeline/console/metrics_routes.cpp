@@ -1,0 +1,83 @@
+// GET /metrics (Prometheus text format) and GET /healthz. Metrics need a
+// session or HTTP Basic credentials of a console user (what a Prometheus
+// scrape job can send); only /healthz and the login page are open.
+#include <sodium.h>
+
+#include "pipeline/console/console_context.hpp"
+#include "pipeline/store/job_records.hpp"
+#include "pipeline/store/user_accounts.hpp"
+
+namespace kuvert::console {
+
+namespace {
+
+using namespace kuvert::store;
+
+bool basic_credentials_valid(ConsoleContext& context, const httplib::Request& request) {
+  const std::string header = request.get_header_value("Authorization");
+  if (header.rfind("Basic ", 0) != 0) return false;
+  const std::string encoded = header.substr(6);
+  std::string decoded(encoded.size(), '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(decoded.data()), decoded.size(), encoded.data(),
+                        encoded.size(), nullptr, &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+    return false;
+  decoded.resize(length);
+  const auto colon = decoded.find(':');
+  if (colon == std::string::npos) return false;
+  const LockoutPolicy policy{context.config.lockout_attempts, context.config.lockout_seconds};
+  return log_in(context.store(), decoded.substr(0, colon), decoded.substr(colon + 1), context.clock(), policy)
+             .outcome == LoginOutcome::accepted;
+}
+
+void add_family(std::string& text, const char* name, const char* help, const char* type) {
+  text += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
+}
+
+void add_states(std::string& text, const char* name, const char* help,
+                const std::vector<std::pair<std::string, std::int64_t>>& counts) {
+  add_family(text, name, help, "gauge");
+  for (const auto& [state, count] : counts)
+    text += std::string(name) + "{state=\"" + state + "\"} " + std::to_string(count) + "\n";
+}
+
+std::string metrics(ConsoleContext& context) {
+  auto& store = context.store();
+  std::string text;
+  add_states(text, "kuvert_inputs", "Inputs taken from the inboxes or refused, by state.",
+             count_by_state(store, Counted::inputs));
+  add_states(text, "kuvert_jobs", "Jobs by state.", count_by_state(store, Counted::jobs));
+  add_states(text, "kuvert_runs", "Print runs by state.", count_by_state(store, Counted::runs));
+  const auto totals = production_since(store, "");
+  add_family(text, "kuvert_pages_total", "Pages produced: printed in runs, archived from scans.", "counter");
+  text += "kuvert_pages_total{kind=\"print\"} " + std::to_string(totals.print_pages) + "\n";
+  text += "kuvert_pages_total{kind=\"scan\"} " + std::to_string(totals.scanned_pages) + "\n";
+  add_family(text, "kuvert_pieces_total", "Mail pieces in runs produced.", "counter");
+  text += "kuvert_pieces_total " + std::to_string(totals.pieces) + "\n";
+  std::int64_t errors = 0;
+  for (const auto& [state, count] : count_by_state(store, Counted::inputs))
+    if (state == "failed" || state == "duplicate") errors += count;
+  add_family(text, "kuvert_errors_total", "Inputs refused or failed.", "counter");
+  text += "kuvert_errors_total " + std::to_string(errors) + "\n";
+  return text;
+}
+
+}  // namespace
+
+void add_metrics_routes(httplib::Server& server, ConsoleContext& context) {
+  server.Get("/metrics", [&context](const httplib::Request& request, httplib::Response& response) {
+    const bool allowed = context.sessions.find(session_token(request), context.clock()).has_value() ||
+                         basic_credentials_valid(context, request);
+    if (!allowed) {
+      response.set_header("WWW-Authenticate", "Basic realm=\"kuvert\"");
+      return send_error(response, 401, "not logged in");
+    }
+    response.set_content(metrics(context), "text/plain; version=0.0.4");
+  });
+  server.Get("/healthz", [&context](const httplib::Request&, httplib::Response& response) {
+    context.store();  // throws (500) when the store cannot be opened
+    response.set_content("ok\n", "text/plain");
+  });
+}
+
+}  // namespace kuvert::console

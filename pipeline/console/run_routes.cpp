@@ -1,0 +1,108 @@
+// GET /api/runs, /api/runs/{id}, /api/runs/{id}/manifest,
+// /api/runs/{id}/pages/{n}.png; POST /api/runs/{id}/{action}.
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/console/console_context.hpp"
+#include "pipeline/console/console_json.hpp"
+#include "pipeline/console/page_thumbnail.hpp"
+#include "pipeline/model/error.hpp"
+
+namespace kuvert::console {
+
+namespace {
+
+using namespace kuvert::store;
+namespace fs = std::filesystem;
+
+constexpr int kThumbnailPages = 4;
+
+std::optional<std::string> read_text(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The run a request names, or nothing after answering 404.
+std::optional<RunRecord> named_run(ConsoleContext& context, const httplib::Request& request,
+                                   httplib::Response& response) {
+  std::optional<RunRecord> run;
+  try {
+    run = find_run(context.store(), std::stoll(request.matches[1]));
+  } catch (const std::out_of_range&) {
+  }
+  if (!run) send_error(response, 404, "no such run");
+  return run;
+}
+
+void act(ConsoleContext& context, const httplib::Request& request, httplib::Response& response) {
+  const auto session = session_of(context, request, response, true);
+  if (!session) return;
+  const auto action = parse_run_action(request.matches[2].str());
+  if (!action || *action == RunAction::deliver) return send_error(response, 404, "no such action");
+  if (!named_run(context, request, response)) return;
+  try {
+    const auto run = act_on_run(context.store(), std::stoll(request.matches[1]), *action,
+                                {session->user, session->role}, context.clock());
+    context.changed();
+    send_json(response, 200, run_json(run));
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::input) throw;
+    send_error(response, 409, error.problems().front().message);
+  }
+}
+
+}  // namespace
+
+void add_run_routes(httplib::Server& server, ConsoleContext& context) {
+  server.Get("/api/runs", [&context](const httplib::Request& request, httplib::Response& response) {
+    if (!session_of(context, request, response, false)) return;
+    std::optional<RunState> state;
+    if (request.has_param("state")) {
+      state = parse_run_state(request.get_param_value("state"));
+      if (!state) return send_error(response, 400, "no such run state: " + request.get_param_value("state"));
+    }
+    auto runs = nlohmann::json::array();
+    for (const auto& run : list_runs(context.store(), state)) runs.push_back(run_json(run));
+    send_json(response, 200, runs);
+  });
+  server.Get(R"(/api/runs/(\d+))", [&context](const httplib::Request& request, httplib::Response& response) {
+    if (!session_of(context, request, response, false)) return;
+    const auto run = named_run(context, request, response);
+    if (!run) return;
+    auto body = run_json(*run);
+    const auto ticket = read_text(fs::path(run->file).replace_extension(".json"));
+    body["ticket"] = ticket ? nlohmann::json::parse(*ticket, nullptr, false) : nlohmann::json();
+    int pages = 0;
+    if (body["ticket"].is_object()) pages = body["ticket"]["counts"].value("pages", 0);
+    body["thumbnails"] = std::min(pages, kThumbnailPages);
+    send_json(response, 200, body);
+  });
+  server.Get(R"(/api/runs/(\d+)/manifest)", [&context](const httplib::Request& request, httplib::Response& response) {
+    if (!session_of(context, request, response, false)) return;
+    const auto run = named_run(context, request, response);
+    if (!run) return;
+    const auto manifest = read_text(fs::path(run->file).replace_extension(".csv"));
+    if (!manifest) return send_error(response, 404, "the run's manifest is gone");
+    response.set_header("Cache-Control", "no-store");
+    response.set_content(*manifest, "text/csv; charset=utf-8");
+  });
+  server.Get(R"(/api/runs/(\d+)/pages/(\d)\.png)",
+             [&context](const httplib::Request& request, httplib::Response& response) {
+               if (!session_of(context, request, response, false)) return;
+               const auto run = named_run(context, request, response);
+               if (!run) return;
+               const int index = std::stoi(request.matches[2]);
+               const auto png = index < kThumbnailPages ? page_thumbnail(run->file, index, 40) : std::nullopt;
+               if (!png) return send_error(response, 404, "no such page");
+               response.set_header("Cache-Control", "private, max-age=300");
+               response.set_content(*png, "image/png");
+             });
+  server.Post(R"(/api/runs/(\d+)/([a-z]+))", [&context](const httplib::Request& request, httplib::Response& response) {
+    act(context, request, response);
+  });
+}
+
+}  // namespace kuvert::console

@@ -1,0 +1,276 @@
+// The kuvert console: a single page over the JSON API. Everything shown is
+// put into the page as text (never as HTML), so data cannot become markup.
+"use strict";
+
+const state = { csrf: null, user: null, role: null };
+const view = () => document.getElementById("view");
+
+// --- small helpers -------------------------------------------------------
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === "text") node.textContent = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+
+function table(headers, rows) {
+  const head = el("tr", {}, ...headers.map((h) => el("th", { text: h.label || h, class: h.number ? "number" : "" })));
+  const body = rows.map((cells) =>
+    el("tr", {}, ...cells.map((cell, i) => {
+      const td = el("td", { class: headers[i].number ? "number" : "" });
+      td.append(cell instanceof Node ? cell : document.createTextNode(cell === undefined ? "" : String(cell)));
+      return td;
+    })));
+  return el("table", {}, el("thead", {}, head), el("tbody", {}, ...body));
+}
+
+function definitions(pairs) {
+  const list = el("dl");
+  for (const [term, value] of pairs) list.append(el("dt", { text: term }), el("dd", {}, value instanceof Node ? value : String(value ?? "")));
+  return list;
+}
+
+function link(href, text) { return el("a", { href, text }); }
+
+async function api(method, path, body) {
+  const headers = {};
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && state.csrf) headers["X-CSRF-Token"] = state.csrf;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+                                       credentials: "same-origin" });
+  const type = response.headers.get("Content-Type") || "";
+  const data = type.startsWith("application/json") ? await response.json() : await response.text();
+  if (response.status === 401 && path !== "/api/login") { showLogin(); throw new Error("not logged in"); }
+  if (!response.ok) throw new Error(data.error || response.statusText);
+  return data;
+}
+
+function fail(error) {
+  view().replaceChildren(el("p", { class: "message", role: "alert", text: error.message }));
+}
+
+// --- login ---------------------------------------------------------------
+
+function showLogin(message = "") {
+  state.csrf = null;
+  document.getElementById("nav").hidden = true;
+  document.getElementById("logout").hidden = true;
+  document.getElementById("who").textContent = "";
+  view().replaceChildren();
+  const form = document.getElementById("login");
+  form.hidden = false;
+  form.querySelector(".message").textContent = message;
+  form.elements.user.focus();
+}
+
+function loggedIn(session) {
+  Object.assign(state, session);
+  document.getElementById("login").hidden = true;
+  document.getElementById("nav").hidden = false;
+  document.getElementById("logout").hidden = false;
+  document.getElementById("who").textContent = `${session.user} (${session.role})`;
+  route();
+}
+
+document.getElementById("login").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  try {
+    const session = await api("POST", "/api/login", { user: form.elements.user.value, password: form.elements.password.value });
+    form.reset();
+    loggedIn(session);
+  } catch (error) {
+    form.querySelector(".message").textContent = error.message;
+    form.elements.password.select();
+  }
+});
+
+document.getElementById("logout").addEventListener("click", async () => {
+  try { await api("POST", "/api/logout"); } catch (error) { /* logged out either way */ }
+  location.hash = "#/";
+  showLogin("Logged out.");
+});
+
+// --- pages ---------------------------------------------------------------
+
+function counts(title, byState) {
+  const entries = Object.entries(byState);
+  return el("div", {}, el("h2", { text: title }),
+            entries.length ? table(["State", { label: "Count", number: true }], entries) : el("p", { text: "none" }));
+}
+
+async function overviewPage() {
+  const data = await api("GET", "/api/overview");
+  view().replaceChildren(
+    el("h1", { text: "Overview" }),
+    el("div", { class: "tiles" },
+       el("div", { class: "tile" }, el("b", { text: data.today.pages }), `pages printed ${data.today.date}`),
+       el("div", { class: "tile" }, el("b", { text: data.today.pieces }), "mail pieces"),
+       el("div", { class: "tile" }, el("b", { text: data.today.scanned_pages }), "pages scanned")),
+    el("h2", { text: "Inboxes" }),
+    table(["Inbox", "Kind", "Client", "Folder", { label: "Waiting", number: true }, { label: "Refused", number: true }],
+          data.inboxes.map((i) => [i.name, i.kind, i.client, i.folder, i.waiting, i.refused])),
+    counts("Runs", data.runs), counts("Jobs", data.jobs), counts("Inputs", data.inputs));
+}
+
+async function jobsPage() {
+  const jobs = await api("GET", "/api/jobs");
+  view().replaceChildren(el("h1", { text: "Jobs" }),
+    table(["Job", "Name", "Kind", "Inbox", "Client", "State", { label: "Documents", number: true },
+           { label: "Pages", number: true }, "Created"],
+          jobs.map((j) => [link(`#/jobs/${j.id}`, String(j.id)), j.name, j.kind, j.inbox, j.client, j.state,
+                           j.documents, j.pages, j.created])));
+}
+
+async function jobPage(id) {
+  const job = await api("GET", `/api/jobs/${id}`);
+  const errors = Array.isArray(job.errors) ? job.errors : [];
+  view().replaceChildren(el("h1", { text: `Job ${job.id}: ${job.name}` }),
+    definitions([["Kind", job.kind], ["Inbox", job.inbox], ["Client", job.client], ["State", job.state],
+                 ["Source", job.source ? `${job.source.name} (received ${job.source.received})` : ""],
+                 ["Documents", job.documents], ["Pages", job.pages], ["Mail pieces", job.pieces],
+                 ["Created", job.created], ["Finished", job.finished]]),
+    el("h2", { text: "Errors" }),
+    errors.length ? el("ul", {}, ...errors.map((e) => el("li", { text: e }))) : el("p", { text: "none" }),
+    el("h2", { text: "Runs" }), runsTable(job.runs));
+}
+
+function runsTable(runs) {
+  return table(["Run", "Job", "Name", "State", { label: "Pieces", number: true }, { label: "Sheets", number: true },
+                "Printer", "Sensitive"],
+               runs.map((r) => [link(`#/runs/${r.id}`, String(r.id)), r.job_name, r.name,
+                                el("span", { class: "state", text: r.awaits_confirmation ? "released, awaits confirmation" : r.state }),
+                                r.pieces, r.sheets, r.printer, r.sensitive ? "yes" : ""]));
+}
+
+const RUN_STATES = ["", "awaiting_release", "released", "confirmed", "delivered", "printed", "inserted", "closed", "held", "cancelled"];
+
+async function runsPage(query) {
+  const selected = query.get("state") || "";
+  const runs = await api("GET", selected ? `/api/runs?state=${encodeURIComponent(selected)}` : "/api/runs");
+  const select = el("select", { name: "state", "aria-label": "State" },
+                    ...RUN_STATES.map((s) => { const o = el("option", { value: s, text: s || "all states" }); if (s === selected) o.selected = true; return o; }));
+  select.addEventListener("change", () => { location.hash = select.value ? `#/runs?state=${select.value}` : "#/runs"; });
+  view().replaceChildren(el("h1", { text: "Runs" }), el("form", { class: "filters" }, select), runsTable(runs));
+}
+
+// Which actions a run in a state offers; the server decides in the end.
+function actionsFor(run) {
+  switch (run.state) {
+    case "awaiting_release": return ["release", "hold", "cancel"];
+    case "held": return ["release", "cancel"];
+    case "released": return run.sensitive ? ["confirm", "hold", "cancel"] : ["hold", "cancel"];
+    case "confirmed": return ["hold", "cancel"];
+    case "delivered": return ["printed"];
+    case "printed": return ["inserted"];
+    case "inserted": return ["close"];
+    default: return [];
+  }
+}
+
+const ACTION_LABELS = { release: "Release", confirm: "Confirm (second person)", hold: "Hold", cancel: "Cancel",
+                        printed: "Mark printed", inserted: "Mark inserted", close: "Close" };
+
+const productionLabels = { paper: "Paper", sides: "Sides", envelope: "Envelope", inserter: "Inserter",
+                           inserts: "Inserts", manual_handling: "Manual handling" };
+
+// A ticket value as words: lists joined, inserts by feeder, flags as yes/no.
+function describe(value) {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (Array.isArray(value)) return value.map((v) => (typeof v === "object" ? `${v.feeder}: ${v.insert}` : v)).join(", ") || "none";
+  return String(value);
+}
+
+async function runPage(id, notice = "") {
+  const run = await api("GET", `/api/runs/${id}`);
+  const message = el("p", { class: notice ? "notice" : "message", role: "status", text: notice });
+  const buttons = actionsFor(run).map((action) => el("button", {
+    type: "button", class: action === "release" || action === "confirm" ? "primary" : "", "data-action": action,
+    text: ACTION_LABELS[action],
+    onclick: async () => {
+      if (action === "cancel" && !confirm(`Cancel run ${run.id}? It cannot be released again.`)) return;
+      try {
+        const changed = await api("POST", `/api/runs/${run.id}/${action}`);
+        await runPage(run.id, `Run ${changed.id} is now ${changed.state}.`);
+      } catch (error) {
+        message.className = "message";
+        message.textContent = error.message;
+      }
+    } }));
+  const ticket = run.ticket || {};
+  const countsOf = ticket.counts || {};
+  const thumbnails = el("div", { class: "thumbnails" });
+  for (let page = 0; page < run.thumbnails; ++page)
+    thumbnails.append(el("figure", {}, el("img", { src: `/api/runs/${run.id}/pages/${page}.png`, alt: `page ${page + 1}`, width: "160" }),
+                         el("figcaption", { text: `page ${page + 1}` })));
+  const manifest = el("pre", { text: "" });
+  view().replaceChildren(
+    el("h1", { text: `Run ${run.id}: ${run.job_name} ${run.name}` }),
+    definitions([["State", el("span", { class: "state", id: "run-state", text: run.state })],
+                 ["Sensitive", run.sensitive ? el("span", { class: "sensitive", text: "yes: four eyes" }) : "no"],
+                 ["Client", run.client], ["Printer", run.printer], ["Pieces", run.pieces], ["Sheets", run.sheets],
+                 ["Pages", run.pages], ["Released by", run.released_by], ["Confirmed by", run.confirmed_by],
+                 ["Updated", run.updated]]),
+    el("div", { class: "actions" }, ...buttons), message,
+    el("h2", { text: "Ticket" }),
+    definitions([["Job", ticket.job], ["Part", `${ticket.part ?? ""} of ${ticket.parts ?? ""}`],
+                 ...Object.entries(productionLabels).map(([key, label]) => [label, describe((ticket.production || {})[key])]),
+                 ["Documents", countsOf.documents], ["Blank pages", countsOf.blank_pages],
+                 ["Postage", ticket.postage ? `${(ticket.postage.total_cents / 100).toFixed(2)} ${ticket.postage.currency}` : ""],
+                 ["SHA-256", ticket.sha256]]),
+    el("h2", { text: "First pages" }), thumbnails,
+    el("h2", { text: "Manifest (first 30 pieces)" }), manifest);
+  buttons[0]?.focus();
+  try {
+    const text = await api("GET", `/api/runs/${run.id}/manifest`);
+    manifest.textContent = text.split("\n").slice(0, 31).join("\n");
+  } catch (error) { manifest.textContent = error.message; }
+}
+
+async function auditPage(query) {
+  const fields = ["user", "action", "object", "from", "to"];
+  const params = new URLSearchParams();
+  for (const f of fields) if (query.get(f)) params.set(f, query.get(f));
+  const records = await api("GET", `/api/audit?${params}`);
+  const form = el("form", { class: "filters" },
+    ...fields.map((f) => el("label", {}, f, el("input", { name: f, value: query.get(f) || "",
+                                                           placeholder: f === "from" || f === "to" ? "2026-11-01" : "" }))),
+    el("button", { type: "submit", text: "Filter" }));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const f of fields) if (form.elements[f].value) next.set(f, form.elements[f].value);
+    location.hash = `#/audit?${next}`;
+  });
+  view().replaceChildren(el("h1", { text: "Audit trail" }), form,
+    table([{ label: "#", number: true }, "Time", "User", "Action", "Object", "Detail"],
+          records.map((r) => [r.seq, r.at, r.user, r.action, r.object, r.detail])));
+}
+
+// --- routing -------------------------------------------------------------
+
+async function route() {
+  if (!state.csrf) return;
+  const [path, search] = (location.hash.slice(1) || "/").split("?");
+  const query = new URLSearchParams(search || "");
+  const parts = path.split("/").filter(Boolean);
+  try {
+    if (parts[0] === "jobs" && parts[1]) await jobPage(parts[1]);
+    else if (parts[0] === "jobs") await jobsPage();
+    else if (parts[0] === "runs" && parts[1]) await runPage(parts[1]);
+    else if (parts[0] === "runs") await runsPage(query);
+    else if (parts[0] === "audit") await auditPage(query);
+    else await overviewPage();
+  } catch (error) {
+    if (error.message !== "not logged in") fail(error);
+  }
+}
+
+window.addEventListener("hashchange", route);
+api("GET", "/api/session").then(loggedIn).catch(() => showLogin());

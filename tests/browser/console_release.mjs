@@ -1,0 +1,122 @@
+// The console in a real browser: an operator logs in, opens a run with
+// sensitive documents and releases it; the operator cannot confirm it; a
+// supervisor logs in and confirms; the run's PDF appears in the printer
+// folder. Run by ctest with KUVERT_BINARY, KUVERT_SAMPLE_JOB and
+// KUVERT_SOURCE_DIR set; Debian's Chromium at /usr/bin/chromium.
+import { chromium } from "playwright-core";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync, renameSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import assert from "node:assert/strict";
+
+const kuvert = process.env.KUVERT_BINARY;
+const sampleJob = process.env.KUVERT_SAMPLE_JOB;
+const source = process.env.KUVERT_SOURCE_DIR;
+const site = mkdtempSync(join(tmpdir(), "kuvert-browser-"));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(what, check, seconds) {
+  for (const end = Date.now() + seconds * 1000; Date.now() < end; await sleep(100)) {
+    const value = check();
+    if (value) return value;
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+writeFileSync(join(site, "kuvert.toml"), `
+[store]
+folder = "store"
+[console]
+listen = "127.0.0.1:0"
+[production]
+layouts = "${source}/layouts"
+fonts = "${source}/fonts"
+[[printer]]
+name = "drucker-1"
+folder = "drucker"
+[[inbox]]
+name = "bezuege"
+folder = "eingang"
+kind = "job"
+client = "musterstadt"
+poll_seconds = 0.2
+`);
+const config = join(site, "kuvert.toml");
+for (const [user, role] of [["anna", "operator"], ["bernd", "supervisor"]]) {
+  const added = spawnSync(kuvert, ["users", "add", user, "--role", role, "--config", config],
+                          { input: `${user}'s long password\n`, encoding: "utf8" });
+  assert.equal(added.status, 0, added.stderr);
+}
+
+// A job of salary statements: sensitive, so it needs four eyes.
+const staging = join(site, "staging");
+assert.equal(spawnSync(sampleJob, [staging, "--documents", "6", "--pages", "1", "--job", "bezuege-browser"]).status, 0);
+const manifest = JSON.parse(readFileSync(join(staging, "job.json"), "utf8"));
+manifest.defaults.sensitive = true;
+writeFileSync(join(staging, "job.json"), JSON.stringify(manifest));
+
+const log = [];
+const service = spawn(kuvert, ["serve", "--config", config], { stdio: ["ignore", "pipe", "pipe"] });
+service.stderr.on("data", (data) => log.push(String(data)));
+let browser;
+try {
+  const port = await until("the console", () => log.join("").match(/console on http:\/\/127\.0\.0\.1:(\d+)\//)?.[1], 20);
+  const base = `http://127.0.0.1:${port}`;
+  renameSync(staging, join(site, "eingang", "job"));
+  await until("the job's run", () => /runs await release/.test(log.join("")), 60);
+
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const page = await browser.newPage();
+  const logIn = async (user) => {
+    await page.goto(base + "/");
+    await page.getByLabel("User").fill(user);
+    await page.getByLabel("Password").fill(`${user}'s long password`);
+    await page.getByLabel("Password").press("Enter");
+    await page.getByText(`${user} (`).waitFor();
+  };
+
+  // The operator releases.
+  await logIn("anna");
+  await page.getByRole("link", { name: "Runs" }).click();
+  await page.getByRole("link", { name: "1", exact: true }).click();
+  await page.getByText("yes: four eyes").waitFor();
+  await page.getByRole("button", { name: "Release" }).click();
+  await page.getByText("is now released").waitFor();
+  // ... but cannot confirm: the server refuses and the page says why.
+  await page.getByRole("button", { name: "Confirm (second person)" }).click();
+  await page.getByText('"confirm" needs the supervisor role; anna is operator').waitFor();
+  await page.screenshot({ path: join(site, "released.png"), fullPage: true });
+  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByText("Logged out.").waitFor();
+  assert.equal(readdirSync(join(site, "drucker"), { withFileTypes: true }).filter((e) => e.isFile()).length, 0);
+
+  // The supervisor confirms; the run goes to the printer.
+  await logIn("bernd");
+  await page.goto(base + "/#/runs/1");
+  await page.getByRole("button", { name: "Confirm (second person)" }).click();
+  await page.getByText("is now confirmed").waitFor();
+  const delivered = await until("the PDF in the printer folder",
+    () => existsSync(join(site, "drucker")) && readdirSync(join(site, "drucker")).find((f) => /^J1-bezuege-browser-R0001\.pdf$/.test(f)), 15);
+  assert.ok(readFileSync(join(site, "drucker", delivered)).subarray(0, 5).toString() === "%PDF-");
+  await page.reload();
+  await page.getByText("delivered", { exact: true }).waitFor();
+
+  // The audit trail shows who did what.
+  await page.getByRole("link", { name: "Audit" }).click();
+  await page.getByRole("cell", { name: "confirm refused" }).waitFor();
+  await page.getByRole("cell", { name: "released -> confirmed" }).waitFor();
+  await page.screenshot({ path: join(site, "audit.png"), fullPage: true });
+  console.log(`console test passed; screenshots in ${site}`);
+} catch (error) {
+  console.error(log.join(""));
+  throw error;
+} finally {
+  if (browser) await browser.close();
+  service.kill("SIGTERM");
+  if (!process.env.KUVERT_KEEP) rmSync(site, { recursive: true, force: true });
+}

@@ -1,0 +1,286 @@
+// The console's JSON API on an ephemeral port, in process: what it answers
+// without a session, without the CSRF token, and with both.
+#include <httplib.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "pipeline/console/console_server.hpp"
+#include "pipeline/service/job_processing.hpp"
+#include "pipeline/store/job_records.hpp"
+#include "pipeline/store/user_accounts.hpp"
+#include "tests/support/kuvert_job.hpp"
+#include "tests/support/temp_folder.hpp"
+#include "tools/sample_job/sample_job.hpp"
+
+using namespace kuvert::store;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::int64_t kStart = 1795000000;
+
+// A store with users and one processed job (two runs, one sensitive), and
+// the console serving it on a free port with a clock the test turns.
+class Console {
+ public:
+  Console() {
+    config_.store = temp_.path() / "store";
+    config_.listen_port = 0;
+    config_.session_seconds = 600;
+    config_.lockout_attempts = 3;
+    config_.layouts = kuvert::test::source_dir() / "layouts";
+    config_.fonts = kuvert::test::source_dir() / "fonts";
+    config_.printers.push_back({"drucker-1", temp_.path() / "drucker"});
+    config_.inboxes.push_back(
+        {"steuer", temp_.path() / "eingang", kuvert::InboxKind::job, "musterstadt", "", "drucker-1"});
+    Store store({config_.store});
+    add_user(store, "vera", Role::viewer, "vera's long password", kStart, "test");
+    add_user(store, "anna", Role::operator_, "anna's long password", kStart, "test");
+    add_user(store, "bernd", Role::supervisor, "bernd's long password", kStart, "test");
+    add_user(store, "clara", Role::supervisor, "clara's long password", kStart, "test");
+    for (const bool sensitive : {false, true}) {
+      const std::string name = sensitive ? "sensibel" : "normal";
+      const fs::path staged = temp_.path() / name;
+      kuvert::write_sample_job(staged, kuvert::test::plain_job(3, 1, name));
+      if (sensitive) {
+        auto manifest = nlohmann::json::parse(std::ifstream(staged / "job.json"));
+        manifest["defaults"]["sensitive"] = true;
+        std::ofstream(staged / "job.json") << manifest.dump();
+      }
+      const auto taking = begin_taking(store, "steuer", name, name, "", kStart);
+      const fs::path place = store.inputs_folder() / std::to_string(taking.id) / name;
+      fs::create_directories(place.parent_path());
+      fs::rename(staged, place);
+      set_input_place(store, taking.id, place.string());
+      set_input_state(store, taking.id, InputState::taken, "", kStart);
+      kuvert::service::process_input(store, config_, *find_input(store, taking.id), kStart, [](const std::string&) {});
+    }
+    server_ = std::make_unique<kuvert::console::ConsoleServer>(
+        config_, [this] { return now_.load(); }, [this] { ++changes_; });
+    port_ = server_->bind();
+    thread_ = std::thread([this] { server_->listen(); });
+  }
+  ~Console() {
+    server_->stop();
+    thread_.join();
+  }
+
+  httplib::Client client() const {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_tcp_nodelay(true);
+    return client;
+  }
+  void advance(std::int64_t seconds) { now_ += seconds; }
+  int changes() const { return changes_; }
+  std::int64_t run(bool sensitive) {
+    Store store({config_.store});
+    for (const auto& run : list_runs(store))
+      if (run.sensitive == sensitive) return run.id;
+    return 0;
+  }
+
+ private:
+  kuvert::test::TempFolder temp_;
+  kuvert::ServiceConfig config_;
+  std::atomic<std::int64_t> now_{kStart};
+  std::atomic<int> changes_{0};
+  std::unique_ptr<kuvert::console::ConsoleServer> server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+// A logged-in browser: the session cookie and the CSRF token.
+struct Browser {
+  std::string cookie;
+  std::string csrf;
+};
+
+Browser log_in(httplib::Client& client, const std::string& user) {
+  const nlohmann::json body{{"user", user}, {"password", user + "'s long password"}};
+  const auto response = client.Post("/api/login", body.dump(), "application/json");
+  REQUIRE(response);
+  REQUIRE(response->status == 200);
+  const std::string cookie = response->get_header_value("Set-Cookie");
+  return {cookie.substr(0, cookie.find(';')), nlohmann::json::parse(response->body)["csrf"]};
+}
+
+httplib::Result post(httplib::Client& client, const std::string& path, const Browser* login, bool with_csrf = true) {
+  httplib::Headers headers;
+  if (login) headers.emplace("Cookie", login->cookie);
+  if (login && with_csrf) headers.emplace("X-CSRF-Token", login->csrf);
+  return client.Post(path.c_str(), headers, "", "application/json");
+}
+
+httplib::Result get(httplib::Client& client, const std::string& path, const Browser* login) {
+  httplib::Headers headers;
+  if (login) headers.emplace("Cookie", login->cookie);
+  return client.Get(path.c_str(), headers);
+}
+
+std::string error_of(const httplib::Result& response) {
+  return nlohmann::json::parse(response->body).value("error", "");
+}
+
+}  // namespace
+
+TEST_CASE("Console API: nothing but the login page and /healthz without a session", "[service]") {
+  Console console;
+  auto client = console.client();
+  const auto run = std::to_string(console.run(false));
+  for (const std::string& path : std::vector<std::string>{
+           "/api/session", "/api/overview", "/api/jobs", "/api/jobs/1", "/api/runs", "/api/runs/" + run,
+           "/api/runs/" + run + "/manifest", "/api/runs/" + run + "/pages/0.png", "/api/audit", "/metrics"}) {
+    const auto response = get(client, path, nullptr);
+    REQUIRE(response);
+    INFO(path);
+    CHECK(response->status == 401);
+  }
+  for (const std::string action : {"release", "confirm", "hold", "cancel", "printed", "inserted", "close"}) {
+    const auto response = post(client, "/api/runs/" + run + "/" + action, nullptr);
+    REQUIRE(response);
+    CHECK(response->status == 401);
+  }
+  CHECK(post(client, "/api/logout", nullptr)->status == 401);
+  CHECK(get(client, "/healthz", nullptr)->status == 200);
+  const auto page = get(client, "/", nullptr);
+  CHECK(page->status == 200);
+  CHECK(page->body.find("<form id=\"login\"") != std::string::npos);
+  CHECK(page->get_header_value("Content-Security-Policy").find("default-src 'self'") == 0);
+  CHECK(get(client, "/console.js", nullptr)->status == 200);
+  CHECK(console.changes() == 0);
+}
+
+TEST_CASE("Console API: every change needs the session's CSRF token", "[service]") {
+  Console console;
+  auto client = console.client();
+  const Browser anna = log_in(client, "anna");
+  const auto run = std::to_string(console.run(false));
+  Browser forged = anna;
+  forged.csrf = std::string(anna.csrf.size(), '0');
+  for (const std::string action : {"release", "confirm", "hold", "cancel", "printed", "inserted", "close"}) {
+    const auto without = post(client, "/api/runs/" + run + "/" + action, &anna, false);
+    CHECK(without->status == 403);
+    CHECK(error_of(without) == "missing or wrong CSRF token");
+    CHECK(post(client, "/api/runs/" + run + "/" + action, &forged)->status == 403);
+  }
+  CHECK(post(client, "/api/logout", &anna, false)->status == 403);
+  CHECK(console.changes() == 0);
+  CHECK(nlohmann::json::parse(get(client, "/api/runs/" + run, &anna)->body)["state"] == "awaiting_release");
+}
+
+TEST_CASE("Console API: login, session cookie, timeout, lockout, logout", "[service]") {
+  Console console;
+  auto client = console.client();
+  const nlohmann::json wrong{{"user", "anna"}, {"password", "not her password"}};
+  const auto refused = client.Post("/api/login", wrong.dump(), "application/json");
+  CHECK(refused->status == 401);
+  CHECK(error_of(refused) == "wrong user name or password");
+  CHECK(refused->get_header_value("Set-Cookie").empty());
+  CHECK(client.Post("/api/login", "not json", "application/json")->status == 400);
+
+  const nlohmann::json good{{"user", "anna"}, {"password", "anna's long password"}};
+  const auto accepted = client.Post("/api/login", good.dump(), "application/json");
+  REQUIRE(accepted->status == 200);
+  const std::string cookie = accepted->get_header_value("Set-Cookie");
+  CHECK(cookie.find("HttpOnly") != std::string::npos);
+  CHECK(cookie.find("SameSite=Strict") != std::string::npos);
+  const auto body = nlohmann::json::parse(accepted->body);
+  CHECK(body["user"] == "anna");
+  CHECK(body["role"] == "operator");
+  CHECK(body["csrf"].get<std::string>().size() == 64);
+
+  const Browser anna = log_in(client, "anna");
+  CHECK(get(client, "/api/session", &anna)->status == 200);
+  console.advance(599);  // within the idle time: the session goes on...
+  CHECK(get(client, "/api/runs", &anna)->status == 200);
+  console.advance(599);  // ...which restarted with that request
+  CHECK(get(client, "/api/runs", &anna)->status == 200);
+  console.advance(601);
+  CHECK(get(client, "/api/runs", &anna)->status == 401);
+
+  const Browser vera = log_in(client, "vera");
+  CHECK(post(client, "/api/logout", &vera)->status == 200);
+  CHECK(get(client, "/api/runs", &vera)->status == 401);
+
+  // Three failed logins lock the account, even for the right password.
+  const nlohmann::json bernd_wrong{{"user", "bernd"}, {"password", "guess"}};
+  for (int i = 0; i < 3; ++i) client.Post("/api/login", bernd_wrong.dump(), "application/json");
+  const nlohmann::json bernd{{"user", "bernd"}, {"password", "bernd's long password"}};
+  const auto locked = client.Post("/api/login", bernd.dump(), "application/json");
+  CHECK(locked->status == 401);
+  CHECK(error_of(locked) == "the account is locked after repeated failed logins; try again later");
+
+  const Browser clara = log_in(client, "clara");
+  const auto audit = nlohmann::json::parse(get(client, "/api/audit?user=bernd&action=login%20failed", &clara)->body);
+  REQUIRE(audit.size() == 4);
+  CHECK(audit[0]["detail"] == "account locked");
+}
+
+TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[service]") {
+  Console console;
+  auto client = console.client();
+  const Browser vera = log_in(client, "vera"), anna = log_in(client, "anna"), bernd = log_in(client, "bernd"),
+                clara = log_in(client, "clara");
+  const auto ordinary = std::to_string(console.run(false)), sensitive = std::to_string(console.run(true));
+
+  const auto runs = nlohmann::json::parse(get(client, "/api/runs", &vera)->body);
+  CHECK(runs.size() == 2);
+  const auto detail = nlohmann::json::parse(get(client, "/api/runs/" + ordinary, &vera)->body);
+  CHECK(detail["state"] == "awaiting_release");
+  CHECK(detail["ticket"]["counts"]["documents"] == 3);
+  CHECK(detail["thumbnails"].get<int>() >= 1);
+  CHECK(get(client, "/api/runs/" + ordinary + "/manifest", &vera)->body.rfind("piece_id,sequence,documents", 0) == 0);
+  const auto png = get(client, "/api/runs/" + ordinary + "/pages/0.png", &vera);
+  CHECK(png->status == 200);
+  CHECK(png->body.substr(1, 3) == "PNG");
+  CHECK(get(client, "/api/runs/999", &vera)->status == 404);
+  CHECK(get(client, "/api/runs?state=lost", &vera)->status == 400);
+
+  const auto by_viewer = post(client, "/api/runs/" + ordinary + "/release", &vera);
+  CHECK(by_viewer->status == 409);
+  CHECK(error_of(by_viewer) == "\"release\" needs the operator role; vera is viewer");
+  const auto released = post(client, "/api/runs/" + ordinary + "/release", &anna);
+  REQUIRE(released->status == 200);
+  CHECK(nlohmann::json::parse(released->body)["state"] == "released");
+  CHECK(console.changes() == 1);  // the service is told to deliver now
+
+  CHECK(post(client, "/api/runs/" + sensitive + "/release", &bernd)->status == 200);
+  const auto own = post(client, "/api/runs/" + sensitive + "/confirm", &bernd);
+  CHECK(own->status == 409);
+  CHECK(error_of(own) == "four eyes: bernd released this run, a different supervisor must confirm it");
+  CHECK(nlohmann::json::parse(get(client, "/api/runs/" + sensitive, &vera)->body)["awaits_confirmation"] == true);
+  const auto confirmed = post(client, "/api/runs/" + sensitive + "/confirm", &clara);
+  REQUIRE(confirmed->status == 200);
+  CHECK(nlohmann::json::parse(confirmed->body)["confirmed_by"] == "clara");
+  CHECK(post(client, "/api/runs/" + sensitive + "/deliver", &clara)->status == 404);
+
+  const auto jobs = nlohmann::json::parse(get(client, "/api/jobs", &vera)->body);
+  REQUIRE(jobs.size() == 2);
+  const auto job =
+      nlohmann::json::parse(get(client, "/api/jobs/" + std::to_string(jobs[0]["id"].get<int>()), &vera)->body);
+  CHECK(job["runs"].size() == 1);
+  CHECK(job["source"]["name"] == "sensibel");
+
+  const auto overview = nlohmann::json::parse(get(client, "/api/overview", &vera)->body);
+  CHECK(overview["runs"]["released"] == 1);
+  CHECK(overview["runs"]["confirmed"] == 1);
+  CHECK(overview["inboxes"][0]["name"] == "steuer");
+  CHECK(overview["today"]["pieces"] == 6);
+
+  const auto audit = nlohmann::json::parse(get(client, "/api/audit?object=run%20" + sensitive, &vera)->body);
+  REQUIRE(audit.size() == 3);
+  CHECK(audit[0]["action"] == "confirm");
+  CHECK(audit[1]["action"] == "confirm refused");
+
+  const auto metrics = get(client, "/metrics", &vera);
+  CHECK(metrics->body.find("kuvert_runs{state=\"confirmed\"} 1") != std::string::npos);
+  CHECK(metrics->body.find("kuvert_pieces_total 6") != std::string::npos);
+  httplib::Client scraper = console.client();
+  scraper.set_basic_auth("vera", "vera's long password");
+  CHECK(scraper.Get("/metrics")->status == 200);
+  scraper.set_basic_auth("vera", "wrong");
+  CHECK(scraper.Get("/metrics")->status == 401);
+}
