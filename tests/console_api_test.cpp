@@ -8,12 +8,10 @@
 #include <thread>
 
 #include "pipeline/console/console_server.hpp"
-#include "pipeline/service/job_processing.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
-#include "tests/support/kuvert_job.hpp"
+#include "tests/support/processed_job.hpp"
 #include "tests/support/temp_folder.hpp"
-#include "tools/sample_job/sample_job.hpp"
 
 using namespace kuvert::store;
 namespace fs = std::filesystem;
@@ -27,37 +25,17 @@ constexpr std::int64_t kStart = 1795000000;
 class Console {
  public:
   Console() {
-    config_.store = temp_.path() / "store";
+    config_ = kuvert::test::test_service_config(temp_.path());
     config_.listen_port = 0;
     config_.session_seconds = 600;
     config_.lockout_attempts = 3;
-    config_.layouts = kuvert::test::source_dir() / "layouts";
-    config_.fonts = kuvert::test::source_dir() / "fonts";
-    config_.printers.push_back({"drucker-1", temp_.path() / "drucker"});
-    config_.inboxes.push_back(
-        {"steuer", temp_.path() / "eingang", kuvert::InboxKind::job, "musterstadt", "", "drucker-1"});
     Store store({config_.store});
     add_user(store, "vera", Role::viewer, "vera's long password", kStart, "test");
     add_user(store, "anna", Role::operator_, "anna's long password", kStart, "test");
     add_user(store, "bernd", Role::supervisor, "bernd's long password", kStart, "test");
     add_user(store, "clara", Role::supervisor, "clara's long password", kStart, "test");
-    for (const bool sensitive : {false, true}) {
-      const std::string name = sensitive ? "sensibel" : "normal";
-      const fs::path staged = temp_.path() / name;
-      kuvert::write_sample_job(staged, kuvert::test::plain_job(3, 1, name));
-      if (sensitive) {
-        auto manifest = nlohmann::json::parse(std::ifstream(staged / "job.json"));
-        manifest["defaults"]["sensitive"] = true;
-        std::ofstream(staged / "job.json") << manifest.dump();
-      }
-      const auto taking = begin_taking(store, "steuer", name, name, "", kStart);
-      const fs::path place = store.inputs_folder() / std::to_string(taking.id) / name;
-      fs::create_directories(place.parent_path());
-      fs::rename(staged, place);
-      set_input_place(store, taking.id, place.string());
-      set_input_state(store, taking.id, InputState::taken, "", kStart);
-      kuvert::service::process_input(store, config_, *find_input(store, taking.id), kStart, [](const std::string&) {});
-    }
+    kuvert::test::processed_job(store, config_, temp_.path(), "normal", 3, false, kStart);
+    kuvert::test::processed_job(store, config_, temp_.path(), "sensibel", 3, true, kStart);
     server_ = std::make_unique<kuvert::console::ConsoleServer>(
         config_, [this] { return now_.load(); }, [this] { ++changes_; });
     port_ = server_->bind();

@@ -54,6 +54,11 @@ JobResult scan_result(const fs::path& output, const std::string& name) {
   result.name = name;
   result.documents = static_cast<std::int64_t>(summary["documents"].size());
   result.pages = summary.value("pages", 0);
+  auto rejected = nlohmann::json::array();
+  for (const auto& file : summary["rejected"])
+    rejected.push_back(fs::path(file["file"].get<std::string>()).filename().string() + ": " +
+                       file["reason"].get<std::string>());
+  result.errors = rejected.dump();
   return result;
 }
 

@@ -7,6 +7,7 @@
 #include "pipeline/model/error.hpp"
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/service/inbox_intake.hpp"
+#include "pipeline/service/retention.hpp"
 #include "pipeline/service/run_delivery.hpp"
 #include "stages/ingest/inbox_listing.hpp"
 
@@ -99,7 +100,12 @@ void Service::run() {
   }
   log_("serving " + std::to_string(config_.inboxes.size()) + " inboxes, store " + config_.store.string());
   bool event = false;
+  std::int64_t next_retention = steady_ms();
   while (!stopping_) {
+    if (steady_ms() >= next_retention) {
+      guarded(log_, "retention", [&] { apply_retention(store, config_, clock_(), log_); });
+      next_retention = steady_ms() + 60 * 60 * 1000;  // hourly
+    }
     for (std::size_t i = 0; i < config_.inboxes.size() && !stopping_; ++i) {
       const auto& inbox = config_.inboxes[i];
       const std::int64_t now_ms = steady_ms();

@@ -98,6 +98,23 @@ std::vector<InputRecord> inputs_in_state(Store& store, InputState state) {
   return inputs;
 }
 
+std::vector<InputRecord> inputs_expired(Store& store, const std::string& before) {
+  Statement query(store.db(),
+                  std::string(kInputColumns) + " WHERE state = 'done' AND place != '' AND finished_at < ? ORDER BY id");
+  query.bind(1, before);
+  std::vector<InputRecord> inputs;
+  while (query.step()) inputs.push_back(read_input(query));
+  return inputs;
+}
+
+void input_files_removed(Store& store, std::int64_t input, std::int64_t now) {
+  Transaction transaction(store.db());
+  Statement update(store.db(), "UPDATE inputs SET place = '' WHERE id = ?");
+  update.bind(1, input).run();
+  append_audit(store, {iso_time(now), "kuvert", "input removed", object(input), "retention"});
+  transaction.commit();
+}
+
 std::optional<InputRecord> find_input(Store& store, std::int64_t id) {
   Statement query(store.db(), std::string(kInputColumns) + " WHERE id = ?");
   query.bind(1, id);

@@ -76,10 +76,10 @@ std::int64_t start_job(Store& store, std::int64_t input, JobKind kind, const std
 void finish_job(Store& store, std::int64_t job, const JobResult& result, const std::string& printer, std::int64_t now) {
   Transaction transaction(store.db());
   Statement update(store.db(),
-                   "UPDATE jobs SET state = 'done', name = ?, documents = ?, pages = ?, pieces = ?, finished_at = ?"
-                   " WHERE id = ? AND state = 'processing'");
+                   "UPDATE jobs SET state = 'done', name = ?, documents = ?, pages = ?, pieces = ?, finished_at = ?,"
+                   " errors = ? WHERE id = ? AND state = 'processing'");
   update.bind(1, result.name).bind(2, result.documents).bind(3, result.pages).bind(4, result.pieces);
-  update.bind(5, iso_time(now)).bind(6, job).run();
+  update.bind(5, iso_time(now)).bind(6, result.errors).bind(7, job).run();
   if (store.db().changes() == 0) store.db().fail("job " + std::to_string(job) + " is not being processed");
   for (const auto& run : result.runs) {
     Statement insert(store.db(),
@@ -122,6 +122,24 @@ std::optional<JobRecord> find_job(Store& store, std::int64_t id) {
   query.bind(1, id);
   if (!query.step()) return std::nullopt;
   return read_job(query);
+}
+
+std::vector<JobRecord> job_outputs_expired(Store& store, const std::string& before) {
+  Statement query(store.db(), std::string(kJobColumns) +
+                                  " WHERE kind = 'job' AND state = 'done' AND output != ''"
+                                  " AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.job_id = jobs.id"
+                                  "   AND (r.state NOT IN ('closed', 'cancelled') OR r.updated_at >= ?1))"
+                                  " AND finished_at < ?1 ORDER BY id");
+  query.bind(1, before);
+  return read_jobs(query);
+}
+
+void job_output_removed(Store& store, std::int64_t job, std::int64_t now) {
+  Transaction transaction(store.db());
+  Statement update(store.db(), "UPDATE jobs SET output = '' WHERE id = ?");
+  update.bind(1, job).run();
+  append_audit(store, {iso_time(now), "kuvert", "output removed", object(job), "retention"});
+  transaction.commit();
 }
 
 std::vector<std::pair<std::string, std::int64_t>> count_by_state(Store& store, Counted what) {

@@ -85,6 +85,7 @@ struct JobResult {
   std::int64_t pages = 0;
   std::int64_t pieces = 0;
   std::vector<RunOutput> runs;
+  std::string errors = "[]";  // JSON array: what was left out (rejected scan files)
 };
 
 std::int64_t start_job(Store& store, std::int64_t input, JobKind kind, const std::string& inbox,
@@ -125,6 +126,15 @@ std::vector<RunRecord> runs_ready_for_delivery(Store& store);
 // Notes that the copy of a run to its printer has begun (cleared when the
 // run is delivered).
 void begin_delivery(Store& store, std::int64_t run);
+
+// Retention: done inputs whose files in the store are older than
+// `before`, and print jobs whose runs are all closed or cancelled and last
+// changed before it. Scan jobs are the archive itself and never expire.
+std::vector<InputRecord> inputs_expired(Store& store, const std::string& before);
+std::vector<JobRecord> job_outputs_expired(Store& store, const std::string& before);
+// Notes (with an audit record) that an input's or a job's files were removed.
+void input_files_removed(Store& store, std::int64_t input, std::int64_t now);
+void job_output_removed(Store& store, std::int64_t job, std::int64_t now);
 
 // For the console's overview and the metrics.
 enum class Counted { inputs, jobs, runs };

@@ -43,8 +43,10 @@ AuditKey load_audit_key(const fs::path& file) {
   int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0 && errno == ENOENT) {
     randombytes_buf(key.data(), key.size());
-    const fs::path temporary = file.string() + ".tmp";
-    fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    // A name of its own: others may be making a key at the same moment.
+    const fs::path temporary =
+        file.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(randombytes_random());
+    fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) key_failure(temporary, "cannot create the audit key");
     const bool written = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
     ::close(fd);

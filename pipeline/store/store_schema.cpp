@@ -116,6 +116,9 @@ void migrate(Database& database) {
   }
   for (int version = found; version < schema_version(); ++version) {
     Transaction transaction(database);
+    // Another process (the service, a command) may have migrated while this
+    // one waited for the write lock.
+    if (user_version(database) > version) continue;
     database.execute(kMigrations[version]);
     database.execute("PRAGMA user_version=" + std::to_string(version + 1));
     transaction.commit();

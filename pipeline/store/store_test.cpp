@@ -2,7 +2,10 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <mutex>
+#include <thread>
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/store/audit_trail.hpp"
@@ -214,4 +217,27 @@ TEST_CASE("An input identical to an accepted one is a duplicate; a failed one ma
   CHECK_FALSE(again.duplicate_of);
   forget_input(store, again.id);
   CHECK_FALSE(find_input(store, again.id));
+}
+
+TEST_CASE("Several processes opening a new store at once all find it migrated", "[store]") {
+  kuvert::test::TempFolder temp;
+  std::vector<std::thread> openers;
+  std::atomic<int> opened{0};
+  std::mutex mutex;
+  std::vector<std::string> failures;
+  for (int i = 0; i < 4; ++i)
+    openers.emplace_back([&] {
+      try {
+        Store store({temp.path() / "store"});
+        ++opened;
+      } catch (const std::exception& error) {
+        const std::lock_guard lock(mutex);
+        failures.push_back(error.what());
+      }
+    });
+  for (auto& opener : openers) opener.join();
+  CHECK(failures == std::vector<std::string>{});
+  CHECK(opened == 4);
+  Store store({temp.path() / "store"});
+  CHECK(verify_audit(store).empty());
 }

@@ -1,0 +1,47 @@
+#include "tests/support/processed_job.hpp"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/service/job_processing.hpp"
+#include "pipeline/store/job_records.hpp"
+#include "tests/support/kuvert_job.hpp"
+#include "tools/sample_job/sample_job.hpp"
+
+namespace kuvert::test {
+
+namespace fs = std::filesystem;
+using namespace kuvert::store;
+
+ServiceConfig test_service_config(const fs::path& folder) {
+  ServiceConfig config;
+  config.store = folder / "store";
+  config.layouts = source_dir() / "layouts";
+  config.fonts = source_dir() / "fonts";
+  config.printers.push_back({"drucker-1", folder / "drucker"});
+  config.inboxes.push_back({"steuer", folder / "eingang", InboxKind::job, "musterstadt", "", "drucker-1"});
+  return config;
+}
+
+std::int64_t processed_job(Store& store, const ServiceConfig& config, const fs::path& staging, const std::string& name,
+                           std::size_t documents, bool sensitive, std::int64_t now) {
+  const fs::path staged = staging / name;
+  write_sample_job(staged, plain_job(documents, 1, name));
+  if (sensitive) {
+    auto manifest = nlohmann::json::parse(std::ifstream(staged / "job.json"));
+    manifest["defaults"]["sensitive"] = true;
+    std::ofstream(staged / "job.json") << manifest.dump();
+  }
+  const auto taking = begin_taking(store, "steuer", name, name, "", now);
+  const fs::path place = store.inputs_folder() / std::to_string(taking.id) / name;
+  fs::create_directories(place.parent_path());
+  fs::rename(staged, place);
+  set_input_place(store, taking.id, place.string());
+  set_input_state(store, taking.id, InputState::taken, "", now);
+  service::process_input(store, config, *find_input(store, taking.id), now, [](const std::string&) {});
+  for (const auto& job : list_jobs(store))
+    if (job.input == taking.id) return job.id;
+  return 0;
+}
+
+}  // namespace kuvert::test
