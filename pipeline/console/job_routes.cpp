@@ -1,4 +1,6 @@
 // GET /api/overview, /api/jobs, /api/jobs/{id}.
+#include <fstream>
+
 #include "pipeline/console/console_context.hpp"
 #include "pipeline/console/console_json.hpp"
 #include "stages/ingest/inbox_listing.hpp"
@@ -73,6 +75,14 @@ void add_job_routes(httplib::Server& server, ConsoleContext& context) {
     auto runs = nlohmann::json::array();
     for (const auto& run : runs_of_job(context.store(), job->id)) runs.push_back(run_json(run));
     body["runs"] = runs;
+    if (job->kind == JobKind::scan) {
+      // The archived documents, from the batch's summary.
+      std::ifstream summary(fs::path(job->output) / "summary.json");
+      const auto parsed = nlohmann::json::parse(summary, nullptr, false);
+      body["archive"] = {{"folder", job->output},
+                         {"documents", parsed.is_object() ? parsed.value("documents", nlohmann::json::array())
+                                                          : nlohmann::json::array()}};
+    }
     const auto input = find_input(context.store(), job->input);
     if (input) body["source"] = {{"name", input->name}, {"received", input->received_at}, {"place", input->place}};
     send_json(response, 200, body);

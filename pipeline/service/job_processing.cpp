@@ -153,8 +153,10 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
     if (!fs::exists(output / "summary.json", error)) produce(config, *inbox, input, output, now);
     const JobResult result = kind == JobKind::scan ? scan_result(output, input.name) : print_result(output);
     finish_job(store, job, result, inbox->printer, now);
-    log(label + ": job " + std::to_string(job) + " \"" + result.name + "\" done, " +
-        std::to_string(result.runs.size()) + " runs await release");
+    const std::string outcome = kind == JobKind::scan
+                                    ? std::to_string(result.documents) + " documents archived in " + output.string()
+                                    : std::to_string(result.runs.size()) + " runs await release";
+    log(label + ": job " + std::to_string(job) + " \"" + result.name + "\" done, " + outcome);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::input) throw;  // the disk, the store: tried again
     fail_job(store, job, problems_json(error), now);

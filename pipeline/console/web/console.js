@@ -137,7 +137,11 @@ async function jobPage(id) {
                  ["Created", job.created], ["Finished", job.finished]]),
     el("h2", { text: "Errors" }),
     errors.length ? el("ul", {}, ...errors.map((e) => el("li", { text: e }))) : el("p", { text: "none" }),
-    el("h2", { text: "Runs" }), runsTable(job.runs));
+    ...(job.archive
+      ? [el("h2", { text: "Archived documents" }), el("p", { text: job.archive.folder }),
+         table(["Document", "File", "Index", { label: "Pages", number: true }, { label: "Blank pages dropped", number: true }],
+               job.archive.documents.map((d) => [d.id, d.file, d.index, d.pages, d.blank_pages_dropped]))]
+      : [el("h2", { text: "Runs" }), runsTable(job.runs)]));
 }
 
 function runsTable(runs) {
