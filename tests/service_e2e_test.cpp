@@ -14,6 +14,7 @@
 #include "tests/support/service_process.hpp"
 #include "tests/support/temp_folder.hpp"
 #include "tools/sample_job/sample_job.hpp"
+#include "tools/sample_scan/sample_batch.hpp"
 
 using namespace kuvert::store;
 using namespace std::chrono_literals;
@@ -158,6 +159,27 @@ TEST_CASE("Jobs dropped into an inbox become runs; released runs reach the print
   CHECK(files_in(site.printer()) == 2);
   CHECK(service->stop() == 0);
   CHECK(site.log().find("stopping on SIGTERM") != std::string::npos);
+}
+
+TEST_CASE("A run released while a long scan batch is read goes to its printer at once", "[service]") {
+  ServiceSite site;
+  auto service = site.start();
+  site.drop_job("steuer", "job-a");
+  REQUIRE(wait_until([&] { return site.runs().size() == 1; }, 30s));
+  // Ten pages to read: the service is busy for several seconds.
+  kuvert::sample::SampleBatchOptions options;
+  options.documents = 2;
+  options.pages = 3;
+  options.fonts = kuvert::test::source_dir() / "fonts";
+  kuvert::sample::write_sample_batch(site.staging() / "stapel.pdf", options);
+  fs::rename(site.staging() / "stapel.pdf", site.inbox_folder("post") / "stapel.pdf");
+  REQUIRE(wait_until([&] { return site.inputs(InputState::taken).size() == 1; }, 30s));
+  auto store = site.store();
+  act_on_run(store, site.runs().front().id, RunAction::release, {"anna", Role::operator_}, now());
+  // The command line cannot wake the service; its delivery poll (2 s) does.
+  REQUIRE(wait_until([&] { return files_in(site.printer()) == 1; }, 5s));
+  CHECK(site.inputs(InputState::taken).size() == 1);  // the scan is still being read
+  REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 2; }, 120s));
 }
 
 TEST_CASE("A job written slowly is not taken early; a trigger file takes it at once", "[service]") {

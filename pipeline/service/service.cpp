@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/service/inbox_files.hpp"
@@ -54,9 +55,29 @@ Service::Service(ServiceConfig config, ServiceLog log, Clock clock)
 void Service::stop() {
   stopping_ = true;
   events_.wake();
+  wake();
 }
 
-void Service::wake() { events_.wake(); }
+void Service::wake() {
+  {
+    const std::lock_guard lock(delivery_mutex_);
+    delivery_requested_ = true;
+  }
+  delivery_due_.notify_one();
+}
+
+void Service::deliver_until_stopped() {
+  // Its own connection: SQLite connections are not shared between threads.
+  Store store({config_.store, config_.wal});
+  while (!stopping_) {
+    guarded(log_, "delivery", [&] { deliver_ready_runs(store, config_, clock_(), log_); });
+    // Released runs come through wake() from the console, or from the
+    // command line (another process), which the poll catches.
+    std::unique_lock lock(delivery_mutex_);
+    delivery_due_.wait_for(lock, std::chrono::seconds(2), [this] { return delivery_requested_ || stopping_; });
+    delivery_requested_ = false;
+  }
+}
 
 void Service::recover(Store& store) {
   recover_takings(store, config_, clock_());
@@ -99,33 +120,42 @@ void Service::run() {
     next_poll.push_back(steady_ms());
   }
   log_("serving " + std::to_string(config_.inboxes.size()) + " inboxes, store " + config_.store.string());
-  bool event = false;
-  std::int64_t next_retention = steady_ms();
-  while (!stopping_) {
-    if (steady_ms() >= next_retention) {
-      guarded(log_, "retention", [&] { apply_retention(store, config_, clock_(), log_); });
-      next_retention = steady_ms() + 60 * 60 * 1000;  // hourly
-    }
-    for (std::size_t i = 0; i < config_.inboxes.size() && !stopping_; ++i) {
-      const auto& inbox = config_.inboxes[i];
-      const std::int64_t now_ms = steady_ms();
-      if (!event && now_ms < next_poll[i]) continue;
-      next_poll[i] = now_ms + interval_ms(inbox);
-      for (const auto& name : checks[i].complete(list_inbox(inbox.folder), now_ms)) {
-        guarded(log_, "inbox " + inbox.name + ", " + name, [&] {
-          const Intake intake = take_entry(store, inbox, name, clock_());
-          log_("inbox " + inbox.name + ", " + name + ": " +
-               (intake.input ? "taken as input " + std::to_string(intake.input) : "refused, " + intake.refusal));
-        });
+  std::thread delivery([this] { deliver_until_stopped(); });
+  // The delivery thread ends with the loop, however the loop ends.
+  try {
+    bool event = false;
+    std::int64_t next_retention = steady_ms();
+    while (!stopping_) {
+      if (steady_ms() >= next_retention) {
+        guarded(log_, "retention", [&] { apply_retention(store, config_, clock_(), log_); });
+        next_retention = steady_ms() + 60 * 60 * 1000;  // hourly
       }
+      for (std::size_t i = 0; i < config_.inboxes.size() && !stopping_; ++i) {
+        const auto& inbox = config_.inboxes[i];
+        const std::int64_t now_ms = steady_ms();
+        if (!event && now_ms < next_poll[i]) continue;
+        next_poll[i] = now_ms + interval_ms(inbox);
+        for (const auto& name : checks[i].complete(list_inbox(inbox.folder), now_ms)) {
+          guarded(log_, "inbox " + inbox.name + ", " + name, [&] {
+            const Intake intake = take_entry(store, inbox, name, clock_());
+            log_("inbox " + inbox.name + ", " + name + ": " +
+                 (intake.input ? "taken as input " + std::to_string(intake.input) : "refused, " + intake.refusal));
+          });
+        }
+      }
+      process_taken(store);
+      if (stopping_) break;
+      std::int64_t wait_ms = 5000;
+      for (const auto due : next_poll) wait_ms = std::min(wait_ms, due - steady_ms());
+      event = events_.wait(std::chrono::milliseconds(std::max<std::int64_t>(wait_ms, 10)));
     }
-    process_taken(store);
-    guarded(log_, "delivery", [&] { deliver_ready_runs(store, config_, clock_(), log_); });
-    if (stopping_) break;
-    std::int64_t wait_ms = 5000;
-    for (const auto due : next_poll) wait_ms = std::min(wait_ms, due - steady_ms());
-    event = events_.wait(std::chrono::milliseconds(std::max<std::int64_t>(wait_ms, 10)));
+  } catch (...) {
+    stop();
+    delivery.join();
+    throw;
   }
+  wake();
+  delivery.join();
   log_("stopped");
 }
 

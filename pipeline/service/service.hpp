@@ -1,11 +1,15 @@
 #pragma once
 // `kuvert serve` without its console: watches the inboxes, takes complete
 // inputs into the store, processes them into jobs and delivers released
-// runs. One thread runs the loop; stop() and wake() may come from any
-// other (a signal handler thread, the console).
+// runs. The thread calling run() takes and processes inputs; a second one
+// delivers, so that a run released during a long job goes to its printer
+// at once. stop() and wake() may come from any thread (a signal handler
+// thread, the console).
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 
 #include "pipeline/config/service_config.hpp"
 #include "pipeline/service/job_processing.hpp"
@@ -31,12 +35,16 @@ class Service {
  private:
   void recover(store::Store& store);
   void process_taken(store::Store& store);
+  void deliver_until_stopped();
 
   ServiceConfig config_;
   ServiceLog log_;
   Clock clock_;
   InboxEvents events_;
   std::atomic<bool> stopping_{false};
+  std::mutex delivery_mutex_;
+  std::condition_variable delivery_due_;
+  bool delivery_requested_ = false;
 };
 
 }  // namespace kuvert::service
