@@ -53,6 +53,7 @@ class Console {
   }
   void advance(std::int64_t seconds) { now_ += seconds; }
   int changes() const { return changes_; }
+  const fs::path& store_folder() const { return config_.store; }
   std::int64_t run(bool sensitive) {
     Store store({config_.store});
     for (const auto& run : list_runs(store))
@@ -247,6 +248,15 @@ TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[s
   CHECK(overview["runs"]["confirmed"] == 1);
   CHECK(overview["inboxes"][0]["name"] == "steuer");
   CHECK(overview["today"]["pieces"] == 6);
+
+  {
+    // A Latin-1 file name from a Windows share: shown, not a failure.
+    Store store({console.store_folder()});
+    record_refusal(store, "steuer", "B\xfcrger.pdf", "", "error/B\xfcrger.pdf", InputState::failed, "not a job", kStart);
+  }
+  const auto all = get(client, "/api/audit", &vera);
+  CHECK(all->status == 200);
+  CHECK(all->body.find("B\xef\xbf\xbdrger.pdf") != std::string::npos);
 
   const auto audit = nlohmann::json::parse(get(client, "/api/audit?object=run%20" + sensitive, &vera)->body);
   REQUIRE(audit.size() == 3);

@@ -35,7 +35,7 @@ std::int64_t now() { return std::time(nullptr); }
 class ServiceSite {
  public:
   ServiceSite() {
-    std::ofstream(config()) << "[store]\nfolder = \"store\"\n"
+    std::ofstream(config()) << "[store]\nfolder = \"store\"\n[console]\nlisten = \"127.0.0.1:0\"\n"
                             << "[production]\nlayouts = \"" << (kuvert::test::source_dir() / "layouts").string()
                             << "\"\nfonts = \"" << (kuvert::test::source_dir() / "fonts").string() << "\"\n"
                             << R"(
@@ -157,6 +157,11 @@ TEST_CASE("Jobs dropped into an inbox become runs; released runs reach the print
   // Nothing half-written is left in the printer folder, nothing is sent twice.
   std::this_thread::sleep_for(1000ms);
   CHECK(files_in(site.printer()) == 2);
+  // A second service on the same store would deliver the same runs again.
+  auto second = site.start();
+  REQUIRE(wait_until([&] { return site.log().find("another kuvert serve uses this store already") !=
+                                  std::string::npos; }, 10s));
+  CHECK(second->stop() == 3);
   CHECK(service->stop() == 0);
   CHECK(site.log().find("stopping on SIGTERM") != std::string::npos);
 }
@@ -227,13 +232,18 @@ TEST_CASE("Duplicates and bad inputs end in error/ with their reason", "[service
   fs::rename(site.staging() / "bad.json", inbox / "bad.json");
   std::ofstream(site.staging() / "letter.pdf") << "%PDF-1.7\n";
   fs::rename(site.staging() / "letter.pdf", inbox / "letter.pdf");
+  const fs::path linked = site.staging() / "linked";
+  write_sample_job(linked, kuvert::test::plain_job(2, 1, "linked"));
+  fs::remove(linked / "spool.pdf");
+  fs::create_symlink(site.config(), linked / "spool.pdf");
+  fs::rename(linked, inbox / "linked");
   const fs::path other = site.drop_job("steuer", "other-client");
   {
     auto manifest = nlohmann::json::parse(std::ifstream(other / "job.json"));
     manifest["client"] = "nachbarstadt";
     std::ofstream(other / "job.json") << manifest.dump(2);
   }
-  for (const char* name : {"job-a-again", "bad.json", "letter.pdf", "other-client"})
+  for (const char* name : {"job-a-again", "bad.json", "letter.pdf", "other-client", "linked"})
     REQUIRE(wait_until([&] { return fs::exists(inbox / "error" / (std::string(name) + ".error.txt")); }, 30s));
   CHECK(slurp(inbox / "error/job-a-again.error.txt").find("job-a-again: duplicate: identical (SHA-256 ") == 0);
   CHECK(slurp(inbox / "error/job-a-again.error.txt").find("to input 1 (steuer/job-a, received") != std::string::npos);
@@ -246,8 +256,11 @@ TEST_CASE("Duplicates and bad inputs end in error/ with their reason", "[service
   CHECK(slurp(inbox / "error/other-client.error.txt") ==
         "other-client: job \"other-client\": field \"client\": the job is for client \"nachbarstadt\", but inbox "
         "\"steuer\" takes jobs of \"musterstadt\" only\n");
+  CHECK(slurp(inbox / "error/linked.error.txt") ==
+        "linked: contains a symbolic link (spool.pdf); inputs must be plain files and folders\n");
+  CHECK(fs::is_symlink(inbox / "error/linked/spool.pdf"));  // kept as it came
   CHECK(site.inputs(InputState::duplicate).size() == 1);
-  CHECK(site.inputs(InputState::failed).size() == 3);
+  CHECK(site.inputs(InputState::failed).size() == 4);
   CHECK(site.runs().size() == 1);
 
   // A scan inbox: an empty file is refused, a page is archived.

@@ -16,7 +16,8 @@ store::Store& ConsoleContext::store() {
 void send_json(httplib::Response& response, int status, const nlohmann::json& body) {
   response.status = status;
   response.set_header("Cache-Control", "no-store");
-  response.set_content(body.dump(), "application/json");
+  // File names from Windows shares may be Latin-1: shown with U+FFFD.
+  response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
 }
 
 void send_error(httplib::Response& response, int status, const std::string& message) {

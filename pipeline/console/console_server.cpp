@@ -13,7 +13,7 @@ struct ConsoleServer::Parts {
 };
 
 ConsoleServer::ConsoleServer(const ServiceConfig& config, std::function<std::int64_t()> clock,
-                             std::function<void()> changed)
+                             std::function<void()> changed, std::function<void(const std::string&)> log)
     : parts_(std::make_unique<Parts>(config, std::move(clock), std::move(changed))) {
   auto& server = parts_->server;
   auto& context = parts_->context;
@@ -26,16 +26,20 @@ ConsoleServer::ConsoleServer(const ServiceConfig& config, std::function<std::int
     response.set_header("X-Frame-Options", "DENY");
     response.set_header("Referrer-Policy", "no-referrer");
   });
-  server.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
-    std::string message = "internal error";
-    try {
-      std::rethrow_exception(error);
-    } catch (const std::exception& caught) {
-      message = caught.what();
-    } catch (...) {
-    }
-    send_error(response, 500, message);
-  });
+  // Details (paths of the store, messages of libraries) go to the log, not
+  // to whoever asked.
+  server.set_exception_handler(
+      [log](const httplib::Request& request, httplib::Response& response, std::exception_ptr error) {
+        std::string message = "unknown exception";
+        try {
+          std::rethrow_exception(error);
+        } catch (const std::exception& caught) {
+          message = caught.what();
+        } catch (...) {
+        }
+        if (log) log("console: " + request.method + " " + request.path + ": " + message);
+        send_error(response, 500, "internal error; the service log has the details");
+      });
   add_session_routes(server, context);
   add_run_routes(server, context);
   add_job_routes(server, context);

@@ -5,6 +5,7 @@
 // out of frames and other origins.
 #include <functional>
 #include <memory>
+#include <string>
 
 #include "pipeline/config/service_config.hpp"
 
@@ -12,7 +13,10 @@ namespace kuvert::console {
 
 class ConsoleServer {
  public:
-  ConsoleServer(const ServiceConfig& config, std::function<std::int64_t()> clock, std::function<void()> changed);
+  // `log` receives what went wrong inside a request; the answer itself
+  // says only "internal error".
+  ConsoleServer(const ServiceConfig& config, std::function<std::int64_t()> clock, std::function<void()> changed,
+                std::function<void(const std::string&)> log = {});
   ~ConsoleServer();
 
   // Binds the configured address (port 0: any free port); returns the port.

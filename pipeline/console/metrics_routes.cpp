@@ -3,6 +3,10 @@
 // scrape job can send); only /healthz and the login page are open.
 #include <sodium.h>
 
+#include <map>
+#include <memory>
+#include <mutex>
+
 #include "pipeline/console/console_context.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
@@ -13,9 +17,36 @@ namespace {
 
 using namespace kuvert::store;
 
-bool basic_credentials_valid(ConsoleContext& context, const httplib::Request& request) {
+// A scrape every 15 seconds would otherwise cost an Argon2id check and an
+// audit record each time: credentials that passed are trusted for a while,
+// by the hash of the header (never the header itself).
+class ScrapeCredentials {
+ public:
+  bool known(const std::string& header, std::int64_t now) {
+    const std::lock_guard lock(mutex_);
+    const auto found = passed_.find(digest(header));
+    return found != passed_.end() && found->second > now;
+  }
+  void passed(const std::string& header, std::int64_t now) {
+    const std::lock_guard lock(mutex_);
+    if (passed_.size() > 100) passed_.clear();
+    passed_[digest(header)] = now + 10 * 60;
+  }
+
+ private:
+  static std::string digest(const std::string& text) {
+    unsigned char hash[crypto_generichash_BYTES];
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(text.data()), text.size(), nullptr, 0);
+    return std::string(reinterpret_cast<const char*>(hash), sizeof hash);
+  }
+  std::mutex mutex_;
+  std::map<std::string, std::int64_t> passed_;
+};
+
+bool basic_credentials_valid(ConsoleContext& context, ScrapeCredentials& scrapes, const httplib::Request& request) {
   const std::string header = request.get_header_value("Authorization");
   if (header.rfind("Basic ", 0) != 0) return false;
+  if (scrapes.known(header, context.clock())) return true;
   const std::string encoded = header.substr(6);
   std::string decoded(encoded.size(), '\0');
   std::size_t length = 0;
@@ -26,8 +57,11 @@ bool basic_credentials_valid(ConsoleContext& context, const httplib::Request& re
   const auto colon = decoded.find(':');
   if (colon == std::string::npos) return false;
   const LockoutPolicy policy{context.config.lockout_attempts, context.config.lockout_seconds};
-  return log_in(context.store(), decoded.substr(0, colon), decoded.substr(colon + 1), context.clock(), policy)
-             .outcome == LoginOutcome::accepted;
+  const bool valid =
+      log_in(context.store(), decoded.substr(0, colon), decoded.substr(colon + 1), context.clock(), policy).outcome ==
+      LoginOutcome::accepted;
+  if (valid) scrapes.passed(header, context.clock());
+  return valid;
 }
 
 void add_family(std::string& text, const char* name, const char* help, const char* type) {
@@ -65,9 +99,10 @@ std::string metrics(ConsoleContext& context) {
 }  // namespace
 
 void add_metrics_routes(httplib::Server& server, ConsoleContext& context) {
-  server.Get("/metrics", [&context](const httplib::Request& request, httplib::Response& response) {
+  auto scrapes = std::make_shared<ScrapeCredentials>();
+  server.Get("/metrics", [&context, scrapes](const httplib::Request& request, httplib::Response& response) {
     const bool allowed = context.sessions.find(session_token(request), context.clock()).has_value() ||
-                         basic_credentials_valid(context, request);
+                         basic_credentials_valid(context, *scrapes, request);
     if (!allowed) {
       response.set_header("WWW-Authenticate", "Basic realm=\"kuvert\"");
       return send_error(response, 401, "not logged in");

@@ -126,7 +126,7 @@ nlohmann::json scan_batch(const ScanRequest& request) {
                             {"blank_pages_dropped", writer.blank_pages_dropped()},
                             {"documents", writer.documents()},
                             {"rejected", rejected}};
-  folder.write_file("summary.json", summary.dump(2) + "\n");
+  folder.write_file("summary.json", summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   folder.commit();
   return summary;
 }

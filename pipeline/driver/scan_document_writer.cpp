@@ -54,7 +54,7 @@ void ScanDocumentWriter::close(const scan::SplitDocument& split) {
   open_.reset();
   document.sha256 = result.sha256;
   document.bytes = result.bytes;
-  folder_.write_file(open_id_ + ".json", index_record(document, profile_.name, created_).dump(2) + "\n");
+  folder_.write_file(open_id_ + ".json", index_record(document, profile_.name, created_).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   documents_.push_back({{"id", document.id},
                         {"file", document.file},
                         {"index", open_id_ + ".json"},

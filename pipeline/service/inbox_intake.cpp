@@ -11,6 +11,16 @@ using namespace kuvert::store;
 
 namespace {
 
+// The first symbolic link at or inside `entry`, named relative to it.
+std::optional<std::string> symbolic_link_in(const fs::path& entry) {
+  std::error_code error;
+  if (fs::is_symlink(entry, error)) return entry.filename().string();
+  if (!fs::is_directory(entry, error)) return std::nullopt;
+  for (fs::recursive_directory_iterator it(entry, error), end; !error && it != end; it.increment(error))
+    if (it->is_symlink(error)) return it->path().lexically_relative(entry).string();
+  return std::nullopt;
+}
+
 void remove_trigger(const fs::path& folder, const std::string& name) {
   std::error_code error;
   fs::remove(folder / trigger_name(name), error);
@@ -20,22 +30,36 @@ void remove_trigger(const fs::path& folder, const std::string& name) {
 
 Intake take_entry(Store& store, const Inbox& inbox, const std::string& name, std::int64_t now) {
   const fs::path entry = inbox.folder / name;
+  Intake refused;
+  // A link could make a job read files of other clients, or of the system.
+  if (const auto link = symbolic_link_in(entry)) {
+    refused.refusal = "contains a symbolic link (" + *link + "); inputs must be plain files and folders";
+    const fs::path place = refuse_entry(entry, inbox.folder, refused.refusal);
+    remove_trigger(inbox.folder, name);
+    record_refusal(store, inbox.name, name, "", place.string(), InputState::failed, refused.refusal, now);
+    return refused;
+  }
   const std::string sha256 = entry_sha256(entry);
   const Taking taking = begin_taking(store, inbox.name, name, sha256, "", now);
   if (taking.duplicate_of) {
     const auto& first = *taking.duplicate_of;
-    Intake refused;
     refused.refusal = "duplicate: identical (SHA-256 " + sha256.substr(0, 16) + "...) to input " +
                       std::to_string(first.id) + " (" + first.inbox + "/" + first.name + ", received " +
                       first.received_at + "), which was accepted already";
     const fs::path place = refuse_entry(entry, inbox.folder, refused.refusal);
     remove_trigger(inbox.folder, name);
-    record_duplicate(store, inbox.name, name, sha256, place.string(), first.id, now);
+    record_refusal(store, inbox.name, name, sha256, place.string(), InputState::duplicate, refused.refusal, now);
     return refused;
   }
   const fs::path place = store.inputs_folder() / std::to_string(taking.id) / name;
-  set_input_place(store, taking.id, place.string());
-  move_entry(entry, place);
+  try {
+    set_input_place(store, taking.id, place.string());
+    move_entry(entry, place);
+  } catch (...) {
+    // Not taken: it stays in the inbox and is tried again, as itself.
+    forget_input(store, taking.id);
+    throw;
+  }
   remove_trigger(inbox.folder, name);
   set_input_state(store, taking.id, InputState::taken, inbox.name + "/" + name, now);
   return {taking.id, {}};

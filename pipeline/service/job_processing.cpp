@@ -58,7 +58,7 @@ JobResult scan_result(const fs::path& output, const std::string& name) {
   for (const auto& file : summary["rejected"])
     rejected.push_back(fs::path(file["file"].get<std::string>()).filename().string() + ": " +
                        file["reason"].get<std::string>());
-  result.errors = rejected.dump();
+  result.errors = rejected.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return result;
 }
 
@@ -83,18 +83,7 @@ void produce(const ServiceConfig& config, const Inbox& inbox, const InputRecord&
     request.profile = inbox.profile;
     request.threads = config.threads;
     request.created = iso_time(now);
-    const auto summary = scan_batch(request);
-    if (summary["documents"].empty()) {
-      std::vector<Diagnostic> problems;
-      for (const auto& file : summary["rejected"]) {
-        Where where;
-        where.file = fs::path(file["file"].get<std::string>()).filename().string();
-        problems.push_back({where, file["reason"]});
-      }
-      fs::remove_all(output);
-      if (problems.empty()) problems.push_back({{}, "no pages to archive"});
-      throw Error(ErrorKind::input, std::move(problems));
-    }
+    scan_batch(request);
     return;
   }
   RunRequest request;
@@ -107,28 +96,59 @@ void produce(const ServiceConfig& config, const Inbox& inbox, const InputRecord&
   request.production_date = iso_time(now).substr(0, 10);
   request.created = iso_time(now);
   QuietReporter quiet;
-  const auto summary = run_job(request, quiet);
-  if (summary.value("client", "") != inbox.client) {
-    fs::remove_all(output);
+  run_job(request, quiet);
+}
+
+// What the finished output must show before its job counts as done: the
+// client of the inbox, archived pages. Checked after every production,
+// and again after a crash that came between the two.
+void check_output(const Inbox& inbox, const fs::path& output) {
+  const auto summary = read_json(output / "summary.json");
+  std::vector<Diagnostic> problems;
+  if (inbox.kind == InboxKind::scan && summary["documents"].empty()) {
+    for (const auto& file : summary["rejected"]) {
+      Where where;
+      where.file = fs::path(file["file"].get<std::string>()).filename().string();
+      problems.push_back({where, file["reason"]});
+    }
+    if (problems.empty()) problems.push_back({{}, "no pages to archive"});
+  }
+  if (inbox.kind == InboxKind::job && summary.value("client", "") != inbox.client) {
     Where where;
     where.job = summary.value("job", "");
     where.field = "client";
-    throw_input(where, "the job is for client \"" + summary.value("client", "") + "\", but inbox \"" + inbox.name +
-                           "\" takes jobs of \"" + inbox.client + "\" only");
+    problems.push_back({where, "the job is for client \"" + summary.value("client", "") + "\", but inbox \"" +
+                                   inbox.name + "\" takes jobs of \"" + inbox.client + "\" only"});
   }
+  if (problems.empty()) return;
+  std::error_code error;
+  fs::remove_all(output, error);
+  throw Error(ErrorKind::input, std::move(problems));
 }
 
 std::string problems_json(const Error& error) {
   auto list = nlohmann::json::array();
   for (const auto& problem : error.problems()) list.push_back(describe(problem.where, problem.message));
-  return list.dump();
+  return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string problems_text(const Error& error) {
   std::string text;
-  for (const auto& problem : error.problems())
-    text += (text.empty() ? "" : "\n") + describe(problem.where, problem.message);
+  for (const auto& problem : error.problems()) {
+    if (!text.empty()) text += '\n';
+    text += describe(problem.where, problem.message);
+  }
   return text;
+}
+
+// The job failed: its input goes to the inbox's error/ with the reasons.
+void fail(Store& store, const Inbox& inbox, const InputRecord& input, std::int64_t job, const std::string& errors_json,
+          const std::string& reasons, std::int64_t now, const ServiceLog& log) {
+  fail_job(store, job, errors_json, now);
+  const fs::path place = refuse_entry(input.place, inbox.folder, reasons);
+  set_input_place(store, input.id, place.string());
+  log("input " + std::to_string(input.id) + " (" + input.inbox + "/" + input.name + "): job " + std::to_string(job) +
+      " failed, input moved to " + place.string());
 }
 
 }  // namespace
@@ -151,6 +171,7 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
   try {
     std::error_code error;
     if (!fs::exists(output / "summary.json", error)) produce(config, *inbox, input, output, now);
+    check_output(*inbox, output);
     const JobResult result = kind == JobKind::scan ? scan_result(output, input.name) : print_result(output);
     finish_job(store, job, result, inbox->printer, now);
     const std::string outcome = kind == JobKind::scan
@@ -159,11 +180,21 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
     log(label + ": job " + std::to_string(job) + " \"" + result.name + "\" done, " + outcome);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::input) throw;  // the disk, the store: tried again
-    fail_job(store, job, problems_json(error), now);
-    const fs::path place = refuse_entry(input.place, inbox->folder, problems_text(error));
-    set_input_place(store, input.id, place.string());
-    log(label + ": job " + std::to_string(job) + " failed, input moved to " + place.string());
+    fail(store, *inbox, input, job, problems_json(error), problems_text(error), now, log);
   }
+}
+
+void abandon_input(Store& store, const ServiceConfig& config, const InputRecord& input, const std::string& reason,
+                   std::int64_t now, const ServiceLog& log) {
+  const Inbox* inbox = inbox_named(config, input.inbox);
+  if (!inbox) return;
+  std::int64_t job = 0;
+  for (const auto& processing : jobs_in_state(store, JobState::processing))
+    if (processing.input == input.id) job = processing.id;
+  if (job == 0) job = start_job(store, input.id, JobKind::job, inbox->name, input.name, inbox->client, "", now);
+  auto list = nlohmann::json::array({reason});
+  fail(store, *inbox, input, job, list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), reason, now,
+       log);
 }
 
 }  // namespace kuvert::service

@@ -21,4 +21,10 @@ using ServiceLog = std::function<void(const std::string&)>;
 void process_input(store::Store& store, const ServiceConfig& config, const store::InputRecord& input, std::int64_t now,
                    const ServiceLog& log);
 
+// Gives up on an input whose processing keeps failing for reasons that are
+// not its own (the disk, the store, a bug): its job fails with `reason` and
+// the input goes to the inbox's error/ folder.
+void abandon_input(store::Store& store, const ServiceConfig& config, const store::InputRecord& input,
+                   const std::string& reason, std::int64_t now, const ServiceLog& log);
+
 }  // namespace kuvert::service

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -60,17 +61,46 @@ void sync_folder(const fs::path& folder) {
   ::close(fd);
 }
 
+// Delivers one run; returns false when a hold or cancel came first.
+bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, std::int64_t now) {
+  const fs::path target = printer.folder / delivered_name(run);
+  const fs::path temporary = partial_path(target);
+  std::error_code error;
+  const bool temporary_there = fs::exists(temporary, error);
+  if (error) copy_failure(temporary, "cannot look into the printer folder");  // tried again later
+  // Marked delivering, and the hidden copy gone: it was renamed into place.
+  if (!(run.delivering && !temporary_there)) {
+    fs::create_directories(printer.folder, error);
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0640);
+    if (fd < 0) copy_failure(temporary, "cannot create in the printer folder");
+    ::close(fd);
+    if (!run.delivering && !begin_delivery(store, run.id)) {
+      fs::remove(temporary, error);
+      return false;
+    }
+    copy_synced(run.file, temporary);
+    if (::rename(temporary.c_str(), target.c_str()) != 0) copy_failure(target, "cannot rename in the printer folder");
+    sync_folder(printer.folder);
+  }
+  act_on_run(store, run.id, RunAction::deliver, {"kuvert", Role::viewer, true}, now);
+  return true;
+}
+
 }  // namespace
 
 std::string delivered_name(const RunRecord& run) {
+  // Job names come from job.json: in a file name only letters, digits,
+  // '.', '-' and '_' are kept.
+  std::string job_name = run.job_name;
+  for (char& c : job_name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') c = '_';
   std::string name = "J";
   name += std::to_string(run.job);
-  name += "-" + run.job_name + "-" + run.name + ".pdf";
+  name += "-" + job_name + "-" + run.name + ".pdf";
   return name;
 }
 
 int deliver_ready_runs(Store& store, const ServiceConfig& config, std::int64_t now, const ServiceLog& log) {
-  const Actor service{"kuvert", Role::viewer, true};
   int delivered = 0;
   for (const auto& run : runs_ready_for_delivery(store)) {
     const std::string label = "run " + std::to_string(run.id) + " (" + run.job_name + " " + run.name + ")";
@@ -79,22 +109,14 @@ int deliver_ready_runs(Store& store, const ServiceConfig& config, std::int64_t n
       log(label + ": printer \"" + run.printer + "\" is not configured; the run waits");
       continue;
     }
-    const fs::path target = printer->folder / delivered_name(run);
-    const fs::path temporary = partial_path(target);
-    std::error_code error;
-    const bool renamed = run.delivering && !fs::exists(temporary, error);
-    if (!renamed) {
-      fs::create_directories(printer->folder, error);
-      const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0640);
-      if (fd < 0) copy_failure(temporary, "cannot create in the printer folder");
-      ::close(fd);
-      begin_delivery(store, run.id);
-      copy_synced(run.file, temporary);
-      if (::rename(temporary.c_str(), target.c_str()) != 0) copy_failure(target, "cannot rename in the printer folder");
-      sync_folder(printer->folder);
+    // One run that cannot be delivered holds up none of the others.
+    try {
+      if (!deliver_run(store, run, *printer, now)) continue;
+    } catch (const Error& error) {
+      log(label + ": not delivered, tried again later: " + error.what());
+      continue;
     }
-    act_on_run(store, run.id, RunAction::deliver, service, now);
-    log(label + ": delivered to " + printer->name + " as " + target.filename().string());
+    log(label + ": delivered to " + printer->name + " as " + delivered_name(run));
     ++delivered;
   }
   return delivered;

@@ -1,5 +1,9 @@
 #include "pipeline/service/service.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -42,6 +46,27 @@ bool inside(const fs::path& path, const fs::path& folder) {
   const auto relative = path.lexically_normal().lexically_relative(folder.lexically_normal());
   return !relative.empty() && *relative.begin() != "..";
 }
+
+// One service per store: a second one would deliver the same runs again.
+// The kernel drops the lock with the process, however it ends.
+class ServiceLock {
+ public:
+  explicit ServiceLock(const fs::path& store) {
+    const fs::path file = store / "serve.lock";
+    fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
+    if (fd_ >= 0) ::close(fd_);
+    Where where;
+    where.file = store.string();
+    throw_system(where, "another kuvert serve uses this store already");
+  }
+  ~ServiceLock() { ::close(fd_); }
+  ServiceLock(const ServiceLock&) = delete;
+  ServiceLock& operator=(const ServiceLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
 
 }  // namespace
 
@@ -99,12 +124,30 @@ void Service::recover(Store& store) {
 void Service::process_taken(Store& store) {
   for (const auto& input : inputs_in_state(store, InputState::taken)) {
     if (stopping_) return;
-    guarded(log_, "input " + std::to_string(input.id), [&] { process_input(store, config_, input, clock_(), log_); });
+    const std::string label = "input " + std::to_string(input.id);
+    std::string failure;
+    try {
+      process_input(store, config_, input, clock_(), log_);
+      failed_attempts_.erase(input.id);
+      continue;
+    } catch (const std::exception& error) {
+      failure = error.what();
+    }
+    // Tried again at the next turn of the loop, but not for ever.
+    const int attempts = ++failed_attempts_[input.id];
+    log_(label + ": attempt " + std::to_string(attempts) + " failed: " + failure);
+    if (attempts < kAttempts) continue;
+    failed_attempts_.erase(input.id);
+    guarded(log_, label, [&] {
+      abandon_input(store, config_, input, "processing failed " + std::to_string(kAttempts) + " times: " + failure,
+                    clock_(), log_);
+    });
   }
 }
 
 void Service::run() {
   Store store({config_.store, config_.wal});
+  const ServiceLock lock(config_.store);
   recover(store);
   for (const auto& printer : config_.printers) {
     std::error_code error;

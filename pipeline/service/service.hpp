@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
 
 #include "pipeline/config/service_config.hpp"
@@ -41,6 +42,8 @@ class Service {
   ServiceLog log_;
   Clock clock_;
   InboxEvents events_;
+  static constexpr int kAttempts = 3;
+  std::map<std::int64_t, int> failed_attempts_;  // by input, this run of the service
   std::atomic<bool> stopping_{false};
   std::mutex delivery_mutex_;
   std::condition_variable delivery_due_;

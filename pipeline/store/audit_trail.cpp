@@ -90,7 +90,8 @@ std::vector<std::string> verify_audit(Store& store) {
   Statement head(store.db(), "SELECT seq, hash, seal FROM audit_head");
   const std::int64_t last = expected_seq - 1;
   if (!head.step()) {
-    if (last > 0) problems.push_back("the audit head is missing");
+    problems.push_back(last > 0 ? "the audit head is missing"
+                                : "the audit trail is empty: even its first record, the store's creation, was deleted");
   } else if (head.text(2) != head_seal(store.audit_key(), head.integer(0), head.text(1))) {
     problems.push_back("the audit head was changed");
   } else if (head.integer(0) != last || head.text(1) != previous) {

@@ -71,15 +71,14 @@ void set_input_state(Store& store, std::int64_t input, InputState state, const s
   transaction.commit();
 }
 
-void record_duplicate(Store& store, const std::string& inbox, const std::string& name, const std::string& sha256,
-                      const std::string& place, std::int64_t duplicate_of, std::int64_t now) {
+void record_refusal(Store& store, const std::string& inbox, const std::string& name, const std::string& sha256,
+                    const std::string& place, InputState state, const std::string& reason, std::int64_t now) {
   Transaction transaction(store.db());
-  const std::string reason = "identical (SHA-256) to input " + std::to_string(duplicate_of) + ", already accepted";
   Statement insert(store.db(),
                    "INSERT INTO inputs(inbox, name, sha256, state, place, received_at, finished_at, reason)"
-                   " VALUES (?, ?, ?, 'duplicate', ?, ?, ?, ?)");
-  insert.bind(1, inbox).bind(2, name).bind(3, sha256).bind(4, place).bind(5, iso_time(now)).bind(6, iso_time(now));
-  insert.bind(7, reason).run();
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, inbox).bind(2, name).bind(3, sha256).bind(4, std::string(store::name(state))).bind(5, place);
+  insert.bind(6, iso_time(now)).bind(7, iso_time(now)).bind(8, reason).run();
   append_audit(store, {iso_time(now), "kuvert", "input refused", object(store.db().last_insert_id()),
                        inbox + "/" + name + ": " + reason});
   transaction.commit();

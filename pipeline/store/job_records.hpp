@@ -40,9 +40,10 @@ Taking begin_taking(Store& store, const std::string& inbox, const std::string& n
 void set_input_place(Store& store, std::int64_t input, const std::string& place);
 // taking -> taken (moved), done (job finished) or failed (with the reason).
 void set_input_state(Store& store, std::int64_t input, InputState state, const std::string& reason, std::int64_t now);
-// A refused duplicate, recorded for the console and the metrics.
-void record_duplicate(Store& store, const std::string& inbox, const std::string& name, const std::string& sha256,
-                      const std::string& place, std::int64_t duplicate_of, std::int64_t now);
+// An input refused at the door (a duplicate, or failed: a symbolic link),
+// recorded for the console and the metrics.
+void record_refusal(Store& store, const std::string& inbox, const std::string& name, const std::string& sha256,
+                    const std::string& place, InputState state, const std::string& reason, std::int64_t now);
 void forget_input(Store& store, std::int64_t input);  // a taking that never happened
 std::vector<InputRecord> inputs_in_state(Store& store, InputState state);
 std::optional<InputRecord> find_input(Store& store, std::int64_t id);
@@ -123,9 +124,10 @@ std::optional<RunRecord> find_run(Store& store, std::int64_t id);
 std::vector<RunRecord> runs_of_job(Store& store, std::int64_t job);
 // Runs the service may copy to their printers now.
 std::vector<RunRecord> runs_ready_for_delivery(Store& store);
-// Notes that the copy of a run to its printer has begun (cleared when the
-// run is delivered).
-void begin_delivery(Store& store, std::int64_t run);
+// Notes that the copy of a run to its printer begins (cleared when the run
+// is delivered), if the run is still ready for delivery: false when a hold
+// or cancel came first. From then on hold and cancel are refused.
+bool begin_delivery(Store& store, std::int64_t run);
 
 // Retention: done inputs whose files in the store are older than
 // `before`, and print jobs whose runs are all closed or cancelled and last

@@ -68,9 +68,15 @@ std::vector<RunRecord> runs_ready_for_delivery(Store& store) {
   return read_runs(query);
 }
 
-void begin_delivery(Store& store, std::int64_t run) {
-  Statement update(store.db(), "UPDATE runs SET delivering = 1 WHERE id = ?");
+bool begin_delivery(Store& store, std::int64_t run) {
+  Transaction transaction(store.db());
+  Statement update(store.db(),
+                   "UPDATE runs SET delivering = 1 WHERE id = ?"
+                   " AND ((state = 'released' AND sensitive = 0) OR state = 'confirmed')");
   update.bind(1, run).run();
+  const bool ready = store.db().changes() == 1;
+  transaction.commit();
+  return ready;
 }
 
 RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Actor& actor, std::int64_t now) {
@@ -79,7 +85,7 @@ RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Acto
   Transaction transaction(store.db());
   const auto run = find_run(store, id);
   if (!run) throw_input(where, "no such run");
-  const RunFacts facts{run->state, run->sensitive, run->released_by};
+  const RunFacts facts{run->state, run->sensitive, run->released_by, run->delivering};
   const RunDecision decision = decide(facts, action, actor);
   const std::string user = actor.system ? "kuvert" : actor.user;
   const std::string object = "run " + std::to_string(id);

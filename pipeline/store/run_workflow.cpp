@@ -49,6 +49,11 @@ RunDecision wrong_state(const RunFacts& run, RunAction action) {
   return refuse(std::move(why));
 }
 
+// Once the copy to the printer has begun, the run is as good as there.
+RunDecision being_delivered() {
+  return refuse("the run is being copied to its printer; once delivered, it can only be marked printed");
+}
+
 }  // namespace
 
 std::string_view name(RunState state) { return name_in(kStates, state); }
@@ -90,9 +95,11 @@ RunDecision decide(const RunFacts& run, RunAction action, const Actor& actor) {
         return refuse("four eyes: " + actor.user + " released this run, a different supervisor must confirm it");
       return {RunState::confirmed, {}};
     case RunAction::hold:
+      if (run.delivering) return being_delivered();
       if (!before_delivery(run.state)) return wrong_state(run, action);
       return {RunState::held, {}};
     case RunAction::cancel:
+      if (run.delivering) return being_delivered();
       if (!before_delivery(run.state) && run.state != RunState::held) return wrong_state(run, action);
       return {RunState::cancelled, {}};
     case RunAction::mark_printed:

@@ -28,6 +28,7 @@ struct RunFacts {
   RunState state = RunState::awaiting_release;
   bool sensitive = false;
   std::string released_by;  // empty unless released
+  bool delivering = false;  // the service is copying it to its printer
 };
 
 // Who acts. The service itself delivers (`system`); people do the rest.

@@ -10,6 +10,7 @@
 #include <ctime>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/store_schema.hpp"
 
 namespace kuvert::store {
@@ -38,9 +39,22 @@ fs::path prepared_folder(const fs::path& folder) {
 
 // Reads the key, or makes one when the store is new (no audit records yet
 // could have been sealed with another).
-AuditKey load_audit_key(const fs::path& file) {
+bool audit_begun(Database& database) {
+  Statement records(database, "SELECT (SELECT count(*) FROM audit) + (SELECT count(*) FROM audit_head)");
+  return records.step() && records.integer(0) > 0;
+}
+
+AuditKey load_audit_key(const fs::path& file, Database& database) {
   AuditKey key{};
   int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  // A new key for a trail sealed with the old one would make every record
+  // look forged: only a store without audit records gets one.
+  if (fd < 0 && errno == ENOENT && audit_begun(database)) {
+    Where where;
+    where.file = file.string();
+    throw_system(where, "the audit key is missing, but the audit trail has records sealed with it; restore " +
+                            file.filename().string() + " from the backup of this store");
+  }
   if (fd < 0 && errno == ENOENT) {
     randombytes_buf(key.data(), key.size());
     // A name of its own: others may be making a key at the same moment.
@@ -78,8 +92,15 @@ Store::Store(const StoreOptions& options)
     : folder_(prepared_folder(options.folder)), database_(folder_ / "kuvert.db", options.wal) {
   if (sodium_init() < 0) throw_system({}, "libsodium cannot start");
   ::chmod(database_.file().c_str(), 0600);  // personal data
-  migrate(database_);
-  audit_key_ = load_audit_key(folder_ / "audit.key");
+  const bool created = migrate(database_);
+  audit_key_ = load_audit_key(folder_ / "audit.key", database_);
+  // Every trail begins with the store's creation, so that a trail emptied
+  // by hand shows as such.
+  if (created) {
+    Transaction transaction(database_);
+    append_audit(*this, {iso_time(std::time(nullptr)), "kuvert", "store created", "store", folder_.string()});
+    transaction.commit();
+  }
 }
 
 std::string iso_time(std::int64_t unix_seconds) {

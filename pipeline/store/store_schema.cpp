@@ -106,7 +106,7 @@ int user_version(Database& database) {
 
 int schema_version() { return static_cast<int>(kMigrations.size()); }
 
-void migrate(Database& database) {
+bool migrate(Database& database) {
   const int found = user_version(database);
   if (found > schema_version()) {
     Where where;
@@ -114,6 +114,7 @@ void migrate(Database& database) {
     throw_system(where, "the job store has schema version " + std::to_string(found) + ", newer than this kuvert's " +
                             std::to_string(schema_version()) + "; use the newer kuvert");
   }
+  bool created = false;
   for (int version = found; version < schema_version(); ++version) {
     Transaction transaction(database);
     // Another process (the service, a command) may have migrated while this
@@ -122,7 +123,9 @@ void migrate(Database& database) {
     database.execute(kMigrations[version]);
     database.execute("PRAGMA user_version=" + std::to_string(version + 1));
     transaction.commit();
+    created = created || version == 0;
   }
+  return created;
 }
 
 }  // namespace kuvert::store

@@ -61,6 +61,15 @@ TEST_CASE("A new store has the newest schema, WAL journaling and a private audit
   CHECK(again.audit_key() == first);
 }
 
+TEST_CASE("A lost audit key is not silently replaced", "[store]") {
+  kuvert::test::TempFolder temp;
+  { Store store({temp.path()}); }
+  std::filesystem::remove(temp.path() / "audit.key");
+  CHECK_THROWS_WITH(Store({temp.path()}),
+                    Catch::Contains("the audit key is missing, but the audit trail has records sealed with it; restore "
+                                    "audit.key from the backup of this store"));
+}
+
 TEST_CASE("A store of a newer schema is refused", "[store]") {
   kuvert::test::TempFolder temp;
   {
@@ -86,7 +95,8 @@ TEST_CASE("The audit chain finds a changed, a deleted and a last deleted record"
   }
   CHECK(verify_audit(store).empty());
   CHECK(read_audit(store, {.user = "anna", .object = "run 3"}).size() == 1);
-  CHECK(read_audit(store, {}).front().seq == 4);
+  CHECK(read_audit(store, {}).front().seq == 5);
+  CHECK(read_audit(store, {}).back().entry.action == "store created");
 
   SECTION("the table refuses changes") {
     CHECK_THROWS_WITH(store.db().execute("UPDATE audit SET user = 'x' WHERE seq = 2"),
@@ -106,13 +116,19 @@ TEST_CASE("The audit chain finds a changed, a deleted and a last deleted record"
                                                           "audit record 3: does not follow the record before it"});
   }
   SECTION("the last record deleted") {
-    store.db().execute("DELETE FROM audit WHERE seq = 4");
+    store.db().execute("DELETE FROM audit WHERE seq = 5");
     CHECK(verify_audit(store) ==
-          std::vector<std::string>{"the audit trail ends at record 3 but record 4 was written: records were deleted"});
+          std::vector<std::string>{"the audit trail ends at record 4 but record 5 was written: records were deleted"});
+  }
+  SECTION("every record and the head deleted") {
+    store.db().execute("DELETE FROM audit; DELETE FROM audit_head");
+    CHECK(
+        verify_audit(store) ==
+        std::vector<std::string>{"the audit trail is empty: even its first record, the store's creation, was deleted"});
   }
   SECTION("a record rewritten with a hash made without the key") {
-    store.db().execute("UPDATE audit SET detail = 'x', hash = previous WHERE seq = 4");
-    CHECK(verify_audit(store).front() == "audit record 4: was changed after it was written");
+    store.db().execute("UPDATE audit SET detail = 'x', hash = previous WHERE seq = 5");
+    CHECK(verify_audit(store).front() == "audit record 5: was changed after it was written");
   }
 }
 
@@ -208,9 +224,8 @@ TEST_CASE("An input identical to an accepted one is a duplicate; a failed one ma
   const auto second = begin_taking(store, "scan", "b.pdf", sha, "inputs/2", kNow);
   REQUIRE(second.duplicate_of);
   CHECK(second.duplicate_of->id == first.id);
-  record_duplicate(store, "scan", "b.pdf", sha, "scan/error/b.pdf", first.id, kNow);
-  CHECK(inputs_in_state(store, InputState::duplicate).front().reason ==
-        "identical (SHA-256) to input " + std::to_string(first.id) + ", already accepted");
+  record_refusal(store, "scan", "b.pdf", sha, "scan/error/b.pdf", InputState::duplicate, "duplicate", kNow);
+  CHECK(inputs_in_state(store, InputState::duplicate).front().reason == "duplicate");
 
   set_input_state(store, first.id, InputState::failed, "not a PDF", kNow);
   const auto again = begin_taking(store, "steuer", "a.pdf", sha, "inputs/3", kNow);
@@ -240,4 +255,46 @@ TEST_CASE("Several processes opening a new store at once all find it migrated", 
   CHECK(opened == 4);
   Store store({temp.path() / "store"});
   CHECK(verify_audit(store).empty());
+}
+
+TEST_CASE("A run being copied to its printer can no longer be held or cancelled", "[store]") {
+  kuvert::test::TempFolder temp;
+  Store store({temp.path()});
+  const auto runs = runs_of_job(store, finished_job(store));
+  const Actor anna{"anna", Role::operator_}, service{"", Role::viewer, true};
+  act_on_run(store, runs[0].id, RunAction::release, anna, kNow);
+  REQUIRE(begin_delivery(store, runs[0].id));
+  CHECK(refusal(store, runs[0].id, RunAction::hold, anna) ==
+        "the run is being copied to its printer; once delivered, it can only be marked printed");
+  CHECK(refusal(store, runs[0].id, RunAction::cancel, anna) ==
+        "the run is being copied to its printer; once delivered, it can only be marked printed");
+  const auto delivered = act_on_run(store, runs[0].id, RunAction::deliver, service, kNow);
+  CHECK(delivered.state == RunState::delivered);
+  CHECK_FALSE(delivered.delivering);
+  // A hold that came first wins: the copy does not begin.
+  act_on_run(store, runs[1].id, RunAction::release, {"bernd", Role::supervisor}, kNow);
+  act_on_run(store, runs[1].id, RunAction::confirm, {"clara", Role::supervisor}, kNow);
+  act_on_run(store, runs[1].id, RunAction::hold, anna, kNow);
+  CHECK_FALSE(begin_delivery(store, runs[1].id));
+  CHECK_FALSE(find_run(store, runs[1].id)->delivering);
+}
+
+TEST_CASE("Failed logins in parallel cannot slip past the lock", "[store]") {
+  kuvert::test::TempFolder temp;
+  { Store store({temp.path()}); add_user(store, "anna", Role::operator_, "anna's long password", kNow, "admin"); }
+  const LockoutPolicy policy{3, 600};
+  std::vector<std::thread> guessers;
+  std::atomic<int> refused{0}, locked{0};
+  for (int i = 0; i < 8; ++i)
+    guessers.emplace_back([&] {
+      Store store({temp.path()});
+      const auto outcome = log_in(store, "anna", "guess", kNow, policy).outcome;
+      ++(outcome == LoginOutcome::locked ? locked : refused);
+    });
+  for (auto& guesser : guessers) guesser.join();
+  // Three wrong passwords, then the lock for the other five.
+  CHECK(refused == 3);
+  CHECK(locked == 5);
+  Store store({temp.path()});
+  CHECK(log_in(store, "anna", "anna's long password", kNow + 1, policy).outcome == LoginOutcome::locked);
 }

@@ -107,21 +107,26 @@ Login log_in(Store& store, const std::string& name, const std::string& password,
       hash = query.text(2);
     }
   }
-  // The slow hash check runs outside the write transaction.
+  // The slow hash check runs outside the write transaction; the counts are
+  // read again inside it, so that parallel attempts cannot each see the
+  // count before the others and slip past the lock.
   const bool matches = password_matches(user ? hash : decoy_hash(), password) && user.has_value();
   Transaction transaction(store.db());
+  user = find_user(store, name);
   Login login;
-  const std::string object = "user " + name;
+  // Names of unknown users come from outside: the audit keeps a bounded part.
+  const std::string who = name.substr(0, 64);
+  const std::string object = "user " + who;
   if (user && user->locked_until > now) {
     login.outcome = LoginOutcome::locked;
-    append_audit(store, {iso_time(now), name, "login failed", object, "account locked"});
-  } else if (matches) {
+    append_audit(store, {iso_time(now), who, "login failed", object, "account locked"});
+  } else if (matches && user) {
     Statement reset(store.db(), "UPDATE users SET failed_logins = 0, locked_until = 0 WHERE name = ?");
     reset.bind(1, name).run();
     login.outcome = LoginOutcome::accepted;
     login.user = user;
     login.user->failed_logins = 0;
-    append_audit(store, {iso_time(now), name, "login", object, ""});
+    append_audit(store, {iso_time(now), who, "login", object, ""});
   } else {
     std::string detail = user ? "wrong password" : "unknown user";
     if (user) {
@@ -132,7 +137,7 @@ Login log_in(Store& store, const std::string& name, const std::string& password,
       count.bind(3, name).run();
       if (lock) detail += "; locked until " + iso_time(now + policy.seconds);
     }
-    append_audit(store, {iso_time(now), name, "login failed", object, detail});
+    append_audit(store, {iso_time(now), who, "login failed", object, detail});
   }
   transaction.commit();
   return login;
