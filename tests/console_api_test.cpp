@@ -184,6 +184,15 @@ TEST_CASE("Console API: login, session cookie, timeout, lockout, logout", "[serv
   CHECK(post(client, "/api/logout", &vera)->status == 200);
   CHECK(get(client, "/api/runs", &vera)->status == 401);
 
+  // A new password (kuvert users passwd) ends the sessions opened before it.
+  const Browser clara_before = log_in(client, "clara");
+  CHECK(get(client, "/api/runs", &clara_before)->status == 200);
+  {
+    Store store({console.store_folder()});
+    set_password(store, "clara", "clara's long password", kStart, "admin");
+  }
+  CHECK(get(client, "/api/runs", &clara_before)->status == 401);
+
   // Three failed logins lock the account, even for the right password.
   const nlohmann::json bernd_wrong{{"user", "bernd"}, {"password", "guess"}};
   for (int i = 0; i < 3; ++i) client.Post("/api/login", bernd_wrong.dump(), "application/json");

@@ -3,6 +3,8 @@
 #include <map>
 #include <memory>
 
+#include "pipeline/store/user_accounts.hpp"
+
 namespace kuvert::console {
 
 store::Store& ConsoleContext::store() {
@@ -37,9 +39,23 @@ std::string session_token(const httplib::Request& request) {
   return {};
 }
 
+std::optional<Session> live_session(ConsoleContext& context, const httplib::Request& request) {
+  auto session = context.sessions.find(session_token(request), context.clock());
+  // A user removed, given another role or a new password (`kuvert users`)
+  // since the login: the session ends.
+  if (session) {
+    const auto account = store::find_user(context.store(), session->user);
+    if (!account || account->role != session->role || account->password_stamp != session->password_stamp) {
+      context.sessions.close(session_token(request));
+      session.reset();
+    }
+  }
+  return session;
+}
+
 std::optional<Session> session_of(ConsoleContext& context, const httplib::Request& request, httplib::Response& response,
                                   bool changing) {
-  auto session = context.sessions.find(session_token(request), context.clock());
+  auto session = live_session(context, request);
   if (!session) {
     send_error(response, 401, "not logged in");
     return std::nullopt;

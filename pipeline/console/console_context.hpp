@@ -34,6 +34,8 @@ struct ConsoleContext {
 void send_json(httplib::Response& response, int status, const nlohmann::json& body);
 void send_error(httplib::Response& response, int status, const std::string& message);
 
+// The session of a request, if it is still good; answers nothing.
+std::optional<Session> live_session(ConsoleContext& context, const httplib::Request& request);
 // The session of a request, or nothing after answering 401. A changing
 // request must also carry the session's CSRF token in X-CSRF-Token, or it
 // is answered 403.

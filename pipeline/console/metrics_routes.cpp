@@ -101,8 +101,8 @@ std::string metrics(ConsoleContext& context) {
 void add_metrics_routes(httplib::Server& server, ConsoleContext& context) {
   auto scrapes = std::make_shared<ScrapeCredentials>();
   server.Get("/metrics", [&context, scrapes](const httplib::Request& request, httplib::Response& response) {
-    const bool allowed = context.sessions.find(session_token(request), context.clock()).has_value() ||
-                         basic_credentials_valid(context, *scrapes, request);
+    const bool allowed =
+        live_session(context, request).has_value() || basic_credentials_valid(context, *scrapes, request);
     if (!allowed) {
       response.set_header("WWW-Authenticate", "Basic realm=\"kuvert\"");
       return send_error(response, 401, "not logged in");

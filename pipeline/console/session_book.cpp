@@ -23,8 +23,9 @@ std::string token_hash(const std::string& token) {
 
 }  // namespace
 
-NewSession SessionBook::open(const std::string& user, store::Role role, std::int64_t now) {
-  NewSession created{random_hex(32), {user, role, random_hex(32), now}};
+NewSession SessionBook::open(const std::string& user, store::Role role, const std::string& password_stamp,
+                             std::int64_t now) {
+  NewSession created{random_hex(32), {user, role, password_stamp, random_hex(32), now}};
   const std::lock_guard lock(mutex_);
   // Ended sessions are cleared whenever someone logs in.
   for (auto it = sessions_.begin(); it != sessions_.end();)

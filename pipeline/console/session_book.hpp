@@ -17,6 +17,7 @@ namespace kuvert::console {
 struct Session {
   std::string user;
   store::Role role = store::Role::viewer;
+  std::string password_stamp;  // of the password the session was opened with
   std::string csrf;
   std::int64_t last_seen = 0;
 };
@@ -30,7 +31,7 @@ class SessionBook {
  public:
   explicit SessionBook(std::int64_t idle_seconds) : idle_seconds_(idle_seconds) {}
 
-  NewSession open(const std::string& user, store::Role role, std::int64_t now);
+  NewSession open(const std::string& user, store::Role role, const std::string& password_stamp, std::int64_t now);
   // The live session of a cookie token, its idle time restarted; or none.
   std::optional<Session> find(const std::string& token, std::int64_t now);
   void close(const std::string& token);

@@ -24,7 +24,8 @@ void login(ConsoleContext& context, const httplib::Request& request, httplib::Re
   if (login.outcome == LoginOutcome::locked)
     return send_error(response, 401, "the account is locked after repeated failed logins; try again later");
   if (login.outcome != LoginOutcome::accepted) return send_error(response, 401, "wrong user name or password");
-  const NewSession created = context.sessions.open(login.user->name, login.user->role, context.clock());
+  const NewSession created =
+      context.sessions.open(login.user->name, login.user->role, login.user->password_stamp, context.clock());
   // A cookie for the browser session: the idle timeout is the server's.
   response.set_header("Set-Cookie", "kuvert_session=" + created.token + "; Path=/; HttpOnly; SameSite=Strict");
   send_json(response, 200, session_json(created.session));

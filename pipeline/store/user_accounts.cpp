@@ -51,6 +51,12 @@ UserAccount read_account(Statement& row) {
   user.failed_logins = row.integer(3);
   user.locked_until = row.integer(4);
   user.created_at = row.text(5);
+  const std::string hash = row.text(2);
+  unsigned char stamp[16];
+  crypto_generichash(stamp, sizeof stamp, reinterpret_cast<const unsigned char*>(hash.data()), hash.size(), nullptr, 0);
+  char hex[sizeof stamp * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, stamp, sizeof stamp);
+  user.password_stamp = hex;
   return user;
 }
 

@@ -19,6 +19,9 @@ struct UserAccount {
   std::int64_t failed_logins = 0;
   std::int64_t locked_until = 0;  // Unix time; 0 or past: not locked
   std::string created_at;
+  // Changes with every new password (a digest of the salted hash): a
+  // session opened before a password change can tell it is stale.
+  std::string password_stamp;
 };
 
 struct LockoutPolicy {
