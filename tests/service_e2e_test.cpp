@@ -190,19 +190,20 @@ TEST_CASE("A run released while a long scan batch is read goes to its printer at
 TEST_CASE("A job written slowly is not taken early; a trigger file takes it at once", "[service]") {
   ServiceSite site;
   auto service = site.start();
-  // The spool first, then job.json in pieces, a quarter second apart: each
-  // piece changes the folder before it could count as complete.
+  // The spool first, then job.json in pieces a tenth of a second apart:
+  // each piece changes the folder long before it could count as complete
+  // (0.6 s unchanged).
   const fs::path staged = site.staging() / "slow";
   write_sample_job(staged, kuvert::test::plain_job(2, 1, "slow"));
   const std::string manifest = slurp(staged / "job.json");
   const fs::path folder = site.inbox_folder("steuer") / "slow";
   fs::create_directories(folder);
   fs::copy_file(staged / "spool.pdf", folder / "spool.pdf");
-  const std::size_t pieces = 8;
+  const std::size_t pieces = 12;
   for (std::size_t i = 0; i < pieces; ++i) {
     std::ofstream(folder / "job.json", std::ios::app | std::ios::binary) << manifest.substr(
         i * manifest.size() / pieces, (i + 1) * manifest.size() / pieces - i * manifest.size() / pieces);
-    std::this_thread::sleep_for(250ms);
+    std::this_thread::sleep_for(100ms);
     CHECK(fs::exists(folder / "job.json"));  // still in the inbox: not taken
   }
   REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 1; }, 30s));
