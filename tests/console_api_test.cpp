@@ -192,6 +192,15 @@ TEST_CASE("Console API: login, session cookie, timeout, lockout, logout", "[serv
     set_password(store, "clara", "clara's long password", kStart, "admin");
   }
   CHECK(get(client, "/api/runs", &clara_before)->status == 401);
+  // So do another role and the removal of the user.
+  const Browser vera_again = log_in(client, "vera"), anna_again = log_in(client, "anna");
+  {
+    Store store({console.store_folder()});
+    set_role(store, "vera", Role::operator_, kStart, "admin");
+    remove_user(store, "anna", kStart, "admin");
+  }
+  CHECK(get(client, "/api/runs", &vera_again)->status == 401);
+  CHECK(get(client, "/api/runs", &anna_again)->status == 401);
 
   // Three failed logins lock the account, even for the right password.
   const nlohmann::json bernd_wrong{{"user", "bernd"}, {"password", "guess"}};
@@ -261,7 +270,8 @@ TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[s
   {
     // A Latin-1 file name from a Windows share: shown, not a failure.
     Store store({console.store_folder()});
-    record_refusal(store, "steuer", "B\xfcrger.pdf", "", "error/B\xfcrger.pdf", InputState::failed, "not a job", kStart);
+    record_refusal(store, "steuer", "B\xfcrger.pdf", "", "error/B\xfcrger.pdf", InputState::failed, "not a job",
+                   kStart);
   }
   const auto all = get(client, "/api/audit", &vera);
   CHECK(all->status == 200);

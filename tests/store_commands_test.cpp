@@ -77,6 +77,18 @@ TEST_CASE("Users are added from standard input and act on runs with their passwo
   CHECK(audit.out.find("released -> confirmed") != std::string::npos);
   CHECK(service.kuvert({"audit", "list", "--action", "login failed"}).out.find("wrong password") != std::string::npos);
   CHECK(service.kuvert({"audit", "verify"}).out == "audit trail intact\n");
+
+  // A leaver goes, a user gets another role.
+  CHECK(service.kuvert({"users", "role", "anna", "supervisor"}).out == "user anna is supervisor now\n");
+  CHECK(service.kuvert({"users", "remove", "clara"}).out == "user clara removed\n");
+  const auto after = service.kuvert({"users", "list"}).out;
+  CHECK(after.find("anna                 supervisor") != std::string::npos);
+  CHECK(after.find("clara") == std::string::npos);
+  CHECK(service.kuvert({"runs", "hold", run, "--user", "clara"}, "clara's long password\n").err ==
+        "kuvert: record \"user clara\": wrong user name or password\n");
+  CHECK(service.kuvert({"users", "remove", "clara"}).err ==
+        "kuvert: record \"user clara\": field \"name\": no such user\n");
+  CHECK(service.kuvert({"audit", "list", "--action", "user removed"}).out.find("user clara") != std::string::npos);
 }
 
 TEST_CASE("kuvert audit verify fails on a tampered store", "[service]") {

@@ -96,7 +96,7 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   auto config = [&commands](CLI::App* command) {
     command->add_option("-c,--config", commands.config, "Service configuration (default kuvert.toml)");
   };
-  auto* users = app.add_subcommand("users", "Console users: add, set a password, list");
+  auto* users = app.add_subcommand("users", "Console users: add, set a password, list, change a role, remove");
   users->require_subcommand(1);
   commands.users_add = users->add_subcommand("add", "Add a user; the password is read from standard input");
   commands.users_add->add_option("name", commands.user, "User name")->required();
@@ -104,7 +104,14 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   commands.users_passwd = users->add_subcommand("passwd", "Set a user's password, read from standard input");
   commands.users_passwd->add_option("name", commands.user, "User name")->required();
   commands.users_list = users->add_subcommand("list", "List users and roles");
-  for (auto* command : {commands.users_add, commands.users_passwd, commands.users_list}) config(command);
+  commands.users_role = users->add_subcommand("role", "Give a user another role");
+  commands.users_role->add_option("name", commands.user, "User name")->required();
+  commands.users_role->add_option("role", commands.role, "viewer, operator, supervisor or admin")->required();
+  commands.users_remove = users->add_subcommand("remove", "Remove a user (the audit trail keeps the name)");
+  commands.users_remove->add_option("name", commands.user, "User name")->required();
+  for (auto* command :
+       {commands.users_add, commands.users_passwd, commands.users_list, commands.users_role, commands.users_remove})
+    config(command);
 
   auto* runs = app.add_subcommand("runs", "Print runs: list, show, and the release workflow");
   runs->require_subcommand(1);
@@ -148,6 +155,19 @@ int run_store_commands(StoreCommands& commands) {
     Store store = open_store(commands);
     set_password(store, commands.user, read_password("new password for " + commands.user), now(), system_user());
     std::printf("password of %s set\n", commands.user.c_str());
+    return 0;
+  }
+  if (commands.users_role->parsed()) {
+    const Role role = role_named(commands.role);
+    Store store = open_store(commands);
+    set_role(store, commands.user, role, now(), system_user());
+    std::printf("user %s is %s now\n", commands.user.c_str(), std::string(name(role)).c_str());
+    return 0;
+  }
+  if (commands.users_remove->parsed()) {
+    Store store = open_store(commands);
+    remove_user(store, commands.user, now(), system_user());
+    std::printf("user %s removed\n", commands.user.c_str());
     return 0;
   }
   if (commands.users_list->parsed()) {

@@ -87,6 +87,24 @@ void set_password(Store& store, const std::string& name, const std::string& pass
   transaction.commit();
 }
 
+void remove_user(Store& store, const std::string& name, std::int64_t now, const std::string& by) {
+  Transaction transaction(store.db());
+  Statement remove(store.db(), "DELETE FROM users WHERE name = ?");
+  remove.bind(1, name).run();
+  if (store.db().changes() == 0) throw_input(user_field(name, "name"), "no such user");
+  append_audit(store, {iso_time(now), by, "user removed", "user " + name, ""});
+  transaction.commit();
+}
+
+void set_role(Store& store, const std::string& name, Role role, std::int64_t now, const std::string& by) {
+  Transaction transaction(store.db());
+  Statement update(store.db(), "UPDATE users SET role = ? WHERE name = ?");
+  update.bind(1, std::string(store::name(role))).bind(2, name).run();
+  if (store.db().changes() == 0) throw_input(user_field(name, "name"), "no such user");
+  append_audit(store, {iso_time(now), by, "role set", "user " + name, "role " + std::string(store::name(role))});
+  transaction.commit();
+}
+
 std::vector<UserAccount> list_users(Store& store) {
   Statement query(store.db(), std::string(kUserColumns) + " ORDER BY name");
   std::vector<UserAccount> users;

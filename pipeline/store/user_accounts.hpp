@@ -35,6 +35,10 @@ void add_user(Store& store, const std::string& name, Role role, const std::strin
               const std::string& by);
 void set_password(Store& store, const std::string& name, const std::string& password, std::int64_t now,
                   const std::string& by);
+// A leaver's account goes; a user gets another role. Open console sessions
+// of the user end with it. Throws kuvert::Error (input) for an unknown user.
+void remove_user(Store& store, const std::string& name, std::int64_t now, const std::string& by);
+void set_role(Store& store, const std::string& name, Role role, std::int64_t now, const std::string& by);
 std::vector<UserAccount> list_users(Store& store);
 std::optional<UserAccount> find_user(Store& store, const std::string& name);
 
