@@ -98,6 +98,21 @@ void move_entry(const fs::path& from, const fs::path& to) {
   fs::remove_all(from, error);
 }
 
+std::optional<fs::path> entry_inside(const fs::path& path, const fs::path& folder) {
+  const auto relative = path.lexically_normal().lexically_relative(folder.lexically_normal());
+  if (relative.empty() || *relative.begin() == ".." || *relative.begin() == ".") return std::nullopt;
+  return folder / *relative.begin();
+}
+
+void sync_folder(const fs::path& folder) { sync_path(folder, O_RDONLY | O_DIRECTORY); }
+
+void sync_file(const fs::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  const bool synced = fd >= 0 && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!synced) file_failure(file, std::string("cannot sync to disk: ") + std::strerror(errno));
+}
+
 fs::path partial_path(const fs::path& file) {
   std::string name = ".";
   name += file.filename().string();
@@ -112,7 +127,7 @@ void write_file_atomically(const fs::path& file, const std::string& text) {
     out << text;
     if (!out.flush()) file_failure(temporary, "cannot write");
   }
-  sync_path(temporary, O_RDONLY);
+  sync_file(temporary);
   std::error_code error;
   fs::rename(temporary, file, error);
   if (error) file_failure(file, "cannot write: " + error.message());

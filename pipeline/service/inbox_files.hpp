@@ -4,6 +4,7 @@
 // ones into the inbox's error/ folder with the reason beside them. Nothing
 // is ever overwritten or lost: a move copies completely before it removes.
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace kuvert::service {
@@ -26,6 +27,17 @@ std::filesystem::path refuse_entry(const std::filesystem::path& entry, const std
 // The hidden name beside `file` that it is written under before the
 // rename that makes it appear: ".NAME.part", which inboxes and printers skip.
 std::filesystem::path partial_path(const std::filesystem::path& file);
+
+// The entry directly inside `folder` that holds `path` (or is it); nothing
+// when `path` lies elsewhere.
+std::optional<std::filesystem::path> entry_inside(const std::filesystem::path& path,
+                                                  const std::filesystem::path& folder);
+
+// Fsyncs a folder, so that a rename or new file in it survives a power cut.
+void sync_folder(const std::filesystem::path& folder);
+// Fsyncs a file's bytes; throws kuvert::Error (system) when they may not
+// have reached the disk.
+void sync_file(const std::filesystem::path& file);
 
 // Writes a small file completely under a temporary name, then renames it.
 void write_file_atomically(const std::filesystem::path& file, const std::string& text);

@@ -30,26 +30,25 @@ void remove_trigger(const fs::path& folder, const std::string& name) {
 
 Intake take_entry(Store& store, const Inbox& inbox, const std::string& name, std::int64_t now) {
   const fs::path entry = inbox.folder / name;
-  Intake refused;
-  // A link could make a job read files of other clients, or of the system.
-  if (const auto link = symbolic_link_in(entry)) {
-    refused.refusal = "contains a symbolic link (" + *link + "); inputs must be plain files and folders";
-    const fs::path place = refuse_entry(entry, inbox.folder, refused.refusal);
+  // Into error/ with the reason, and recorded.
+  const auto refuse = [&](const std::string& sha256, InputState state, std::string reason) {
+    const fs::path place = refuse_entry(entry, inbox.folder, reason);
     remove_trigger(inbox.folder, name);
-    record_refusal(store, inbox.name, name, "", place.string(), InputState::failed, refused.refusal, now);
-    return refused;
-  }
+    record_refusal(store, inbox.name, name, sha256, place.string(), state, reason, now);
+    return Intake{0, std::move(reason)};
+  };
+  // A link could make a job read files of other clients, or of the system.
+  if (const auto link = symbolic_link_in(entry))
+    return refuse("", InputState::failed,
+                  "contains a symbolic link (" + *link + "); inputs must be plain files and folders");
   const std::string sha256 = entry_sha256(entry);
   const Taking taking = begin_taking(store, inbox.name, name, sha256, "", now);
   if (taking.duplicate_of) {
     const auto& first = *taking.duplicate_of;
-    refused.refusal = "duplicate: identical (SHA-256 " + sha256.substr(0, 16) + "...) to input " +
+    return refuse(sha256, InputState::duplicate,
+                  "duplicate: identical (SHA-256 " + sha256.substr(0, 16) + "...) to input " +
                       std::to_string(first.id) + " (" + first.inbox + "/" + first.name + ", received " +
-                      first.received_at + "), which was accepted already";
-    const fs::path place = refuse_entry(entry, inbox.folder, refused.refusal);
-    remove_trigger(inbox.folder, name);
-    record_refusal(store, inbox.name, name, sha256, place.string(), InputState::duplicate, refused.refusal, now);
-    return refused;
+                      first.received_at + "), which was accepted already");
   }
   const fs::path place = store.inputs_folder() / std::to_string(taking.id) / name;
   try {

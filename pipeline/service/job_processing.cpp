@@ -48,17 +48,31 @@ JobResult print_result(const fs::path& output) {
   return result;
 }
 
+// A JSON array of texts; file names from Windows shares may be Latin-1.
+std::string json_lines(const std::vector<std::string>& lines) {
+  return nlohmann::json(lines).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The files a scan batch rejected, each with its reason.
+std::vector<Diagnostic> rejected_files(const nlohmann::json& summary) {
+  std::vector<Diagnostic> rejected;
+  for (const auto& file : summary["rejected"]) {
+    Where where;
+    where.file = fs::path(file["file"].get<std::string>()).filename().string();
+    rejected.push_back({where, file["reason"]});
+  }
+  return rejected;
+}
+
 JobResult scan_result(const fs::path& output, const std::string& name) {
   const auto summary = read_json(output / "summary.json");
   JobResult result;
   result.name = name;
   result.documents = static_cast<std::int64_t>(summary["documents"].size());
   result.pages = summary.value("pages", 0);
-  auto rejected = nlohmann::json::array();
-  for (const auto& file : summary["rejected"])
-    rejected.push_back(fs::path(file["file"].get<std::string>()).filename().string() + ": " +
-                       file["reason"].get<std::string>());
-  result.errors = rejected.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::vector<std::string> rejected;
+  for (const auto& file : rejected_files(summary)) rejected.push_back(file.where.file + ": " + file.message);
+  result.errors = json_lines(rejected);
   return result;
 }
 
@@ -106,11 +120,7 @@ void check_output(const Inbox& inbox, const fs::path& output) {
   const auto summary = read_json(output / "summary.json");
   std::vector<Diagnostic> problems;
   if (inbox.kind == InboxKind::scan && summary["documents"].empty()) {
-    for (const auto& file : summary["rejected"]) {
-      Where where;
-      where.file = fs::path(file["file"].get<std::string>()).filename().string();
-      problems.push_back({where, file["reason"]});
-    }
+    problems = rejected_files(summary);
     if (problems.empty()) problems.push_back({{}, "no pages to archive"});
   }
   if (inbox.kind == InboxKind::job && summary.value("client", "") != inbox.client) {
@@ -126,29 +136,46 @@ void check_output(const Inbox& inbox, const fs::path& output) {
   throw Error(ErrorKind::input, std::move(problems));
 }
 
-std::string problems_json(const Error& error) {
-  auto list = nlohmann::json::array();
-  for (const auto& problem : error.problems()) list.push_back(describe(problem.where, problem.message));
-  return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+std::vector<std::string> problem_lines(const Error& error) {
+  std::vector<std::string> lines;
+  for (const auto& problem : error.problems()) lines.push_back(describe(problem.where, problem.message));
+  return lines;
 }
 
-std::string problems_text(const Error& error) {
+std::string joined(const std::vector<std::string>& lines) {
   std::string text;
-  for (const auto& problem : error.problems()) {
+  for (const auto& line : lines) {
     if (!text.empty()) text += '\n';
-    text += describe(problem.where, problem.message);
+    text += line;
   }
   return text;
 }
 
-// The job failed: its input goes to the inbox's error/ with the reasons.
-void fail(Store& store, const Inbox& inbox, const InputRecord& input, std::int64_t job, const std::string& errors_json,
-          const std::string& reasons, std::int64_t now, const ServiceLog& log) {
-  fail_job(store, job, errors_json, now);
-  const fs::path place = refuse_entry(input.place, inbox.folder, reasons);
+// Moves a failed input from the store to its inbox's error/ folder, the
+// reasons beside it.
+void send_to_error_folder(Store& store, const Inbox& inbox, const InputRecord& input,
+                          const std::vector<std::string>& reasons, const ServiceLog& log) {
+  const fs::path place = refuse_entry(input.place, inbox.folder, joined(reasons));
   set_input_place(store, input.id, place.string());
-  log("input " + std::to_string(input.id) + " (" + input.inbox + "/" + input.name + "): job " + std::to_string(job) +
-      " failed, input moved to " + place.string());
+  log("input " + std::to_string(input.id) + " (" + input.inbox + "/" + input.name + "): failed, moved to " +
+      place.string());
+}
+
+// The job failed: recorded, and its input goes to error/ with the reasons.
+void fail(Store& store, const Inbox& inbox, const InputRecord& input, std::int64_t job,
+          const std::vector<std::string>& reasons, std::int64_t now, const ServiceLog& log) {
+  fail_job(store, job, json_lines(reasons), now);
+  send_to_error_folder(store, inbox, input, reasons, log);
+}
+
+// The job made of `input`: the one begun before a crash, or a new one.
+// One job per input, so the input's id names the output.
+JobRecord job_for(Store& store, const Inbox& inbox, const InputRecord& input, std::int64_t now) {
+  if (auto job = job_of_input(store, input.id)) return *job;
+  const JobKind kind = inbox.kind == InboxKind::scan ? JobKind::scan : JobKind::job;
+  const fs::path output = store.jobs_folder() / ("input-" + std::to_string(input.id));
+  start_job(store, input.id, kind, inbox.name, input.name, inbox.client, output.string(), now);
+  return *job_of_input(store, input.id);
 }
 
 }  // namespace
@@ -161,26 +188,21 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
     log(label + ": inbox \"" + input.inbox + "\" is no longer configured; left as it is");
     return;
   }
-  std::int64_t job = 0;
-  for (const auto& processing : jobs_in_state(store, JobState::processing))
-    if (processing.input == input.id) job = processing.id;
-  const JobKind kind = inbox->kind == InboxKind::scan ? JobKind::scan : JobKind::job;
-  // One job per input, so the input's id names the output.
-  const fs::path output = store.jobs_folder() / ("input-" + std::to_string(input.id));
-  if (job == 0) job = start_job(store, input.id, kind, inbox->name, input.name, inbox->client, output.string(), now);
+  const JobRecord job = job_for(store, *inbox, input, now);
+  const fs::path output = job.output;
   try {
     std::error_code error;
     if (!fs::exists(output / "summary.json", error)) produce(config, *inbox, input, output, now);
     check_output(*inbox, output);
-    const JobResult result = kind == JobKind::scan ? scan_result(output, input.name) : print_result(output);
-    finish_job(store, job, result, inbox->printer, now);
-    const std::string outcome = kind == JobKind::scan
+    const JobResult result = job.kind == JobKind::scan ? scan_result(output, input.name) : print_result(output);
+    finish_job(store, job.id, result, inbox->printer, now);
+    const std::string outcome = job.kind == JobKind::scan
                                     ? std::to_string(result.documents) + " documents archived in " + output.string()
                                     : std::to_string(result.runs.size()) + " runs await release";
-    log(label + ": job " + std::to_string(job) + " \"" + result.name + "\" done, " + outcome);
+    log(label + ": job " + std::to_string(job.id) + " \"" + result.name + "\" done, " + outcome);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::input) throw;  // the disk, the store: tried again
-    fail(store, *inbox, input, job, problems_json(error), problems_text(error), now, log);
+    fail(store, *inbox, input, job.id, problem_lines(error), now, log);
   }
 }
 
@@ -188,13 +210,21 @@ void abandon_input(Store& store, const ServiceConfig& config, const InputRecord&
                    std::int64_t now, const ServiceLog& log) {
   const Inbox* inbox = inbox_named(config, input.inbox);
   if (!inbox) return;
-  std::int64_t job = 0;
-  for (const auto& processing : jobs_in_state(store, JobState::processing))
-    if (processing.input == input.id) job = processing.id;
-  if (job == 0) job = start_job(store, input.id, JobKind::job, inbox->name, input.name, inbox->client, "", now);
-  auto list = nlohmann::json::array({reason});
-  fail(store, *inbox, input, job, list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), reason, now,
-       log);
+  fail(store, *inbox, input, job_for(store, *inbox, input, now).id, {reason}, now, log);
+}
+
+void recover_failed_inputs(Store& store, const ServiceConfig& config, const ServiceLog& log) {
+  for (const auto& input : inputs_in_state(store, InputState::failed)) {
+    std::error_code error;
+    const Inbox* inbox = inbox_named(config, input.inbox);
+    if (!inbox || !entry_inside(input.place, store.inputs_folder()) || !fs::exists(input.place, error)) continue;
+    std::vector<std::string> reasons{input.reason};
+    if (const auto job = job_of_input(store, input.id)) {
+      const auto errors = nlohmann::json::parse(job->errors, nullptr, false);
+      if (errors.is_array() && !errors.empty()) reasons = errors.get<std::vector<std::string>>();
+    }
+    send_to_error_folder(store, *inbox, input, reasons, log);
+  }
 }
 
 }  // namespace kuvert::service

@@ -27,4 +27,8 @@ void process_input(store::Store& store, const ServiceConfig& config, const store
 void abandon_input(store::Store& store, const ServiceConfig& config, const store::InputRecord& input,
                    const std::string& reason, std::int64_t now, const ServiceLog& log);
 
+// After a crash: inputs whose job failed but which had not yet gone to
+// their inbox's error/ folder go there now, with the job's reasons.
+void recover_failed_inputs(store::Store& store, const ServiceConfig& config, const ServiceLog& log);
+
 }  // namespace kuvert::service

@@ -1,5 +1,6 @@
 #include "pipeline/service/retention.hpp"
 
+#include "pipeline/service/inbox_files.hpp"
 #include "pipeline/store/job_records.hpp"
 
 namespace kuvert::service {
@@ -14,10 +15,10 @@ constexpr std::int64_t kDay = 24 * 60 * 60;
 // Only ever inside the store's own folders: a record pointing elsewhere
 // (an input moved to an inbox's error/) is left alone.
 bool remove_inside(const fs::path& path, const fs::path& folder) {
-  const auto relative = path.lexically_normal().lexically_relative(folder.lexically_normal());
-  if (relative.empty() || *relative.begin() == ".." || *relative.begin() == ".") return false;
+  const auto entry = entry_inside(path, folder);
+  if (!entry) return false;
   std::error_code error;
-  fs::remove_all(folder / *relative.begin(), error);
+  fs::remove_all(*entry, error);
   return !error;
 }
 

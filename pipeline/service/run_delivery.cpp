@@ -6,7 +6,6 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <vector>
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/service/inbox_files.hpp"
@@ -27,39 +26,10 @@ const Printer* printer_named(const ServiceConfig& config, const std::string& nam
 [[noreturn]] void copy_failure(const fs::path& file, const std::string& what) {
   Where where;
   where.file = file.string();
-  throw_system(where, what + ": " + std::strerror(errno));
+  throw_system(where, what);
 }
 
-// Copies `from` into the already created `to`, syncing it.
-void copy_synced(const fs::path& from, const fs::path& to) {
-  const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
-  if (in < 0) copy_failure(from, "cannot read the run file");
-  const int out = ::open(to.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
-  if (out < 0) {
-    ::close(in);
-    copy_failure(to, "cannot write into the printer folder");
-  }
-  std::vector<char> buffer(1 << 20);
-  bool ok = true;
-  for (ssize_t got; ok && (got = ::read(in, buffer.data(), buffer.size())) != 0;) {
-    if (got < 0) ok = false;
-    for (ssize_t done = 0; ok && done < got;) {
-      const ssize_t wrote = ::write(out, buffer.data() + done, static_cast<std::size_t>(got - done));
-      ok = wrote > 0;
-      done += wrote;
-    }
-  }
-  ok = ok && ::fsync(out) == 0;
-  ::close(in);
-  if (::close(out) != 0 || !ok) copy_failure(to, "cannot write into the printer folder");
-}
-
-void sync_folder(const fs::path& folder) {
-  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
-}
+std::string last_error() { return std::strerror(errno); }
 
 // Delivers one run; returns false when a hold or cancel came first.
 bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, std::int64_t now) {
@@ -67,19 +37,24 @@ bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, std
   const fs::path temporary = partial_path(target);
   std::error_code error;
   const bool temporary_there = fs::exists(temporary, error);
-  if (error) copy_failure(temporary, "cannot look into the printer folder");  // tried again later
+  if (error) copy_failure(temporary, "cannot look into the printer folder: " + error.message());  // tried again later
   // Marked delivering, and the hidden copy gone: it was renamed into place.
   if (!(run.delivering && !temporary_there)) {
     fs::create_directories(printer.folder, error);
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0640);
-    if (fd < 0) copy_failure(temporary, "cannot create in the printer folder");
+    if (fd < 0) copy_failure(temporary, "cannot create in the printer folder: " + last_error());
     ::close(fd);
     if (!run.delivering && !begin_delivery(store, run.id)) {
       fs::remove(temporary, error);
       return false;
     }
-    copy_synced(run.file, temporary);
-    if (::rename(temporary.c_str(), target.c_str()) != 0) copy_failure(target, "cannot rename in the printer folder");
+    std::error_code copy_error;
+    fs::copy_file(run.file, temporary, fs::copy_options::overwrite_existing, copy_error);
+    if (copy_error)
+      copy_failure(temporary, "cannot copy " + run.file + " into the printer folder: " + copy_error.message());
+    sync_file(temporary);
+    if (::rename(temporary.c_str(), target.c_str()) != 0)
+      copy_failure(target, "cannot rename in the printer folder: " + last_error());
     sync_folder(printer.folder);
   }
   act_on_run(store, run.id, RunAction::deliver, {"kuvert", Role::viewer, true}, now);

@@ -10,7 +10,6 @@
 #include <thread>
 
 #include "pipeline/model/error.hpp"
-#include "pipeline/service/inbox_files.hpp"
 #include "pipeline/service/inbox_intake.hpp"
 #include "pipeline/service/retention.hpp"
 #include "pipeline/service/run_delivery.hpp"
@@ -40,11 +39,6 @@ void guarded(const ServiceLog& log, const std::string& what, Step step) {
   } catch (const std::exception& error) {
     log(what + ": internal error: " + error.what());
   }
-}
-
-bool inside(const fs::path& path, const fs::path& folder) {
-  const auto relative = path.lexically_normal().lexically_relative(folder.lexically_normal());
-  return !relative.empty() && *relative.begin() != "..";
 }
 
 // One service per store: a second one would deliver the same runs again.
@@ -106,19 +100,7 @@ void Service::deliver_until_stopped() {
 
 void Service::recover(Store& store) {
   recover_takings(store, config_, clock_());
-  // A job failed, but its input had not yet gone to error/.
-  for (const auto& input : inputs_in_state(store, InputState::failed)) {
-    std::error_code error;
-    if (!inside(input.place, store.inputs_folder()) || !fs::exists(input.place, error)) continue;
-    for (const auto& inbox : config_.inboxes) {
-      if (inbox.name != input.inbox) continue;
-      std::string reason = input.reason;
-      for (const auto& job : list_jobs(store, 1000000))
-        if (job.input == input.id && job.errors != "[]") reason = job.errors;
-      const auto place = refuse_entry(input.place, inbox.folder, reason);
-      set_input_place(store, input.id, place.string());
-    }
-  }
+  recover_failed_inputs(store, config_, log_);
 }
 
 void Service::process_taken(Store& store) {

@@ -170,10 +170,11 @@ ProductionTotals production_since(Store& store, const std::string& since) {
   return totals;
 }
 
-std::vector<JobRecord> jobs_in_state(Store& store, JobState state) {
-  Statement query(store.db(), std::string(kJobColumns) + " WHERE state = ? ORDER BY id");
-  query.bind(1, std::string(name(state)));
-  return read_jobs(query);
+std::optional<JobRecord> job_of_input(Store& store, std::int64_t input) {
+  Statement query(store.db(), std::string(kJobColumns) + " WHERE input_id = ?");
+  query.bind(1, input);
+  if (!query.step()) return std::nullopt;
+  return read_job(query);
 }
 
 }  // namespace kuvert::store

@@ -97,7 +97,8 @@ void finish_job(Store& store, std::int64_t job, const JobResult& result, const s
 void fail_job(Store& store, std::int64_t job, const std::string& errors_json, std::int64_t now);
 std::vector<JobRecord> list_jobs(Store& store, std::int64_t limit = 500);
 std::optional<JobRecord> find_job(Store& store, std::int64_t id);
-std::vector<JobRecord> jobs_in_state(Store& store, JobState state);
+// The job made of an input (one at most), if any yet.
+std::optional<JobRecord> job_of_input(Store& store, std::int64_t input);
 
 struct RunRecord {
   std::int64_t id = 0;
