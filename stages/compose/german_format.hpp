@@ -15,12 +15,6 @@ namespace kuvert::compose {
 // the thousands; a no-break space (U+00A0) keeps the euro sign on the line.
 std::string money(std::int64_t cents);
 
-// The exact cents of an amount given as a JSON number in euros (1234.56 ->
-// 123456; 0.1 + 0.2 -> 30, its binary noise forgiven). nullopt when the
-// number has more than two decimals (1.234), is beyond ±10^13 euros, or is
-// not finite.
-std::optional<std::int64_t> cents_of(double euros);
-
 // `value` with `decimals` places, rounded half away from zero as written in
 // decimal (2.675 -> "2,68", though the double lies just below), thousands
 // grouped: decimal(1234.5, 1) == "1.234,5", decimal(0.35, 2) == "0,35".

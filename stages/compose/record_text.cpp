@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "pipeline/model/money_amount.hpp"
 #include "stages/compose/german_format.hpp"
 
 namespace kuvert::compose {

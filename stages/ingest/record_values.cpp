@@ -5,12 +5,12 @@
 #include "stages/ingest/record_values.hpp"
 
 #include <algorithm>
-#include <cfloat>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <set>
 
+#include "pipeline/model/money_amount.hpp"
 #include "stages/ingest/json_fields.hpp"
 #include "stages/ingest/postal_address.hpp"
 
@@ -19,7 +19,6 @@ namespace {
 
 using nlohmann::json;
 constexpr auto npos = std::string_view::npos;
-
 
 // ---- Messages ----------------------------------------------------------------
 
@@ -94,15 +93,8 @@ bool to_integer(json& value) {
   return true;
 }
 
-// At most two decimals, up to the noise of binary floating point: 19.99 is
-// 1998.9999999999998 cents, 1.234 is 123.4.
-// Beyond 2^53 cents (90 trillion euros) cents are no longer exact.
-bool whole_cents(const json& value) {
-  const double cents = value.get<double>() * 100;
-  if (!(std::fabs(cents) < 0x1p53)) return false;
-  if (value.is_number_integer()) return true;
-  return std::fabs(cents - std::nearbyint(cents)) <= 8 * DBL_EPSILON * std::max(1.0, std::fabs(cents));
-}
+// Exact cents by the same rule composing prints them with.
+bool whole_cents(const json& value) { return cents_of(value.get<double>()).has_value(); }
 
 bool fits(FieldType type, json& value) {
   const auto text = [&] { return value.is_string() ? std::string_view(value.get_ref<const std::string&>()) : ""; };
