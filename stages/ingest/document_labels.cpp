@@ -11,6 +11,9 @@ DocumentLabels::DocumentLabels(const Job& job) : job_(job) {
   entries_.rdbuf()->pubsetbuf(buffer_, sizeof buffer_);
   entries_.open(job.entries, std::ios::binary);
   if (!entries_) throw_system(Where{.job = job.name, .file = job.entries.string()}, "cannot be read again");
+  const Where where{.job = job.name, .file = job.entries.filename().string()};
+  if (!job.record_fields.fields.empty())
+    records_.emplace(entries_, record_format(job.entries, where), where, job.record_fields);
 }
 
 DocumentLabel DocumentLabels::label(std::uint32_t document) {
@@ -21,8 +24,7 @@ DocumentLabel DocumentLabels::label(std::uint32_t document) {
   if (job_.record_fields.fields.empty()) {
     if (auto entry = read_manifest_document_at(entries_, planned.entry_offset, where, problems))
       label = DocumentLabel{std::move(entry->id), std::move(entry->recipient)};
-  } else if (auto record = read_record_at(entries_, record_format(job_.entries, where), where, job_.record_fields,
-                                          planned.entry_offset, problems)) {
+  } else if (auto record = records_->at(planned.entry_offset, problems)) {
     label = DocumentLabel{std::move(record->id), std::move(record->recipient)};
   }
   if (file_stamp(job_.entries) != job_.entries_stamp || !label || !problems.empty())

@@ -1,8 +1,10 @@
 #pragma once
 #include <cstdint>
 #include <fstream>
+#include <optional>
 
 #include "pipeline/model/job.hpp"
+#include "stages/ingest/record_reader.hpp"
 
 namespace kuvert {
 
@@ -22,6 +24,7 @@ class DocumentLabels {
   const Job& job_;
   char buffer_[4096];  // entries are a few hundred bytes; a small buffer keeps each look-up to one read
   std::ifstream entries_;
+  std::optional<RecordLookup> records_;  // of a data job: its CSV header read once
 };
 
 }  // namespace kuvert

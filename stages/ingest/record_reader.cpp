@@ -23,7 +23,8 @@ RecordReader::RecordReader(const std::filesystem::path& path, const Where& where
       problems_(problems),
       ids_([this](std::uint64_t offset) {
         std::vector<Diagnostic> ignored;
-        const auto entry = read_record_at(again_, format_, where_, schema_, offset, ignored);
+        if (!earlier_) earlier_.emplace(again_, format_, where_, schema_);
+        const auto entry = earlier_->at(offset, ignored);
         return entry ? entry->id : std::string();
       }) {
   std::error_code error;
@@ -101,34 +102,47 @@ void read_records(const std::filesystem::path& path, const Where& where, const R
   while (auto entry = reader.next()) each(std::move(*entry));
 }
 
-std::optional<RecordEntry> read_record_at(std::istream& in, RecordFormat format, const Where& where,
-                                          const RecordSchema& schema, std::uint64_t offset,
-                                          std::vector<Diagnostic>& problems) {
-  Where at = where;
+RecordLookup::RecordLookup(std::istream& in, RecordFormat format, Where where, const RecordSchema& schema)
+    : in_(in), format_(format), where_(std::move(where)), schema_(schema) {
+  if (format_ != RecordFormat::csv) return;
+  in_.clear();
+  in_.seekg(0);
+  CsvRowReader header_reader(in_, skip_bom(in_));
+  CsvRow row;
+  std::vector<Diagnostic> header_problems;  // reported by RecordReader already
+  if (!header_reader.next(row)) return;
+  columns_ = read_csv_header(row, schema_, where_, header_problems);
+  first_row_ = header_reader.offset();
+}
+
+std::optional<RecordEntry> RecordLookup::at(std::uint64_t offset, std::vector<Diagnostic>& problems) {
+  Where at = where_;
   if (at.record.empty()) (at.record = "byte ") += std::to_string(offset);
-  in.clear();
-  if (format == RecordFormat::json_lines) {
-    if (!in.seekg(static_cast<std::streamoff>(offset))) return std::nullopt;
-    ByteReader bytes(in, offset);
+  in_.clear();
+  if (format_ == RecordFormat::json_lines) {
+    if (!in_.seekg(static_cast<std::streamoff>(offset))) return std::nullopt;
+    ByteReader bytes(in_, offset);
     std::string line;
     bool too_long = false;
     if (!bytes.line(line, too_long) || (blank_line(line) && !too_long)) return std::nullopt;
     RecordEntry entry;
     entry.offset = offset;
     entry.place = at.record;
-    read_json_line(line, too_long, entry, schema, at, problems);
+    read_json_line(line, too_long, entry, schema_, at, problems);
     return entry;
   }
-  CsvRowReader header_reader(in, skip_bom(in));
+  if (!columns_ || offset < first_row_) return std::nullopt;
+  if (!in_.seekg(static_cast<std::streamoff>(offset))) return std::nullopt;
+  CsvRowReader reader(in_, offset);
   CsvRow row;
-  std::vector<Diagnostic> header_problems;  // reported by RecordReader already
-  if (!header_reader.next(row) || offset < header_reader.offset()) return std::nullopt;
-  const auto columns = read_csv_header(row, schema, where, header_problems);
-  in.clear();
-  if (!in.seekg(static_cast<std::streamoff>(offset))) return std::nullopt;
-  CsvRowReader reader(in, offset);
   if (!reader.next(row) || row.blank()) return std::nullopt;
-  return read_csv_record(row, columns, schema, at, problems);
+  return read_csv_record(row, *columns_, schema_, at, problems);
+}
+
+std::optional<RecordEntry> read_record_at(std::istream& in, RecordFormat format, const Where& where,
+                                          const RecordSchema& schema, std::uint64_t offset,
+                                          std::vector<Diagnostic>& problems) {
+  return RecordLookup(in, format, where, schema).at(offset, problems);
 }
 
 }  // namespace kuvert

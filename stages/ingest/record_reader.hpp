@@ -30,6 +30,31 @@
 
 namespace kuvert {
 
+// Reads records of one file again by where they begin (as RecordReader
+// found them: same fields, id, recipient and validity), checked the same way
+// except for ids used twice, which need the whole file. For CSV the header
+// is read once, from the start of `in`, when the lookup is made. Moves the
+// read position of `in`, which only one thread may use at a time; `in` and
+// `schema` must outlive the lookup.
+class RecordLookup {
+ public:
+  RecordLookup(std::istream& in, RecordFormat format, Where where, const RecordSchema& schema);
+
+  // The record whose line or row begins at `offset`, its problems appended
+  // to `problems`; nothing when no record begins there (end of file, a blank
+  // line, the CSV header). Its place is where.record when given (the caller
+  // may know it), else "byte N".
+  std::optional<RecordEntry> at(std::uint64_t offset, std::vector<Diagnostic>& problems);
+
+ private:
+  std::istream& in_;
+  RecordFormat format_;
+  Where where_;
+  const RecordSchema& schema_;
+  std::optional<CsvColumns> columns_;  // of a CSV file with a header
+  std::uint64_t first_row_ = 0;        // where a CSV file's records begin
+};
+
 // Reads a records file in one streaming pass, one record at a time, for a
 // caller that pulls (the serial input stage of a pipeline). One line or row
 // is in memory at a time; what grows with the file is an index of id hashes,
@@ -66,12 +91,13 @@ class RecordReader {
   RecordSchema schema_;
   std::vector<Diagnostic>& problems_;
   std::ifstream in_;
-  std::ifstream again_;                // to read the ids of earlier records
-  std::optional<ByteReader> lines_;    // of a JSON Lines file
-  std::optional<CsvRowReader> rows_;   // of a CSV file
-  std::optional<CsvColumns> columns_;  // of a CSV file, once its header is read
-  std::string line_;                   // the last line read, its buffer kept
-  CsvRow row_;                         // the last row read, its buffers kept
+  std::ifstream again_;                  // to read the ids of earlier records
+  std::optional<RecordLookup> earlier_;  // through again_, made when first needed
+  std::optional<ByteReader> lines_;      // of a JSON Lines file
+  std::optional<CsvRowReader> rows_;     // of a CSV file
+  std::optional<CsvColumns> columns_;    // of a CSV file, once its header is read
+  std::string line_;                     // the last line read, its buffer kept
+  CsvRow row_;                           // the last row read, its buffers kept
   IdIndex ids_;
   std::uint64_t number_ = 0;   // of the last line or row read (from 1)
   std::uint64_t records_ = 0;  // handed out so far
@@ -83,13 +109,7 @@ class RecordReader {
 void read_records(const std::filesystem::path& path, const Where& where, const RecordSchema& schema,
                   std::vector<Diagnostic>& problems, const std::function<void(RecordEntry&&)>& each);
 
-// Reads the record whose line or row begins at `offset` of `in` again (as
-// RecordReader found it: same fields, id, recipient and validity), checked
-// the same way except for ids used twice, which need the whole file; nothing
-// when no record begins there (end of file, a blank line, the CSV header).
-// Its place is where.record when given (the caller may know it), else
-// "byte N". For CSV, the header is read again from the start of `in`. Moves
-// the read position of `in`, which only one thread may use at a time.
+// One record read again, as RecordLookup(in, format, where, schema).at(offset).
 std::optional<RecordEntry> read_record_at(std::istream& in, RecordFormat format, const Where& where,
                                           const RecordSchema& schema, std::uint64_t offset,
                                           std::vector<Diagnostic>& problems);
