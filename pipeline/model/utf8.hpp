@@ -12,6 +12,9 @@ inline constexpr char32_t kNotUtf8 = 0xFFFFFFFF;
 // byte) where the bytes are not UTF-8.
 char32_t next_code_point(std::string_view text, std::size_t& pos);
 
+// Appends `cp` in UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+
 // UTF-16BE as PDF hex strings write it: "Ä€" -> "00C420AC".
 std::string utf16_hex(std::string_view text);
 

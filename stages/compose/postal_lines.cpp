@@ -2,49 +2,84 @@
 
 #include <map>
 
+#include "pipeline/model/utf8.hpp"
+
 namespace kuvert::compose {
 namespace {
 
 // Destinations of a German municipality's mail, by ISO 3166-1 code.
 const std::map<std::string, std::string>& country_names() {
   static const std::map<std::string, std::string> names{
-      {"AD", "ANDORRA"},        {"AL", "ALBANIEN"},        {"AT", "ÖSTERREICH"},      {"AU", "AUSTRALIEN"},
-      {"BA", "BOSNIEN UND HERZEGOWINA"}, {"BE", "BELGIEN"}, {"BG", "BULGARIEN"},     {"BR", "BRASILIEN"},
-      {"BY", "BELARUS"},        {"CA", "KANADA"},          {"CH", "SCHWEIZ"},         {"CN", "CHINA"},
-      {"CY", "ZYPERN"},         {"CZ", "TSCHECHIEN"},      {"DK", "DÄNEMARK"},        {"EE", "ESTLAND"},
-      {"EG", "ÄGYPTEN"},        {"ES", "SPANIEN"},         {"FI", "FINNLAND"},        {"FR", "FRANKREICH"},
-      {"GB", "VEREINIGTES KÖNIGREICH"}, {"GR", "GRIECHENLAND"}, {"HR", "KROATIEN"},   {"HU", "UNGARN"},
-      {"IE", "IRLAND"},         {"IL", "ISRAEL"},          {"IN", "INDIEN"},          {"IS", "ISLAND"},
-      {"IT", "ITALIEN"},        {"JP", "JAPAN"},           {"KZ", "KASACHSTAN"},      {"LI", "LIECHTENSTEIN"},
-      {"LT", "LITAUEN"},        {"LU", "LUXEMBURG"},       {"LV", "LETTLAND"},        {"MA", "MAROKKO"},
-      {"MC", "MONACO"},         {"MD", "MOLDAU"},          {"ME", "MONTENEGRO"},      {"MK", "NORDMAZEDONIEN"},
-      {"MT", "MALTA"},          {"NL", "NIEDERLANDE"},     {"NO", "NORWEGEN"},        {"NZ", "NEUSEELAND"},
-      {"PL", "POLEN"},          {"PT", "PORTUGAL"},        {"RO", "RUMÄNIEN"},        {"RS", "SERBIEN"},
-      {"RU", "RUSSLAND"},       {"SE", "SCHWEDEN"},        {"SI", "SLOWENIEN"},       {"SK", "SLOWAKEI"},
-      {"SM", "SAN MARINO"},     {"SY", "SYRIEN"},          {"TN", "TUNESIEN"},        {"TR", "TÜRKEI"},
-      {"UA", "UKRAINE"},        {"US", "VEREINIGTE STAATEN"}, {"VA", "VATIKANSTADT"}, {"VN", "VIETNAM"},
-      {"XK", "KOSOVO"},         {"ZA", "SÜDAFRIKA"},
+      {"AD", "ANDORRA"},
+      {"AL", "ALBANIEN"},
+      {"AT", "ÖSTERREICH"},
+      {"AU", "AUSTRALIEN"},
+      {"BA", "BOSNIEN UND HERZEGOWINA"},
+      {"BE", "BELGIEN"},
+      {"BG", "BULGARIEN"},
+      {"BR", "BRASILIEN"},
+      {"BY", "BELARUS"},
+      {"CA", "KANADA"},
+      {"CH", "SCHWEIZ"},
+      {"CN", "CHINA"},
+      {"CY", "ZYPERN"},
+      {"CZ", "TSCHECHIEN"},
+      {"DK", "DÄNEMARK"},
+      {"EE", "ESTLAND"},
+      {"EG", "ÄGYPTEN"},
+      {"ES", "SPANIEN"},
+      {"FI", "FINNLAND"},
+      {"FR", "FRANKREICH"},
+      {"GB", "VEREINIGTES KÖNIGREICH"},
+      {"GR", "GRIECHENLAND"},
+      {"HR", "KROATIEN"},
+      {"HU", "UNGARN"},
+      {"IE", "IRLAND"},
+      {"IL", "ISRAEL"},
+      {"IN", "INDIEN"},
+      {"IS", "ISLAND"},
+      {"IT", "ITALIEN"},
+      {"JP", "JAPAN"},
+      {"KZ", "KASACHSTAN"},
+      {"LI", "LIECHTENSTEIN"},
+      {"LT", "LITAUEN"},
+      {"LU", "LUXEMBURG"},
+      {"LV", "LETTLAND"},
+      {"MA", "MAROKKO"},
+      {"MC", "MONACO"},
+      {"MD", "MOLDAU"},
+      {"ME", "MONTENEGRO"},
+      {"MK", "NORDMAZEDONIEN"},
+      {"MT", "MALTA"},
+      {"NL", "NIEDERLANDE"},
+      {"NO", "NORWEGEN"},
+      {"NZ", "NEUSEELAND"},
+      {"PL", "POLEN"},
+      {"PT", "PORTUGAL"},
+      {"RO", "RUMÄNIEN"},
+      {"RS", "SERBIEN"},
+      {"RU", "RUSSLAND"},
+      {"SE", "SCHWEDEN"},
+      {"SI", "SLOWENIEN"},
+      {"SK", "SLOWAKEI"},
+      {"SM", "SAN MARINO"},
+      {"SY", "SYRIEN"},
+      {"TN", "TUNESIEN"},
+      {"TR", "TÜRKEI"},
+      {"UA", "UKRAINE"},
+      {"US", "VEREINIGTE STAATEN"},
+      {"VA", "VATIKANSTADT"},
+      {"VN", "VIETNAM"},
+      {"XK", "KOSOVO"},
+      {"ZA", "SÜDAFRIKA"},
   };
   return names;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 char32_t upper(char32_t cp) {
   if (cp >= 'a' && cp <= 'z') return cp - 0x20;
   if ((cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)) return cp - 0x20;  // à..þ without ÷
-  if (cp == 0xFF) return 0x178;                                      // ÿ
+  if (cp == 0xFF) return 0x178;                                    // ÿ
   // Latin Extended-A pairs capital, small; 0x138 (ĸ) and 0x149 (ŉ) have none.
   if (cp >= 0x100 && cp <= 0x137 && (cp & 1)) return cp - 1;
   if (cp >= 0x139 && cp <= 0x148 && !(cp & 1)) return cp - 1;
@@ -57,22 +92,16 @@ char32_t upper(char32_t cp) {
 
 std::string upper_case(const std::string& text) {
   std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    if (length > 3 || i + length > text.size()) {  // beyond the letters we case: copy as it is
-      out.append(text, i, length);
-      i += length;
-      continue;
-    }
-    char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-    for (std::size_t k = 1; k < length; ++k) cp = cp << 6 | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    i += length;
-    if (cp == 0xDF) {  // ß
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = next_code_point(text, pos);
+    if (cp == kNotUtf8) {  // not ours to case: copied as it is
+      out.append(text, start, pos - start);
+    } else if (cp == 0xDF) {  // ß
       out += "SS";
-      continue;
+    } else {
+      append_utf8(out, upper(cp));
     }
-    append_utf8(out, upper(cp));
   }
   return out;
 }

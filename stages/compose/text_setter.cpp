@@ -1,5 +1,7 @@
 #include "stages/compose/text_setter.hpp"
 
+#include "pipeline/model/utf8.hpp"
+
 namespace kuvert::compose {
 namespace {
 
@@ -36,9 +38,9 @@ std::vector<std::string_view> pieces_of(std::string_view word) {
 
 // The bytes of the first UTF-8 character of `text`.
 std::size_t utf8_length(std::string_view text) {
-  const auto lead = static_cast<unsigned char>(text[0]);
-  const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  return std::min(length, text.size());
+  std::size_t length = 0;
+  next_code_point(text, length);
+  return length;
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include "pipeline/model/utf8.hpp"
+
 // Folding works on code points so that "MÜLLER" and "Müller" meet; the case
 // table covers Latin-1 and Latin Extended-A, which spans the German alphabet
 // and the names of the neighbouring countries. Punctuation becomes a space
@@ -10,66 +12,6 @@
 
 namespace kuvert {
 namespace {
-
-constexpr char32_t kInvalid = 0xFFFFFFFF;
-
-// Decodes one code point at `pos` and advances; kInvalid for a bad sequence
-// (then `pos` advances by one byte).
-char32_t decode(std::string_view text, std::size_t& pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(pos);
-  if (lead < 0x80) {
-    ++pos;
-    return lead;
-  }
-  // Length of the sequence and the lead byte's payload bits.
-  int length = 0;
-  char32_t cp = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2;
-    cp = lead & 0x1F;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3;
-    cp = lead & 0x0F;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4;
-    cp = lead & 0x07;
-  } else {
-    ++pos;
-    return kInvalid;
-  }
-  if (pos + length > text.size()) {
-    ++pos;
-    return kInvalid;
-  }
-  for (int i = 1; i < length; ++i) {
-    if ((byte(pos + i) & 0xC0) != 0x80) {
-      ++pos;
-      return kInvalid;
-    }
-    cp = (cp << 6) | (byte(pos + i) & 0x3F);
-  }
-  pos += length;
-  return cp;
-}
-
-void encode(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 char32_t lower(char32_t c) {
   if (c >= U'A' && c <= U'Z') return c + 0x20;
@@ -106,17 +48,17 @@ std::string fold_text(std::string_view text) {
   bool pending_space = false;
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t start = pos;
-    const char32_t cp = decode(text, pos);
-    if (cp != kInvalid && (is_space(cp) || is_punctuation(cp))) {
+    const char32_t cp = next_code_point(text, pos);
+    if (cp != kNotUtf8 && (is_space(cp) || is_punctuation(cp))) {
       pending_space = !out.empty();
       continue;
     }
     if (pending_space) out += ' ';
     pending_space = false;
-    if (cp == kInvalid)
+    if (cp == kNotUtf8)
       out.append(text.substr(start, pos - start));
     else
-      encode(lower(cp), out);
+      append_utf8(out, lower(cp));
   }
   return out;
 }
