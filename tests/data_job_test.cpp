@@ -6,7 +6,6 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "stages/compose/flate.hpp"
 #include "stages/ingest/spool_test_files.hpp"
 #include "tests/support/csv.hpp"
 #include "tests/support/kuvert_job.hpp"
@@ -154,12 +153,6 @@ TEST_CASE("with on_bad_record skip the good records are produced and the bad one
   CHECK(contains(rows[1].at("problem"), "not valid JSON"));
 }
 
-// A content stream object body, deflated.
-std::string deflated_stream(const std::string& operators) {
-  const std::string packed = compose::deflate(operators);
-  return "<< /Filter /FlateDecode /Length " + std::to_string(packed.size()) + " >>\nstream\n" + packed + "\nendstream";
-}
-
 TEST_CASE("a client's PDF logo is drawn from its first page, compressed content included", "[data]") {
   SampleRecordsOptions options;
   options.records = 2;
@@ -167,18 +160,17 @@ TEST_CASE("a client's PDF logo is drawn from its first page, compressed content 
   const auto layouts = job.folder().parent_path() / "layouts";
   std::filesystem::copy(test::source_dir() / "layouts", layouts, std::filesystem::copy_options::recursive);
   // A 100 x 50 pt logo: a dark bar over its lower half, its content deflated.
-  std::ofstream(layouts / "logos" / "wappen.pdf", std::ios::binary)
-      << spool_test::classic_pdf(
-             {{1, "<< /Type /Catalog /Pages 2 0 R >>"},
-              {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"},
-              {3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 50] /Contents 4 0 R /Resources << >> >>"},
-              {4, deflated_stream("0 0 0.4 rg 0 0 100 25 re f")}});
+  std::ofstream(layouts / "logos" / "wappen.pdf", std::ios::binary) << spool_test::classic_pdf(
+      {{1, "<< /Type /Catalog /Pages 2 0 R >>"},
+       {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"},
+       {3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 50] /Contents 4 0 R /Resources << >> >>"},
+       {4, kuvert::flate_stream("", "0 0 0.4 rg 0 0 100 25 re f")}});
   std::string clients = read_file(layouts / "clients.toml");
   clients.replace(clients.find("logos/musterstadt.png"), 21, "logos/wappen.pdf");
   std::ofstream(layouts / "clients.toml", std::ios::trunc) << clients;
-  const auto result = test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(),
-                                         "--layouts", layouts.string(), "--fonts", (test::source_dir() / "fonts").string(),
-                                         "--date", "2026-11-22"});
+  const auto result =
+      test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(), "--layouts",
+                         layouts.string(), "--fonts", (test::source_dir() / "fonts").string(), "--date", "2026-11-22"});
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   // Form B: the logo 35 mm wide (2:1) at the right edge of the text, 10 mm
@@ -189,8 +181,7 @@ TEST_CASE("a client's PDF logo is drawn from its first page, compressed content 
   CHECK_FALSE(page.any_dark_mm(150, 10, 4, 17));
 }
 
-TEST_CASE("letters keep the inserter's clear zone free: the logo moves out of the DataMatrix code's way",
-          "[data]") {
+TEST_CASE("letters keep the inserter's clear zone free: the logo moves out of the DataMatrix code's way", "[data]") {
   SampleRecordsOptions options;
   options.records = 2;
   KuvertJob job(options);
@@ -210,9 +201,12 @@ TEST_CASE("a CSV data job for a layout without lists comes out with its quoted a
   options.records = 1;
   KuvertJob job(options);
   std::ofstream(job.folder() / "records.csv", std::ios::binary)
-      << "\xEF\xBB\xBFid,reference,date,due_date,amount,recipient.name,recipient.street,recipient.postcode,recipient.city\r\n"
-         "ZE-1,K-2026-000001,2026-11-22,2026-10-15,123.45,\"Frau\r\nErika Mustermann\",Hauptstraße 5,39104,Magdeburg\r\n"
-         "ZE-2,K-2026-000002,2026-11-22,2026-10-31,1234.5,\"Beispiel GmbH, Abteilung \"\"Liegenschaften\"\"\",Ring 1,10115,Berlin\r\n";
+      << "\xEF\xBB\xBFid,reference,date,due_date,amount,recipient.name,recipient.street,recipient.postcode,recipient."
+         "city\r\n"
+         "ZE-1,K-2026-000001,2026-11-22,2026-10-15,123.45,\"Frau\r\nErika Mustermann\",Hauptstraße "
+         "5,39104,Magdeburg\r\n"
+         "ZE-2,K-2026-000002,2026-11-22,2026-10-31,1234.5,\"Beispiel GmbH, Abteilung \"\"Liegenschaften\"\"\",Ring "
+         "1,10115,Berlin\r\n";
   job.edit_manifest([](json& manifest) {
     manifest["layout"] = "erinnerung";
     manifest["records"] = "records.csv";
@@ -284,7 +278,8 @@ TEST_CASE("data job: a record that is not UTF-8 is refused", "[data][input]") {
 TEST_CASE("data job: a missing field is refused", "[data][input]") {
   KuvertJob job = small_job();
   edit_record(job, 2, [](json& record) { record.erase("due_date"); });
-  expect_refused(job, "document \"GS-2026-000003\": file \"records.jsonl\": record \"line 3\": field \"due_date\": is missing");
+  expect_refused(
+      job, "document \"GS-2026-000003\": file \"records.jsonl\": record \"line 3\": field \"due_date\": is missing");
 }
 
 TEST_CASE("data job: a mistyped field is refused", "[data][input]") {
@@ -302,10 +297,11 @@ TEST_CASE("data job: an unknown field is refused", "[data][input]") {
 TEST_CASE("data job: an address that cannot be fitted is refused", "[data][input]") {
   KuvertJob job = small_job();
   edit_record(job, 0, [](json& record) {
-    record["recipient"]["name"] = {"Erbengemeinschaft nach Wilhelmine Musterfrau-Beispielhausen und Konstantin "
-                                   "Vorlage-Schablonenberg, vertreten durch den Nachlasspfleger",
-                                   "Herrn Rechtsanwalt Dr. Konstantin Vorlage-Schablonenberg und Partner",
-                                   "Kanzlei für Erbrecht und Grundstücksangelegenheiten"};
+    record["recipient"]["name"] = {
+        "Erbengemeinschaft nach Wilhelmine Musterfrau-Beispielhausen und Konstantin "
+        "Vorlage-Schablonenberg, vertreten durch den Nachlasspfleger",
+        "Herrn Rechtsanwalt Dr. Konstantin Vorlage-Schablonenberg und Partner",
+        "Kanzlei für Erbrecht und Grundstücksangelegenheiten"};
   });
   expect_refused(job, "record \"line 1\": field \"recipient\": cannot be fitted into the address field");
 }
@@ -313,7 +309,8 @@ TEST_CASE("data job: an address that cannot be fitted is refused", "[data][input
 TEST_CASE("data job: a character no font has is refused naming the field and code point", "[data][input]") {
   KuvertJob job = small_job();
   edit_record(job, 1, [](json& record) { record["items"][0]["description"] = "Grundsteuer \u6f22"; });
-  expect_refused(job, "record \"line 2\": field \"items[0].description\": has U+6F22 (\u6f22), which no font of \"sans\" has");
+  expect_refused(
+      job, "record \"line 2\": field \"items[0].description\": has U+6F22 (\u6f22), which no font of \"sans\" has");
 }
 
 TEST_CASE("data job: an unknown layout is refused", "[data][input]") {
@@ -335,12 +332,13 @@ TEST_CASE("data job: a layout naming an unknown font is refused", "[data][input]
   std::string layout = read_file(layouts / "letters" / "grundsteuer.toml");
   layout.replace(layout.find("font = \"sans\""), 13, "font = \"comic\"");
   std::ofstream(layouts / "letters" / "grundsteuer.toml", std::ios::trunc) << layout;
-  const auto result = test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(),
-                                         "--layouts", layouts.string(), "--fonts", (test::source_dir() / "fonts").string(),
-                                         "--date", "2026-11-22"});
+  const auto result =
+      test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(), "--layouts",
+                         layouts.string(), "--fonts", (test::source_dir() / "fonts").string(), "--date", "2026-11-22"});
   INFO(result.err);
   CHECK(result.exit_code == 1);
-  CHECK(contains(result.err, "file \"letters/grundsteuer.toml\": field \"font\": \"comic\" is no font of fonts/fonts.toml"));
+  CHECK(contains(result.err,
+                 "file \"letters/grundsteuer.toml\": field \"font\": \"comic\" is no font of fonts/fonts.toml"));
   CHECK_FALSE(std::filesystem::exists(job.output()));
 }
 

@@ -15,7 +15,6 @@
 
 #include "pipeline/model/pdf_object.hpp"
 #include "stages/compose/embedded_font.hpp"
-#include "stages/compose/flate.hpp"
 #include "stages/compose/letter_composer.hpp"
 #include "stages/compose/pdf_syntax.hpp"
 #include "stages/deliver/run_file_writer.hpp"
@@ -69,8 +68,11 @@ class SpoolWriter {
   }
 
   void add(Letter& letter, const std::string& client) {
-    Document document{.entry_offset = letter.record.offset, .file = 0, .first_page = pages_,
-                      .page_count = static_cast<std::uint32_t>(letter.pages.size()), .settings = 0,
+    Document document{.entry_offset = letter.record.offset,
+                      .file = 0,
+                      .first_page = pages_,
+                      .page_count = static_cast<std::uint32_t>(letter.pages.size()),
+                      .settings = 0,
                       .domestic = letter.record.recipient.domestic()};
     // Every page names the fonts of the letter; unused ones cost nothing.
     std::vector<std::uint32_t> numbers(fonts_.size(), 0);
@@ -79,10 +81,7 @@ class SpoolWriter {
     const std::string resources = concat("<< /Font << ", font_resources(numbers), " >>", images_, " >>");
     for (auto& packed : letter.pages) {
       const std::uint32_t stream = numbering_.allocate();
-      std::string body = "<< /Filter /FlateDecode /Length " + std::to_string(packed.size()) + " >>\nstream\n";
-      body += packed;
-      body += "\nendstream";
-      writer_.write({stream, std::move(body)});
+      writer_.write({stream, pdf_stream("/Filter /FlateDecode", packed)});
       const std::uint32_t page = numbering_.allocate();
       writer_.write({page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Resources " + resources +
                                " /Contents " + pdf_reference(stream) + " >>"});
@@ -150,51 +149,47 @@ ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const C
 
   tbb::parallel_pipeline(
       tokens,
-      tbb::make_filter<void, Batch>(tbb::filter_mode::serial_in_order,
-                                    [&](tbb::flow_control& control) -> Batch {
-                                      auto batch = std::make_shared<std::vector<Letter>>();
-                                      while (more && batch->size() < kBatchRecords) {
-                                        auto record = reader.next();
-                                        if (!record) {
-                                          more = false;
-                                          break;
-                                        }
-                                        batch->push_back(Letter{std::move(*record), {}, {}, {}});
-                                      }
-                                      if (batch->empty()) control.stop();
-                                      return batch;
-                                    }) &
-          tbb::make_filter<Batch, Batch>(tbb::filter_mode::parallel,
-                                         [&](Batch batch) {
-                                           TextSetter& setter = setters.local();
-                                           for (auto& letter : *batch) {
-                                             if (!letter.record.valid) continue;
-                                             try {
-                                               ComposedLetter composed = composer.compose(letter.record.fields, setter);
-                                               for (const auto& page : composed.pages) letter.pages.push_back(deflate(page));
-                                               letter.glyphs = std::move(composed.glyphs);
-                                             } catch (const Error& error) {
-                                               for (auto problem : error.problems()) {
-                                                 problem.where.job = where.job;
-                                                 problem.where.file = where.file;
-                                                 problem.where.record = letter.record.place;
-                                                 problem.where.document = letter.record.id;
-                                                 letter.problems.push_back(std::move(problem));
-                                               }
-                                             }
-                                           }
-                                           return batch;
-                                         }) &
-          tbb::make_filter<Batch, void>(tbb::filter_mode::serial_in_order, [&](Batch batch) {
-            for (auto& letter : *batch) {
-              if (!letter.record.valid || !letter.problems.empty()) {
-                ++result.rejected_records;
-                compose_problems.insert(compose_problems.end(), letter.problems.begin(), letter.problems.end());
-                continue;
-              }
-              writer.add(letter, client.id);
+      tbb::make_filter<void, Batch>(tbb::filter_mode::serial_in_order, [&](tbb::flow_control& control) -> Batch {
+        auto batch = std::make_shared<std::vector<Letter>>();
+        while (more && batch->size() < kBatchRecords) {
+          auto record = reader.next();
+          if (!record) {
+            more = false;
+            break;
+          }
+          batch->push_back(Letter{std::move(*record), {}, {}, {}});
+        }
+        if (batch->empty()) control.stop();
+        return batch;
+      }) & tbb::make_filter<Batch, Batch>(tbb::filter_mode::parallel, [&](Batch batch) {
+        TextSetter& setter = setters.local();
+        for (auto& letter : *batch) {
+          if (!letter.record.valid) continue;
+          try {
+            ComposedLetter composed = composer.compose(letter.record.fields, setter);
+            for (const auto& page : composed.pages) letter.pages.push_back(deflate(page));
+            letter.glyphs = std::move(composed.glyphs);
+          } catch (const Error& error) {
+            for (auto problem : error.problems()) {
+              problem.where.job = where.job;
+              problem.where.file = where.file;
+              problem.where.record = letter.record.place;
+              problem.where.document = letter.record.id;
+              letter.problems.push_back(std::move(problem));
             }
-          }));
+          }
+        }
+        return batch;
+      }) & tbb::make_filter<Batch, void>(tbb::filter_mode::serial_in_order, [&](Batch batch) {
+        for (auto& letter : *batch) {
+          if (!letter.record.valid || !letter.problems.empty()) {
+            ++result.rejected_records;
+            compose_problems.insert(compose_problems.end(), letter.problems.begin(), letter.problems.end());
+            continue;
+          }
+          writer.add(letter, client.id);
+        }
+      }));
   writer.finish();
 
   std::vector<Diagnostic> problems = std::move(read_problems);

@@ -1,6 +1,9 @@
 #include "pipeline/model/pdf_object.hpp"
 
+#include <zlib.h>
+
 #include <cmath>
+#include <stdexcept>
 
 namespace kuvert {
 
@@ -30,6 +33,28 @@ std::string pdf_date(const std::string& iso) {
   for (const char c : iso)
     if (c >= '0' && c <= '9' && date.size() < 16) date += c;
   return date += 'Z';
+}
+
+std::string pdf_stream(const std::string& entries, std::string_view data) {
+  std::string body = "<< ";
+  if (!entries.empty()) (body += entries) += ' ';
+  body += "/Length " + std::to_string(data.size()) + " >>\nstream\n";
+  body += data;
+  return body += "\nendstream";
+}
+
+std::string deflate(std::string_view data) {
+  uLongf size = compressBound(static_cast<uLong>(data.size()));
+  std::string out(size, '\0');
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(data.data()),
+                static_cast<uLong>(data.size()), 1) != Z_OK)
+    throw std::runtime_error("zlib could not compress a stream");
+  out.resize(size);
+  return out;
+}
+
+std::string flate_stream(const std::string& entries, std::string_view data) {
+  return pdf_stream(entries.empty() ? "/Filter /FlateDecode" : entries + " /Filter /FlateDecode", deflate(data));
 }
 
 }  // namespace kuvert

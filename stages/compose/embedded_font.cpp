@@ -7,7 +7,6 @@
 #include <functional>
 #include <stdexcept>
 
-#include "stages/compose/flate.hpp"
 #include "pipeline/model/pdf_object.hpp"
 #include "pipeline/model/utf8.hpp"
 #include "stages/compose/pdf_syntax.hpp"
@@ -17,12 +16,6 @@ namespace {
 
 // Thousandths of an em, as PDF widths and font metrics are given.
 long per_mille(double units, unsigned units_per_em) { return std::lround(units * 1000.0 / units_per_em); }
-
-std::string stream(const std::string& dictionary_entries, const std::string& data) {
-  const std::string packed = deflate(data);
-  return concat("<< ", dictionary_entries, " /Filter /FlateDecode /Length ", std::to_string(packed.size()),
-                " >>\nstream\n", packed, "\nendstream");
-}
 
 // Six capitals that name this subset (PDF 9.6.4): the same glyphs give the
 // same tag, so equal input gives equal output.
@@ -113,19 +106,20 @@ std::vector<PdfObjectBytes> embed_font(const FontFace& face, const GlyphTexts& g
   objects.push_back({numbers.font, concat("<< /Type /Font /Subtype /Type0 /BaseFont ", name,
                                           " /Encoding /Identity-H /DescendantFonts [", pdf_reference(numbers.cid_font),
                                           "] /ToUnicode ", pdf_reference(numbers.to_unicode), " >>")});
-  objects.push_back({numbers.cid_font,
-                     concat("<< /Type /Font /Subtype /CIDFontType2 /BaseFont ", name,
-                            " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
-                            " /FontDescriptor ",
-                            pdf_reference(numbers.descriptor), " /CIDToGIDMap /Identity /W ", widths(face, glyphs), " >>")});
-  objects.push_back({numbers.descriptor,
-                     concat("<< /Type /FontDescriptor /FontName ", name, " /Flags ", std::to_string(flags),
-                            " /FontBBox [", mille(m.x_min), " ", mille(m.y_min), " ", mille(m.x_max), " ",
-                            mille(m.y_max), "] /ItalicAngle ", pdf_number(m.italic_angle), " /Ascent ",
-                            mille(m.ascender), " /Descent ", mille(m.descender), " /CapHeight ", mille(m.cap_height),
-                            " /StemV 80 /FontFile2 ", pdf_reference(numbers.program), " >>")});
-  objects.push_back({numbers.program, stream(concat("/Length1 ", std::to_string(program.size())), program)});
-  objects.push_back({numbers.to_unicode, stream("", to_unicode_cmap(glyphs))});
+  objects.push_back(
+      {numbers.cid_font,
+       concat("<< /Type /Font /Subtype /CIDFontType2 /BaseFont ", name,
+              " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+              " /FontDescriptor ",
+              pdf_reference(numbers.descriptor), " /CIDToGIDMap /Identity /W ", widths(face, glyphs), " >>")});
+  objects.push_back(
+      {numbers.descriptor,
+       concat("<< /Type /FontDescriptor /FontName ", name, " /Flags ", std::to_string(flags), " /FontBBox [",
+              mille(m.x_min), " ", mille(m.y_min), " ", mille(m.x_max), " ", mille(m.y_max), "] /ItalicAngle ",
+              pdf_number(m.italic_angle), " /Ascent ", mille(m.ascender), " /Descent ", mille(m.descender),
+              " /CapHeight ", mille(m.cap_height), " /StemV 80 /FontFile2 ", pdf_reference(numbers.program), " >>")});
+  objects.push_back({numbers.program, flate_stream(concat("/Length1 ", std::to_string(program.size())), program)});
+  objects.push_back({numbers.to_unicode, flate_stream("", to_unicode_cmap(glyphs))});
   return objects;
 }
 

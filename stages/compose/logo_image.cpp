@@ -3,7 +3,7 @@
 #include <png.h>
 
 #include "pipeline/model/error.hpp"
-#include "stages/compose/flate.hpp"
+#include "pipeline/model/pdf_object.hpp"
 #include "stages/compose/pdf_syntax.hpp"
 
 namespace kuvert::compose {
@@ -16,9 +16,7 @@ struct ImageRelease {
 };
 
 std::string image_stream(const std::string& dictionary, const std::string& pixels) {
-  const std::string packed = deflate(pixels);
-  return concat("<< /Type /XObject /Subtype /Image ", dictionary, " /BitsPerComponent 8 /Filter /FlateDecode /Length ",
-                std::to_string(packed.size()), " >>\nstream\n", packed, "\nendstream");
+  return flate_stream(concat("/Type /XObject /Subtype /Image ", dictionary, " /BitsPerComponent 8"), pixels);
 }
 
 }  // namespace

@@ -25,20 +25,6 @@ std::string read_bytes(const char* path, const char* package) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-std::string deflated(const std::string& data) {
-  size_t size = 0;
-  l_uint8* packed = zlibCompress(reinterpret_cast<const l_uint8*>(data.data()), data.size(), &size);
-  std::string out(reinterpret_cast<const char*>(packed), size);
-  LEPT_FREE(packed);
-  return out;
-}
-
-std::string stream(const std::string& entries, const std::string& data) {
-  std::string body = "<< " + entries + " /Length " + std::to_string(data.size()) + " >>\nstream\n";
-  body += data;
-  return body += "\nendstream";
-}
-
 // CIDs are UTF-16 code units; each stands for itself.
 std::string identity_to_unicode() {
   std::string cmap =
@@ -62,9 +48,12 @@ std::string identity_to_unicode() {
 std::string xml_text(const std::string& text) {
   std::string out;
   for (const char c : text) {
-    if (c == '<') out += "&lt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '&')
+      out += "&amp;";
+    else
+      out += c;
   }
   return out;
 }
@@ -80,16 +69,41 @@ std::string xmp(const ArchiveInfo& info) {
          "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" "
          "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
          "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n"
-         "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_text(info.title) + "</rdf:li></rdf:Alt></dc:title>\n"
-         "<xmp:CreateDate>" + info.created + "</xmp:CreateDate>\n"
-         "<pdf:Producer>kuvert</pdf:Producer>\n" + keywords +
-         "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+         "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
+         xml_text(info.title) +
+         "</rdf:li></rdf:Alt></dc:title>\n"
+         "<xmp:CreateDate>" +
+         info.created +
+         "</xmp:CreateDate>\n"
+         "<pdf:Producer>kuvert</pdf:Producer>\n" +
+         keywords + "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
 }
 
 struct CompressedImage {
   L_COMP_DATA* data = nullptr;
   ~CompressedImage() { l_CIDataDestroy(&data); }
 };
+
+// The streams every archive file embeds alike, read and compressed once a
+// process (the writer opens a file per document). A missing file throws
+// from here, and is looked for again at the next call.
+struct FixedStreams {
+  std::string font_program, cid_map, to_unicode, icc_profile;
+};
+
+const FixedStreams& fixed_streams() {
+  static const FixedStreams streams = [] {
+    const std::string font = read_bytes(kGlyphlessFont, "libtesseract5");
+    // Every CID maps to the one empty glyph.
+    std::string to_glyph_one;
+    to_glyph_one.reserve(2 * 65536);
+    for (int cid = 0; cid < 65536; ++cid) to_glyph_one += std::string("\x00\x01", 2);
+    return FixedStreams{flate_stream("/Length1 " + std::to_string(font.size()), font), flate_stream("", to_glyph_one),
+                        flate_stream("", identity_to_unicode()),
+                        flate_stream("/N 3", read_bytes(kSrgbProfile, "icc-profiles-free"))};
+  }();
+  return streams;
+}
 
 }  // namespace
 
@@ -102,36 +116,36 @@ ArchiveObjects::ArchiveObjects(ObjectNumbering& numbering)
       to_unicode_(numbering.allocate()),
       intent_(numbering.allocate()),
       icc_(numbering.allocate()),
-      metadata_(numbering.allocate()),
-      font_program_(read_bytes(kGlyphlessFont, "libtesseract5")),
-      icc_profile_(read_bytes(kSrgbProfile, "icc-profiles-free")) {}
+      metadata_(numbering.allocate()) {
+  fixed_streams();  // a missing font or profile is reported now, not with the first document
+}
 
 std::string ArchiveObjects::catalog_entries() const {
   return "/Metadata " + pdf_reference(metadata_) + " /OutputIntents [" + pdf_reference(intent_) + "]";
 }
 
 std::vector<PdfObjectBytes> ArchiveObjects::shared(const ArchiveInfo& info) const {
-  // Every CID maps to the one empty glyph.
-  std::string to_glyph_one;
-  to_glyph_one.reserve(2 * 65536);
-  for (int cid = 0; cid < 65536; ++cid) to_glyph_one += std::string("\x00\x01", 2);
+  const FixedStreams& fixed = fixed_streams();
   return {
       {font_, "<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /Identity-H /DescendantFonts [" +
                   pdf_reference(cid_font_) + "] /ToUnicode " + pdf_reference(to_unicode_) + " >>"},
-      {cid_font_, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont "
-                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor " +
-                      pdf_reference(descriptor_) + " /CIDToGIDMap " + pdf_reference(cid_map_) + " /DW 500 >>"},
-      {descriptor_, "<< /Type /FontDescriptor /FontName /GlyphLessFont /Flags 5 /FontBBox [0 0 500 1000] "
-                    "/ItalicAngle 0 /Ascent 1000 /Descent 0 /CapHeight 1000 /StemV 80 /FontFile2 " +
-                        pdf_reference(program_) + " >>"},
-      {program_, stream("/Length1 " + std::to_string(font_program_.size()) + " /Filter /FlateDecode",
-                        deflated(font_program_))},
-      {cid_map_, stream("/Filter /FlateDecode", deflated(to_glyph_one))},
-      {to_unicode_, stream("/Filter /FlateDecode", deflated(identity_to_unicode()))},
-      {intent_, "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB) "
-                "/DestOutputProfile " + pdf_reference(icc_) + " >>"},
-      {icc_, stream("/N 3 /Filter /FlateDecode", deflated(icc_profile_))},
-      {metadata_, stream("/Type /Metadata /Subtype /XML", xmp(info))},
+      {cid_font_,
+       "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont "
+       "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor " +
+           pdf_reference(descriptor_) + " /CIDToGIDMap " + pdf_reference(cid_map_) + " /DW 500 >>"},
+      {descriptor_,
+       "<< /Type /FontDescriptor /FontName /GlyphLessFont /Flags 5 /FontBBox [0 0 500 1000] "
+       "/ItalicAngle 0 /Ascent 1000 /Descent 0 /CapHeight 1000 /StemV 80 /FontFile2 " +
+           pdf_reference(program_) + " >>"},
+      {program_, fixed.font_program},
+      {cid_map_, fixed.cid_map},
+      {to_unicode_, fixed.to_unicode},
+      {intent_,
+       "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB) "
+       "/DestOutputProfile " +
+           pdf_reference(icc_) + " >>"},
+      {icc_, fixed.icc_profile},
+      {metadata_, pdf_stream("/Type /Metadata /Subtype /XML", xmp(info))},
   };
 }
 
@@ -152,7 +166,7 @@ ArchivePage encode_archive_page(Pix* image, int dpi, const OcrPage& text, bool b
                " /BitsPerComponent 8 /Filter /DCTDecode";
   }
   ArchivePage page;
-  page.image = stream(entries, std::string(reinterpret_cast<const char*>(data.datacomp), data.nbytescomp));
+  page.image = pdf_stream(entries, std::string_view(reinterpret_cast<const char*>(data.datacomp), data.nbytescomp));
 
   const double scale = 72.0 / dpi;  // points per pixel
   page.width = data.w * scale;
@@ -170,7 +184,7 @@ ArchivePage encode_archive_page(Pix* image, int dpi, const OcrPage& text, bool b
            " " + pdf_number(page.height - word.bottom * scale) + " Tm <" + hex + "> Tj\n";
   }
   ops += "ET\n";
-  page.contents = stream("/Filter /FlateDecode", deflated(ops));
+  page.contents = flate_stream("", ops);
   return page;
 }
 

@@ -21,8 +21,8 @@ namespace kuvert::scan {
 // One page's image and content stream, encoded (the costly part, on any
 // thread) before the page gets its object numbers in its file.
 struct ArchivePage {
-  std::string image;     // the image XObject stream, dictionary included
-  std::string contents;  // the page's content stream: the image and the invisible words
+  std::string image;             // the image XObject stream, dictionary included
+  std::string contents;          // the page's content stream: the image and the invisible words
   double width = 0, height = 0;  // points
 };
 
@@ -32,7 +32,7 @@ ArchivePage encode_archive_page(Pix* image, int dpi, const OcrPage& text, bool b
 
 struct ArchiveInfo {
   std::string title;
-  std::string created;  // ISO 8601 UTC, "2026-11-22T12:00:00Z"; also the /Info date
+  std::string created;   // ISO 8601 UTC, "2026-11-22T12:00:00Z"; also the /Info date
   std::string keywords;  // the index fields, as /Info has them; "" for none
 };
 
@@ -55,7 +55,6 @@ class ArchiveObjects {
  private:
   std::uint32_t font_, cid_font_, descriptor_, program_, cid_map_, to_unicode_;
   std::uint32_t intent_, icc_, metadata_;
-  std::string font_program_, icc_profile_;
 };
 
 }  // namespace kuvert::scan

@@ -2,7 +2,6 @@
 
 #include "pipeline/model/pdf_object.hpp"
 #include "stages/compose/embedded_font.hpp"
-#include "stages/compose/flate.hpp"
 #include "stages/deliver/run_file_writer.hpp"
 
 namespace kuvert::sample {
@@ -30,9 +29,7 @@ void write_composed_pdf(const std::filesystem::path& path, const FontSet& fonts,
   const std::string resources = "<< /Font << " + font_resources(font_numbers) + " >>" + images + " >>";
   for (const auto& operators : pages) {
     const std::uint32_t stream = numbering.allocate();
-    const std::string packed = deflate(operators);
-    writer.write({stream, "<< /Filter /FlateDecode /Length " + std::to_string(packed.size()) + " >>\nstream\n" +
-                              packed + "\nendstream"});
+    writer.write({stream, flate_stream("", operators)});
     const std::uint32_t page = numbering.allocate();
     writer.write({page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Resources " + resources +
                             " /Contents " + pdf_reference(stream) + " >>"});
@@ -40,7 +37,8 @@ void write_composed_pdf(const std::filesystem::path& path, const FontSet& fonts,
   }
   for (FontIndex font = 0; font < fonts.size(); ++font)
     if (!usage.glyphs(font).empty())
-      for (const auto& object : embed_font(fonts.face(font), usage.glyphs(font), font_objects[font])) writer.write(object);
+      for (const auto& object : embed_font(fonts.face(font), usage.glyphs(font), font_objects[font]))
+        writer.write(object);
   const std::uint32_t info = numbering.allocate();
   writer.finish(info, numbering.next());
 }
