@@ -313,6 +313,14 @@ TEST_CASE("data job: a character no font has is refused naming the field and cod
       job, "record \"line 2\": field \"items[0].description\": has U+6F22 (\u6f22), which no font of \"sans\" has");
 }
 
+TEST_CASE("data job: a table cell wider than its column is refused naming the row's field", "[data][input]") {
+  KuvertJob job = small_job();
+  edit_record(job, 0, [](json& record) {
+    record["items"][1]["description"] = "Grundbesitzabgabenbescheidsberichtigungsverfahrensgebührenfestsetzung";
+  });
+  expect_refused(job, "record \"line 1\": field \"items[1].description\": does not fit its table column (");
+}
+
 TEST_CASE("data job: an unknown layout is refused", "[data][input]") {
   KuvertJob job = small_job();
   job.edit_manifest([](json& manifest) { manifest["layout"] = "mahnung"; });

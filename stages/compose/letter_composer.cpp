@@ -87,9 +87,11 @@ class LetterWriter {
         if (!problem.empty()) cannot_set(path, problem);
       }
     } else if (value.is_object()) {
-      for (const auto& [key, member] : value.items()) check_characters(member, path.empty() ? key : concat(path, ".", key));
+      for (const auto& [key, member] : value.items())
+        check_characters(member, path.empty() ? key : concat(path, ".", key));
     } else if (value.is_array()) {
-      for (std::size_t i = 0; i < value.size(); ++i) check_characters(value[i], concat(path, "[", std::to_string(i), "]"));
+      for (std::size_t i = 0; i < value.size(); ++i)
+        check_characters(value[i], concat(path, "[", std::to_string(i), "]"));
     }
   }
 
@@ -120,7 +122,9 @@ class LetterWriter {
   // punched as the letter's face.
   void marks() {
     auto& page = pages_.back();
-    const auto mark = [&](double y, double length) { page.line(points(3), from_top(y), points(3 + length), from_top(y), 0.3); };
+    const auto mark = [&](double y, double length) {
+      page.line(points(3), from_top(y), points(3 + length), from_top(y), 0.3);
+    };
     for (double y : geometry(layout_.form).fold_marks) mark(y, 5);
     mark(kHoleMark, 7);
   }
@@ -131,7 +135,8 @@ class LetterWriter {
     if (!c_.clear_zone_) return std::nullopt;
     RectMm zone = *c_.clear_zone_;
     if (c_.duplex_ && pages_.size() % 2 == 0) zone.x = kA4WidthMm - zone.x - zone.width;
-    const bool apart = x + width <= zone.x || zone.x + zone.width <= x || y + height <= zone.y || zone.y + zone.height <= y;
+    const bool apart =
+        x + width <= zone.x || zone.x + zone.width <= x || y + height <= zone.y || zone.y + zone.height <= y;
     if (apart) return std::nullopt;
     return zone;
   }
@@ -174,7 +179,8 @@ class LetterWriter {
   }
 
   void return_address(double field_y) {
-    const auto lines = setter_.lines(c_.regular_, c_.client_.return_address, kReturnAddressSize, points(kAddressTextWidth));
+    const auto lines =
+        setter_.lines(c_.regular_, c_.client_.return_address, kReturnAddressSize, points(kAddressTextWidth));
     if (lines.size() > 5) cannot_set("return_address", "of the client takes more than the 5 lines of its zone");
     // Filled bottom-up, the last line just above the recipient zone.
     double line = field_y + kReturnZoneHeight - 1.5 - (static_cast<double>(lines.size()) - 1) * 3.4;
@@ -227,7 +233,8 @@ class LetterWriter {
     // The block runs to 10 mm from the edge, unless the clear zone begins
     // sooner at its height (it may reach 40 mm down).
     double width = kInfoBlockWidth;
-    if (const auto zone = clear_zone_over(kInfoBlockX, top, width, 40)) width = std::max(40.0, zone->x - 1 - kInfoBlockX);
+    if (const auto zone = clear_zone_over(kInfoBlockX, top, width, 40))
+      width = std::max(40.0, zone->x - 1 - kInfoBlockX);
     double line = top;
     for (std::size_t i = 0; i < layout_.info.size(); ++i) {
       const auto value = fill(c_.info_[i], layout_.fields, record_);
@@ -303,9 +310,9 @@ class LetterWriter {
     y_ += 0.8;
   }
 
-  // A row's cells, single lines each: a cell wider than its column is an
+  // Row `r`'s cells, single lines each: a cell wider than its column is an
   // error naming the record's field.
-  void row(const std::vector<ShapedText>& cells, const std::vector<std::string>& fields) {
+  void row(const std::vector<ShapedText>& cells, std::size_t r) {
     const LetterTable& table = *layout_.table;
     double x = kLeftMargin;
     for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -314,9 +321,12 @@ class LetterWriter {
       const double needed = millimetres(setter_.width(cells[c], size()));
       if (needed > room + 1e-6) {
         char sizes[96];
-        std::snprintf(sizes, sizeof sizes, " (%.1f mm; the column \"%s\" leaves %.1f mm)", needed,
-                      column.title.c_str(), room);
-        cannot_set(fields[c], concat("does not fit its table column", sizes));
+        std::snprintf(sizes, sizeof sizes, " (%.1f mm; the column \"%s\" leaves %.1f mm)", needed, column.title.c_str(),
+                      room);
+        const auto named = c_.columns_[c].fields();
+        cannot_set(concat(table.rows, "[", std::to_string(r), "]", named.empty() ? "" : ".",
+                          named.empty() ? "" : named.front()),
+                   concat("does not fit its table column", sizes));
       }
       if (column.align == Align::right)
         put_right(cells[c], x + column.width_mm - kCellPadding, baseline(y_, size()), size());
@@ -329,22 +339,16 @@ class LetterWriter {
 
   void table() {
     const LetterTable& table = *layout_.table;
-    const FieldSpec* list = layout_.fields.find(table.rows);
-    RecordSchema items{list->items};
     need(line_height(size()) * 2 + 0.8);
     table_header();
     in_table_ = true;
     const auto& rows = record_.at(table.rows);
     for (std::size_t r = 0; r < rows.size(); ++r) {
       std::vector<ShapedText> cells;
-      std::vector<std::string> fields;
-      for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        cells.push_back(setter_.line(c_.regular_, fill(c_.columns_[c], items, rows[r]).value_or("")));
-        const auto named = c_.columns_[c].fields();
-        fields.push_back(concat(table.rows, "[", std::to_string(r), "]", named.empty() ? "" : ".", named.empty() ? "" : named.front()));
-      }
+      for (std::size_t c = 0; c < table.columns.size(); ++c)
+        cells.push_back(setter_.line(c_.regular_, fill(c_.columns_[c], c_.table_items_, rows[r]).value_or("")));
       need(line_height(size()));
-      row(cells, fields);
+      row(cells, r);
     }
     in_table_ = false;
     if (table.totals.empty()) return;
@@ -369,13 +373,14 @@ class LetterWriter {
       if (!footer.empty()) footer += " · ";
       footer += line;
     }
+    const auto footer_lines = setter_.lines(c_.regular_, footer, kFooterSize, points(kTextWidth));
     const auto count = std::to_string(pages_.size());
     for (std::size_t i = 0; i < pages_.size(); ++i) {
       const ShapedText number = setter_.line(c_.regular_, concat("Seite ", std::to_string(i + 1), " von ", count));
       pages_[i].text(c_.fonts_, number, points(kA4WidthMm - kRightMargin) - setter_.width(number, kSmallSize),
                      from_top(kPageNumberLine), kSmallSize, usage_);
       double line = kFooterLine;
-      for (const auto& text : setter_.lines(c_.regular_, footer, kFooterSize, points(kTextWidth))) {
+      for (const auto& text : footer_lines) {
         pages_[i].text(c_.fonts_, text, points(kLeftMargin), from_top(line), kFooterSize, usage_);
         line += 3.2;
       }
@@ -410,6 +415,7 @@ LetterComposer::LetterComposer(const LetterLayout& layout, const Client& client,
   if (layout.table) {
     for (const auto& column : layout.table->columns) columns_.push_back(parsed(column.value));
     for (const auto& total : layout.table->totals) totals_.push_back(parsed(total.value));
+    table_items_.fields = layout.fields.find(layout.table->rows)->items;
   }
 }
 

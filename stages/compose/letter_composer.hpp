@@ -20,7 +20,7 @@ namespace kuvert::compose {
 
 struct ComposedLetter {
   std::vector<std::string> pages;  // each page's content operators, A4
-  GlyphUsage glyphs;                // what the pages show, for embedding
+  GlyphUsage glyphs;               // what the pages show, for embedding
 };
 
 class LetterComposer {
@@ -58,6 +58,7 @@ class LetterComposer {
   TextTemplate subject_, salutation_;
   std::vector<TextTemplate> body_;
   std::vector<TextTemplate> columns_, totals_;
+  RecordSchema table_items_;  // the fields of the table's rows
 };
 
 }  // namespace kuvert::compose
