@@ -8,6 +8,7 @@
 
 #include "stages/ingest/spool_test_files.hpp"
 #include "tests/support/csv.hpp"
+#include "tests/support/file_text.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/page_image.hpp"
 #include "tests/support/process.hpp"
@@ -17,11 +18,7 @@ namespace {
 
 using nlohmann::json;
 using test::KuvertJob;
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using test::read_file;
 
 std::vector<json> records_of(const KuvertJob& job) {
   std::vector<json> records;

@@ -5,12 +5,14 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "tests/support/file_text.hpp"
 #include "tests/support/kuvert_job.hpp"
 
 namespace {
 
 using kuvert::test::KuvertJob;
 using kuvert::test::plain_job;
+using kuvert::test::read_file;
 using nlohmann::json;
 
 // Runs the job and checks that it was refused with `message` and left nothing.
@@ -24,11 +26,6 @@ void expect_refused(const KuvertJob& job, const std::string& message) {
 
 void write_file(const std::filesystem::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;
-}
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 // Adds a document to the job that takes all pages of a PDF of its own,
@@ -55,10 +52,13 @@ TEST_CASE("a manifest that is not UTF-8 is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   auto manifest = read_file(job.folder() / "job.json");
   const auto at = manifest.find("test-job");
-  manifest.replace(at, 8, "test-j\xF6" "b");  // Latin-1, as some exports write
+  manifest.replace(at, 8,
+                   "test-j\xF6"
+                   "b");  // Latin-1, as some exports write
   write_file(job.folder() / "job.json", manifest);
   // The parser counts bytes from 1: the bad byte is the 7th of the name.
-  expect_refused(job, "kuvert: job \"job\": file \"job.json\": is not valid JSON (at byte " + std::to_string(at + 7) + ")");
+  expect_refused(job,
+                 "kuvert: job \"job\": file \"job.json\": is not valid JSON (at byte " + std::to_string(at + 7) + ")");
 }
 
 TEST_CASE("a job without a manifest is refused", "[input]") {
@@ -70,26 +70,33 @@ TEST_CASE("a job without a manifest is refused", "[input]") {
 TEST_CASE("an unknown field is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   job.edit_manifest([](json& m) { m["documents"][1]["sensitve"] = true; });
-  expect_refused(job, "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"sensitve\": is not a known field");
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"sensitve\": is not "
+                 "a known field");
 }
 
 TEST_CASE("a missing field is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   job.edit_manifest([](json& m) { m["documents"][0]["recipient"].erase("city"); });
-  expect_refused(job, "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"recipient.city\": is missing");
+  expect_refused(
+      job,
+      "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"recipient.city\": is missing");
 }
 
 TEST_CASE("a mistyped field is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   job.edit_manifest([](json& m) { m["defaults"]["consolidate"] = "yes"; });
-  expect_refused(job, "kuvert: job \"test-job\": file \"job.json\": field \"defaults.consolidate\": expected true or false, got string");
+  expect_refused(job,
+                 "kuvert: job \"test-job\": file \"job.json\": field \"defaults.consolidate\": expected true or false, "
+                 "got string");
 }
 
 TEST_CASE("duplicate document ids are refused", "[input]") {
   KuvertJob job(plain_job(3, 1));
   job.edit_manifest([](json& m) { m["documents"][2]["id"] = "K-2026-000001"; });
   expect_refused(job,
-                 "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"id\": is used by an earlier document "
+                 "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"id\": is used by an "
+                 "earlier document "
                  "too; document ids must be unique");
 }
 
@@ -101,7 +108,8 @@ TEST_CASE("every repeated document id is reported in delivery order", "[input]")
   });
   const auto result = job.run();
   CHECK(result.exit_code == 1);
-  const std::string tail = ": file \"job.json\": field \"id\": is used by an earlier document too; document ids must be unique\n";
+  const std::string tail =
+      ": file \"job.json\": field \"id\": is used by an earlier document too; document ids must be unique\n";
   const std::string z = "kuvert: job \"test-job\": document \"Z\"" + tail;
   const std::string a = "kuvert: job \"test-job\": document \"A\"" + tail;
   CHECK(result.err == z + a + z);
@@ -117,17 +125,19 @@ TEST_CASE("a truncated print file is refused", "[input]") {
   KuvertJob job(plain_job(4, 2));
   const auto bytes = read_file(job.folder() / "spool.pdf");
   write_file(job.folder() / "spool.pdf", bytes.substr(0, bytes.size() / 2));
-  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": field \"print_file\": is truncated (no end-of-file marker)");
+  expect_refused(
+      job, "kuvert: job \"test-job\": file \"spool.pdf\": field \"print_file\": is truncated (no end-of-file marker)");
 }
 
 TEST_CASE("an encrypted print file is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   const auto spool = (job.folder() / "spool.pdf").string();
-  const auto encrypted = kuvert::test::run_process(
-      {"qpdf", "--encrypt", "user", "owner", "256", "--", spool, spool + ".enc"});
+  const auto encrypted =
+      kuvert::test::run_process({"qpdf", "--encrypt", "user", "owner", "256", "--", spool, spool + ".enc"});
   REQUIRE(encrypted.exit_code == 0);
   std::filesystem::rename(spool + ".enc", spool);
-  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": field \"print_file\": is encrypted; print files must not be");
+  expect_refused(
+      job, "kuvert: job \"test-job\": file \"spool.pdf\": field \"print_file\": is encrypted; print files must not be");
 }
 
 TEST_CASE("a damaged content stream is reported with its document and page", "[input]") {
@@ -154,16 +164,18 @@ TEST_CASE("a print file that is not a PDF is refused", "[input]") {
 TEST_CASE("a page range outside the print file is refused", "[input]") {
   KuvertJob job(plain_job(2, 2));
   job.edit_manifest([](json& m) { m["documents"][1]["pages"] = "3-5"; });
-  expect_refused(job,
-                 "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"pages\": pages 3-5 are outside "
-                 "spool.pdf (4 pages)");
+  expect_refused(
+      job,
+      "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"pages\": pages 3-5 are outside "
+      "spool.pdf (4 pages)");
 }
 
 TEST_CASE("overlapping page ranges are refused", "[input]") {
   KuvertJob job(plain_job(3, 2));
   job.edit_manifest([](json& m) { m["documents"][1]["pages"] = "2-4"; });
   expect_refused(job,
-                 "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"pages\": pages 2-4 overlap those of "
+                 "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"pages\": pages 2-4 "
+                 "overlap those of "
                  "document \"K-2026-000001\"");
 }
 
@@ -267,7 +279,8 @@ TEST_CASE("a recipient with too many lines for the address field is refused", "[
                                               "c/o Kanzlei Beispiel", "z. Hd. Frau Probst"};
   });
   expect_refused(job,
-                 "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"recipient\": needs 7 address lines; "
+                 "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"recipient\": needs "
+                 "7 address lines; "
                  "the address field holds at most 6");
 }
 
@@ -275,28 +288,33 @@ TEST_CASE("an invalid German postcode is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   job.edit_manifest([](json& m) { m["documents"][1]["recipient"]["postcode"] = "3910"; });
   expect_refused(job,
-                 "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"recipient.postcode\": \"3910\" is not "
+                 "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field "
+                 "\"recipient.postcode\": \"3910\" is not "
                  "a German postcode (expected 5 digits)");
 }
 
 TEST_CASE("an unknown paper is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   job.edit_manifest([](json& m) { m["documents"][0]["paper"] = "a4-120"; });
-  expect_refused(job, "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"paper\": unknown paper \"a4-120\"");
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"paper\": unknown "
+                 "paper \"a4-120\"");
 }
 
 TEST_CASE("an unknown envelope is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   job.edit_manifest([](json& m) { m["defaults"]["envelope"] = "b4"; });
   expect_refused(job,
-                 "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"envelope\": unknown envelope \"b4\"");
+                 "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"envelope\": unknown "
+                 "envelope \"b4\"");
 }
 
 TEST_CASE("an unknown inserter profile is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   job.edit_manifest([](json& m) { m["documents"][1]["inserter"] = "quadient-9000"; });
   expect_refused(job,
-                 "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"inserter\": unknown inserter profile "
+                 "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"inserter\": unknown "
+                 "inserter profile "
                  "\"quadient-9000\"");
 }
 
@@ -304,7 +322,8 @@ TEST_CASE("an insert from a feeder the inserter lacks is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   job.edit_manifest([](json& m) { m["documents"][0]["inserts"] = {"feeder-7"}; });
   expect_refused(job,
-                 "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"inserts\": \"feeder-7\" is not a "
+                 "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"inserts\": "
+                 "\"feeder-7\" is not a "
                  "feeder station of inserter \"generic-omr\"");
 }
 
@@ -384,8 +403,10 @@ TEST_CASE("every problem of a manifest is reported at once", "[input]") {
   });
   const auto result = job.run();
   CHECK(result.exit_code == 1);
-  CHECK(result.err.find("document \"K-2026-000001\": file \"job.json\": field \"recipient.postcode\"") != std::string::npos);
-  CHECK(result.err.find("document \"K-2026-000003\": file \"job.json\": field \"sides\": \"triplex\" is neither") != std::string::npos);
+  CHECK(result.err.find("document \"K-2026-000001\": file \"job.json\": field \"recipient.postcode\"") !=
+        std::string::npos);
+  CHECK(result.err.find("document \"K-2026-000003\": file \"job.json\": field \"sides\": \"triplex\" is neither") !=
+        std::string::npos);
 }
 
 TEST_CASE("field problems and page problems are reported together", "[input]") {

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "tests/support/csv.hpp"
+#include "tests/support/file_text.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/page_image.hpp"
 
@@ -42,11 +43,6 @@ std::vector<std::string> split(const std::string& text, char separator) {
 }
 
 json read_json(const fs::path& path) { return json::parse(std::ifstream(path)); }
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 // "Dokument K-2026-000003 Blatt 2/4" markers on a page, in order.
 std::vector<std::string> markers_on(const std::string& page_text) {
@@ -100,7 +96,8 @@ RunCheck check_run(const fs::path& folder, const std::string& run_id,
     std::vector<std::string> expected, seen;
     for (const auto& id : ids) {
       const auto& document = sent.at(id);
-      for (std::uint32_t p = 1; p <= document.pages; ++p) expected.push_back(kuvert::sample_page_marker(id, p, document.pages));
+      for (std::uint32_t p = 1; p <= document.pages; ++p)
+        expected.push_back(kuvert::sample_page_marker(id, p, document.pages));
     }
     for (std::size_t s = first; s <= last; ++s)
       for (int side = 0; side < 2; ++side) {

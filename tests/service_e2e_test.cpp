@@ -9,6 +9,7 @@
 #include "pipeline/service/run_delivery.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
+#include "tests/support/file_text.hpp"
 #include "tests/support/generated_page.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/service_process.hpp"
@@ -19,14 +20,10 @@
 using namespace kuvert::store;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
+using kuvert::test::read_file;
 using kuvert::test::wait_until;
 
 namespace {
-
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
 
 std::int64_t now() { return std::time(nullptr); }
 
@@ -74,7 +71,7 @@ stable_checks = 2
   std::unique_ptr<kuvert::test::ServiceProcess> start() const {
     return std::make_unique<kuvert::test::ServiceProcess>(config(), temp_.path() / "serve.log");
   }
-  std::string log() const { return slurp(temp_.path() / "serve.log"); }
+  std::string log() const { return read_file(temp_.path() / "serve.log"); }
 
   // A job folder made elsewhere and moved in at once, as a specialist
   // application should deliver.
@@ -143,7 +140,7 @@ TEST_CASE("Jobs dropped into an inbox become runs; released runs reach the print
   CHECK(kuvert::service::delivered_name(ordinary) == name);
   const fs::path delivered = site.printer() / name;
   REQUIRE(fs::exists(delivered));
-  CHECK(slurp(delivered) == slurp(ordinary.file));
+  CHECK(read_file(delivered) == read_file(ordinary.file));
   CHECK(wait_until([&] { return find_run(store, ordinary.id)->state == RunState::delivered; }, 5s));
 
   // Four eyes: released by one supervisor, nothing moves until another confirms.
@@ -159,8 +156,8 @@ TEST_CASE("Jobs dropped into an inbox become runs; released runs reach the print
   CHECK(files_in(site.printer()) == 2);
   // A second service on the same store would deliver the same runs again.
   auto second = site.start();
-  REQUIRE(wait_until([&] { return site.log().find("another kuvert serve uses this store already") !=
-                                  std::string::npos; }, 10s));
+  REQUIRE(wait_until(
+      [&] { return site.log().find("another kuvert serve uses this store already") != std::string::npos; }, 10s));
   CHECK(second->stop() == 3);
   CHECK(service->stop() == 0);
   CHECK(site.log().find("stopping on SIGTERM") != std::string::npos);
@@ -195,7 +192,7 @@ TEST_CASE("A job written slowly is not taken early; a trigger file takes it at o
   // (0.6 s unchanged).
   const fs::path staged = site.staging() / "slow";
   write_sample_job(staged, kuvert::test::plain_job(2, 1, "slow"));
-  const std::string manifest = slurp(staged / "job.json");
+  const std::string manifest = read_file(staged / "job.json");
   const fs::path folder = site.inbox_folder("steuer") / "slow";
   fs::create_directories(folder);
   fs::copy_file(staged / "spool.pdf", folder / "spool.pdf");
@@ -246,18 +243,19 @@ TEST_CASE("Duplicates and bad inputs end in error/ with their reason", "[service
   }
   for (const char* name : {"job-a-again", "bad.json", "letter.pdf", "other-client", "linked"})
     REQUIRE(wait_until([&] { return fs::exists(inbox / "error" / (std::string(name) + ".error.txt")); }, 30s));
-  CHECK(slurp(inbox / "error/job-a-again.error.txt").find("job-a-again: duplicate: identical (SHA-256 ") == 0);
-  CHECK(slurp(inbox / "error/job-a-again.error.txt").find("to input 1 (steuer/job-a, received") != std::string::npos);
+  CHECK(read_file(inbox / "error/job-a-again.error.txt").find("job-a-again: duplicate: identical (SHA-256 ") == 0);
+  CHECK(read_file(inbox / "error/job-a-again.error.txt").find("to input 1 (steuer/job-a, received") !=
+        std::string::npos);
   CHECK(fs::exists(inbox / "error/job-a-again/job.json"));
-  CHECK(slurp(inbox / "error/bad.json.error.txt")
+  CHECK(read_file(inbox / "error/bad.json.error.txt")
             .find("bad.json: job \"bad.json\": file \"bad.json\": is not valid JSON") == 0);
-  CHECK(slurp(inbox / "error/bad.json") == "{\"job\": ");
-  CHECK(slurp(inbox / "error/letter.pdf.error.txt") ==
+  CHECK(read_file(inbox / "error/bad.json") == "{\"job\": ");
+  CHECK(read_file(inbox / "error/letter.pdf.error.txt") ==
         "letter.pdf: file \"letter.pdf\": a job inbox takes job folders (with job.json) or job manifests (.json)\n");
-  CHECK(slurp(inbox / "error/other-client.error.txt") ==
+  CHECK(read_file(inbox / "error/other-client.error.txt") ==
         "other-client: job \"other-client\": field \"client\": the job is for client \"nachbarstadt\", but inbox "
         "\"steuer\" takes jobs of \"musterstadt\" only\n");
-  CHECK(slurp(inbox / "error/linked.error.txt") ==
+  CHECK(read_file(inbox / "error/linked.error.txt") ==
         "linked: contains a symbolic link (spool.pdf); inputs must be plain files and folders\n");
   CHECK(fs::is_symlink(inbox / "error/linked/spool.pdf"));  // kept as it came
   CHECK(site.inputs(InputState::duplicate).size() == 1);
@@ -270,7 +268,7 @@ TEST_CASE("Duplicates and bad inputs end in error/ with their reason", "[service
   kuvert::test::write_text_page(site.staging() / "brief.png");
   fs::rename(site.staging() / "brief.png", site.inbox_folder("post") / "brief.png");
   REQUIRE(wait_until([&] { return fs::exists(site.inbox_folder("post") / "error/leer.png.error.txt"); }, 30s));
-  CHECK(slurp(site.inbox_folder("post") / "error/leer.png.error.txt") ==
+  CHECK(read_file(site.inbox_folder("post") / "error/leer.png.error.txt") ==
         "leer.png: file \"leer.png\": is empty (0 bytes)\n");
   REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 2; }, 60s));
   JobRecord scan;
@@ -339,7 +337,7 @@ TEST_CASE("Crash states left in the store are finished on restart", "[service]")
   act_on_run(store, run, RunAction::release, {"anna", Role::operator_}, now());
   const auto released = *find_run(store, run);
   fs::create_directories(site.printer());
-  const std::string pdf = slurp(released.file);
+  const std::string pdf = read_file(released.file);
   const fs::path target = site.printer() / kuvert::service::delivered_name(released);
   std::ofstream(kuvert::service::partial_path(target)) << pdf.substr(0, pdf.size() / 2);
   begin_delivery(store, run);
@@ -347,7 +345,7 @@ TEST_CASE("Crash states left in the store are finished on restart", "[service]")
   auto service = site.start();
   REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 3; }, 30s));
   REQUIRE(wait_until([&] { return find_run(store, run)->state == RunState::delivered; }, 15s));
-  CHECK(slurp(target) == pdf);
+  CHECK(read_file(target) == pdf);
   CHECK(files_in(site.printer()) == 1);
   CHECK_FALSE(find_input(store, unmoved.id));  // forgotten, then taken afresh
   CHECK_FALSE(fs::exists(waiting));

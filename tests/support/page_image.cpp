@@ -67,9 +67,9 @@ std::vector<std::uint8_t> PageImage::crop_mm(double x_mm, double y_mm, double wi
 
 std::vector<PageImage> render_pages(const std::filesystem::path& pdf, int dpi) {
   TempFolder folder;
-  require_success(run_process({"pdftoppm", "-gray", "-r", std::to_string(dpi), pdf.string(),
-                               (folder.path() / "page").string()}),
-                  "pdftoppm");
+  require_success(
+      run_process({"pdftoppm", "-gray", "-r", std::to_string(dpi), pdf.string(), (folder.path() / "page").string()}),
+      "pdftoppm");
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(folder.path())) files.push_back(entry.path());
   // pdftoppm pads page numbers to equal width, so names sort in page order.
@@ -98,9 +98,9 @@ std::vector<std::string> page_texts(const std::filesystem::path& pdf) {
 std::string text_in_area(const std::filesystem::path& pdf, int page, double x_mm, double y_mm, double width_mm,
                          double height_mm) {
   auto pt = [](double mm) { return std::to_string(static_cast<int>(std::lround(mm / 25.4 * 72))); };
-  const auto result = run_process({"pdftotext", "-f", std::to_string(page), "-l", std::to_string(page), "-r", "72",
-                                   "-x", pt(x_mm), "-y", pt(y_mm), "-W", pt(width_mm), "-H", pt(height_mm),
-                                   "-layout", pdf.string(), "-"});
+  const auto result =
+      run_process({"pdftotext", "-f", std::to_string(page), "-l", std::to_string(page), "-r", "72", "-x", pt(x_mm),
+                   "-y", pt(y_mm), "-W", pt(width_mm), "-H", pt(height_mm), "-layout", pdf.string(), "-"});
   require_success(result, "pdftotext");
   return result.out;
 }

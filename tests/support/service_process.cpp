@@ -1,35 +1,19 @@
 #include "tests/support/service_process.hpp"
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
 #include <thread>
-#include <vector>
 
-extern char** environ;
+#include "tests/support/file_text.hpp"
+#include "tests/support/process.hpp"
 
 namespace kuvert::test {
 
-ServiceProcess::ServiceProcess(const std::filesystem::path& config, const std::filesystem::path& log) : log_(log) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-  std::vector<std::string> argv{KUVERT_BINARY, "serve", "--config", config.string()};
-  std::vector<char*> args;
-  for (auto& arg : argv) args.push_back(arg.data());
-  args.push_back(nullptr);
-  const int spawned = posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) throw std::runtime_error("cannot start kuvert serve");
-}
+ServiceProcess::ServiceProcess(const std::filesystem::path& config, const std::filesystem::path& log)
+    : pid_(start_process({KUVERT_BINARY, "serve", "--config", config.string()}, "/dev/null", log, log, true)),
+      log_(log) {}
 
 ServiceProcess::~ServiceProcess() { kill(); }
 
@@ -39,7 +23,7 @@ int ServiceProcess::stop() {
   int status = 0;
   ::waitpid(pid_, &status, 0);
   pid_ = -1;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return exit_status(status);
 }
 
 void ServiceProcess::kill() {
@@ -49,12 +33,7 @@ void ServiceProcess::kill() {
   pid_ = -1;
 }
 
-std::string ServiceProcess::log() const {
-  std::ifstream in(log_);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string ServiceProcess::log() const { return read_file(log_); }
 
 bool wait_until(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
   const auto end = std::chrono::steady_clock::now() + timeout;

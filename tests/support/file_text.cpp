@@ -1,0 +1,13 @@
+#include "tests/support/file_text.hpp"
+
+#include <fstream>
+#include <iterator>
+
+namespace kuvert::test {
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace kuvert::test
