@@ -5,7 +5,7 @@ namespace kuvert {
 ArchiveFile::ArchiveFile(const std::filesystem::path& path, const scan::ArchiveInfo& info)
     : info_(info),
       objects_(numbering_),
-      writer_(path, RunFileInfo{info.title, pdf_date(info.created), objects_.catalog_entries(), info.keywords}) {}
+      writer_(path, RunFileInfo{info.title, pdf_date(info.created), objects_.catalog_entries(), ""}) {}
 
 void ArchiveFile::add_page(scan::ArchivePage&& page) {
   std::uint32_t number = 0;
@@ -14,8 +14,9 @@ void ArchiveFile::add_page(scan::ArchivePage&& page) {
 }
 
 RunFileResult ArchiveFile::finish(const std::string& keywords) {
-  if (!keywords.empty()) info_.keywords = keywords;
-  writer_.set_keywords(info_.keywords);
+  // The keywords come from the fields, known once every page is read.
+  info_.keywords = keywords;
+  writer_.set_keywords(keywords);
   for (const auto& object : objects_.shared(info_)) writer_.write(object);
   return writer_.finish(numbering_.allocate(), numbering_.next());
 }

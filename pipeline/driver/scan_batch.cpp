@@ -30,9 +30,12 @@ struct ScanWorker {
 
 const char* tone_name(scan::Tone tone) {
   switch (tone) {
-    case scan::Tone::bitonal: return "bitonal";
-    case scan::Tone::grey: return "grey";
-    case scan::Tone::colour: return "colour";
+    case scan::Tone::bitonal:
+      return "bitonal";
+    case scan::Tone::grey:
+      return "grey";
+    case scan::Tone::colour:
+      return "colour";
   }
   return "grey";
 }
@@ -63,12 +66,12 @@ ProcessedPage process(BatchPage&& input, const ScanProfile& profile, ScanWorker&
                               profile.deskew);
   page.record.deskew_degrees = clean.deskew_degrees;
   page.record.rotation = clean.rotation;
-  page.record.text = text.text;
+  page.record.text = std::move(text.text);  // the archive page needs only the words
   page.record.words = text.words.size();
   page.record.mean_confidence = text.mean_confidence;
   Pix* image = clean.colour ? clean.colour.get() : clean.grey.get();
-  page.archive = scan::encode_archive_page(image, scanned.dpi, text, scanned.tone == scan::Tone::bitonal,
-                                           profile.jpeg_quality);
+  page.archive =
+      scan::encode_archive_page(image, scanned.dpi, text, scanned.tone == scan::Tone::bitonal, profile.jpeg_quality);
   return page;
 }
 
@@ -91,23 +94,20 @@ nlohmann::json scan_batch(const ScanRequest& request) {
   using Done = std::shared_ptr<ProcessedPage>;
   tbb::parallel_pipeline(
       2 * threads,
-      tbb::make_filter<void, Item>(tbb::filter_mode::serial_in_order,
-                                   [&reader](tbb::flow_control& control) -> Item {
-                                     auto page = reader.next();
-                                     if (!page) {
-                                       control.stop();
-                                       return nullptr;
-                                     }
-                                     return std::make_shared<BatchPage>(std::move(*page));
-                                   }) &
-          tbb::make_filter<Item, Done>(tbb::filter_mode::parallel,
-                                       [&](Item item) {
-                                         auto& worker = workers.local();
-                                         if (!worker) worker = std::make_unique<ScanWorker>(profile.languages);
-                                         return std::make_shared<ProcessedPage>(process(std::move(*item), profile, *worker));
-                                       }) &
-          tbb::make_filter<Done, void>(tbb::filter_mode::serial_in_order,
-                                       [&writer](Done page) { writer.add(std::move(*page)); }));
+      tbb::make_filter<void, Item>(tbb::filter_mode::serial_in_order, [&reader](tbb::flow_control& control) -> Item {
+        auto page = reader.next();
+        if (!page) {
+          control.stop();
+          return nullptr;
+        }
+        return std::make_shared<BatchPage>(std::move(*page));
+      }) & tbb::make_filter<Item, Done>(tbb::filter_mode::parallel, [&](Item item) {
+        auto& worker = workers.local();
+        if (!worker) worker = std::make_unique<ScanWorker>(profile.languages);
+        return std::make_shared<ProcessedPage>(process(std::move(*item), profile, *worker));
+      }) & tbb::make_filter<Done, void>(tbb::filter_mode::serial_in_order, [&writer](Done page) {
+        writer.add(std::move(*page));
+      }));
   writer.finish();
 
   nlohmann::json rejected = nlohmann::json::array(), read = nlohmann::json::array();

@@ -47,14 +47,19 @@ void ScanDocumentWriter::close(const scan::SplitDocument& split) {
   document.separator = split.separator;
   for (const auto page : split.pages) document.pages.push_back(std::move(records_.at(page)));
   for (const auto page : split.dropped_blank) document.dropped.push_back(std::move(records_.at(page)));
-  document.fields = scan::find_fields(document_text(document.pages), profile_.fields);
+  document.text = document_text(document.pages);
+  document.fields = scan::find_fields(document.text, profile_.fields);
   std::string keywords;
-  for (const auto& field : document.fields) keywords += (keywords.empty() ? "" : "; ") + field.name + ": " + field.value;
+  for (const auto& field : document.fields)
+    keywords += (keywords.empty() ? "" : "; ") + field.name + ": " + field.value;
   const auto result = open_->finish(keywords);
   open_.reset();
   document.sha256 = result.sha256;
   document.bytes = result.bytes;
-  folder_.write_file(open_id_ + ".json", index_record(document, profile_.name, created_).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  folder_.write_file(
+      open_id_ + ".json",
+      index_record(document, profile_.name, created_).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+          "\n");
   documents_.push_back({{"id", document.id},
                         {"file", document.file},
                         {"index", open_id_ + ".json"},

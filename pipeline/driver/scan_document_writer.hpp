@@ -19,8 +19,8 @@ namespace kuvert {
 // One page as the parallel stage leaves it.
 struct ProcessedPage {
   ScannedPageRecord record;
-  bool separator = false;  // a separator sheet: in no document
-  bool dropped = false;    // blank and left out
+  bool separator = false;                    // a separator sheet: in no document
+  bool dropped = false;                      // blank and left out
   std::optional<scan::ArchivePage> archive;  // for kept pages
 };
 

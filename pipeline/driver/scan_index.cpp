@@ -15,7 +15,8 @@ double rounded(double value, int places) {
 nlohmann::json sources(const std::vector<ScannedPageRecord>& pages) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& page : pages) {
-    if (list.empty() || list.back()["file"] != page.source) list.push_back({{"file", page.source}, {"pages", nlohmann::json::array()}});
+    if (list.empty() || list.back()["file"] != page.source)
+      list.push_back({{"file", page.source}, {"pages", nlohmann::json::array()}});
     list.back()["pages"].push_back(page.page);
   }
   return list;
@@ -69,7 +70,7 @@ nlohmann::json index_record(const ScannedDocument& document, const std::string& 
           {"mean_confidence", words == 0 ? 0.0 : rounded(confidence / static_cast<double>(words), 1)},
           {"barcodes", barcodes},
           {"fields", fields},
-          {"text", document_text(document.pages)}};
+          {"text", document.text}};
 }
 
 }  // namespace kuvert

@@ -13,10 +13,10 @@ namespace kuvert {
 
 // What one page of a batch gave.
 struct ScannedPageRecord {
-  std::string source;          // the input file as named
-  std::uint32_t page = 0;      // in that file, 1-based
+  std::string source;      // the input file as named
+  std::uint32_t page = 0;  // in that file, 1-based
   std::uint32_t batch_page = 0;
-  std::string tone;            // "bitonal", "grey", "colour"
+  std::string tone;  // "bitonal", "grey", "colour"
   double deskew_degrees = 0;
   int rotation = 0;
   double mean_confidence = 0;
@@ -27,12 +27,13 @@ struct ScannedPageRecord {
 
 struct ScannedDocument {
   std::string id;
-  std::string file;    // the PDF's name in the output folder
+  std::string file;  // the PDF's name in the output folder
   std::string sha256;
   std::uintmax_t bytes = 0;
-  std::string separator;                    // the separator sheet's barcode before it
-  std::vector<ScannedPageRecord> pages;     // kept, in order
-  std::vector<ScannedPageRecord> dropped;   // blank pages left out
+  std::string separator;                   // the separator sheet's barcode before it
+  std::vector<ScannedPageRecord> pages;    // kept, in order
+  std::vector<ScannedPageRecord> dropped;  // blank pages left out
+  std::string text;                        // document_text(pages)
   std::vector<scan::FoundField> fields;
 };
 

@@ -50,13 +50,13 @@ std::optional<BatchPage> ScanPageReader::next() {
       continue;
     }
     try {
-      BatchPage page{file_->page(page_), name_, ++batch_page_};
+      BatchPage page{file_->page(page_), name_, batch_page_ + 1};
+      ++batch_page_;
       ++page_;
       ++read_.back().second;
       return page;
     } catch (const Error& error) {
       if (error.kind() != ErrorKind::input) throw;
-      --batch_page_;
       std::string reason = error.problems().front().message;
       if (page_ == 1) reason += " (its first page was processed)";
       if (page_ > 1) reason += " (its first " + std::to_string(page_) + " pages were processed)";

@@ -20,7 +20,7 @@ struct RejectedScan {
 
 struct BatchPage {
   scan::ScannedPage scanned;
-  std::string source;           // the file as named
+  std::string source;            // the file as named
   std::uint32_t batch_page = 0;  // 1-based over the batch
 };
 

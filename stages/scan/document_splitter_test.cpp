@@ -46,8 +46,8 @@ TEST_CASE("blank pages can separate documents", "[scan][separation]") {
 }
 
 TEST_CASE("a fixed page count separates documents, blank backs not counted", "[scan][separation]") {
-  const auto documents =
-      split({ScanSeparation::page_count, 2}, {content(1), blank(2), content(3), blank(4), content(5), content(6), content(7)});
+  const auto documents = split({ScanSeparation::page_count, 2},
+                               {content(1), blank(2), content(3), blank(4), content(5), content(6), content(7)});
   REQUIRE(documents.size() == 3);
   CHECK(documents[0].pages == Pages{1, 3});
   CHECK(documents[0].dropped_blank == Pages{2});

@@ -17,7 +17,8 @@ std::string without_spaces(std::string_view text) {
 // digits (its check digits, and all of a German one's account part) the
 // letter is read as the digit. The checksum then decides.
 std::string iban_digits_restored(std::string compact) {
-  const std::size_t digits_until = compact.starts_with("DE") ? compact.size() : std::min<std::size_t>(4, compact.size());
+  const std::size_t digits_until =
+      compact.starts_with("DE") ? compact.size() : std::min<std::size_t>(4, compact.size());
   for (std::size_t i = 2; i < digits_until; ++i) {
     if (compact[i] == 'O') compact[i] = '0';
     if (compact[i] == 'I' || compact[i] == 'l') compact[i] = '1';

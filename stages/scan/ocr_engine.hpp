@@ -17,14 +17,14 @@ namespace kuvert::scan {
 
 struct OcrWord {
   std::string text;
-  float confidence = 0;           // 0 to 100
+  float confidence = 0;                          // 0 to 100
   int left = 0, top = 0, right = 0, bottom = 0;  // pixels
 };
 
 struct OcrPage {
   std::vector<OcrWord> words;
-  std::string text;              // lines as Tesseract reads them
-  double mean_confidence = 0;    // 0 to 100, over the words
+  std::string text;            // lines as Tesseract reads them
+  double mean_confidence = 0;  // 0 to 100, over the words
 };
 
 class OcrEngine {

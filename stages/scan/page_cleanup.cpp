@@ -31,8 +31,8 @@ void deskew(CleanPage& page, Pix* binary) {
   page.deskew_degrees = angle;
   for (PixPtr* pix : {&page.grey, &page.colour})
     if (*pix)
-      pix->reset(pixRotate(pix->get(), static_cast<l_float32>(angle * kPi / 180.0), L_ROTATE_AREA_MAP,
-                           L_BRING_IN_WHITE, 0, 0));
+      pix->reset(pixRotate(pix->get(), static_cast<l_float32>(angle * kPi / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE,
+                           0, 0));
 }
 
 }  // namespace
@@ -53,8 +53,7 @@ CleanPage clean_page(Pix* scanned, int dpi, const CleanupOptions& options) {
   // The specks go from the grey image too: OCR reads dust as punctuation.
   PixPtr specks(pixXor(nullptr, binary.get(), clean.get()));
   pixPaintThroughMask(grey.get(), specks.get(), 0, 0, 255);
-  page.ink_share = ink_share(clean.get());
-  page.blank = page.ink_share < options.blank_ink_share;
+  page.blank = ink_share(clean.get()) < options.blank_ink_share;
   page.grey = std::move(grey);
   if (!page.blank && options.deskew) deskew(page, clean.get());
   return page;

@@ -9,17 +9,16 @@ namespace kuvert::scan {
 
 struct CleanupOptions {
   bool deskew = true;
-  int speck_pixels = 3;            // components no larger than this square are specks (at 300 dpi)
+  int speck_pixels = 3;             // components no larger than this square are specks (at 300 dpi)
   double blank_ink_share = 0.0005;  // a page with less ink than this (of its inner area) is blank
 };
 
 struct CleanPage {
-  PixPtr grey;         // 8 bits, upright, deskewed, background normalised
-  PixPtr colour;       // a colour scan (32 bits) turned and deskewed alike; null for others
-  double deskew_degrees = 0;   // the skew found and removed
-  int rotation = 0;            // 0, 90, 180 or 270: how far the page was turned to be upright
-  double ink_share = 0;        // dark pixels of the inner area, specks left out
-  bool blank = false;
+  PixPtr grey;                // 8 bits, upright, deskewed, background normalised
+  PixPtr colour;              // a colour scan (32 bits) turned and deskewed alike; null for others
+  double deskew_degrees = 0;  // the skew found and removed
+  int rotation = 0;           // 0, 90, 180 or 270: how far the page was turned to be upright
+  bool blank = false;         // too little ink in the inner area, specks left out
 };
 
 // `scanned` is 8-bit grey or 32-bit colour.

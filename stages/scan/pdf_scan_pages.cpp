@@ -19,12 +19,6 @@ namespace {
 
 constexpr int kDpi = 300;
 
-[[noreturn]] void refuse(const std::string& name, std::string reason) {
-  Where where;
-  where.file = name;
-  throw_input(where, std::move(reason));
-}
-
 // poppler writes its complaints to stderr; the refusal says what matters.
 void quiet_poppler() {
   static std::once_flag once;
@@ -93,9 +87,10 @@ class PdfScanFile : public ScanFile {
       : name_(std::move(name)), max_pixels_(max_pixels) {
     quiet_poppler();
     document_.reset(poppler::document::load_from_file(file.string()));
-    if (!document_) refuse(name_, "is a damaged or truncated PDF file");
-    if (document_->is_encrypted() || document_->is_locked()) refuse(name_, "is an encrypted PDF file; scans must not be");
-    if (document_->pages() <= 0) refuse(name_, "is a PDF file without pages");
+    if (!document_) refuse_scan_file(name_, "is a damaged or truncated PDF file");
+    if (document_->is_encrypted() || document_->is_locked())
+      refuse_scan_file(name_, "is an encrypted PDF file; scans must not be");
+    if (document_->pages() <= 0) refuse_scan_file(name_, "is a PDF file without pages");
     renderer_.set_image_format(poppler::image::format_rgb24);
   }
 
@@ -104,16 +99,17 @@ class PdfScanFile : public ScanFile {
   ScannedPage page(std::size_t index) override {
     const std::string page_name = "page " + std::to_string(index + 1);
     const std::unique_ptr<poppler::page> page(document_->create_page(static_cast<int>(index)));
-    if (!page) refuse(name_, page_name + " cannot be read");
+    if (!page) refuse_scan_file(name_, page_name + " cannot be read");
     const poppler::rectf box = page->page_rect(poppler::media_box);
     const double pixels = box.width() * kDpi / 72.0 * box.height() * kDpi / 72.0;
-    if (!(pixels >= 1)) refuse(name_, page_name + " has no size");
+    if (!(pixels >= 1)) refuse_scan_file(name_, page_name + " has no size");
     if (pixels > max_pixels_)
-      refuse(name_, page_name + " is " + std::to_string(static_cast<long long>(pixels / 1e6)) +
-                        " megapixels at 300 dpi, more than the limit of " +
-                        std::to_string(static_cast<long long>(max_pixels_ / 1e6)));
+      refuse_scan_file(name_, page_name + " is " + std::to_string(static_cast<long long>(pixels / 1e6)) +
+                                  " megapixels at 300 dpi, more than the limit of " +
+                                  std::to_string(static_cast<long long>(max_pixels_ / 1e6)));
     const poppler::image image = renderer_.render_page(page.get(), kDpi, kDpi);
-    if (!image.is_valid() || image.width() == 0 || image.height() == 0) refuse(name_, page_name + " cannot be rendered");
+    if (!image.is_valid() || image.width() == 0 || image.height() == 0)
+      refuse_scan_file(name_, page_name + " cannot be rendered");
     const Tone tone = tone_of(image);
     return ScannedPage{pix_of(image, tone), tone, kDpi, static_cast<std::uint32_t>(index + 1)};
   }

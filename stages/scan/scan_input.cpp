@@ -13,12 +13,6 @@
 namespace kuvert::scan {
 namespace {
 
-[[noreturn]] void refuse(const std::string& name, std::string reason) {
-  Where where;
-  where.file = name;
-  throw_input(where, std::move(reason));
-}
-
 // ImageMagick's message without its program prefix and the file path.
 std::string reason_of(const Magick::Exception& error) {
   std::string text = error.what();
@@ -30,7 +24,8 @@ std::string reason_of(const Magick::Exception& error) {
 int dpi_of(const Magick::Image& image) {
   const double x = image.xResolution();
   if (x <= 1) return 300;
-  return static_cast<int>(image.resolutionUnits() == MagickCore::PixelsPerCentimeterResolution ? x * 2.54 + 0.5 : x + 0.5);
+  return static_cast<int>(image.resolutionUnits() == MagickCore::PixelsPerCentimeterResolution ? x * 2.54 + 0.5
+                                                                                               : x + 0.5);
 }
 
 // From the pixels: scanners often write grey pages as RGB files.
@@ -39,10 +34,13 @@ Tone tone_of(const Magick::Image& image) {
   const auto type = MagickCore::IdentifyImageType(image.constImage(), exception);
   MagickCore::DestroyExceptionInfo(exception);
   switch (type) {
-    case MagickCore::BilevelType: return Tone::bitonal;
+    case MagickCore::BilevelType:
+      return Tone::bitonal;
     case MagickCore::GrayscaleType:
-    case MagickCore::GrayscaleMatteType: return Tone::grey;
-    default: return Tone::colour;
+    case MagickCore::GrayscaleMatteType:
+      return Tone::grey;
+    default:
+      return Tone::colour;
   }
 }
 
@@ -80,7 +78,9 @@ std::size_t page_count(const std::filesystem::path& file, const std::string& nam
   if (list) MagickCore::DestroyImageList(list);
   MagickCore::DestroyExceptionInfo(exception);
   MagickCore::DestroyImageInfo(info);
-  if (pages == 0) refuse(name, "is not an image kuvert can read (TIFF, PNG, JPEG, PDF)" + (reason.empty() ? "" : ": " + reason));
+  if (pages == 0)
+    refuse_scan_file(name,
+                     "is not an image kuvert can read (TIFF, PNG, JPEG, PDF)" + (reason.empty() ? "" : ": " + reason));
   return pages;
 }
 
@@ -118,10 +118,11 @@ class ImageScanFile : public ScanFile {
       // the data ended early.
       warning = reason_of(note);
     } catch (const Magick::Exception& failure) {
-      refuse(name_, page_name + " cannot be read: " + reason_of(failure));
+      refuse_scan_file(name_, page_name + " cannot be read: " + reason_of(failure));
     }
     if (image.columns() == 0 || image.rows() == 0)
-      refuse(name_, page_name + " cannot be read: " + (warning.empty() ? "the file is truncated or damaged" : warning));
+      refuse_scan_file(
+          name_, page_name + " cannot be read: " + (warning.empty() ? "the file is truncated or damaged" : warning));
     const Tone tone = tone_of(image);
     return ScannedPage{pix_of(image, tone), tone, dpi_of(image), static_cast<std::uint32_t>(index + 1)};
   }
@@ -134,11 +135,17 @@ class ImageScanFile : public ScanFile {
 
 }  // namespace
 
+void refuse_scan_file(const std::string& name, std::string reason) {
+  Where where;
+  where.file = name;
+  throw_input(where, std::move(reason));
+}
+
 std::unique_ptr<ScanFile> open_scan_file(const std::filesystem::path& file, const std::string& name) {
   std::error_code error;
   const auto size = std::filesystem::file_size(file, error);
-  if (error) refuse(name, "cannot be read: " + error.message());
-  if (size == 0) refuse(name, "is empty (0 bytes)");
+  if (error) refuse_scan_file(name, "cannot be read: " + error.message());
+  if (size == 0) refuse_scan_file(name, "is empty (0 bytes)");
   if (looks_like_pdf(file)) {
     // poppler renders PDF pages; the policy's area limit holds for them too.
     const auto area = MagickCore::GetMagickResourceLimit(MagickCore::AreaResource);

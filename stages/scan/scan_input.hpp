@@ -18,10 +18,10 @@ namespace kuvert::scan {
 enum class Tone { bitonal, grey, colour };
 
 struct ScannedPage {
-  PixPtr image;               // 8-bit grey; 32-bit RGB for colour pages
+  PixPtr image;  // 8-bit grey; 32-bit RGB for colour pages
   Tone tone = Tone::grey;
-  int dpi = 300;              // as the file says (300 when it says nothing)
-  std::uint32_t number = 0;   // 1-based in its file
+  int dpi = 300;             // as the file says (300 when it says nothing)
+  std::uint32_t number = 0;  // 1-based in its file
 };
 
 // Starts ImageMagick with the policy in `policy_folder`; once per process,
@@ -40,6 +40,10 @@ class ScanFile {
   // Page `index` (0-based).
   virtual ScannedPage page(std::size_t index) = 0;
 };
+
+// Refuses the scan file `name` for `reason`: kuvert::Error (input) naming it,
+// for the batch's list of rejected files.
+[[noreturn]] void refuse_scan_file(const std::string& name, std::string reason);
 
 // Opens `file`, which errors call `name`.
 std::unique_ptr<ScanFile> open_scan_file(const std::filesystem::path& file, const std::string& name);

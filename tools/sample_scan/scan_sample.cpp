@@ -1,23 +1,23 @@
 #include "tools/sample_scan/scan_sample.hpp"
 
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
-#include <ZXing/BitMatrix.h>
-#include <ZXing/MultiFormatWriter.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <random>
 #include <stdexcept>
-#include <unistd.h>
 
 #include "pipeline/model/utf8.hpp"
 #include "pipeline/profiles/load_fonts.hpp"
 #include "stages/compose/page_content.hpp"
 #include "stages/compose/text_setter.hpp"
+#include "stages/deliver/output_folder.hpp"
 #include "tools/sample_scan/composed_pdf.hpp"
 
 namespace kuvert::sample {
@@ -49,26 +49,6 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
   return row[b.size()];
 }
 
-// A PDF in the temporary folder, removed with this object.
-class TemporaryPdf {
- public:
-  TemporaryPdf() {
-    std::string name = (std::filesystem::temp_directory_path() / "kuvert-sample-XXXXXX").string();
-    const int fd = ::mkstemp(name.data());
-    if (fd < 0) throw std::runtime_error("cannot make a temporary file in " + name);
-    ::close(fd);
-    path_ = name;
-  }
-  ~TemporaryPdf() {
-    std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
 }  // namespace
 
 const std::vector<std::string>& known_text() {
@@ -84,9 +64,9 @@ const std::vector<std::string>& known_text() {
 }
 
 std::vector<std::string> letter_text(unsigned n) {
-  static const char* const names[] = {"geehrte Frau Müller-Lüdenscheidt", "geehrter Herr Weißenböck",
-                                      "geehrte Frau Öztürk", "geehrter Herr Großkopf", "geehrte Frau Jäger",
-                                      "geehrter Herr Schäfer"};
+  static const char* const names[] = {
+      "geehrte Frau Müller-Lüdenscheidt", "geehrter Herr Weißenböck", "geehrte Frau Öztürk",
+      "geehrter Herr Großkopf",           "geehrte Frau Jäger",       "geehrter Herr Schäfer"};
   static const char* const streets[] = {"Große Straße", "Lindenallee", "Am Mühlbach", "Königsweg"};
   char amount[32], due[16], kassenzeichen[32];
   const unsigned euros = 100 + (n * 7919) % 9000;
@@ -139,7 +119,7 @@ scan::PixPtr text_page(const std::vector<std::string>& lines, const std::filesys
     content.text(set, setter.line(set.index("sans"), line), 70, y, 11, usage);
     y -= 18;
   }
-  const TemporaryPdf pdf;
+  const UnnamedFile pdf(std::filesystem::temp_directory_path());
   write_composed_pdf(pdf.path(), set, {content.operators()}, usage);
   const std::unique_ptr<poppler::document> document(poppler::document::load_from_file(pdf.path().string()));
   const std::unique_ptr<poppler::page> page(document ? document->create_page(0) : nullptr);
@@ -161,8 +141,8 @@ scan::PixPtr text_page(const std::vector<std::string>& lines, const std::filesys
 }
 
 scan::PixPtr skewed(Pix* page, double degrees) {
-  return scan::PixPtr(pixRotate(page, static_cast<l_float32>(degrees * kPi / 180.0), L_ROTATE_AREA_MAP,
-                                L_BRING_IN_WHITE, 0, 0));
+  return scan::PixPtr(
+      pixRotate(page, static_cast<l_float32>(degrees * kPi / 180.0), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
 }
 
 void sprinkle(Pix* page, int specks, unsigned seed) {
