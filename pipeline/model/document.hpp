@@ -21,8 +21,8 @@ struct PageRef {
 // of the recipient is kept beside it until planning is done (Job::recipients).
 struct Document {
   std::uint64_t entry_offset = 0;  // where its entry begins in Job::entries
-  std::uint32_t file = 0;             // index into Job::files
-  std::uint32_t first_page = 0;       // 0-based
+  std::uint32_t file = 0;          // index into Job::files
+  std::uint32_t first_page = 0;    // 0-based
   std::uint32_t page_count = 0;
   std::uint16_t settings = 0;  // index into Job::settings
   bool domestic = true;        // the recipient lives in Germany: domestic postage

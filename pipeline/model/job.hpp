@@ -30,8 +30,8 @@ struct Job {
   // The file of the documents' entries (Document::entry_offset): job.json,
   // or a data job's records file, whose records are of `record_fields`.
   std::filesystem::path entries;
-  FileStamp entries_stamp;  // as it was read
-  RecordSchema record_fields;  // empty for a print-file job
+  FileStamp entries_stamp;                   // as it was read
+  RecordSchema record_fields;                // empty for a print-file job
   std::vector<std::filesystem::path> files;  // source PDFs, absolute
   std::vector<ProductionSettings> settings;  // the distinct settings of its documents; a job has few
   std::vector<Document> documents;           // in the order delivered

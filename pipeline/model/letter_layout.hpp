@@ -13,6 +13,12 @@
 
 namespace kuvert {
 
+// DIN 5008 text margins: the body runs 25 mm from the left edge to 20 mm
+// from the right.
+inline constexpr double kLetterLeftMarginMm = 25;
+inline constexpr double kLetterRightMarginMm = 20;
+inline constexpr double kLetterTextWidthMm = 210 - kLetterLeftMarginMm - kLetterRightMarginMm;
+
 enum class LetterForm { a, b };  // DIN 5008 form A (short letterhead) or B
 enum class Align { left, right };
 

@@ -53,12 +53,12 @@ class PieceDocuments {
 // run at a time (plan/pieces.hpp); the job as a whole is planned in the
 // compact form of PieceDocuments.
 struct MailPiece {
-  std::string id;              // "R0001-000001", set when runs are numbered
-  std::uint32_t sequence = 0;  // 1-based, continuous within its run
+  std::string id;                                  // "R0001-000001", set when runs are numbered
+  std::uint32_t sequence = 0;                      // 1-based, continuous within its run
   std::vector<std::uint32_t> documents;            // indices into Job::documents, in order
   const Document* lead = nullptr;                  // the first of them; points into the Job
   const ProductionSettings* production = nullptr;  // the lead's settings, which the others share for production
-  std::vector<std::string> inserts;  // feeder stations of all its documents, in station order
+  std::vector<std::string> inserts;                // feeder stations of all its documents, in station order
   std::size_t sheet_count = 0;
   double weight_g = 0;
   double thickness_mm = 0;

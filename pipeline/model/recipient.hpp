@@ -1,8 +1,12 @@
 #pragma once
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace kuvert {
+
+// DIN 5008: the recipient zone of the address field holds at most 6 lines.
+inline constexpr std::size_t kMaxRecipientLines = 6;
 
 // A postal recipient as the specialist application delivers it. `country`
 // is an ISO 3166-1 alpha-2 code; "DE" for domestic mail.

@@ -23,7 +23,7 @@ struct ScanProfile {
   bool drop_blank_pages = true;
   double blank_ink_share = 0.0005;
   ScanSeparation separation = ScanSeparation::separator_sheet;
-  std::string separator_prefix;  // a separator sheet's barcode starts so ("": any barcode)
+  std::string separator_prefix;          // a separator sheet's barcode starts so ("": any barcode)
   std::uint32_t pages_per_document = 1;  // for page_count
   std::vector<ScanFieldRule> fields;
   int jpeg_quality = 75;  // grey and colour pages in the archive PDF

@@ -1,6 +1,5 @@
 #include "pipeline/profiles/load_letters.hpp"
 
-#include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/text_template.hpp"
 #include "pipeline/profiles/toml_fields.hpp"
@@ -10,12 +9,11 @@ namespace kuvert {
 namespace {
 
 // DIN 5008: text from 25 mm to 20 mm before the right edge.
-constexpr double kTextWidthMm = kA4WidthMm - 25 - 20;
 
 std::optional<FieldType> type_named(const std::string& name) {
   static const std::pair<const char*, FieldType> kTypes[] = {
-      {"text", FieldType::text},   {"integer", FieldType::integer}, {"number", FieldType::number},
-      {"money", FieldType::money}, {"date", FieldType::date},       {"period", FieldType::period},
+      {"text", FieldType::text},          {"integer", FieldType::integer}, {"number", FieldType::number},
+      {"money", FieldType::money},        {"date", FieldType::date},       {"period", FieldType::period},
       {"recipient", FieldType::recipient}};
   for (const auto& [text, type] : kTypes)
     if (name == text) return type;
@@ -24,7 +22,8 @@ std::optional<FieldType> type_named(const std::string& name) {
 
 // [fields]: name = "type" (a trailing "?" makes it optional), or a table
 // for a list whose elements have those fields.
-std::vector<FieldSpec> read_fields(const toml::table& table, const Where& where, bool top, std::vector<Diagnostic>& problems) {
+std::vector<FieldSpec> read_fields(const toml::table& table, const Where& where, bool top,
+                                   std::vector<Diagnostic>& problems) {
   std::vector<FieldSpec> fields;
   TomlFields keys(table, where, problems);
   for (const auto& [key, node] : table) {
@@ -50,7 +49,8 @@ std::vector<FieldSpec> read_fields(const toml::table& table, const Where& where,
     const auto type = type_named(type_text);
     if (!type || (!top && *type == FieldType::recipient)) {
       keys.problem(name, "expected a type (text, integer, number, money, date, period" +
-                             std::string(top ? ", recipient" : "") + "; \"?\" at the end if optional) or a table of fields for a list");
+                             std::string(top ? ", recipient" : "") +
+                             "; \"?\" at the end if optional) or a table of fields for a list");
       continue;
     }
     field.type = *type;
@@ -114,15 +114,16 @@ void read_table(TomlFields& top, const RecordSchema& schema, LetterLayout& layou
     TableColumn spec;
     spec.title = column.text("title").value_or("");
     spec.value = checked_template(column, "value", rows);
-    spec.width_mm = column.number("width", 5, kTextWidthMm).value_or(0);
+    spec.width_mm = column.number("width", 5, kLetterTextWidthMm).value_or(0);
     if (column.has("align"))
-      spec.align = column.choice<Align>("align", {{"left", Align::left}, {"right", Align::right}}).value_or(Align::left);
+      spec.align =
+          column.choice<Align>("align", {{"left", Align::left}, {"right", Align::right}}).value_or(Align::left);
     width += spec.width_mm;
     result.columns.push_back(std::move(spec));
   });
-  if (width > kTextWidthMm + 1e-9)
+  if (width > kLetterTextWidthMm + 1e-9)
     fields.problem("columns", "are " + format_number(width) + " mm wide together; the text is " +
-                                  format_number(kTextWidthMm) + " mm wide");
+                                  format_number(kLetterTextWidthMm) + " mm wide");
   each_table(fields, "totals", false, [&](TomlFields& total) {
     result.totals.push_back({total.text("label").value_or(""), checked_template(total, "value", schema)});
   });
@@ -161,7 +162,8 @@ LetterLayout load_letter_layout(const std::filesystem::path& layouts_dir, const 
   initial.name = name;
   return read_toml_file(layouts_dir, "letters/" + name + ".toml", initial, [&](TomlFields& top, LetterLayout& layout) {
     if (top.has("form"))
-      layout.form = top.choice<LetterForm>("form", {{"A", LetterForm::a}, {"B", LetterForm::b}}).value_or(LetterForm::b);
+      layout.form =
+          top.choice<LetterForm>("form", {{"A", LetterForm::a}, {"B", LetterForm::b}}).value_or(LetterForm::b);
     for (auto [key, target] : {std::pair{"font", &layout.font}, std::pair{"bold_font", &layout.bold_font}}) {
       if (!top.has(key)) continue;
       *target = top.text(key).value_or("");
@@ -172,11 +174,14 @@ LetterLayout load_letter_layout(const std::filesystem::path& layouts_dir, const 
     if (top.has("leading")) layout.leading = top.number("leading", 1, 3).value_or(layout.leading);
     if (top.has("address_indent")) layout.address_indent_mm = top.number("address_indent", 0, 20).value_or(0);
     if (top.has("sensitive")) layout.sensitive = top.flag("sensitive").value_or(false);
-    if (const toml::table* fields = top.table("fields")) layout.fields.fields = read_fields(*fields, top.at("fields"), true, top.problems());
-    for (const auto& [required, type] : {std::pair{"id", FieldType::text}, std::pair{"recipient", FieldType::recipient}}) {
+    if (const toml::table* fields = top.table("fields"))
+      layout.fields.fields = read_fields(*fields, top.at("fields"), true, top.problems());
+    for (const auto& [required, type] :
+         {std::pair{"id", FieldType::text}, std::pair{"recipient", FieldType::recipient}}) {
       const FieldSpec* field = layout.fields.find(required);
       if (field == nullptr || field->type != type || field->optional)
-        top.problem("fields", std::string("must have ") + required + " = \"" + (type == FieldType::text ? "text" : "recipient") + "\"");
+        top.problem("fields", std::string("must have ") + required + " = \"" +
+                                  (type == FieldType::text ? "text" : "recipient") + "\"");
     }
     each_table(top, "info", false, [&](TomlFields& line) {
       layout.info.push_back({line.text("label").value_or(""), checked_template(line, "value", layout.fields)});
@@ -194,27 +199,28 @@ std::map<std::string, Client> load_clients(const std::filesystem::path& layouts_
   TomlFiles files(layouts_dir, problems);
   std::map<std::string, Client> clients;
   if (const auto document = files.parse("clients.toml")) {
-    clients = read_stocks<Client>(*document, "clients.toml", "client", problems,
-                                  [&](TomlFields& fields, const std::string& id) -> std::optional<Client> {
-                                    Client client;
-                                    client.id = id;
-                                    client.name = fields.text("name").value_or("");
-                                    client.letterhead = fields.texts("letterhead", true).value_or(std::vector<std::string>{});
-                                    client.return_address = fields.text("return_address").value_or("");
-                                    client.contact = fields.texts("contact", false).value_or(std::vector<std::string>{});
-                                    client.bank = fields.texts("bank", true).value_or(std::vector<std::string>{});
-                                    if (fields.has("logo")) {
-                                      const auto logo = fields.text("logo").value_or("");
-                                      client.logo = std::filesystem::absolute(layouts_dir / logo);
-                                      std::error_code error;
-                                      const auto type = client.logo.extension();
-                                      if (!logo.empty() && ((type != ".png" && type != ".pdf") ||
-                                                            !std::filesystem::is_regular_file(client.logo, error)))
-                                        fields.problem("logo", "\"" + logo + "\" is no PNG or PDF file in the layouts folder");
-                                    }
-                                    fields.reject_unknown();
-                                    return client;
-                                  });
+    clients = read_stocks<Client>(
+        *document, "clients.toml", "client", problems,
+        [&](TomlFields& fields, const std::string& id) -> std::optional<Client> {
+          Client client;
+          client.id = id;
+          client.name = fields.text("name").value_or("");
+          client.letterhead = fields.texts("letterhead", true).value_or(std::vector<std::string>{});
+          client.return_address = fields.text("return_address").value_or("");
+          client.contact = fields.texts("contact", false).value_or(std::vector<std::string>{});
+          client.bank = fields.texts("bank", true).value_or(std::vector<std::string>{});
+          if (fields.has("logo")) {
+            const auto logo = fields.text("logo").value_or("");
+            client.logo = std::filesystem::absolute(layouts_dir / logo);
+            std::error_code error;
+            const auto type = client.logo.extension();
+            if (!logo.empty() &&
+                ((type != ".png" && type != ".pdf") || !std::filesystem::is_regular_file(client.logo, error)))
+              fields.problem("logo", "\"" + logo + "\" is no PNG or PDF file in the layouts folder");
+          }
+          fields.reject_unknown();
+          return client;
+        });
   }
   if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
   return clients;

@@ -25,8 +25,6 @@ class TomlFiles {
   // The *.toml files of a subfolder, sorted, as relative paths.
   std::vector<std::string> list(const std::string& folder);
 
-  const std::filesystem::path& root() const { return root_; }
-
  private:
   std::filesystem::path root_;
   std::vector<Diagnostic>& problems_;

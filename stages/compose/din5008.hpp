@@ -5,22 +5,20 @@
 
 namespace kuvert::compose::din5008 {
 
-inline constexpr double kLeftMargin = 25;
-inline constexpr double kRightMargin = 20;
-inline constexpr double kTextWidth = 210 - kLeftMargin - kRightMargin;  // 165
+inline constexpr double kLeftMargin = kLetterLeftMarginMm;
+inline constexpr double kRightMargin = kLetterRightMarginMm;
+inline constexpr double kTextWidth = kLetterTextWidthMm;  // 165
 inline constexpr double kLastTextLine = 257;
 
 // The address field: 85 x 45 mm at x 20; the return-address zone its top
 // 17.7 mm (8 pt, filled bottom-up), the recipient zone the remaining
 // 27.3 mm (at most 6 lines, top-down, at least 8 pt). Text starts 5 mm in.
-inline constexpr double kAddressFieldX = 20;
 inline constexpr double kAddressTextX = 25;
 inline constexpr double kAddressTextWidth = 85 - 5;
 inline constexpr double kReturnZoneHeight = 17.7;
 inline constexpr double kRecipientZoneHeight = 27.3;
 inline constexpr double kReturnAddressSize = 8;
 inline constexpr double kMinimumAddressSize = 8;
-inline constexpr int kMaxRecipientLines = 6;
 
 inline constexpr double kInfoBlockX = 125;
 inline constexpr double kInfoBlockWidth = 210 - 10 - kInfoBlockX;  // to 10 mm from the right edge
@@ -28,14 +26,13 @@ inline constexpr double kInfoBlockWidth = 210 - 10 - kInfoBlockX;  // to 10 mm f
 inline constexpr double kHoleMark = 148.5;
 
 struct FormGeometry {
-  double letterhead_height;
   double address_field_y;
   double info_block_y;
   double fold_marks[2];
 };
 
 inline constexpr FormGeometry geometry(LetterForm form) {
-  return form == LetterForm::a ? FormGeometry{27, 27, 32, {87, 192}} : FormGeometry{45, 45, 50, {105, 210}};
+  return form == LetterForm::a ? FormGeometry{27, 32, {87, 192}} : FormGeometry{45, 50, {105, 210}};
 }
 
 }  // namespace kuvert::compose::din5008

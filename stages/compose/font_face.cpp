@@ -14,7 +14,8 @@ std::int64_t read_be(const char* data, unsigned length, unsigned offset, unsigne
   if (offset + bytes > length) return 0;
   std::uint64_t value = 0;
   for (unsigned i = 0; i < bytes; ++i) value = value << 8 | static_cast<unsigned char>(data[offset + i]);
-  if (is_signed && bytes < 8 && (value >> (bytes * 8 - 1)) != 0) return static_cast<std::int64_t>(value) - (std::int64_t{1} << (bytes * 8));
+  if (is_signed && bytes < 8 && (value >> (bytes * 8 - 1)) != 0)
+    return static_cast<std::int64_t>(value) - (std::int64_t{1} << (bytes * 8));
   return static_cast<std::int64_t>(value);
 }
 
@@ -30,7 +31,7 @@ void with_table(hb_face_t* face, hb_tag_t tag, Read read) {
 
 }  // namespace
 
-FontFace::FontFace(std::string name, const std::filesystem::path& file) : name_(std::move(name)), file_(file) {
+FontFace::FontFace(std::string name, const std::filesystem::path& file) : name_(std::move(name)) {
   Where where;
   where.file = file.string();
   where.field = name_;
@@ -50,12 +51,15 @@ FontFace::FontFace(std::string name, const std::filesystem::path& file) : name_(
   if (hb_ot_name_get_utf8(face_.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size, text) > 0)
     postscript_name_.assign(text, size);
   // A PDF font name must be a plain name: keep what PostScript allows.
-  std::erase_if(postscript_name_, [](char c) { return c <= ' ' || c > '~' || std::string_view("()<>[]{}/%#").find(c) != std::string_view::npos; });
+  std::erase_if(postscript_name_, [](char c) {
+    return c <= ' ' || c > '~' || std::string_view("()<>[]{}/%#").find(c) != std::string_view::npos;
+  });
   if (postscript_name_.empty()) postscript_name_ = "Font";
 
   hb_position_t value = 0;
   if (hb_ot_metrics_get_position(font_.get(), HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &value)) metrics_.ascender = value;
-  if (hb_ot_metrics_get_position(font_.get(), HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &value)) metrics_.descender = value;
+  if (hb_ot_metrics_get_position(font_.get(), HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &value))
+    metrics_.descender = value;
   metrics_.cap_height = metrics_.ascender;
   if (hb_ot_metrics_get_position(font_.get(), HB_OT_METRICS_TAG_CAP_HEIGHT, &value)) metrics_.cap_height = value;
   with_table(face_.get(), HB_TAG('h', 'e', 'a', 'd'), [&](const char* data, unsigned length) {
@@ -81,6 +85,5 @@ std::optional<std::uint32_t> FontFace::glyph(char32_t code_point) const {
   if (!hb_font_get_nominal_glyph(font_.get(), code_point, &glyph)) return std::nullopt;
   return glyph;
 }
-
 
 }  // namespace kuvert::compose

@@ -30,7 +30,6 @@ class FontFace {
   FontFace(std::string name, const std::filesystem::path& file);
 
   const std::string& name() const { return name_; }
-  const std::filesystem::path& file() const { return file_; }
   const std::string& postscript_name() const { return postscript_name_; }
   unsigned units_per_em() const { return units_per_em_; }
   const FontMetrics& metrics() const { return metrics_; }
@@ -51,7 +50,6 @@ class FontFace {
   };
 
   std::string name_;
-  std::filesystem::path file_;
   std::unique_ptr<hb_face_t, FaceRelease> face_;
   std::unique_ptr<hb_font_t, FontRelease> font_;
   std::string postscript_name_;

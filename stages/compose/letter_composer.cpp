@@ -215,8 +215,7 @@ class LetterWriter {
         }
       }
       const double step = millimetres(size_pt * kAddressLeading);
-      if (set.size() > static_cast<std::size_t>(kMaxRecipientLines) || set.size() * step > kRecipientZoneHeight + 1e-6)
-        continue;
+      if (set.size() > kMaxRecipientLines || set.size() * step > kRecipientZoneHeight + 1e-6) continue;
       double line_top = top;
       for (const auto& [text, continues] : set) {
         put(text, kAddressTextX + (continues ? indent : 0), baseline(line_top, size_pt), size_pt);

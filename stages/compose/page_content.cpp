@@ -1,6 +1,5 @@
 #include "stages/compose/page_content.hpp"
 
-
 #include "pipeline/model/pdf_object.hpp"
 #include "stages/compose/pdf_syntax.hpp"
 

@@ -20,7 +20,6 @@ class GlyphUsage {
   void merge(const GlyphUsage& other);
   // Empty for a font nothing was shown in.
   const GlyphTexts& glyphs(FontIndex font) const;
-  std::size_t font_count() const { return fonts_.size(); }
 
  private:
   std::vector<GlyphTexts> fonts_;

@@ -106,7 +106,8 @@ ShapedText shape(const FontSet& fonts, FontIndex font, std::string_view text) {
     // The whole text goes in as context; clusters are byte offsets into it.
     hb_buffer_add_utf8(buffer.get(), text.data(), static_cast<int>(text.size()), static_cast<unsigned>(segment.begin),
                        static_cast<int>(segment.end - segment.begin));
-    hb_buffer_set_language(buffer.get(), hb_language_from_string("de", -1));
+    static const hb_language_t german = hb_language_from_string("de", -1);  // looked up once
+    hb_buffer_set_language(buffer.get(), german);
     hb_buffer_guess_segment_properties(buffer.get());
     hb_shape(fonts.face(segment.font).hb_font(), buffer.get(), nullptr, 0);
     unsigned count = 0;
@@ -114,7 +115,8 @@ ShapedText shape(const FontSet& fonts, FontIndex font, std::string_view text) {
     const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer.get(), &count);
     GlyphRun run{segment.font, {}};
     run.glyphs.reserve(count);
-    for (unsigned i = 0; i < count; ++i) run.glyphs.push_back({infos[i].codepoint, positions[i].x_advance, infos[i].cluster});
+    for (unsigned i = 0; i < count; ++i)
+      run.glyphs.push_back({infos[i].codepoint, positions[i].x_advance, infos[i].cluster});
     shaped.runs.push_back(std::move(run));
   }
   return shaped;

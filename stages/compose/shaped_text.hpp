@@ -13,7 +13,7 @@ namespace kuvert::compose {
 
 struct ShapedGlyph {
   std::uint32_t glyph = 0;
-  std::int32_t advance = 0;  // font units, kerning included
+  std::int32_t advance = 0;   // font units, kerning included
   std::uint32_t cluster = 0;  // byte offset in the text where the glyph's characters begin
 };
 

@@ -15,8 +15,6 @@ class TextSetter {
  public:
   explicit TextSetter(const FontSet& fonts) : fonts_(fonts) {}
 
-  const FontSet& fonts() const { return fonts_; }
-
   // `text` on one line, unbroken.
   ShapedText line(FontIndex font, std::string_view text);
 

@@ -11,10 +11,6 @@ namespace {
 
 constexpr const char* kTrigger = ".ready";
 
-bool ends_with(const std::string& text, const std::string& end) {
-  return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
-}
-
 std::int64_t modified_ns(const fs::directory_entry& entry) {
   std::error_code error;
   const auto time = entry.last_write_time(error);
@@ -45,8 +41,8 @@ std::vector<InboxEntry> list_inbox(const fs::path& folder) {
   std::error_code error;
   for (const auto& item : fs::directory_iterator(folder, error)) {
     const std::string name = item.path().filename().string();
-    if (name.empty() || name[0] == '.' || ends_with(name, ".part") || ends_with(name, ".tmp")) continue;
-    if (ends_with(name, kTrigger)) {
+    if (name.empty() || name[0] == '.' || name.ends_with(".part") || name.ends_with(".tmp")) continue;
+    if (name.ends_with(kTrigger)) {
       triggers.push_back(name.substr(0, name.size() - std::string(kTrigger).size()));
       continue;
     }

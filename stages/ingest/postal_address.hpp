@@ -7,9 +7,6 @@
 
 namespace kuvert {
 
-// DIN 5008: the recipient zone of the address field holds at most 6 lines.
-inline constexpr std::size_t kMaxRecipientLines = 6;
-
 // The lines a recipient occupies in the address field: name lines, street,
 // postcode and town, and for foreign mail the country on a line of its own.
 std::size_t recipient_line_count(const Recipient& recipient);

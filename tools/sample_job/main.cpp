@@ -9,8 +9,9 @@ int main(int argc, char** argv) {
   kuvert::SampleJobOptions options;
   std::string folder;
   kuvert::SampleRecordsOptions records;
-  CLI::App app{"Writes FOLDER/spool.pdf and FOLDER/job.json with fictitious letters, or with --layout a data job:\n"
-               "FOLDER/job.json and FOLDER/records.jsonl"};
+  CLI::App app{
+      "Writes FOLDER/spool.pdf and FOLDER/job.json with fictitious letters, or with --layout a data job:\n"
+      "FOLDER/job.json and FOLDER/records.jsonl"};
   std::string mark_sheet;
   app.add_option("folder", folder, "Job folder to write");
   app.add_option("--mark-sheet", mark_sheet, "Instead: write a one-page PDF with the generic-omr bars");

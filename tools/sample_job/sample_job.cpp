@@ -15,21 +15,19 @@ namespace {
 using namespace PoDoFo;
 namespace fs = std::filesystem;
 
-
-const char* kFirstNames[] = {"Erika", "Max", "Anna", "Jonas", "Lena", "Paul", "Marie", "Felix", "Sophie", "Lukas",
-                             "Greta", "Emil", "Ida", "Oskar", "Frieda", "Karl"};
-const char* kSurnames[] = {"Mustermann", "Musterfrau", "Beispiel", "Probst", "Testmann", "Exempel", "Modell",
-                           "Vorlage", "Schablone", "Entwurf", "Platzhalter", "Muster-Lüdenscheidt"};
-const char* kStreets[] = {"Hauptstraße", "Bahnhofstraße", "Lindenweg", "Am Markt", "Schulstraße", "Gartenweg",
-                          "Rosenstraße", "Kirchplatz", "Mühlenweg", "Große Straße"};
+const char* kFirstNames[] = {"Erika",  "Max",   "Anna",  "Jonas", "Lena", "Paul",  "Marie",  "Felix",
+                             "Sophie", "Lukas", "Greta", "Emil",  "Ida",  "Oskar", "Frieda", "Karl"};
+const char* kSurnames[] = {"Mustermann", "Musterfrau", "Beispiel",  "Probst",  "Testmann",    "Exempel",
+                           "Modell",     "Vorlage",    "Schablone", "Entwurf", "Platzhalter", "Muster-Lüdenscheidt"};
+const char* kStreets[] = {"Hauptstraße", "Bahnhofstraße", "Lindenweg",  "Am Markt",  "Schulstraße",
+                          "Gartenweg",   "Rosenstraße",   "Kirchplatz", "Mühlenweg", "Große Straße"};
 struct Town {
   const char* postcode;
   const char* city;
 };
-const Town kTowns[] = {{"39104", "Magdeburg"}, {"06108", "Halle (Saale)"}, {"04109", "Leipzig"},
-                       {"01067", "Dresden"},   {"10115", "Berlin"},        {"20095", "Hamburg"},
-                       {"80331", "München"},   {"50667", "Köln"},          {"39576", "Stendal"},
-                       {"06844", "Dessau-Roßlau"}};
+const Town kTowns[] = {{"39104", "Magdeburg"}, {"06108", "Halle (Saale)"}, {"04109", "Leipzig"}, {"01067", "Dresden"},
+                       {"10115", "Berlin"},    {"20095", "Hamburg"},       {"80331", "München"}, {"50667", "Köln"},
+                       {"39576", "Stendal"},   {"06844", "Dessau-Roßlau"}};
 struct ForeignTown {
   const char* country;
   const char* postcode;
@@ -46,8 +44,7 @@ const T& pick(const T (&items)[N], std::mt19937& random) {
   return items[std::uniform_int_distribution<std::size_t>(0, N - 1)(random)];
 }
 
-bool chance(double share, std::mt19937& random) { return std::uniform_real_distribution<double>(0, 1)(random) < share; }
-
+// The same recipient as the specialist application may spell it another time.
 Recipient respell(Recipient r, std::mt19937& random) {
   const auto at = r.street.find("straße");
   if (at != std::string::npos && chance(0.5, random)) r.street.replace(at, std::string("straße").size(), "str.");
@@ -147,7 +144,8 @@ class SpoolWriter {
     double y = number == 1 ? 122 : 40;
     const int lines = 10 + static_cast<int>(random() % 25);
     for (int i = 0; i < lines && y < 250; ++i, y += 5)
-      text.line("F1", 10, 25, y, "Zeile " + std::to_string(i + 1) + ": Für das Grundstück wird die Abgabe festgesetzt.");
+      text.line("F1", 10, 25, y,
+                "Zeile " + std::to_string(i + 1) + ": Für das Grundstück wird die Abgabe festgesetzt.");
     text.line("F1", 8, 25, 285, "Seite " + std::to_string(number) + " von " + std::to_string(document.pages));
 
     const std::uint32_t contents = next_++, page = next_++;
@@ -173,6 +171,8 @@ class SpoolWriter {
 
 }  // namespace
 
+bool chance(double share, std::mt19937& random) { return std::uniform_real_distribution<double>(0, 1)(random) < share; }
+
 Recipient invent_recipient(std::mt19937& random, double foreign_share) {
   Recipient r;
   r.name = {chance(0.5, random) ? "Frau" : "Herrn",
@@ -192,7 +192,6 @@ Recipient invent_recipient(std::mt19937& random, double foreign_share) {
   return r;
 }
 
-// The same recipient as the specialist application may spell it another time.
 nlohmann::json recipient_json(const Recipient& r) {
   return {{"name", r.name}, {"street", r.street}, {"postcode", r.postcode}, {"city", r.city}, {"country", r.country}};
 }
@@ -211,7 +210,8 @@ void write_mark_sheet(const fs::path& path) {
   painter.SetColor(0, 0, 0);
   for (int i = 0; i < 9; ++i) {
     const double centre_mm = 100 + i * 4.23;
-    painter.Rectangle(193 * kPointsPerMm, kA4HeightPt - (centre_mm + 0.25) * kPointsPerMm, 10 * kPointsPerMm, 0.5 * kPointsPerMm);
+    painter.Rectangle(193 * kPointsPerMm, kA4HeightPt - (centre_mm + 0.25) * kPointsPerMm, 10 * kPointsPerMm,
+                      0.5 * kPointsPerMm);
     painter.Fill();
   }
   painter.FinishPage();
@@ -240,7 +240,8 @@ std::vector<SampleDocument> write_sample_job(const fs::path& folder, const Sampl
         document.recipient = respell(recipients[random() % recipients.size()], random);
       else
         recipients.push_back(document.recipient = invent_recipient(random, options.foreign_share));
-      if (chance(options.insert_share, random)) document.inserts.push_back(chance(0.75, random) ? "feeder-1" : "feeder-2");
+      if (chance(options.insert_share, random))
+        document.inserts.push_back(chance(0.75, random) ? "feeder-1" : "feeder-2");
       for (std::uint32_t page = 1; page <= document.pages; ++page) spool.page(document, page, random);
       documents.push_back(std::move(document));
     }
@@ -252,15 +253,19 @@ std::vector<SampleDocument> write_sample_job(const fs::path& folder, const Sampl
       {"application", "steuer"},
       {"print_file", "spool.pdf"},
       {"defaults",
-       {{"paper", "a4-80"}, {"sides", options.sides}, {"inserter", "generic-omr"}, {"envelope", "auto"},
-        {"consolidate", true}, {"inserts", nlohmann::json::array()}}},
+       {{"paper", "a4-80"},
+        {"sides", options.sides},
+        {"inserter", "generic-omr"},
+        {"envelope", "auto"},
+        {"consolidate", true},
+        {"inserts", nlohmann::json::array()}}},
   };
   auto& entries = manifest["documents"] = nlohmann::json::array();
   for (const auto& document : documents) {
-    nlohmann::json entry = {{"id", document.id},
-                            {"pages", std::to_string(document.first_page) + "-" +
-                                          std::to_string(document.first_page + document.pages - 1)},
-                            {"recipient", recipient_json(document.recipient)}};
+    nlohmann::json entry = {
+        {"id", document.id},
+        {"pages", std::to_string(document.first_page) + "-" + std::to_string(document.first_page + document.pages - 1)},
+        {"recipient", recipient_json(document.recipient)}};
     if (!document.inserts.empty()) entry["inserts"] = document.inserts;
     entries.push_back(entry);
   }

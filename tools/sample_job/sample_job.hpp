@@ -17,9 +17,9 @@ struct SampleJobOptions {
   std::size_t documents = 100;
   std::uint32_t fixed_pages = 0;  // 0: 1 to 5 pages, varied
   std::uint32_t seed = 1;
-  double repeat_share = 0.15;     // documents to a recipient already used
+  double repeat_share = 0.15;  // documents to a recipient already used
   double foreign_share = 0.05;
-  double insert_share = 0.2;      // documents with a feeder insert
+  double insert_share = 0.2;  // documents with a feeder insert
   std::string job = "sample";
   std::string sides = "duplex";
 };
@@ -31,6 +31,9 @@ struct SampleDocument {
   Recipient recipient;
   std::vector<std::string> inserts;
 };
+
+// True with probability `share`.
+bool chance(double share, std::mt19937& random);
 
 // An invented recipient: a German town, or abroad with `foreign_share`.
 Recipient invent_recipient(std::mt19937& random, double foreign_share);

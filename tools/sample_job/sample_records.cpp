@@ -18,8 +18,6 @@ std::size_t between(std::size_t low, std::size_t high, std::mt19937& random) {
   return std::uniform_int_distribution<std::size_t>(low, high)(random);
 }
 
-bool chance(double share, std::mt19937& random) { return std::uniform_real_distribution<double>(0, 1)(random) < share; }
-
 // Euros with two decimals, as a JSON number.
 double euros(std::int64_t cents) { return static_cast<double>(cents) / 100.0; }
 
@@ -57,35 +55,44 @@ json tax_record(std::size_t index, const SampleRecordsOptions& options, std::mt1
   std::int64_t total = 0;
   for (std::size_t row = 0; row < rows; ++row) {
     const std::int64_t base = static_cast<std::int64_t>(between(500, 90000, random));  // cents of the Messbetrag
-    const int rate = row == 0 ? 480 : 350;                                            // Hebesatz in %
+    const int rate = row == 0 ? 480 : 350;                                             // Hebesatz in %
     const std::int64_t amount = base * rate / 100;
     total += amount;
     items.push_back({{"description", row == 0 ? "Grundsteuer B (Wohngrundstück)"
-                                               : "Grundsteuer A (Landwirtschaft), Teil " + std::to_string(row)},
+                                              : "Grundsteuer A (Landwirtschaft), Teil " + std::to_string(row)},
                      {"base", euros(base)},
                      {"rate", rate},
                      {"amount", euros(amount)}});
   }
-  json record = {{"id", id},
-                 {"recipient", recipient_json(recipient)},
-                 {"reference", reference},
-                 {"year", 2026},
-                 {"date", "2026-11-22"},
-                 {"due_date", "2027-02-15"},
-                 {"property", recipient.street + ", Flur " + std::to_string(between(1, 12, random)) + ", Flurstück " +
-                                  std::to_string(between(1, 400, random)) + "/" + std::to_string(between(1, 9, random))},
-                 {"total", euros(total)},
-                 {"items", items}};
+  json record = {
+      {"id", id},
+      {"recipient", recipient_json(recipient)},
+      {"reference", reference},
+      {"year", 2026},
+      {"date", "2026-11-22"},
+      {"due_date", "2027-02-15"},
+      {"property", recipient.street + ", Flur " + std::to_string(between(1, 12, random)) + ", Flurstück " +
+                       std::to_string(between(1, 400, random)) + "/" + std::to_string(between(1, 9, random))},
+      {"total", euros(total)},
+      {"items", items}};
   if (chance(0.4, random)) record["iban"] = "DE02 1203 0000 0000 2020 51";
   return record;
 }
 
 json salary_record(std::size_t index, const SampleRecordsOptions& options, std::mt19937& random) {
   static const char* kWageTypes[][2] = {
-      {"1000", "Grundgehalt"},          {"1010", "Familienzuschlag"},     {"1020", "Allgemeine Zulage"},
-      {"1100", "Vermögenswirksame Leistung"}, {"2000", "Lohnsteuer"},    {"2010", "Solidaritätszuschlag"},
-      {"2020", "Kirchensteuer"},        {"3000", "Krankenversicherung"},  {"3010", "Pflegeversicherung"},
-      {"3020", "Rentenversicherung"},   {"3030", "Arbeitslosenversicherung"}, {"4000", "Zusatzversorgung"},
+      {"1000", "Grundgehalt"},
+      {"1010", "Familienzuschlag"},
+      {"1020", "Allgemeine Zulage"},
+      {"1100", "Vermögenswirksame Leistung"},
+      {"2000", "Lohnsteuer"},
+      {"2010", "Solidaritätszuschlag"},
+      {"2020", "Kirchensteuer"},
+      {"3000", "Krankenversicherung"},
+      {"3010", "Pflegeversicherung"},
+      {"3020", "Rentenversicherung"},
+      {"3030", "Arbeitslosenversicherung"},
+      {"4000", "Zusatzversorgung"},
   };
   char id[32], personnel[16];
   std::snprintf(id, sizeof id, "BZ-2026-11-%06zu", index);
@@ -97,7 +104,8 @@ json salary_record(std::size_t index, const SampleRecordsOptions& options, std::
   for (std::size_t row = 0; row < rows; ++row) {
     const auto& type = kWageTypes[row % 12];
     const bool earning = type[0][0] == '1';
-    const std::int64_t cents = static_cast<std::int64_t>(earning ? between(5000, 350000, random) : between(1000, 60000, random));
+    const std::int64_t cents =
+        static_cast<std::int64_t>(earning ? between(5000, 350000, random) : between(1000, 60000, random));
     gross += earning ? cents : 0;
     net += earning ? cents : -cents;
     items.push_back({{"code", type[0]}, {"description", type[1]}, {"amount", euros(earning ? cents : -cents)}});
@@ -127,12 +135,14 @@ void write_sample_records(const fs::path& folder, const SampleRecordsOptions& op
     for (std::size_t i = 1; i <= options.records; ++i)
       records << (tax ? tax_record(i, options, random) : salary_record(i, options, random)).dump() << '\n';
   }
-  json manifest = {{"job", options.job.empty() ? (tax ? "musterstadt-grundsteuer-2026" : "nachbarstadt-bezuege-2026-11") : options.job},
-                   {"client", tax ? "musterstadt" : "nachbarstadt"},
-                   {"application", tax ? "steuer" : "bezuege"},
-                   {"layout", options.layout},
-                   {"records", "records.jsonl"},
-                   {"defaults", {{"paper", "a4-80"}, {"sides", "duplex"}, {"inserter", "generic-omr"}, {"envelope", "auto"}}}};
+  json manifest = {
+      {"job",
+       options.job.empty() ? (tax ? "musterstadt-grundsteuer-2026" : "nachbarstadt-bezuege-2026-11") : options.job},
+      {"client", tax ? "musterstadt" : "nachbarstadt"},
+      {"application", tax ? "steuer" : "bezuege"},
+      {"layout", options.layout},
+      {"records", "records.jsonl"},
+      {"defaults", {{"paper", "a4-80"}, {"sides", "duplex"}, {"inserter", "generic-omr"}, {"envelope", "auto"}}}};
   if (options.skip_bad_records) manifest["on_bad_record"] = "skip";
   std::ofstream(folder / "job.json") << manifest.dump(2) << "\n";
 }
@@ -142,10 +152,14 @@ namespace {
 std::string xml_text(const std::string& text) {
   std::string out;
   for (const char c : text) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
+    else
+      out += c;
   }
   return out;
 }

@@ -12,11 +12,11 @@ struct SampleRecordsOptions {
   std::string layout = "grundsteuer";  // or "bezuege"
   std::size_t records = 200;
   std::uint32_t seed = 1;
-  std::string job;                 // default: the layout's sample job name
-  std::size_t items = 0;           // table rows per record; 0: varied as the layout's letters vary
+  std::string job;                  // default: the layout's sample job name
+  std::size_t items = 0;            // table rows per record; 0: varied as the layout's letters vary
   double long_address_share = 0.1;  // communities of heirs, companies with departments, nobility
   double foreign_share = 0.05;
-  bool skip_bad_records = false;    // "on_bad_record": "skip"
+  bool skip_bad_records = false;  // "on_bad_record": "skip"
 };
 
 // Writes `folder`/job.json and `folder`/records.jsonl.
