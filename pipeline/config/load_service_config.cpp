@@ -12,27 +12,15 @@ namespace {
 
 fs::path resolved(const fs::path& base, const std::string& path) { return (base / path).lexically_normal(); }
 
-// Reads the table [key] through `read(fields)`, refusing keys it does not
-// ask for.
-template <class Read>
-void read_table(TomlFields& top, const char* key, bool required, Read read) {
-  if (!required && !top.has(key)) return;
-  const auto* table = top.table(key);
-  if (!table) return;
-  TomlFields fields(*table, top.at(key), top.problems());
-  read(fields);
-  fields.reject_unknown();
-}
-
 void read_store(TomlFields& top, ServiceConfig& config, const fs::path& base) {
-  read_table(top, "store", true, [&](TomlFields& store) {
+  with_table(top, "store", true, [&](TomlFields& store) {
     config.store = resolved(base, store.text("folder").value_or(""));
     if (store.has("wal")) config.wal = store.flag("wal").value_or(true);
   });
 }
 
 void read_console(TomlFields& top, ServiceConfig& config) {
-  read_table(top, "console", false, [&](TomlFields& console) {
+  with_table(top, "console", false, [&](TomlFields& console) {
     if (console.has("listen")) {
       const std::string listen = console.text("listen").value_or("127.0.0.1:8470");
       const auto colon = listen.rfind(':');
@@ -58,7 +46,7 @@ void read_console(TomlFields& top, ServiceConfig& config) {
 }
 
 void read_production(TomlFields& top, ServiceConfig& config, const fs::path& base) {
-  read_table(top, "production", false, [&](TomlFields& production) {
+  with_table(top, "production", false, [&](TomlFields& production) {
     if (production.has("layouts")) config.layouts = resolved(base, production.text("layouts").value_or(""));
     if (production.has("fonts")) config.fonts = resolved(base, production.text("fonts").value_or(""));
     if (production.has("max_sheets"))
@@ -69,7 +57,7 @@ void read_production(TomlFields& top, ServiceConfig& config, const fs::path& bas
 }
 
 void read_retention(TomlFields& top, ServiceConfig& config) {
-  read_table(top, "retention", false, [&](TomlFields& retention) {
+  with_table(top, "retention", false, [&](TomlFields& retention) {
     if (retention.has("inputs_days"))
       config.keep_inputs_days = static_cast<int>(retention.integer("inputs_days", 1, 3650).value_or(90));
     if (retention.has("outputs_days"))
@@ -84,27 +72,22 @@ void check_name(TomlFields& fields, const std::string& name) {
 }
 
 void read_printers(TomlFields& top, ServiceConfig& config, const fs::path& base) {
-  const auto tables = top.tables("printer", false);
   std::set<std::string> names;
-  for (std::size_t i = 0; i < tables.size(); ++i) {
-    TomlFields fields(*tables[i], element(top.at("printer"), i), top.problems());
+  each_table(top, "printer", false, [&](TomlFields& fields) {
     Printer printer;
     printer.name = fields.text("name").value_or("");
     check_name(fields, printer.name);
     if (!printer.name.empty() && !names.insert(printer.name).second)
       fields.problem("name", "another printer has this name");
     printer.folder = resolved(base, fields.text("folder").value_or(""));
-    fields.reject_unknown();
     config.printers.push_back(std::move(printer));
-  }
+  });
 }
 
 void read_inboxes(TomlFields& top, ServiceConfig& config, const fs::path& base) {
-  const auto tables = top.tables("inbox", false);
   std::set<std::string> names;
   std::set<fs::path> folders;
-  for (std::size_t i = 0; i < tables.size(); ++i) {
-    TomlFields fields(*tables[i], element(top.at("inbox"), i), top.problems());
+  each_table(top, "inbox", false, [&](TomlFields& fields) {
     Inbox inbox;
     inbox.name = fields.text("name").value_or("");
     check_name(fields, inbox.name);
@@ -132,9 +115,8 @@ void read_inboxes(TomlFields& top, ServiceConfig& config, const fs::path& base) 
     if (fields.has("poll_seconds")) inbox.poll_seconds = fields.number("poll_seconds", 0.1, 3600).value_or(5);
     if (fields.has("stable_checks"))
       inbox.stable_checks = static_cast<int>(fields.integer("stable_checks", 1, 100).value_or(2));
-    fields.reject_unknown();
     config.inboxes.push_back(std::move(inbox));
-  }
+  });
 }
 
 }  // namespace

@@ -200,8 +200,8 @@ TEST_CASE("a datamatrix code needs its quiet zone inside the clear zone", "[prof
 TEST_CASE("a feeder the OMR code has no position for is an error", "[profiles]") {
   ScratchLayouts layouts;
   layouts.write(kGeneric, layouts.read(kGeneric) +
-                             "\n[[feeder]]\nname = \"feeder-3\"\nstation = 3\ninsert = \"SEPA mandate\"\n"
-                             "weight_g = 5.0\nthickness_mm = 0.1\n");
+                              "\n[[feeder]]\nname = \"feeder-3\"\nstation = 3\ninsert = \"SEPA mandate\"\n"
+                              "weight_g = 5.0\nthickness_mm = 0.1\n");
   CHECK(load_problems(layouts.root()) ==
         Lines{generic("feeder[2].station",
                       "station 3 has no feeder position in positions, so its insert could never be pulled")});

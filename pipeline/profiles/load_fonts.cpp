@@ -37,7 +37,8 @@ FontCatalog load_fonts(const fs::path& fonts_dir) {
     for (const auto& [name, spec] : catalog.fonts)
       for (const auto& other : spec.fallback)
         if (!catalog.fonts.count(other))
-          problems.push_back({in_file(file, name + ".fallback"), "names \"" + other + "\", which is no font of the file"});
+          problems.push_back(
+              {in_file(file, name + ".fallback"), "names \"" + other + "\", which is no font of the file"});
   }
   if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
   return catalog;

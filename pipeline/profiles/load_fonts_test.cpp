@@ -54,8 +54,8 @@ TEST_CASE("a fonts file with a missing font file or an unknown fallback is refus
   const auto problems = problems_of(fonts.path());
   REQUIRE(problems.size() == 3);  // fonts in key order, then the fallbacks
   CHECK(problems[0] == "mono.size: is not a known field");
-  CHECK(problems[1] == "sans.file: \"" + (fonts.path() / "missing.ttf").string() +
-                           "\" is not there (is its font package installed?)");
+  CHECK(problems[1] ==
+        "sans.file: \"" + (fonts.path() / "missing.ttf").string() + "\" is not there (is its font package installed?)");
   CHECK(problems[2] == "sans.fallback: names \"nope\", which is no font of the file");
 }
 

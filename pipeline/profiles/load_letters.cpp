@@ -82,53 +82,39 @@ std::string checked_template(TomlFields& fields, const std::string& key, const R
   return *text;
 }
 
-// Reads each table of the array `key` with `read`, then rejects the keys
-// `read` did not ask for.
-template <typename Read>
-void each_table(TomlFields& parent, const std::string& key, bool required, Read read) {
-  const auto tables = parent.tables(key, required);
-  for (std::size_t i = 0; i < tables.size(); ++i) {
-    TomlFields fields(*tables[i], element(parent.at(key), i), parent.problems());
-    read(fields);
-    fields.reject_unknown();
-  }
-}
-
 void read_table(TomlFields& top, const RecordSchema& schema, LetterLayout& layout) {
-  if (!top.has("table")) return;  // a letter without a table
-  const toml::table* table = top.table("table");
-  if (!table) return;
-  TomlFields fields(*table, top.at("table"), top.problems());
-  LetterTable result;
-  RecordSchema rows;
-  if (const auto name = fields.text("rows")) {
-    result.rows = *name;
-    const FieldSpec* list = schema.find(*name);
-    if (list == nullptr || list->type != FieldType::list)
-      fields.problem("rows", "\"" + *name + "\" is no list field of the layout");
-    else
-      rows.fields = list->items;
-  }
-  double width = 0;
-  each_table(fields, "columns", true, [&](TomlFields& column) {
-    TableColumn spec;
-    spec.title = column.text("title").value_or("");
-    spec.value = checked_template(column, "value", rows);
-    spec.width_mm = column.number("width", 5, kLetterTextWidthMm).value_or(0);
-    if (column.has("align"))
-      spec.align =
-          column.choice<Align>("align", {{"left", Align::left}, {"right", Align::right}}).value_or(Align::left);
-    width += spec.width_mm;
-    result.columns.push_back(std::move(spec));
+  // A letter may have no table.
+  with_table(top, "table", false, [&](TomlFields& fields) {
+    LetterTable result;
+    RecordSchema rows;
+    if (const auto name = fields.text("rows")) {
+      result.rows = *name;
+      const FieldSpec* list = schema.find(*name);
+      if (list == nullptr || list->type != FieldType::list)
+        fields.problem("rows", "\"" + *name + "\" is no list field of the layout");
+      else
+        rows.fields = list->items;
+    }
+    double width = 0;
+    each_table(fields, "columns", true, [&](TomlFields& column) {
+      TableColumn spec;
+      spec.title = column.text("title").value_or("");
+      spec.value = checked_template(column, "value", rows);
+      spec.width_mm = column.number("width", 5, kLetterTextWidthMm).value_or(0);
+      if (column.has("align"))
+        spec.align =
+            column.choice<Align>("align", {{"left", Align::left}, {"right", Align::right}}).value_or(Align::left);
+      width += spec.width_mm;
+      result.columns.push_back(std::move(spec));
+    });
+    if (width > kLetterTextWidthMm + 1e-9)
+      fields.problem("columns", "are " + format_number(width) + " mm wide together; the text is " +
+                                    format_number(kLetterTextWidthMm) + " mm wide");
+    each_table(fields, "totals", false, [&](TomlFields& total) {
+      result.totals.push_back({total.text("label").value_or(""), checked_template(total, "value", schema)});
+    });
+    layout.table = std::move(result);
   });
-  if (width > kLetterTextWidthMm + 1e-9)
-    fields.problem("columns", "are " + format_number(width) + " mm wide together; the text is " +
-                                  format_number(kLetterTextWidthMm) + " mm wide");
-  each_table(fields, "totals", false, [&](TomlFields& total) {
-    result.totals.push_back({total.text("label").value_or(""), checked_template(total, "value", schema)});
-  });
-  fields.reject_unknown();
-  layout.table = std::move(result);
 }
 
 void read_body(TomlFields& top, const RecordSchema& schema, LetterLayout& layout) {

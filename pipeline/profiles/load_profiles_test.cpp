@@ -132,7 +132,8 @@ TEST_CASE("tariff products are checked field by field", "[profiles]") {
               "max_width_mm (250)",
               "file \"tariffs/deutsche-post-2025.toml\": field \"product[3].max_weight_g\": is missing",
               "file \"tariffs/deutsche-post-2025.toml\": field \"product[3].max_weight\": is not a known field",
-              "file \"tariffs/deutsche-post-2025.toml\": field \"product[7].destination\": \"abroad\" is neither \"domestic\" nor "
+              "file \"tariffs/deutsche-post-2025.toml\": field \"product[7].destination\": \"abroad\" is neither "
+              "\"domestic\" nor "
               "\"international\""});
 }
 

@@ -18,17 +18,17 @@ ScanProfile load_scan_profile(const std::filesystem::path& layouts_dir, const st
       if (top.has(key)) *target = top.flag(key).value_or(*target);
     if (top.has("blank_ink_share")) profile.blank_ink_share = top.number("blank_ink_share", 0, 0.05).value_or(0.0005);
     if (top.has("separation"))
-      profile.separation = top.choice<ScanSeparation>("separation", {{"separator_sheet", ScanSeparation::separator_sheet},
-                                                                     {"blank_page", ScanSeparation::blank_page},
-                                                                     {"page_count", ScanSeparation::page_count}})
-                               .value_or(ScanSeparation::separator_sheet);
+      profile.separation =
+          top.choice<ScanSeparation>("separation", {{"separator_sheet", ScanSeparation::separator_sheet},
+                                                    {"blank_page", ScanSeparation::blank_page},
+                                                    {"page_count", ScanSeparation::page_count}})
+              .value_or(ScanSeparation::separator_sheet);
     if (top.has("separator_prefix")) profile.separator_prefix = top.text("separator_prefix").value_or("");
     if (top.has("pages_per_document"))
       profile.pages_per_document = static_cast<std::uint32_t>(top.integer("pages_per_document", 1, 10000).value_or(1));
-    if (top.has("jpeg_quality")) profile.jpeg_quality = static_cast<int>(top.integer("jpeg_quality", 10, 100).value_or(75));
-    const auto rules = top.tables("fields", false);
-    for (std::size_t i = 0; i < rules.size(); ++i) {
-      TomlFields rule(*rules[i], element(top.at("fields"), i), top.problems());
+    if (top.has("jpeg_quality"))
+      profile.jpeg_quality = static_cast<int>(top.integer("jpeg_quality", 10, 100).value_or(75));
+    each_table(top, "fields", false, [&](TomlFields& rule) {
       ScanFieldRule spec;
       spec.name = rule.text("name").value_or("");
       spec.pattern = rule.text("pattern").value_or("");
@@ -38,9 +38,8 @@ ScanProfile load_scan_profile(const std::filesystem::path& layouts_dir, const st
       } catch (const std::regex_error& error) {
         rule.problem("pattern", std::string("is no regular expression: ") + error.what());
       }
-      rule.reject_unknown();
       profile.fields.push_back(std::move(spec));
-    }
+    });
   });
 }
 

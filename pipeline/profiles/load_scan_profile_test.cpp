@@ -29,7 +29,8 @@ TEST_CASE("a scan profile's problems are reported at once", "[profiles][scan]") 
   }
   REQUIRE(lines.size() == 4);
   const std::string at = "file \"scan/kaputt.toml\": field ";
-  CHECK(lines[0] == at + "\"separation\": \"barcode\" is not one of \"separator_sheet\", \"blank_page\", \"page_count\"");
+  CHECK(lines[0] ==
+        at + "\"separation\": \"barcode\" is not one of \"separator_sheet\", \"blank_page\", \"page_count\"");
   CHECK(lines[1] == at + "\"jpeg_quality\": must be between 10 and 100, got 5");
   CHECK(lines[2].find(at + "\"fields[0].pattern\": is no regular expression") == 0);
   CHECK(lines[3] == at + "\"farbe\": is not a known field");

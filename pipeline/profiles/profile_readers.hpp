@@ -19,7 +19,6 @@
 
 namespace kuvert {
 
-
 // papers.toml: one table per paper stock, named by its key.
 std::map<std::string, PaperProfile> read_papers(const toml::table& document, const std::string& file,
                                                 std::vector<Diagnostic>& problems);

@@ -29,7 +29,7 @@ class TomlFields {
 
   bool has(const std::string& key) const;
   std::optional<std::string> text(const std::string& key);  // required, not empty
-  std::optional<bool> flag(const std::string& key);  // required
+  std::optional<bool> flag(const std::string& key);         // required
   // An array of non-empty strings (which may itself be empty).
   std::optional<std::vector<std::string>> texts(const std::string& key, bool required);
   // A number (integer or floating point) within [min, max].
@@ -94,6 +94,30 @@ inline Where in_file(std::string file, std::string field = {}) {
 // Where an element of an array of tables is: "positions[3]", counted from 0
 // as the job manifest's "documents[0]" is.
 Where element(const Where& array, std::size_t index);
+
+// Reads each table of the array `key` with `read`, then rejects the keys
+// `read` did not ask for.
+template <typename Read>
+void each_table(TomlFields& parent, const std::string& key, bool required, Read read) {
+  const auto tables = parent.tables(key, required);
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    TomlFields fields(*tables[i], element(parent.at(key), i), parent.problems());
+    read(fields);
+    fields.reject_unknown();
+  }
+}
+
+// Reads the table `key` with `read` (if present, or required), then rejects
+// the keys `read` did not ask for.
+template <typename Read>
+void with_table(TomlFields& parent, const std::string& key, bool required, Read read) {
+  if (!required && !parent.has(key)) return;
+  const toml::table* table = parent.table(key);
+  if (!table) return;
+  TomlFields fields(*table, parent.at(key), parent.problems());
+  read(fields);
+  fields.reject_unknown();
+}
 
 // Reads a file of stocks, one table per stock named by its key
 // (papers.toml, envelopes.toml). `read(fields, name)` returns the stock, or
