@@ -11,14 +11,14 @@
 // output.
 #include "stages/ingest/page_copier.hpp"
 
+#include <podofo/base/PdfArray.h>
+#include <podofo/base/PdfDictionary.h>
+#include <podofo/base/PdfObject.h>
+
 #include <algorithm>
 #include <array>
 #include <string_view>
 #include <vector>
-
-#include <podofo/base/PdfArray.h>
-#include <podofo/base/PdfDictionary.h>
-#include <podofo/base/PdfObject.h>
 
 #include "stages/ingest/page_geometry.hpp"
 #include "stages/ingest/page_list.hpp"
@@ -30,8 +30,8 @@ namespace kuvert::ingest {
 namespace {
 
 constexpr std::array<std::string_view, 13> kDroppedKeys{
-    "Type",     "Parent", "Contents", "Annots",  "AA",     "B",      "StructParents",
-    "Thumb",    "PieceInfo", "Metadata", "BleedBox", "TrimBox", "ArtBox"};
+    "Type",  "Parent",    "Contents", "Annots",   "AA",      "B",     "StructParents",
+    "Thumb", "PieceInfo", "Metadata", "BleedBox", "TrimBox", "ArtBox"};
 
 bool is_dropped(const PoDoFo::PdfName& key) {
   return std::find(kDroppedKeys.begin(), kDroppedKeys.end(), key.GetName()) != kDroppedKeys.end();
@@ -43,13 +43,11 @@ bool is_inherited(const PoDoFo::PdfName& key) {
 
 class PageCopier {
  public:
-  PageCopier(PdfObjectReader& reader, const PageList& pages, std::uint32_t file_index,
-             ObjectNumbering& numbering)
+  PageCopier(PdfObjectReader& reader, const PageList& pages, std::uint32_t file_index, ObjectNumbering& numbering)
       : reader_(reader), pages_(pages), file_(file_index), numbering_(numbering) {
     write_reference_ = [this](const PoDoFo::PdfReference& reference, std::string& out) {
       const std::uint32_t source = reference.ObjectNumber();
-      if (!reader_.exists(reference) || pages_.is_tree_node(source) ||
-          source == reader_.root().ObjectNumber()) {
+      if (!reader_.exists(reference) || pages_.is_tree_node(source) || source == reader_.root().ObjectNumber()) {
         out += "null";
         return;
       }
@@ -76,7 +74,7 @@ class PageCopier {
     copied.ury = visible.ury;
 
     write_entries(dict, inherited, visible, copied.entries);
-    if (const PoDoFo::PdfObject* contents = dict.GetKey("Contents")) add_contents(*contents, copied, true);
+    if (const PoDoFo::PdfObject* contents = dict.GetKey("Contents")) add_contents(*contents, copied);
     copy_pending(copied.objects);
     return copied;
   }
@@ -89,7 +87,7 @@ class PageCopier {
     const PageGeometry box = page_geometry(dict, pages_.inherited(page), reader_, PageBox::visible);
     CopiedForm form{numbering_.allocate(), {}, box.llx, box.lly, box.urx, box.ury};
     std::string content;
-    if (const PoDoFo::PdfObject* contents = dict.GetKey("Contents")) decoded_contents(*contents, content, true);
+    if (const PoDoFo::PdfObject* contents = dict.GetKey("Contents")) decoded_contents(*contents, content);
     const PoDoFo::PdfObject* own = dict.GetKey(kInheritedKeys[kResources]);
     const PoDoFo::PdfVariant& resources = own ? *own : pages_.inherited(page)[kResources];
     std::string body = "<< /Type /XObject /Subtype /Form /BBox [";
@@ -149,44 +147,38 @@ class PageCopier {
     }
   }
 
-  // /Contents is a stream reference, an array of them, or a reference to
-  // such an array.
-  void add_contents(const PoDoFo::PdfVariant& contents, CopiedPage& copied, bool may_be_array) {
-    if (contents.IsArray()) {
-      if (may_be_array) {
-        for (const auto& item : contents.GetArray()) add_contents(item, copied, false);
-      }
-      return;
-    }
-    if (!contents.IsReference() || !reader_.exists(contents.GetReference())) return;
-    const std::uint32_t source = contents.GetReference().ObjectNumber();
-    const IndirectObject object = reader_.load(source);
-    if (object.value.IsArray()) {
-      add_contents(object.value, copied, may_be_array);
-      return;
-    }
-    if (!object.stream_offset) return;
-    const auto [number, first_time] = numbering_.map(file_, source);
-    copied.contents.push_back(number);
-    if (first_time) copied.objects.push_back({number, serialise(source, object)});
-  }
-
-  // The decoded bytes of /Contents (a stream, an array of them, or a
-  // reference to such an array), joined by line breaks.
-  void decoded_contents(const PoDoFo::PdfVariant& contents, std::string& out, bool may_be_array) {
+  // Calls `each(source, object)` for every content stream of /Contents: a
+  // stream reference, an array of them, or a reference to such an array.
+  template <class Each>
+  void for_each_content_stream(const PoDoFo::PdfVariant& contents, bool may_be_array, Each&& each) {
     if (contents.IsArray()) {
       if (may_be_array)
-        for (const auto& item : contents.GetArray()) decoded_contents(item, out, false);
+        for (const auto& item : contents.GetArray()) for_each_content_stream(item, false, each);
       return;
     }
     if (!contents.IsReference() || !reader_.exists(contents.GetReference())) return;
     const std::uint32_t source = contents.GetReference().ObjectNumber();
     const IndirectObject object = reader_.load(source);
-    if (object.value.IsArray()) return decoded_contents(object.value, out, may_be_array);
-    if (!object.stream_offset || !object.value.IsDictionary()) return;
-    const PoDoFo::PdfDictionary& dict = object.value.GetDictionary();
-    out += decode_stream(dict, reader_.raw_stream(source, dict, *object.stream_offset));
-    out += '\n';
+    if (object.value.IsArray()) return for_each_content_stream(object.value, may_be_array, each);
+    if (object.stream_offset) each(source, object);
+  }
+
+  void add_contents(const PoDoFo::PdfVariant& contents, CopiedPage& copied) {
+    for_each_content_stream(contents, true, [&](std::uint32_t source, const IndirectObject& object) {
+      const auto [number, first_time] = numbering_.map(file_, source);
+      copied.contents.push_back(number);
+      if (first_time) copied.objects.push_back({number, serialise(source, object)});
+    });
+  }
+
+  // The decoded bytes of /Contents, joined by line breaks.
+  void decoded_contents(const PoDoFo::PdfVariant& contents, std::string& out) {
+    for_each_content_stream(contents, true, [&](std::uint32_t source, const IndirectObject& object) {
+      if (!object.value.IsDictionary()) return;
+      const PoDoFo::PdfDictionary& dict = object.value.GetDictionary();
+      out += decode_stream(dict, reader_.raw_stream(source, dict, *object.stream_offset));
+      out += '\n';
+    });
   }
 
   void copy_pending(std::vector<PdfObjectBytes>& objects) {
@@ -231,8 +223,8 @@ class PageCopier {
 
 }  // namespace
 
-CopiedPage copy_page(PdfObjectReader& reader, const PageList& pages, std::uint32_t page,
-                     std::uint32_t file_index, ObjectNumbering& numbering) {
+CopiedPage copy_page(PdfObjectReader& reader, const PageList& pages, std::uint32_t page, std::uint32_t file_index,
+                     ObjectNumbering& numbering) {
   return PageCopier(reader, pages, file_index, numbering).copy(page);
 }
 
