@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "tests/support/file_text.hpp"
+#include "stages/ingest/spool_test_files.hpp"
 #include "tests/support/kuvert_job.hpp"
 
 namespace {
@@ -24,9 +25,7 @@ void expect_refused(const KuvertJob& job, const std::string& message) {
   CHECK_FALSE(std::filesystem::exists(job.output()));
 }
 
-void write_file(const std::filesystem::path& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
+using kuvert::spool_test::write_file;
 
 // Adds a document to the job that takes all pages of a PDF of its own,
 // addressed like the first document.
@@ -431,4 +430,48 @@ TEST_CASE("an existing output folder is never overwritten", "[input]") {
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("output folder exists already; kuvert never overwrites output") != std::string::npos);
   CHECK(read_file(job.output() / "keep.txt") == "earlier output");
+}
+
+TEST_CASE("a print file whose page nests 100,000 dictionaries is refused, not a crash", "[input]") {
+  KuvertJob job(plain_job(1, 1));
+  std::string nested;
+  for (int i = 0; i < 100000; ++i) nested += "<</A ";
+  for (int i = 0; i < 100000; ++i) nested += ">>";
+  write_file(job.folder() / "spool.pdf",
+             kuvert::spool_test::classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
+                                              {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"},
+                                              {3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Deep " +
+                                                      nested + " >>"}}));
+  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": field \"print_file\": has arrays or dictionaries "
+                      "nested more than 100 deep (object at byte ");
+}
+
+TEST_CASE("a manifest that names a key twice is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  auto manifest = read_file(job.folder() / "job.json");
+  const auto at = manifest.find("\"client\"");
+  REQUIRE(at != std::string::npos);
+  // Two parsers could read two different clients: another town's letterhead.
+  manifest.insert(at, "\"client\": \"nachbarstadt\", ");
+  write_file(job.folder() / "job.json", manifest);
+  expect_refused(job, "kuvert: job \"job\": file \"job.json\": has the key \"client\" twice in one object (at byte ");
+}
+
+TEST_CASE("a manifest with a number too large for any field is refused as input", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) { m["defaults"]["paper"] = "PLACEHOLDER"; });
+  auto manifest = read_file(job.folder() / "job.json");
+  manifest.replace(manifest.find("\"PLACEHOLDER\""), 13, "1e400");
+  write_file(job.folder() / "job.json", manifest);
+  expect_refused(job, "kuvert: job \"job\": file \"job.json\": has a number too large to be read (such as 1e400)");
+}
+
+TEST_CASE("a manifest nested deeper than 32 levels is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) {
+    json deep = json::array();
+    for (int i = 0; i < 40; ++i) deep = json::array({deep});
+    m["defaults"]["inserts"] = deep;
+  });
+  expect_refused(job, "kuvert: job \"job\": file \"job.json\": nests objects and arrays deeper than 32 levels");
 }

@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "stages/ingest/json_fields.hpp"
+#include "stages/ingest/strict_json.hpp"
 
 namespace kuvert {
 namespace {
@@ -73,7 +74,7 @@ namespace {
 json parse_without_documents(std::istream& in, const std::function<void(json&, std::uint64_t)>& each) {
   std::string top_key;
   std::uint64_t element_offset = 0;
-  return json::parse(in, [&](int depth, json::parse_event_t event, json& parsed) {
+  return parse_strict_json(in, [&](int depth, json::parse_event_t event, json& parsed) {
     if (depth == 1 && event == json::parse_event_t::key) top_key = parsed.get<std::string>();
     if (depth != 2 || top_key != "documents") return true;
     if (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start) {
@@ -147,8 +148,8 @@ JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, st
   std::size_t document_count = 0;
   try {
     root = parse_without_documents(*open(), [&](json&, std::uint64_t) { ++document_count; });
-  } catch (const json::parse_error& error) {
-    problems.push_back({where, "is not valid JSON (at byte " + std::to_string(error.byte) + ")"});
+  } catch (const JsonRefused& refused) {
+    problems.push_back({where, refused.message("byte")});
     return manifest;
   }
   manifest.valid_json = true;
@@ -205,13 +206,18 @@ void read_manifest_documents(const ManifestOpener& open, const JobManifest& mani
   IdCheck ids;
   std::size_t index = 0;
   const auto in = open();
-  parse_without_documents(*in, [&](json& element, std::uint64_t offset) {
-    Where at = where;
-    at.field = "documents[" + std::to_string(index++) + "]";
-    auto document = read_document(element, manifest.defaults, at, problems);
-    ids.add(document.id, offset);
-    each(std::move(document), offset);
-  });
+  try {
+    parse_without_documents(*in, [&](json& element, std::uint64_t offset) {
+      Where at = where;
+      at.field = "documents[" + std::to_string(index++) + "]";
+      auto document = read_document(element, manifest.defaults, at, problems);
+      ids.add(document.id, offset);
+      each(std::move(document), offset);
+    });
+  } catch (const JsonRefused& refused) {  // the file changed since the first reading
+    problems.push_back({where, refused.message("byte")});
+    return;
+  }
   in->clear();
   ids.report(*in, where, problems);
 }
@@ -222,8 +228,8 @@ std::optional<ManifestDocument> read_manifest_document_at(std::istream& in, std:
   if (!in.seekg(static_cast<std::streamoff>(offset))) return std::nullopt;
   json element;
   try {
-    in >> element;  // one value, whatever follows it
-  } catch (const json::parse_error&) {
+    in >> element;  // one value, whatever follows it (read strictly once before)
+  } catch (const json::exception&) {
     return std::nullopt;
   }
   return read_document(element, ProductionSettings{}, where, problems);

@@ -4,6 +4,7 @@
 
 #include "stages/ingest/byte_reader.hpp"
 #include "stages/ingest/record_values.hpp"
+#include "stages/ingest/strict_json.hpp"
 
 namespace kuvert {
 namespace {
@@ -28,11 +29,9 @@ std::optional<json> parse_line(const std::string& line, bool too_long, const Whe
   }
   json value;
   try {
-    value = json::parse(line);
-  } catch (const json::parse_error& error) {
-    std::string message = "is not valid JSON (at column ";
-    (message += std::to_string(error.byte)) += ")";
-    problems.push_back({where, std::move(message)});
+    value = parse_strict_json(line);
+  } catch (const JsonRefused& refused) {
+    problems.push_back({where, refused.message("column")});
     return std::nullopt;
   }
   if (value.is_object()) return value;

@@ -22,3 +22,14 @@ TEST_CASE("JSON Lines: a line that is not an object", "[ingest][records]") {
   CHECK(problems_of_line("[1, 2]") ==
         std::vector<std::string>{"file \"records.jsonl\": record \"line 2\": expected a JSON object, got array"});
 }
+
+TEST_CASE("JSON Lines: a line that names a key twice is refused", "[ingest][records]") {
+  CHECK(problems_of_line("{\"id\": \"K-2\", \"id\": \"K-3\"}") ==
+        std::vector<std::string>{"file \"records.jsonl\": record \"line 2\": has the key \"id\" twice in one object"});
+}
+
+TEST_CASE("JSON Lines: a number too large is a problem of its record", "[ingest][records]") {
+  CHECK(problems_of_line("{\"id\": \"K-2\", \"total\": 1e400}") ==
+        std::vector<std::string>{"file \"records.jsonl\": record \"line 2\": has a number too large to be read "
+                                 "(such as 1e400)"});
+}

@@ -24,7 +24,6 @@
 #include "stages/ingest/page_list.hpp"
 #include "stages/ingest/pdf_object_reader.hpp"
 #include "stages/ingest/pdf_value_writer.hpp"
-#include "stages/ingest/stream_decoder.hpp"
 
 namespace kuvert::ingest {
 namespace {
@@ -176,7 +175,7 @@ class PageCopier {
     for_each_content_stream(contents, true, [&](std::uint32_t source, const IndirectObject& object) {
       if (!object.value.IsDictionary()) return;
       const PoDoFo::PdfDictionary& dict = object.value.GetDictionary();
-      out += decode_stream(dict, reader_.raw_stream(source, dict, *object.stream_offset));
+      out += reader_.decoded_stream(source, dict, *object.stream_offset);
       out += '\n';
     });
   }

@@ -20,6 +20,8 @@
 
 #include "pipeline/model/error.hpp"
 #include "stages/ingest/buffered_file_device.hpp"
+#include "stages/ingest/nesting_check.hpp"
+#include "stages/ingest/pdf_limits.hpp"
 
 namespace kuvert::ingest {
 namespace {
@@ -61,6 +63,13 @@ class ValueTokenizer : public PoDoFo::PdfTokenizer {
         kids->clear();  // should the key be repeated, the last one counts
         read_references(*kids);
         dictionary.AddKey(name, PoDoFo::PdfArray());
+        continue;
+      }
+      if (name.GetLength() == 0) {
+        // PoDoFo cannot look up the empty name "/": its entry is read and
+        // left out (no viewer gives it a meaning).
+        PoDoFo::PdfVariant ignored;
+        GetNextVariant(token, type_, ignored, nullptr);
         continue;
       }
       dictionary.AddKey(name, PoDoFo::PdfObject());
@@ -119,6 +128,7 @@ std::string PdfInput::read(std::uint64_t offset, std::size_t length) {
 }
 
 IndirectObject PdfInput::parse_object_at(std::uint64_t offset, std::vector<KidReference>* kids) {
+  check_nesting_at(offset);
   ValueTokenizer tokenizer(device_, token_buffer_);
   auto* device = device_.Device();
   device->Seek(static_cast<std::streamoff>(offset));
@@ -146,6 +156,7 @@ IndirectObject PdfInput::parse_object_at(std::uint64_t offset, std::vector<KidRe
 }
 
 PoDoFo::PdfVariant PdfInput::parse_value_at(std::uint64_t offset) {
+  check_nesting_at(offset);
   PoDoFo::PdfTokenizer tokenizer(device_, token_buffer_);
   device_.Device()->Seek(static_cast<std::streamoff>(offset));
   PoDoFo::PdfVariant value;
@@ -154,6 +165,10 @@ PoDoFo::PdfVariant PdfInput::parse_value_at(std::uint64_t offset) {
 }
 
 void PdfInput::parse_value(std::string_view bytes, PoDoFo::PdfVariant& value, std::vector<KidReference>* kids) {
+  // Bytes from an object stream: too deep a value is damage like any other.
+  if (NestingCheck(kMaxPdfNesting).feed(bytes) == NestingCheck::Verdict::too_deep) {
+    PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_InvalidDataType, "nested too deeply");
+  }
   ValueTokenizer tokenizer(bytes.data(), bytes.size());
   tokenizer.read_value(value, kids);
 }
@@ -176,6 +191,22 @@ std::string PdfInput::read_stream_data(std::uint64_t offset,
   return read(offset, static_cast<std::size_t>(end - offset));
 }
 
+void PdfInput::check_nesting_at(std::uint64_t offset) {
+  constexpr std::size_t kChunk = 4096;
+  NestingCheck check(kMaxPdfNesting);
+  for (std::uint64_t at = offset; at < size_; at += kChunk) {
+    switch (check.feed(read(at, kChunk))) {
+      case NestingCheck::Verdict::done:
+        return;
+      case NestingCheck::Verdict::too_deep:
+        fail("has arrays or dictionaries nested more than " + std::to_string(kMaxPdfNesting) +
+             " deep (object at byte " + std::to_string(offset) + ")");
+      case NestingCheck::Verdict::more:
+        break;
+    }
+  }
+}
+
 bool PdfInput::endstream_follows(std::uint64_t offset) {
   const std::string tail = read(offset, 32);
   std::size_t i = 0;
@@ -188,6 +219,9 @@ std::uint64_t PdfInput::find_endstream(std::uint64_t from) {
   for (std::uint64_t at = from; at < size_; at += kChunk - kEndstream.size()) {
     const std::string chunk = read(at, kChunk);
     const auto hit = chunk.find(kEndstream);
+    // Past the object's end there are other objects' bytes: taking them
+    // would print what belongs elsewhere (another page's text).
+    if (chunk.find("endobj") < hit) break;
     if (hit != std::string::npos) return at + hit;
     if (chunk.size() < kChunk) break;
   }

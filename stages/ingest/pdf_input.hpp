@@ -44,7 +44,10 @@ class PdfInput {
   std::string read(std::uint64_t offset, std::size_t length);
 
   // The indirect object whose "N G obj" starts at `offset` (whitespace before
-  // it is skipped). Throws PoDoFo::PdfError on syntax errors.
+  // it is skipped). Throws PoDoFo::PdfError on syntax errors, and
+  // kuvert::Error(input) for a value nested deeper than kMaxPdfNesting
+  // (pdf_limits.hpp), found before the recursive parser sees it; so does
+  // parse_value_at(). parse_value() throws PoDoFo::PdfError for that.
   // With `kids`, a dictionary's /Kids array is not built: it is left empty,
   // and the references it holds go to `kids` (the last /Kids counts, should
   // the key be repeated). A flat page tree's /Kids names every page of the file, and
@@ -59,13 +62,16 @@ class PdfInput {
 
   // The raw (still encoded) data of a stream starting at `offset`.
   // `declared_length` is its /Length; when it is missing or does not end at
-  // "endstream", the data is delimited by searching for "endstream".
+  // "endstream", the data is delimited by searching for "endstream"; when
+  // "endobj" comes first, the stream has no end and PoDoFo::PdfError
+  // (ePdfError_MissingEndStream) is thrown.
   std::string read_stream_data(std::uint64_t offset, std::optional<std::uint64_t> declared_length);
 
   // Throws kuvert::Error(input) about this file.
   [[noreturn]] void fail(std::string message) const;
 
  private:
+  void check_nesting_at(std::uint64_t offset);
   bool endstream_follows(std::uint64_t offset);
   std::uint64_t find_endstream(std::uint64_t from);
 

@@ -65,9 +65,16 @@ std::string PdfObjectReader::raw_stream(std::uint32_t number, const PoDoFo::PdfD
   }
   try {
     return input_.read_stream_data(stream_offset, length);
-  } catch (const PoDoFo::PdfError&) {
-    fail_object(number);
+  } catch (const PoDoFo::PdfError& error) {
+    if (error.GetError() != PoDoFo::ePdfError_MissingEndStream) fail_object(number);
+    fail("has a stream (object " + std::to_string(number) +
+         ") without an end: its /Length does not lead to \"endstream\" and none follows before \"endobj\"");
   }
+}
+
+std::string PdfObjectReader::decoded_stream(std::uint32_t number, const PoDoFo::PdfDictionary& dict,
+                                            std::uint64_t stream_offset) {
+  return decode_stream(dict, raw_stream(number, dict, stream_offset), input_, number);
 }
 
 void PdfObjectReader::fail_object(std::uint32_t number) const {
@@ -114,7 +121,7 @@ void PdfObjectReader::decode_object_stream(std::uint32_t stream) {
   const PoDoFo::PdfDictionary& dict = container.value.GetDictionary();
   ObjectStream decoded;
   decoded.number = stream;
-  decoded.data = decode_stream(dict, raw_stream(stream, dict, *container.stream_offset));
+  decoded.data = decoded_stream(stream, dict, *container.stream_offset);
 
   auto direct_or_resolved = [&](const char* key) {
     const PoDoFo::PdfObject* value = dict.GetKey(key);

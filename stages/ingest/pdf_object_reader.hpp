@@ -35,9 +35,13 @@ class PdfObjectReader {
   // `value` itself, or what its reference (chain) leads to.
   PoDoFo::PdfVariant resolve(const PoDoFo::PdfVariant& value);
   // The stream's raw bytes, exactly as in the file (an indirect /Length is
-  // resolved). Throws like load().
+  // resolved). Throws like load(), and "has a stream (object N) without an
+  // end" when neither its /Length nor a search finds where it ends.
   std::string raw_stream(std::uint32_t number, const PoDoFo::PdfDictionary& dict,
                          std::uint64_t stream_offset);
+
+  // The stream's data decoded (stream_decoder.hpp), throws like it.
+  std::string decoded_stream(std::uint32_t number, const PoDoFo::PdfDictionary& dict, std::uint64_t stream_offset);
 
   [[noreturn]] void fail_object(std::uint32_t number) const;
   // Throws kuvert::Error(input) about this file.

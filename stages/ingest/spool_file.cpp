@@ -39,8 +39,10 @@ auto translating_podofo_errors(const std::string& file, Work&& work) {
     if (error.GetError() == PoDoFo::ePdfError_InvalidDeviceOperation) {
       throw Error(ErrorKind::system, std::move(where), "cannot be read (input/output error)");
     }
+    // PoDoFo has no text for some of its codes (a null pointer).
+    const char* text = PoDoFo::PdfError::ErrorMessage(error.GetError());
     throw Error(ErrorKind::input, std::move(where),
-                std::string("cannot be read as PDF: ") + PoDoFo::PdfError::ErrorMessage(error.GetError()));
+                std::string("cannot be read as PDF: ") + (text ? text : "damaged data"));
   }
 }
 

@@ -1,5 +1,7 @@
 #include "stages/ingest/spool_file.hpp"
 
+#include <zlib.h>
+
 #include <catch2/catch.hpp>
 
 #include "pipeline/model/error.hpp"
@@ -247,6 +249,67 @@ TEST_CASE("spool file reports unusable files with exact messages", "[spool]") {
   SECTION("a folder") {
     std::filesystem::create_directory(dir / "folder.pdf");
     CHECK(open_error(dir / "folder.pdf").message == "is not a PDF file");
+  }
+}
+
+TEST_CASE("spool file refuses hostile files within its limits", "[spool]") {
+  TempDir dir;
+
+  SECTION("a page dictionary nested 20,000 deep") {
+    std::string nested;
+    for (int i = 0; i < 20000; ++i) nested += "<</A ";
+    for (int i = 0; i < 20000; ++i) nested += ">>";
+    auto objects = one_page_objects();
+    objects[3] = "<< /Type /Page /Parent 2 0 R /Deep " + nested + " >>";
+    const std::string pdf = classic_pdf(objects);
+    write_file(dir / "deep.pdf", pdf);
+    const auto offset = pdf.find("3 0 obj");
+    CHECK(open_error(dir / "deep.pdf").message == "has arrays or dictionaries nested more than 100 deep "
+                                                  "(object at byte " + std::to_string(offset) + ")");
+  }
+  SECTION("a page dictionary nested 100 deep is read") {
+    std::string nested;
+    for (int i = 0; i < 98; ++i) nested += "[";
+    for (int i = 0; i < 98; ++i) nested += "]";
+    auto objects = one_page_objects();
+    objects[3] = "<< /Type /Page /Parent 2 0 R /Deep " + nested + " >>";
+    write_file(dir / "deep-enough.pdf", classic_pdf(objects));
+    CHECK(SpoolFile(dir / "deep-enough.pdf", "letters.pdf").page_count() == 1);
+  }
+  SECTION("a cross-reference stream that decodes to 8 MiB from 8 kB") {
+    const std::string zeros(8u << 20, '\0');
+    std::string packed(compressBound(zeros.size()), '\0');
+    uLongf packed_size = packed.size();
+    REQUIRE(compress2(reinterpret_cast<Bytef*>(packed.data()), &packed_size,
+                      reinterpret_cast<const Bytef*>(zeros.data()), zeros.size(), 9) == Z_OK);
+    packed.resize(packed_size);
+    std::string pdf = classic_pdf(one_page_objects());
+    pdf.erase(pdf.find("xref\n0 "));
+    const std::size_t xref = pdf.size();
+    pdf += "4 0 obj\n<< /Type /XRef /Size 5 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length " +
+           std::to_string(packed.size()) + " >>\nstream\n" + packed + "\nendstream\nendobj\nstartxref\n" +
+           std::to_string(xref) + "\n%%EOF\n";
+    write_file(dir / "bomb.pdf", pdf);
+    CHECK(open_error(dir / "bomb.pdf").message ==
+          "has a stream (object 4) that decodes to more than " + std::to_string(packed.size() * 200) +
+              " bytes (the limit: 200 times its stored size, at least 1 MiB, at most 64 MiB)");
+  }
+  SECTION("a content stream whose /Length lies and that has no endstream") {
+    auto objects = one_page_objects();
+    objects[3] = "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>";
+    objects[4] = "<< /Length 5 >>\nstream\nBT /F1 12 Tf (page one) Tj ET";
+    objects[5] = "<< /Length 30 >>\nstream\nBT /F1 12 Tf (page two) Tj ET\nendstream";
+    write_file(dir / "lying.pdf", classic_pdf(objects));
+    SpoolFile spool(dir / "lying.pdf", "letters.pdf");
+    ObjectNumbering numbering;
+    try {
+      spool.copy_page(0, 0, numbering);
+      FAIL("the page was copied");
+    } catch (const Error& error) {
+      CHECK(error.problems().front().message ==
+            "has a stream (object 4) without an end: its /Length does not lead to \"endstream\" and none "
+            "follows before \"endobj\"");
+    }
   }
 }
 

@@ -1,13 +1,17 @@
 #include "stages/ingest/stream_decoder.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
 #include <podofo/base/PdfArray.h>
 #include <podofo/base/PdfError.h>
 #include <podofo/base/PdfFilter.h>
-#include <podofo/base/PdfMemoryManagement.h>
 #include <podofo/base/PdfObject.h>
+#include <podofo/base/PdfOutputStream.h>
+
+#include "stages/ingest/pdf_input.hpp"
+#include "stages/ingest/pdf_limits.hpp"
 
 namespace kuvert::ingest {
 namespace {
@@ -44,20 +48,61 @@ std::vector<FilterStep> filter_steps(const PoDoFo::PdfDictionary& dict) {
   return steps;
 }
 
+// Collects a filter's output up to a limit. Past it, output is dropped and
+// `overflowed` set rather than thrown, because PoDoFo's filters do not
+// expect their output stream to throw.
+class LimitedOutput : public PoDoFo::PdfOutputStream {
+ public:
+  explicit LimitedOutput(std::size_t limit) : limit_(limit) {}
+
+  PoDoFo::pdf_long Write(const char* bytes, PoDoFo::pdf_long length) override {
+    const auto count = static_cast<std::size_t>(length);
+    if (overflowed_ || count > limit_ - data_.size()) {
+      overflowed_ = true;
+    } else {
+      data_.append(bytes, count);
+    }
+    return length;
+  }
+  void Close() override {}
+
+  bool overflowed() const { return overflowed_; }
+  std::string take() { return std::move(data_); }
+
+ private:
+  std::size_t limit_;
+  std::string data_;
+  bool overflowed_ = false;
+};
+
 }  // namespace
 
-std::string decode_stream(const PoDoFo::PdfDictionary& dict, std::string data) {
+std::string decode_stream(const PoDoFo::PdfDictionary& dict, std::string data, const PdfInput& input,
+                          std::uint32_t number) {
+  constexpr std::size_t kBlock = 4096;  // how far a bomb gets before it is stopped
+  const std::size_t limit =
+      std::min(kMaxDecodedStream, std::max(kRatioCheckedFrom, data.size() * kMaxDecodeRatio));
   for (const auto& step : filter_steps(dict)) {
     const auto type = PoDoFo::PdfFilterFactory::FilterNameToType(step.name);
     std::unique_ptr<PoDoFo::PdfFilter> filter(PoDoFo::PdfFilterFactory::Create(type));
     if (!filter || !filter->CanDecode()) PODOFO_RAISE_ERROR(PoDoFo::ePdfError_UnsupportedFilter);
 
-    char* decoded = nullptr;
-    PoDoFo::pdf_long decoded_length = 0;
-    filter->Decode(data.data(), static_cast<PoDoFo::pdf_long>(data.size()), &decoded,
-                   &decoded_length, step.parameters);
-    data.assign(decoded, static_cast<std::size_t>(decoded_length));
-    PoDoFo::podofo_free(decoded);
+    LimitedOutput output(limit);
+    filter->BeginDecode(&output, step.parameters);
+    for (std::size_t at = 0; at < data.size() && !output.overflowed(); at += kBlock) {
+      filter->DecodeBlock(data.data() + at, static_cast<PoDoFo::pdf_long>(std::min(kBlock, data.size() - at)));
+    }
+    try {
+      filter->EndDecode();
+    } catch (const PoDoFo::PdfError&) {
+      if (!output.overflowed()) throw;  // a cut-off bomb may not end cleanly
+    }
+    if (output.overflowed()) {
+      input.fail("has a stream (object " + std::to_string(number) + ") that decodes to more than " +
+                 std::to_string(limit) + " bytes (the limit: " + std::to_string(kMaxDecodeRatio) +
+                 " times its stored size, at least 1 MiB, at most 64 MiB)");
+    }
+    data = output.take();
   }
   return data;
 }

@@ -180,7 +180,8 @@ class XrefReader {
     if (const auto* value = dict.GetKey("Length"); value != nullptr && value->IsNumber()) {
       length = static_cast<std::uint64_t>(std::max<PoDoFo::pdf_int64>(value->GetNumber(), 0));
     }
-    const std::string data = decode_stream(dict, input_.read_stream_data(*object.stream_offset, length));
+    const std::string data =
+        decode_stream(dict, input_.read_stream_data(*object.stream_offset, length), input_, object.number);
 
     const PoDoFo::PdfObject* widths = dict.GetKey("W");
     if (widths == nullptr || !widths->IsArray() || widths->GetArray().size() != 3) input_.fail(kDamaged);
