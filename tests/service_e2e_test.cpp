@@ -9,6 +9,7 @@
 #include "pipeline/service/run_delivery.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
+#include "stages/ingest/spool_test_files.hpp"
 #include "tests/support/file_text.hpp"
 #include "tests/support/generated_page.hpp"
 #include "tests/support/kuvert_job.hpp"
@@ -115,7 +116,7 @@ std::size_t files_in(const fs::path& folder) {
 
 }  // namespace
 
-TEST_CASE("Jobs dropped into an inbox become runs; released runs reach the printer once", "[service]") {
+TEST_CASE("Jobs dropped into an inbox become runs and released runs reach the printer once", "[service]") {
   ServiceSite site;
   auto service = site.start();
   site.drop_job("steuer", "job-a");
@@ -184,7 +185,7 @@ TEST_CASE("A run released while a long scan batch is read goes to its printer at
   REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 2; }, 120s));
 }
 
-TEST_CASE("A job written slowly is not taken early; a trigger file takes it at once", "[service]") {
+TEST_CASE("A job written slowly is not taken early but a trigger file takes it at once", "[service]") {
   ServiceSite site;
   auto service = site.start();
   // The spool first, then job.json in pieces a tenth of a second apart:
@@ -388,4 +389,33 @@ TEST_CASE("200 jobs dropped at once are all processed, none twice", "[service]")
   CHECK(site.jobs().size() == count);
   CHECK(site.runs().size() == count);
   CHECK(fs::is_empty(site.inbox_folder("steuer")));
+}
+
+TEST_CASE("A print file nested 20,000 deep fails alone and the next job and a restart go on", "[service]") {
+  ServiceSite site;
+  auto service = site.start();
+  const fs::path staged = site.staging() / "deep";
+  write_sample_job(staged, kuvert::test::plain_job(1, 1, "deep"));
+  std::string nested;
+  for (int i = 0; i < 20000; ++i) nested += "<</A ";
+  for (int i = 0; i < 20000; ++i) nested += ">>";
+  kuvert::spool_test::write_file(
+      staged / "spool.pdf",
+      kuvert::spool_test::classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
+                                       {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>"},
+                                       {3, "<< /Type /Page /Parent 2 0 R /Deep " + nested + " >>"}}));
+  fs::rename(staged, site.inbox_folder("steuer") / "deep");
+  site.drop_job("steuer", "after");
+  const fs::path reason = site.inbox_folder("steuer") / "error/deep.error.txt";
+  REQUIRE(wait_until([&] { return fs::exists(reason); }, 30s));
+  INFO(site.log());
+  CHECK(read_file(reason).find("deep: job \"deep\": file \"spool.pdf\": field \"print_file\": has arrays or "
+                               "dictionaries nested more than 100 deep (object at byte ") == 0);
+  REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 1; }, 30s));
+  CHECK(service->stop() == 0);
+  service = site.start();
+  site.drop_job("steuer", "after-restart");
+  REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 2; }, 30s));
+  CHECK(service->stop() == 0);
+  CHECK(site.inputs(InputState::failed).size() == 1);
 }

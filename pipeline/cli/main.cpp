@@ -23,6 +23,7 @@ constexpr int kExitInput = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitSystem = 3;
 constexpr int kExitInternal = 4;
+constexpr int kExitOutOfMemory = 5;  // the service tells a bomb from a bug by it
 
 // A folder of the source tree beside the build folder (build/kuvert ->
 // ../layouts), unless the environment variable names another.
@@ -126,6 +127,8 @@ int main(int argc, char** argv) {
   run_command->add_option("--fonts", run.fonts, "Folder of fonts.toml (default: the shipped fonts/)");
   run_command->add_option("--date", run.production_date, "Production date YYYY-MM-DD; picks the tariff (default today)");
   run_command->add_flag("--deterministic", run.deterministic, "Fixed timestamps: the same job gives the same bytes");
+  // The service's time of the job, for the child process that produces it.
+  run_command->add_option("--created", run.created)->group("");
 
   kuvert::ScanRequest scan;
   scan.layouts = run.layouts;
@@ -138,6 +141,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0u, 256u));
   scan_command->add_option("--layouts", scan.layouts, "Folder holding scan/ profiles (default: the shipped layouts/)");
   scan_command->add_flag("--deterministic", scan_deterministic, "Fixed timestamps: the same scans give the same bytes");
+  scan_command->add_option("--created", scan.created)->group("");
 
   std::filesystem::path serve_config = "kuvert.toml";
   auto* serve_command = app.add_subcommand("serve", "Run the service: watch folders, job store, delivery to printers");
@@ -163,7 +167,8 @@ int main(int argc, char** argv) {
     if (run_command->parsed()) {
       if (run.output.empty()) run.output = fs::path("out") / job_folder_name(run.job);
       if (run.production_date.empty()) run.production_date = utc_now("%Y-%m-%d");
-      run.created = run.deterministic ? run.production_date + "T00:00:00Z" : utc_now("%Y-%m-%dT%H:%M:%SZ");
+      if (run.deterministic) run.created = run.production_date + "T00:00:00Z";
+      if (run.created.empty()) run.created = utc_now("%Y-%m-%dT%H:%M:%SZ");
       nlohmann::json summary;
       {
         kuvert::ProgressBar progress;  // closes its line before the summary
@@ -174,7 +179,8 @@ int main(int argc, char** argv) {
     if (scan_command->parsed()) {
       limit_openmp_threads(argv);
       if (scan.output.empty()) scan.output = fs::path("out") / ("scan-" + utc_now("%Y%m%d-%H%M%S"));
-      scan.created = scan_deterministic ? "2000-01-01T00:00:00Z" : utc_now("%Y-%m-%dT%H:%M:%SZ");
+      if (scan_deterministic) scan.created = "2000-01-01T00:00:00Z";
+      if (scan.created.empty()) scan.created = utc_now("%Y-%m-%dT%H:%M:%SZ");
       const auto summary = kuvert::scan_batch(scan);
       print_scan_summary(summary, scan.output);
       if (!summary["rejected"].empty()) return kExitInput;
@@ -184,6 +190,9 @@ int main(int argc, char** argv) {
     for (const auto& problem : error.problems())
       std::fprintf(stderr, "kuvert: %s\n", kuvert::describe(problem.where, problem.message).c_str());
     return exit_code(error.kind());
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "kuvert: out of memory\n");
+    return kExitOutOfMemory;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "kuvert: internal error: %s\n", error.what());
     return kExitInternal;

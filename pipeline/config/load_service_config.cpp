@@ -65,6 +65,18 @@ void read_retention(TomlFields& top, ServiceConfig& config) {
   });
 }
 
+void read_limits(TomlFields& top, ServiceConfig& config) {
+  with_table(top, "limits", false, [&](TomlFields& limits) {
+    auto& job = config.job_limits;
+    if (limits.has("job_memory_mb"))
+      job.memory_mb = static_cast<std::uint64_t>(limits.integer("job_memory_mb", 256, 1 << 20).value_or(4096));
+    if (limits.has("job_cpu_seconds"))
+      job.cpu_seconds = static_cast<std::uint64_t>(limits.integer("job_cpu_seconds", 10, 7 * 24 * 3600).value_or(3600));
+    if (limits.has("job_wall_seconds"))
+      job.wall_seconds = static_cast<std::uint64_t>(limits.integer("job_wall_seconds", 10, 7 * 24 * 3600).value_or(7200));
+  });
+}
+
 // Names become folder and file names and show in the console.
 void check_name(TomlFields& fields, const std::string& name) {
   if (name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
@@ -136,6 +148,7 @@ ServiceConfig load_service_config(const fs::path& file, const fs::path& layouts,
                           read_console(top, config);
                           read_production(top, config, base);
                           read_retention(top, config);
+                          read_limits(top, config);
                           read_printers(top, config, base);
                           read_inboxes(top, config, base);
                         });

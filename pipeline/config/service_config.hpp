@@ -29,6 +29,14 @@ struct Printer {
   std::filesystem::path folder;  // runs are copied in under a temporary name, then renamed
 };
 
+// What one job or scan batch may use: it is produced in a child process
+// (service/production_process.hpp) that is stopped at these limits.
+struct JobLimits {
+  std::uint64_t memory_mb = 4096;    // address space (RLIMIT_AS)
+  std::uint64_t cpu_seconds = 3600;  // CPU time of all its threads (RLIMIT_CPU)
+  std::uint64_t wall_seconds = 7200;
+};
+
 struct ServiceConfig {
   std::filesystem::path file;  // the kuvert.toml read
   std::filesystem::path store;
@@ -44,6 +52,10 @@ struct ServiceConfig {
   unsigned threads = 0;
   int keep_inputs_days = 90;   // taken inputs in the store's archive
   int keep_outputs_days = 30;  // outputs of closed and cancelled runs' jobs
+  JobLimits job_limits;
+  // The kuvert binary that produces jobs in child processes; the running
+  // one unless a test names another.
+  std::filesystem::path program = "/proc/self/exe";
   std::vector<Printer> printers;
   std::vector<Inbox> inboxes;
 };

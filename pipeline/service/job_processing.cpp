@@ -1,12 +1,13 @@
 #include "pipeline/service/job_processing.hpp"
 
 #include <fstream>
+#include <optional>
 #include <nlohmann/json.hpp>
 
-#include "pipeline/driver/run_job.hpp"
-#include "pipeline/driver/scan_batch.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/service/inbox_files.hpp"
+#include "pipeline/service/production_process.hpp"
+#include "pipeline/store/store.hpp"
 
 namespace kuvert::service {
 
@@ -14,11 +15,6 @@ namespace fs = std::filesystem;
 using namespace kuvert::store;
 
 namespace {
-
-class QuietReporter : public Reporter {
- public:
-  void progress(std::size_t, std::size_t) override {}
-};
 
 const Inbox* inbox_named(const ServiceConfig& config, const std::string& name) {
   for (const auto& inbox : config.inboxes)
@@ -87,30 +83,54 @@ fs::path manifest_of(const fs::path& place) {
   throw_input(where, "a job inbox takes job folders (with job.json) or job manifests (.json)");
 }
 
-void produce(const ServiceConfig& config, const Inbox& inbox, const InputRecord& input, const fs::path& output,
-             std::int64_t now) {
+// The command line of the child that produces `input` into `output`.
+std::vector<std::string> production_arguments(const ServiceConfig& config, const Inbox& inbox,
+                                              const InputRecord& input, const fs::path& output, std::int64_t now) {
+  const std::vector<std::string> common{"-o", output.string(), "--layouts", config.layouts.string(), "--threads",
+                                        std::to_string(config.threads), "--created", iso_time(now)};
+  std::vector<std::string> arguments;
   if (inbox.kind == InboxKind::scan) {
-    ScanRequest request;
-    request.inputs = {input.place};
-    request.output = output;
-    request.layouts = config.layouts;
-    request.profile = inbox.profile;
-    request.threads = config.threads;
-    request.created = iso_time(now);
-    scan_batch(request);
-    return;
+    arguments = {"scan", input.place, "--profile", inbox.profile};
+  } else {
+    arguments = {"run",          manifest_of(input.place).string(),  "--fonts", config.fonts.string(),
+                 "--max-sheets", std::to_string(config.max_sheets), "--date",  iso_time(now).substr(0, 10)};
   }
-  RunRequest request;
-  request.job = manifest_of(input.place);
-  request.output = output;
-  request.layouts = config.layouts;
-  request.fonts = config.fonts;
-  request.threads = config.threads;
-  request.max_sheets = config.max_sheets;
-  request.production_date = iso_time(now).substr(0, 10);
-  request.created = iso_time(now);
-  QuietReporter quiet;
-  run_job(request, quiet);
+  arguments.insert(arguments.end(), common.begin(), common.end());
+  return arguments;
+}
+
+// Produces the job in a child process. Throws kuvert::Error: input with the
+// child's problems when it refused the input, system when it failed
+// otherwise (tried again) or the service is stopping; a poisoned input
+// (crash, limit) is returned as its reason, never tried again.
+std::optional<std::string> produce(const ServiceConfig& config, const Inbox& inbox, const InputRecord& input,
+                                   const fs::path& output, std::int64_t now, const std::atomic<bool>& stopping) {
+  const auto arguments = production_arguments(config, inbox, input, output, now);
+  fs::path report = output;
+  report += ".report";
+  const ProductionExit exit = run_production_process(config.program, arguments, config.job_limits, report, stopping);
+  std::error_code error;
+  const bool complete = fs::exists(output / "summary.json", error);
+  switch (exit.kind) {
+    case ProductionExit::Kind::finished:
+      return std::nullopt;
+    case ProductionExit::Kind::refused: {
+      if (complete) return std::nullopt;  // a scan batch with rejected files
+      std::vector<Diagnostic> problems;
+      for (const auto& line : exit.problems) problems.push_back({{}, line});
+      if (problems.empty()) problems.push_back({{}, "refused without a reason"});
+      throw Error(ErrorKind::input, std::move(problems));
+    }
+    case ProductionExit::Kind::poisoned:
+      return (inbox.kind == InboxKind::scan ? "the scan batch " : "the job ") + exit.reason;
+    case ProductionExit::Kind::stopped:
+      throw_system({}, "stopped with the service before it was done");
+    case ProductionExit::Kind::failed:
+      break;
+  }
+  std::string reason = exit.reason;
+  for (const auto& line : exit.problems) reason += ": " + line;
+  throw_system({}, reason);
 }
 
 // What the finished output must show before its job counts as done: the
@@ -181,7 +201,7 @@ JobRecord job_for(Store& store, const Inbox& inbox, const InputRecord& input, st
 }  // namespace
 
 void process_input(Store& store, const ServiceConfig& config, const InputRecord& input, std::int64_t now,
-                   const ServiceLog& log) {
+                   const ServiceLog& log, const std::atomic<bool>& stopping) {
   const Inbox* inbox = inbox_named(config, input.inbox);
   const std::string label = "input " + std::to_string(input.id) + " (" + input.inbox + "/" + input.name + ")";
   if (!inbox) {
@@ -192,7 +212,13 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
   const fs::path output = job.output;
   try {
     std::error_code error;
-    if (!fs::exists(output / "summary.json", error)) produce(config, *inbox, input, output, now);
+    if (!fs::exists(output / "summary.json", error)) {
+      if (const auto poison = produce(config, *inbox, input, output, now, stopping)) {
+        log(label + ": " + *poison);
+        fail(store, *inbox, input, job.id, {*poison}, now, log);
+        return;
+      }
+    }
     check_output(*inbox, output);
     const JobResult result = job.kind == JobKind::scan ? scan_result(output, input.name) : print_result(output);
     finish_job(store, job.id, result, inbox->printer, now);

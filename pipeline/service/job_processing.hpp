@@ -3,6 +3,7 @@
 // run_job, a scan inbox's files through scan_batch, into STORE/jobs/ID/
 // (which appears complete or not at all). Runs then await release. A job
 // that fails sends its input to the inbox's error/ folder with the reasons.
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -17,9 +18,13 @@ using ServiceLog = std::function<void(const std::string&)>;
 
 // Processes one taken input (or, after a crash, finishes the job that was
 // processing it: an output folder already complete is registered, an
-// incomplete one is redone from the input).
+// incomplete one is redone from the input). The job is produced in a child
+// process (production_process.hpp): an input that crashes it or reaches a
+// limit fails at once and goes to error/ with the reason; `stopping` ends
+// the child and leaves the input for the next start. Throws kuvert::Error
+// (system) for failures worth another try.
 void process_input(store::Store& store, const ServiceConfig& config, const store::InputRecord& input, std::int64_t now,
-                   const ServiceLog& log);
+                   const ServiceLog& log, const std::atomic<bool>& stopping);
 
 // Gives up on an input whose processing keeps failing for reasons that are
 // not its own (the disk, the store, a bug): its job fails with `reason` and

@@ -215,7 +215,7 @@ TEST_CASE("Runs move through release, four eyes and delivery in the store", "[st
   CHECK(verify_audit(store).empty());
 }
 
-TEST_CASE("An input identical to an accepted one is a duplicate; a failed one may come again", "[store]") {
+TEST_CASE("An input identical to an accepted one is a duplicate, a failed one may come again", "[store]") {
   kuvert::test::TempFolder temp;
   Store store({temp.path()});
   const std::string sha(64, 'b');

@@ -18,6 +18,7 @@ ServiceConfig test_service_config(const fs::path& folder) {
   config.store = folder / "store";
   config.layouts = source_dir() / "layouts";
   config.fonts = source_dir() / "fonts";
+  config.program = KUVERT_BINARY;
   config.printers.push_back({"drucker-1", folder / "drucker"});
   config.inboxes.push_back({"steuer", folder / "eingang", InboxKind::job, "musterstadt", "", "drucker-1"});
   return config;
@@ -38,7 +39,8 @@ std::int64_t processed_job(Store& store, const ServiceConfig& config, const fs::
   fs::rename(staged, place);
   set_input_place(store, taking.id, place.string());
   set_input_state(store, taking.id, InputState::taken, "", now);
-  service::process_input(store, config, *find_input(store, taking.id), now, [](const std::string&) {});
+  const std::atomic<bool> running{false};
+  service::process_input(store, config, *find_input(store, taking.id), now, [](const std::string&) {}, running);
   for (const auto& job : list_jobs(store))
     if (job.input == taking.id) return job.id;
   return 0;
