@@ -217,7 +217,8 @@ void check_fields(const std::vector<FieldSpec>& specs, json& object, const Where
     else if (!spec.optional)
       add(problems, field_at(where, spec.name), "is missing");
   }
-  for (const auto& [key, value] : object.items()) {
+  for (const auto& item : object.items()) {
+    const std::string& key = item.key();
     const bool known = std::any_of(specs.begin(), specs.end(), [&](const FieldSpec& spec) { return spec.name == key; });
     if (!known) add(problems, field_at(where, key), "is not a known field");
   }

@@ -1,0 +1,28 @@
+#pragma once
+// What the fuzz targets share: the input as a file, since our readers read
+// files (by name, so that they see a real path as in production).
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace kuvert::fuzz {
+
+// A file in a private temporary folder holding the fuzzer's bytes; the
+// folder is made once per process and the file rewritten for each input.
+inline std::filesystem::path input_file(const std::uint8_t* data, std::size_t size, const std::string& name) {
+  static const std::filesystem::path folder = [] {
+    std::string pattern = (std::filesystem::temp_directory_path() / "kuvert-fuzz-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) std::abort();
+    return std::filesystem::path(pattern);
+  }();
+  const auto path = folder / name;
+  std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data),
+                                                               static_cast<std::streamsize>(size));
+  return path;
+}
+
+}  // namespace kuvert::fuzz
