@@ -250,3 +250,15 @@ TEST_CASE("a piece the inserter cannot take goes into a manual run without marks
   REQUIRE(images.size() == 122);
   for (const auto& page : images) CHECK_FALSE(page.any_dark_mm(190, 80, 16, 74));
 }
+
+TEST_CASE("a recipient that a spreadsheet would run as a formula is text in the run manifest", "[e2e]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) { m["documents"][0]["recipient"]["name"] = {"=HYPERLINK(\"http://x.invalid\")"}; });
+  const auto result = job.run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const std::string manifest = read_file(job.output() / "R0001.csv");
+  CHECK(manifest.find("'=HYPERLINK(") != std::string::npos);
+  CHECK(manifest.find(",=HYPERLINK(") == std::string::npos);
+  CHECK(manifest.find(",\"=HYPERLINK(") == std::string::npos);
+}
