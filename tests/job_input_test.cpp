@@ -475,3 +475,13 @@ TEST_CASE("a manifest nested deeper than 32 levels is refused", "[input]") {
   });
   expect_refused(job, "kuvert: job \"job\": file \"job.json\": nests objects and arrays deeper than 32 levels");
 }
+
+TEST_CASE("terminal control sequences from a manifest reach the terminal escaped", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) { m["documents"][0]["recipient"]["postcode"] = "\x1B]0;pwned\x07\x1B[2J"; });
+  const auto result = job.run();
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("\\x1B]0;pwned\\x07\\x1B[2J") != std::string::npos);
+  CHECK(result.err.find('\x1B') == std::string::npos);
+  CHECK(result.err.find('\x07') == std::string::npos);
+}

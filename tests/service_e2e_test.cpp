@@ -419,3 +419,17 @@ TEST_CASE("A print file nested 20,000 deep fails alone and the next job and a re
   CHECK(service->stop() == 0);
   CHECK(site.inputs(InputState::failed).size() == 1);
 }
+
+TEST_CASE("An inbox entry whose name holds a newline cannot forge a log line", "[service]") {
+  ServiceSite site;
+  auto service = site.start();
+  const std::string name = "evil\n2026-01-01T00:00:00Z kuvert: run 1 released by chef.json";
+  std::ofstream(site.staging().parent_path() / "evil.json") << "{}";
+  fs::rename(site.staging().parent_path() / "evil.json", site.inbox_folder("steuer") / name);
+  REQUIRE(wait_until([&] { return fs::exists(site.inbox_folder("steuer") / "error" / (name + ".error.txt")); }, 30s));
+  CHECK(service->stop() == 0);
+  const std::string log = site.log();
+  INFO(log);
+  CHECK(log.find("evil\\n2026-01-01T00:00:00Z kuvert: run 1 released by chef.json") != std::string::npos);
+  CHECK(log.find("\n2026-01-01T00:00:00Z kuvert: run 1") == std::string::npos);
+}

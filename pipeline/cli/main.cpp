@@ -13,6 +13,7 @@
 #include "pipeline/driver/run_job.hpp"
 #include "pipeline/driver/scan_batch.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/terminal_text.hpp"
 
 namespace {
 
@@ -61,40 +62,43 @@ int exit_code(kuvert::ErrorKind kind) {
   return kExitInternal;
 }
 
+// Text from input for the terminal (pipeline/model/terminal_text.hpp).
+std::string shown(const nlohmann::json& text) { return kuvert::terminal_safe(text.get<std::string>()); }
+std::string shown(const fs::path& path) { return kuvert::terminal_safe(path.string()); }
+
 // "1 run", "2 runs".
 std::string count(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 void print_summary(const nlohmann::json& summary, const fs::path& output) {
-  std::printf("job %s: %s in %s, %s, %s -> %s\n", summary["job"].get<std::string>().c_str(),
+  std::printf("job %s: %s in %s, %s, %s -> %s\n", shown(summary["job"]).c_str(),
               count(summary["documents"].get<std::size_t>(), "document", "documents").c_str(),
               count(summary["pieces"].get<std::size_t>(), "mail piece", "mail pieces").c_str(),
               count(summary["sheets"].get<std::size_t>(), "sheet", "sheets").c_str(),
-              count(summary["runs"].size(), "run", "runs").c_str(), output.string().c_str());
+              count(summary["runs"].size(), "run", "runs").c_str(), shown(output).c_str());
   const auto rejected = summary.value("rejected_records", std::size_t{0});
   if (rejected > 0)
     std::printf("  %s left out: see %s\n", count(rejected, "bad record", "bad records").c_str(),
-                (output / summary["exceptions"].get<std::string>()).string().c_str());
+                shown(output / summary["exceptions"].get<std::string>()).c_str());
   for (const auto& run : summary["runs"])
-    std::printf("  %s  %6zu pieces  %6zu sheets%s\n", run["file"].get<std::string>().c_str(),
+    std::printf("  %s  %6zu pieces  %6zu sheets%s\n", shown(run["file"]).c_str(),
                 run["pieces"].get<std::size_t>(), run["sheets"].get<std::size_t>(),
                 run["manual_handling"].get<bool>() ? "  manual handling" : "");
 }
 
 void print_scan_summary(const nlohmann::json& summary, const fs::path& output) {
-  std::printf("scan %s: %s from %s, %s, %s, %s -> %s\n", summary["batch"].get<std::string>().c_str(),
+  std::printf("scan %s: %s from %s, %s, %s, %s -> %s\n", shown(summary["batch"]).c_str(),
               count(summary["documents"].size(), "document", "documents").c_str(),
               count(summary["pages"].get<std::size_t>(), "page", "pages").c_str(),
               count(summary["blank_pages_dropped"].get<std::size_t>(), "blank page dropped", "blank pages dropped").c_str(),
               count(summary["separator_sheets"].get<std::size_t>(), "separator sheet", "separator sheets").c_str(),
-              count(summary["rejected"].size(), "file rejected", "files rejected").c_str(), output.string().c_str());
+              count(summary["rejected"].size(), "file rejected", "files rejected").c_str(), shown(output).c_str());
   for (const auto& document : summary["documents"])
-    std::printf("  %s  %s\n", document["file"].get<std::string>().c_str(),
+    std::printf("  %s  %s\n", shown(document["file"]).c_str(),
                 count(document["pages"].get<std::size_t>(), "page", "pages").c_str());
   for (const auto& file : summary["rejected"])
-    std::fprintf(stderr, "kuvert: file \"%s\": %s\n", file["file"].get<std::string>().c_str(),
-                 file["reason"].get<std::string>().c_str());
+    std::fprintf(stderr, "kuvert: file \"%s\": %s\n", shown(file["file"]).c_str(), shown(file["reason"]).c_str());
 }
 
 // Tesseract's OpenMP build runs several times slower unless
@@ -188,13 +192,13 @@ int main(int argc, char** argv) {
     return 0;
   } catch (const kuvert::Error& error) {
     for (const auto& problem : error.problems())
-      std::fprintf(stderr, "kuvert: %s\n", kuvert::describe(problem.where, problem.message).c_str());
+      std::fprintf(stderr, "kuvert: %s\n", kuvert::terminal_safe(kuvert::describe(problem.where, problem.message)).c_str());
     return exit_code(error.kind());
   } catch (const std::bad_alloc&) {
     std::fprintf(stderr, "kuvert: out of memory\n");
     return kExitOutOfMemory;
   } catch (const std::exception& error) {
-    std::fprintf(stderr, "kuvert: internal error: %s\n", error.what());
+    std::fprintf(stderr, "kuvert: internal error: %s\n", kuvert::terminal_safe(error.what()).c_str());
     return kExitInternal;
   }
 }

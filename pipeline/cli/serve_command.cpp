@@ -10,6 +10,7 @@
 
 #include "pipeline/config/service_config.hpp"
 #include "pipeline/console/console_server.hpp"
+#include "pipeline/model/terminal_text.hpp"
 #include "pipeline/service/service.hpp"
 #include "pipeline/store/store.hpp"
 
@@ -17,10 +18,12 @@ namespace kuvert {
 
 namespace {
 
+// One line per entry, whatever names and reasons from input hold.
 void log_line(const std::string& text) {
   static std::mutex mutex;
   const std::lock_guard lock(mutex);
-  std::fprintf(stderr, "%s kuvert: %s\n", store::iso_time(service::system_seconds()).c_str(), text.c_str());
+  std::fprintf(stderr, "%s kuvert: %s\n", store::iso_time(service::system_seconds()).c_str(),
+               terminal_safe(text).c_str());
   std::fflush(stderr);
 }
 

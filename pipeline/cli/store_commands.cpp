@@ -10,6 +10,7 @@
 
 #include "pipeline/config/service_config.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/terminal_text.hpp"
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
@@ -75,18 +76,21 @@ Actor authenticated(Store& store, const StoreCommands& commands) {
   return {login.user->name, login.user->role};
 }
 
+// Names and audit details come from input (job names, user names).
+std::string shown(const std::string& text) { return terminal_safe(text); }
+
 void print_run(const RunRecord& run) {
-  std::printf("run %lld: %s %s (job %lld, client %s)\n", static_cast<long long>(run.id), run.job_name.c_str(),
-              run.name.c_str(), static_cast<long long>(run.job), run.client.c_str());
+  std::printf("run %lld: %s %s (job %lld, client %s)\n", static_cast<long long>(run.id), shown(run.job_name).c_str(),
+              shown(run.name).c_str(), static_cast<long long>(run.job), shown(run.client).c_str());
   std::printf("  state       %s%s\n", std::string(name(run.state)).c_str(),
               run.sensitive && run.state == RunState::released ? " (sensitive: awaits confirmation)" : "");
-  std::printf("  file        %s\n", run.file.c_str());
-  std::printf("  printer     %s\n", run.printer.c_str());
+  std::printf("  file        %s\n", shown(run.file).c_str());
+  std::printf("  printer     %s\n", shown(run.printer).c_str());
   std::printf("  pieces      %lld\n  sheets      %lld\n  pages       %lld\n", static_cast<long long>(run.pieces),
               static_cast<long long>(run.sheets), static_cast<long long>(run.pages));
   std::printf("  sensitive   %s\n", run.sensitive ? "yes" : "no");
-  if (!run.released_by.empty()) std::printf("  released by %s\n", run.released_by.c_str());
-  if (!run.confirmed_by.empty()) std::printf("  confirmed by %s\n", run.confirmed_by.c_str());
+  if (!run.released_by.empty()) std::printf("  released by %s\n", shown(run.released_by).c_str());
+  if (!run.confirmed_by.empty()) std::printf("  confirmed by %s\n", shown(run.confirmed_by).c_str());
   std::printf("  updated     %s\n", run.updated_at.c_str());
 }
 
@@ -148,32 +152,32 @@ int run_store_commands(StoreCommands& commands) {
     const Role role = role_named(commands.role);
     Store store = open_store(commands);
     add_user(store, commands.user, role, read_password("password for " + commands.user), now(), system_user());
-    std::printf("user %s added as %s\n", commands.user.c_str(), std::string(name(role)).c_str());
+    std::printf("user %s added as %s\n", shown(commands.user).c_str(), std::string(name(role)).c_str());
     return 0;
   }
   if (commands.users_passwd->parsed()) {
     Store store = open_store(commands);
     set_password(store, commands.user, read_password("new password for " + commands.user), now(), system_user());
-    std::printf("password of %s set\n", commands.user.c_str());
+    std::printf("password of %s set\n", shown(commands.user).c_str());
     return 0;
   }
   if (commands.users_role->parsed()) {
     const Role role = role_named(commands.role);
     Store store = open_store(commands);
     set_role(store, commands.user, role, now(), system_user());
-    std::printf("user %s is %s now\n", commands.user.c_str(), std::string(name(role)).c_str());
+    std::printf("user %s is %s now\n", shown(commands.user).c_str(), std::string(name(role)).c_str());
     return 0;
   }
   if (commands.users_remove->parsed()) {
     Store store = open_store(commands);
     remove_user(store, commands.user, now(), system_user());
-    std::printf("user %s removed\n", commands.user.c_str());
+    std::printf("user %s removed\n", shown(commands.user).c_str());
     return 0;
   }
   if (commands.users_list->parsed()) {
     Store store = open_store(commands);
     for (const auto& user : list_users(store))
-      std::printf("%-20s %-10s %s%s\n", user.name.c_str(), std::string(name(user.role)).c_str(),
+      std::printf("%-20s %-10s %s%s\n", shown(user.name).c_str(), std::string(name(user.role)).c_str(),
                   user.created_at.c_str(), user.locked_until > now() ? "  locked" : "");
     return 0;
   }
@@ -191,8 +195,8 @@ int run_store_commands(StoreCommands& commands) {
     std::printf("%6s  %-18s %-32s %-7s %7s %7s  %s\n", "run", "state", "job", "name", "pieces", "sheets", "printer");
     for (const auto& run : list_runs(store, state))
       std::printf("%6lld  %-18s %-32s %-7s %7lld %7lld  %s%s\n", static_cast<long long>(run.id),
-                  std::string(name(run.state)).c_str(), run.job_name.c_str(), run.name.c_str(),
-                  static_cast<long long>(run.pieces), static_cast<long long>(run.sheets), run.printer.c_str(),
+                  std::string(name(run.state)).c_str(), shown(run.job_name).c_str(), shown(run.name).c_str(),
+                  static_cast<long long>(run.pieces), static_cast<long long>(run.sheets), shown(run.printer).c_str(),
                   run.sensitive ? "  sensitive" : "");
     return 0;
   }
@@ -218,7 +222,7 @@ int run_store_commands(StoreCommands& commands) {
   if (commands.audit_verify->parsed()) {
     Store store = open_store(commands);
     const auto problems = verify_audit(store);
-    for (const auto& problem : problems) std::fprintf(stderr, "kuvert: %s\n", problem.c_str());
+    for (const auto& problem : problems) std::fprintf(stderr, "kuvert: %s\n", shown(problem).c_str());
     if (!problems.empty()) return 1;
     std::printf("audit trail intact\n");
     return 0;
@@ -229,8 +233,8 @@ int run_store_commands(StoreCommands& commands) {
                              commands.audit_to};
     for (const auto& record : read_audit(store, filter))
       std::printf("%6lld  %s  %-12s %-16s %-12s %s\n", static_cast<long long>(record.seq), record.entry.at.c_str(),
-                  record.entry.user.c_str(), record.entry.action.c_str(), record.entry.object.c_str(),
-                  record.entry.detail.c_str());
+                  shown(record.entry.user).c_str(), record.entry.action.c_str(), shown(record.entry.object).c_str(),
+                  shown(record.entry.detail).c_str());
     return 0;
   }
   return -1;
