@@ -1,5 +1,7 @@
 // Every bad input a job can bring ends with exit status 1, a message that
 // names the job, the document and what is wrong, and no output folder.
+#include <sys/stat.h>
+
 #include <podofo/podofo.h>
 
 #include <catch2/catch.hpp>
@@ -484,4 +486,12 @@ TEST_CASE("terminal control sequences from a manifest reach the terminal escaped
   CHECK(result.err.find("\\x1B]0;pwned\\x07\\x1B[2J") != std::string::npos);
   CHECK(result.err.find('\x1B') == std::string::npos);
   CHECK(result.err.find('\x07') == std::string::npos);
+}
+
+TEST_CASE("a print file that is a FIFO is refused at once", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  std::filesystem::remove(job.folder() / "spool.pdf");
+  REQUIRE(::mkfifo((job.folder() / "spool.pdf").c_str(), 0600) == 0);
+  expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": field \"print_file\": is not a regular file (a "
+                      "pipe, device or socket)");
 }

@@ -1,5 +1,7 @@
 // kuvert serve end to end: watch folders, the job store, release and
 // delivery, refused inputs and recovery after a kill, as a child process.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <set>
@@ -236,13 +238,18 @@ TEST_CASE("Duplicates and bad inputs end in error/ with their reason", "[service
   fs::remove(linked / "spool.pdf");
   fs::create_symlink(site.config(), linked / "spool.pdf");
   fs::rename(linked, inbox / "linked");
+  const fs::path piped = site.staging() / "piped";
+  write_sample_job(piped, kuvert::test::plain_job(2, 1, "piped"));
+  fs::remove(piped / "spool.pdf");
+  REQUIRE(::mkfifo((piped / "spool.pdf").c_str(), 0600) == 0);
+  fs::rename(piped, inbox / "piped");
   const fs::path other = site.drop_job("steuer", "other-client");
   {
     auto manifest = nlohmann::json::parse(std::ifstream(other / "job.json"));
     manifest["client"] = "nachbarstadt";
     std::ofstream(other / "job.json") << manifest.dump(2);
   }
-  for (const char* name : {"job-a-again", "bad.json", "letter.pdf", "other-client", "linked"})
+  for (const char* name : {"job-a-again", "bad.json", "letter.pdf", "other-client", "linked", "piped"})
     REQUIRE(wait_until([&] { return fs::exists(inbox / "error" / (std::string(name) + ".error.txt")); }, 30s));
   CHECK(read_file(inbox / "error/job-a-again.error.txt").find("job-a-again: duplicate: identical (SHA-256 ") == 0);
   CHECK(read_file(inbox / "error/job-a-again.error.txt").find("to input 1 (steuer/job-a, received") !=
@@ -259,8 +266,10 @@ TEST_CASE("Duplicates and bad inputs end in error/ with their reason", "[service
   CHECK(read_file(inbox / "error/linked.error.txt") ==
         "linked: contains a symbolic link (spool.pdf); inputs must be plain files and folders\n");
   CHECK(fs::is_symlink(inbox / "error/linked/spool.pdf"));  // kept as it came
+  CHECK(read_file(inbox / "error/piped.error.txt") ==
+        "piped: contains a pipe, device or socket (spool.pdf); inputs must be plain files and folders\n");
   CHECK(site.inputs(InputState::duplicate).size() == 1);
-  CHECK(site.inputs(InputState::failed).size() == 4);
+  CHECK(site.inputs(InputState::failed).size() == 5);
   CHECK(site.runs().size() == 1);
 
   // A scan inbox: an empty file is refused, a page is archived.

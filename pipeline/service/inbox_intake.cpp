@@ -11,13 +11,22 @@ using namespace kuvert::store;
 
 namespace {
 
-// The first symbolic link at or inside `entry`, named relative to it.
-std::optional<std::string> symbolic_link_in(const fs::path& entry) {
+// Why `entry` is not made of plain files and folders only: the first
+// symbolic link (it could make a job read files of other clients, or of the
+// system) or FIFO, device or socket (reading it would block the service)
+// at or inside it, named relative to it.
+std::optional<std::string> not_plain_in(const fs::path& entry) {
+  const auto kind = [](fs::file_status status, const std::string& name) -> std::optional<std::string> {
+    if (fs::is_symlink(status)) return "contains a symbolic link (" + name + ")";
+    if (!fs::is_regular_file(status) && !fs::is_directory(status))
+      return "contains a pipe, device or socket (" + name + ")";
+    return std::nullopt;
+  };
   std::error_code error;
-  if (fs::is_symlink(entry, error)) return entry.filename().string();
+  if (auto reason = kind(fs::symlink_status(entry, error), entry.filename().string())) return reason;
   if (!fs::is_directory(entry, error)) return std::nullopt;
   for (fs::recursive_directory_iterator it(entry, error), end; !error && it != end; it.increment(error))
-    if (it->is_symlink(error)) return it->path().lexically_relative(entry).string();
+    if (auto reason = kind(it->symlink_status(error), it->path().lexically_relative(entry).string())) return reason;
   return std::nullopt;
 }
 
@@ -37,10 +46,8 @@ Intake take_entry(Store& store, const Inbox& inbox, const std::string& name, std
     record_refusal(store, inbox.name, name, sha256, place.string(), state, reason, now);
     return Intake{0, std::move(reason)};
   };
-  // A link could make a job read files of other clients, or of the system.
-  if (const auto link = symbolic_link_in(entry))
-    return refuse("", InputState::failed,
-                  "contains a symbolic link (" + *link + "); inputs must be plain files and folders");
+  if (const auto reason = not_plain_in(entry))
+    return refuse("", InputState::failed, *reason + "; inputs must be plain files and folders");
   const std::string sha256 = entry_sha256(entry);
   const Taking taking = begin_taking(store, inbox.name, name, sha256, "", now);
   if (taking.duplicate_of) {

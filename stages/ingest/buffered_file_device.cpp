@@ -33,7 +33,9 @@ std::int64_t read_fully(int fd, char* buffer, std::size_t length, std::uint64_t 
 
 BufferedFileDevice::BufferedFileDevice(const std::filesystem::path& path) : windows_(kWindows) {
   for (auto& window : windows_) window.bytes.resize(kWindowSize);
-  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO would otherwise wait for a writer for ever.
+  // What was opened is then checked, not what a name pointed to before.
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd_ < 0) {
     open_error_ = errno;
     return;
@@ -43,6 +45,8 @@ BufferedFileDevice::BufferedFileDevice(const std::filesystem::path& path) : wind
     open_error_ = errno;
   } else if (S_ISDIR(info.st_mode)) {
     open_error_ = EISDIR;
+  } else if (!S_ISREG(info.st_mode)) {
+    open_error_ = ESPIPE;  // a FIFO, device or socket: no file to seek in
   } else {
     size_ = static_cast<std::uint64_t>(info.st_size);
   }

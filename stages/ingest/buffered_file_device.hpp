@@ -16,7 +16,8 @@ namespace kuvert::ingest {
 
 class BufferedFileDevice : public PoDoFo::PdfInputDevice {
  public:
-  // Never throws; check open_error() (an errno value, 0 when open).
+  // Never throws; check open_error() (an errno value, 0 when open;
+  // EISDIR for a folder, ESPIPE for a FIFO, device or socket).
   explicit BufferedFileDevice(const std::filesystem::path& path);
   ~BufferedFileDevice() override;
   BufferedFileDevice(const BufferedFileDevice&) = delete;

@@ -108,6 +108,7 @@ PdfInput::PdfInput(const std::filesystem::path& path, std::string display_name)
   auto* device = new BufferedFileDevice(path);
   device_ = PoDoFo::PdfRefCountedInputDevice(device);  // owns it from here on
   if (device->open_error() == EISDIR) fail("is not a PDF file");
+  if (device->open_error() == ESPIPE) fail("is not a regular file (a pipe, device or socket)");
   if (device->open_error() != 0) {
     throw Error(ErrorKind::system, at_file(name_),
                 std::string("cannot be read: ") + std::strerror(device->open_error()));
