@@ -51,6 +51,7 @@ class Console {
     client.set_tcp_nodelay(true);
     return client;
   }
+  int port() const { return port_; }
   void advance(std::int64_t seconds) { now_ += seconds; }
   int changes() const { return changes_; }
   const fs::path& store_folder() const { return config_.store; }
@@ -156,7 +157,8 @@ TEST_CASE("Console API: login, session cookie, timeout, lockout, logout", "[serv
   const nlohmann::json wrong{{"user", "anna"}, {"password", "not her password"}};
   const auto refused = client.Post("/api/login", wrong.dump(), "application/json");
   CHECK(refused->status == 401);
-  CHECK(error_of(refused) == "wrong user name or password");
+  CHECK(error_of(refused) ==
+        "wrong user name or password, or the account is locked for a while after repeated failed logins");
   CHECK(refused->get_header_value("Set-Cookie").empty());
   CHECK(client.Post("/api/login", "not json", "application/json")->status == 400);
 
@@ -208,7 +210,12 @@ TEST_CASE("Console API: login, session cookie, timeout, lockout, logout", "[serv
   const nlohmann::json bernd{{"user", "bernd"}, {"password", "bernd's long password"}};
   const auto locked = client.Post("/api/login", bernd.dump(), "application/json");
   CHECK(locked->status == 401);
-  CHECK(error_of(locked) == "the account is locked after repeated failed logins; try again later");
+  // The same answer as for a name nobody has: accounts cannot be told apart.
+  const nlohmann::json nobody{{"user", "nobody"}, {"password", "bernd's long password"}};
+  const auto unknown = client.Post("/api/login", nobody.dump(), "application/json");
+  CHECK(unknown->status == 401);
+  CHECK(unknown->body == locked->body);
+  CHECK(refused->body == locked->body);
 
   const Browser clara = log_in(client, "clara");
   const auto audit = nlohmann::json::parse(get(client, "/api/audit?user=bernd&action=login%20failed", &clara)->body);
@@ -290,4 +297,26 @@ TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[s
   CHECK(scraper.Get("/metrics")->status == 200);
   scraper.set_basic_auth("vera", "wrong");
   CHECK(scraper.Get("/metrics")->status == 401);
+}
+
+TEST_CASE("Console API: a login must be JSON from the console's own origin", "[service]") {
+  Console console;
+  auto client = console.client();
+  const std::string body = nlohmann::json{{"user", "anna"}, {"password", "anna's long password"}}.dump();
+  // A cross-site form posts text/plain or form data without a preflight.
+  const auto plain = client.Post("/api/login", body, "text/plain");
+  CHECK(plain->status == 415);
+  CHECK(error_of(plain) == "expected a JSON body (Content-Type: application/json)");
+  CHECK(client.Post("/api/login", body, "application/x-www-form-urlencoded")->status == 415);
+  CHECK(client.Post("/api/login", body, "application/json; charset=utf-8")->status == 200);
+
+  httplib::Headers foreign{{"Origin", "http://attacker.invalid"}};
+  const auto cross = client.Post("/api/login", foreign, body, "application/json");
+  CHECK(cross->status == 403);
+  CHECK(error_of(cross) == "requests from other sites are refused");
+  CHECK(cross->get_header_value("Set-Cookie").empty());
+  httplib::Headers fetch{{"Sec-Fetch-Site", "cross-site"}};
+  CHECK(client.Post("/api/login", fetch, body, "application/json")->status == 403);
+  httplib::Headers own{{"Origin", "http://127.0.0.1:" + std::to_string(console.port())}};
+  CHECK(client.Post("/api/login", own, body, "application/json")->status == 200);
 }

@@ -19,6 +19,17 @@ ConsoleServer::ConsoleServer(const ServiceConfig& config, std::function<std::int
   auto& context = parts_->context;
   server.set_tcp_nodelay(true);  // keep-alive requests wait 40 ms otherwise (STACK.md)
   server.set_payload_max_length(64 * 1024);
+  // Requests that change something must come from the console's own page:
+  // a browser names the page's origin, which must be this server's.
+  server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+    if (request.method == "GET" || request.method == "HEAD") return httplib::Server::HandlerResponse::Unhandled;
+    const std::string origin = request.get_header_value("Origin");
+    const bool cross_site = request.get_header_value("Sec-Fetch-Site") == "cross-site" ||
+                            (!origin.empty() && origin != "http://" + request.get_header_value("Host"));
+    if (!cross_site) return httplib::Server::HandlerResponse::Unhandled;
+    send_error(response, 403, "requests from other sites are refused");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   server.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
     response.set_header("Content-Security-Policy",
                         "default-src 'self'; img-src 'self'; frame-ancestors 'none'; form-action 'self'");

@@ -1,4 +1,7 @@
 // POST /api/login, POST /api/logout, GET /api/session.
+#include <algorithm>
+#include <cctype>
+
 #include "pipeline/console/console_context.hpp"
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/user_accounts.hpp"
@@ -13,7 +16,22 @@ nlohmann::json session_json(const Session& session) {
   return {{"user", session.user}, {"role", std::string(name(session.role))}, {"csrf", session.csrf}};
 }
 
+// One answer for a wrong name, a wrong password and a locked account, so
+// that nobody learns from it which accounts exist.
+constexpr const char* kLoginRefused =
+    "wrong user name or password, or the account is locked for a while after repeated failed logins";
+
+// A form on another site can post text/plain or form data across sites
+// without asking, but not JSON: a login that is not JSON could be an
+// attacker's account forced on a victim's browser (login CSRF).
+bool is_json(const httplib::Request& request) {
+  std::string type = request.get_header_value("Content-Type");
+  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+  return type == "application/json" || type.starts_with("application/json;");
+}
+
 void login(ConsoleContext& context, const httplib::Request& request, httplib::Response& response) {
+  if (!is_json(request)) return send_error(response, 415, "expected a JSON body (Content-Type: application/json)");
   const auto body = nlohmann::json::parse(request.body, nullptr, false);
   if (!body.is_object() || !body.contains("user") || !body.contains("password") || !body["user"].is_string() ||
       !body["password"].is_string())
@@ -21,9 +39,7 @@ void login(ConsoleContext& context, const httplib::Request& request, httplib::Re
   const std::string user = body["user"];
   const LockoutPolicy policy{context.config.lockout_attempts, context.config.lockout_seconds};
   const Login login = log_in(context.store(), user, body["password"], context.clock(), policy);
-  if (login.outcome == LoginOutcome::locked)
-    return send_error(response, 401, "the account is locked after repeated failed logins; try again later");
-  if (login.outcome != LoginOutcome::accepted) return send_error(response, 401, "wrong user name or password");
+  if (login.outcome != LoginOutcome::accepted) return send_error(response, 401, kLoginRefused);
   const NewSession created =
       context.sessions.open(login.user->name, login.user->role, login.user->password_stamp, context.clock());
   // A cookie for the browser session: the idle timeout is the server's.
