@@ -1,6 +1,10 @@
 // The console's JSON API on an ephemeral port, in process: what it answers
 // without a session, without the CSRF token, and with both.
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <catch2/catch.hpp>
@@ -8,6 +12,7 @@
 #include <thread>
 
 #include "pipeline/console/console_server.hpp"
+#include "pipeline/model/error.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
 #include "tests/support/processed_job.hpp"
@@ -319,4 +324,54 @@ TEST_CASE("Console API: a login must be JSON from the console's own origin", "[s
   CHECK(client.Post("/api/login", fetch, body, "application/json")->status == 403);
   httplib::Headers own{{"Origin", "http://127.0.0.1:" + std::to_string(console.port())}};
   CHECK(client.Post("/api/login", own, body, "application/json")->status == 200);
+}
+
+namespace {
+
+// A TCP connection to the console that sends `bytes` and then says nothing.
+int half_sent_request(int port, const std::string& bytes) {
+  const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::connect(socket, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  REQUIRE(::send(socket, bytes.data(), bytes.size(), 0) == static_cast<ssize_t>(bytes.size()));
+  return socket;
+}
+
+}  // namespace
+
+TEST_CASE("Console API: forty half-sent requests do not stop /healthz", "[service]") {
+  Console console;
+  std::vector<int> slow;
+  for (int i = 0; i < 40; ++i)
+    slow.push_back(half_sent_request(console.port(), i % 2 ? "GET /healthz HTTP/1.1\r\nHost: 127" : ""));
+  auto client = console.client();
+  client.set_connection_timeout(2);
+  client.set_read_timeout(2);
+  const auto started = std::chrono::steady_clock::now();
+  for (int i = 0; i < 5; ++i) {
+    const auto health = client.Get("/healthz");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+  }
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
+  for (const int socket : slow) ::close(socket);
+}
+
+TEST_CASE("Console API: a second console cannot listen on a port in use", "[service]") {
+  Console console;
+  kuvert::ServiceConfig config;
+  config.file = "kuvert.toml";
+  config.listen_port = console.port();
+  kuvert::console::ConsoleServer second(config, [] { return std::int64_t{0}; }, [] {});
+  try {
+    second.bind();
+    FAIL("the second console listens on the same port");
+  } catch (const kuvert::Error& error) {
+    CHECK(error.kind() == kuvert::ErrorKind::system);
+    CHECK(std::string(error.what()).find("cannot listen on 127.0.0.1:" + std::to_string(console.port()) +
+                                         " (in use, or not an address of this machine)") != std::string::npos);
+  }
 }

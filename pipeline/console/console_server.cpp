@@ -1,15 +1,32 @@
 #include "pipeline/console/console_server.hpp"
 
+#include <sys/socket.h>
+
 #include "pipeline/console/console_context.hpp"
 #include "pipeline/model/error.hpp"
 
 namespace kuvert::console {
+
+namespace {
+
+// cpp-httplib serves each connection on one worker of a pool (8 by
+// default), for as long as the client keeps it open: eight idle or
+// half-sent requests stopped every other request, /healthz included. A
+// larger pool keeps slow clients from starving the console; the read
+// timeout bounds a silent one.
+constexpr std::size_t kWorkers = 64;
+constexpr int kListenBacklog = 256;  // cpp-httplib's own is 5
+constexpr time_t kReadTimeoutSeconds = 5;
+constexpr time_t kKeepAliveSeconds = 5;
+
+}  // namespace
 
 struct ConsoleServer::Parts {
   Parts(const ServiceConfig& config, std::function<std::int64_t()> clock, std::function<void()> changed)
       : context(config, std::move(clock), std::move(changed)) {}
   ConsoleContext context;
   httplib::Server server;
+  int listening_socket = -1;
 };
 
 ConsoleServer::ConsoleServer(const ServiceConfig& config, std::function<std::int64_t()> clock,
@@ -18,6 +35,16 @@ ConsoleServer::ConsoleServer(const ServiceConfig& config, std::function<std::int
   auto& server = parts_->server;
   auto& context = parts_->context;
   server.set_tcp_nodelay(true);  // keep-alive requests wait 40 ms otherwise (STACK.md)
+  server.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  server.set_read_timeout(kReadTimeoutSeconds);
+  server.set_keep_alive_timeout(kKeepAliveSeconds);
+  // SO_REUSEADDR only: cpp-httplib's default SO_REUSEPORT let a second
+  // service listen on the same port and take half of the logins.
+  server.set_socket_options([parts = parts_.get()](int socket) {
+    const int yes = 1;
+    ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    parts->listening_socket = socket;
+  });
   server.set_payload_max_length(64 * 1024);
   // Requests that change something must come from the console's own page:
   // a browser names the page's origin, which must be this server's.
@@ -69,6 +96,8 @@ int ConsoleServer::bind() {
     port = server.bind_to_any_port(config.listen_host);
   else if (!server.bind_to_port(config.listen_host, port))
     port = -1;
+  // Listening again only changes the backlog of the socket bound above.
+  if (port > 0) ::listen(parts_->listening_socket, kListenBacklog);
   if (port <= 0) {
     Where where;
     where.file = config.file.string();
