@@ -480,7 +480,9 @@ TEST_CASE("a manifest nested deeper than 32 levels is refused", "[input]") {
 
 TEST_CASE("terminal control sequences from a manifest reach the terminal escaped", "[input]") {
   KuvertJob job(plain_job(2, 1));
-  job.edit_manifest([](json& m) { m["documents"][0]["recipient"]["postcode"] = "\x1B]0;pwned\x07\x1B[2J"; });
+  // Text values with control characters are refused unquoted; an unknown
+  // key is quoted in its message.
+  job.edit_manifest([](json& m) { m["documents"][0]["\x1B]0;pwned\x07\x1B[2J"] = 1; });
   const auto result = job.run();
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("\\x1B]0;pwned\\x07\\x1B[2J") != std::string::npos);
@@ -494,4 +496,52 @@ TEST_CASE("a print file that is a FIFO is refused at once", "[input]") {
   REQUIRE(::mkfifo((job.folder() / "spool.pdf").c_str(), 0600) == 0);
   expect_refused(job, "kuvert: job \"test-job\": file \"spool.pdf\": field \"print_file\": is not a regular file (a "
                       "pipe, device or socket)");
+}
+
+TEST_CASE("control characters in ids, names and addresses are refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) {
+    m["documents"][0]["id"] = std::string("K-1\0", 4);
+    m["documents"][1]["recipient"]["name"][0] = "Erika\xE2\x80\xA8Mustermann";  // LINE SEPARATOR
+    m["documents"][1]["recipient"]["street"] = "Haupt\xC2\x85stra\xC3\x9F" "e 5";    // NEL
+    m["documents"][1]["recipient"]["city"] = "Magde\x7F" "burg";
+  });
+  const auto result = job.run();
+  INFO(result.err);
+  CHECK(result.exit_code == 1);
+  for (const char* message :
+       {"field \"documents[0].id\": contains the control character U+0000 at byte 4; expected plain text",
+        "field \"recipient.name[0]\": contains the control character U+2028 at byte 6; expected plain text",
+        "field \"recipient.street\": contains the control character U+0085 at byte 6; expected plain text",
+        "field \"recipient.city\": contains the control character U+007F at byte 6; expected plain text"})
+    CHECK(result.err.find(message) != std::string::npos);
+}
+
+TEST_CASE("a job name, id or address line past 1024 bytes is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) {
+    m["job"] = std::string(10 << 20, 'j');
+    m["documents"][1]["recipient"]["street"] = std::string(1025, 's');
+  });
+  const auto result = job.run();
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("field \"job\": is 10485760 bytes long; at most 1024 are allowed") != std::string::npos);
+  CHECK(result.err.find("field \"recipient.street\": is 1025 bytes long; at most 1024 are allowed") !=
+        std::string::npos);
+  CHECK(result.err.size() < 4096);  // the value itself is not repeated
+}
+
+TEST_CASE("an unknown country code and a name line of spaces are refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) {
+    m["documents"][0]["recipient"]["country"] = "XX";
+    m["documents"][0]["recipient"]["postcode"] = "1010";
+    m["documents"][1]["recipient"]["name"] = {"   ", "Max Beispiel"};
+  });
+  const auto result = job.run();
+  INFO(result.err);
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("field \"recipient.country\": \"XX\" is not an ISO 3166-1 country code") != std::string::npos);
+  CHECK(result.err.find("field \"recipient.name[0]\": is blank; the address may have no blank lines") !=
+        std::string::npos);
 }

@@ -21,7 +21,8 @@ nlohmann::json run_json(const RunRecord& run) {
           {"released_by", run.released_by},
           {"confirmed_by", run.confirmed_by},
           {"created", run.created_at},
-          {"updated", run.updated_at}};
+          {"updated", run.updated_at},
+          {"delivery_problem", run.delivery_problem}};
 }
 
 nlohmann::json job_json(const JobRecord& job) {

@@ -7,14 +7,6 @@
 namespace kuvert {
 namespace {
 
-bool is_invisible_control(char32_t cp) {
-  return (cp >= 0x80 && cp <= 0x9F) ||     // C1, NEL among them
-         cp == 0x2028 || cp == 0x2029 ||    // line and paragraph separators
-         (cp >= 0x200E && cp <= 0x200F) ||  // left-to-right and right-to-left marks
-         (cp >= 0x202A && cp <= 0x202E) ||  // bidirectional embeddings and overrides
-         (cp >= 0x2066 && cp <= 0x2069);    // bidirectional isolates
-}
-
 void append_escape(std::string& out, const char* format, unsigned value) {
   char escape[16];
   std::snprintf(escape, sizeof escape, format, value);
@@ -39,7 +31,7 @@ std::string terminal_safe(std::string_view text) {
       out += "\\t";
     } else if (cp < 0x20 || cp == 0x7F) {
       append_escape(out, "\\x%02X", static_cast<unsigned>(cp));
-    } else if (is_invisible_control(cp)) {
+    } else if (is_control_character(cp)) {
       append_escape(out, "\\u%04X", static_cast<unsigned>(cp));
     } else {
       out.append(text.substr(start, pos - start));

@@ -66,7 +66,9 @@ bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, std
 std::string delivered_name(const RunRecord& run) {
   // Job names come from job.json: in a file name only letters, digits,
   // '.', '-' and '_' are kept.
-  std::string job_name = run.job_name;
+  // Cut to 64 bytes, so that the name (and the hidden ".NAME.part" it is
+  // copied under) fits every file system's 255.
+  std::string job_name = run.job_name.substr(0, 64);
   for (char& c : job_name)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') c = '_';
   std::string name = "J";
@@ -84,13 +86,18 @@ int deliver_ready_runs(Store& store, const ServiceConfig& config, std::int64_t n
       log(label + ": printer \"" + run.printer + "\" is not configured; the run waits");
       continue;
     }
-    // One run that cannot be delivered holds up none of the others.
+    // One run that cannot be delivered holds up none of the others. Its
+    // problem is recorded (and logged) when it changes, not on every try.
     try {
       if (!deliver_run(store, run, *printer, now)) continue;
     } catch (const Error& error) {
-      log(label + ": not delivered, tried again later: " + error.what());
+      if (run.delivery_problem != error.what()) {
+        set_delivery_problem(store, run.id, error.what());
+        log(label + ": not delivered, tried again until it works: " + error.what());
+      }
       continue;
     }
+    if (!run.delivery_problem.empty()) set_delivery_problem(store, run.id, "");
     log(label + ": delivered to " + printer->name + " as " + delivered_name(run));
     ++delivered;
   }

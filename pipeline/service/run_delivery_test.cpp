@@ -1,6 +1,11 @@
 #include "pipeline/service/run_delivery.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+
+#include "pipeline/store/run_workflow.hpp"
+#include "tests/support/processed_job.hpp"
+#include "tests/support/temp_folder.hpp"
 
 TEST_CASE("A run's file name in the printer folder keeps only safe characters of the job name", "[service]") {
   kuvert::store::RunRecord run;
@@ -10,4 +15,44 @@ TEST_CASE("A run's file name in the printer folder keeps only safe characters of
   CHECK(kuvert::service::delivered_name(run) == "J7-.._.._etc_Teil_1_2_Grundsteuer-R0002.pdf");
   run.job_name = "grundsteuer-2026.q1";
   CHECK(kuvert::service::delivered_name(run) == "J7-grundsteuer-2026.q1-R0002.pdf");
+}
+
+TEST_CASE("A run's file name in the printer folder fits a file system whatever the job's name", "[service]") {
+  kuvert::store::RunRecord run;
+  run.job = 7;
+  run.name = "R0002";
+  run.job_name = std::string(300, 'g');
+  const std::string name = kuvert::service::delivered_name(run);
+  CHECK(name == "J7-" + std::string(64, 'g') + "-R0002.pdf");
+  CHECK(name.size() + std::string_view(". .part").size() < 255);
+}
+
+TEST_CASE("A run that cannot reach its printer says why until it does", "[service]") {
+  using namespace kuvert::store;
+  kuvert::test::TempFolder folder;
+  const kuvert::ServiceConfig config = kuvert::test::test_service_config(folder.path());
+  Store store({config.store});
+  const std::int64_t now = 1796083200;  // 2026-12-01
+  kuvert::test::processed_job(store, config, folder.path() / "staging", "job", 2, false, now);
+  const auto runs = list_runs(store);
+  REQUIRE(runs.size() == 1);
+  const auto& run = runs.front();
+  act_on_run(store, run.id, RunAction::release, {"anna", Role::operator_}, now);
+  // The printer's folder is a file: nothing can be copied into it.
+  std::filesystem::create_directories(config.printers[0].folder.parent_path());
+  std::ofstream(config.printers[0].folder) << "not a folder";
+  std::vector<std::string> log;
+  const auto keep = [&log](const std::string& line) { log.push_back(line); };
+  CHECK(kuvert::service::deliver_ready_runs(store, config, now + 1, keep) == 0);
+  CHECK(kuvert::service::deliver_ready_runs(store, config, now + 2, keep) == 0);
+  const auto waiting = find_run(store, run.id);
+  CHECK(waiting->state == RunState::released);
+  CHECK(waiting->delivery_problem.find("cannot create in the printer folder: Not a directory") != std::string::npos);
+  CHECK(log.size() == 1);  // said once, not at every try
+
+  std::filesystem::remove(config.printers[0].folder);
+  CHECK(kuvert::service::deliver_ready_runs(store, config, now + 3, keep) == 1);
+  const auto delivered = find_run(store, run.id);
+  CHECK(delivered->state == RunState::delivered);
+  CHECK(delivered->delivery_problem.empty());
 }

@@ -118,6 +118,7 @@ struct RunRecord {
   std::string created_at;
   std::string updated_at;
   bool delivering = false;  // a copy to the printer folder was begun
+  std::string delivery_problem;  // why the last copy failed; empty when none did
 };
 
 std::vector<RunRecord> list_runs(Store& store, std::optional<RunState> state = std::nullopt, std::int64_t limit = 500);
@@ -129,6 +130,8 @@ std::vector<RunRecord> runs_ready_for_delivery(Store& store);
 // is delivered), if the run is still ready for delivery: false when a hold
 // or cancel came first. From then on hold and cancel are refused.
 bool begin_delivery(Store& store, std::int64_t run);
+// Records why a copy to the printer failed ("" once one worked).
+void set_delivery_problem(Store& store, std::int64_t run, const std::string& problem);
 
 // Retention: done inputs whose files in the store are older than
 // `before`, and print jobs whose runs are all closed or cancelled and last

@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kRunColumns =
     "SELECT r.id, r.job_id, j.name, j.client, r.name, j.output || '/' || r.file, r.printer, r.pieces, r.sheets,"
     " r.pages, r.sensitive, r.state, coalesce(r.released_by, ''), coalesce(r.confirmed_by, ''), r.created_at,"
-    " r.updated_at, r.delivering FROM runs r JOIN jobs j ON j.id = r.job_id";
+    " r.updated_at, r.delivering, r.delivery_problem FROM runs r JOIN jobs j ON j.id = r.job_id";
 
 RunRecord read_run(Statement& row) {
   RunRecord run;
@@ -31,6 +31,7 @@ RunRecord read_run(Statement& row) {
   run.created_at = row.text(14);
   run.updated_at = row.text(15);
   run.delivering = row.integer(16) != 0;
+  run.delivery_problem = row.text(17);
   return run;
 }
 
@@ -66,6 +67,11 @@ std::vector<RunRecord> runs_ready_for_delivery(Store& store) {
                                   " WHERE (r.state = 'released' AND r.sensitive = 0) OR r.state = 'confirmed'"
                                   " ORDER BY r.id");
   return read_runs(query);
+}
+
+void set_delivery_problem(Store& store, std::int64_t run, const std::string& problem) {
+  Statement update(store.db(), "UPDATE runs SET delivery_problem = ? WHERE id = ?");
+  update.bind(1, problem).bind(2, run).run();
 }
 
 bool begin_delivery(Store& store, std::int64_t run) {

@@ -11,7 +11,7 @@ namespace {
 
 // Append only: a released kuvert's migrations never change, new ones go at
 // the end.
-constexpr std::array<const char*, 1> kMigrations{
+constexpr std::array<const char*, 2> kMigrations{
     R"sql(
 -- AUTOINCREMENT: an id once used (in the audit trail, in error files) is
 -- never given to another input, job or run, even after a deletion.
@@ -93,6 +93,11 @@ CREATE TABLE audit_head(
   hash TEXT NOT NULL,
   seal TEXT NOT NULL
 );
+)sql",
+    R"sql(
+-- Why the last copy of a run to its printer failed ('' when it did not):
+-- the console shows it, and the service tries again until it works.
+ALTER TABLE runs ADD COLUMN delivery_problem TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

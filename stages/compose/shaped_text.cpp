@@ -18,9 +18,6 @@ std::string code_of(char32_t cp) {
   return code;
 }
 
-// C0 and C1 controls: a letter has no way to show them.
-bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp < 0xA0); }
-
 bool is_mark(char32_t cp) {
   const auto category = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
   return category == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
@@ -67,7 +64,7 @@ std::string unsettable(const FontSet& fonts, FontIndex font, std::string_view te
     const std::size_t begin = pos;
     const char32_t cp = next_code_point(text, pos);
     if (cp == kNotUtf8) return "is not UTF-8 text";
-    if (is_control(cp)) return "has the control character " + code_of(cp) + ", which a letter cannot show";
+    if (is_control_character(cp)) return "has the control character " + code_of(cp) + ", which a letter cannot show";
     if (std::none_of(chain.begin(), chain.end(), [&](FontIndex f) { return fonts.face(f).glyph(cp).has_value(); })) {
       std::string message = "has " + code_of(cp);
       message += " (";

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <variant>
 
+#include "stages/ingest/plain_text.hpp"
 #include "stages/ingest/record_format.hpp"
 #include "stages/ingest/record_values.hpp"
 
@@ -180,7 +181,9 @@ RecordEntry read_csv_record(const CsvRow& row, const CsvColumns& columns, const 
         std::to_string(columns.names.size());
     add(problems, where, std::move(message));
   } else {
-    if (columns.id != npos && invalid_utf8_at(row.cells[columns.id]) == npos) entry.id = row.cells[columns.id];
+    if (columns.id != npos && invalid_utf8_at(row.cells[columns.id]) == npos &&
+        !plain_text_problem(row.cells[columns.id]))
+      entry.id = row.cells[columns.id];
     where.document = entry.id;
     auto unchecked = columns.incomplete;
     convert_row(row, columns, entry.fields, where, problems, unchecked);

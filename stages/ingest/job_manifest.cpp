@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "stages/ingest/json_fields.hpp"
+#include "stages/ingest/plain_text.hpp"
 #include "stages/ingest/strict_json.hpp"
 
 namespace kuvert {
@@ -36,7 +37,8 @@ void read_settings(JsonFields& fields, ProductionSettings& settings) {
 ManifestDocument read_document(const json& value, const ProductionSettings& defaults, Where where,
                                std::vector<Diagnostic>& problems) {
   // Problems are reported under the document's id where it has a usable one.
-  if (value.is_object() && value.contains("id") && value["id"].is_string() && !value["id"].get<std::string>().empty()) {
+  if (value.is_object() && value.contains("id") && value["id"].is_string() && !value["id"].get<std::string>().empty() &&
+      !plain_text_problem(value["id"].get<std::string>())) {
     where.document = value["id"].get<std::string>();
     where.field.clear();
   }

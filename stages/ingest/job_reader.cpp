@@ -18,7 +18,6 @@
 #include "stages/ingest/address_key.hpp"
 #include "stages/ingest/file_stamp.hpp"
 #include "stages/ingest/job_manifest.hpp"
-#include "stages/ingest/postal_address.hpp"
 #include "stages/ingest/settings_check.hpp"
 #include "stages/ingest/source_files.hpp"
 
@@ -77,10 +76,6 @@ class JobValidation {
 
   void check_profiles(const ManifestDocument& document) {
     for (const auto& [field, message] : settings_problems(document.settings, profiles_)) add(document, field, message);
-  }
-
-  void check_recipient(const ManifestDocument& document) {
-    for (const auto& [field, message] : recipient_problems(document.recipient)) add(document, field, message);
   }
 
   // Opens a source PDF once, however the manifest names it (other spellings,
@@ -316,7 +311,6 @@ std::variant<Job, DataJob> read_job(const fs::path& path, const ProfileCatalog& 
   bool unplaced = false;
   read_manifest_documents(open, manifest, where, problems, [&](ManifestDocument&& entry, std::uint64_t offset) {
     validation.check_profiles(entry);
-    validation.check_recipient(entry);
     Document document{.entry_offset = offset, .file = 0, .first_page = 0, .page_count = 0,
                       .settings = settings_index(job.settings, entry.settings, where),
                       .domestic = entry.recipient.domestic()};

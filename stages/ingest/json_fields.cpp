@@ -1,5 +1,8 @@
 #include "stages/ingest/json_fields.hpp"
 
+#include "stages/ingest/plain_text.hpp"
+#include "stages/ingest/postal_address.hpp"
+
 namespace kuvert {
 
 JsonFields::JsonFields(const nlohmann::json& object, Where where, std::vector<Diagnostic>& problems)
@@ -40,8 +43,12 @@ std::optional<std::string> JsonFields::text(const std::string& key, bool require
     return std::nullopt;
   }
   auto result = value->get<std::string>();
-  if (required && result.empty()) {
-    problem(key, "is empty");
+  if (const auto bad = plain_text_problem(result)) {
+    problem(key, *bad);
+    return std::nullopt;
+  }
+  if (required && is_blank(result)) {
+    problem(key, result.empty() ? "is empty" : "is blank");
     return std::nullopt;
   }
   return result;
@@ -67,6 +74,14 @@ std::optional<std::vector<std::string>> JsonFields::texts(const std::string& key
     mistyped(key, "an array of strings");
     return std::nullopt;
   }
+  bool plain = true;
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    if (const auto bad = plain_text_problem((*value)[i].get_ref<const std::string&>())) {
+      problem(key + "[" + std::to_string(i) + "]", *bad);
+      plain = false;
+    }
+  }
+  if (!plain) return std::nullopt;
   return value->get<std::vector<std::string>>();
 }
 
@@ -94,8 +109,9 @@ void JsonFields::reject_unknown() {
     if (!known_.count(key)) problem(key, "is not a known field");
 }
 
-Recipient read_recipient(const nlohmann::json& value, Where where, std::vector<Diagnostic>& problems) {
-  JsonFields fields(value, std::move(where), problems);
+Recipient read_recipient(const nlohmann::json& value, const Where& where, std::vector<Diagnostic>& problems) {
+  const auto before = problems.size();
+  JsonFields fields(value, where, problems);
   Recipient recipient;
   if (auto name = fields.texts("name", true)) recipient.name = *name;
   if (auto street = fields.text("street", true)) recipient.street = *street;
@@ -103,6 +119,20 @@ Recipient read_recipient(const nlohmann::json& value, Where where, std::vector<D
   if (auto city = fields.text("city", true)) recipient.city = *city;
   if (auto country = fields.text("country", false)) recipient.country = *country;
   fields.reject_unknown();
+  if (!value.is_object()) return recipient;
+  // The postal checks, except on fields already found wrong (a refused
+  // name line is not "missing" as well).
+  std::set<std::string> wrong;
+  for (auto i = before; i < problems.size(); ++i) {
+    const std::string& field = problems[i].where.field;
+    wrong.insert(field.substr(0, field.find('[')));
+  }
+  for (const auto& [field, message] : recipient_problems(recipient)) {
+    // recipient_problems names its fields "recipient..."; this one may be called otherwise.
+    Where at = where;
+    at.field += field.substr(std::string_view("recipient").size());
+    if (!wrong.count(at.field.substr(0, at.field.find('[')))) problems.push_back({at, message});
+  }
   return recipient;
 }
 

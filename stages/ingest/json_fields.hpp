@@ -43,8 +43,10 @@ class JsonFields {
 };
 
 // A recipient object as DESIGN.md's manifest gives it (name lines, street,
-// postcode, city, country), field by field; unknown fields are problems.
-// Absent optional fields keep Recipient's defaults ("DE").
-Recipient read_recipient(const nlohmann::json& value, Where where, std::vector<Diagnostic>& problems);
+// postcode, city, country), field by field, then checked as a postal
+// address (postal_address.hpp) on the fields that were readable; unknown
+// fields are problems. Absent optional fields keep Recipient's defaults
+// ("DE"). `where.field` names the recipient itself.
+Recipient read_recipient(const nlohmann::json& value, const Where& where, std::vector<Diagnostic>& problems);
 
 }  // namespace kuvert

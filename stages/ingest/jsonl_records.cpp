@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "stages/ingest/byte_reader.hpp"
+#include "stages/ingest/plain_text.hpp"
 #include "stages/ingest/record_values.hpp"
 #include "stages/ingest/strict_json.hpp"
 
@@ -11,9 +12,12 @@ namespace {
 
 using nlohmann::json;
 
+// An id that may label the record's problems (one with control characters
+// is itself a problem, reported on the field).
 std::string usable_id(const json& fields) {
   const auto id = fields.find("id");
-  return id != fields.end() && id->is_string() ? id->get<std::string>() : "";
+  if (id == fields.end() || !id->is_string() || plain_text_problem(id->get_ref<const std::string&>())) return "";
+  return id->get<std::string>();
 }
 
 // The object on a line of JSON Lines, or nothing once the reason is recorded.

@@ -33,3 +33,9 @@ TEST_CASE("JSON Lines: a number too large is a problem of its record", "[ingest]
         std::vector<std::string>{"file \"records.jsonl\": record \"line 2\": has a number too large to be read "
                                  "(such as 1e400)"});
 }
+
+TEST_CASE("JSON Lines: an id with a control character is refused and labels nothing", "[ingest][records]") {
+  CHECK(problems_of_line("{\"id\": \"K-2\\u001b[2J\", \"total\": 1}").front() ==
+        "file \"records.jsonl\": record \"line 2\": field \"id\": contains the control character U+001B at byte 4; "
+        "expected plain text");
+}

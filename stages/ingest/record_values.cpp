@@ -8,11 +8,10 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
-#include <set>
 
 #include "pipeline/model/money_amount.hpp"
 #include "stages/ingest/json_fields.hpp"
-#include "stages/ingest/postal_address.hpp"
+#include "stages/ingest/plain_text.hpp"
 
 namespace kuvert {
 namespace {
@@ -134,19 +133,9 @@ void check_list(const FieldSpec& spec, json& list, const Where& where, std::vect
   }
 }
 
-// The address fields as in the job manifest, then the postal checks of
-// recipient_problems, except on fields already found wrong.
+// The address fields as in the job manifest, with its postal checks.
 void check_recipient(json& value, const Where& where, std::vector<Diagnostic>& problems) {
-  const auto before = problems.size();
-  const Recipient recipient = read_recipient(value, where, problems);
-  std::set<std::string> wrong;
-  for (auto i = before; i < problems.size(); ++i) wrong.insert(problems[i].where.field);
-  // recipient_problems names its fields "recipient..."; this field may be called otherwise.
-  for (const auto& [field, message] : recipient_problems(recipient)) {
-    Where at = where;
-    at.field += field.substr(std::string_view("recipient").size());
-    if (!wrong.count(at.field)) add(problems, at, message);
-  }
+  read_recipient(value, where, problems);
   if (!value.contains("country")) value["country"] = "DE";
 }
 
@@ -229,8 +218,12 @@ void check_value(const FieldSpec& spec, json& value, const Where& where, std::ve
     std::string message = "expected ";
     ((message += expected(spec.type)) += ", got ") += shown(value);
     add(problems, where, std::move(message));
-  } else if (spec.type == FieldType::text && value.get_ref<const std::string&>().empty()) {
-    add(problems, where, "is empty");
+  } else if (spec.type == FieldType::text) {
+    const auto& text = value.get_ref<const std::string&>();
+    if (const auto bad = plain_text_problem(text))
+      add(problems, where, *bad);
+    else if (is_blank(text))
+      add(problems, where, text.empty() ? "is empty" : "is blank");
   } else if (spec.type == FieldType::list) {
     check_list(spec, value, where, problems);
   } else if (spec.type == FieldType::recipient) {

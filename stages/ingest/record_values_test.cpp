@@ -104,8 +104,8 @@ TEST_CASE("JSON Lines: recipient problems, each once", "[ingest][records]") {
   const std::string at = "document \"K-2\": file \"records.jsonl\": record \"line 2\": field ";
   CHECK(problems_of_record(record) ==
         std::vector<std::string>{at + "\"recipient.street\": is empty", at + "\"recipient.zip\": is not a known field",
-                                 at + "\"recipient.country\": \"de\" is not an ISO 3166 country code (expected two "
-                                      "capital letters, e.g. \"DE\")"});
+                                 at + "\"recipient.country\": \"de\" is not an ISO 3166-1 country code (expected two "
+                                      "capital letters of an assigned code, e.g. \"DE\")"});
   record = good_record("K-2");
   record["recipient"]["postcode"] = "0123";
   record["recipient"]["name"] = {"Frau", "", "Erika"};

@@ -148,7 +148,9 @@ function runsTable(runs) {
   return table(["Run", "Job", "Name", "State", { label: "Pieces", number: true }, { label: "Sheets", number: true },
                 "Printer", "Sensitive"],
                runs.map((r) => [link(`#/runs/${r.id}`, String(r.id)), r.job_name, r.name,
-                                el("span", { class: "state", text: r.awaits_confirmation ? "released, awaits confirmation" : r.state }),
+                                el("span", { class: r.delivery_problem ? "state problem" : "state",
+                                             title: r.delivery_problem || "",
+                                             text: r.delivery_problem ? `${r.state}, not delivered` : r.awaits_confirmation ? "released, awaits confirmation" : r.state }),
                                 r.pieces, r.sheets, r.printer, r.sensitive ? "yes" : ""]));
 }
 
@@ -220,7 +222,8 @@ async function runPage(id, notice = "") {
                  ["Sensitive", run.sensitive ? el("span", { class: "sensitive", text: "yes: four eyes" }) : "no"],
                  ["Client", run.client], ["Printer", run.printer], ["Pieces", run.pieces], ["Sheets", run.sheets],
                  ["Pages", run.pages], ["Released by", run.released_by], ["Confirmed by", run.confirmed_by],
-                 ["Updated", run.updated]]),
+                 ["Updated", run.updated],
+                 ...(run.delivery_problem ? [["Not delivered", el("span", { class: "problem", text: run.delivery_problem })]] : [])]),
     el("div", { class: "actions" }, ...buttons), message,
     el("h2", { text: "Ticket" }),
     definitions([["Job", ticket.job], ["Part", `${ticket.part ?? ""} of ${ticket.parts ?? ""}`],
