@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <map>
 
 #include "tests/support/file_text.hpp"
 #include "stages/ingest/spool_test_files.hpp"
@@ -544,4 +545,69 @@ TEST_CASE("an unknown country code and a name line of spaces are refused", "[inp
   CHECK(result.err.find("field \"recipient.country\": \"XX\" is not an ISO 3166-1 country code") != std::string::npos);
   CHECK(result.err.find("field \"recipient.name[0]\": is blank; the address may have no blank lines") !=
         std::string::npos);
+}
+
+namespace {
+
+// A job whose print file is one A4 page given by hand: `page` holds the
+// page dictionary's extra entries, `objects` further objects (from 5 on),
+// `catalog` the catalog's extra entries.
+void write_one_page_job(KuvertJob& job, const std::string& page, std::map<std::uint32_t, std::string> objects = {},
+                        const std::string& catalog = "") {
+  objects[1] = "<< /Type /Catalog /Pages 2 0 R " + catalog + " >>";
+  objects[2] = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
+  objects[3] = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R " + page + " >>";
+  objects[4] = "<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Hello page) Tj ET\n\nendstream";
+  write_file(job.folder() / "spool.pdf", kuvert::spool_test::classic_pdf(objects));
+}
+
+const std::string kPage1 = "kuvert: job \"test-job\": document \"K-2026-000001\": file \"spool.pdf\": page 1 ";
+
+}  // namespace
+
+TEST_CASE("a page scaled by /UserUnit is not A4 as printed and is refused", "[input]") {
+  KuvertJob job(plain_job(1, 1));
+  write_one_page_job(job, "/UserUnit 2");
+  expect_refused(job, kPage1 + "has a /UserUnit other than 1, so it is not A4 as printed; expected an A4 page in points");
+}
+
+TEST_CASE("a page whose CropBox misses its MediaBox is refused", "[input]") {
+  KuvertJob job(plain_job(1, 1));
+  write_one_page_job(job, "/CropBox [1000 1000 1595 1842]");
+  expect_refused(job, kPage1 + "has a CropBox outside its MediaBox, so nothing of it would show");
+}
+
+TEST_CASE("stamps that print are found whatever form their print flag has, and free text without appearance",
+          "[input]") {
+  const std::string refused = kPage1 + "has form fields or stamps that would print (annotations)";
+  const std::string stamp = "/Type /Annot /Subtype /Stamp /Rect [100 100 300 200] /AP << /N 6 0 R >> ";
+  const std::map<std::uint32_t, std::string> appearance{
+      {6, "<< /Type /XObject /Subtype /Form /BBox [0 0 200 100] /Length 16 >>\nstream\n0 0 200 100 re f\nendstream"},
+      {7, "4"}};
+  for (const std::string& annotation :
+       {"<< " + stamp + "/F 4.0 >>", "<< " + stamp + "/F 7 0 R >>",
+        std::string("<< /Type /Annot /Subtype /FreeText /Rect [100 100 300 200] /F 4 /Contents (Betrag 12.345,67) "
+                    "/DA (/Helv 12 Tf 0 g) >>")}) {
+    KuvertJob job(plain_job(1, 1));
+    write_one_page_job(job, "/Annots [" + annotation + "]", appearance);
+    INFO(annotation);
+    expect_refused(job, refused);
+  }
+  // Hidden ones do not print.
+  KuvertJob hidden(plain_job(1, 1));
+  write_one_page_job(hidden, "/Annots [<< " + stamp + "/F 6 >>]", appearance);
+  CHECK(hidden.run().exit_code == 0);
+}
+
+TEST_CASE("a page with a layer that viewers hide is refused, not printed", "[input]") {
+  KuvertJob job(plain_job(1, 1));
+  write_one_page_job(job, "/Resources << /Properties << /L1 5 0 R >> >>",
+                     {{5, "<< /Type /OCG /Name (Entwurf) >>"}},
+                     "/OCProperties << /OCGs [5 0 R] /D << /OFF [5 0 R] >> >>");
+  expect_refused(job, kPage1 + "uses optional content (layers), which viewers may hide but kuvert would print; "
+                               "deliver the print file with its layers flattened");
+  // Without /OCProperties every viewer shows all content: nothing is hidden.
+  KuvertJob plain(plain_job(1, 1));
+  write_one_page_job(plain, "/Resources << /Properties << /L1 5 0 R >> >>", {{5, "<< /Type /OCG /Name (x) >>"}});
+  CHECK(plain.run().exit_code == 0);
 }

@@ -107,9 +107,7 @@ class JobValidation {
       auto& bad = bad_pages_.emplace_back();
       for (std::uint32_t page = 0; page < spool.page_count(); ++page) {
         auto problem = page_geometry_problem(spool.geometry(page));
-        if (problem.empty() && spool.has_printing_annotations(page))
-          problem = "has form fields or stamps that would print (annotations), which kuvert does not copy; "
-                    "deliver the print file with them flattened";
+        if (problem.empty()) problem = describe(spool.obstacle(page));
         if (!problem.empty()) bad.emplace_back(page, std::move(problem));
       }
     } catch (const Error& error) {

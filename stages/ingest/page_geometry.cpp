@@ -50,6 +50,12 @@ int normalised_rotation(const PoDoFo::PdfVariant& value) {
   return static_cast<int>(((quarter_turns % 4) + 4) % 4) * 90;
 }
 
+Rectangle intersection(const Rectangle& a, const Rectangle& b) {
+  return {std::max(a[0], b[0]), std::max(a[1], b[1]), std::min(a[2], b[2]), std::min(a[3], b[3])};
+}
+
+bool has_area(const Rectangle& r) { return r[0] < r[2] && r[1] < r[3]; }
+
 }  // namespace
 
 PageGeometry page_geometry(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
@@ -57,12 +63,18 @@ PageGeometry page_geometry(const PoDoFo::PdfDictionary& page, const InheritedAtt
   Rectangle r = rectangle(attribute(page, inherited, kMediaBox, reader), reader).value_or(kLetter);
   if (box == PageBox::visible) {
     if (const auto crop = rectangle(attribute(page, inherited, kCropBox, reader), reader)) {
-      const Rectangle clipped{std::max(r[0], (*crop)[0]), std::max(r[1], (*crop)[1]),
-                              std::min(r[2], (*crop)[2]), std::min(r[3], (*crop)[3])};
-      if (clipped[0] < clipped[2] && clipped[1] < clipped[3]) r = clipped;
+      if (has_area(intersection(r, *crop))) r = intersection(r, *crop);
     }
   }
   return {r[0], r[1], r[2], r[3], normalised_rotation(attribute(page, inherited, kRotate, reader))};
+}
+
+bool crop_box_misses_media(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
+                           PdfObjectReader& reader) {
+  const auto crop = rectangle(attribute(page, inherited, kCropBox, reader), reader);
+  if (!crop) return false;
+  const Rectangle media = rectangle(attribute(page, inherited, kMediaBox, reader), reader).value_or(kLetter);
+  return !has_area(intersection(media, *crop));
 }
 
 }  // namespace kuvert::ingest

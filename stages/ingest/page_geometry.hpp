@@ -28,4 +28,9 @@ enum class PageBox {
 PageGeometry page_geometry(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
                            PdfObjectReader& reader, PageBox box);
 
+// Whether the page has a /CropBox that shares no area with its /MediaBox
+// (page_geometry's visible box then falls back to the media box).
+bool crop_box_misses_media(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
+                           PdfObjectReader& reader);
+
 }  // namespace kuvert::ingest

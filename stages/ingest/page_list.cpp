@@ -14,7 +14,6 @@
 #include <podofo/base/PdfDictionary.h>
 #include <podofo/base/PdfObject.h>
 
-#include "stages/ingest/page_annotations.hpp"
 #include "stages/ingest/pdf_object_reader.hpp"
 
 namespace kuvert::ingest {
@@ -81,6 +80,7 @@ PageList PageList::read(PdfObjectReader& reader) {
   if (root == nullptr || !root->IsReference() || !reader.exists(root->GetReference())) {
     reader.fail("has no pages");
   }
+  const bool optional_content = catalog.GetDictionary().HasKey("OCProperties");
 
   // The /Pages nodes being walked, each with the kids still to visit. A
   // node's kids are only references, read without building the /Kids array:
@@ -104,8 +104,8 @@ PageList PageList::read(PdfObjectReader& reader) {
     if (!is_pages_node(dict)) {
       const auto geometry =
           geometries.intern(page_geometry(dict, list.attributes_[attributes], reader, PageBox::visible));
-      if (ingest::has_printing_annotations(dict, reader))
-        list.printing_annotations_.push_back(list.size());
+      const PageObstacle obstacle = page_obstacle(dict, list.attributes_[attributes], optional_content, reader);
+      if (obstacle != PageObstacle::none) list.obstacles_.emplace_back(list.size(), obstacle);
       list.add_page(object, attributes, geometry);
       return;
     }

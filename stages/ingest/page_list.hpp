@@ -7,10 +7,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <utility>
 #include <vector>
 
 #include "stages/ingest/inherited_attributes.hpp"
 #include "stages/ingest/page_geometry.hpp"
+#include "stages/ingest/page_obstacle.hpp"
 
 namespace kuvert::ingest {
 
@@ -29,9 +31,11 @@ class PageList {
   // The visible box and rotation, read during the walk (the page dictionary
   // is parsed then anyway), so checking every page costs nothing more.
   const PageGeometry& geometry(std::uint32_t page) const { return geometries_[stretch(page).geometry]; }
-  // Whether the page has annotations that would print (page_annotations.hpp).
-  bool has_printing_annotations(std::uint32_t page) const {
-    return std::binary_search(printing_annotations_.begin(), printing_annotations_.end(), page);
+  // What keeps the page from being imposed as it prints (page_obstacle.hpp).
+  PageObstacle obstacle(std::uint32_t page) const {
+    const auto found = std::lower_bound(obstacles_.begin(), obstacles_.end(), page,
+                                        [](const auto& entry, std::uint32_t p) { return entry.first < p; });
+    return found != obstacles_.end() && found->first == page ? found->second : PageObstacle::none;
   }
   // Whether an object is a page or a /Pages node. References to these from
   // a page's resources are not followed, or copying one page could pull in
@@ -58,7 +62,7 @@ class PageList {
   std::vector<Stretch> stretches_;
   std::vector<InheritedAttributes> attributes_;
   std::vector<PageGeometry> geometries_;  // distinct values; most files have one
-  std::vector<std::uint32_t> printing_annotations_;  // pages, ascending; rare
+  std::vector<std::pair<std::uint32_t, PageObstacle>> obstacles_;  // by page, ascending; rare
   std::vector<bool> tree_nodes_;
 };
 

@@ -64,7 +64,7 @@ std::uint32_t SpoolFile::page_count() const { return pages_->size(); }
 
 PageGeometry SpoolFile::geometry(std::uint32_t page) const { return pages_->geometry(page); }
 
-bool SpoolFile::has_printing_annotations(std::uint32_t page) const { return pages_->has_printing_annotations(page); }
+ingest::PageObstacle SpoolFile::obstacle(std::uint32_t page) const { return pages_->obstacle(page); }
 
 CopiedPage SpoolFile::copy_page(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering) {
   return translating_podofo_errors(name_, [&] {

@@ -9,6 +9,7 @@
 
 #include "pipeline/model/pdf_object.hpp"
 #include "stages/ingest/page_geometry.hpp"
+#include "stages/ingest/page_obstacle.hpp"
 
 namespace kuvert {
 
@@ -38,9 +39,10 @@ class SpoolFile {
   // /MediaBox, or the /MediaBox) and its /Rotate, as read when the file was
   // opened. Throws std::out_of_range for a page past the end.
   PageGeometry geometry(std::uint32_t page) const;
-  // Whether the page carries annotations that would print (form fields,
-  // stamps), which copying leaves out; read when the file was opened.
-  bool has_printing_annotations(std::uint32_t page) const;
+  // What keeps the page from being imposed as a viewer prints it
+  // (annotations that would print, layers, /UserUnit, a CropBox beside the
+  // page; ingest/page_obstacle.hpp), found when the file was opened.
+  ingest::PageObstacle obstacle(std::uint32_t page) const;
 
   // Copies a 0-based page for an output file: the page dictionary's entries
   // without /Type /Parent /Contents /Annots /AA /B /StructParents /Thumb

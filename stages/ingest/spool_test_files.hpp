@@ -58,7 +58,11 @@ inline std::pair<int, std::string> run(const std::string& command) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
 
-inline std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+inline std::string quoted(const std::filesystem::path& path) {
+  std::string text = "'";
+  text += path.string();
+  return text += "'";
+}
 
 // The text each page of the sample file shows.
 inline std::string sample_text(int page) { return "Sample page " + std::to_string(page + 1) + " text"; }

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     kuvert::ObjectNumbering numbering;
     for (std::uint32_t page = 0; page < spool.page_count() && page < 16; ++page) {
       spool.geometry(page);
-      spool.has_printing_annotations(page);
+      spool.obstacle(page);
       spool.copy_page(page, 0, numbering);
       spool.copy_page_as_form(page, 1, numbering);
     }
