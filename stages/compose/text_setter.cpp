@@ -1,6 +1,7 @@
 #include "stages/compose/text_setter.hpp"
 
-#include "pipeline/model/utf8.hpp"
+#include <algorithm>
+
 
 namespace kuvert::compose {
 namespace {
@@ -34,13 +35,6 @@ std::vector<std::string_view> pieces_of(std::string_view word) {
     }
   pieces.push_back(word.substr(begin));
   return pieces;
-}
-
-// The bytes of the first UTF-8 character of `text`.
-std::size_t utf8_length(std::string_view text) {
-  std::size_t length = 0;
-  next_code_point(text, length);
-  return length;
 }
 
 }  // namespace
@@ -80,25 +74,30 @@ ShapedText TextSetter::line(FontIndex font, std::string_view text) {
 }
 
 std::vector<ShapedText> TextSetter::split_wide(FontIndex font, std::string_view text, double size, double width) {
+  // Shaped once and measured in logical order (right-to-left runs give
+  // their glyphs in visual order); reshaping the rest for every line made a
+  // long word cost quadratic time.
+  const ShapedText whole = shape(fonts_, font, text);
+  std::vector<std::pair<std::size_t, double>> advances;  // cluster, advance in points
+  for (const auto& run : whole.runs)
+    for (const auto& glyph : run.glyphs)
+      advances.emplace_back(glyph.cluster, glyph.advance * size / fonts_.face(run.font).units_per_em());
+  std::stable_sort(advances.begin(), advances.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+
   std::vector<ShapedText> parts;
-  while (!text.empty()) {
-    ShapedText whole = shape(fonts_, font, text);
-    // Where the first glyph that does not fit begins.
-    std::size_t cut = text.size();
-    double used = 0;
-    for (const auto& run : whole.runs)
-      for (const auto& glyph : run.glyphs) {
-        used += glyph.advance * size / fonts_.face(run.font).units_per_em();
-        if (used > width && cut == text.size()) cut = glyph.cluster;
-      }
-    if (cut == text.size()) {
-      parts.push_back(std::move(whole));
-      break;
+  std::size_t start = 0;
+  double used = 0;
+  for (const auto& [cluster, advance] : advances) {
+    // A line ends before the first character that does not fit; a single
+    // character wider than the box stands on a line of its own.
+    if (used + advance > width && cluster > start) {
+      parts.push_back(shape(fonts_, font, text.substr(start, cluster - start)));
+      start = cluster;
+      used = 0;
     }
-    if (cut == 0) cut = utf8_length(text);  // one character a line, however narrow the box
-    parts.push_back(shape(fonts_, font, text.substr(0, cut)));
-    text.remove_prefix(cut);
+    used += advance;
   }
+  parts.push_back(shape(fonts_, font, text.substr(start)));
   return parts;
 }
 
