@@ -14,6 +14,7 @@
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_folder.hpp"
+#include "tools/sample_scan/scan_sample.hpp"
 
 namespace kuvert {
 namespace {
@@ -202,6 +203,49 @@ TEST_CASE("an image beyond the pixel limit is refused before it is decoded", "[s
   test::TempFolder folder;
   std::ofstream(folder.path() / "bomb.png", std::ios::binary) << bomb_png(60000, 60000);
   CHECK_FALSE(refusal(folder.path() / "bomb.png").empty());
+}
+
+}  // namespace
+}  // namespace kuvert
+
+namespace kuvert {
+namespace {
+
+TEST_CASE("a TIFF of many pages is read in order, each page once and whole", "[scan][input]") {
+  start();
+  test::TempFolder folder;
+  sample::write_tiny_page_tiff(folder.path() / "many.tif", 150);
+  const auto file = scan::open_scan_file(folder.path() / "many.tif", "many.tif");
+  REQUIRE(file->pages() == 150);
+  for (std::size_t i = 0; i < 150; ++i) {
+    const auto page = file->page(i);
+    CHECK(page.number == i + 1);
+    REQUIRE(pixGetWidth(page.image.get()) == 32);
+    l_int32 dark = 0;
+    for (int x = 0; x < 32; ++x) {
+      l_uint32 value = 0;
+      pixGetPixel(page.image.get(), x, 0, &value);
+      dark += value < 128 ? 1 : 0;
+    }
+    CHECK(dark == static_cast<l_int32>(i % 32));
+  }
+  CHECK(pixGetWidth(file->page(3).image.get()) == 32);  // asked for again, read again
+}
+
+TEST_CASE("a scan file of more than 2000 pages is refused before any is read", "[scan][input]") {
+  start();
+  test::TempFolder folder;
+  sample::write_tiny_page_tiff(folder.path() / "flood.tif", 2001);
+  CHECK(refusal(folder.path() / "flood.tif") ==
+        "has 2001 pages; at most 2000 are read from one file (split the batch)");
+}
+
+TEST_CASE("a page past the area limit is refused with its size and the limit", "[scan][input]") {
+  start();
+  test::TempFolder folder;
+  std::ofstream(folder.path() / "big.png", std::ios::binary) << bomb_png(11000, 11000);
+  CHECK(refusal(folder.path() / "big.png") ==
+        "page 1 is 11000 x 11000 pixels (121.0 megapixels); the limit is 72.0 (layouts/scan/policy.xml)");
 }
 
 }  // namespace

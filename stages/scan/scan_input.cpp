@@ -4,6 +4,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
+#include <list>
 #include <mutex>
 #include <vector>
 
@@ -66,22 +68,35 @@ PixPtr pix_of(Magick::Image& image, Tone tone) {
   return pix;
 }
 
-// The file's pages, found without decoding their pixels (MagickCore's
-// ping: Magick++ 6 has none for a multi-page file).
-std::size_t page_count(const std::filesystem::path& file, const std::string& name) {
+// The size of each page of the file, found without decoding its pixels
+// (MagickCore's ping: Magick++ 6 has none for a multi-page file).
+struct PageSize {
+  std::size_t columns;
+  std::size_t rows;
+};
+
+std::vector<PageSize> page_sizes(const std::filesystem::path& file, const std::string& name) {
   MagickCore::ImageInfo* info = MagickCore::AcquireImageInfo();
   std::snprintf(info->filename, MagickPathExtent, "%s", file.c_str());
   MagickCore::ExceptionInfo* exception = MagickCore::AcquireExceptionInfo();
   MagickCore::Image* list = MagickCore::PingImage(info, exception);
-  const std::size_t pages = list ? MagickCore::GetImageListLength(list) : 0;
+  std::vector<PageSize> sizes;
+  for (const MagickCore::Image* image = list; image != nullptr; image = MagickCore::GetNextImageInList(image))
+    sizes.push_back({image->columns, image->rows});
   std::string reason = exception->severity >= MagickCore::ErrorException && exception->reason ? exception->reason : "";
   if (list) MagickCore::DestroyImageList(list);
   MagickCore::DestroyExceptionInfo(exception);
   MagickCore::DestroyImageInfo(info);
-  if (pages == 0)
+  if (sizes.empty())
     refuse_scan_file(name,
                      "is not an image kuvert can read (TIFF, PNG, JPEG, PDF)" + (reason.empty() ? "" : ": " + reason));
-  return pages;
+  return sizes;
+}
+
+std::string megapixels(double pixels) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", pixels / 1e6);
+  return text;
 }
 
 }  // namespace
@@ -93,44 +108,90 @@ void start_image_reading(const std::filesystem::path& policy_folder) {
     ::setenv("MAGICK_CONFIGURE_PATH", policy_folder.c_str(), 1);
     Magick::InitializeMagick(nullptr);
     Magick::ResourceLimits::thread(1);  // its OpenMP gains nothing here (STACK.md)
-    // Leptonica's notes ("rotate by shear") are not for the operator.
-    setMsgSeverity(L_SEVERITY_ERROR);
+    // Leptonica's messages ("rotate by shear", "w and h must be >= 5" once
+    // per tiny page) name no file and are not for the operator; what fails
+    // is found from its results and reported with the file and page.
+    setMsgSeverity(L_SEVERITY_NONE);
   });
 }
 
 namespace {
 
+// Pages are decoded a few at a time, in order: ImageMagick finds page N of
+// a TIFF by walking its directories from the first, so reading each page
+// on its own made a file of many small pages cost quadratic time. A group
+// holds at most kGroupPixels, so that large pages are still read one by one.
+constexpr double kGroupPixels = 32e6;
+constexpr std::size_t kGroupPages = 64;
+
 class ImageScanFile : public ScanFile {
  public:
   ImageScanFile(std::filesystem::path file, std::string name)
-      : file_(std::move(file)), name_(std::move(name)), pages_(page_count(file_, name_)) {}
+      : file_(std::move(file)), name_(std::move(name)), sizes_(page_sizes(file_, name_)) {
+    // The policy's area limit, said with the page before anything is
+    // decoded (ImageMagick itself says only "No image was loaded.").
+    const auto limit = static_cast<double>(MagickCore::GetMagickResourceLimit(MagickCore::AreaResource));
+    for (std::size_t i = 0; i < sizes_.size() && i < kMaxScanPages; ++i) {
+      const double pixels = static_cast<double>(sizes_[i].columns) * static_cast<double>(sizes_[i].rows);
+      if (pixels > limit)
+        refuse_scan_file(name_, "page " + std::to_string(i + 1) + " is " + std::to_string(sizes_[i].columns) + " x " +
+                                    std::to_string(sizes_[i].rows) + " pixels (" + megapixels(pixels) +
+                                    " megapixels); the limit is " + megapixels(limit) + " (layouts/scan/policy.xml)");
+    }
+  }
 
-  std::size_t pages() const override { return pages_; }
+  std::size_t pages() const override { return sizes_.size(); }
 
   ScannedPage page(std::size_t index) override {
     const std::string page_name = "page " + std::to_string(index + 1);
-    Magick::Image image;
-    std::string warning;
-    try {
-      image.read(file_.string() + "[" + std::to_string(index) + "]");
-    } catch (const Magick::Warning& note) {
-      // A warning (an unknown TIFF tag, say) leaves a usable image, unless
-      // the data ended early.
-      warning = reason_of(note);
-    } catch (const Magick::Exception& failure) {
-      refuse_scan_file(name_, page_name + " cannot be read: " + reason_of(failure));
-    }
+    if (index < group_first_ || index >= group_first_ + group_.size() || taken_[index - group_first_])
+      read_group(index);
+    Magick::Image& image = group_[index - group_first_];
     if (image.columns() == 0 || image.rows() == 0)
       refuse_scan_file(
-          name_, page_name + " cannot be read: " + (warning.empty() ? "the file is truncated or damaged" : warning));
+          name_, page_name + " cannot be read: " + (warning_.empty() ? "the file is truncated or damaged" : warning_));
     const Tone tone = tone_of(image);
-    return ScannedPage{pix_of(image, tone), tone, dpi_of(image), static_cast<std::uint32_t>(index + 1)};
+    ScannedPage page{pix_of(image, tone), tone, dpi_of(image), static_cast<std::uint32_t>(index + 1)};
+    image = Magick::Image();  // its pixels go; asked for again, it is read again
+    taken_[index - group_first_] = true;
+    return page;
   }
 
  private:
+  // Decodes the pages from `first` on that make up the next group.
+  void read_group(std::size_t first) {
+    std::size_t last = first;
+    double pixels = 0;
+    while (last < sizes_.size() && last - first < kGroupPages) {
+      pixels += static_cast<double>(sizes_[last].columns) * static_cast<double>(sizes_[last].rows);
+      if (last > first && pixels > kGroupPixels) break;
+      ++last;
+    }
+    group_.clear();
+    group_first_ = first;
+    warning_.clear();
+    std::list<Magick::Image> images;
+    try {
+      Magick::readImages(&images, file_.string() + "[" + std::to_string(first) + "-" + std::to_string(last - 1) + "]");
+    } catch (const Magick::Warning& note) {
+      // A warning (an unknown TIFF tag, say) leaves usable images, unless
+      // the data ended early.
+      warning_ = reason_of(note);
+    } catch (const Magick::Exception& failure) {
+      refuse_scan_file(name_, "page " + std::to_string(first + 1) + " cannot be read: " + reason_of(failure));
+    }
+    group_.assign(std::make_move_iterator(images.begin()), std::make_move_iterator(images.end()));
+    group_.resize(last - first);  // pages the file did not give stay empty: damaged
+    taken_.assign(group_.size(), false);
+  }
+
   std::filesystem::path file_;
   std::string name_;
-  std::size_t pages_;
+  std::vector<PageSize> sizes_;
+  std::vector<Magick::Image> group_;
+  std::vector<bool> taken_;  // pages of the group handed out
+  std::size_t group_first_ = 0;
+  std::string warning_;
 };
 
 }  // namespace
@@ -146,12 +207,18 @@ std::unique_ptr<ScanFile> open_scan_file(const std::filesystem::path& file, cons
   const auto size = std::filesystem::file_size(file, error);
   if (error) refuse_scan_file(name, "cannot be read: " + error.message());
   if (size == 0) refuse_scan_file(name, "is empty (0 bytes)");
+  std::unique_ptr<ScanFile> opened;
   if (looks_like_pdf(file)) {
     // poppler renders PDF pages; the policy's area limit holds for them too.
     const auto area = MagickCore::GetMagickResourceLimit(MagickCore::AreaResource);
-    return open_pdf_scan_file(file, name, static_cast<double>(area));
+    opened = open_pdf_scan_file(file, name, static_cast<double>(area));
+  } else {
+    opened = std::make_unique<ImageScanFile>(file, name);
   }
-  return std::make_unique<ImageScanFile>(file, name);
+  if (opened->pages() > kMaxScanPages)
+    refuse_scan_file(name, "has " + std::to_string(opened->pages()) + " pages; at most " +
+                               std::to_string(kMaxScanPages) + " are read from one file (split the batch)");
+  return opened;
 }
 
 }  // namespace kuvert::scan

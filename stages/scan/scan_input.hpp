@@ -26,13 +26,14 @@ struct ScannedPage {
 
 // Starts ImageMagick with the policy in `policy_folder`; once per process,
 // before any thread reads images. Later calls do nothing.
-// Also quiets Leptonica's informational messages.
+// Also silences Leptonica's messages, which name no file.
 void start_image_reading(const std::filesystem::path& policy_folder);
 
 // An opened scan file. Its problems throw kuvert::Error (input) naming the
 // file (Where::file) and why: it is empty, truncated or damaged, of a
-// format kuvert does not read, an encrypted PDF, or beyond the policy's
-// limits. Not thread-safe; pages are decoded when asked for.
+// format kuvert does not read, an encrypted PDF, more than kMaxScanPages
+// pages, or a page beyond the policy's limits. Not thread-safe; pages are
+// decoded when asked for, best in order.
 class ScanFile {
  public:
   virtual ~ScanFile() = default;
@@ -40,6 +41,10 @@ class ScanFile {
   // Page `index` (0-based).
   virtual ScannedPage page(std::size_t index) = 0;
 };
+
+// Pages read from one scan file at most: a scanner's batch is a few
+// hundred; a file of 10,000 tiny pages is not a batch but an attack.
+inline constexpr std::size_t kMaxScanPages = 2000;
 
 // Refuses the scan file `name` for `reason`: kuvert::Error (input) naming it,
 // for the batch's list of rejected files.

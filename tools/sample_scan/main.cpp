@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   kuvert::sample::SampleBatchOptions options;
   std::string pdf, truth;
   std::vector<std::string> accuracy;
+  unsigned tiny_pages = 0;
   options.fonts = std::filesystem::path(argv[0]).parent_path().parent_path() / "fonts";
   app.add_option("batch", pdf, "PDF file to write");
   app.add_option("--documents", options.documents, "Documents in the batch")->check(CLI::Range(1u, 10000u));
@@ -34,8 +35,15 @@ int main(int argc, char** argv) {
   app.add_option("--fonts", options.fonts, "kuvert's fonts/ folder");
   app.add_option("--accuracy", accuracy, "Instead: EXPECTED READ, two text files; prints the character accuracy")
       ->expected(2);
+  app.add_option("--tiny-pages", tiny_pages, "Instead: write BATCH as a TIFF of this many 32 x 32 pixel pages")
+      ->check(CLI::Range(1u, 100000u));
   CLI11_PARSE(app, argc, argv);
   try {
+    if (tiny_pages > 0 && !pdf.empty()) {
+      kuvert::sample::write_tiny_page_tiff(pdf, tiny_pages);
+      std::printf("%s: %u tiny pages\n", pdf.c_str(), tiny_pages);
+      return 0;
+    }
     if (!accuracy.empty()) {
       std::printf("%.4f\n", kuvert::sample::character_accuracy(file_text(accuracy[0]), file_text(accuracy[1])));
       return 0;

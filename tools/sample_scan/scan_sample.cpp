@@ -182,4 +182,13 @@ double character_accuracy(const std::string& expected, const std::string& read) 
   return 1.0 - static_cast<double>(edit_distance(want, got)) / static_cast<double>(want.size());
 }
 
+void write_tiny_page_tiff(const std::filesystem::path& tiff, unsigned count) {
+  for (unsigned i = 0; i < count; ++i) {
+    scan::PixPtr page(pixCreate(32, 32, 1));
+    for (unsigned x = 0; x < i % 32; ++x) pixSetPixel(page.get(), static_cast<l_int32>(x), 0, 1);
+    if (pixWriteTiff(tiff.c_str(), page.get(), IFF_TIFF_G4, i == 0 ? "w" : "a") != 0)
+      throw std::runtime_error("cannot write " + tiff.string());
+  }
+}
+
 }  // namespace kuvert::sample

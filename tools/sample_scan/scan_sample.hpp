@@ -33,6 +33,11 @@ scan::PixPtr separator_sheet(const std::string& text);
 // The blank back of a duplex scan: paper tone and a little dust.
 scan::PixPtr blank_back(unsigned seed);
 
+// A TIFF of `count` pages of 32 x 32 pixels, page i with i % 32 dark
+// pixels in its first row: what a flood of tiny pages looks like, for the
+// scan reader's limits and linear time.
+void write_tiny_page_tiff(const std::filesystem::path& tiff, unsigned count);
+
 // The share of the expected text's characters (spaces and line breaks
 // left out) that `read` gets right: 1 - edit distance / length.
 double character_accuracy(const std::string& expected, const std::string& read);
