@@ -10,6 +10,7 @@
 #include "pipeline/driver/archive_file.hpp"
 #include "pipeline/model/error.hpp"
 #include "stages/scan/scan_input.hpp"
+#include "tests/support/file_text.hpp"
 #include "tests/support/generated_page.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/process.hpp"
@@ -246,6 +247,31 @@ TEST_CASE("a page past the area limit is refused with its size and the limit", "
   std::ofstream(folder.path() / "big.png", std::ios::binary) << bomb_png(11000, 11000);
   CHECK(refusal(folder.path() / "big.png") ==
         "page 1 is 11000 x 11000 pixels (121.0 megapixels); the limit is 72.0 (layouts/scan/policy.xml)");
+}
+
+TEST_CASE("a TIFF whose pages loop back on themselves is refused", "[scan][input]") {
+  start();
+  test::TempFolder folder;
+  const auto tiff = folder.path() / "loop.tif";
+  sample::write_tiny_page_tiff(tiff, 3);
+  std::string bytes = test::read_file(tiff);
+  REQUIRE(bytes.compare(0, 2, "II") == 0);
+  const auto u32 = [&](std::size_t at) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 8 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 2])) << 16 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 3])) << 24;
+  };
+  // Follow the directories to the last one and point it back at the first.
+  const std::uint32_t first = u32(4);
+  std::size_t next = 0;
+  for (std::uint32_t at = first; at != 0; at = u32(next)) {
+    const std::size_t entries = static_cast<unsigned char>(bytes[at]) | static_cast<unsigned char>(bytes[at + 1]) << 8;
+    next = at + 2 + 12 * entries;
+  }
+  bytes.replace(next, 4, bytes.substr(4, 4));
+  std::ofstream(tiff, std::ios::binary | std::ios::trunc) << bytes;
+  CHECK(refusal(tiff) == "is damaged: its pages (TIFF directories) loop back on themselves");
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include "pipeline/model/error.hpp"
 #include "stages/scan/pdf_scan_pages.hpp"
+#include "stages/scan/tiff_directories.hpp"
 
 namespace kuvert::scan {
 namespace {
@@ -213,6 +214,10 @@ std::unique_ptr<ScanFile> open_scan_file(const std::filesystem::path& file, cons
     const auto area = MagickCore::GetMagickResourceLimit(MagickCore::AreaResource);
     opened = open_pdf_scan_file(file, name, static_cast<double>(area));
   } else {
+    // ImageMagick reads such a file to the loop and says nothing; pages
+    // after it may be missing.
+    if (tiff_directories_loop(file))
+      refuse_scan_file(name, "is damaged: its pages (TIFF directories) loop back on themselves");
     opened = std::make_unique<ImageScanFile>(file, name);
   }
   if (opened->pages() > kMaxScanPages)
