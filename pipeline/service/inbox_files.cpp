@@ -52,6 +52,49 @@ void sync_tree(const fs::path& root) {
   }
 }
 
+// What an entry holds, file by file: its path inside the entry, whether it
+// is a folder, its size and modification time. Equal snapshots before and
+// after a copy mean nobody wrote into the entry meanwhile.
+struct EntryItem {
+  std::string path;
+  bool folder = false;
+  std::uintmax_t size = 0;
+  fs::file_time_type modified;
+  friend bool operator==(const EntryItem&, const EntryItem&) = default;
+};
+
+std::vector<EntryItem> snapshot(const fs::path& entry) {
+  std::vector<EntryItem> items;
+  const auto add = [&](const fs::path& path, const std::string& name) {
+    std::error_code error;
+    EntryItem item{name, fs::is_directory(path, error)};
+    if (!item.folder) item.size = fs::file_size(path, error);
+    item.modified = fs::last_write_time(path, error);
+    if (error) file_failure(path, "cannot be looked at: " + error.message());
+    items.push_back(std::move(item));
+  };
+  add(entry, ".");
+  std::error_code error;
+  if (fs::is_directory(entry, error)) {
+    for (fs::recursive_directory_iterator it(entry, error), end; !error && it != end; it.increment(error))
+      add(it->path(), it->path().lexically_relative(entry).generic_string());
+    if (error) file_failure(entry, "cannot list: " + error.message());
+  }
+  std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  return items;
+}
+
+// Removes what `items` lists of `entry`, files first, then folders deepest
+// first and only when empty: a file written into the entry after its
+// snapshot stays where it is rather than go unseen.
+void remove_copied(const fs::path& entry, const std::vector<EntryItem>& items) {
+  std::error_code error;
+  for (const auto& item : items)
+    if (!item.folder) fs::remove(item.path == "." ? entry : entry / item.path, error);
+  for (auto item = items.rbegin(); item != items.rend(); ++item)
+    if (item->folder) ::rmdir((item->path == "." ? entry : entry / item->path).c_str());
+}
+
 }  // namespace
 
 std::string entry_sha256(const fs::path& entry) {
@@ -84,18 +127,25 @@ void move_entry(const fs::path& from, const fs::path& to) {
     return;
   }
   if (errno != EXDEV) file_failure(from, std::string("cannot move to ") + to.string() + ": " + std::strerror(errno));
+  // Across file systems (an inbox on a network share): copied, checked
+  // against what the entry held before the copy, and only then removed.
   const fs::path copy = partial_path(to);
   fs::remove_all(copy, error);
+  const auto before = snapshot(from);
   fs::copy(from, copy, fs::copy_options::recursive, error);
   if (error) {
     fs::remove_all(copy, error);
     file_failure(from, "cannot copy to " + to.string() + ": " + error.message());
   }
+  if (snapshot(from) != before) {
+    fs::remove_all(copy, error);
+    file_failure(from, "changed while it was copied into the store; it stays in the inbox and is taken later");
+  }
   sync_tree(copy);
   fs::rename(copy, to, error);
   if (error) file_failure(to, "cannot rename the copy: " + error.message());
   sync_path(to.parent_path(), O_RDONLY | O_DIRECTORY);
-  fs::remove_all(from, error);
+  remove_copied(from, before);
 }
 
 std::optional<fs::path> entry_inside(const fs::path& path, const fs::path& folder) {

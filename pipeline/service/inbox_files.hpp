@@ -15,8 +15,10 @@ namespace kuvert::service {
 std::string entry_sha256(const std::filesystem::path& entry);
 
 // Moves a file or folder to `to` (which must not exist). Across file
-// systems: copies to a hidden name beside `to`, syncs, renames, then
-// removes the source. Throws kuvert::Error (system).
+// systems: copies to a hidden name beside `to`; when the source changed
+// meanwhile (names, sizes, modification times), drops the copy and throws;
+// else syncs, renames, then removes exactly what was copied (a file written
+// into the source after that stays). Throws kuvert::Error (system).
 void move_entry(const std::filesystem::path& from, const std::filesystem::path& to);
 
 // Moves `entry` into `inbox/error/` (under a free name: "x.pdf", "x.pdf~2")
