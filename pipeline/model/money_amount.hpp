@@ -8,9 +8,9 @@
 namespace kuvert {
 
 // The exact cents of an amount given as a JSON number in euros (1234.56 ->
-// 123456; 0.1 + 0.2 -> 30, its binary noise forgiven). nullopt when the
-// number has more than two decimals (1.234), is beyond ±10^13 euros, or is
-// not finite.
+// 123456). nullopt when the number was not written with at most two
+// decimals (1.234, or 0.30000000000000004, the binary noise of 0.1 + 0.2),
+// is beyond ±10^13 euros, or is not finite.
 std::optional<std::int64_t> cents_of(double euros);
 
 }  // namespace kuvert

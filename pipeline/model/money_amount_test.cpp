@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
+#include <string>
 #include <limits>
 
 using kuvert::cents_of;
@@ -20,19 +22,32 @@ TEST_CASE("cents_of takes amounts with at most two decimals", "[model][money]") 
   CHECK(cents_of(9999999.99) == 999999999);
 }
 
-TEST_CASE("cents_of forgives binary noise of sums", "[model][money]") {
+TEST_CASE("cents_of refuses the binary noise of sums, which the sender must round", "[model][money]") {
   double noisy = 0.1 + 0.2;
   REQUIRE(noisy != 0.3);
-  CHECK(cents_of(noisy) == 30);
-  CHECK(cents_of(-noisy) == -30);
+  CHECK(cents_of(noisy) == std::nullopt);
+  CHECK(cents_of(-noisy) == std::nullopt);
+  CHECK(cents_of(0.30000000000000004) == std::nullopt);
   double tenth_ten_times = 0;
   for (int i = 0; i < 10; ++i) tenth_ten_times += 0.1;
   REQUIRE(tenth_ten_times != 1.0);
-  CHECK(cents_of(tenth_ten_times) == 100);
-  CHECK(cents_of(0.07 * 3) == 21);
-  CHECK(cents_of(1e6 + 0.01 - 1e6) == 1);
-  CHECK(cents_of(std::nextafter(19.99, 20.0)) == 1999);
-  CHECK(cents_of(std::nextafter(19.99, 19.0)) == 1999);
+  CHECK(cents_of(tenth_ten_times) == std::nullopt);
+  CHECK(cents_of(std::nextafter(19.99, 20.0)) == std::nullopt);
+  CHECK(cents_of(std::nextafter(19.99, 19.0)) == std::nullopt);
+  // What a sender rounded to cents comes through.
+  CHECK(cents_of(std::round(noisy * 100) / 100) == 30);
+}
+
+TEST_CASE("cents_of takes every amount of whole cents as JSON writes it", "[model][money]") {
+  for (std::int64_t cents : {1LL, 7LL, 29LL, 115LL, 435LL, 1999LL, 123456LL, 999999999LL, 100000000000LL,
+                             999'999'999'999'999LL}) {
+    // The double nearest the decimal text, as a JSON parser reads "x.yz".
+    const double euros = std::strtod((std::to_string(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") +
+                                      std::to_string(cents % 100)).c_str(), nullptr);
+    INFO(cents);
+    CHECK(cents_of(euros) == cents);
+    CHECK(cents_of(-euros) == -cents);
+  }
 }
 
 TEST_CASE("cents_of refuses a third decimal", "[model][money]") {

@@ -73,14 +73,31 @@ std::string column_name(std::size_t k) {
   return name += std::to_string(k + 1);
 }
 
+// Whether a cell is a number as spreadsheets and exports write one: an
+// optional minus, digits, and a point with digits; no exponent ("1e2" is
+// a spreadsheet's way of hiding what the amount was), no spaces.
+bool plain_decimal(const std::string& cell) {
+  std::size_t at = cell.starts_with('-') ? 1 : 0;
+  const auto digits = [&] {
+    const std::size_t begin = at;
+    while (at < cell.size() && cell[at] >= '0' && cell[at] <= '9') ++at;
+    return at > begin;
+  };
+  if (!digits()) return false;
+  if (at < cell.size() && cell[at] == '.') {
+    ++at;
+    if (!digits()) return false;
+  }
+  return at == cell.size();
+}
+
 // The value a cell gives a field: a number for the number types when it is
 // written as one (else the text, which the type check reports as it came).
 json cell_value(FieldType type, const std::string& cell) {
   const bool numeric = type == FieldType::integer || type == FieldType::number || type == FieldType::money;
-  if (!numeric) return cell;
-  const json number = json::parse(cell, nullptr, false);  // only a JSON number, nothing around it
-  const bool plain = number.is_number() && cell.find_first_of(" \t\r\n") == npos;
-  return plain ? number : json(cell);
+  if (!numeric || !plain_decimal(cell)) return cell;
+  const json number = json::parse(cell, nullptr, false);
+  return number.is_number() ? number : json(cell);
 }
 
 // Name lines, one per line of the cell (a blank line stays, for the address

@@ -127,3 +127,15 @@ TEST_CASE("CSV: a cell that is not UTF-8", "[ingest][records]") {
       std::vector<std::string>{"document \"K-2\": file \"records.csv\": record \"row 3\": field \"recipient.street\": "
                                "is not UTF-8 text (byte 0xDF at position 5); deliver the file in UTF-8"});
 }
+
+TEST_CASE("CSV: numbers in exponent notation and endless digits are not amounts", "[ingest][records]") {
+  const std::string at = "document \"K-2\": file \"records.csv\": record \"row 3\": field ";
+  CHECK(problems_of_row("K-2,Erika,Ring 1,39104,Magdeburg,,2026-11-22,2026-11,1e2,2,1,\r\n") ==
+        std::vector<std::string>{
+            at + "\"amount\": expected a money amount (a number with at most two decimals), got \"1e2\""});
+  const std::string digits(400, '9');
+  const auto problems = problems_of_row("K-2,Erika,Ring 1,39104,Magdeburg,,2026-11-22,2026-11,12.50," + digits + ",1,\r\n");
+  REQUIRE(problems.size() == 1);
+  CHECK(problems.front().starts_with(at + "\"count\": expected a whole number, got \"999999"));
+  CHECK(problems.front().ends_with("..."));  // not the whole cell again
+}

@@ -39,3 +39,12 @@ TEST_CASE("JSON Lines: an id with a control character is refused and labels noth
         "file \"records.jsonl\": record \"line 2\": field \"id\": contains the control character U+001B at byte 4; "
         "expected plain text");
 }
+
+TEST_CASE("JSON Lines: an amount with the binary noise of a sum is refused", "[ingest][records]") {
+  auto record = good_record("K-2");
+  record["amount"] = 0.1 + 0.2;
+  const auto problems = problems_of_record(record);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems.front().find("field \"amount\": expected a money amount (a number with at most two decimals), got "
+                              "0.30000000000000004") != std::string::npos);
+}
