@@ -186,10 +186,19 @@ void write_file_atomically(const fs::path& file, const std::string& text) {
 fs::path refuse_entry(const fs::path& entry, const fs::path& inbox, const std::string& reason) {
   const fs::path errors = inbox / "error";
   const std::string name = entry.filename().string();
-  fs::path target = errors / name;
+  // "NAME.error.txt" and its hidden ".NAME.error.txt.part" must fit a file
+  // system's 255 bytes: a long name is cut (at a character) and marked.
+  constexpr std::size_t kLongest = 200;
+  std::string base = name;
+  if (base.size() > kLongest) {
+    std::size_t cut = kLongest - 8;
+    while (cut > 0 && (static_cast<unsigned char>(base[cut]) & 0xC0) == 0x80) --cut;
+    base = base.substr(0, cut) + "~cut";
+  }
+  fs::path target = errors / base;
   std::error_code error;
   for (int n = 2; fs::exists(target, error) || fs::exists(target.string() + ".error.txt", error); ++n)
-    target = errors / (name + "~" + std::to_string(n));
+    target = errors / (base + "~" + std::to_string(n));
   fs::create_directories(errors, error);
   write_file_atomically(target.string() + ".error.txt", name + ": " + reason + "\n");
   move_entry(entry, target);

@@ -21,8 +21,9 @@ std::string entry_sha256(const std::filesystem::path& entry);
 // into the source after that stays). Throws kuvert::Error (system).
 void move_entry(const std::filesystem::path& from, const std::filesystem::path& to);
 
-// Moves `entry` into `inbox/error/` (under a free name: "x.pdf", "x.pdf~2")
-// with "NAME.error.txt" beside it saying why. Returns where it went.
+// Moves `entry` into `inbox/error/` (under a free name: "x.pdf", "x.pdf~2";
+// a name past 200 bytes cut and marked "~cut") with "NAME.error.txt"
+// beside it saying why, the whole name first. Returns where it went.
 std::filesystem::path refuse_entry(const std::filesystem::path& entry, const std::filesystem::path& inbox,
                                    const std::string& reason);
 

@@ -103,3 +103,20 @@ TEST_CASE("a move across file systems takes the whole entry when nobody writes",
 
 }  // namespace
 }  // namespace kuvert::service
+
+namespace kuvert::service {
+namespace {
+
+TEST_CASE("an entry with a name of 255 bytes goes to error/ under a shorter one, its reason beside it", "[service]") {
+  test::TempFolder inbox;
+  const std::string name = std::string(250, 'a') + ".json";
+  std::ofstream(inbox.path() / name) << "{";
+  const fs::path target = refuse_entry(inbox.path() / name, inbox.path(), "is not valid JSON");
+  CHECK(target == inbox.path() / "error" / (std::string(192, 'a') + "~cut"));
+  CHECK(test::read_file(target) == "{");
+  CHECK(test::read_file(target.string() + ".error.txt") == name + ": is not valid JSON\n");
+  CHECK_FALSE(fs::exists(inbox.path() / name));
+}
+
+}  // namespace
+}  // namespace kuvert::service
