@@ -370,5 +370,18 @@ TEST_CASE("data job: every bad record is reported at once", "[data][input]") {
   CHECK(contains(result.err, "record \"line 3\": field \"date\""));
 }
 
+TEST_CASE("data job: a records file that links outside the job folder is refused without quoting it", "[data][input]") {
+  KuvertJob job = small_job();
+  const auto outside = job.folder().parent_path() / "secret.csv";
+  std::ofstream(outside) << "geheim:x:0:0:Kennwort\n";
+  std::filesystem::create_symlink(outside, job.folder() / "records.csv");
+  job.edit_manifest([](json& manifest) { manifest["records"] = "records.csv"; });
+  const auto result = job.run();
+  CHECK(result.exit_code == 1);
+  CHECK(contains(result.err, "field \"records\": \"records.csv\" links to a file outside the job folder; a job's "
+                             "records must be its own"));
+  CHECK_FALSE(contains(result.err, "geheim"));
+}
+
 }  // namespace
 }  // namespace kuvert

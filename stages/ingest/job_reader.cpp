@@ -67,6 +67,16 @@ std::optional<std::string> file_name_problem(const std::string& name) {
   return std::nullopt;
 }
 
+// Whether `path`, links followed, lies inside `folder` (links followed too).
+bool resolves_inside(const fs::path& path, const fs::path& folder) {
+  std::error_code error;
+  const fs::path real = fs::canonical(path, error);
+  const fs::path real_folder = fs::canonical(folder, error);
+  if (error) return false;
+  const fs::path relative = real.lexically_relative(real_folder);
+  return !relative.empty() && *relative.begin() != "..";
+}
+
 class JobValidation {
  public:
   JobValidation(Job& job, const ProfileCatalog& profiles, std::string manifest_file, SourceFiles& sources,
@@ -263,7 +273,13 @@ DataJob read_data_job(const JobManifest& manifest, const fs::path& manifest_path
     } else {
       job.records = fs::absolute(job.manifest.parent_path() / fs::path(manifest.records).lexically_normal());
       std::error_code error;
-      if (!fs::is_regular_file(job.records, error)) problems.push_back({at, "\"" + manifest.records + "\" is not there"});
+      if (!fs::is_regular_file(job.records, error)) {
+        problems.push_back({at, "\"" + manifest.records + "\" is not there"});
+      } else if (!resolves_inside(job.records, job.manifest.parent_path())) {
+        // Messages quote what records say: never of a file that is not the job's.
+        problems.push_back({at, "\"" + manifest.records +
+                                    "\" links to a file outside the job folder; a job's records must be its own"});
+      }
     }
   }
   if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
