@@ -99,18 +99,49 @@ std::vector<std::string> production_arguments(const ServiceConfig& config, const
   return arguments;
 }
 
-// Produces the job in a child process. Throws kuvert::Error: input with the
-// child's problems when it refused the input, system when it failed
-// otherwise (tried again) or the service is stopping; a poisoned input
-// (crash, limit) is returned as its reason, never tried again.
-std::optional<std::string> produce(const ServiceConfig& config, const Inbox& inbox, const InputRecord& input,
-                                   const fs::path& output, std::int64_t now, const std::atomic<bool>& stopping) {
-  const auto arguments = production_arguments(config, inbox, input, output, now);
-  fs::path report = output;
-  report += ".report";
-  const ProductionExit exit = run_production_process(config.program, arguments, config.job_limits, report, stopping);
+// The folders a production child may read: the system, the layouts and
+// fonts, the program, and the input's own folder in the store; and the one
+// it writes, its work folder.
+std::vector<fs::path> readable_by_production(const ServiceConfig& config, const InputRecord& input) {
+  std::vector<fs::path> readable = system_folders();
   std::error_code error;
-  const bool complete = fs::exists(output / "summary.json", error);
+  const fs::path program = fs::canonical(config.program, error);
+  readable.insert(readable.end(), {config.layouts, config.fonts, error ? config.program : program,
+                                   fs::path(input.place).parent_path()});
+  return readable;
+}
+
+// Produces the job in a child process, confined to its input and to a work
+// folder beside the output (OUTPUT.work), whose output is then renamed into
+// place. Throws kuvert::Error: input with the child's problems when it
+// refused the input, system when it failed otherwise (tried again) or the
+// service is stopping; a poisoned input (crash, limit) is returned as its
+// reason, never tried again.
+std::optional<std::string> produce(const ServiceConfig& config, const Inbox& inbox, const InputRecord& input,
+                                   const fs::path& output, std::int64_t now, const std::atomic<bool>& stopping,
+                                   const ServiceLog& log) {
+  fs::path work = output;
+  work += ".work";
+  std::error_code error;
+  fs::remove_all(work, error);  // what a killed child left
+  fs::create_directories(work, error);
+  if (error) throw_system(Where{.file = work.string()}, "cannot be made: " + error.message());
+  const fs::path produced = work / "output";
+  // /tmp too: Leptonica encodes G4 page images through a file it names
+  // there itself (/tmp/lept.XXXXXX), whatever TMPDIR says. Inputs are
+  // produced one at a time, so no other job's file is there meanwhile.
+  const FileConfinement confinement(readable_by_production(config, input), {work, "/tmp"});
+  if (!confinement.available()) log("jobs run without file confinement: " + confinement.why());
+  const auto arguments = production_arguments(config, inbox, input, produced, now);
+  const ProductionExit exit =
+      run_production_process(config.program, arguments, config.job_limits, work / "report", stopping,
+                             {.confinement = &confinement, .temporary = work});
+  const bool complete = fs::exists(produced / "summary.json", error);
+  if (complete) {
+    fs::rename(produced, output, error);
+    if (error) throw_system(Where{.file = output.string()}, "cannot be put in place: " + error.message());
+  }
+  fs::remove_all(work, error);
   switch (exit.kind) {
     case ProductionExit::Kind::finished:
       return std::nullopt;
@@ -213,7 +244,7 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
   try {
     std::error_code error;
     if (!fs::exists(output / "summary.json", error)) {
-      if (const auto poison = produce(config, *inbox, input, output, now, stopping)) {
+      if (const auto poison = produce(config, *inbox, input, output, now, stopping, log)) {
         log(label + ": " + *poison);
         fail(store, *inbox, input, job.id, {*poison}, now, log);
         return;

@@ -27,6 +27,8 @@ namespace {
 
 // The exit status of a child that ran out of memory (pipeline/cli/main.cpp).
 constexpr int kExitOutOfMemory = 5;
+// The exit status of a child the kernel would not confine (not kuvert's).
+constexpr int kExitNotConfined = 125;
 
 void set_limit(int resource, rlim_t soft, rlim_t hard) {
   const rlimit limit{soft, hard};
@@ -34,8 +36,8 @@ void set_limit(int resource, rlim_t soft, rlim_t hard) {
 }
 
 // In the child, between fork and exec: system calls only.
-[[noreturn]] void become_child(const char* program, char* const* argv, int report_fd, const JobLimits& limits,
-                               pid_t service) {
+[[noreturn]] void become_child(const char* program, char* const* argv, char* const* envp, int report_fd,
+                               const JobLimits& limits, const FileConfinement* confinement, pid_t service) {
   // A killed service takes its child along: a restart must not find an
   // orphan still writing the output it is about to redo.
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -48,13 +50,14 @@ void set_limit(int resource, rlim_t soft, rlim_t hard) {
   ::dup2(null_fd, 0);
   ::dup2(null_fd, 1);
   ::dup2(report_fd, 2);
+  if (confinement != nullptr && !confinement->apply()) ::_exit(kExitNotConfined);
   ::close_range(3, ~0U, 0);
   const rlim_t memory = static_cast<rlim_t>(limits.memory_mb) << 20;
   set_limit(RLIMIT_AS, memory, memory);
   // The soft limit sends SIGXCPU, the hard one SIGKILL a little later.
   set_limit(RLIMIT_CPU, static_cast<rlim_t>(limits.cpu_seconds), static_cast<rlim_t>(limits.cpu_seconds + 5));
   set_limit(RLIMIT_CORE, 0, 0);
-  ::execv(program, argv);
+  ::execve(program, argv, envp);
   ::_exit(127);
 }
 
@@ -77,12 +80,27 @@ std::string signal_name(int signal) {
 
 ProductionExit run_production_process(const fs::path& program, const std::vector<std::string>& arguments,
                                       const JobLimits& limits, const fs::path& report,
-                                      const std::atomic<bool>& stopping) {
+                                      const std::atomic<bool>& stopping, const ProductionPlace& place) {
   std::vector<std::string> words{program.string()};
   words.insert(words.end(), arguments.begin(), arguments.end());
   std::vector<char*> argv;
   for (auto& word : words) argv.push_back(word.data());
   argv.push_back(nullptr);
+  // The service's environment, with the child's own temporary folder.
+  std::vector<std::string> variables;
+  for (char** variable = environ; *variable != nullptr; ++variable) {
+    const std::string_view entry(*variable);
+    if (!place.temporary.empty() && (entry.starts_with("TMPDIR=") || entry.starts_with("MAGICK_TEMPORARY_PATH=")))
+      continue;
+    variables.emplace_back(entry);
+  }
+  if (!place.temporary.empty()) {
+    variables.push_back("TMPDIR=" + place.temporary.string());
+    variables.push_back("MAGICK_TEMPORARY_PATH=" + place.temporary.string());
+  }
+  std::vector<char*> envp;
+  for (auto& variable : variables) envp.push_back(variable.data());
+  envp.push_back(nullptr);
 
   const int report_fd = ::open(report.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   Where where;
@@ -90,7 +108,8 @@ ProductionExit run_production_process(const fs::path& program, const std::vector
   if (report_fd < 0) throw_system(where, std::string("cannot be written: ") + std::strerror(errno));
   const pid_t service = ::getpid();
   const pid_t child = ::fork();
-  if (child == 0) become_child(words.front().c_str(), argv.data(), report_fd, limits, service);
+  if (child == 0)
+    become_child(words.front().c_str(), argv.data(), envp.data(), report_fd, limits, place.confinement, service);
   const int fork_error = errno;
   ::close(report_fd);
   if (child < 0) throw_system({}, std::string("cannot start a production process: ") + std::strerror(fork_error));
@@ -138,8 +157,9 @@ ProductionExit run_production_process(const fs::path& program, const std::vector
       exit.reason = "needed more memory than the limit of " + std::to_string(limits.memory_mb) + " MiB";
     } else {
       exit.kind = ProductionExit::Kind::failed;
-      exit.reason = exit.status == 127 ? "the program " + program.string() + " could not be started"
-                                       : "ended with exit status " + std::to_string(exit.status);
+      exit.reason = exit.status == 127                ? "the program " + program.string() + " could not be started"
+                    : exit.status == kExitNotConfined ? "the kernel refused to confine it to its files (Landlock)"
+                                                      : "ended with exit status " + std::to_string(exit.status);
     }
   }
   return exit;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/config/service_config.hpp"
+#include "pipeline/service/file_confinement.hpp"
 
 namespace kuvert::service {
 
@@ -27,12 +28,19 @@ struct ProductionExit {
   std::string reason;                 // poisoned and failed: what happened, for the operator
 };
 
+// Where a child may work: the files it may reach (nullptr: anywhere) and
+// its folder for temporary files (TMPDIR; empty: the system's).
+struct ProductionPlace {
+  const FileConfinement* confinement = nullptr;
+  std::filesystem::path temporary;
+};
+
 // Runs `program arguments...` and waits for it, polling `stopping`. The
 // child's standard error goes to `report` (removed afterwards), whose
 // "kuvert: " lines become `problems`. Throws kuvert::Error (system) when
 // no child can be started.
 ProductionExit run_production_process(const std::filesystem::path& program, const std::vector<std::string>& arguments,
                                       const JobLimits& limits, const std::filesystem::path& report,
-                                      const std::atomic<bool>& stopping);
+                                      const std::atomic<bool>& stopping, const ProductionPlace& place = {});
 
 }  // namespace kuvert::service

@@ -9,6 +9,8 @@
 #include "tests/support/file_text.hpp"
 #include "tests/support/processed_job.hpp"
 #include "tests/support/temp_folder.hpp"
+#include "tools/sample_job/sample_job.hpp"
+#include "tests/support/kuvert_job.hpp"
 
 namespace kuvert::service {
 namespace {
@@ -108,6 +110,70 @@ TEST_CASE("an input whose production crashes fails at once and goes to error/", 
   CHECK(test::read_file(folder.path() / "eingang/error/poison.error.txt") ==
         "poison: the job crashed (signal 11 (SIGSEGV, Segmentation fault))\n");
   CHECK(fs::exists(folder.path() / "eingang/error/poison/job.json"));
+}
+
+}  // namespace
+}  // namespace kuvert::service
+
+namespace kuvert::service {
+namespace {
+
+TEST_CASE("a confined production child reads only what it was given and writes only its work folder", "[service]") {
+  test::TempFolder folder;
+  fs::create_directories(folder.path() / "input");
+  fs::create_directories(folder.path() / "other-client");
+  fs::create_directories(folder.path() / "work");
+  std::ofstream(folder.path() / "input" / "spool.pdf") << "own";
+  std::ofstream(folder.path() / "other-client" / "spool.pdf") << "theirs";
+  std::vector<fs::path> readable = system_folders();
+  readable.push_back(folder.path() / "input");
+  const FileConfinement confinement(readable, {folder.path() / "work"});
+  if (!confinement.available()) {
+    WARN("no Landlock here: " + confinement.why());
+    return;
+  }
+  const std::string script = "cd " + folder.path().string() +
+                             " && echo \"kuvert: $(cat input/spool.pdf)\" >&2"
+                             " && echo \"kuvert: $(cat other-client/spool.pdf 2>&1 | tail -c 18)\" >&2"
+                             " && echo written > work/out && echo \"kuvert: $(cat work/out)\" >&2"
+                             " && (echo no > input/out 2>/dev/null || echo 'kuvert: input stays as it is' >&2); exit 1";
+  const std::atomic<bool> running{false};
+  const auto exit = run_production_process("/bin/sh", {"-c", script}, {}, folder.path() / "report", running,
+                                           {.confinement = &confinement, .temporary = folder.path() / "work"});
+  CHECK(exit.problems ==
+        std::vector<std::string>{"own", "Permission denied", "written", "input stays as it is"});
+}
+
+TEST_CASE("a job folder whose print file was swapped for a link to another client's is not produced", "[service]") {
+  test::TempFolder folder;
+  ServiceConfig config = test::test_service_config(folder.path());
+  if (!FileConfinement(system_folders(), {}).available()) {
+    WARN("no Landlock here: the link would be followed");
+    return;
+  }
+  // Another client's print file, somewhere the service can read (not in
+  // /tmp, where children may write their temporary files).
+  std::string pattern = "/var/tmp/kuvert-nachbarstadt-XXXXXX";
+  REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+  const fs::path other = pattern;
+  struct Removed {
+    fs::path path;
+    ~Removed() { fs::remove_all(path); }
+  } removed{other};
+  write_sample_job(other, test::plain_job(2, 1, "nachbarstadt"));
+  store::Store store({config.store});
+  const std::int64_t now = 1796083200;
+  const std::int64_t job = test::processed_job(store, config, folder.path() / "staging", "swapped", 2, false, now,
+                                               [&](const fs::path& place) {
+                                                 fs::remove(place / "spool.pdf");
+                                                 fs::create_symlink(other / "spool.pdf", place / "spool.pdf");
+                                               });
+  const auto record = store::find_job(store, job);
+  REQUIRE(record);
+  CHECK(record->state == store::JobState::failed);
+  CHECK(record->errors.find("file \\\"spool.pdf\\\": field \\\"print_file\\\": cannot be read: permission denied") !=
+        std::string::npos);
+  CHECK(store::list_runs(store).empty());
 }
 
 }  // namespace

@@ -109,6 +109,9 @@ PdfInput::PdfInput(const std::filesystem::path& path, std::string display_name)
   device_ = PoDoFo::PdfRefCountedInputDevice(device);  // owns it from here on
   if (device->open_error() == EISDIR) fail("is not a PDF file");
   if (device->open_error() == ESPIPE) fail("is not a regular file (a pipe, device or socket)");
+  // Not the machine's fault but the job's: a file it may not read (in the
+  // service, one outside its own folder, reached through a link).
+  if (device->open_error() == EACCES) fail("cannot be read: permission denied");
   if (device->open_error() != 0) {
     throw Error(ErrorKind::system, at_file(name_),
                 std::string("cannot be read: ") + std::strerror(device->open_error()));

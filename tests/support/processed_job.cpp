@@ -25,7 +25,8 @@ ServiceConfig test_service_config(const fs::path& folder) {
 }
 
 std::int64_t processed_job(Store& store, const ServiceConfig& config, const fs::path& staging, const std::string& name,
-                           std::size_t documents, bool sensitive, std::int64_t now) {
+                           std::size_t documents, bool sensitive, std::int64_t now,
+                           const std::function<void(const fs::path&)>& tamper) {
   const fs::path staged = staging / name;
   write_sample_job(staged, plain_job(documents, 1, name));
   if (sensitive) {
@@ -39,6 +40,7 @@ std::int64_t processed_job(Store& store, const ServiceConfig& config, const fs::
   fs::rename(staged, place);
   set_input_place(store, taking.id, place.string());
   set_input_state(store, taking.id, InputState::taken, "", now);
+  if (tamper) tamper(place);
   const std::atomic<bool> running{false};
   service::process_input(store, config, *find_input(store, taking.id), now, [](const std::string&) {}, running);
   for (const auto& job : list_jobs(store))

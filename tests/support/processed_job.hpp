@@ -2,6 +2,7 @@
 // A sample job taken into a store and processed as the service does it
 // (input recorded, moved into the store, run_job, runs awaiting release).
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "pipeline/config/service_config.hpp"
@@ -16,7 +17,10 @@ ServiceConfig test_service_config(const std::filesystem::path& folder);
 // Writes a sample job of `documents` letters (all sensitive if asked) under
 // `staging`, takes it into the store through the "steuer" inbox and
 // processes it; returns the job's id.
+// `tamper`, when given, may change the job folder in the store after it
+// was taken and before it is processed.
 std::int64_t processed_job(store::Store& store, const ServiceConfig& config, const std::filesystem::path& staging,
-                           const std::string& name, std::size_t documents, bool sensitive, std::int64_t now);
+                           const std::string& name, std::size_t documents, bool sensitive, std::int64_t now,
+                           const std::function<void(const std::filesystem::path&)>& tamper = {});
 
 }  // namespace kuvert::test
