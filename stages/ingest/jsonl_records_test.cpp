@@ -48,3 +48,13 @@ TEST_CASE("JSON Lines: an amount with the binary noise of a sum is refused", "[i
   CHECK(problems.front().find("field \"amount\": expected a money amount (a number with at most two decimals), got "
                               "0.30000000000000004") != std::string::npos);
 }
+
+TEST_CASE("JSON Lines: a list of more than 1000 items is refused", "[ingest][records]") {
+  auto record = good_record("K-2");
+  const auto item = record["items"][0];
+  record["items"] = json::array();
+  for (int i = 0; i < 1001; ++i) record["items"].push_back(item);
+  CHECK(problems_of_record(record) ==
+        std::vector<std::string>{"document \"K-2\": file \"records.jsonl\": record \"line 2\": field \"items\": has 1001 "
+                                 "items; at most 1000 are allowed"});
+}

@@ -121,6 +121,11 @@ bool fits(FieldType type, json& value) {
 // ---- Lists and addresses -------------------------------------------------------
 
 void check_list(const FieldSpec& spec, json& list, const Where& where, std::vector<Diagnostic>& problems) {
+  if (list.size() > kMaxListItems) {
+    add(problems, where,
+        "has " + std::to_string(list.size()) + " items; at most " + std::to_string(kMaxListItems) + " are allowed");
+    return;
+  }
   for (std::size_t i = 0; i < list.size(); ++i) {
     Where at = where;
     at.field += '[' + std::to_string(i) + ']';

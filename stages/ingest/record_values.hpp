@@ -14,6 +14,10 @@
 
 namespace kuvert {
 
+// Rows of a list field (a notice's table) at most: a real notice has a few
+// dozen; a record of a million rows would set thousands of pages.
+inline constexpr std::size_t kMaxListItems = 1000;
+
 // Records a problem: the one way problems are added while records are read.
 void add(std::vector<Diagnostic>& problems, Where where, std::string message);
 
