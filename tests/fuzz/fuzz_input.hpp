@@ -11,15 +11,19 @@
 
 namespace kuvert::fuzz {
 
-// A file in a private temporary folder holding the fuzzer's bytes; the
-// folder is made once per process and the file rewritten for each input.
-inline std::filesystem::path input_file(const std::uint8_t* data, std::size_t size, const std::string& name) {
+// A private temporary folder, made once per process.
+inline const std::filesystem::path& fuzz_folder() {
   static const std::filesystem::path folder = [] {
     std::string pattern = (std::filesystem::temp_directory_path() / "kuvert-fuzz-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr) std::abort();
     return std::filesystem::path(pattern);
   }();
-  const auto path = folder / name;
+  return folder;
+}
+
+// A file in fuzz_folder() holding the fuzzer's bytes, rewritten for each input.
+inline std::filesystem::path input_file(const std::uint8_t* data, std::size_t size, const std::string& name) {
+  const auto path = fuzz_folder() / name;
   std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data),
                                                                static_cast<std::streamsize>(size));
   return path;
