@@ -16,36 +16,34 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A folder on another file system than the temp folder (tmpfs), as an
-// inbox on a network share is; empty when the machine has none.
+// A folder on another file system than `other` (tmpfs), as an inbox on a
+// network share is; not usable() when the machine has none.
 class OtherFileSystemFolder {
  public:
-  OtherFileSystemFolder() {
+  explicit OtherFileSystemFolder(const fs::path& other) {
     std::string pattern = "/dev/shm/kuvert-inbox-XXXXXX";
     if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
+    struct stat mine {}, theirs {};
+    usable_ = !path_.empty() && ::stat(path_.c_str(), &mine) == 0 && ::stat(other.c_str(), &theirs) == 0 &&
+              mine.st_dev != theirs.st_dev;
+    if (!usable_) WARN("no second file system (/dev/shm) here: nothing to test");
   }
   ~OtherFileSystemFolder() {
     std::error_code error;
     if (!path_.empty()) fs::remove_all(path_, error);
   }
+  bool usable() const { return usable_; }
   const fs::path& path() const { return path_; }
 
  private:
   fs::path path_;
+  bool usable_ = false;
 };
-
-bool same_file_system(const fs::path& a, const fs::path& b) {
-  struct stat first {}, second {};
-  return ::stat(a.c_str(), &first) == 0 && ::stat(b.c_str(), &second) == 0 && first.st_dev == second.st_dev;
-}
 
 TEST_CASE("a move across file systems never loses a file written into the entry meanwhile", "[service]") {
   test::TempFolder store;
-  OtherFileSystemFolder inbox;
-  if (inbox.path().empty() || same_file_system(inbox.path(), store.path())) {
-    WARN("no second file system (/dev/shm) here: nothing to test");
-    return;
-  }
+  OtherFileSystemFolder inbox(store.path());
+  if (!inbox.usable()) return;
   const fs::path from = inbox.path() / "job-a";
   fs::create_directories(from);
   std::ofstream(from / "spool.pdf", std::ios::binary) << std::string(96 << 20, 'x');  // slow enough to copy
@@ -85,11 +83,8 @@ TEST_CASE("a move across file systems never loses a file written into the entry 
 
 TEST_CASE("a move across file systems takes the whole entry when nobody writes", "[service]") {
   test::TempFolder store;
-  OtherFileSystemFolder inbox;
-  if (inbox.path().empty() || same_file_system(inbox.path(), store.path())) {
-    WARN("no second file system (/dev/shm) here: nothing to test");
-    return;
-  }
+  OtherFileSystemFolder inbox(store.path());
+  if (!inbox.usable()) return;
   const fs::path from = inbox.path() / "job-b";
   fs::create_directories(from / "beilagen");
   std::ofstream(from / "job.json") << "{}";
