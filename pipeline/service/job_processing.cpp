@@ -127,10 +127,7 @@ std::optional<std::string> produce(const ServiceConfig& config, const Inbox& inb
   fs::create_directories(work, error);
   if (error) throw_system(Where{.file = work.string()}, "cannot be made: " + error.message());
   const fs::path produced = work / "output";
-  // /tmp too: Leptonica encodes G4 page images through a file it names
-  // there itself (/tmp/lept.XXXXXX), whatever TMPDIR says. Inputs are
-  // produced one at a time, so no other job's file is there meanwhile.
-  const FileConfinement confinement(readable_by_production(config, input), {work, "/tmp"});
+  const FileConfinement confinement(readable_by_production(config, input), {work});
   if (!confinement.available()) log("jobs run without file confinement: " + confinement.why());
   const auto arguments = production_arguments(config, inbox, input, produced, now);
   const ProductionExit exit =

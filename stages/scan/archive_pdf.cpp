@@ -6,6 +6,7 @@
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/utf8.hpp"
+#include "stages/scan/g4_encoder.hpp"
 
 namespace kuvert::scan {
 namespace {
@@ -79,10 +80,17 @@ std::string xmp(const ArchiveInfo& info) {
          keywords + "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
 }
 
-struct CompressedImage {
-  L_COMP_DATA* data = nullptr;
-  ~CompressedImage() { l_CIDataDestroy(&data); }
-};
+// JPEG data of a grey or colour page, written in memory: Leptonica's PDF
+// helpers (pixGenerateCIData) go through a file in /tmp of their own.
+std::string jpeg_data(Pix* page, int quality) {
+  l_uint8* bytes = nullptr;
+  std::size_t size = 0;
+  if (pixWriteMemJpeg(&bytes, &size, page, quality, 0) != 0 || bytes == nullptr)
+    throw Error(ErrorKind::internal, Where{}, "Leptonica could not encode a page image as JPEG");
+  std::string data(reinterpret_cast<const char*>(bytes), size);
+  lept_free(bytes);
+  return data;
+}
 
 // The streams every archive file embeds alike, read and compressed once a
 // process (the writer opens a file per document). A missing file throws
@@ -150,27 +158,24 @@ std::vector<PdfObjectBytes> ArchiveObjects::shared(const ArchiveInfo& info) cons
 }
 
 ArchivePage encode_archive_page(Pix* image, int dpi, const OcrPage& text, bool bitonal, int jpeg_quality) {
-  PixPtr encoded_pix(bitonal ? pixConvertTo1(image, 128) : pixClone(image));
-  CompressedImage encoded;
-  if (pixGenerateCIData(encoded_pix.get(), bitonal ? L_G4_ENCODE : L_JPEG_ENCODE, jpeg_quality, 0, &encoded.data) != 0)
-    throw Error(ErrorKind::internal, Where{}, "Leptonica could not encode a page image");
-  const L_COMP_DATA& data = *encoded.data;
-  const std::string size = "/Width " + std::to_string(data.w) + " /Height " + std::to_string(data.h);
-  std::string entries = "/Type /XObject /Subtype /Image " + size;
-  if (bitonal) {
-    entries += " /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns " +
-               std::to_string(data.w) + " /Rows " + std::to_string(data.h) +
-               (data.minisblack ? " /BlackIs1 true" : "") + " >>";
-  } else {
-    entries += std::string(" /ColorSpace ") + (data.spp == 3 ? "/DeviceRGB" : "/DeviceGray") +
-               " /BitsPerComponent 8 /Filter /DCTDecode";
-  }
+  const int w = pixGetWidth(image), h = pixGetHeight(image);
+  std::string entries = "/Type /XObject /Subtype /Image /Width " + std::to_string(w) + " /Height " + std::to_string(h);
   ArchivePage page;
-  page.image = pdf_stream(entries, std::string_view(reinterpret_cast<const char*>(data.datacomp), data.nbytescomp));
+  if (bitonal) {
+    const PixPtr black_and_white(pixConvertTo1(image, 128));
+    entries += " /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns " +
+               std::to_string(w) + " /Rows " + std::to_string(h) + " >>";
+    page.image = pdf_stream(entries, g4_data(black_and_white.get()));
+  } else {
+    // 32-bit pages are colour (scan_input.hpp), the rest 8-bit grey.
+    entries += std::string(" /ColorSpace ") + (pixGetDepth(image) == 32 ? "/DeviceRGB" : "/DeviceGray") +
+               " /BitsPerComponent 8 /Filter /DCTDecode";
+    page.image = pdf_stream(entries, jpeg_data(image, jpeg_quality));
+  }
 
   const double scale = 72.0 / dpi;  // points per pixel
-  page.width = data.w * scale;
-  page.height = data.h * scale;
+  page.width = w * scale;
+  page.height = h * scale;
   std::string ops = "q " + pdf_number(page.width) + " 0 0 " + pdf_number(page.height) + " 0 0 cm /Scan Do Q\n";
   // The words, invisible (render mode 3), each stretched over its box.
   ops += "BT 3 Tr\n";
