@@ -375,3 +375,16 @@ TEST_CASE("Console API: a second console cannot listen on a port in use", "[serv
                                          " (in use, or not an address of this machine)") != std::string::npos);
   }
 }
+
+TEST_CASE("Console API: a login body is two strings and nothing else", "[service]") {
+  Console console;
+  auto client = console.client();
+  for (const char* body : {R"({"user": "anna", "user": "vera", "password": "vera's long password"})",
+                           R"({"user": "vera", "password": "vera's long password", "role": "admin"})",
+                           R"({"user": ["vera"], "password": "vera's long password"})", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}) {
+    INFO(body);
+    const auto refused = client.Post("/api/login", body, "application/json");
+    CHECK(refused->status == 400);
+    CHECK(error_of(refused) == "expected {\"user\": ..., \"password\": ...}");
+  }
+}

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "pipeline/console/console_context.hpp"
+#include "pipeline/console/login_request.hpp"
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/user_accounts.hpp"
 
@@ -32,13 +33,10 @@ bool is_json(const httplib::Request& request) {
 
 void login(ConsoleContext& context, const httplib::Request& request, httplib::Response& response) {
   if (!is_json(request)) return send_error(response, 415, "expected a JSON body (Content-Type: application/json)");
-  const auto body = nlohmann::json::parse(request.body, nullptr, false);
-  if (!body.is_object() || !body.contains("user") || !body.contains("password") || !body["user"].is_string() ||
-      !body["password"].is_string())
-    return send_error(response, 400, "expected {\"user\": ..., \"password\": ...}");
-  const std::string user = body["user"];
+  const auto credentials = read_login_request(request.body);
+  if (!credentials) return send_error(response, 400, "expected {\"user\": ..., \"password\": ...}");
   const LockoutPolicy policy{context.config.lockout_attempts, context.config.lockout_seconds};
-  const Login login = log_in(context.store(), user, body["password"], context.clock(), policy);
+  const Login login = log_in(context.store(), credentials->user, credentials->password, context.clock(), policy);
   if (login.outcome != LoginOutcome::accepted) return send_error(response, 401, kLoginRefused);
   const NewSession created =
       context.sessions.open(login.user->name, login.user->role, login.user->password_stamp, context.clock());
