@@ -118,8 +118,7 @@ std::vector<fs::path> readable_by_production(const ServiceConfig& config, const 
 // service is stopping; a poisoned input (crash, limit) is returned as its
 // reason, never tried again.
 std::optional<std::string> produce(const ServiceConfig& config, const Inbox& inbox, const InputRecord& input,
-                                   const fs::path& output, std::int64_t now, const std::atomic<bool>& stopping,
-                                   const ServiceLog& log) {
+                                   const fs::path& output, std::int64_t now, const std::atomic<bool>& stopping) {
   fs::path work = output;
   work += ".work";
   std::error_code error;
@@ -128,7 +127,6 @@ std::optional<std::string> produce(const ServiceConfig& config, const Inbox& inb
   if (error) throw_system(Where{.file = work.string()}, "cannot be made: " + error.message());
   const fs::path produced = work / "output";
   const FileConfinement confinement(readable_by_production(config, input), {work});
-  if (!confinement.available()) log("jobs run without file confinement: " + confinement.why());
   const auto arguments = production_arguments(config, inbox, input, produced, now);
   const ProductionExit exit =
       run_production_process(config.program, arguments, config.job_limits, work / "report", stopping,
@@ -241,7 +239,7 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
   try {
     std::error_code error;
     if (!fs::exists(output / "summary.json", error)) {
-      if (const auto poison = produce(config, *inbox, input, output, now, stopping, log)) {
+      if (const auto poison = produce(config, *inbox, input, output, now, stopping)) {
         log(label + ": " + *poison);
         fail(store, *inbox, input, job.id, {*poison}, now, log);
         return;

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/service/file_confinement.hpp"
 #include "pipeline/service/inbox_intake.hpp"
 #include "pipeline/service/retention.hpp"
 #include "pipeline/service/run_delivery.hpp"
@@ -145,6 +146,8 @@ void Service::run() {
     next_poll.push_back(steady_ms());
   }
   log_("serving " + std::to_string(config_.inboxes.size()) + " inboxes, store " + config_.store.string());
+  if (const FileConfinement probe(system_folders(), {}); !probe.available())
+    log_("jobs run without file confinement: " + probe.why());
   std::thread delivery([this] { deliver_until_stopped(); });
   // The delivery thread ends with the loop, however the loop ends.
   try {
