@@ -49,6 +49,8 @@ BufferedFileDevice::BufferedFileDevice(const std::filesystem::path& path) : wind
     open_error_ = ESPIPE;  // a FIFO, device or socket: no file to seek in
   } else {
     size_ = static_cast<std::uint64_t>(info.st_size);
+    device_ = static_cast<std::uint64_t>(info.st_dev);
+    inode_ = static_cast<std::uint64_t>(info.st_ino);
   }
 }
 

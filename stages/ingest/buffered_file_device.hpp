@@ -25,6 +25,9 @@ class BufferedFileDevice : public PoDoFo::PdfInputDevice {
 
   int open_error() const { return open_error_; }
   std::uint64_t size() const { return size_; }
+  // The device and inode of the file that was opened (fstat, not a name).
+  std::uint64_t device() const { return device_; }
+  std::uint64_t inode() const { return inode_; }
 
   std::streamoff Tell() const override { return static_cast<std::streamoff>(position_); }
   int GetChar() const override;
@@ -50,6 +53,8 @@ class BufferedFileDevice : public PoDoFo::PdfInputDevice {
   int fd_ = -1;
   int open_error_ = 0;
   std::uint64_t size_ = 0;
+  std::uint64_t device_ = 0;
+  std::uint64_t inode_ = 0;
   mutable std::uint64_t position_ = 0;
   mutable std::vector<Window> windows_;
   mutable std::size_t current_ = 0;

@@ -111,6 +111,9 @@ class JobValidation {
     try {
       index = sources_.add(path, name);
       const SpoolFile& spool = sources_.at(*index);
+      // The file told apart by its device and inode must be the one opened.
+      if (key.path.empty() && spool.identity() != std::pair<std::uint64_t, std::uint64_t>(key.device, key.inode))
+        throw_input(Where{.file = name}, "was replaced by another file while the job was read");
       job_.files.push_back(path);
       page_counts_.push_back(spool.page_count());
       // Every page must belong to a document, so every page is checked.

@@ -117,6 +117,7 @@ PdfInput::PdfInput(const std::filesystem::path& path, std::string display_name)
                 std::string("cannot be read: ") + std::strerror(device->open_error()));
   }
   size_ = device->size();
+  identity_ = {device->device(), device->inode()};
 
   if (read(0, kHeaderWindow).find("%PDF-") == std::string::npos) fail("is not a PDF file");
 }

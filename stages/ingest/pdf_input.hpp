@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <podofo/base/PdfRefCountedBuffer.h>
@@ -39,6 +40,8 @@ class PdfInput {
 
   std::uint64_t size() const { return size_; }
   const std::string& name() const { return name_; }
+  // Which file was opened: its device and inode.
+  std::pair<std::uint64_t, std::uint64_t> identity() const { return identity_; }
 
   // Up to `length` bytes from `offset` (fewer at the end of the file).
   std::string read(std::uint64_t offset, std::size_t length);
@@ -77,6 +80,7 @@ class PdfInput {
 
   std::string name_;
   std::uint64_t size_ = 0;
+  std::pair<std::uint64_t, std::uint64_t> identity_;
   PoDoFo::PdfRefCountedInputDevice device_;
   PoDoFo::PdfRefCountedBuffer token_buffer_;
 };

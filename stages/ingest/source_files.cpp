@@ -2,12 +2,15 @@
 
 #include <algorithm>
 
+#include "pipeline/model/error.hpp"
+
 namespace kuvert {
 
 std::uint32_t SourceFiles::add(const std::filesystem::path& path, std::string display_name) {
   make_room();
   auto file = std::make_unique<SpoolFile>(path, display_name);
-  files_.push_back({path, std::move(display_name), std::move(file), ++clock_});
+  const auto identity = file->identity();
+  files_.push_back({path, std::move(display_name), std::move(file), identity, ++clock_});
   ++open_;
   return static_cast<std::uint32_t>(files_.size() - 1);
 }
@@ -16,7 +19,13 @@ SpoolFile& SourceFiles::at(std::uint32_t index) {
   auto& entry = files_.at(index);
   if (!entry.file) {
     make_room();
-    entry.file = std::make_unique<SpoolFile>(entry.path, entry.name);
+    auto file = std::make_unique<SpoolFile>(entry.path, entry.name);
+    if (file->identity() != entry.identity) {
+      Where where;
+      where.file = entry.name;
+      throw_input(where, "was replaced by another file while the job was produced");
+    }
+    entry.file = std::move(file);
     ++open_;
   }
   entry.last_use = ++clock_;

@@ -21,6 +21,8 @@ class SourceFiles {
   // like SpoolFile's constructor.
   std::uint32_t add(const std::filesystem::path& path, std::string display_name);
   // The file at `index`, reopened if it was closed. Not thread-safe.
+  // Throws kuvert::Error (input) when what the name leads to now is
+  // another file than the one first opened.
   SpoolFile& at(std::uint32_t index);
   std::size_t size() const { return files_.size(); }
 
@@ -29,6 +31,7 @@ class SourceFiles {
     std::filesystem::path path;
     std::string name;
     std::unique_ptr<SpoolFile> file;
+    std::pair<std::uint64_t, std::uint64_t> identity;  // of the file first opened
     std::uint64_t last_use = 0;
   };
   void make_room();

@@ -62,6 +62,8 @@ SpoolFile::~SpoolFile() = default;
 
 std::uint32_t SpoolFile::page_count() const { return pages_->size(); }
 
+std::pair<std::uint64_t, std::uint64_t> SpoolFile::identity() const { return input_->identity(); }
+
 PageGeometry SpoolFile::geometry(std::uint32_t page) const { return pages_->geometry(page); }
 
 ingest::PageObstacle SpoolFile::obstacle(std::uint32_t page) const { return pages_->obstacle(page); }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "pipeline/model/pdf_object.hpp"
 #include "stages/ingest/page_geometry.hpp"
@@ -34,6 +35,9 @@ class SpoolFile {
   SpoolFile& operator=(const SpoolFile&) = delete;
 
   std::uint32_t page_count() const;
+  // The device and inode of the file that was opened, which a caller
+  // compares with what it checked (a name may point elsewhere by now).
+  std::pair<std::uint64_t, std::uint64_t> identity() const;
 
   // The visible box of a 0-based page (its /CropBox clipped to its
   // /MediaBox, or the /MediaBox) and its /Rotate, as read when the file was
