@@ -9,6 +9,7 @@
 
 #include "pipeline/cli/progress_bar.hpp"
 #include "pipeline/cli/serve_command.hpp"
+#include "pipeline/cli/stage_file.hpp"
 #include "pipeline/cli/store_commands.hpp"
 #include "pipeline/driver/run_job.hpp"
 #include "pipeline/driver/scan_batch.hpp"
@@ -133,6 +134,9 @@ int main(int argc, char** argv) {
   run_command->add_flag("--deterministic", run.deterministic, "Fixed timestamps: the same job gives the same bytes");
   // The service's time of the job, for the child process that produces it.
   run_command->add_option("--created", run.created)->group("");
+  // Where the service's child notes the stage of its job (stage_file.hpp).
+  std::filesystem::path stage_file;
+  run_command->add_option("--stage-file", stage_file)->group("");
 
   kuvert::ScanRequest scan;
   scan.layouts = run.layouts;
@@ -176,7 +180,8 @@ int main(int argc, char** argv) {
       nlohmann::json summary;
       {
         kuvert::ProgressBar progress;  // closes its line before the summary
-        summary = kuvert::run_job(run, progress);
+        kuvert::StageFile stages(stage_file, progress);
+        summary = kuvert::run_job(run, stage_file.empty() ? static_cast<kuvert::Reporter&>(progress) : stages);
       }
       print_summary(summary, run.output);
     }

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <string>
 
 namespace kuvert {
 
@@ -9,6 +10,9 @@ class Reporter {
  public:
   virtual ~Reporter() = default;
   virtual void progress(std::size_t sheets_done, std::size_t sheets_total) = 0;
+  // What the job does from now on ("reading the job and its files"), so
+  // that the service can say where a child that crashed was.
+  virtual void stage(const std::string& /*what*/) {}
 };
 
 }  // namespace kuvert

@@ -104,6 +104,7 @@ nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
   const unsigned threads = request.threads ? request.threads : static_cast<unsigned>(tbb::info::default_concurrency());
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
   SourceFiles sources;
+  reporter.stage("reading the job and its files");
   auto input = read_job(request.job, profiles, sources);
   OutputFolder folder(request.output);
   std::optional<ComposedJob> composed;
@@ -112,16 +113,19 @@ nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
   std::optional<UnnamedFile> spool;
   if (const auto* data = std::get_if<DataJob>(&input)) {
     spool.emplace(folder.path());
+    reporter.stage("composing the letters");
     composed = compose_data_job(*data, request, profiles, *spool, 4 * threads);
     sources.add(composed->job.files.front(), "the composed letters");
   }
   Job job = composed ? std::move(composed->job) : std::get<Job>(std::move(input));
   release_freed_memory();
+  reporter.stage("planning the mail pieces");
   const auto runs = plan_runs(job, profiles, PlanOptions{request.max_sheets});
   job.recipients = std::vector<RecipientKey>();  // planning's alone; a move frees it, `= {}` would not
   release_freed_memory();
 
   RunWritingOptions options{.tokens = 4 * threads, .created = request.created, .job_key = job_key(job, request)};
+  reporter.stage("imposing and writing the runs");
   const auto tickets = write_runs(job, runs, profiles, sources, folder, options, reporter);
   auto summary = job_summary(job, tickets, request.created);
   if (composed) {

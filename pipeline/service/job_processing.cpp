@@ -83,17 +83,23 @@ fs::path manifest_of(const fs::path& place) {
   throw_input(where, "a job inbox takes job folders (with job.json) or job manifests (.json)");
 }
 
-// The command line of the child that produces `input` into `output`.
+// What a production child leaves in its work folder: its output, and the
+// stage its job was at (read when it crashed).
+constexpr const char* kProduced = "output";
+constexpr const char* kStage = "stage";
+
+// The command line of the child that produces `input` in `work`.
 std::vector<std::string> production_arguments(const ServiceConfig& config, const Inbox& inbox,
-                                              const InputRecord& input, const fs::path& output, std::int64_t now) {
-  const std::vector<std::string> common{"-o", output.string(), "--layouts", config.layouts.string(), "--threads",
-                                        std::to_string(config.threads), "--created", iso_time(now)};
+                                              const InputRecord& input, const fs::path& work, std::int64_t now) {
+  const std::vector<std::string> common{"-o", (work / kProduced).string(), "--layouts", config.layouts.string(),
+                                        "--threads", std::to_string(config.threads), "--created", iso_time(now)};
   std::vector<std::string> arguments;
   if (inbox.kind == InboxKind::scan) {
     arguments = {"scan", input.place, "--profile", inbox.profile};
   } else {
     arguments = {"run",          manifest_of(input.place).string(),  "--fonts", config.fonts.string(),
-                 "--max-sheets", std::to_string(config.max_sheets), "--date",  iso_time(now).substr(0, 10)};
+                 "--max-sheets", std::to_string(config.max_sheets), "--date",  iso_time(now).substr(0, 10),
+                 "--stage-file", (work / kStage).string()};
   }
   arguments.insert(arguments.end(), common.begin(), common.end());
   return arguments;
@@ -125,13 +131,15 @@ std::optional<std::string> produce(const ServiceConfig& config, const Inbox& inb
   fs::remove_all(work, error);  // what a killed child left
   fs::create_directories(work, error);
   if (error) throw_system(Where{.file = work.string()}, "cannot be made: " + error.message());
-  const fs::path produced = work / "output";
+  const fs::path produced = work / kProduced;
   const FileConfinement confinement(readable_by_production(config, input), {work});
-  const auto arguments = production_arguments(config, inbox, input, produced, now);
+  const auto arguments = production_arguments(config, inbox, input, work, now);
   const ProductionExit exit =
       run_production_process(config.program, arguments, config.job_limits, work / "report", stopping,
                              {.confinement = &confinement, .temporary = work});
   const bool complete = fs::exists(produced / "summary.json", error);
+  std::string stage;
+  std::getline(std::ifstream(work / kStage), stage);
   if (complete) {
     fs::rename(produced, output, error);
     if (error) throw_system(Where{.file = output.string()}, "cannot be put in place: " + error.message());
@@ -148,7 +156,8 @@ std::optional<std::string> produce(const ServiceConfig& config, const Inbox& inb
       throw Error(ErrorKind::input, std::move(problems));
     }
     case ProductionExit::Kind::poisoned:
-      return (inbox.kind == InboxKind::scan ? "the scan batch " : "the job ") + exit.reason;
+      return (inbox.kind == InboxKind::scan ? "the scan batch " : "the job ") + exit.reason +
+             (stage.empty() ? "" : " while " + stage);
     case ProductionExit::Kind::stopped:
       throw_system({}, "stopped with the service before it was done");
     case ProductionExit::Kind::failed:

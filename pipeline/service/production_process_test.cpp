@@ -98,7 +98,13 @@ TEST_CASE("an input whose production crashes fails at once and goes to error/", 
   test::TempFolder folder;
   ServiceConfig config = test::test_service_config(folder.path());
   const fs::path crashing = folder.path() / "crashing-kuvert";
-  std::ofstream(crashing) << "#!/bin/sh\nkill -SEGV $$\n";
+  // It notes its stage where the service asked, as kuvert run does.
+  std::ofstream(crashing) << "#!/bin/sh\n"
+                             "while [ $# -gt 0 ]; do\n"
+                             "  [ \"$1\" = --stage-file ] && printf 'reading the job and its files' > \"$2\"\n"
+                             "  shift\n"
+                             "done\n"
+                             "kill -SEGV $$\n";
   fs::permissions(crashing, fs::perms::owner_all);
   config.program = crashing;
   store::Store store({config.store});
@@ -106,9 +112,10 @@ TEST_CASE("an input whose production crashes fails at once and goes to error/", 
   const auto record = store::find_job(store, job);
   REQUIRE(record);
   CHECK(record->state == store::JobState::failed);
-  CHECK(record->errors == "[\"the job crashed (signal 11 (SIGSEGV, Segmentation fault))\"]");
+  CHECK(record->errors ==
+        "[\"the job crashed (signal 11 (SIGSEGV, Segmentation fault)) while reading the job and its files\"]");
   CHECK(test::read_file(folder.path() / "eingang/error/poison.error.txt") ==
-        "poison: the job crashed (signal 11 (SIGSEGV, Segmentation fault))\n");
+        "poison: the job crashed (signal 11 (SIGSEGV, Segmentation fault)) while reading the job and its files\n");
   CHECK(fs::exists(folder.path() / "eingang/error/poison/job.json"));
 }
 
