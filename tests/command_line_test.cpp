@@ -78,3 +78,14 @@ TEST_CASE("the working folder of a run still going is left alone", "[cli]") {
   REQUIRE(result.exit_code == 0);
   CHECK(fs::exists(busy));
 }
+
+TEST_CASE("a run for the service notes the stage of its job in the file it was given", "[cli]") {
+  KuvertJob job(plain_job(2, 1));
+  const auto stage = job.output().parent_path() / "stage";
+  const auto result = job.run({"--stage-file", stage.string()});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  std::ifstream in(stage);
+  const std::string last((std::istreambuf_iterator<char>(in)), {});
+  CHECK(last == "imposing and writing the runs");
+}
