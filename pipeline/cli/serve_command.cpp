@@ -32,6 +32,7 @@ void log_line(const std::string& text) {
 int serve(const std::filesystem::path& config_file, const std::filesystem::path& layouts,
           const std::filesystem::path& fonts) {
   const ServiceConfig config = load_service_config(config_file, layouts, fonts);
+  const service::ServiceLock lock(config.store);  // before the port and every thread
   // Signals go to one waiting thread, which asks the service to stop after
   // the job at hand.
   sigset_t signals;

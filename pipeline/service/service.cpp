@@ -42,28 +42,21 @@ void guarded(const ServiceLog& log, const std::string& what, Step step) {
   }
 }
 
-// One service per store: a second one would deliver the same runs again.
-// The kernel drops the lock with the process, however it ends.
-class ServiceLock {
- public:
-  explicit ServiceLock(const fs::path& store) {
-    const fs::path file = store / "serve.lock";
-    fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
-    if (fd_ >= 0) ::close(fd_);
-    Where where;
-    where.file = store.string();
-    throw_system(where, "another kuvert serve uses this store already");
-  }
-  ~ServiceLock() { ::close(fd_); }
-  ServiceLock(const ServiceLock&) = delete;
-  ServiceLock& operator=(const ServiceLock&) = delete;
-
- private:
-  int fd_ = -1;
-};
-
 }  // namespace
+
+ServiceLock::ServiceLock(const fs::path& store) {
+  std::error_code error;
+  fs::create_directories(store, error);
+  const fs::path file = store / "serve.lock";
+  fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
+  if (fd_ >= 0) ::close(fd_);
+  Where where;
+  where.file = store.string();
+  throw_system(where, "another kuvert serve uses this store already");
+}
+
+ServiceLock::~ServiceLock() { ::close(fd_); }
 
 std::int64_t system_seconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -130,7 +123,6 @@ void Service::process_taken(Store& store) {
 
 void Service::run() {
   Store store({config_.store, config_.wal});
-  const ServiceLock lock(config_.store);
   recover(store);
   for (const auto& printer : config_.printers) {
     std::error_code error;

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -22,12 +23,28 @@ namespace kuvert::service {
 using Clock = std::function<std::int64_t()>;
 std::int64_t system_seconds();
 
+// One service per store: a second one would deliver the same runs again.
+// The kernel drops the lock with the process, however it ends. Taken
+// before anything else (port, threads), so that a second service ends at
+// once. Throws kuvert::Error (system) when another holds it.
+class ServiceLock {
+ public:
+  explicit ServiceLock(const std::filesystem::path& store);
+  ~ServiceLock();
+  ServiceLock(const ServiceLock&) = delete;
+  ServiceLock& operator=(const ServiceLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
 class Service {
  public:
   Service(ServiceConfig config, ServiceLog log, Clock clock = system_seconds);
 
-  // Finishes what a crash interrupted, then loops until stop(). Throws
-  // kuvert::Error when the store cannot be opened.
+  // Finishes what a crash interrupted, then loops until stop(). The caller
+  // holds the store's ServiceLock. Throws kuvert::Error when the store
+  // cannot be opened.
   void run();
   void stop();
   // Something changed (a run released): deliver without waiting for the poll.
