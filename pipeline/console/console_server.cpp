@@ -2,6 +2,10 @@
 
 #include <sys/socket.h>
 
+#include <chrono>
+#include <mutex>
+#include <thread>
+
 #include "pipeline/console/console_context.hpp"
 #include "pipeline/model/error.hpp"
 
@@ -27,6 +31,9 @@ struct ConsoleServer::Parts {
   ConsoleContext context;
   httplib::Server server;
   int listening_socket = -1;
+  std::mutex mutex;         // over the two flags
+  bool listening = false;   // listen() has begun
+  bool stopped = false;     // stop() came: a later listen() returns at once
 };
 
 ConsoleServer::ConsoleServer(const ServiceConfig& config, std::function<std::int64_t()> clock,
@@ -108,8 +115,29 @@ int ConsoleServer::bind() {
   return port;
 }
 
-void ConsoleServer::listen() { parts_->server.listen_after_bind(); }
+void ConsoleServer::listen() {
+  {
+    const std::lock_guard lock(parts_->mutex);
+    if (parts_->stopped) return;
+    parts_->listening = true;
+  }
+  parts_->server.listen_after_bind();
+}
 
-void ConsoleServer::stop() { parts_->server.stop(); }
+void ConsoleServer::stop() {
+  // cpp-httplib's stop() does nothing until its loop runs (it has no way to
+  // wait for that; STACK.md): a stop that came too early left listen()
+  // blocked in accept() for ever, and its thread unjoinable.
+  auto& parts = *parts_;
+  bool listening = false;
+  {
+    const std::lock_guard lock(parts.mutex);
+    parts.stopped = true;
+    listening = parts.listening;
+  }
+  for (int i = 0; listening && !parts.server.is_running() && i < 500; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  parts.server.stop();
+}
 
 }  // namespace kuvert::console

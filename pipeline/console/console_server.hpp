@@ -24,6 +24,8 @@ class ConsoleServer {
   int bind();
   // Serves until stop(); call after bind(), on its own thread.
   void listen();
+  // Ends listen(), also when it is called before listen() got going (from
+  // another thread); then listen() returns at once.
   void stop();
 
  private:
