@@ -109,10 +109,13 @@ stable_checks = 2
   kuvert::test::TempFolder temp_;
 };
 
-std::size_t files_in(const fs::path& folder) {
+// The files a printer sees in its folder (it skips hidden ones, such as a
+// copy still under way: ".NAME.part"), or all of them.
+std::size_t files_in(const fs::path& folder, bool hidden_too = false) {
   std::size_t count = 0;
   std::error_code error;
-  for (const auto& entry : fs::directory_iterator(folder, error)) count += entry.is_regular_file() ? 1 : 0;
+  for (const auto& entry : fs::directory_iterator(folder, error))
+    count += entry.is_regular_file() && (hidden_too || !entry.path().filename().string().starts_with('.')) ? 1 : 0;
   return count;
 }
 
@@ -157,6 +160,7 @@ TEST_CASE("Jobs dropped into an inbox become runs and released runs reach the pr
   // Nothing half-written is left in the printer folder, nothing is sent twice.
   std::this_thread::sleep_for(1000ms);
   CHECK(files_in(site.printer()) == 2);
+  CHECK(files_in(site.printer(), true) == 2);
   // A second service on the same store would deliver the same runs again.
   auto second = site.start();
   REQUIRE(wait_until(
@@ -356,7 +360,7 @@ TEST_CASE("Crash states left in the store are finished on restart", "[service]")
   REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 3; }, 30s));
   REQUIRE(wait_until([&] { return find_run(store, run)->state == RunState::delivered; }, 15s));
   CHECK(read_file(target) == pdf);
-  CHECK(files_in(site.printer()) == 1);
+  CHECK(files_in(site.printer(), true) == 1);  // the half copy is gone
   CHECK_FALSE(find_input(store, unmoved.id));  // forgotten, then taken afresh
   CHECK_FALSE(fs::exists(waiting));
   CHECK(site.jobs().size() == 3);
@@ -376,7 +380,7 @@ TEST_CASE("A delivery whose file the printer already took is not repeated", "[se
   begin_delivery(store, run);
   service = site.start();
   REQUIRE(wait_until([&] { return find_run(store, run)->state == RunState::delivered; }, 15s));
-  CHECK(files_in(site.printer()) == 0);
+  CHECK(files_in(site.printer(), true) == 0);
 }
 
 TEST_CASE("200 jobs dropped at once are all processed, none twice", "[service]") {
