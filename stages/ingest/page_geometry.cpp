@@ -24,17 +24,11 @@ PoDoFo::PdfVariant attribute(const PoDoFo::PdfDictionary& page, const InheritedA
   return reader.resolve(own ? *own : inherited[key]);
 }
 
-std::optional<double> number(const PoDoFo::PdfVariant& value) {
-  if (value.IsNumber()) return static_cast<double>(value.GetNumber());
-  if (value.IsReal() && std::isfinite(value.GetReal())) return value.GetReal();
-  return std::nullopt;
-}
-
 std::optional<Rectangle> rectangle(const PoDoFo::PdfVariant& value, PdfObjectReader& reader) {
   if (!value.IsArray() || value.GetArray().size() != 4) return std::nullopt;
   Rectangle corners{};
   for (std::size_t i = 0; i < 4; ++i) {
-    const auto n = number(reader.resolve(value.GetArray()[i]));
+    const auto n = pdf_numeric(reader.resolve(value.GetArray()[i]));
     if (!n) return std::nullopt;
     corners[i] = *n;
   }
@@ -44,7 +38,7 @@ std::optional<Rectangle> rectangle(const PoDoFo::PdfVariant& value, PdfObjectRea
 }
 
 int normalised_rotation(const PoDoFo::PdfVariant& value) {
-  const auto degrees = number(value);
+  const auto degrees = pdf_numeric(value);
   if (!degrees) return 0;
   const long quarter_turns = std::lround(*degrees / 90.0);
   return static_cast<int>(((quarter_turns % 4) + 4) % 4) * 90;
@@ -57,6 +51,12 @@ Rectangle intersection(const Rectangle& a, const Rectangle& b) {
 bool has_area(const Rectangle& r) { return r[0] < r[2] && r[1] < r[3]; }
 
 }  // namespace
+
+std::optional<double> pdf_numeric(const PoDoFo::PdfVariant& value) {
+  if (value.IsNumber()) return static_cast<double>(value.GetNumber());
+  if (value.IsReal() && std::isfinite(value.GetReal())) return value.GetReal();
+  return std::nullopt;
+}
 
 PageGeometry page_geometry(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
                            PdfObjectReader& reader, PageBox box) {

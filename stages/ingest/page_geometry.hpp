@@ -1,6 +1,8 @@
 #pragma once
 // Page boxes and rotation as a print file states them, own entries first,
 // then inherited ones.
+#include <optional>
+
 #include <podofo/base/PdfDictionary.h>
 
 #include "stages/ingest/inherited_attributes.hpp"
@@ -24,6 +26,9 @@ enum class PageBox {
   media,    // the /MediaBox (US Letter when a file has none, as viewers do)
   visible,  // the /CropBox clipped to the media box, or the media box
 };
+
+// A PDF number (integer or finite real) as a double, else nothing.
+std::optional<double> pdf_numeric(const PoDoFo::PdfVariant& value);
 
 PageGeometry page_geometry(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
                            PdfObjectReader& reader, PageBox box);

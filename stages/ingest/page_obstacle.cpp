@@ -18,12 +18,6 @@ namespace {
 constexpr std::int64_t kHiddenFlag = 2;  // PDF 32000-1, 12.5.3
 constexpr std::int64_t kPrintFlag = 4;
 
-std::optional<double> number(const PoDoFo::PdfVariant& value) {
-  if (value.IsNumber()) return static_cast<double>(value.GetNumber());
-  if (value.IsReal() && std::isfinite(value.GetReal())) return value.GetReal();
-  return std::nullopt;
-}
-
 PoDoFo::PdfVariant entry(const PoDoFo::PdfDictionary& dict, const char* key, PdfObjectReader& reader) {
   const PoDoFo::PdfObject* value = dict.GetKey(key);
   return value ? reader.resolve(*value) : PoDoFo::PdfVariant();
@@ -36,7 +30,7 @@ bool prints(const PoDoFo::PdfVariant& annotation, PdfObjectReader& reader) {
   if (subtype.IsName() &&
       (subtype.GetName() == PoDoFo::PdfName("Link") || subtype.GetName() == PoDoFo::PdfName("Popup")))
     return false;
-  const auto flags = number(entry(dict, "F", reader));
+  const auto flags = pdf_numeric(entry(dict, "F", reader));
   if (!flags || *flags < 0 || *flags > 0x7FFFFFFF) return false;
   const auto bits = static_cast<std::int64_t>(*flags);
   return (bits & kPrintFlag) != 0 && (bits & kHiddenFlag) == 0;
@@ -75,7 +69,7 @@ PageObstacle page_obstacle(const PoDoFo::PdfDictionary& page, const InheritedAtt
                            bool optional_content_in_file, PdfObjectReader& reader) {
   if (has_printing_annotations(page, reader)) return PageObstacle::printing_annotations;
   if (optional_content_in_file && uses_optional_content(page, inherited, reader)) return PageObstacle::optional_content;
-  const auto unit = number(entry(page, "UserUnit", reader));
+  const auto unit = pdf_numeric(entry(page, "UserUnit", reader));
   if (unit && *unit != 1.0) return PageObstacle::user_unit;
   if (crop_box_misses_media(page, inherited, reader)) return PageObstacle::crop_outside_media;
   return PageObstacle::none;
