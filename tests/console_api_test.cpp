@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <httplib.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -34,6 +35,8 @@ class Console {
     config_.listen_port = 0;
     config_.session_seconds = 600;
     config_.lockout_attempts = 3;
+    config_.connections_per_client = 8;
+    config_.request_seconds = 2;
     Store store({config_.store});
     add_user(store, "vera", Role::viewer, "vera's long password", kStart, "test");
     add_user(store, "anna", Role::operator_, "anna's long password", kStart, "test");
@@ -328,28 +331,59 @@ TEST_CASE("Console API: a login must be JSON from the console's own origin", "[s
 
 namespace {
 
-// A TCP connection to the console that sends `bytes` and then says nothing.
-int half_sent_request(int port, const std::string& bytes) {
+// A TCP connection to the console from `client` (an address of the
+// loopback network, so that one machine is several clients) that sends
+// `bytes` and then says nothing.
+int half_sent_request(int port, const std::string& bytes, const char* client = "127.0.0.2") {
   const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in from{};
+  from.sin_family = AF_INET;
+  REQUIRE(::inet_pton(AF_INET, client, &from.sin_addr) == 1);
+  REQUIRE(::bind(socket, reinterpret_cast<sockaddr*>(&from), sizeof from) == 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<std::uint16_t>(port));
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   REQUIRE(::connect(socket, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  REQUIRE(::send(socket, bytes.data(), bytes.size(), 0) == static_cast<ssize_t>(bytes.size()));
+  REQUIRE(::send(socket, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size()));
   return socket;
+}
+
+// What the console sent on `socket` until it closed it, or until `wait`
+// passed; `closed` says which.
+std::string answer_of(int socket, std::chrono::milliseconds wait, bool& closed) {
+  std::string answer;
+  closed = false;
+  const auto until = std::chrono::steady_clock::now() + wait;
+  while (!closed && std::chrono::steady_clock::now() < until) {
+    pollfd entry{socket, POLLIN, 0};
+    if (::poll(&entry, 1, 50) <= 0) continue;
+    char bytes[512];
+    const ssize_t got = ::recv(socket, bytes, sizeof bytes, 0);
+    if (got <= 0) closed = true;
+    else answer.append(bytes, static_cast<std::size_t>(got));
+  }
+  return answer;
+}
+
+httplib::Client health_client(int port) {
+  httplib::Client client("127.0.0.1", port);
+  client.set_connection_timeout(2);
+  client.set_read_timeout(2);
+  client.set_keep_alive(true);
+  return client;
 }
 
 }  // namespace
 
-TEST_CASE("Console API: forty half-sent requests do not stop /healthz", "[service]") {
+TEST_CASE("Console API: forty half-sent requests of five clients do not stop /healthz", "[service]") {
   Console console;
   std::vector<int> slow;
-  for (int i = 0; i < 40; ++i)
-    slow.push_back(half_sent_request(console.port(), i % 2 ? "GET /healthz HTTP/1.1\r\nHost: 127" : ""));
-  auto client = console.client();
-  client.set_connection_timeout(2);
-  client.set_read_timeout(2);
+  for (int i = 0; i < 40; ++i) {
+    const std::string client = "127.0.0." + std::to_string(2 + i % 5);
+    slow.push_back(half_sent_request(console.port(), i % 2 ? "GET /healthz HTTP/1.1\r\nHost: 127" : "", client.c_str()));
+  }
+  auto client = health_client(console.port());
   const auto started = std::chrono::steady_clock::now();
   for (int i = 0; i < 5; ++i) {
     const auto health = client.Get("/healthz");
@@ -358,6 +392,67 @@ TEST_CASE("Console API: forty half-sent requests do not stop /healthz", "[servic
   }
   CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(2));
   for (const int socket : slow) ::close(socket);
+}
+
+TEST_CASE("Console API: a client past its connections is refused at once, and others are served", "[service]") {
+  Console console;
+  std::vector<int> held;
+  for (int i = 0; i < 8; ++i) held.push_back(half_sent_request(console.port(), "GET /healthz HTTP/1.1\r\n"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // all eight taken by workers
+
+  const int ninth = half_sent_request(console.port(), "");
+  bool closed = false;
+  const std::string refused = answer_of(ninth, std::chrono::milliseconds(1500), closed);
+  CHECK(closed);
+  CHECK(refused.rfind("HTTP/1.1 503 Service Unavailable\r\n", 0) == 0);
+  CHECK(refused.find("Retry-After: 5") != std::string::npos);
+  CHECK(refused.find("too many connections from this client") != std::string::npos);
+  ::close(ninth);
+
+  auto client = health_client(console.port());
+  const auto health = client.Get("/healthz");
+  REQUIRE(health);
+  CHECK(health->status == 200);
+
+  // Once the client closes one, it has a place again.
+  ::close(held.back());
+  held.pop_back();
+  std::string answer;
+  for (int attempt = 0; attempt < 20 && answer.find("200 OK") == std::string::npos; ++attempt) {
+    const int again = half_sent_request(console.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    answer = answer_of(again, std::chrono::milliseconds(1000), closed);
+    ::close(again);
+  }
+  CHECK(answer.rfind("HTTP/1.1 200 OK\r\n", 0) == 0);
+  for (const int socket : held) ::close(socket);
+}
+
+TEST_CASE("Console API: a request trickled a byte at a time is cut off at its deadline", "[service]") {
+  Console console;  // requests must arrive within 2 s
+  const int slow = half_sent_request(console.port(), "GET /healthz HTTP/1.1\r\n");
+  const auto started = std::chrono::steady_clock::now();
+  bool closed = false;
+  std::string answer;
+  // A byte every 300 ms: far inside the 5 s a single wait may take.
+  for (int i = 0; i < 30 && !closed; ++i) {
+    ::send(slow, "X", 1, MSG_NOSIGNAL);
+    answer += answer_of(slow, std::chrono::milliseconds(300), closed);
+  }
+  const auto took = std::chrono::steady_clock::now() - started;
+  CHECK(closed);
+  CHECK(took >= std::chrono::milliseconds(1500));
+  CHECK(took < std::chrono::milliseconds(4500));
+  CHECK(answer.rfind("HTTP/1.1 400 Bad Request\r\n", 0) == 0);
+  ::close(slow);
+
+  // A keep-alive client that sends its requests at once is not cut off.
+  auto client = health_client(console.port());
+  for (int i = 0; i < 3; ++i) {
+    const auto health = client.Get("/healthz");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+  }
 }
 
 TEST_CASE("Console API: a second console cannot listen on a port in use", "[service]") {

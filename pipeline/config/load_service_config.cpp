@@ -42,6 +42,11 @@ void read_console(TomlFields& top, ServiceConfig& config) {
       config.lockout_attempts = static_cast<int>(console.integer("lockout_attempts", 1, 100).value_or(5));
     if (console.has("lockout_minutes"))
       config.lockout_seconds = 60 * console.integer("lockout_minutes", 1, 24 * 60).value_or(15);
+    if (console.has("connections_per_client"))
+      config.connections_per_client =
+          static_cast<std::size_t>(console.integer("connections_per_client", 1, 1024).value_or(16));
+    if (console.has("request_seconds"))
+      config.request_seconds = static_cast<int>(console.integer("request_seconds", 1, 600).value_or(10));
   });
 }
 

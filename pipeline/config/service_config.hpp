@@ -46,6 +46,8 @@ struct ServiceConfig {
   std::int64_t session_seconds = 30 * 60;
   int lockout_attempts = 5;
   std::int64_t lockout_seconds = 15 * 60;
+  std::size_t connections_per_client = 16;  // console connections one IP address may hold
+  int request_seconds = 10;                 // for a console request to arrive whole
   std::filesystem::path layouts;  // default: the shipped layouts/
   std::filesystem::path fonts;    // default: the shipped fonts/
   std::size_t max_sheets = 2000;

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 
+#include "pipeline/console/bounded_http_server.hpp"
 #include "pipeline/console/console_context.hpp"
 #include "pipeline/model/error.hpp"
 
@@ -16,8 +17,9 @@ namespace {
 // cpp-httplib serves each connection on one worker of a pool (8 by
 // default), for as long as the client keeps it open: eight idle or
 // half-sent requests stopped every other request, /healthz included. A
-// larger pool keeps slow clients from starving the console; the read
-// timeout bounds a silent one.
+// larger pool, a bound on each client's connections and a deadline for
+// each request (BoundedHttpServer) keep slow clients from starving the
+// console; the read timeout bounds a silent one.
 constexpr std::size_t kWorkers = 64;
 constexpr int kListenBacklog = 256;  // cpp-httplib's own is 5
 constexpr time_t kReadTimeoutSeconds = 5;
@@ -27,9 +29,10 @@ constexpr time_t kKeepAliveSeconds = 5;
 
 struct ConsoleServer::Parts {
   Parts(const ServiceConfig& config, std::function<std::int64_t()> clock, std::function<void()> changed)
-      : context(config, std::move(clock), std::move(changed)) {}
+      : context(config, std::move(clock), std::move(changed)),
+        server(ConnectionBounds{config.connections_per_client, std::chrono::seconds(config.request_seconds)}) {}
   ConsoleContext context;
-  httplib::Server server;
+  BoundedHttpServer server;
   int listening_socket = -1;
   std::mutex mutex;         // over the two flags
   bool listening = false;   // listen() has begun
