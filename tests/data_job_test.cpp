@@ -12,6 +12,7 @@
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/page_image.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/word_boxes.hpp"
 
 namespace kuvert {
 namespace {
@@ -310,12 +311,46 @@ TEST_CASE("data job: a character no font has is refused naming the field and cod
       job, "record \"line 2\": field \"items[0].description\": has U+6F22 (\u6f22), which no font of \"sans\" has");
 }
 
-TEST_CASE("data job: a table cell wider than its column is refused naming the row's field", "[data][input]") {
+TEST_CASE("data job: a word wider than its table column is broken inside it, and the letter produced", "[data]") {
   KuvertJob job = small_job();
+  const std::string word = "Grundbesitzabgabenbescheidsberichtigungsverfahrensgebührenfestsetzung";
+  edit_record(job, 0, [&](json& record) { record["items"][0]["description"] = word; });
+  const auto result = job.run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  // Broken between characters: its parts, in order, one under the other
+  // inside the 75 mm description column (x 25 to 100 mm).
+  std::string column;
+  std::size_t parts = 0;
+  for (const auto& box : test::word_boxes(job.output() / "R0001.pdf")) {
+    if (box.x < 25 || box.right > 100 || box.y < 100 || box.y > 250) continue;
+    column += box.text;
+    if (word.find(box.text) != std::string::npos && box.text.size() > 4) ++parts;
+  }
+  CHECK(contains(column, word));
+  CHECK(parts >= 2);
+}
+
+TEST_CASE("data job: a table row higher than a page is refused naming the row's field", "[data][input]") {
+  KuvertJob job = small_job();
+  const auto layouts = job.folder().parent_path() / "layouts";
+  std::filesystem::copy(test::source_dir() / "layouts", layouts, std::filesystem::copy_options::recursive);
+  std::string layout = read_file(layouts / "letters" / "grundsteuer.toml");
+  layout.replace(layout.find("width = 75"), 10, "width = 12");
+  std::ofstream(layouts / "letters" / "grundsteuer.toml", std::ios::trunc) << layout;
   edit_record(job, 0, [](json& record) {
-    record["items"][1]["description"] = "Grundbesitzabgabenbescheidsberichtigungsverfahrensgebührenfestsetzung";
+    std::string description;
+    while (description.size() < 900) description += "Niederschlagswassergebühr ";
+    record["items"][1]["description"] = description;
   });
-  expect_refused(job, "record \"line 1\": field \"items[1].description\": does not fit its table column (");
+  const auto result =
+      test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(), "--layouts",
+                         layouts.string(), "--fonts", (test::source_dir() / "fonts").string(), "--date", "2026-11-22"});
+  INFO(result.err);
+  CHECK(result.exit_code == 1);
+  CHECK(contains(result.err, "record \"line 1\": field \"items[1].description\": makes its table row higher than a "
+                             "page ("));
+  CHECK_FALSE(std::filesystem::exists(job.output()));
 }
 
 TEST_CASE("data job: an unknown layout is refused", "[data][input]") {

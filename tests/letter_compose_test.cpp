@@ -4,6 +4,7 @@
 // run over several pages with their header repeated, "Seite x von y".
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/profiles/load_fonts.hpp"
@@ -13,6 +14,7 @@
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/page_image.hpp"
 #include "tests/support/temp_folder.hpp"
+#include "tests/support/word_boxes.hpp"
 
 namespace kuvert {
 namespace {
@@ -51,10 +53,9 @@ json tax_record(std::size_t items) {
   return record;
 }
 
-// Composes `record` into a PDF in `folder`; returns its path.
-std::filesystem::path compose_pdf(const test::TempFolder& folder, const std::string& layout_name, const json& record,
+// Composes `record` with `layout` into a PDF in `folder`; returns its path.
+std::filesystem::path compose_pdf(const test::TempFolder& folder, const LetterLayout& layout, const json& record,
                                   const std::string& client = "musterstadt") {
-  const LetterLayout layout = shipped().layout(layout_name);
   const FontSet fonts(shipped().fonts, {layout.font, layout.bold_font});
   const Client& sender = shipped().clients.at(client);
   std::optional<LogoImage> logo;
@@ -63,9 +64,14 @@ std::filesystem::path compose_pdf(const test::TempFolder& folder, const std::str
   const LetterComposer composer(layout, sender, fonts, logo ? &shape : nullptr);
   TextSetter setter(fonts);
   const ComposedLetter letter = composer.compose(record, setter);
-  const auto path = folder.path() / (layout_name + ".pdf");
+  const auto path = folder.path() / (layout.name + ".pdf");
   sample::write_composed_pdf(path, fonts, letter.pages, letter.glyphs, logo ? &*logo : nullptr);
   return path;
+}
+
+std::filesystem::path compose_pdf(const test::TempFolder& folder, const std::string& layout_name, const json& record,
+                                  const std::string& client = "musterstadt") {
+  return compose_pdf(folder, shipped().layout(layout_name), record, client);
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
@@ -154,6 +160,145 @@ TEST_CASE("a 60-item statement runs over pages with the table header repeated", 
   CHECK(contains(all, "4.321,09 €"));
   CHECK(contains(all, "2.765,43 €"));
   CHECK(contains(all, "69,50 €"));  // the last row: 10.5 + 59
+}
+
+// Item descriptions as municipal fee and tax notices carry them: wider
+// than the 75 mm description column of the property-tax layout.
+const std::vector<std::string> kLongDescriptions = {
+    "Grundgebühr Abfallentsorgung je Haushalt",
+    "Niederschlagswassergebühr (versiegelte Fläche)",
+    "Straßenreinigung/Winterdienst, Frontmeter Anliegerstraße",
+    "Grundsteuer B (Wohngrundstück, Einfamilienhaus mit Garage)",
+    "Restmüll-Behälter 120 l, 14-tägliche Leerung, Vollservice",
+    "Schmutzwassergebühr nach Frischwassermaßstab (Vorauszahlung)",
+};
+
+json with_items(json record, const std::vector<std::string>& descriptions) {
+  record["items"] = json::array();
+  for (std::size_t i = 0; i < descriptions.size(); ++i)
+    record["items"].push_back({{"description", descriptions[i]},
+                               {"base", 10.0 * static_cast<double>(i + 1)},
+                               {"rate", 480},
+                               {"amount", 11.11 * static_cast<double>(i + 1)}});
+  return record;
+}
+
+// The property-tax table's columns, mm from the left edge of the sheet.
+struct ColumnSpan {
+  double left, right;
+};
+const std::vector<ColumnSpan> kTaxColumns = {{25, 100}, {100, 130}, {130, 155}, {155, 190}};
+
+std::string without_spaces(const std::string& text) {
+  std::string out;
+  for (const char c : text)
+    if (c != ' ') out += c;
+  return out;
+}
+
+// The first `text` on any page, or below `below` mm on the first page.
+const test::WordBox& word(const std::vector<test::WordBox>& words, const std::string& text, double below = -1) {
+  for (const auto& box : words)
+    if (box.text == text && (below < 0 || (box.page == 1 && box.y > below))) return box;
+  FAIL("no word \"" << text << "\" on the page");
+  throw std::logic_error("unreachable");
+}
+
+TEST_CASE("table cells wrap inside their columns, every word in order, numbers on the row's first line",
+          "[compose][letter]") {
+  test::TempFolder folder;
+  const auto pdf = compose_pdf(folder, "grundsteuer", with_items(tax_record(0), kLongDescriptions));
+  const auto words = test::word_boxes(pdf);
+  const double header = word(words, "Bezeichnung").bottom;
+  const double totals = word(words, "Festgesetzte").y;
+  std::string description_column;
+  std::set<long> description_lines;
+  for (const auto& box : words) {
+    if (box.page != 1 || box.y < header || box.bottom > totals) continue;
+    INFO("\"" << box.text << "\" at " << box.x << " to " << box.right << " mm");
+    const bool inside_a_column = std::any_of(kTaxColumns.begin(), kTaxColumns.end(), [&](const ColumnSpan& column) {
+      return box.x >= column.left - 0.01 && box.right <= column.right + 0.01;
+    });
+    CHECK(inside_a_column);
+    if (box.right <= kTaxColumns[0].right) {
+      description_column += box.text;
+      description_lines.insert(std::lround(box.y * 10));
+    }
+  }
+  std::string expected;
+  for (const auto& description : kLongDescriptions) expected += without_spaces(description);
+  CHECK(description_column == expected);
+  CHECK(description_lines.size() >= kLongDescriptions.size() + 4);  // most descriptions wrapped
+
+  // Every cell starts on its row's first line: the amount beside the
+  // first word of its description.
+  for (std::size_t i = 0; i < kLongDescriptions.size(); ++i) {
+    const std::string first = kLongDescriptions[i].substr(0, kLongDescriptions[i].find(' '));
+    char amount[16];
+    std::snprintf(amount, sizeof amount, "%.2f", 11.11 * static_cast<double>(i + 1));
+    std::string german = amount;
+    german[german.find('.')] = ',';
+    INFO(first << " and " << german);
+    CHECK(std::abs(word(words, first, header).y - word(words, german, header).y) < 0.3);
+    CHECK(word(words, german, header).right > kTaxColumns[3].right - 5);  // right-aligned in its column
+  }
+}
+
+TEST_CASE("a table that fills a page moves whole rows to the next, under the header, and keeps the totals with the last",
+          "[compose][letter]") {
+  test::TempFolder folder;
+  std::vector<std::string> descriptions;
+  for (int i = 1; i <= 45; ++i)
+    descriptions.push_back("Teilfläche " + std::to_string(i) + ": " + kLongDescriptions[i % kLongDescriptions.size()]);
+  const auto pdf = compose_pdf(folder, "grundsteuer", with_items(tax_record(0), descriptions));
+  const auto words = test::word_boxes(pdf);
+  const int pages = words.back().page;
+  REQUIRE(pages >= 2);
+  int rows = 0, last_row_page = 0;
+  for (int page = 1; page <= pages; ++page) {
+    const test::WordBox* header = nullptr;
+    for (const auto& box : words)
+      if (box.page == page && box.text == "Bezeichnung") header = &box;
+    if (header == nullptr) continue;
+    // The first word under the header begins a row; no row's rest is carried over.
+    const test::WordBox* first = nullptr;
+    for (const auto& box : words)
+      if (box.page == page && box.y > header->bottom && box.right <= kTaxColumns[0].right &&
+          (first == nullptr || box.y < first->y - 0.1 || (std::abs(box.y - first->y) < 0.1 && box.x < first->x)))
+        first = &box;
+    REQUIRE(first != nullptr);
+    INFO("page " << page);
+    CHECK(first->text == "Teilfläche");
+    for (const auto& box : words)
+      if (box.page == page && box.text == "Teilfläche") {
+        ++rows;
+        if (box.y > header->bottom) last_row_page = page;
+      }
+  }
+  CHECK(rows == 45);
+  CHECK(word(words, "45:").page == last_row_page);
+  CHECK(word(words, "Festgesetzte").page == last_row_page);
+  // Nothing runs past the last text line (257 mm) into the page number.
+  for (const auto& box : words) CHECK((box.bottom < 258 || box.y > 258));
+}
+
+TEST_CASE("a table row higher than a page is refused naming the row and field", "[compose][letter]") {
+  test::TempFolder folder;
+  LetterLayout layout = shipped().layout("grundsteuer");
+  layout.table->columns[0].width_mm = 12;
+  std::string description;
+  while (description.size() < 900) description += "Niederschlagswassergebühr ";
+  const json record = with_items(tax_record(0), {"Grundsteuer B", description});
+  try {
+    compose_pdf(folder, layout, record);
+    FAIL("a row of 900 bytes in a 12 mm column was set");
+  } catch (const Error& error) {
+    CHECK(error.kind() == ErrorKind::input);
+    REQUIRE(error.problems().size() == 1);
+    CHECK(error.problems()[0].where.field == "items[1].description");
+    CHECK(contains(error.what(), "makes its table row higher than a page ("));
+    CHECK(contains(error.what(), "in the column \"Bezeichnung\"; a page holds"));
+  }
 }
 
 }  // namespace

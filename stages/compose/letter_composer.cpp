@@ -11,6 +11,7 @@
 #include "stages/compose/pdf_syntax.hpp"
 #include "stages/compose/postal_lines.hpp"
 #include "stages/compose/record_text.hpp"
+#include "stages/compose/table_row.hpp"
 
 namespace kuvert::compose {
 
@@ -265,7 +266,10 @@ class LetterWriter {
     if (const auto zone = clear_zone_over(kLeftMargin, line - 4, kTextWidth, 5)) line = zone->y + zone->height + 4;
     put(lines.front(), kLeftMargin, line, kSmallSize);
     y_ = std::max(kContinuationBodyTop, line + 8);
-    if (in_table_) table_header();
+    if (in_table_) {
+      table_header();
+      continued_table_top_ = y_;
+    }
   }
 
   void body() {
@@ -309,49 +313,64 @@ class LetterWriter {
     y_ += 0.8;
   }
 
-  // Row `r`'s cells, single lines each: a cell wider than its column is an
-  // error naming the record's field.
-  void row(const std::vector<ShapedText>& cells, std::size_t r) {
+  void row(const TableRow& set) {
     const LetterTable& table = *layout_.table;
     double x = kLeftMargin;
-    for (std::size_t c = 0; c < cells.size(); ++c) {
+    for (std::size_t c = 0; c < set.cells.size(); ++c) {
       const TableColumn& column = table.columns[c];
-      const double room = column.width_mm - 2 * kCellPadding;
-      const double needed = millimetres(setter_.width(cells[c], size()));
-      if (needed > room + 1e-6) {
-        char sizes[96];
-        std::snprintf(sizes, sizeof sizes, " (%.1f mm; the column \"%s\" leaves %.1f mm)", needed, column.title.c_str(),
-                      room);
-        const auto named = c_.columns_[c].fields();
-        cannot_set(concat(table.rows, "[", std::to_string(r), "]", named.empty() ? "" : ".",
-                          named.empty() ? "" : named.front()),
-                   concat("does not fit its table column", sizes));
+      double line = y_;
+      for (const auto& text : set.cells[c]) {
+        if (column.align == Align::right)
+          put_right(text, x + column.width_mm - kCellPadding, baseline(line, size()), size());
+        else
+          put(text, x + kCellPadding, baseline(line, size()), size());
+        line += line_height(size());
       }
-      if (column.align == Align::right)
-        put_right(cells[c], x + column.width_mm - kCellPadding, baseline(y_, size()), size());
-      else
-        put(cells[c], x + kCellPadding, baseline(y_, size()), size());
       x += column.width_mm;
     }
-    y_ += line_height(size());
+    y_ += line_height(size()) * static_cast<double>(set.lines);
   }
 
+  // The rows, each whole on one page: a row that does not fit goes to the
+  // next page, under the repeated header; the header goes with the first
+  // row and the last row with the totals. Only a row higher than a page's
+  // room for the table is an error.
   void table() {
     const LetterTable& table = *layout_.table;
-    need(line_height(size()) * 2 + 0.8);
-    table_header();
-    in_table_ = true;
     const auto& rows = record_.at(table.rows);
+    const double header_height = line_height(size()) + 0.8;
+    const double totals_height = line_height(size()) * static_cast<double>(table.totals.size()) + 1;
+    if (rows.empty()) {
+      need(header_height + line_height(size()));
+      table_header();
+    }
     for (std::size_t r = 0; r < rows.size(); ++r) {
-      std::vector<ShapedText> cells;
-      for (std::size_t c = 0; c < table.columns.size(); ++c)
-        cells.push_back(setter_.line(c_.regular_, fill(c_.columns_[c], c_.table_items_, rows[r]).value_or("")));
-      need(line_height(size()));
-      row(cells, r);
+      std::vector<std::string> texts;
+      for (const auto& column : c_.columns_) texts.push_back(fill(column, c_.table_items_, rows[r]).value_or(""));
+      const TableRow set = set_table_row(setter_, c_.regular_, size(), table.columns, texts, kCellPadding);
+      const double height = line_height(size()) * static_cast<double>(set.lines);
+      const double wanted = height + (r + 1 == rows.size() && !table.totals.empty() ? totals_height : 0);
+      if (r == 0) {
+        need(header_height + wanted);
+        table_header();
+        in_table_ = true;
+      } else if (y_ > continued_table_top_ + 1e-6) {  // not on a page the table has just begun
+        need(wanted);
+      }
+      if (y_ + height > kLastTextLine + 1e-6) {
+        char sizes[128];
+        std::snprintf(sizes, sizeof sizes, " (%.1f mm in the column \"%s\"; a page holds %.1f mm of table rows)",
+                      height, table.columns[set.tallest].title.c_str(), kLastTextLine - y_);
+        const auto named = c_.columns_[set.tallest].fields();
+        cannot_set(concat(table.rows, "[", std::to_string(r), "]", named.empty() ? "" : ".",
+                          named.empty() ? "" : named.front()),
+                   concat("makes its table row higher than a page", sizes));
+      }
+      row(set);
     }
     in_table_ = false;
     if (table.totals.empty()) return;
-    need(line_height(size()) * static_cast<double>(table.totals.size()) + 1);
+    need(totals_height);
     double right = kLeftMargin;
     for (const auto& column : table.columns) right += column.width_mm;
     pages_.back().line(points(kLeftMargin), from_top(y_ + 0.4), points(right), from_top(y_ + 0.4), 0.5);
@@ -394,6 +413,7 @@ class LetterWriter {
   GlyphUsage usage_;
   double y_ = 0;  // top of the next line, mm from the top of the sheet
   bool in_table_ = false;
+  double continued_table_top_ = -1;  // where rows begin on the table's latest continuation page
   std::string recipient_name_;
 };
 

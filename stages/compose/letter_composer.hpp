@@ -38,8 +38,8 @@ class LetterComposer {
 
   // Composes a record checked against the layout's fields. Throws
   // kuvert::Error (input) with Where::field set for what cannot be set: an
-  // address that does not fit the address field even at 8 pt, a table cell
-  // wider than its column, a character no font has, a country without a
+  // address that does not fit the address field even at 8 pt, a table row
+  // higher than a page, a character no font has, a country without a
   // German name.
   ComposedLetter compose(const nlohmann::json& record, TextSetter& setter) const;
 

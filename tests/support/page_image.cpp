@@ -13,10 +13,6 @@ namespace {
 
 constexpr double kA4WidthMm = 210.0;
 
-void require_success(const ProcessResult& result, const std::string& what) {
-  if (result.exit_code != 0) throw std::runtime_error(what + " failed: " + result.err);
-}
-
 }  // namespace
 
 PageImage PageImage::load_pgm(const std::filesystem::path& path) {

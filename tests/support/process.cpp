@@ -51,4 +51,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   return result;
 }
 
+void require_success(const ProcessResult& result, const std::string& what) {
+  if (result.exit_code != 0) throw std::runtime_error(what + " failed: " + result.err);
+}
+
 }  // namespace kuvert::test

@@ -17,6 +17,8 @@ struct ProcessResult {
 
 // `input` is what the program reads on standard input.
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input = {});
+// Throws, naming `what` and quoting its standard error, unless it ended with 0.
+void require_success(const ProcessResult& result, const std::string& what);
 
 // Starts a program (found on PATH) with standard input from `in` and its
 // output into `out` and `err` (the same file for both is fine), appended to

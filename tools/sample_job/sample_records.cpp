@@ -45,6 +45,20 @@ Recipient addressee(const SampleRecordsOptions& options, std::mt19937& random) {
   return invent_recipient(random, options.foreign_share);
 }
 
+// Item descriptions as a municipal tax office exports them: up to about
+// 60 characters, wider than their column, with umlauts, parentheses,
+// slashes and hyphenated compounds.
+const char* const kTaxItems[] = {
+    "Grundsteuer B (Wohngrundstück)",
+    "Grundsteuer A (land- und forstwirtschaftliches Vermögen)",
+    "Grundgebühr Abfallentsorgung je Haushalt",
+    "Niederschlagswassergebühr (versiegelte Fläche)",
+    "Straßenreinigung/Winterdienst, Frontmeter Anliegerstraße",
+    "Restmüll-Behälter 120 l, 14-tägliche Leerung, Vollservice",
+    "Schmutzwassergebühr nach Frischwassermaßstab (Vorauszahlung)",
+    "Grundsteuer C (baureifes, unbebautes Grundstück)",
+};
+
 json tax_record(std::size_t index, const SampleRecordsOptions& options, std::mt19937& random) {
   char id[32], reference[32];
   std::snprintf(id, sizeof id, "GS-2026-%06zu", index);
@@ -58,8 +72,7 @@ json tax_record(std::size_t index, const SampleRecordsOptions& options, std::mt1
     const int rate = row == 0 ? 480 : 350;                                             // Hebesatz in %
     const std::int64_t amount = base * rate / 100;
     total += amount;
-    items.push_back({{"description", row == 0 ? "Grundsteuer B (Wohngrundstück)"
-                                              : "Grundsteuer A (Landwirtschaft), Teil " + std::to_string(row)},
+    items.push_back({{"description", row == 0 ? kTaxItems[0] : kTaxItems[between(1, std::size(kTaxItems) - 1, random)]},
                      {"base", euros(base)},
                      {"rate", rate},
                      {"amount", euros(amount)}});
