@@ -247,6 +247,19 @@ KuvertJob small_job() {
   return KuvertJob(options);
 }
 
+// `kuvert run` on `job` with a copy of the shipped layouts whose
+// grundsteuer.toml `change` has edited.
+test::ProcessResult run_with_layout(const KuvertJob& job, const std::function<void(std::string&)>& change) {
+  const auto layouts = job.folder().parent_path() / "layouts";
+  std::filesystem::copy(test::source_dir() / "layouts", layouts, std::filesystem::copy_options::recursive);
+  std::string layout = read_file(layouts / "letters" / "grundsteuer.toml");
+  change(layout);
+  std::ofstream(layouts / "letters" / "grundsteuer.toml", std::ios::trunc) << layout;
+  return test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(), "--layouts",
+                            layouts.string(), "--fonts", (test::source_dir() / "fonts").string(), "--date",
+                            "2026-11-22"});
+}
+
 // Line `index` of the records, changed by `change`.
 void edit_record(KuvertJob& job, std::size_t index, const std::function<void(json&)>& change) {
   job.edit_records([&](std::vector<std::string>& lines) {
@@ -333,19 +346,14 @@ TEST_CASE("data job: a word wider than its table column is broken inside it, and
 
 TEST_CASE("data job: a table row higher than a page is refused naming the row's field", "[data][input]") {
   KuvertJob job = small_job();
-  const auto layouts = job.folder().parent_path() / "layouts";
-  std::filesystem::copy(test::source_dir() / "layouts", layouts, std::filesystem::copy_options::recursive);
-  std::string layout = read_file(layouts / "letters" / "grundsteuer.toml");
-  layout.replace(layout.find("width = 75"), 10, "width = 12");
-  std::ofstream(layouts / "letters" / "grundsteuer.toml", std::ios::trunc) << layout;
   edit_record(job, 0, [](json& record) {
     std::string description;
     while (description.size() < 900) description += "Niederschlagswassergebühr ";
     record["items"][1]["description"] = description;
   });
-  const auto result =
-      test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(), "--layouts",
-                         layouts.string(), "--fonts", (test::source_dir() / "fonts").string(), "--date", "2026-11-22"});
+  const auto result = run_with_layout(job, [](std::string& layout) {
+    layout.replace(layout.find("width = 75"), 10, "width = 12");  // the description column
+  });
   INFO(result.err);
   CHECK(result.exit_code == 1);
   CHECK(contains(result.err, "record \"line 1\": field \"items[1].description\": makes its table row higher than a "
@@ -367,14 +375,8 @@ TEST_CASE("data job: an unknown client is refused", "[data][input]") {
 
 TEST_CASE("data job: a layout naming an unknown font is refused", "[data][input]") {
   KuvertJob job = small_job();
-  const auto layouts = job.folder().parent_path() / "layouts";
-  std::filesystem::copy(test::source_dir() / "layouts", layouts, std::filesystem::copy_options::recursive);
-  std::string layout = read_file(layouts / "letters" / "grundsteuer.toml");
-  layout.replace(layout.find("font = \"sans\""), 13, "font = \"comic\"");
-  std::ofstream(layouts / "letters" / "grundsteuer.toml", std::ios::trunc) << layout;
-  const auto result =
-      test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(), "--layouts",
-                         layouts.string(), "--fonts", (test::source_dir() / "fonts").string(), "--date", "2026-11-22"});
+  const auto result = run_with_layout(
+      job, [](std::string& layout) { layout.replace(layout.find("font = \"sans\""), 13, "font = \"comic\""); });
   INFO(result.err);
   CHECK(result.exit_code == 1);
   CHECK(contains(result.err,
