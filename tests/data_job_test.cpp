@@ -384,6 +384,24 @@ TEST_CASE("data job: a layout naming an unknown font is refused", "[data][input]
   CHECK_FALSE(std::filesystem::exists(job.output()));
 }
 
+TEST_CASE("data job: a salutation rule naming a field, and a missing names.toml, are refused", "[data][input]") {
+  KuvertJob job = small_job();
+  const auto result = run_with_layout(job, [](std::string& layout) {
+    layout.replace(layout.find("Sehr geehrte Frau {name},"), 25, "Sehr geehrte Frau {reference},");
+  });
+  INFO(result.err);
+  CHECK(result.exit_code == 1);
+  CHECK(contains(result.err, "file \"letters/grundsteuer.toml\": field \"salutation.rule[0].text\": may hold {name} "
+                             "(the person's titles and surname) and no other placeholder"));
+
+  std::filesystem::remove(job.folder().parent_path() / "layouts" / "names.toml");
+  const auto missing = test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(),
+                                          "--layouts", (job.folder().parent_path() / "layouts").string()});
+  CHECK(missing.exit_code == 1);
+  CHECK(contains(missing.err, "file \"names.toml\": is missing"));
+  CHECK_FALSE(std::filesystem::exists(job.output()));
+}
+
 TEST_CASE("data job: an empty records file is refused", "[data][input]") {
   KuvertJob job = small_job();
   job.edit_records([](std::vector<std::string>& lines) { lines.clear(); });

@@ -301,5 +301,22 @@ TEST_CASE("a table row higher than a page is refused naming the row and field", 
   }
 }
 
+TEST_CASE("each letter greets its recipient by the layout's salutation rules", "[compose][letter]") {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"Frau", "Anna Schäfer"}, "Sehr geehrte Frau Schäfer,"},
+      {{"Herrn Prof. Dr. Mehmet Öztürk"}, "Sehr geehrter Herr Prof. Dr. Öztürk,"},
+      {{"Erbengemeinschaft nach Wilhelmine Musterfrau", "vertreten durch Herrn Dr. Vorlage"},
+       "Sehr geehrte Damen und Herren,"},
+  };
+  for (const auto& [name, expected] : cases) {
+    test::TempFolder folder;
+    json record = tax_record(1);
+    record["recipient"]["name"] = name;
+    const std::string text = test::page_texts(compose_pdf(folder, "grundsteuer", record))[0];
+    INFO(text);
+    CHECK(contains(text, "\n" + expected + "\n"));
+  }
+}
+
 }  // namespace
 }  // namespace kuvert

@@ -54,6 +54,26 @@ struct LetterTable {
   std::vector<TableTotal> totals;
 };
 
+// A salutation chosen from the recipient's name lines ([salutation] of a
+// letter layout, with the words of layouts/names.toml): the rule whose
+// `when` phrase opens the name line `line` wins (the longest, if several
+// do); its `text` has "{name}" replaced by the person's titles and surname,
+// taken from the rest of that line or, when the phrase stands alone, the
+// next line. Anything else, a company or a community of heirs, gets
+// `fallback`.
+struct SalutationRule {
+  std::vector<std::string> when;  // "Frau"; "Herr", "Herrn"
+  std::string text;               // "Sehr geehrte Frau {name},"
+};
+
+struct SalutationRules {
+  std::size_t line = 1;  // the name line (from 1) that holds the form of address
+  std::vector<SalutationRule> rules;
+  std::string fallback;                // "Sehr geehrte Damen und Herren,"
+  std::vector<std::string> titles;     // kept before the surname: "Dr.", "Prof."
+  std::vector<std::string> particles;  // part of the surname: "von", "zu", "Freifrau"
+};
+
 struct LetterLayout {
   std::string name;
   LetterForm form = LetterForm::b;
@@ -67,7 +87,8 @@ struct LetterLayout {
   RecordSchema fields;
   std::vector<InfoLine> info;
   std::string subject;
-  std::string salutation;
+  std::string salutation;  // a fixed template, unless there are rules
+  std::optional<SalutationRules> salutation_rules;
   std::vector<BodyBlock> body;
   std::optional<LetterTable> table;
   std::vector<std::string> closing;

@@ -140,6 +140,41 @@ void read_body(TomlFields& top, const RecordSchema& schema, LetterLayout& layout
   if (!layout.table && tables > 0) top.problem("body", "places a table, but the layout has no [table]");
 }
 
+// A rule's text may name the person, {name}, and nothing else: the
+// salutation is chosen before any field is.
+std::string salutation_text(TomlFields& fields, const std::string& key, bool names_person) {
+  const std::string text = fields.text(key).value_or("");
+  std::string rest = text;
+  if (names_person)
+    for (auto at = rest.find("{name}"); at != std::string::npos; at = rest.find("{name}")) rest.erase(at, 6);
+  if (rest.find('{') != std::string::npos || rest.find('}') != std::string::npos)
+    fields.problem(key, names_person ? "may hold {name} (the person's titles and surname) and no other placeholder"
+                                     : "is said when no person is named: it can hold no placeholder");
+  return text;
+}
+
+// [salutation] of a layout, with the titles and particles of
+// layouts/names.toml.
+SalutationRules read_salutation_rules(TomlFields& top, const std::filesystem::path& layouts_dir) {
+  SalutationRules rules;
+  with_table(top, "salutation", true, [&](TomlFields& fields) {
+    if (fields.has("line")) rules.line = static_cast<std::size_t>(fields.integer("line", 1, 10).value_or(1));
+    rules.fallback = salutation_text(fields, "fallback", false);
+    each_table(fields, "rule", true, [&](TomlFields& rule) {
+      rules.rules.push_back({rule.texts("when", true).value_or(std::vector<std::string>{}),
+                             salutation_text(rule, "text", true)});
+    });
+  });
+  TomlFiles files(layouts_dir, top.problems());
+  if (const auto document = files.parse("names.toml")) {
+    TomlFields names(*document, in_file("names.toml"), top.problems());
+    rules.titles = names.texts("titles", true).value_or(std::vector<std::string>{});
+    rules.particles = names.texts("particles", true).value_or(std::vector<std::string>{});
+    names.reject_unknown();
+  }
+  return rules;
+}
+
 }  // namespace
 
 LetterLayout load_letter_layout(const std::filesystem::path& layouts_dir, const std::string& name,
@@ -173,7 +208,10 @@ LetterLayout load_letter_layout(const std::filesystem::path& layouts_dir, const 
       layout.info.push_back({line.text("label").value_or(""), checked_template(line, "value", layout.fields)});
     });
     layout.subject = checked_template(top, "subject", layout.fields);
-    layout.salutation = checked_template(top, "salutation", layout.fields);
+    if (top.has_table("salutation"))
+      layout.salutation_rules = read_salutation_rules(top, layouts_dir);
+    else
+      layout.salutation = checked_template(top, "salutation", layout.fields);
     read_table(top, layout.fields, layout);
     read_body(top, layout.fields, layout);
     layout.closing = top.texts("closing", true).value_or(std::vector<std::string>{});

@@ -66,6 +66,11 @@ void TomlFields::problem(const std::string& key, std::string message) {
 
 bool TomlFields::has(const std::string& key) const { return table_.contains(key); }
 
+bool TomlFields::has_table(const std::string& key) const {
+  const toml::node* node = table_.get(key);
+  return node != nullptr && node->is_table();
+}
+
 const toml::node* TomlFields::member(const std::string& key, bool required) {
   known_.insert(key);
   const toml::node* node = table_.get(key);

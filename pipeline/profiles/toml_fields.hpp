@@ -28,6 +28,8 @@ class TomlFields {
   TomlFields(const toml::table& table, Where where, std::vector<Diagnostic>& problems);
 
   bool has(const std::string& key) const;
+  // For a key that may be a value or a table: whether it is a table.
+  bool has_table(const std::string& key) const;
   std::optional<std::string> text(const std::string& key);  // required, not empty
   std::optional<bool> flag(const std::string& key);         // required
   // An array of non-empty strings (which may itself be empty).

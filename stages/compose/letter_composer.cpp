@@ -11,6 +11,7 @@
 #include "stages/compose/pdf_syntax.hpp"
 #include "stages/compose/postal_lines.hpp"
 #include "stages/compose/record_text.hpp"
+#include "stages/compose/salutation.hpp"
 #include "stages/compose/table_row.hpp"
 
 namespace kuvert::compose {
@@ -64,6 +65,7 @@ class LetterWriter {
     check_characters(record_, "");
     const Recipient recipient = recipient_of(record_.at("recipient"));
     recipient_name_ = recipient.name.empty() ? "" : recipient.name.back();
+    recipient_lines_ = recipient.name;
     first_page(recipient);
     body();
     finish_pages();
@@ -275,7 +277,10 @@ class LetterWriter {
   void body() {
     if (auto subject = fill(c_.subject_, layout_.fields, record_)) paragraph(*subject, c_.bold_, size());
     blank_line();
-    if (auto salutation = fill(c_.salutation_, layout_.fields, record_)) {
+    const auto salutation = layout_.salutation_rules
+                                ? salutation_for(*layout_.salutation_rules, recipient_lines_)
+                                : fill(c_.salutation_, layout_.fields, record_);
+    if (salutation && !salutation->empty()) {
       paragraph(*salutation, c_.regular_, size());
       blank_line();
     }
@@ -415,6 +420,7 @@ class LetterWriter {
   bool in_table_ = false;
   double continued_table_top_ = -1;  // where rows begin on the table's latest continuation page
   std::string recipient_name_;
+  std::vector<std::string> recipient_lines_;
 };
 
 LetterComposer::LetterComposer(const LetterLayout& layout, const Client& client, const FontSet& fonts,

@@ -1,7 +1,8 @@
 // The layouts an administrator edits, taken apart by our TOML readers on
 // top of toml++: the first byte chooses which file the rest replaces in a
 // copy of the shipped layouts (a letter layout, an inserter profile, the
-// envelopes, the papers, a tariff), which is then loaded as kuvert loads it.
+// envelopes, the papers, a tariff, the names its salutations read), which
+// is then loaded as kuvert loads it.
 #include <array>
 #include <fstream>
 #include <iterator>
@@ -26,8 +27,8 @@ const fs::path& layouts() {
   return copy;
 }
 
-constexpr std::array<const char*, 5> kFiles{"letters/grundsteuer.toml", "inserters/generic-omr.toml", "envelopes.toml",
-                                            "papers.toml", "tariffs/deutsche-post-2025.toml"};
+constexpr std::array<const char*, 6> kFiles{"letters/grundsteuer.toml", "inserters/generic-omr.toml", "envelopes.toml",
+                                            "papers.toml", "tariffs/deutsche-post-2025.toml", "names.toml"};
 
 }  // namespace
 
@@ -42,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::ofstream(file, std::ios::binary | std::ios::trunc)
       .write(reinterpret_cast<const char*>(data + 1), static_cast<std::streamsize>(size - 1));
   try {
-    if (data[0] % kFiles.size() == 0) {
+    if (data[0] % kFiles.size() == 0 || data[0] % kFiles.size() == 5) {
       kuvert::load_letter_layout(layouts(), "grundsteuer", fonts);
     } else {
       kuvert::load_profiles(layouts(), "2026-11-22");
