@@ -4,20 +4,10 @@
 #include <optional>
 #include <string_view>
 
+#include "stages/compose/words.hpp"
+
 namespace kuvert::compose {
 namespace {
-
-std::vector<std::string> words_of(std::string_view text) {
-  std::vector<std::string> words;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    while (at < text.size() && text[at] == ' ') ++at;
-    const std::size_t end = std::min(text.find(' ', at), text.size());
-    if (end > at) words.emplace_back(text.substr(at, end - at));
-    at = end;
-  }
-  return words;
-}
 
 bool same_letters(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -26,13 +16,15 @@ bool same_letters(std::string_view a, std::string_view b) {
          });
 }
 
-bool listed(const std::vector<std::string>& list, const std::string& word) {
+using Words = std::vector<std::string_view>;
+
+bool listed(const std::vector<std::string>& list, std::string_view word) {
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
 // How many of `words` (from the first) the phrase `when` takes, if it
 // opens them; its words compared without regard to ASCII case.
-std::size_t opening(const std::vector<std::string>& words, const std::string& when) {
+std::size_t opening(const Words& words, std::string_view when) {
   const auto phrase = words_of(when);
   if (phrase.empty() || phrase.size() > words.size()) return 0;
   for (std::size_t i = 0; i < phrase.size(); ++i)
@@ -40,7 +32,7 @@ std::size_t opening(const std::vector<std::string>& words, const std::string& wh
   return phrase.size();
 }
 
-std::string joined(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
+std::string joined(const Words& words, std::size_t from, std::size_t to) {
   std::string text;
   for (std::size_t i = from; i < to; ++i) {
     if (!text.empty()) text += ' ';
@@ -52,10 +44,10 @@ std::string joined(const std::vector<std::string>& words, std::size_t from, std:
 // "Dr. Erika Süß" -> "Dr. Süß": the titles before the surname, and the
 // surname: the last word with the particles before it, or, for "Süß,
 // Erika", what stands before the comma. Nothing when no surname is left.
-std::optional<std::string> titles_and_surname(const SalutationRules& rules, const std::string& name) {
+std::optional<std::string> titles_and_surname(const SalutationRules& rules, std::string_view name) {
   const auto comma = name.find(',');
   const auto words = words_of(name.substr(0, comma));
-  std::vector<std::string> titles;
+  Words titles;
   std::size_t first = 0;  // of the surname
   if (comma != std::string::npos) {
     while (first < words.size() && listed(rules.titles, words[first])) titles.push_back(words[first++]);
@@ -68,7 +60,8 @@ std::optional<std::string> titles_and_surname(const SalutationRules& rules, cons
       if (listed(rules.titles, words[i])) titles.push_back(words[i]);
   }
   if (first == words.size() || listed(rules.titles, words.back())) return std::nullopt;
-  titles.push_back(joined(words, first, words.size()));
+  const std::string surname = joined(words, first, words.size());
+  titles.push_back(surname);
   return joined(titles, 0, titles.size());
 }
 
@@ -96,7 +89,7 @@ std::string salutation_for(const SalutationRules& rules, const std::vector<std::
   if (rest.empty() && name_lines.size() > rules.line) rest = name_lines[rules.line];
   // "Herrn Hans und Frau Maria Müller" names two people, whom no one rule
   // greets: another form of address before the surname.
-  const auto rest_words = words_of(rest.substr(0, rest.find(',')));
+  const auto rest_words = words_of(std::string_view(rest).substr(0, rest.find(',')));
   for (std::size_t i = 0; i + 1 < rest_words.size(); ++i)
     for (const auto& rule : rules.rules)
       for (const auto& when : rule.when)

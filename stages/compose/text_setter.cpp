@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "stages/compose/words.hpp"
+
 
 namespace kuvert::compose {
 namespace {
@@ -11,20 +13,8 @@ namespace {
 // (most amounts, references and house numbers never repeat).
 constexpr std::size_t kCacheLimit = 4000;
 
-// Break opportunities: the paragraph as words, each word as pieces that
-// end after a hyphen.
-std::vector<std::string_view> words_of(std::string_view text) {
-  std::vector<std::string_view> words;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    while (pos < text.size() && text[pos] == ' ') ++pos;
-    const std::size_t end = std::min(text.find(' ', pos), text.size());
-    if (end > pos) words.push_back(text.substr(pos, end - pos));
-    pos = end;
-  }
-  return words;
-}
-
+// Break opportunities: the paragraph as words (words_of), each word as
+// pieces that end after a hyphen.
 std::vector<std::string_view> pieces_of(std::string_view word) {
   std::vector<std::string_view> pieces;
   std::size_t begin = 0;
