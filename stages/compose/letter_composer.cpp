@@ -7,7 +7,7 @@
 #include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/recipient.hpp"
-#include "stages/compose/din5008.hpp"
+#include "pipeline/model/din5008.hpp"
 #include "stages/compose/pdf_syntax.hpp"
 #include "stages/compose/postal_lines.hpp"
 #include "stages/compose/record_text.hpp"

@@ -3,7 +3,7 @@
 // mm from the top left corner of the sheet.
 #include "pipeline/model/letter_layout.hpp"
 
-namespace kuvert::compose::din5008 {
+namespace kuvert::din5008 {
 
 inline constexpr double kLeftMargin = kLetterLeftMarginMm;
 inline constexpr double kRightMargin = kLetterRightMarginMm;
@@ -13,8 +13,11 @@ inline constexpr double kLastTextLine = 257;
 // The address field: 85 x 45 mm at x 20; the return-address zone its top
 // 17.7 mm (8 pt, filled bottom-up), the recipient zone the remaining
 // 27.3 mm (at most 6 lines, top-down, at least 8 pt). Text starts 5 mm in.
-inline constexpr double kAddressTextX = 25;
-inline constexpr double kAddressTextWidth = 85 - 5;
+inline constexpr double kAddressFieldX = 20;
+inline constexpr double kAddressFieldWidth = 85;
+inline constexpr double kAddressFieldHeight = 45;
+inline constexpr double kAddressTextX = kAddressFieldX + 5;
+inline constexpr double kAddressTextWidth = kAddressFieldWidth - 5;
 inline constexpr double kReturnZoneHeight = 17.7;
 inline constexpr double kRecipientZoneHeight = 27.3;
 inline constexpr double kReturnAddressSize = 8;
@@ -35,4 +38,4 @@ inline constexpr FormGeometry geometry(LetterForm form) {
   return form == LetterForm::a ? FormGeometry{27, 32, {87, 192}} : FormGeometry{45, 50, {105, 210}};
 }
 
-}  // namespace kuvert::compose::din5008
+}  // namespace kuvert::din5008
