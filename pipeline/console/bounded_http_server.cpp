@@ -13,9 +13,10 @@ namespace {
 // read, and may try again.
 void refuse_busy(DeadlineSocketStream& stream) {
   const std::string body = R"({"error":"too many connections from this client; try again"})";
-  stream.write("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 5\r\n"
-               "Content-Type: application/json\r\nContent-Length: " +
-               std::to_string(body.size()) + "\r\n\r\n" + body);
+  stream.write(
+      "HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 5\r\n"
+      "Content-Type: application/json\r\nContent-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body);
 }
 
 }  // namespace
@@ -23,8 +24,8 @@ void refuse_busy(DeadlineSocketStream& stream) {
 bool BoundedHttpServer::process_and_close_socket(int socket) {
   bool served = false;
   {
-    DeadlineSocketStream stream(socket, {std::chrono::seconds(read_timeout_sec_), bounds_.request,
-                                         std::chrono::seconds(write_timeout_sec_)});
+    DeadlineSocketStream stream(
+        socket, {std::chrono::seconds(read_timeout_sec_), bounds_.request, std::chrono::seconds(write_timeout_sec_)});
     std::string client;
     int port = 0;
     stream.get_remote_ip_and_port(client, port);

@@ -34,9 +34,9 @@ struct ConsoleServer::Parts {
   ConsoleContext context;
   BoundedHttpServer server;
   int listening_socket = -1;
-  std::mutex mutex;         // over the two flags
-  bool listening = false;   // listen() has begun
-  bool stopped = false;     // stop() came: a later listen() returns at once
+  std::mutex mutex;        // over the two flags
+  bool listening = false;  // listen() has begun
+  bool stopped = false;    // stop() came: a later listen() returns at once
 };
 
 ConsoleServer::ConsoleServer(const ServiceConfig& config, std::function<std::int64_t()> clock,

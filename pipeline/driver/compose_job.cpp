@@ -14,6 +14,8 @@
 #include <optional>
 
 #include "pipeline/model/pdf_object.hpp"
+#include "pipeline/profiles/load_fonts.hpp"
+#include "pipeline/profiles/load_letters.hpp"
 #include "stages/compose/embedded_font.hpp"
 #include "stages/compose/letter_composer.hpp"
 #include "stages/compose/pdf_syntax.hpp"
@@ -21,6 +23,7 @@
 #include "stages/ingest/address_key.hpp"
 #include "stages/ingest/file_stamp.hpp"
 #include "stages/ingest/record_reader.hpp"
+#include "stages/ingest/spool_file.hpp"
 
 namespace kuvert {
 namespace {
@@ -113,7 +116,62 @@ class SpoolWriter {
   std::string images_;  // the pages' /XObject resource entry, if there is a logo
 };
 
+// A PNG logo becomes an image with a soft mask, a PDF logo's first page a
+// form.
+ClientLogo client_logo(const std::filesystem::path& path) {
+  if (path.extension() == ".png") {
+    auto image = std::make_shared<const compose::LogoImage>(compose::read_png(path));
+    return {compose::shape_of(*image), [image](ObjectNumbering& numbering) {
+              const std::uint32_t xobject = numbering.allocate();
+              return compose::logo_objects(*image, xobject, numbering.allocate());
+            }};
+  }
+  auto file = std::make_shared<SpoolFile>(path, path.filename().string());
+  const PageGeometry box = file->geometry(0);
+  return {compose::LogoShape{box.urx - box.llx, box.ury - box.lly, false, box.llx, box.lly},
+          [file](ObjectNumbering& numbering) { return file->copy_page_as_form(0, 0, numbering).objects; }};
+}
+
+// `load()`, its input problems told as the job's: a layout or font that
+// does not load fails this job.
+template <typename Load>
+auto for_job(const std::string& job, Load load) {
+  try {
+    return load();
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::input) throw;
+    auto problems = error.problems();
+    for (auto& problem : problems)
+      if (problem.where.job.empty()) problem.where.job = job;
+    throw Error(ErrorKind::input, std::move(problems));
+  }
+}
+
 }  // namespace
+
+ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, const ProfileCatalog& profiles,
+                             const std::filesystem::path& spool, unsigned tokens) {
+  const FontCatalog fonts = for_job(data.name, [&] { return load_fonts(request.fonts); });
+  const LetterLayout layout =
+      for_job(data.name, [&] { return load_letter_layout(request.layouts, data.layout, fonts); });
+  const auto clients = for_job(data.name, [&] { return load_clients(request.layouts); });
+  const auto client = clients.find(data.client);
+  if (client == clients.end()) {
+    Where where;
+    where.job = data.name;
+    where.file = data.manifest.filename().string();
+    where.field = "client";
+    throw_input(where,
+                "\"" + data.client + "\" is no client of layouts/clients.toml, whose letterhead the letters need");
+  }
+  const compose::FontSet font_set(fonts, {layout.font, layout.bold_font});
+  std::optional<ClientLogo> logo;
+  if (!client->second.logo.empty()) logo = client_logo(client->second.logo);
+  ComposedJob composed = compose_job(data, layout, client->second, font_set, logo ? &*logo : nullptr,
+                                     profiles.inserters.at(data.defaults.inserter), spool, tokens);
+  composed.form = layout.form;
+  return composed;
+}
 
 ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const Client& client, const FontSet& fonts,
                         const ClientLogo* logo, const InserterProfile& inserter, const std::filesystem::path& spool,
@@ -146,13 +204,15 @@ ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const C
   SpoolWriter writer(spool, fonts, logo, job);
   std::vector<Diagnostic> compose_problems;
   bool more = true;
+  std::size_t records_read = 0;
 
   tbb::parallel_pipeline(
       tokens,
       tbb::make_filter<void, Batch>(tbb::filter_mode::serial_in_order, [&](tbb::flow_control& control) -> Batch {
         auto batch = std::make_shared<std::vector<Letter>>();
         while (more && batch->size() < kBatchRecords) {
-          auto record = reader.next();
+          auto record = data.record_limit != 0 && records_read == data.record_limit ? std::nullopt : reader.next();
+          ++records_read;
           if (!record) {
             more = false;
             break;

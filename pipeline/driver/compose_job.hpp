@@ -10,7 +10,9 @@
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/letter_layout.hpp"
+#include "pipeline/driver/run_request.hpp"
 #include "pipeline/model/pdf_object.hpp"
+#include "pipeline/model/profile_catalog.hpp"
 #include "stages/compose/font_set.hpp"
 #include "stages/compose/logo_image.hpp"
 #include "stages/ingest/job_reader.hpp"
@@ -26,6 +28,7 @@ struct ClientLogo {
 
 struct ComposedJob {
   Job job;                           // its one file is the spool
+  LetterForm form = LetterForm::b;   // of the layout
   std::vector<Diagnostic> rejected;  // the problems of records left out ("on_bad_record": "skip")
   std::size_t rejected_records = 0;
 };
@@ -40,5 +43,13 @@ struct ComposedJob {
 ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const Client& client,
                         const compose::FontSet& fonts, const ClientLogo* logo, const InserterProfile& inserter,
                         const std::filesystem::path& spool, unsigned tokens);
+
+// Composes a data job's letters into `spool` with the layout, client and
+// fonts its manifest names (request.layouts and request.fonts), for the
+// inserter of its defaults. A layout, font or client that does not load
+// fails the job (Error(input), named as the job's); otherwise as
+// compose_job.
+ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, const ProfileCatalog& profiles,
+                             const std::filesystem::path& spool, unsigned tokens);
 
 }  // namespace kuvert

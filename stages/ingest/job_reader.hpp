@@ -21,6 +21,7 @@ struct DataJob {
   std::string records_name;        // as the manifest names it
   ProductionSettings defaults;     // checked against the profiles
   bool skip_bad_records = false;
+  std::size_t record_limit = 0;  // compose only the first records (a proof); 0: all
 };
 
 // Reads and validates a job: `path` is a job folder holding job.json, or

@@ -1,0 +1,86 @@
+#include "stages/impose/proof_zones.hpp"
+
+#include <cstdio>
+
+#include "pipeline/model/a4_sheet.hpp"
+#include "pipeline/model/din5008.hpp"
+#include "pipeline/model/envelope_window.hpp"
+
+namespace kuvert {
+namespace {
+
+RectMm inset(const RectMm& box, double by) { return {box.x + by, box.y + by, box.width - 2 * by, box.height - 2 * by}; }
+
+// The inserter's zones on the side it reads (mirrored on a back, as the
+// imposer paints the clear zone there too).
+void inserter_zones(const ProofPage& page, std::vector<ProofZone>& zones) {
+  const InserterProfile& inserter = *page.inserter;
+  const auto mirrored = [&](RectMm box) {
+    if (page.back) box.x = kA4WidthMm - box.x - box.width;
+    return box;
+  };
+  zones.push_back({ZoneKind::inserter, mirrored(inserter.clear_zone), false, false, "inserter clear zone"});
+  const bool read_side = (inserter.side == SheetSide::back) == page.back;
+  if (!read_side || inserter.code != CodeKind::omr) return;
+  for (std::size_t i = 0; i < inserter.positions.size(); ++i) {
+    const double centre = inserter.first_mark_y_mm + static_cast<double>(i) * inserter.pitch_mm;
+    zones.push_back({ZoneKind::inserter,
+                     mirrored({inserter.bar_x_mm, centre - inserter.bar_thickness_mm / 2, inserter.bar_length_mm,
+                               inserter.bar_thickness_mm}),
+                     false, true, ""});
+  }
+}
+
+}  // namespace
+
+std::vector<ProofZone> proof_zones(const ProofPage& page) {
+  std::vector<ProofZone> zones;
+  zones.push_back({ZoneKind::printable, inset({0, 0, kA4WidthMm, kA4HeightMm}, kUnprintableBorderMm), false, true,
+                   "printable area"});
+  if (page.faces_window) {
+    const double top = din5008::geometry(page.form).address_field_y;
+    const RectMm field{din5008::kAddressFieldX, top, din5008::kAddressFieldWidth, din5008::kAddressFieldHeight};
+    zones.push_back({ZoneKind::address, field, false, false,
+                     page.form == LetterForm::a ? "address field, DIN 5008 form A" : "address field, DIN 5008 form B"});
+    zones.push_back({ZoneKind::address,
+                     {field.x, top + din5008::kReturnZoneHeight, field.width, 0},
+                     true,
+                     false,
+                     "recipient (return address above)"});
+    zones.push_back({ZoneKind::address, {din5008::kAddressTextX, top, 0, field.height}, true, true, ""});
+    if (page.envelope != nullptr)
+      if (const auto window = visible_window(*page.envelope, page.form)) {
+        zones.push_back({ZoneKind::window, *window, false, false, "window " + page.envelope->format});
+        zones.push_back({ZoneKind::window, inset(*window, 3), false, true, ""});
+      }
+  }
+  if (page.envelope != nullptr)
+    for (const double fold : sheet_folds(*page.envelope, page.form))
+      zones.push_back({ZoneKind::fold, {0, fold, kA4WidthMm, 0}, true, true, "fold"});
+  if (!page.back) zones.push_back({ZoneKind::fold, {0, din5008::kHoleMark, 12, 0}, true, false, ""});
+  if (page.inserter != nullptr) inserter_zones(page, zones);
+  return zones;
+}
+
+std::string zone_outlines(const std::vector<ProofZone>& zones) {
+  std::string ops = "q 0.6 w\n";
+  char line[160];
+  for (const auto& zone : zones) {
+    static const char* const kColours[] = {"0 0.35 0.85", "0.85 0 0", "0.95 0.5 0", "0.45 0.45 0.45", "0 0.6 0.3"};
+    const auto pt = [](double mm) { return mm * kPointsPerMm; };
+    const double x = pt(zone.box.x), y = pt(kA4HeightMm - zone.box.y);
+    std::snprintf(line, sizeof line, "%s RG %s d\n", kColours[static_cast<int>(zone.kind)],
+                  zone.dashed ? "[3 2] 0" : "[] 0");
+    ops += line;
+    if (zone.line)
+      std::snprintf(line, sizeof line, "%.2f %.2f m %.2f %.2f l S\n", x, y, x + pt(zone.box.width),
+                    y - pt(zone.box.height));
+    else
+      std::snprintf(line, sizeof line, "%.2f %.2f %.2f %.2f re S\n", x, y - pt(zone.box.height), pt(zone.box.width),
+                    pt(zone.box.height));
+    ops += line;
+  }
+  return ops + "Q\n";
+}
+
+}  // namespace kuvert
