@@ -11,6 +11,7 @@
 #include "pipeline/cli/serve_command.hpp"
 #include "pipeline/cli/stage_file.hpp"
 #include "pipeline/cli/store_commands.hpp"
+#include "pipeline/driver/proof_job.hpp"
 #include "pipeline/driver/run_job.hpp"
 #include "pipeline/driver/scan_batch.hpp"
 #include "pipeline/model/error.hpp"
@@ -138,6 +139,22 @@ int main(int argc, char** argv) {
   std::filesystem::path stage_file;
   run_command->add_option("--stage-file", stage_file)->group("");
 
+  kuvert::ProofRequest proof;
+  proof.run.layouts = run.layouts;
+  proof.run.fonts = run.fonts;
+  bool proof_deterministic = false;
+  auto* proof_command =
+      app.add_subcommand("proof", "A proof for layout sign-off: the first records of a job, imposed, under the zones "
+                                  "printer and inserter check");
+  proof_command->add_option("job", proof.run.job, "Job folder holding job.json, or the manifest itself")->required();
+  proof_command->add_option("-o,--output", proof.file, "Proof file (must not exist; default out/JOBFOLDER-proof.pdf)");
+  proof_command->add_option("--records", proof.records, "Records (or documents) from the first (default 10)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
+  proof_command->add_option("--layouts", proof.run.layouts, "Folder of layouts (default: the shipped layouts/)");
+  proof_command->add_option("--fonts", proof.run.fonts, "Folder of fonts.toml (default: the shipped fonts/)");
+  proof_command->add_option("--date", proof.run.production_date, "Production date YYYY-MM-DD (default today)");
+  proof_command->add_flag("--deterministic", proof_deterministic, "Fixed timestamps, as kuvert run --deterministic");
+
   kuvert::ScanRequest scan;
   scan.layouts = run.layouts;
   bool scan_deterministic = false;
@@ -184,6 +201,20 @@ int main(int argc, char** argv) {
         summary = kuvert::run_job(run, stage_file.empty() ? static_cast<kuvert::Reporter&>(progress) : stages);
       }
       print_summary(summary, run.output);
+    }
+    if (proof_command->parsed()) {
+      if (proof.file.empty()) proof.file = fs::path("out") / (job_folder_name(proof.run.job) + "-proof.pdf");
+      if (proof.run.production_date.empty()) proof.run.production_date = utc_now("%Y-%m-%d");
+      proof.run.created = proof_deterministic ? proof.run.production_date + "T00:00:00Z"
+                                              : utc_now("%Y-%m-%dT%H:%M:%SZ");
+      kuvert::ProofSummary summary;
+      {
+        kuvert::ProgressBar progress;
+        summary = kuvert::proof_job(proof, progress);
+      }
+      std::printf("proof of %s: %s, %s refused -> %s (%u pages)\n", shown(proof.run.job).c_str(),
+                  count(summary.letters, "letter", "letters").c_str(), count(summary.refused, "record", "records").c_str(),
+                  shown(proof.file).c_str(), summary.pages);
     }
     if (scan_command->parsed()) {
       limit_openmp_threads(argv);

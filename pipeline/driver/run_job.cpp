@@ -1,21 +1,17 @@
 #include "pipeline/driver/run_job.hpp"
 
 #include <malloc.h>
-#include <tbb/global_control.h>
-#include <tbb/info.h>
 
-#include <cctype>
 #include <optional>
 
 #include "pipeline/driver/compose_job.hpp"
+#include "pipeline/driver/job_production.hpp"
 #include "pipeline/driver/run_writing.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/plan/plan.hpp"
-#include "pipeline/profiles/load_profiles.hpp"
 #include "stages/deliver/exceptions_list.hpp"
 #include "stages/deliver/output_folder.hpp"
 #include "stages/deliver/run_ticket.hpp"
-#include "stages/deliver/sha256.hpp"
 #include "stages/ingest/job_reader.hpp"
 #include "stages/ingest/spool_file.hpp"
 
@@ -27,16 +23,6 @@ namespace {
 // would count in the peak memory of the phases after.
 void release_freed_memory() { malloc_trim(0); }
 
-// Eight hex digits that set this production of the job apart from every
-// other on the same inserter: run and piece ids restart in every job.
-std::string job_key(const Job& job, const RunRequest& request) {
-  Sha256 hash;
-  hash.update(job.client + "\n" + job.name + "\n" + request.created);
-  std::string key = hash.hex().substr(0, 8);
-  for (auto& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return key;
-}
-
 constexpr const char* kExceptionsFile = "exceptions.csv";
 
 }  // namespace
@@ -45,12 +31,11 @@ nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
   validate(request);
   OutputFolder::refuse_existing(request.output);
 
-  const auto profiles = load_profiles(request.layouts, request.production_date);
-  const unsigned threads = request.threads ? request.threads : static_cast<unsigned>(tbb::info::default_concurrency());
-  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
-  SourceFiles sources;
-  reporter.stage("reading the job and its files");
-  auto input = read_job(request.job, profiles, sources);
+  JobProduction production(request, reporter);
+  const auto& profiles = production.profiles;
+  const unsigned threads = production.threads;
+  SourceFiles& sources = production.sources;
+  auto& input = production.input;
   OutputFolder folder(request.output);
   std::optional<ComposedJob> composed;
   // The composed letters are personal data that no killed run may leave
@@ -69,7 +54,7 @@ nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
   job.recipients = std::vector<RecipientKey>();  // planning's alone; a move frees it, `= {}` would not
   release_freed_memory();
 
-  RunWritingOptions options{.tokens = 4 * threads, .created = request.created, .job_key = job_key(job, request)};
+  RunWritingOptions options{.tokens = 4 * threads, .created = request.created, .job_key = job_key(job, request.created)};
   reporter.stage("imposing and writing the runs");
   const auto tickets = write_runs(job, runs, profiles, sources, folder, options, reporter);
   auto summary = job_summary(job, tickets, request.created);

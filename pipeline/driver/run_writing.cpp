@@ -6,6 +6,7 @@
 
 #include <tbb/parallel_pipeline.h>
 
+#include <cctype>
 #include <memory>
 #include <optional>
 
@@ -16,6 +17,7 @@
 #include "stages/deliver/piece_manifest.hpp"
 #include "stages/deliver/run_file_writer.hpp"
 #include "stages/deliver/run_ticket.hpp"
+#include "stages/deliver/sha256.hpp"
 #include "stages/impose/sheet_imposer.hpp"
 #include "stages/ingest/document_labels.hpp"
 #include "stages/ingest/source_files.hpp"
@@ -222,6 +224,14 @@ class RunWriter {
 };
 
 }  // namespace
+
+std::string job_key(const Job& job, const std::string& created) {
+  Sha256 hash;
+  hash.update(job.client + "\n" + job.name + "\n" + created);
+  std::string key = hash.hex().substr(0, 8);
+  for (auto& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return key;
+}
 
 std::vector<nlohmann::json> write_runs(const Job& job, const std::vector<PrintRun>& runs,
                                        const ProfileCatalog& profiles, SourceFiles& sources, const OutputFolder& folder,

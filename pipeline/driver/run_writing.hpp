@@ -12,6 +12,11 @@
 
 namespace kuvert {
 
+// Eight hex digits that set one production of `job` (its client, name and
+// `created`) apart from every other on the same inserter: run and piece
+// ids restart in every job.
+std::string job_key(const Job& job, const std::string& created);
+
 struct RunWritingOptions {
   unsigned tokens = 16;  // pieces in flight: bounds memory
   std::string created;   // timestamp for tickets and PDF info

@@ -121,6 +121,13 @@ void OutputFolder::commit() {
   sync_folder(final_.parent_path());
 }
 
+void OutputFolder::publish(const std::string& name, const std::filesystem::path& target) const {
+  const auto source = working_ / name;
+  if (renameat2(AT_FDCWD, source.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) != 0)
+    throw_system(Where{.file = target.string()}, std::string("cannot move output into place: ") + std::strerror(errno));
+  sync_folder(target.parent_path());
+}
+
 UnnamedFile::UnnamedFile(const std::filesystem::path& folder) {
   // O_EXCL with a name of our own, then unlink: works on any file system,
   // and the name exists for microseconds only.

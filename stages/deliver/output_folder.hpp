@@ -49,6 +49,10 @@ class OutputFolder {
   // Syncs the folder and renames it into place: after a crash the final
   // folder exists with every file complete, or not at all.
   void commit();
+  // Moves the finished file `name` of the (uncommitted) folder to
+  // `target`, which must be on the same file system and is never replaced:
+  // for a command whose output is one file, written here first.
+  void publish(const std::string& name, const std::filesystem::path& target) const;
 
  private:
   std::filesystem::path final_;

@@ -40,17 +40,16 @@ std::vector<ProofZone> proof_zones(const ProofPage& page) {
   if (page.faces_window) {
     const double top = din5008::geometry(page.form).address_field_y;
     const RectMm field{din5008::kAddressFieldX, top, din5008::kAddressFieldWidth, din5008::kAddressFieldHeight};
-    zones.push_back({ZoneKind::address, field, false, false,
-                     page.form == LetterForm::a ? "address field, DIN 5008 form A" : "address field, DIN 5008 form B"});
-    zones.push_back({ZoneKind::address,
-                     {field.x, top + din5008::kReturnZoneHeight, field.width, 0},
-                     true,
-                     false,
-                     "recipient (return address above)"});
+    std::string label = "address field, DIN 5008 form ";
+    label += page.form == LetterForm::a ? "A" : "B";
+    label += "; return address above the line";
+    zones.push_back({ZoneKind::address, field, false, false, label});
+    zones.push_back({ZoneKind::address, {field.x, top + din5008::kReturnZoneHeight, field.width, 0}, true, false, ""});
     zones.push_back({ZoneKind::address, {din5008::kAddressTextX, top, 0, field.height}, true, true, ""});
     if (page.envelope != nullptr)
       if (const auto window = visible_window(*page.envelope, page.form)) {
-        zones.push_back({ZoneKind::window, *window, false, false, "window " + page.envelope->format});
+        zones.push_back({ZoneKind::window, *window, false, false,
+                         "window of " + page.envelope->format + " wherever the sheet lies; dashed: 3 mm to spare"});
         zones.push_back({ZoneKind::window, inset(*window, 3), false, true, ""});
       }
   }
@@ -62,14 +61,18 @@ std::vector<ProofZone> proof_zones(const ProofPage& page) {
   return zones;
 }
 
+const char* zone_colour(ZoneKind kind) {
+  static const char* const kColours[] = {"0 0.35 0.85", "0.85 0 0", "0.95 0.5 0", "0.45 0.45 0.45", "0 0.6 0.3"};
+  return kColours[static_cast<int>(kind)];
+}
+
 std::string zone_outlines(const std::vector<ProofZone>& zones) {
   std::string ops = "q 0.6 w\n";
   char line[160];
   for (const auto& zone : zones) {
-    static const char* const kColours[] = {"0 0.35 0.85", "0.85 0 0", "0.95 0.5 0", "0.45 0.45 0.45", "0 0.6 0.3"};
     const auto pt = [](double mm) { return mm * kPointsPerMm; };
     const double x = pt(zone.box.x), y = pt(kA4HeightMm - zone.box.y);
-    std::snprintf(line, sizeof line, "%s RG %s d\n", kColours[static_cast<int>(zone.kind)],
+    std::snprintf(line, sizeof line, "%s RG %s d\n", zone_colour(zone.kind),
                   zone.dashed ? "[3 2] 0" : "[] 0");
     ops += line;
     if (zone.line)

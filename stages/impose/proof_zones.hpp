@@ -23,7 +23,7 @@ struct ProofZone {
   RectMm box;  // a line runs from (x, y) to (x + width, y + height)
   bool line = false;
   bool dashed = false;
-  std::string label;  // set at the zone's top left; "" for none
+  std::string label;  // "" for none; set inside a box's top left (a window's bottom left), above a line
 };
 
 struct ProofPage {
@@ -39,8 +39,10 @@ inline constexpr double kUnprintableBorderMm = 5;
 
 std::vector<ProofZone> proof_zones(const ProofPage& page);
 
-// The zones' outlines as PDF content operators (points, colours by kind),
-// their labels left to the caller.
+// The zones' outlines as PDF content operators (points), their labels left
+// to the caller.
 std::string zone_outlines(const std::vector<ProofZone>& zones);
+// A kind's colour as PDF writes RGB: "0.85 0 0".
+const char* zone_colour(ZoneKind kind);
 
 }  // namespace kuvert

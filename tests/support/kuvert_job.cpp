@@ -43,12 +43,17 @@ void KuvertJob::edit_manifest(const std::function<void(nlohmann::json&)>& change
   std::ofstream(path) << manifest.dump(2);
 }
 
-ProcessResult KuvertJob::run(const std::vector<std::string>& extra) const {
+namespace {
+
+// `kuvert COMMAND FOLDER -o OUTPUT` with the shipped layouts and fonts, on
+// a fixed date with fixed timestamps.
+ProcessResult run_kuvert(const char* command, const std::filesystem::path& folder,
+                         const std::filesystem::path& output, const std::vector<std::string>& extra) {
   std::vector<std::string> argv = {KUVERT_BINARY,
-                                   "run",
-                                   folder_.string(),
+                                   command,
+                                   folder.string(),
                                    "-o",
-                                   output().string(),
+                                   output.string(),
                                    "--layouts",
                                    (source_dir() / "layouts").string(),
                                    "--fonts",
@@ -58,6 +63,16 @@ ProcessResult KuvertJob::run(const std::vector<std::string>& extra) const {
                                    "--deterministic"};
   argv.insert(argv.end(), extra.begin(), extra.end());
   return run_process(argv);
+}
+
+}  // namespace
+
+ProcessResult KuvertJob::run(const std::vector<std::string>& extra) const {
+  return run_kuvert("run", folder_, output(), extra);
+}
+
+ProcessResult KuvertJob::proof(const std::filesystem::path& file, const std::vector<std::string>& extra) const {
+  return run_kuvert("proof", folder_, file, extra);
 }
 
 }  // namespace kuvert::test

@@ -28,6 +28,8 @@ class KuvertJob {
   // Rewrites a data job's records.jsonl through `change`, a line each.
   void edit_records(const std::function<void(std::vector<std::string>& lines)>& change);
   ProcessResult run(const std::vector<std::string>& extra = {}) const;
+  // `kuvert proof` of the job into `file`, with the run's layouts, fonts and date.
+  ProcessResult proof(const std::filesystem::path& file, const std::vector<std::string>& extra = {}) const;
 
  private:
   TempFolder temp_;
