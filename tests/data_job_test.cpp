@@ -4,6 +4,7 @@
 // sensitive salary statements kept apart, bad records refused or listed.
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "stages/ingest/spool_test_files.hpp"
@@ -97,6 +98,47 @@ TEST_CASE("a property-tax data job comes out as letters that read back record by
     }
   }
   CHECK(letters == 24);
+}
+
+TEST_CASE("the dog-tax sample job comes out with a row per dog and each recipient's salutation", "[data]") {
+  test::TempFolder folder;
+  const auto job = test::source_dir() / "samples" / "musterstadt-hundesteuer-daten";
+  const auto result = test::run_process({KUVERT_BINARY, "run", job.string(), "-o", (folder.path() / "out").string(),
+                                         "--date", "2027-01-15", "--deterministic"});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const std::map<std::string, std::string> salutations = {
+      {"HS-2027-000001", "Sehr geehrte Frau Mustermann,"},
+      {"HS-2027-000002", "Sehr geehrter Herr Dr. Öztürk,"},
+      {"HS-2027-000003", "Sehr geehrte Frau Weber, sehr geehrter Herr Weber,"},
+      {"HS-2027-000004", "Sehr geehrte Damen und Herren,"},
+      {"HS-2027-000005", "Sehr geehrte Frau Dr. Freifrau von und zu Musterstein-Beispielsfelde,"},
+      {"HS-2027-000006", "Sehr geehrter Herr van der Berg,"}};
+  std::map<std::string, json> records;
+  {
+    std::ifstream in(job / "records.jsonl");
+    for (std::string line; std::getline(in, line);) {
+      const json record = json::parse(line);
+      records[record["id"]] = record;
+    }
+  }
+  REQUIRE(records.size() == salutations.size());
+  const auto pdf = folder.path() / "out" / "R0001.pdf";
+  std::size_t letters = 0;
+  for (const auto& page : test::page_texts(pdf)) {
+    for (const auto& [id, record] : records) {
+      if (!contains(page, "Bescheid-Nr.") || !contains(page, id)) continue;
+      INFO(id << ":\n" << page);
+      CHECK(contains(page, "\n" + salutations.at(id) + "\n"));
+      for (const auto& dog : record["dogs"]) {
+        CHECK(contains(page, dog["name"].get<std::string>() + " ("));
+        CHECK(contains(page, money_text(dog["amount"].get<double>())));
+      }
+      CHECK(contains(page, money_text(record["total"].get<double>())));
+      ++letters;
+    }
+  }
+  CHECK(letters == records.size());
 }
 
 TEST_CASE("salary statements are sensitive: flagged and never consolidated", "[data]") {
