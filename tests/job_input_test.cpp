@@ -611,3 +611,67 @@ TEST_CASE("a page with a layer that viewers hide is refused, not printed", "[inp
   write_one_page_job(plain, "/Resources << /Properties << /L1 5 0 R >> >>", {{5, "<< /Type /OCG /Name (x) >>"}});
   CHECK(plain.run().exit_code == 0);
 }
+
+namespace {
+
+// A print file whose page `page` (of `pages`) shows `text` at `x_mm`, 100 mm
+// from the top, in Helvetica, as older applications write it (no widths,
+// no font program).
+void write_text_pdf(const std::filesystem::path& path, int pages, int page, double x_mm, const std::string& text) {
+  PoDoFo::PdfMemDocument document;
+  PoDoFo::PdfFont* font = document.CreateFont("Helvetica");
+  for (int i = 0; i < pages; ++i) {
+    auto* sheet = document.CreatePage(PoDoFo::PdfPage::CreateStandardPageSize(PoDoFo::ePdfPageSize_A4));
+    PoDoFo::PdfPainter painter;
+    painter.SetPage(sheet);
+    font->SetFontSize(10);
+    painter.SetFont(font);
+    painter.DrawText(i == page ? x_mm * 72 / 25.4 : 72, sheet->GetPageSize().GetHeight() - 100 * 72 / 25.4,
+                     PoDoFo::PdfString(i == page ? text.c_str() : "Seite"));
+    painter.FinishPage();
+  }
+  document.Write(path.c_str());
+}
+
+}  // namespace
+
+TEST_CASE("an amount that runs into the inserter's clear zone is refused with its position", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  write_text_pdf(job.folder() / "betrag.pdf", 1, 0, 165, "Betrag: 12.345,67 EUR");
+  add_document_with_file(job, "K-2026-000003", "betrag.pdf");
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000003\": file \"betrag.pdf\": page 1 has text inside "
+                 "the clear zone of inserter profile \"generic-omr\" (at x 190.0 mm, y 96.");
+
+  // On the back of a duplex sheet the zone is mirrored to the left edge.
+  KuvertJob back(plain_job(2, 1));
+  write_text_pdf(back.folder() / "rueckseite.pdf", 2, 1, 6, "Seite 2");
+  add_document_with_file(back, "K-2026-000003", "rueckseite.pdf");
+  expect_refused(back, "page 2 has text inside the clear zone of inserter profile \"generic-omr\" (at x 6.0 mm");
+
+  // The same text further left passes.
+  KuvertJob left(plain_job(2, 1));
+  write_text_pdf(left.folder() / "betrag.pdf", 1, 0, 130, "Betrag: 12.345,67 EUR");
+  add_document_with_file(left, "K-2026-000003", "betrag.pdf");
+  const auto result = left.run();
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+}
+
+TEST_CASE("a profile for print files with marks of their own may paint over them, and the ticket says so", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  write_text_pdf(job.folder() / "betrag.pdf", 1, 0, 165, "Betrag: 12.345,67 EUR");
+  add_document_with_file(job, "K-2026-000003", "betrag.pdf");
+  const auto layouts = job.folder().parent_path() / "layouts";
+  std::filesystem::copy(kuvert::test::source_dir() / "layouts", layouts, std::filesystem::copy_options::recursive);
+  std::string profile = read_file(layouts / "inserters" / "generic-omr.toml");
+  profile.replace(profile.find("clear_zone ="), 12, "paint_over_source_marks = true\nclear_zone =");
+  std::ofstream(layouts / "inserters" / "generic-omr.toml", std::ios::trunc) << profile;
+  const auto result = kuvert::test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o",
+                                                 job.output().string(), "--layouts", layouts.string(), "--date",
+                                                 "2026-11-22", "--deterministic"});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto ticket = json::parse(read_file(job.output() / "R0001.json"));
+  CHECK(ticket["production"]["paints_over_source_marks"] == true);
+}

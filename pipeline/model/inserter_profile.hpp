@@ -62,6 +62,9 @@ struct InserterProfile {
   double module_mm = 0.5;
 
   RectMm clear_zone;  // kept white on both sides of every sheet
+  // Print files for this machine carry marks of their own in the clear
+  // zone, which kuvert may paint over; otherwise ink there refuses the page.
+  bool paint_over_source_marks = false;
 
   // Capacity: up to fold_limit sheets are folded into `folded_envelope`,
   // above that up to flat_limit sheets go flat into `flat_envelope`.

@@ -145,6 +145,8 @@ InserterProfile read_inserter(const toml::table& document, const std::string& na
   if (code == CodeKind::omr) read_omr(fields, profile, problems);
   if (code == CodeKind::datamatrix) read_datamatrix(fields, profile);
   read_clear_zone(fields, profile, problems);
+  if (fields.has("paint_over_source_marks"))
+    profile.paint_over_source_marks = fields.flag("paint_over_source_marks").value_or(false);
 
   if (const auto v = fields.integer("fold_limit_sheets", 1)) profile.fold_limit_sheets = static_cast<int>(*v);
   if (const auto v = fields.integer("flat_limit_sheets", 1)) profile.flat_limit_sheets = static_cast<int>(*v);

@@ -1,5 +1,8 @@
 #include "pipeline/store/sqlite_database.hpp"
 
+#include <chrono>
+#include <thread>
+
 #include <sqlite3.h>
 
 #include "pipeline/model/error.hpp"
@@ -28,7 +31,16 @@ Database::Database(const std::filesystem::path& file, bool wal) : file_(file) {
   // Writers from the service and the command line wait for each other
   // rather than fail at once.
   sqlite3_busy_timeout(db_, 10000);
-  execute(wal ? "PRAGMA journal_mode=WAL" : "PRAGMA journal_mode=DELETE");
+  // Changing the journal mode of a new file takes an exclusive lock, for
+  // which SQLite does not wait: processes opening a new store at once
+  // take turns.
+  const char* journal = wal ? "PRAGMA journal_mode=WAL" : "PRAGMA journal_mode=DELETE";
+  for (int attempt = 0;; ++attempt) {
+    const int result = sqlite3_exec(db_, journal, nullptr, nullptr, nullptr);
+    if (result == SQLITE_OK) break;
+    if ((result != SQLITE_BUSY && result != SQLITE_LOCKED) || attempt == 1000) execute(journal);
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   // FULL: a committed state change survives a power cut, not only a crash.
   execute("PRAGMA synchronous=FULL");
   execute("PRAGMA foreign_keys=ON");

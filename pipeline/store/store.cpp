@@ -47,15 +47,22 @@ bool audit_begun(Database& database) {
 AuditKey load_audit_key(const fs::path& file, Database& database) {
   AuditKey key{};
   int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  bool missing = fd < 0 && errno == ENOENT;
   // A new key for a trail sealed with the old one would make every record
-  // look forged: only a store without audit records gets one.
-  if (fd < 0 && errno == ENOENT && audit_begun(database)) {
-    Where where;
-    where.file = file.string();
-    throw_system(where, "the audit key is missing, but the audit trail has records sealed with it; restore " +
-                            file.filename().string() + " from the backup of this store");
+  // look forged: only a store without audit records gets one. (Another
+  // process opening the new store may have made the key and its first
+  // record since the key was looked for: look again.)
+  if (missing && audit_begun(database)) {
+    fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 && errno == ENOENT) {
+      Where where;
+      where.file = file.string();
+      throw_system(where, "the audit key is missing, but the audit trail has records sealed with it; restore " +
+                              file.filename().string() + " from the backup of this store");
+    }
+    missing = false;
   }
-  if (fd < 0 && errno == ENOENT) {
+  if (missing) {
     randombytes_buf(key.data(), key.size());
     // A name of its own: others may be making a key at the same moment.
     const fs::path temporary =

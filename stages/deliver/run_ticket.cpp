@@ -74,6 +74,9 @@ json run_ticket(const Job& job, const PrintRun& run, const RunContents& contents
         {"inserter", run.settings.inserter},
         {"inserts", inserts},
         {"control_marks", !run.settings.manual},
+        // The sources' own marks in the clear zone were painted over, as
+        // the profile allows; otherwise no source had ink there.
+        {"paints_over_source_marks", !run.settings.manual && inserter.paint_over_source_marks},
         {"manual_handling", run.settings.manual}}},
       {"counts",
        {{"pieces", contents.pieces.size()},

@@ -137,12 +137,51 @@ class JobValidation {
 
   std::uint32_t page_count(std::uint32_t file) const { return page_counts_[file]; }
 
-  // Reports the pages of a document that are not A4 portrait.
+  // Reports the pages of a document that are not A4 portrait or cannot be
+  // imposed as they print, and those with ink in the clear zone the
+  // document's inserter keeps white (mirrored on the backs of duplex
+  // sheets, where every document starts on a front).
   void check_pages(const Document& document) {
+    bool bad = false;
     for (const auto& [page, problem] : bad_pages_[document.file])
-      if (page >= document.first_page && page < document.first_page + document.page_count)
-        add(Where{.document = id_of(document), .file = job_.files[document.file].filename().string()},
-            "page " + std::to_string(page + 1) + " " + problem);
+      if (page >= document.first_page && page < document.first_page + document.page_count) {
+        page_problem(document, page, problem);
+        bad = true;
+      }
+    if (bad) return;
+    const ProductionSettings& settings = job_.settings_of(document);
+    const auto inserter = profiles_.inserters.find(settings.inserter);
+    if (inserter == profiles_.inserters.end() || inserter->second.paint_over_source_marks) return;
+    const RectMm front = inserter->second.clear_zone;
+    RectMm back = front;
+    back.x = kA4WidthMm - front.x - front.width;
+    SpoolFile& spool = sources_.at(document.file);
+    for (std::uint32_t i = 0; i < document.page_count; ++i) {
+      const bool on_back = settings.sides == Sides::duplex && i % 2 == 1;
+      const RectMm& zone = on_back ? back : front;
+      std::optional<ingest::InkMark> ink;
+      try {
+        ink = spool.ink_in(document.first_page + i, {zone});
+      } catch (const Error& error) {
+        for (const auto& problem : error.problems()) page_problem(document, document.first_page + i, problem.message);
+        return;
+      }
+      if (ink) {
+        char at[160];
+        std::snprintf(at, sizeof at, "(at x %.1f mm, y %.1f mm from the top left; the zone is x %.0f to %.0f mm, y %.0f to %.0f mm%s)",
+                      ink->x_mm, ink->y_mm, zone.x, zone.x + zone.width, zone.y, zone.y + zone.height,
+                      on_back ? " on a back" : "");
+        page_problem(document, document.first_page + i,
+                     "has " + ink->what + " inside the clear zone of inserter profile \"" + settings.inserter + "\" " +
+                         at + ", which imposing paints white");
+        return;
+      }
+    }
+  }
+
+  void page_problem(const Document& document, std::uint32_t page, const std::string& problem) {
+    add(Where{.document = id_of(document), .file = job_.files[document.file].filename().string()},
+        "page " + std::to_string(page + 1) + " " + problem);
   }
 
   // A document's id, read back from the manifest: documents do not keep

@@ -68,6 +68,15 @@ PageGeometry SpoolFile::geometry(std::uint32_t page) const { return pages_->geom
 
 ingest::PageObstacle SpoolFile::obstacle(std::uint32_t page) const { return pages_->obstacle(page); }
 
+std::optional<ingest::InkMark> SpoolFile::ink_in(std::uint32_t page, const std::vector<RectMm>& zones) {
+  return translating_podofo_errors(name_, [&] {
+    const ingest::IndirectObject object = reader_->load(pages_->object(page));
+    if (!object.value.IsDictionary()) return std::optional<ingest::InkMark>();
+    return ingest::ink_in_zones(object.value.GetDictionary(), pages_->inherited(page), pages_->geometry(page), zones,
+                                *reader_);
+  });
+}
+
 CopiedPage SpoolFile::copy_page(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering) {
   return translating_podofo_errors(name_, [&] {
     return ingest::copy_page(*reader_, *pages_, page, file_index, numbering);

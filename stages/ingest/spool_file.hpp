@@ -10,6 +10,7 @@
 
 #include "pipeline/model/pdf_object.hpp"
 #include "stages/ingest/page_geometry.hpp"
+#include "stages/ingest/page_ink.hpp"
 #include "stages/ingest/page_obstacle.hpp"
 
 namespace kuvert {
@@ -47,6 +48,10 @@ class SpoolFile {
   // (annotations that would print, layers, /UserUnit, a CropBox beside the
   // page; ingest/page_obstacle.hpp), found when the file was opened.
   ingest::PageObstacle obstacle(std::uint32_t page) const;
+  // The first ink of a 0-based page inside `zones` (mm from the top left
+  // of its visible box; ingest/page_ink.hpp), or nothing. Throws
+  // kuvert::Error(input) for a page that cannot be checked.
+  std::optional<ingest::InkMark> ink_in(std::uint32_t page, const std::vector<RectMm>& zones);
 
   // Copies a 0-based page for an output file: the page dictionary's entries
   // without /Type /Parent /Contents /Annots /AA /B /StructParents /Thumb

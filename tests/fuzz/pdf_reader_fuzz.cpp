@@ -1,5 +1,6 @@
 // The lazy PDF reader on any bytes: the xref index, object streams, the
-// page tree walk, inherited attributes, annotations and copying pages.
+// page tree walk, inherited attributes, annotations, ink in the clear zone
+// and copying pages.
 // Anything but kuvert::Error escaping is a bug (an internal error, exit 4).
 #include <podofo/base/PdfError.h>
 
@@ -17,6 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::uint32_t page = 0; page < spool.page_count() && page < 16; ++page) {
       spool.geometry(page);
       spool.obstacle(page);
+      spool.ink_in(page, {kuvert::RectMm{190, 80, 16, 74}});
       spool.copy_page(page, 0, numbering);
       spool.copy_page_as_form(page, 1, numbering);
     }

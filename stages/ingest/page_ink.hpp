@@ -1,0 +1,44 @@
+#pragma once
+// Whether a page puts ink into given zones (an inserter's clear zone, which
+// imposing paints white): its content streams interpreted as a viewer
+// draws them, without rasterising, each mark's box (text from its font's
+// widths, paths, images, forms drawn by the page) transformed to the page
+// and clipped. Boxes are no smaller than the ink: text takes its glyphs'
+// advances from the ascent to the descent of its font (1.1 em a glyph for a
+// font without widths, the Liberation widths for the standard fonts),
+// curves their control points, shadings the whole clip; what reaches less
+// than a quarter point into a zone does not count. White paint is not ink (files often whiten a clear zone
+// themselves). Limits: forms nest at most kMaxFormDepth, and a page may
+// take at most kMaxInkOperators operators in all (forms drawn many times
+// count each time); past either the page is refused.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <podofo/base/PdfDictionary.h>
+
+#include "pipeline/model/inserter_profile.hpp"
+#include "stages/ingest/inherited_attributes.hpp"
+#include "stages/ingest/page_geometry.hpp"
+
+namespace kuvert::ingest {
+
+class PdfObjectReader;
+
+inline constexpr int kMaxFormDepth = 12;
+inline constexpr std::uint64_t kMaxInkOperators = 20'000'000;
+
+struct InkMark {
+  std::string what;         // "text", "a path", "an image", "a shading"
+  double x_mm = 0, y_mm = 0;  // where it enters the zone, from the sheet's top left
+};
+
+// The first mark that reaches into one of `zones` (mm from the top left of
+// the page's visible box), or nothing. Throws kuvert::Error(input) for a
+// page past the limits, and what reading its streams throws.
+std::optional<InkMark> ink_in_zones(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
+                                    const PageGeometry& box, const std::vector<RectMm>& zones,
+                                    PdfObjectReader& reader);
+
+}  // namespace kuvert::ingest

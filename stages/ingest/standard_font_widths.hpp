@@ -1,0 +1,17 @@
+#pragma once
+// Glyph widths of the PDF standard fonts (Helvetica, Times, Courier and
+// their bold and italic faces), which a PDF may name without widths or a
+// font program. They are taken from the Liberation fonts, which are made
+// metric-compatible with them, per WinAnsi code in thousandths of an em.
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace kuvert::ingest {
+
+using CodeWidths = std::array<double, 256>;
+
+// Nothing for another font, or when the Liberation fonts are not installed.
+std::optional<CodeWidths> standard_font_widths(std::string_view base_font);
+
+}  // namespace kuvert::ingest
