@@ -318,5 +318,50 @@ TEST_CASE("each letter greets its recipient by the layout's salutation rules", "
   }
 }
 
+// The height in mm of the lowest band of dark rows in a rectangle (mm).
+double lowest_band_mm(const test::PageImage& page, double x, double y, double width, double height) {
+  int columns = 0, rows = 0;
+  const auto pixels = page.crop_mm(x, y, width, height, columns, rows);
+  int bottom = -1, top = -1;
+  for (int row = rows - 1; row >= 0; --row) {
+    bool dark = false;
+    for (int column = 0; column < columns && !dark; ++column) dark = pixels[row * columns + column] < 128;
+    if (dark && bottom < 0) bottom = row;
+    if (!dark && bottom >= 0) {
+      top = row + 1;
+      break;
+    }
+  }
+  return bottom < 0 || top < 0 ? 0 : (bottom - top + 1) * 25.4 / page.dpi();
+}
+
+TEST_CASE("a recipient is never set so small that its capitals are below 2.3 mm", "[compose][letter]") {
+  test::TempFolder folder;
+  LetterLayout layout = shipped().layout("grundsteuer");
+  layout.size_pt = 8;  // a layout with small type: the address still is not
+  json record = tax_record(1);
+  record["recipient"] = {{"name", {"Herrn", "Jan van der Berg"}}, {"street", "Grachtweg 3"},
+                         {"postcode", "1015 AB"}, {"city", "Amsterdam"}, {"country", "NL"}};
+  const auto pdf = compose_pdf(folder, layout, record);
+  CHECK(contains(test::page_texts(pdf)[0], "NIEDERLANDE"));
+  // The country line, capitals only, is the lowest line of the recipient
+  // zone (x 25 to 105 mm, y 62.7 to 90 mm).
+  const double capitals = lowest_band_mm(test::render_pages(pdf, 1200).at(0), 25, 62.7, 80, 27.3);
+  CHECK(capitals >= 2.3);
+  CHECK(capitals < 2.4);  // set at 9.5 pt, not at the layout's 8 pt or larger
+
+  // An address that would fit only smaller is refused.
+  record["recipient"]["name"] = {"Erbengemeinschaft nach Wilhelmine Musterfrau-Beispielhausen und Konstantin "
+                                 "Vorlage-Schablonenberg, vertreten durch den Nachlasspfleger",
+                                 "Herrn Rechtsanwalt Dr. Konstantin Vorlage-Schablonenberg"};
+  try {
+    compose_pdf(folder, layout, record);
+    FAIL("an address of seven lines at 9.5 pt was set");
+  } catch (const Error& error) {
+    CHECK(contains(error.what(), "cannot be fitted into the address field: more than 6 lines of 80 mm even at 9.5 pt, "
+                                 "the smallest size whose capitals are 2.3 mm high"));
+  }
+}
+
 }  // namespace
 }  // namespace kuvert

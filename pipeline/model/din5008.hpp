@@ -21,7 +21,11 @@ inline constexpr double kAddressTextWidth = kAddressFieldWidth - 5;
 inline constexpr double kReturnZoneHeight = 17.7;
 inline constexpr double kRecipientZoneHeight = 27.3;
 inline constexpr double kReturnAddressSize = 8;
-inline constexpr double kMinimumAddressSize = 8;
+// DIN 5008 allows 8 pt, but Deutsche Post's readers want capitals at least
+// 2.3 mm high, and a return line clearly smaller than the address: the
+// recipient is never set smaller than the size that gives its font's
+// capitals this height (9.5 pt in Liberation Sans).
+inline constexpr double kMinimumCapHeightMm = 2.3;
 
 inline constexpr double kInfoBlockX = 125;
 inline constexpr double kInfoBlockWidth = 210 - 10 - kInfoBlockX;  // to 10 mm from the right edge

@@ -37,6 +37,19 @@ double from_top(double mm) { return points(kA4HeightMm - mm); }
 
 TextTemplate parsed(const std::string& text) { return parse_template(text).parsed; }
 
+// The smallest size, in half points, at which the font's capitals (its
+// "H", measured) are `cap_mm` high.
+double smallest_size_for_capitals(const FontFace& face, double cap_mm) {
+  hb_glyph_extents_t extents{};
+  const auto glyph = face.glyph(U'H');
+  double cap = face.metrics().cap_height;
+  if (glyph && hb_font_get_glyph_extents(face.hb_font(), *glyph, &extents) && extents.y_bearing > 0)
+    cap = extents.y_bearing;
+  if (cap <= 0) cap = 0.7 * face.units_per_em();
+  const double size = points(cap_mm) * face.units_per_em() / cap;
+  return std::ceil(size * 2 - 1e-9) / 2;
+}
+
 [[noreturn]] void cannot_set(const std::string& field, std::string message) {
   Where where;
   where.field = field;
@@ -193,12 +206,14 @@ class LetterWriter {
     }
   }
 
-  // The recipient's lines, wrapped to the field and shrunk step by step down
-  // to 8 pt until they fit: at most 6 lines in 27.3 mm.
+  // The recipient's lines, wrapped to the field and shrunk in half points
+  // until they fit, at most 6 lines in 27.3 mm, but never below the size
+  // whose capitals are 2.3 mm high.
   void recipient_zone(const Recipient& recipient, double top) {
     const auto lines = postal_lines(recipient);
     if (!lines) cannot_set("recipient.country", "\"" + recipient.country + "\" has no German country name in kuvert");
-    for (double size_pt = size(); size_pt >= kMinimumAddressSize - 1e-9; size_pt -= 0.5) {
+    const double smallest = c_.smallest_address_size_;
+    for (double size_pt = std::max(size(), smallest); size_pt >= smallest - 1e-9; size_pt -= 0.5) {
       std::vector<std::pair<ShapedText, bool>> set;  // line, whether it continues a wrapped one
       const double indent = layout_.address_indent_mm;
       for (const auto& line : *lines) {
@@ -226,7 +241,11 @@ class LetterWriter {
       }
       return;
     }
-    cannot_set("recipient", "cannot be fitted into the address field: more than 6 lines of 80 mm even at 8 pt");
+    char size_text[16];
+    std::snprintf(size_text, sizeof size_text, "%g", smallest);
+    cannot_set("recipient", concat("cannot be fitted into the address field: more than 6 lines of 80 mm even at ",
+                                   size_text, " pt, the smallest size whose capitals are 2.3 mm high (Deutsche "
+                                   "Post's reading rule)"));
   }
 
   // Returns where the block ends.
@@ -433,6 +452,7 @@ LetterComposer::LetterComposer(const LetterLayout& layout, const Client& client,
       duplex_(duplex),
       regular_(fonts.index(layout.font)),
       bold_(fonts.index(layout.bold_font)),
+      smallest_address_size_(smallest_size_for_capitals(fonts.face(regular_), kMinimumCapHeightMm)),
       subject_(parsed(layout.subject)),
       salutation_(parsed(layout.salutation)) {
   for (const auto& line : layout.info) info_.push_back(parsed(line.value));

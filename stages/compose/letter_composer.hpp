@@ -38,7 +38,8 @@ class LetterComposer {
 
   // Composes a record checked against the layout's fields. Throws
   // kuvert::Error (input) with Where::field set for what cannot be set: an
-  // address that does not fit the address field even at 8 pt, a table row
+  // address that does not fit the address field even at the smallest size
+  // whose capitals are 2.3 mm high, a table row
   // higher than a page, a character no font has, a country without a
   // German name.
   ComposedLetter compose(const nlohmann::json& record, TextSetter& setter) const;
@@ -53,6 +54,7 @@ class LetterComposer {
   std::optional<RectMm> clear_zone_;
   bool duplex_;
   FontIndex regular_ = 0, bold_ = 0;
+  double smallest_address_size_ = 0;  // pt: the recipient's capitals 2.3 mm high
   // The layout's templates, parsed once.
   std::vector<TextTemplate> info_;
   TextTemplate subject_, salutation_;
