@@ -444,6 +444,16 @@ TEST_CASE("data job: a salutation rule naming a field, and a missing names.toml,
   CHECK_FALSE(std::filesystem::exists(job.output()));
 }
 
+TEST_CASE("data job: a form A layout on an inserter set for form B folds only is refused", "[data][input]") {
+  SampleRecordsOptions options;
+  options.layout = "bezuege";  // DIN 5008 form A
+  options.records = 2;
+  KuvertJob job(options);
+  job.edit_manifest([](json& manifest) { manifest["defaults"]["inserter"] = "pitney-bowes"; });
+  expect_refused(job, "field \"defaults.inserter\": layout \"bezuege\": inserter profile \"pitney-bowes\" is not set "
+                      "for DIN 5008 form A (folds at 87 and 192 mm)");
+}
+
 TEST_CASE("data job: an empty records file is refused", "[data][input]") {
   KuvertJob job = small_job();
   job.edit_records([](std::vector<std::string>& lines) { lines.clear(); });

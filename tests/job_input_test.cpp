@@ -675,3 +675,19 @@ TEST_CASE("a profile for print files with marks of their own may paint over them
   const auto ticket = json::parse(read_file(job.output() / "R0001.json"));
   CHECK(ticket["production"]["paints_over_source_marks"] == true);
 }
+
+TEST_CASE("a print-file job on an inserter not set for form B folds is refused", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& manifest) { manifest["defaults"]["inserter"] = "datamatrix"; });
+  const auto layouts = job.folder().parent_path() / "layouts";
+  std::filesystem::copy(kuvert::test::source_dir() / "layouts", layouts, std::filesystem::copy_options::recursive);
+  std::string profile = read_file(layouts / "inserters" / "datamatrix.toml");
+  profile.replace(profile.find("letter_forms = [\"A\", \"B\"]"), 25, "letter_forms = [\"A\"]");
+  std::ofstream(layouts / "inserters" / "datamatrix.toml", std::ios::trunc) << profile;
+  const auto result = kuvert::test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o",
+                                                 job.output().string(), "--layouts", layouts.string()});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("field \"inserter\": inserter profile \"datamatrix\" is not set for DIN 5008 form B (folds at "
+                        "105 and 210 mm)") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(job.output()));
+}

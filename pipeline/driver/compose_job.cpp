@@ -23,6 +23,7 @@
 #include "stages/ingest/address_key.hpp"
 #include "stages/ingest/file_stamp.hpp"
 #include "stages/ingest/record_reader.hpp"
+#include "stages/ingest/settings_check.hpp"
 #include "stages/ingest/spool_file.hpp"
 
 namespace kuvert {
@@ -163,6 +164,14 @@ ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, con
     where.field = "client";
     throw_input(where,
                 "\"" + data.client + "\" is no client of layouts/clients.toml, whose letterhead the letters need");
+  }
+  const std::string form = form_problem(profiles.inserters.at(data.defaults.inserter), layout.form);
+  if (!form.empty()) {
+    Where where;
+    where.job = data.name;
+    where.file = data.manifest.filename().string();
+    where.field = "defaults.inserter";
+    throw_input(where, "layout \"" + data.layout + "\": " + form);
   }
   const compose::FontSet font_set(fonts, {layout.font, layout.bold_font});
   std::optional<ClientLogo> logo;

@@ -2,6 +2,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/model/letter_layout.hpp"
+
 namespace kuvert {
 
 // What a mark position means to the inserter (DOMAIN.md, control marks).
@@ -65,6 +67,10 @@ struct InserterProfile {
   // Print files for this machine carry marks of their own in the clear
   // zone, which kuvert may paint over; otherwise ink there refuses the page.
   bool paint_over_source_marks = false;
+  // The DIN 5008 forms whose folds (form A at 87 and 192 mm, form B at 105
+  // and 210 mm) the machine's folder is set for; its marks keep clear of
+  // all of them.
+  std::vector<LetterForm> letter_forms = {LetterForm::b};
 
   // Capacity: up to fold_limit sheets are folded into `folded_envelope`,
   // above that up to flat_limit sheets go flat into `flat_envelope`.

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "pipeline/model/din5008.hpp"
 #include "pipeline/profiles/profile_readers.hpp"
 #include "pipeline/profiles/toml_fields.hpp"
 
@@ -107,6 +108,28 @@ void check_bars(const InserterProfile& profile, Checker& checker) {
                                       mm(top) + " to " + mm(bottom) + " mm)");
 }
 
+// A mark on a fold misreads: the marks (or a code's whole clear zone, the
+// most its symbol may take) keep kFoldClearanceMm from every fold of the
+// forms the profile is for.
+constexpr double kFoldClearanceMm = 5;
+
+void check_folds(const InserterProfile& profile, Checker& checker) {
+  double top = profile.clear_zone.y, bottom = profile.clear_zone.y + profile.clear_zone.height;
+  if (profile.code == CodeKind::omr) {
+    if (profile.positions.empty()) return;
+    top = profile.first_mark_y_mm - profile.bar_thickness_mm / 2;
+    bottom = top + static_cast<double>(profile.positions.size() - 1) * profile.pitch_mm + profile.bar_thickness_mm;
+  }
+  for (const LetterForm form : profile.letter_forms)
+    for (const double fold : din5008::geometry(form).fold_marks)
+      if (top < fold + kFoldClearanceMm && bottom > fold - kFoldClearanceMm)
+        checker.problem("letter_forms", std::string(profile.code == CodeKind::omr ? "the marks" : "the code's clear zone") +
+                                            " (y " + mm(top) + " to " + mm(bottom) + " mm) come within " +
+                                            mm(kFoldClearanceMm) + " mm of the fold at " + mm(fold) +
+                                            " mm of DIN 5008 form " + (form == LetterForm::a ? "A" : "B") +
+                                            "; a mark on a fold misreads");
+}
+
 void check_code(const InserterProfile& profile, Checker& checker) {
   const RectMm& zone = profile.clear_zone;
   const double module = profile.module_mm;
@@ -177,6 +200,7 @@ void check_inserter(const InserterProfile& profile, const Where& file, std::vect
   } else {
     check_code(profile, checker);
   }
+  check_folds(profile, checker);
   check_feeders(profile, checker);
   if (profile.flat_limit_sheets < profile.fold_limit_sheets)
     checker.problem("flat_limit_sheets", "must be at least fold_limit_sheets (" +

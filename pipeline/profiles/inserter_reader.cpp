@@ -145,6 +145,16 @@ InserterProfile read_inserter(const toml::table& document, const std::string& na
   if (code == CodeKind::omr) read_omr(fields, profile, problems);
   if (code == CodeKind::datamatrix) read_datamatrix(fields, profile);
   read_clear_zone(fields, profile, problems);
+  if (fields.has("letter_forms")) {
+    profile.letter_forms.clear();
+    for (const auto& form : fields.texts("letter_forms", true).value_or(std::vector<std::string>{})) {
+      if (form == "A" || form == "B")
+        profile.letter_forms.push_back(form == "A" ? LetterForm::a : LetterForm::b);
+      else
+        fields.problem("letter_forms", "\"" + form + "\" is no DIN 5008 form (expected \"A\" or \"B\")");
+    }
+    if (profile.letter_forms.empty()) fields.problem("letter_forms", "names no form");
+  }
   if (fields.has("paint_over_source_marks"))
     profile.paint_over_source_marks = fields.flag("paint_over_source_marks").value_or(false);
 

@@ -36,7 +36,7 @@ TEST_CASE("generic-omr is exactly the profile DESIGN.md fixes", "[profiles]") {
     const int value = p.positions[i].function == MarkFunction::feeder ? p.positions[i].feeder : p.positions[i].weight;
     CHECK(value == expected[i].second);
   }
-  CHECK(p.first_mark_y_mm == 100);
+  CHECK(p.first_mark_y_mm == 112);
   CHECK(p.pitch_mm == 4.23);
   CHECK(p.bar_x_mm == 193);
   CHECK(p.bar_length_mm == 10);
@@ -47,9 +47,10 @@ TEST_CASE("generic-omr is exactly the profile DESIGN.md fixes", "[profiles]") {
   CHECK(p.sequence_direction == kuvert::SequenceDirection::up);
   CHECK(p.order == kuvert::CollationOrder::normal);
   CHECK(p.clear_zone.x == 190);
-  CHECK(p.clear_zone.y == 80);
+  CHECK(p.clear_zone.y == 91.5);
   CHECK(p.clear_zone.width == 16);
-  CHECK(p.clear_zone.height == 74);
+  CHECK(p.clear_zone.height == 75);
+  CHECK(p.letter_forms == std::vector<kuvert::LetterForm>{kuvert::LetterForm::a, kuvert::LetterForm::b});
   CHECK(p.fold_limit_sheets == 8);
   CHECK(p.flat_limit_sheets == 60);
   CHECK(p.folded_envelope == "c6-5");
@@ -166,11 +167,11 @@ TEST_CASE("even or odd parity needs a parity position", "[profiles]") {
 
 TEST_CASE("the marks must lie inside the clear zone and the zone on the sheet", "[profiles]") {
   ScratchLayouts layouts;
-  layouts.replace(kGeneric, "clear_zone = { x = 190, y = 80, width = 16, height = 74 }",
-                  "clear_zone = { x = 195, y = 80, width = 16, height = 50 }");
+  layouts.replace(kGeneric, "clear_zone = { x = 190, y = 91.5, width = 16, height = 75 }",
+                  "clear_zone = { x = 195, y = 91.5, width = 16, height = 50 }");
   CHECK(load_problems(layouts.root()) ==
         Lines{generic("clear_zone", "reaches beyond the A4 sheet (210 x 297 mm)"),
-              generic("clear_zone", "does not contain the marks (x 193 to 203 mm, y 99.75 to 134.09 mm)")});
+              generic("clear_zone", "does not contain the marks (x 193 to 203 mm, y 111.75 to 146.09 mm)")});
 }
 
 TEST_CASE("feeders, limits and envelopes are checked across the profile", "[profiles]") {
@@ -205,4 +206,28 @@ TEST_CASE("a feeder the OMR code has no position for is an error", "[profiles]")
   CHECK(load_problems(layouts.root()) ==
         Lines{generic("feeder[2].station",
                       "station 3 has no feeder position in positions, so its insert could never be pulled")});
+}
+
+TEST_CASE("marks within 5 mm of a fold of the profile's letter forms are refused", "[profiles]") {
+  ScratchLayouts layouts;
+  // The first version's bars: from 99.75 mm, across the form-B fold at 105 mm.
+  layouts.replace(kGeneric, "first_mark_y_mm = 112", "first_mark_y_mm = 100");
+  layouts.replace(kGeneric, "clear_zone = { x = 190, y = 91.5, width = 16, height = 75 }",
+                  "clear_zone = { x = 190, y = 80, width = 16, height = 74 }");
+  CHECK(load_problems(layouts.root()) ==
+        Lines{generic("letter_forms", "the marks (y 99.75 to 134.09 mm) come within 5 mm of the fold at 105 mm of DIN "
+                                      "5008 form B; a mark on a fold misreads")});
+
+  // pitney-bowes's bars end 3.4 mm above form A's fold at 192 mm.
+  ScratchLayouts pitney;
+  pitney.replace("inserters/pitney-bowes.toml", "letter_forms = [\"B\"]", "letter_forms = [\"A\", \"B\"]");
+  CHECK(load_problems(pitney.root()) ==
+        Lines{"file \"inserters/pitney-bowes.toml\": field \"letter_forms\": the marks (y 145.75 to 188.58 mm) come "
+              "within 5 mm of the fold at 192 mm of DIN 5008 form A; a mark on a fold misreads"});
+
+  ScratchLayouts unknown;
+  unknown.replace(kGeneric, "letter_forms = [\"A\", \"B\"]", "letter_forms = [\"C\"]");
+  CHECK(load_problems(unknown.root()) ==
+        Lines{generic("letter_forms", "\"C\" is no DIN 5008 form (expected \"A\" or \"B\")"),
+              generic("letter_forms", "names no form")});
 }

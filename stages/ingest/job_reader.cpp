@@ -85,7 +85,7 @@ class JobValidation {
         open_(std::move(open)) {}
 
   void check_profiles(const ManifestDocument& document) {
-    for (const auto& [field, message] : settings_problems(document.settings, profiles_)) add(document, field, message);
+    for (const auto& [field, message] : settings_problems(document.settings, profiles_, LetterForm::b)) add(document, field, message);
   }
 
   // Opens a source PDF once, however the manifest names it (other spellings,
@@ -304,7 +304,7 @@ DataJob read_data_job(const JobManifest& manifest, const fs::path& manifest_path
               .records_name = manifest.records, .defaults = manifest.defaults,
               .skip_bad_records = manifest.skip_bad_records};
   Where at = where;
-  for (const auto& [field, message] : settings_problems(manifest.defaults, profiles)) {
+  for (const auto& [field, message] : settings_problems(manifest.defaults, profiles, std::nullopt)) {
     at.field = "defaults." + field;
     problems.push_back({at, message});
   }
