@@ -9,6 +9,7 @@
 
 #include "stages/ingest/spool_test_files.hpp"
 #include "tests/support/csv.hpp"
+#include "tests/support/edited_layouts.hpp"
 #include "tests/support/file_text.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/page_image.hpp"
@@ -292,11 +293,7 @@ KuvertJob small_job() {
 // `kuvert run` on `job` with a copy of the shipped layouts whose
 // grundsteuer.toml `change` has edited.
 test::ProcessResult run_with_layout(const KuvertJob& job, const std::function<void(std::string&)>& change) {
-  const auto layouts = job.folder().parent_path() / "layouts";
-  std::filesystem::copy(test::source_dir() / "layouts", layouts, std::filesystem::copy_options::recursive);
-  std::string layout = read_file(layouts / "letters" / "grundsteuer.toml");
-  change(layout);
-  std::ofstream(layouts / "letters" / "grundsteuer.toml", std::ios::trunc) << layout;
+  const auto layouts = test::edited_layouts(job.folder().parent_path(), "letters/grundsteuer.toml", change);
   return test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(), "--layouts",
                             layouts.string(), "--fonts", (test::source_dir() / "fonts").string(), "--date",
                             "2026-11-22"});

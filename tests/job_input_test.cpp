@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 
+#include "tests/support/edited_layouts.hpp"
 #include "tests/support/file_text.hpp"
 #include "stages/ingest/spool_test_files.hpp"
 #include "tests/support/kuvert_job.hpp"
@@ -662,11 +663,11 @@ TEST_CASE("a profile for print files with marks of their own may paint over them
   KuvertJob job(plain_job(2, 1));
   write_text_pdf(job.folder() / "betrag.pdf", 1, 0, 165, "Betrag: 12.345,67 EUR");
   add_document_with_file(job, "K-2026-000003", "betrag.pdf");
-  const auto layouts = job.folder().parent_path() / "layouts";
-  std::filesystem::copy(kuvert::test::source_dir() / "layouts", layouts, std::filesystem::copy_options::recursive);
-  std::string profile = read_file(layouts / "inserters" / "generic-omr.toml");
-  profile.replace(profile.find("clear_zone ="), 12, "paint_over_source_marks = true\nclear_zone =");
-  std::ofstream(layouts / "inserters" / "generic-omr.toml", std::ios::trunc) << profile;
+  const auto layouts = kuvert::test::edited_layouts(job.folder().parent_path(), "inserters/generic-omr.toml",
+                                                    [](std::string& profile) {
+                                                      profile.replace(profile.find("clear_zone ="), 12,
+                                                                      "paint_over_source_marks = true\nclear_zone =");
+                                                    });
   const auto result = kuvert::test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o",
                                                  job.output().string(), "--layouts", layouts.string(), "--date",
                                                  "2026-11-22", "--deterministic"});
@@ -679,11 +680,10 @@ TEST_CASE("a profile for print files with marks of their own may paint over them
 TEST_CASE("a print-file job on an inserter not set for form B folds is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   job.edit_manifest([](json& manifest) { manifest["defaults"]["inserter"] = "datamatrix"; });
-  const auto layouts = job.folder().parent_path() / "layouts";
-  std::filesystem::copy(kuvert::test::source_dir() / "layouts", layouts, std::filesystem::copy_options::recursive);
-  std::string profile = read_file(layouts / "inserters" / "datamatrix.toml");
-  profile.replace(profile.find("letter_forms = [\"A\", \"B\"]"), 25, "letter_forms = [\"A\"]");
-  std::ofstream(layouts / "inserters" / "datamatrix.toml", std::ios::trunc) << profile;
+  const auto layouts =
+      kuvert::test::edited_layouts(job.folder().parent_path(), "inserters/datamatrix.toml", [](std::string& profile) {
+        profile.replace(profile.find("letter_forms = [\"A\", \"B\"]"), 25, "letter_forms = [\"A\"]");
+      });
   const auto result = kuvert::test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o",
                                                  job.output().string(), "--layouts", layouts.string()});
   CHECK(result.exit_code == 1);
