@@ -3,6 +3,7 @@
 // poppler (its texts, its recipient in the address field, its fonts), the
 // sensitive salary statements kept apart, bad records refused or listed.
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -269,7 +270,14 @@ TEST_CASE("a CSV data job for a layout without lists comes out with its quoted a
       CHECK(contains(zone, "39104 Magdeburg"));
     } else {
       CHECK(contains(text, "1.234,50 €"));
-      CHECK(contains(zone, "Beispiel GmbH, Abteilung \"Liegenschaften\""));
+      // Wrapped where the C6/5 window ends: a line ends before 88 mm.
+      std::string flowing;
+      for (const char c : zone)
+        if (!std::isspace(static_cast<unsigned char>(c)))
+          flowing += c;
+        else if (!flowing.empty() && flowing.back() != ' ')
+          flowing += ' ';
+      CHECK(contains(flowing, "Beispiel GmbH, Abteilung \"Liegenschaften\""));
     }
   }
 }
@@ -361,6 +369,27 @@ TEST_CASE("data job: a character no font has is refused naming the field and cod
   edit_record(job, 1, [](json& record) { record["items"][0]["description"] = "Grundsteuer \u6f22"; });
   expect_refused(
       job, "record \"line 2\": field \"items[0].description\": has U+6F22 (\u6f22), which no font of \"sans\" has");
+}
+
+TEST_CASE("data job: addresses wrap where the window of the inserter's C6/5 envelope ends", "[data]") {
+  KuvertJob job = small_job();
+  edit_record(job, 0, [](json& record) {
+    record["recipient"]["name"] = {"Beispielhafte Grundstücksverwaltungsgesellschaft mbH & Co. KG",
+                                   "z. Hd. Frau Platzhalter"};
+  });
+  const auto result = job.run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  // The folded sheet moves 19 mm sideways in a C6/5 envelope, whose window
+  // then shows the sheet up to 91 mm; the address keeps 3 mm inside.
+  std::size_t words = 0;
+  for (const auto& box : test::word_boxes(job.output() / "R0001.pdf"))
+    if (box.x >= 24 && box.x < 105 && box.y > 62 && box.bottom < 90) {
+      INFO(box.text << " ends at " << box.right << " mm");
+      CHECK(box.right <= 88);
+      ++words;
+    }
+  CHECK(words > 0);
 }
 
 TEST_CASE("data job: a word wider than its table column is broken inside it, and the letter produced", "[data]") {

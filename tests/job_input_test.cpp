@@ -558,7 +558,7 @@ void write_one_page_job(KuvertJob& job, const std::string& page, std::map<std::u
   objects[1] = "<< /Type /Catalog /Pages 2 0 R " + catalog + " >>";
   objects[2] = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
   objects[3] = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R " + page + " >>";
-  objects[4] = "<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Hello page) Tj ET\n\nendstream";
+  objects[4] = "<< /Length 44 >>\nstream\nBT /F1 10 Tf 72 640 Td (Hello page) Tj ET\n\nendstream";
   write_file(job.folder() / "spool.pdf", kuvert::spool_test::classic_pdf(objects));
 }
 
@@ -615,10 +615,12 @@ TEST_CASE("a page with a layer that viewers hide is refused, not printed", "[inp
 
 namespace {
 
-// A print file whose page `page` (of `pages`) shows `text` at `x_mm`, 100 mm
-// from the top, in Helvetica, as older applications write it (no widths,
-// no font program).
-void write_text_pdf(const std::filesystem::path& path, int pages, int page, double x_mm, const std::string& text) {
+// A print file whose page `page` (of `pages`) shows `text` at `x_mm`,
+// `y_mm` from the top, in Helvetica, as older applications write it (no
+// widths, no font program); every first page has an address in the
+// window.
+void write_text_pdf(const std::filesystem::path& path, int pages, int page, double x_mm, const std::string& text,
+                    double y_mm = 100) {
   PoDoFo::PdfMemDocument document;
   PoDoFo::PdfFont* font = document.CreateFont("Helvetica");
   for (int i = 0; i < pages; ++i) {
@@ -627,7 +629,9 @@ void write_text_pdf(const std::filesystem::path& path, int pages, int page, doub
     painter.SetPage(sheet);
     font->SetFontSize(10);
     painter.SetFont(font);
-    painter.DrawText(i == page ? x_mm * 72 / 25.4 : 72, sheet->GetPageSize().GetHeight() - 100 * 72 / 25.4,
+    const double height = sheet->GetPageSize().GetHeight();
+    if (i == 0 && !(page == 0 && y_mm < 95)) painter.DrawText(25 * 72 / 25.4, height - 70 * 72 / 25.4, "Frau Erika Muster");
+    painter.DrawText(i == page ? x_mm * 72 / 25.4 : 72, height - y_mm * 72 / 25.4,
                      PoDoFo::PdfString(i == page ? text.c_str() : "Seite"));
     painter.FinishPage();
   }
@@ -690,4 +694,18 @@ TEST_CASE("a print-file job on an inserter not set for form B folds is refused",
   CHECK(result.err.find("field \"inserter\": inserter profile \"datamatrix\" is not set for DIN 5008 form B (folds at "
                         "105 and 210 mm)") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(job.output()));
+}
+
+TEST_CASE("an address that runs out of the C6/5 window is refused with its block and the window's part", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  write_text_pdf(job.folder() / "anschrift.pdf", 1, 0, 25, "Grundstuecksverwaltungsgesellschaft Beispiel mbH, Abt. 4",
+                 70);
+  add_document_with_file(job, "K-2026-000003", "anschrift.pdf");
+  job.edit_manifest([](json& m) { m["documents"].back()["consolidate"] = false; });  // a piece of its own
+  expect_refused(job,
+                 "kuvert: job \"test-job\": document \"K-2026-000003\": file \"anschrift.pdf\": page 1: its address "
+                 "block (x 25.0 to 105.0 mm, y 66.");
+  const auto result = job.run();
+  CHECK(result.err.find("is not inside what the window of envelope \"c6-5\" shows wherever the sheet lies, 3 mm in "
+                        "(x 23.0 to 88.0 mm, y 48.0 to 87.0 mm)") != std::string::npos);
 }

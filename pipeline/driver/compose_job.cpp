@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+#include "pipeline/model/envelope_window.hpp"
 #include "pipeline/model/pdf_object.hpp"
 #include "pipeline/profiles/load_fonts.hpp"
 #include "pipeline/profiles/load_letters.hpp"
@@ -173,18 +174,30 @@ ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, con
     where.field = "defaults.inserter";
     throw_input(where, "layout \"" + data.layout + "\": " + form);
   }
+  const InserterProfile& inserter = profiles.inserters.at(data.defaults.inserter);
+  const EnvelopeProfile& folded = profiles.envelopes.at(inserter.folded_envelope);
+  const auto area = address_area(folded, layout.form);
+  if (!area) {
+    Where where;
+    where.job = data.name;
+    where.file = data.manifest.filename().string();
+    where.field = "defaults.inserter";
+    throw_input(where, "the window of envelope \"" + folded.name + "\", into which inserter profile \"" +
+                           inserter.name + "\" folds letters, shows nothing of the address field of layout \"" +
+                           data.layout + "\"");
+  }
   const compose::FontSet font_set(fonts, {layout.font, layout.bold_font});
   std::optional<ClientLogo> logo;
   if (!client->second.logo.empty()) logo = client_logo(client->second.logo);
-  ComposedJob composed = compose_job(data, layout, client->second, font_set, logo ? &*logo : nullptr,
-                                     profiles.inserters.at(data.defaults.inserter), spool, tokens);
+  ComposedJob composed = compose_job(data, layout, client->second, font_set, logo ? &*logo : nullptr, inserter,
+                                     area, spool, tokens);
   composed.form = layout.form;
   return composed;
 }
 
 ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const Client& client, const FontSet& fonts,
-                        const ClientLogo* logo, const InserterProfile& inserter, const std::filesystem::path& spool,
-                        unsigned tokens) {
+                        const ClientLogo* logo, const InserterProfile& inserter, std::optional<RectMm> address_area,
+                        const std::filesystem::path& spool, unsigned tokens) {
   ComposedJob result;
   Job& job = result.job;
   job.name = data.name;
@@ -208,7 +221,7 @@ ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const C
   std::vector<Diagnostic> read_problems;
   RecordReader reader(data.records, where, layout.fields, read_problems);
   const LetterComposer composer(layout, client, fonts, logo ? &logo->shape : nullptr, inserter.clear_zone,
-                                settings.sides == Sides::duplex);
+                                settings.sides == Sides::duplex, address_area);
   tbb::enumerable_thread_specific<TextSetter> setters([&fonts] { return TextSetter(fonts); });
   SpoolWriter writer(spool, fonts, logo, job);
   std::vector<Diagnostic> compose_problems;

@@ -39,14 +39,16 @@ struct ComposedJob {
 // good ones are composed and the bad ones come back in `rejected`; a job
 // with no good record fails all the same. `tokens` bounds the records in
 // flight. `logo` is the client's, if it has one; `inserter` the profile
-// the letters will be imposed for, whose clear zone they keep free.
+// the letters will be imposed for, whose clear zone they keep free;
+// `address_area` where its envelope's window shows the address.
 ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const Client& client,
                         const compose::FontSet& fonts, const ClientLogo* logo, const InserterProfile& inserter,
-                        const std::filesystem::path& spool, unsigned tokens);
+                        std::optional<RectMm> address_area, const std::filesystem::path& spool, unsigned tokens);
 
 // Composes a data job's letters into `spool` with the layout, client and
 // fonts its manifest names (request.layouts and request.fonts), for the
-// inserter of its defaults. A layout, font or client that does not load
+// inserter of its defaults, the address where the window of the envelope
+// it folds letters into shows it. A layout, font or client that does not load
 // fails the job (Error(input), named as the job's); otherwise as
 // compose_job.
 ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, const ProfileCatalog& profiles,

@@ -33,13 +33,12 @@ ProofFile::ProofFile(const std::filesystem::path& path, const compose::FontSet& 
       font_{numbering_.allocate(), numbering_.allocate(), numbering_.allocate(), numbering_.allocate(),
             numbering_.allocate()},
       writer_(path, RunFileInfo{title, pdf_date(created), layer_entries(layer_), ""}) {
-  writer_.write({layer_, "<< /Type /OCG /Name (proof zones: address field, window, folds, inserter, printable area)"
-                         " /Usage << /View << /ViewState /ON >> /Print << /PrintState /OFF >> >> >>"});
+  writer_.write({layer_,
+                 "<< /Type /OCG /Name (proof zones: address field, window, folds, inserter, printable area)"
+                 " /Usage << /View << /ViewState /ON >> /Print << /PrintState /OFF >> >> >>"});
 }
 
-std::string ProofFile::font_resource() const {
-  return compose::font_resources(std::vector<std::uint32_t>{font_.font});
-}
+std::string ProofFile::font_resource() const { return compose::font_resources(std::vector<std::uint32_t>{font_.font}); }
 
 void ProofFile::write_page(const std::string& content, const std::string& resources) {
   const std::uint32_t stream = numbering_.allocate();
@@ -84,7 +83,7 @@ void ProofFile::add_page(SpoolFile& run, std::uint32_t run_index, std::uint32_t 
   for (const auto& zone : zones) {
     if (zone.label.empty()) continue;
     compose::PageContent label;
-    const double baseline = zone.line                     ? zone.box.y - 0.8
+    const double baseline = zone.line                       ? zone.box.y - 0.8
                             : zone.kind == ZoneKind::window ? zone.box.y + zone.box.height - 1
                                                             : zone.box.y + 2.6;
     label.text(fonts_, setter_.line(kFont, zone.label), points(zone.box.x + 1), points(kA4HeightMm - baseline),

@@ -6,6 +6,7 @@
 #include "pipeline/driver/job_production.hpp"
 #include "pipeline/driver/proof_file.hpp"
 #include "pipeline/driver/run_writing.hpp"
+#include "pipeline/driver/window_check.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/plan/pieces.hpp"
 #include "pipeline/plan/plan.hpp"
@@ -120,8 +121,10 @@ ProofSummary proof_job(const ProofRequest& request, Reporter& reporter) {
   if (!job.documents.empty()) {
     reporter.stage("planning the mail pieces");
     runs = plan_runs(job, profiles, PlanOptions{run.max_sheets});
+    check_address_windows(job, runs, profiles, sources, sample.form);
     reporter.stage("imposing and writing the runs");
-    write_runs(job, runs, profiles, sources, work, RunWritingOptions{4 * threads, run.created, job_key(job, run.created)}, reporter);
+    write_runs(job, runs, profiles, sources, work,
+               RunWritingOptions{4 * threads, run.created, job_key(job, run.created)}, reporter);
   }
 
   reporter.stage("writing the proof");

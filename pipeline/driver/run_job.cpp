@@ -7,6 +7,7 @@
 #include "pipeline/driver/compose_job.hpp"
 #include "pipeline/driver/job_production.hpp"
 #include "pipeline/driver/run_writing.hpp"
+#include "pipeline/driver/window_check.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/plan/plan.hpp"
 #include "stages/deliver/exceptions_list.hpp"
@@ -51,6 +52,7 @@ nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
   release_freed_memory();
   reporter.stage("planning the mail pieces");
   const auto runs = plan_runs(job, profiles, PlanOptions{request.max_sheets});
+  check_address_windows(job, runs, profiles, sources, composed ? composed->form : LetterForm::b);
   job.recipients = std::vector<RecipientKey>();  // planning's alone; a move frees it, `= {}` would not
   release_freed_memory();
 

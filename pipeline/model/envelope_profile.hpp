@@ -17,6 +17,10 @@ struct EnvelopeProfile {
   double window_bottom_mm = 0;
   double window_width_mm = 0;
   double window_height_mm = 0;
+  // How far the folded sheet moves sideways inside (DOMAIN.md: about 10 mm
+  // in DL, 19 mm in C6/5): the window shows a line only if it does at
+  // either end of this play.
+  double play_mm = 0;
 };
 
 }  // namespace kuvert

@@ -19,7 +19,7 @@ std::vector<double> sheet_folds(const EnvelopeProfile& envelope, LetterForm form
 std::optional<RectMm> visible_window(const EnvelopeProfile& envelope, LetterForm form) {
   const auto folds = sheet_folds(envelope, form);
   const double panel = folds.empty() ? kA4HeightMm : folds.front();  // the face behind the window
-  const double play = std::max(0.0, envelope.width_mm - kA4WidthMm);
+  const double play = envelope.play_mm;
   RectMm window{envelope.window_x_mm, panel - envelope.window_bottom_mm - envelope.window_height_mm,
                 envelope.window_width_mm - play, envelope.window_height_mm};
   if (window.width <= 0 || window.y + window.height <= 0) return std::nullopt;
@@ -28,6 +28,19 @@ std::optional<RectMm> visible_window(const EnvelopeProfile& envelope, LetterForm
     window.y = 0;
   }
   return window;
+}
+
+std::optional<RectMm> address_area(const EnvelopeProfile& envelope, LetterForm form) {
+  const auto window = visible_window(envelope, form);
+  if (!window) return std::nullopt;
+  const double field_y = din5008::geometry(form).address_field_y;
+  const double left = std::max(din5008::kAddressFieldX, window->x + kWindowMarginMm);
+  const double right =
+      std::min(din5008::kAddressFieldX + din5008::kAddressFieldWidth, window->x + window->width - kWindowMarginMm);
+  const double top = std::max(field_y, window->y + kWindowMarginMm);
+  const double bottom = std::min(field_y + din5008::kAddressFieldHeight, window->y + window->height - kWindowMarginMm);
+  if (right <= left || bottom <= top) return std::nullopt;
+  return RectMm{left, top, right - left, bottom - top};
 }
 
 }  // namespace kuvert

@@ -21,4 +21,12 @@ std::vector<double> sheet_folds(const EnvelopeProfile& envelope, LetterForm form
 // play).
 std::optional<RectMm> visible_window(const EnvelopeProfile& envelope, LetterForm form);
 
+// Deutsche Post's reading rule: an address stays this far inside the window.
+inline constexpr double kWindowMarginMm = 3;
+
+// Where address text may stand on the first page: the part of the DIN 5008
+// address field of `form` that the window of `envelope` shows wherever the
+// sheet lies, kWindowMarginMm inside it. Nothing when no part is shown.
+std::optional<RectMm> address_area(const EnvelopeProfile& envelope, LetterForm form);
+
 }  // namespace kuvert

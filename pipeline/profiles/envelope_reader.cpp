@@ -17,9 +17,10 @@ std::optional<EnvelopeProfile> read_envelope(TomlFields& fields, const std::stri
   const auto window_bottom = fields.number("window_bottom_mm");
   const auto window_width = fields.positive("window_width_mm");
   const auto window_height = fields.positive("window_height_mm");
+  const auto play = fields.number("play_mm", 0, 100);
   fields.reject_unknown();
   if (!format || !width || !height || !weight || !thickness || !layers || !window_x || !window_bottom ||
-      !window_width || !window_height)
+      !window_width || !window_height || !play)
     return std::nullopt;
 
   bool fits = true;
@@ -46,6 +47,7 @@ std::optional<EnvelopeProfile> read_envelope(TomlFields& fields, const std::stri
   envelope.window_bottom_mm = *window_bottom;
   envelope.window_width_mm = *window_width;
   envelope.window_height_mm = *window_height;
+  envelope.play_mm = *play;
   return envelope;
 }
 

@@ -123,11 +123,11 @@ void check_folds(const InserterProfile& profile, Checker& checker) {
   for (const LetterForm form : profile.letter_forms)
     for (const double fold : din5008::geometry(form).fold_marks)
       if (top < fold + kFoldClearanceMm && bottom > fold - kFoldClearanceMm)
-        checker.problem("letter_forms", std::string(profile.code == CodeKind::omr ? "the marks" : "the code's clear zone") +
-                                            " (y " + mm(top) + " to " + mm(bottom) + " mm) come within " +
-                                            mm(kFoldClearanceMm) + " mm of the fold at " + mm(fold) +
-                                            " mm of DIN 5008 form " + (form == LetterForm::a ? "A" : "B") +
-                                            "; a mark on a fold misreads");
+        checker.problem("letter_forms",
+                        std::string(profile.code == CodeKind::omr ? "the marks" : "the code's clear zone") + " (y " +
+                            mm(top) + " to " + mm(bottom) + " mm) come within " + mm(kFoldClearanceMm) +
+                            " mm of the fold at " + mm(fold) + " mm of DIN 5008 form " +
+                            (form == LetterForm::a ? "A" : "B") + "; a mark on a fold misreads");
 }
 
 void check_code(const InserterProfile& profile, Checker& checker) {

@@ -5,9 +5,9 @@
 #include <cstdio>
 
 #include "pipeline/model/a4_sheet.hpp"
+#include "pipeline/model/din5008.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/recipient.hpp"
-#include "pipeline/model/din5008.hpp"
 #include "stages/compose/pdf_syntax.hpp"
 #include "stages/compose/postal_lines.hpp"
 #include "stages/compose/record_text.hpp"
@@ -195,8 +195,8 @@ class LetterWriter {
   }
 
   void return_address(double field_y) {
-    const auto lines =
-        setter_.lines(c_.regular_, c_.client_.return_address, kReturnAddressSize, points(kAddressTextWidth));
+    const auto lines = setter_.lines(c_.regular_, c_.client_.return_address, kReturnAddressSize,
+                                     points(c_.address_right_ - kAddressTextX));
     if (lines.size() > 5) cannot_set("return_address", "of the client takes more than the 5 lines of its zone");
     // Filled bottom-up, the last line just above the recipient zone.
     double line = field_y + kReturnZoneHeight - 1.5 - (static_cast<double>(lines.size()) - 1) * 3.4;
@@ -213,11 +213,13 @@ class LetterWriter {
     const auto lines = postal_lines(recipient);
     if (!lines) cannot_set("recipient.country", "\"" + recipient.country + "\" has no German country name in kuvert");
     const double smallest = c_.smallest_address_size_;
+    const double width = c_.address_right_ - kAddressTextX;
+    const double height = std::min(kRecipientZoneHeight, c_.address_bottom_ - top);
     for (double size_pt = std::max(size(), smallest); size_pt >= smallest - 1e-9; size_pt -= 0.5) {
       std::vector<std::pair<ShapedText, bool>> set;  // line, whether it continues a wrapped one
       const double indent = layout_.address_indent_mm;
       for (const auto& line : *lines) {
-        auto first = setter_.lines(c_.regular_, line, size_pt, points(kAddressTextWidth));
+        auto first = setter_.lines(c_.regular_, line, size_pt, points(width));
         // Continuation lines are set again in the narrower indented width.
         std::string rest;
         if (first.size() > 1) {
@@ -226,14 +228,14 @@ class LetterWriter {
             rest += first[i].text;
           }
           set.emplace_back(std::move(first[0]), false);
-          for (auto& more : setter_.lines(c_.regular_, rest, size_pt, points(kAddressTextWidth - indent)))
+          for (auto& more : setter_.lines(c_.regular_, rest, size_pt, points(width - indent)))
             set.emplace_back(std::move(more), true);
         } else if (!first.empty()) {
           set.emplace_back(std::move(first[0]), false);
         }
       }
       const double step = millimetres(size_pt * kAddressLeading);
-      if (set.size() > kMaxRecipientLines || set.size() * step > kRecipientZoneHeight + 1e-6) continue;
+      if (set.size() > kMaxRecipientLines || set.size() * step > height + 1e-6) continue;
       double line_top = top;
       for (const auto& [text, continues] : set) {
         put(text, kAddressTextX + (continues ? indent : 0), baseline(line_top, size_pt), size_pt);
@@ -241,11 +243,13 @@ class LetterWriter {
       }
       return;
     }
-    char size_text[16];
-    std::snprintf(size_text, sizeof size_text, "%g", smallest);
-    cannot_set("recipient", concat("cannot be fitted into the address field: more than 6 lines of 80 mm even at ",
-                                   size_text, " pt, the smallest size whose capitals are 2.3 mm high (Deutsche "
-                                   "Post's reading rule)"));
+    char limits[160];
+    std::snprintf(limits, sizeof limits, "more than 6 lines of %g mm in %g mm even at %g pt",
+                  std::round(width * 10) / 10, std::round(height * 10) / 10, smallest);
+    cannot_set("recipient",
+               concat("cannot be fitted into the address field where the envelope's window shows it: ", limits,
+                      ", the smallest size whose capitals are 2.3 mm high (Deutsche Post's "
+                      "reading rule)"));
   }
 
   // Returns where the block ends.
@@ -296,9 +300,8 @@ class LetterWriter {
   void body() {
     if (auto subject = fill(c_.subject_, layout_.fields, record_)) paragraph(*subject, c_.bold_, size());
     blank_line();
-    const auto salutation = layout_.salutation_rules
-                                ? salutation_for(*layout_.salutation_rules, recipient_lines_)
-                                : fill(c_.salutation_, layout_.fields, record_);
+    const auto salutation = layout_.salutation_rules ? salutation_for(*layout_.salutation_rules, recipient_lines_)
+                                                     : fill(c_.salutation_, layout_.fields, record_);
     if (salutation && !salutation->empty()) {
       paragraph(*salutation, c_.regular_, size());
       blank_line();
@@ -443,13 +446,18 @@ class LetterWriter {
 };
 
 LetterComposer::LetterComposer(const LetterLayout& layout, const Client& client, const FontSet& fonts,
-                               const LogoShape* logo, std::optional<RectMm> clear_zone, bool duplex)
+                               const LogoShape* logo, std::optional<RectMm> clear_zone, bool duplex,
+                               std::optional<RectMm> address_area)
     : layout_(layout),
       client_(client),
       fonts_(fonts),
       logo_(logo),
       clear_zone_(clear_zone),
       duplex_(duplex),
+      address_right_(std::min(kAddressTextX + kAddressTextWidth,
+                              address_area ? address_area->x + address_area->width : kA4WidthMm)),
+      address_bottom_(std::min(geometry(layout.form).address_field_y + kAddressFieldHeight,
+                               address_area ? address_area->y + address_area->height : kA4HeightMm)),
       regular_(fonts.index(layout.font)),
       bold_(fonts.index(layout.bold_font)),
       smallest_address_size_(smallest_size_for_capitals(fonts.face(regular_), kMinimumCapHeightMm)),

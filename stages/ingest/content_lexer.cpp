@@ -44,15 +44,26 @@ void ContentLexer::read_literal_string(std::string& out) {
     } else if (c == '\\' && at_ < content_.size()) {
       const char e = content_[at_++];
       switch (e) {
-        case 'n': out += '\n'; continue;
-        case 'r': out += '\r'; continue;
-        case 't': out += '\t'; continue;
-        case 'b': out += '\b'; continue;
-        case 'f': out += '\f'; continue;
+        case 'n':
+          out += '\n';
+          continue;
+        case 'r':
+          out += '\r';
+          continue;
+        case 't':
+          out += '\t';
+          continue;
+        case 'b':
+          out += '\b';
+          continue;
+        case 'f':
+          out += '\f';
+          continue;
         case '\r':
           if (at_ < content_.size() && content_[at_] == '\n') ++at_;
           continue;
-        case '\n': continue;
+        case '\n':
+          continue;
         default:
           if (e >= '0' && e <= '7') {
             int value = e - '0';

@@ -53,7 +53,8 @@ std::string format_pt(double value) {
 // What is wrong with a page's geometry for our sheets, or "".
 std::string page_geometry_problem(const PageGeometry& g) {
   const double width = g.urx - g.llx, height = g.ury - g.lly;
-  if (g.rotate != 0) return "is rotated by " + std::to_string(g.rotate) + " degrees; expected an upright A4 portrait page";
+  if (g.rotate != 0)
+    return "is rotated by " + std::to_string(g.rotate) + " degrees; expected an upright A4 portrait page";
   if (std::abs(width - kA4WidthPt) <= kSizeTolerancePt && std::abs(height - kA4HeightPt) <= kSizeTolerancePt) return "";
   return "is " + format_pt(width) + " x " + format_pt(height) + " pt; expected A4 portrait (595 x 842 pt)";
 }
@@ -81,11 +82,15 @@ class JobValidation {
  public:
   JobValidation(Job& job, const ProfileCatalog& profiles, std::string manifest_file, SourceFiles& sources,
                 ManifestOpener open)
-      : job_(job), profiles_(profiles), manifest_file_(std::move(manifest_file)), sources_(sources),
+      : job_(job),
+        profiles_(profiles),
+        manifest_file_(std::move(manifest_file)),
+        sources_(sources),
         open_(std::move(open)) {}
 
   void check_profiles(const ManifestDocument& document) {
-    for (const auto& [field, message] : settings_problems(document.settings, profiles_, LetterForm::b)) add(document, field, message);
+    for (const auto& [field, message] : settings_problems(document.settings, profiles_, LetterForm::b))
+      add(document, field, message);
   }
 
   // Opens a source PDF once, however the manifest names it (other spellings,
@@ -100,8 +105,8 @@ class JobValidation {
     }
     const fs::path path = fs::absolute(job_.folder / fs::path(name).lexically_normal());
     struct stat info {};
-    const FileKey key = ::stat(path.c_str(), &info) == 0 ? FileKey{info.st_dev, info.st_ino, {}}
-                                                          : FileKey{0, 0, path.string()};
+    const FileKey key =
+        ::stat(path.c_str(), &info) == 0 ? FileKey{info.st_dev, info.st_ino, {}} : FileKey{0, 0, path.string()};
     auto known_file = file_index_.find(key);
     if (known_file != file_index_.end()) {
       if (!known_file->second) add(where, "names \"" + name + "\", which could not be opened (see above)");
@@ -168,7 +173,8 @@ class JobValidation {
       }
       if (ink) {
         char at[160];
-        std::snprintf(at, sizeof at, "(at x %.1f mm, y %.1f mm from the top left; the zone is x %.0f to %.0f mm, y %.0f to %.0f mm%s)",
+        std::snprintf(at, sizeof at,
+                      "(at x %.1f mm, y %.1f mm from the top left; the zone is x %.0f to %.0f mm, y %.0f to %.0f mm%s)",
                       ink->x_mm, ink->y_mm, zone.x, zone.x + zone.width, zone.y, zone.y + zone.height,
                       on_back ? " on a back" : "");
         page_problem(document, document.first_page + i,
@@ -253,8 +259,8 @@ void check_page_accounting(const Job& job, const std::vector<bool>& named_file, 
           for (const auto* other : documents)
             if (other != document) {
               validation.add(validation.id_of(*other), named(other) ? "file" : "pages",
-                             "uses pages of " + file_where.file + ", which document \"" +
-                                 validation.id_of(*document) + "\" takes whole; every page goes into exactly one envelope");
+                             "uses pages of " + file_where.file + ", which document \"" + validation.id_of(*document) +
+                                 "\" takes whole; every page goes into exactly one envelope");
               break;
             }
       std::erase_if(documents, [&](const Document* document) { return named(document); });
@@ -299,9 +305,14 @@ std::uint16_t settings_index(std::vector<ProductionSettings>& distinct, const Pr
 // its records file.
 DataJob read_data_job(const JobManifest& manifest, const fs::path& manifest_path, const ProfileCatalog& profiles,
                       const Where& where, std::vector<Diagnostic>& problems) {
-  DataJob job{.name = where.job, .client = manifest.client, .application = manifest.application,
-              .manifest = fs::absolute(manifest_path), .layout = manifest.layout, .records = {},
-              .records_name = manifest.records, .defaults = manifest.defaults,
+  DataJob job{.name = where.job,
+              .client = manifest.client,
+              .application = manifest.application,
+              .manifest = fs::absolute(manifest_path),
+              .layout = manifest.layout,
+              .records = {},
+              .records_name = manifest.records,
+              .defaults = manifest.defaults,
               .skip_bad_records = manifest.skip_bad_records};
   Where at = where;
   for (const auto& [field, message] : settings_problems(manifest.defaults, profiles, std::nullopt)) {
@@ -345,9 +356,15 @@ std::variant<Job, DataJob> read_job(const fs::path& path, const ProfileCatalog& 
   if (!manifest.layout.empty() || !manifest.records.empty())
     return read_data_job(manifest, manifest_path, profiles, where, manifest_problems);
 
-  Job job{.name = where.job, .client = manifest.client, .application = manifest.application,
-          .folder = fs::absolute(manifest_path).parent_path(), .entries = fs::absolute(manifest_path),
-          .entries_stamp = stamp, .files = {}, .settings = {}, .documents = {}};
+  Job job{.name = where.job,
+          .client = manifest.client,
+          .application = manifest.application,
+          .folder = fs::absolute(manifest_path).parent_path(),
+          .entries = fs::absolute(manifest_path),
+          .entries_stamp = stamp,
+          .files = {},
+          .settings = {},
+          .documents = {}};
   JobValidation validation(job, profiles, where.file, sources, open);
   auto& problems = validation.problems();
   problems.insert(problems.end(), manifest_problems.begin(), manifest_problems.end());
@@ -367,7 +384,10 @@ std::variant<Job, DataJob> read_job(const fs::path& path, const ProfileCatalog& 
   bool unplaced = false;
   read_manifest_documents(open, manifest, where, problems, [&](ManifestDocument&& entry, std::uint64_t offset) {
     validation.check_profiles(entry);
-    Document document{.entry_offset = offset, .file = 0, .first_page = 0, .page_count = 0,
+    Document document{.entry_offset = offset,
+                      .file = 0,
+                      .first_page = 0,
+                      .page_count = 0,
                       .settings = settings_index(job.settings, entry.settings, where),
                       .domestic = entry.recipient.domestic()};
     job.recipients.push_back(recipient_key(job.client, entry.recipient));
@@ -380,8 +400,9 @@ std::variant<Job, DataJob> read_job(const fs::path& path, const ProfileCatalog& 
         document.file = *print_file;
         const auto pages = validation.page_count(*print_file);
         if (entry.pages->last > pages) {
-          validation.add(entry, "pages", "pages " + to_string(*entry.pages) + " are outside " + manifest.print_file +
-                                             " (" + std::to_string(pages) + " pages)");
+          validation.add(entry, "pages",
+                         "pages " + to_string(*entry.pages) + " are outside " + manifest.print_file + " (" +
+                             std::to_string(pages) + " pages)");
           unplaced = true;
         } else {
           document.first_page = entry.pages->first - 1;

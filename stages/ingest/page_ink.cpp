@@ -1,11 +1,11 @@
 #include "stages/ingest/page_ink.hpp"
 
+#include <podofo/base/PdfArray.h>
+#include <podofo/base/PdfObject.h>
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
-
-#include <podofo/base/PdfArray.h>
-#include <podofo/base/PdfObject.h>
 
 #include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/error.hpp"
@@ -44,12 +44,9 @@ struct Matrix {
 
 // `first` applied, then `then`.
 Matrix operator*(const Matrix& first, const Matrix& then) {
-  return {first.a * then.a + first.b * then.c,
-          first.a * then.b + first.b * then.d,
-          first.c * then.a + first.d * then.c,
-          first.c * then.b + first.d * then.d,
-          first.e * then.a + first.f * then.c + then.e,
-          first.e * then.b + first.f * then.d + then.f};
+  return {first.a * then.a + first.b * then.c,          first.a * then.b + first.b * then.d,
+          first.c * then.a + first.d * then.c,          first.c * then.b + first.d * then.d,
+          first.e * then.a + first.f * then.c + then.e, first.e * then.b + first.f * then.d + then.f};
 }
 
 Box transformed(const Box& box, const Matrix& m) {
@@ -107,26 +104,78 @@ int components_of(const std::string& space) {
 
 // The operators that matter here; everything else is passed over.
 enum class Op : std::uint8_t {
-  other, save, restore, concat, line_width, move, line, curve, curve_short, rect, stroke, fill, fill_stroke,
-  end_path, clip, gray, rgb, cmyk, stroke_gray, stroke_rgb, stroke_cmyk, space, stroke_space, colour,
-  stroke_colour, begin_text, font, char_spacing, word_spacing, scaling, leading, rise, render, move_text,
-  move_text_leading, text_matrix, next_line, show, next_show, spaced_show, show_array, xobject, shading
+  other,
+  save,
+  restore,
+  concat,
+  line_width,
+  move,
+  line,
+  curve,
+  curve_short,
+  rect,
+  stroke,
+  fill,
+  fill_stroke,
+  end_path,
+  clip,
+  gray,
+  rgb,
+  cmyk,
+  stroke_gray,
+  stroke_rgb,
+  stroke_cmyk,
+  space,
+  stroke_space,
+  colour,
+  stroke_colour,
+  begin_text,
+  font,
+  char_spacing,
+  word_spacing,
+  scaling,
+  leading,
+  rise,
+  render,
+  move_text,
+  move_text_leading,
+  text_matrix,
+  next_line,
+  show,
+  next_show,
+  spaced_show,
+  show_array,
+  xobject,
+  shading
 };
 
 Op op_of(const std::string& keyword) {
-  static const std::unordered_map<std::string, Op> kOps = {
-      {"q", Op::save}, {"Q", Op::restore}, {"cm", Op::concat}, {"w", Op::line_width}, {"m", Op::move},
-      {"l", Op::line}, {"c", Op::curve}, {"v", Op::curve_short}, {"y", Op::curve_short}, {"re", Op::rect},
-      {"S", Op::stroke}, {"s", Op::stroke}, {"f", Op::fill}, {"F", Op::fill}, {"f*", Op::fill},
-      {"B", Op::fill_stroke}, {"B*", Op::fill_stroke}, {"b", Op::fill_stroke}, {"b*", Op::fill_stroke},
-      {"n", Op::end_path}, {"W", Op::clip}, {"W*", Op::clip}, {"g", Op::gray}, {"rg", Op::rgb}, {"k", Op::cmyk},
-      {"G", Op::stroke_gray}, {"RG", Op::stroke_rgb}, {"K", Op::stroke_cmyk}, {"cs", Op::space},
-      {"CS", Op::stroke_space}, {"sc", Op::colour}, {"scn", Op::colour}, {"SC", Op::stroke_colour},
-      {"SCN", Op::stroke_colour}, {"BT", Op::begin_text}, {"Tf", Op::font}, {"Tc", Op::char_spacing},
-      {"Tw", Op::word_spacing}, {"Tz", Op::scaling}, {"TL", Op::leading}, {"Ts", Op::rise}, {"Tr", Op::render},
-      {"Td", Op::move_text}, {"TD", Op::move_text_leading}, {"Tm", Op::text_matrix}, {"T*", Op::next_line},
-      {"Tj", Op::show}, {"'", Op::next_show}, {"\"", Op::spaced_show}, {"TJ", Op::show_array},
-      {"Do", Op::xobject}, {"sh", Op::shading}};
+  static const std::unordered_map<std::string, Op> kOps = {{"q", Op::save},           {"Q", Op::restore},
+                                                           {"cm", Op::concat},        {"w", Op::line_width},
+                                                           {"m", Op::move},           {"l", Op::line},
+                                                           {"c", Op::curve},          {"v", Op::curve_short},
+                                                           {"y", Op::curve_short},    {"re", Op::rect},
+                                                           {"S", Op::stroke},         {"s", Op::stroke},
+                                                           {"f", Op::fill},           {"F", Op::fill},
+                                                           {"f*", Op::fill},          {"B", Op::fill_stroke},
+                                                           {"B*", Op::fill_stroke},   {"b", Op::fill_stroke},
+                                                           {"b*", Op::fill_stroke},   {"n", Op::end_path},
+                                                           {"W", Op::clip},           {"W*", Op::clip},
+                                                           {"g", Op::gray},           {"rg", Op::rgb},
+                                                           {"k", Op::cmyk},           {"G", Op::stroke_gray},
+                                                           {"RG", Op::stroke_rgb},    {"K", Op::stroke_cmyk},
+                                                           {"cs", Op::space},         {"CS", Op::stroke_space},
+                                                           {"sc", Op::colour},        {"scn", Op::colour},
+                                                           {"SC", Op::stroke_colour}, {"SCN", Op::stroke_colour},
+                                                           {"BT", Op::begin_text},    {"Tf", Op::font},
+                                                           {"Tc", Op::char_spacing},  {"Tw", Op::word_spacing},
+                                                           {"Tz", Op::scaling},       {"TL", Op::leading},
+                                                           {"Ts", Op::rise},          {"Tr", Op::render},
+                                                           {"Td", Op::move_text},     {"TD", Op::move_text_leading},
+                                                           {"Tm", Op::text_matrix},   {"T*", Op::next_line},
+                                                           {"Tj", Op::show},          {"'", Op::next_show},
+                                                           {"\"", Op::spaced_show},   {"TJ", Op::show_array},
+                                                           {"Do", Op::xobject},       {"sh", Op::shading}};
   const auto found = kOps.find(keyword);
   return found == kOps.end() ? Op::other : found->second;
 }
@@ -139,8 +188,13 @@ int device_components(Op op) {
 
 class InkFinder {
  public:
-  InkFinder(PdfObjectReader& reader, std::vector<Box> zones, Box page)
-      : reader_(reader), zones_(std::move(zones)), page_(page) {}
+  // With `whole`, every mark in the zones is taken into extent() instead of
+  // stopping at the first.
+  InkFinder(PdfObjectReader& reader, std::vector<Box> zones, Box page, bool whole = false)
+      : reader_(reader), zones_(std::move(zones)), page_(page), whole_(whole) {}
+
+  // The union of the ink found in the zones, when `whole`.
+  std::optional<Box> extent() const { return extent_started_ ? std::optional<Box>(extent_) : std::nullopt; }
 
   std::optional<InkMark> page(const PoDoFo::PdfDictionary& page, const PdfVariant& resources) {
     GraphicsState state;
@@ -246,9 +300,8 @@ class InkFinder {
       const PdfVariant widths = entry(font, "Widths");
       const auto first_char = pdf_numeric(entry(font, "FirstChar"));
       const PdfVariant base_font = entry(font, "BaseFont");
-      const auto standard = !widths.IsArray() && base_font.IsName()
-                                ? standard_font_widths(base_font.GetName().GetName())
-                                : std::nullopt;
+      const auto standard =
+          !widths.IsArray() && base_font.IsName() ? standard_font_widths(base_font.GetName().GetName()) : std::nullopt;
       if (standard) {
         std::copy(standard->begin(), standard->end(), m.widths.begin());
         m.descent = -250;
@@ -290,6 +343,11 @@ class InkFinder {
     for (const Box& zone : zones_) {
       const Box inside = intersection(box, zone);
       if (inside.urx - inside.llx < kTouch || inside.ury - inside.lly < kTouch) continue;
+      if (whole_) {
+        include(extent_, extent_started_, inside.llx, inside.lly);
+        include(extent_, extent_started_, inside.urx, inside.ury);
+        continue;
+      }
       constexpr double kMmPerPoint = 25.4 / 72;
       found_ = InkMark{what, (inside.llx - page_.llx) * kMmPerPoint, (page_.ury - inside.ury) * kMmPerPoint};
       return;
@@ -303,9 +361,9 @@ class InkFinder {
     double advance = 0;
     const std::size_t step = font.two_bytes ? 2 : 1;
     for (std::size_t i = 0; i + step <= bytes.size(); i += step) {
-      const std::uint32_t code = font.two_bytes ? (static_cast<std::uint8_t>(bytes[i]) << 8) |
-                                                      static_cast<std::uint8_t>(bytes[i + 1])
-                                                : static_cast<std::uint8_t>(bytes[i]);
+      const std::uint32_t code =
+          font.two_bytes ? (static_cast<std::uint8_t>(bytes[i]) << 8) | static_cast<std::uint8_t>(bytes[i + 1])
+                         : static_cast<std::uint8_t>(bytes[i]);
       double glyph = font.width(code) / 1000 * size + state.char_spacing;
       if (!font.two_bytes && code == 32) glyph += state.word_spacing;
       advance += glyph * state.horizontal;
@@ -342,12 +400,12 @@ class InkFinder {
     if (!subtype.IsName()) return;
     if (subtype.GetName() == PoDoFo::PdfName("Image")) {
       const PdfVariant mask = entry(xobject, "ImageMask");
-      if (!(mask.IsBool() && mask.GetBool() && state.fill_white)) mark(transformed({0, 0, 1, 1}, state.ctm), state, "an image");
+      if (!(mask.IsBool() && mask.GetBool() && state.fill_white))
+        mark(transformed({0, 0, 1, 1}, state.ctm), state, "an image");
       return;
     }
     if (subtype.GetName() != PoDoFo::PdfName("Form")) return;
-    if (depth >= kMaxFormDepth)
-      reader_.fail("has forms nested more than " + std::to_string(kMaxFormDepth) + " deep");
+    if (depth >= kMaxFormDepth) reader_.fail("has forms nested more than " + std::to_string(kMaxFormDepth) + " deep");
     GraphicsState inner = state;
     const std::vector<double> m = numbers(entry(xobject, "Matrix"));
     if (m.size() == 6) inner.ctm = Matrix{m[0], m[1], m[2], m[3], m[4], m[5]} * state.ctm;
@@ -368,7 +426,10 @@ class InkFinder {
   PdfObjectReader& reader_;
   std::vector<Box> zones_;
   Box page_;
+  bool whole_;
   std::optional<InkMark> found_;
+  Box extent_;
+  bool extent_started_ = false;
   std::uint64_t operators_ = 0;
   Matrix text_matrix_, line_matrix_;
   FontMetrics unknown_font_;
@@ -381,8 +442,8 @@ void InkFinder::draw(const std::string& content, const PdfVariant& resources, Gr
   constexpr std::size_t kMaxOperands = 64;
   std::vector<GraphicsState> saved;
   std::vector<double> nums;
-  std::vector<ContentToken> strings_and_names;  // operands other than numbers, in order
-  std::vector<ContentToken> array;              // a TJ array's strings and numbers
+  std::vector<ContentToken> strings_and_names;                     // operands other than numbers, in order
+  std::vector<ContentToken> array;                                 // a TJ array's strings and numbers
   std::unordered_map<std::string, const FontMetrics*> fonts_here;  // by resource name
   int array_depth = 0, dict_depth = 0;
   Box path;
@@ -419,9 +480,12 @@ void InkFinder::draw(const std::string& content, const PdfVariant& resources, Gr
       continue;
     }
     if (array_depth > 0) {
-      if (token.kind == Kind::array_begin) ++array_depth;
-      else if (token.kind == Kind::array_end) --array_depth;
-      else if (array_depth == 1 && (token.kind == Kind::string || token.kind == Kind::number)) array.push_back(token);
+      if (token.kind == Kind::array_begin)
+        ++array_depth;
+      else if (token.kind == Kind::array_end)
+        --array_depth;
+      else if (array_depth == 1 && (token.kind == Kind::string || token.kind == Kind::number))
+        array.push_back(token);
       continue;
     }
     switch (token.kind) {
@@ -552,8 +616,9 @@ void InkFinder::draw(const std::string& content, const PdfVariant& resources, Gr
           state.font_size = last(1);
           const std::string font_name = name();
           const auto cached = fonts_here.find(font_name);
-          state.font = cached != fonts_here.end() ? cached->second
-                                                  : fonts_here.emplace(font_name, font(resources, font_name)).first->second;
+          state.font = cached != fonts_here.end()
+                           ? cached->second
+                           : fonts_here.emplace(font_name, font(resources, font_name)).first->second;
         }
         break;
       case Op::char_spacing:
@@ -631,18 +696,40 @@ void InkFinder::draw(const std::string& content, const PdfVariant& resources, Gr
 
 }  // namespace
 
+namespace {
+
+Box page_box(const PageGeometry& box, const RectMm& zone) {
+  constexpr double k = kPointsPerMm;
+  return {box.llx + zone.x * k, box.ury - (zone.y + zone.height) * k, box.llx + (zone.x + zone.width) * k,
+          box.ury - zone.y * k};
+}
+
+PdfVariant resources_of(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
+                        PdfObjectReader& reader) {
+  const PoDoFo::PdfObject* own = page.GetKey("Resources");
+  return reader.resolve(own ? *own : inherited[kResources]);
+}
+
+}  // namespace
+
 std::optional<InkMark> ink_in_zones(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
                                     const PageGeometry& box, const std::vector<RectMm>& zones,
                                     PdfObjectReader& reader) {
-  constexpr double k = kPointsPerMm;
   std::vector<Box> page_zones;
-  for (const RectMm& zone : zones)
-    page_zones.push_back({box.llx + zone.x * k, box.ury - (zone.y + zone.height) * k,
-                          box.llx + (zone.x + zone.width) * k, box.ury - zone.y * k});
-  const PoDoFo::PdfObject* own = page.GetKey("Resources");
-  const PdfVariant resources = reader.resolve(own ? *own : inherited[kResources]);
+  for (const RectMm& zone : zones) page_zones.push_back(page_box(box, zone));
   InkFinder finder(reader, std::move(page_zones), Box{box.llx, box.lly, box.urx, box.ury});
-  return finder.page(page, resources);
+  return finder.page(page, resources_of(page, inherited, reader));
+}
+
+std::optional<RectMm> ink_extent(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
+                                 const PageGeometry& box, const RectMm& region, PdfObjectReader& reader) {
+  InkFinder finder(reader, {page_box(box, region)}, Box{box.llx, box.lly, box.urx, box.ury}, true);
+  finder.page(page, resources_of(page, inherited, reader));
+  const auto extent = finder.extent();
+  if (!extent) return std::nullopt;
+  constexpr double mm = 25.4 / 72;
+  return RectMm{(extent->llx - box.llx) * mm, (box.ury - extent->ury) * mm, (extent->urx - extent->llx) * mm,
+                (extent->ury - extent->lly) * mm};
 }
 
 }  // namespace kuvert::ingest

@@ -41,4 +41,9 @@ std::optional<InkMark> ink_in_zones(const PoDoFo::PdfDictionary& page, const Inh
                                     const PageGeometry& box, const std::vector<RectMm>& zones,
                                     PdfObjectReader& reader);
 
+// The box (mm from the top left) of all ink inside `region`, clipped to it,
+// or nothing: where an address block stands. Throws as ink_in_zones.
+std::optional<RectMm> ink_extent(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
+                                 const PageGeometry& box, const RectMm& region, PdfObjectReader& reader);
+
 }  // namespace kuvert::ingest

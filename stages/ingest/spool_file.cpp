@@ -6,10 +6,10 @@
 // kuvert::Error only.
 #include "stages/ingest/spool_file.hpp"
 
-#include <mutex>
-
 #include <podofo/base/PdfDictionary.h>
 #include <podofo/base/PdfError.h>
+
+#include <mutex>
 
 #include "pipeline/model/error.hpp"
 #include "stages/ingest/page_copier.hpp"
@@ -48,8 +48,7 @@ auto translating_podofo_errors(const std::string& file, Work&& work) {
 
 }  // namespace
 
-SpoolFile::SpoolFile(const std::filesystem::path& path, std::string display_name)
-    : name_(std::move(display_name)) {
+SpoolFile::SpoolFile(const std::filesystem::path& path, std::string display_name) : name_(std::move(display_name)) {
   quiet_podofo();
   translating_podofo_errors(name_, [&] {
     input_ = std::make_unique<ingest::PdfInput>(path, name_);
@@ -68,25 +67,36 @@ PageGeometry SpoolFile::geometry(std::uint32_t page) const { return pages_->geom
 
 ingest::PageObstacle SpoolFile::obstacle(std::uint32_t page) const { return pages_->obstacle(page); }
 
-std::optional<ingest::InkMark> SpoolFile::ink_in(std::uint32_t page, const std::vector<RectMm>& zones) {
+template <typename Read>
+auto SpoolFile::with_page(std::uint32_t page, Read read)
+    -> decltype(read(std::declval<const PoDoFo::PdfDictionary&>())) {
   return translating_podofo_errors(name_, [&] {
     const ingest::IndirectObject object = reader_->load(pages_->object(page));
-    if (!object.value.IsDictionary()) return std::optional<ingest::InkMark>();
-    return ingest::ink_in_zones(object.value.GetDictionary(), pages_->inherited(page), pages_->geometry(page), zones,
-                                *reader_);
+    using Result = decltype(read(std::declval<const PoDoFo::PdfDictionary&>()));
+    return object.value.IsDictionary() ? read(object.value.GetDictionary()) : Result();
+  });
+}
+
+std::optional<ingest::InkMark> SpoolFile::ink_in(std::uint32_t page, const std::vector<RectMm>& zones) {
+  return with_page(page, [&](const PoDoFo::PdfDictionary& dict) {
+    return ingest::ink_in_zones(dict, pages_->inherited(page), pages_->geometry(page), zones, *reader_);
+  });
+}
+
+std::optional<RectMm> SpoolFile::ink_extent(std::uint32_t page, const RectMm& region) {
+  return with_page(page, [&](const PoDoFo::PdfDictionary& dict) {
+    return ingest::ink_extent(dict, pages_->inherited(page), pages_->geometry(page), region, *reader_);
   });
 }
 
 CopiedPage SpoolFile::copy_page(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering) {
-  return translating_podofo_errors(name_, [&] {
-    return ingest::copy_page(*reader_, *pages_, page, file_index, numbering);
-  });
+  return translating_podofo_errors(name_,
+                                   [&] { return ingest::copy_page(*reader_, *pages_, page, file_index, numbering); });
 }
 
 CopiedForm SpoolFile::copy_page_as_form(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering) {
-  return translating_podofo_errors(name_, [&] {
-    return ingest::copy_page_as_form(*reader_, *pages_, page, file_index, numbering);
-  });
+  return translating_podofo_errors(
+      name_, [&] { return ingest::copy_page_as_form(*reader_, *pages_, page, file_index, numbering); });
 }
 
 }  // namespace kuvert

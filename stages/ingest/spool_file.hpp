@@ -52,6 +52,8 @@ class SpoolFile {
   // of its visible box; ingest/page_ink.hpp), or nothing. Throws
   // kuvert::Error(input) for a page that cannot be checked.
   std::optional<ingest::InkMark> ink_in(std::uint32_t page, const std::vector<RectMm>& zones);
+  // The box of a page's ink inside `region` (ingest/page_ink.hpp).
+  std::optional<RectMm> ink_extent(std::uint32_t page, const RectMm& region);
 
   // Copies a 0-based page for an output file: the page dictionary's entries
   // without /Type /Parent /Contents /Annots /AA /B /StructParents /Thumb
@@ -69,6 +71,11 @@ class SpoolFile {
   CopiedForm copy_page_as_form(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering);
 
  private:
+  // `read(page dictionary)` with PoDoFo's errors as this file's; nothing
+  // for a page object that is no dictionary.
+  template <typename Read>
+  auto with_page(std::uint32_t page, Read read) -> decltype(read(std::declval<const PoDoFo::PdfDictionary&>()));
+
   std::string name_;
   std::unique_ptr<ingest::PdfInput> input_;
   std::unique_ptr<ingest::PdfObjectReader> reader_;

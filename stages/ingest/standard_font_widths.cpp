@@ -20,10 +20,14 @@ std::string stand_in(std::string_view name) {
   const bool bold = base.find("Bold") != std::string::npos;
   const bool italic = base.find("Italic") != std::string::npos || base.find("Oblique") != std::string::npos;
   std::string family;
-  if (base.rfind("Helvetica", 0) == 0 || base.rfind("Arial", 0) == 0) family = "LiberationSans-";
-  else if (base.rfind("Times", 0) == 0) family = "LiberationSerif-";
-  else if (base.rfind("Courier", 0) == 0) family = "LiberationMono-";
-  else return "";
+  if (base.rfind("Helvetica", 0) == 0 || base.rfind("Arial", 0) == 0)
+    family = "LiberationSans-";
+  else if (base.rfind("Times", 0) == 0)
+    family = "LiberationSerif-";
+  else if (base.rfind("Courier", 0) == 0)
+    family = "LiberationMono-";
+  else
+    return "";
   return family + (bold && italic ? "BoldItalic" : bold ? "Bold" : italic ? "Italic" : "Regular") + ".ttf";
 }
 

@@ -129,11 +129,12 @@ class SpoolWriter {
     if (number == 1) {
       text.line("F2", 14, 20, 20, "Stadt Musterstadt");
       text.line("F1", 9, 20, 26, "Der Bürgermeister · Steueramt · Rathausplatz 1 · 39999 Musterstadt");
-      // DIN 5008 form B: return-address zone ends at 62.7 mm, recipient zone below.
-      text.line("F1", 7, 20, 60, "Stadt Musterstadt · Rathausplatz 1 · 39999 Musterstadt");
+      // DIN 5008 form B: return-address zone ends at 62.7 mm, recipient zone
+      // below; text 5 mm into the field (x 25 mm).
+      text.line("F1", 7, 25, 60, "Stadt Musterstadt · Rathausplatz 1 · 39999 Musterstadt");
       double y = 67;
       for (const auto& line : address_lines(document.recipient)) {
-        text.line("F1", 10, 20, y, line);
+        text.line("F1", 10, 25, y, line);
         y += 4.2;
       }
       text.line("F1", 9, 125, 55, "Datum: 22.11.2026");

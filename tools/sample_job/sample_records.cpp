@@ -21,16 +21,16 @@ std::size_t between(std::size_t low, std::size_t high, std::mt19937& random) {
 // Euros with two decimals, as a JSON number.
 double euros(std::int64_t cents) { return static_cast<double>(cents) / 100.0; }
 
-// The long names real addressees bring: wrapped in the address field, not cut.
+// The long names real addressees bring: wrapped in the address field, not
+// cut, within the six lines the window of a C6/5 envelope shows.
 Recipient with_long_name(Recipient recipient, std::mt19937& random) {
   switch (random() % 3) {
     case 0:
-      recipient.name = {"Erbengemeinschaft nach Wilhelmine Musterfrau-Beispielhausen, vertreten durch",
-                        "Herrn Rechtsanwalt Dr. Konstantin Vorlage-Schablonenberg"};
+      recipient.name = {"Erbengemeinschaft nach Wilhelmine Musterfrau-Beispielhausen",
+                        "vertreten durch Herrn RA Dr. Konstantin Vorlage"};
       break;
     case 1:
-      recipient.name = {"Beispielhafte Grundstücksverwaltungsgesellschaft Mitteldeutschland mbH & Co. KG",
-                        "Abteilung Liegenschaften und Objektbuchhaltung", "z. Hd. Frau Platzhalter"};
+      recipient.name = {"Beispielhafte Grundstücksverwaltungsgesellschaft mbH & Co. KG", "z. Hd. Frau Platzhalter"};
       break;
     default:
       recipient.name = {"Frau", "Dr. Adelheid Freifrau von und zu Musterstein-Beispielsfelde"};
