@@ -709,3 +709,19 @@ TEST_CASE("an address that runs out of the C6/5 window is refused with its block
   CHECK(result.err.find("is not inside what the window of envelope \"c6-5\" shows wherever the sheet lies, 3 mm in "
                         "(x 23.0 to 88.0 mm, y 48.0 to 87.0 mm)") != std::string::npos);
 }
+
+TEST_CASE("a page with a font the file does not embed is refused, the standard fonts when the job says so",
+          "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) { m.erase("standard_fonts"); });
+  expect_refused(job, "kuvert: job \"test-job\": document \"K-2026-000001\": file \"spool.pdf\": page 1 shows text in "
+                      "the font \"Helvetica-Bold\", which the file does not embed: a printer would substitute another and "
+                      "lines would reflow; deliver the print file with its fonts embedded (or allow the 14 standard "
+                      "fonts with \"standard_fonts\": \"allow\" in job.json)");
+  job.edit_manifest([](json& m) { m["standard_fonts"] = "sometimes"; });
+  expect_refused(job, "field \"standard_fonts\": \"sometimes\" is neither \"refuse\" nor \"allow\"");
+  job.edit_manifest([](json& m) { m["standard_fonts"] = "allow"; });
+  const auto allowed = job.run();
+  INFO(allowed.err);
+  CHECK(allowed.exit_code == 0);
+}

@@ -63,7 +63,7 @@ Verdict check(const std::string& name, const std::string& content) {
   const auto path = page_with(folder, name, content);
   SpoolFile spool(path, name + ".pdf");
   Verdict verdict;
-  verdict.found = spool.ink_in(0, {kZone});
+  verdict.found = spool.ink_in(0, {kZone}).in_zones;
   const auto page = test::render_pages(path, 150).at(0);
   verdict.rendered_dark = page.any_dark_mm(kZone.x, kZone.y, kZone.width, kZone.height);
   return verdict;
@@ -131,6 +131,23 @@ TEST_CASE("what does not print in the clear zone is no ink", "[ingest][ink]") {
     CHECK_FALSE(verdict.rendered_dark);
     CHECK_FALSE(verdict.found);
   }
+}
+
+TEST_CASE("fonts that show text without their program in the file are named", "[ingest][ink]") {
+  spool_test::TempDir folder;
+  const auto path = page_with(folder, "fonts",
+                              "BT /F1 10 Tf 72 700 Td (Helvetica) Tj /F2 10 Tf 0 -20 Td (Narrow) Tj ET "
+                              "BT /F2 10 Tf ET");
+  SpoolFile spool(path, "fonts.pdf");
+  const auto ink = spool.ink_in(0, {});
+  REQUIRE(ink.unembedded_fonts.size() == 2);
+  CHECK(ink.unembedded_fonts[0].name == "Helvetica");
+  CHECK(ink.unembedded_fonts[0].standard);
+  CHECK(ink.unembedded_fonts[1].name == "Narrow");
+  CHECK_FALSE(ink.unembedded_fonts[1].standard);
+  // A font chosen but showing nothing is no concern.
+  const auto unused = page_with(folder, "unused", "BT /F1 10 Tf ET");
+  CHECK(SpoolFile(unused, "unused.pdf").ink_in(0, {}).unembedded_fonts.empty());
 }
 
 TEST_CASE("a hostile content stream is read flat and within its limits", "[ingest][ink]") {

@@ -177,6 +177,12 @@ JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, st
     else
       fields.problem("layout", "\"" + *layout + "\" is not a layout name (letters, digits, - and _; the layouts are in layouts/letters/)");
   }
+  if (auto fonts = fields.text("standard_fonts", false)) {
+    if (*fonts == "allow")
+      manifest.allow_standard_fonts = true;
+    else if (*fonts != "refuse")
+      fields.problem("standard_fonts", "\"" + *fonts + "\" is neither \"refuse\" nor \"allow\"");
+  }
   if (auto records = fields.text("records", false)) manifest.records = *records;
   if (auto mode = fields.text("on_bad_record", false)) {
     if (*mode == "skip")

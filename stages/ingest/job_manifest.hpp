@@ -33,6 +33,7 @@ struct JobManifest {
   std::string layout;   // a data job's letter layout (layouts/letters/NAME.toml)
   std::string records;  // and its records file (JSON Lines or CSV)
   bool skip_bad_records = false;  // "on_bad_record": "skip"
+  bool allow_standard_fonts = false;  // "standard_fonts": "allow": print files may use them unembedded
   ProductionSettings defaults;
   std::size_t documents = 0;  // how many the manifest lists
   bool valid_json = false;

@@ -156,34 +156,50 @@ class JobValidation {
     if (bad) return;
     const ProductionSettings& settings = job_.settings_of(document);
     const auto inserter = profiles_.inserters.find(settings.inserter);
-    if (inserter == profiles_.inserters.end() || inserter->second.paint_over_source_marks) return;
+    if (inserter == profiles_.inserters.end()) return;
+    const bool keep_zone = !inserter->second.paint_over_source_marks;
     const RectMm front = inserter->second.clear_zone;
     RectMm back = front;
     back.x = kA4WidthMm - front.x - front.width;
     SpoolFile& spool = sources_.at(document.file);
     for (std::uint32_t i = 0; i < document.page_count; ++i) {
+      const std::uint32_t page = document.first_page + i;
       const bool on_back = settings.sides == Sides::duplex && i % 2 == 1;
       const RectMm& zone = on_back ? back : front;
-      std::optional<ingest::InkMark> ink;
+      ingest::PageInk ink;
       try {
-        ink = spool.ink_in(document.first_page + i, {zone});
+        ink = spool.ink_in(page, keep_zone ? std::vector<RectMm>{zone} : std::vector<RectMm>{});
       } catch (const Error& error) {
-        for (const auto& problem : error.problems()) page_problem(document, document.first_page + i, problem.message);
+        for (const auto& problem : error.problems()) page_problem(document, page, problem.message);
         return;
       }
-      if (ink) {
+      for (const auto& font : ink.unembedded_fonts) {
+        if (font.standard && allow_standard_fonts_) continue;
+        page_problem(document, page,
+                     "shows text in the font \"" + font.name +
+                         "\", which the file does not embed: a printer would substitute another and lines would "
+                         "reflow; deliver the print file with its fonts embedded" +
+                         (font.standard ? " (or allow the 14 standard fonts with \"standard_fonts\": \"allow\" in "
+                                          "job.json)"
+                                        : ""));
+        return;
+      }
+      if (const auto& mark = ink.in_zones) {
         char at[160];
         std::snprintf(at, sizeof at,
                       "(at x %.1f mm, y %.1f mm from the top left; the zone is x %.0f to %.0f mm, y %.0f to %.0f mm%s)",
-                      ink->x_mm, ink->y_mm, zone.x, zone.x + zone.width, zone.y, zone.y + zone.height,
+                      mark->x_mm, mark->y_mm, zone.x, zone.x + zone.width, zone.y, zone.y + zone.height,
                       on_back ? " on a back" : "");
-        page_problem(document, document.first_page + i,
-                     "has " + ink->what + " inside the clear zone of inserter profile \"" + settings.inserter + "\" " +
-                         at + ", which imposing paints white");
+        page_problem(document, page,
+                     "has " + mark->what + " inside the clear zone of inserter profile \"" + settings.inserter +
+                         "\" " + at + ", which imposing paints white");
         return;
       }
     }
   }
+
+  // The 14 standard fonts may stand unembedded ("standard_fonts": "allow").
+  void allow_standard_fonts(bool allow) { allow_standard_fonts_ = allow; }
 
   void page_problem(const Document& document, std::uint32_t page, const std::string& problem) {
     add(Where{.document = id_of(document), .file = job_.files[document.file].filename().string()},
@@ -228,6 +244,7 @@ class JobValidation {
   std::map<FileKey, std::optional<std::uint32_t>> file_index_;
   std::vector<std::uint32_t> page_counts_;
   std::vector<std::vector<std::pair<std::uint32_t, std::string>>> bad_pages_;  // by file: page, problem
+  bool allow_standard_fonts_ = false;
   std::vector<Diagnostic> problems_;
   ManifestOpener open_;
   std::unique_ptr<std::istream> manifest_;  // for id_of(), opened when first needed
@@ -366,6 +383,7 @@ std::variant<Job, DataJob> read_job(const fs::path& path, const ProfileCatalog& 
           .settings = {},
           .documents = {}};
   JobValidation validation(job, profiles, where.file, sources, open);
+  validation.allow_standard_fonts(manifest.allow_standard_fonts);
   auto& problems = validation.problems();
   problems.insert(problems.end(), manifest_problems.begin(), manifest_problems.end());
   // The print file is opened (and its page tree walked) before the

@@ -4,6 +4,8 @@
 #include <podofo/base/PdfObject.h>
 
 #include <algorithm>
+#include <iterator>
+#include <string_view>
 #include <cmath>
 #include <unordered_map>
 
@@ -64,6 +66,9 @@ struct FontMetrics {
   std::unordered_map<std::uint32_t, double> cid_widths;
   double default_width = 1100;  // no widths known: wider than any Latin glyph
   double descent = -300, ascent = 1100;
+  std::string name;       // its /BaseFont
+  bool embedded = true;   // a font program in the file (or a Type 3 font's glyphs)
+  bool standard = false;  // one of the 14 standard fonts, by name
 
   double width(std::uint32_t code) const {
     if (!two_bytes) return code < widths.size() ? widths[code] : default_width;
@@ -196,6 +201,8 @@ class InkFinder {
   // The union of the ink found in the zones, when `whole`.
   std::optional<Box> extent() const { return extent_started_ ? std::optional<Box>(extent_) : std::nullopt; }
 
+  const std::vector<UnembeddedFont>& unembedded() const { return unembedded_; }
+
   std::optional<InkMark> page(const PoDoFo::PdfDictionary& page, const PdfVariant& resources) {
     GraphicsState state;
     state.clip = page_;
@@ -253,7 +260,38 @@ class InkFinder {
     return &direct_fonts_.back();
   }
 
+  bool has_program(const PdfVariant& descriptor) {
+    if (!descriptor.IsDictionary()) return false;
+    const auto& dict = descriptor.GetDictionary();
+    return dict.HasKey("FontFile") || dict.HasKey("FontFile2") || dict.HasKey("FontFile3");
+  }
+
   FontMetrics metrics(const PdfVariant& font) {
+    FontMetrics m = known_metrics(font);
+    if (!font.IsDictionary()) return m;
+    const PdfVariant base = entry(font, "BaseFont");
+    m.name = base.IsName() ? base.GetName().GetName() : "(no name)";
+    std::string_view plain = m.name;
+    if (plain.size() > 7 && plain[6] == '+') plain.remove_prefix(7);
+    static const std::string_view kStandard[] = {
+        "Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman", "Times-Bold",
+        "Times-Italic", "Times-BoldItalic", "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique",
+        "Symbol", "ZapfDingbats"};
+    m.standard = std::find(std::begin(kStandard), std::end(kStandard), plain) != std::end(kStandard);
+    const PdfVariant subtype = entry(font, "Subtype");
+    if (subtype.IsName() && subtype.GetName() == PoDoFo::PdfName("Type3")) return m;
+    PdfVariant owner = font;
+    if (subtype.IsName() && subtype.GetName() == PoDoFo::PdfName("Type0")) {
+      const PdfVariant descendants = entry(font, "DescendantFonts");
+      owner = descendants.IsArray() && !descendants.GetArray().empty() ? reader_.resolve(descendants.GetArray()[0])
+                                                                        : PdfVariant();
+    }
+    m.embedded = has_program(entry(owner, "FontDescriptor"));
+    return m;
+  }
+
+  // What the font's widths and box say about its glyphs.
+  FontMetrics known_metrics(const PdfVariant& font) {
     FontMetrics m;
     if (!font.IsDictionary()) return m;
     const PdfVariant subtype = entry(font, "Subtype");
@@ -357,6 +395,10 @@ class InkFinder {
   // A string shown with the current font; advances the text matrix.
   void show(const std::string& bytes, GraphicsState& state) {
     const FontMetrics& font = state.font ? *state.font : unknown_font_;
+    if (!font.embedded && !bytes.empty() &&
+        std::none_of(unembedded_.begin(), unembedded_.end(),
+                     [&](const UnembeddedFont& known) { return known.name == font.name; }))
+      unembedded_.push_back({font.name, font.standard});
     const double size = state.font_size;
     double advance = 0;
     const std::size_t step = font.two_bytes ? 2 : 1;
@@ -428,6 +470,7 @@ class InkFinder {
   Box page_;
   bool whole_;
   std::optional<InkMark> found_;
+  std::vector<UnembeddedFont> unembedded_;
   Box extent_;
   bool extent_started_ = false;
   std::uint64_t operators_ = 0;
@@ -712,13 +755,15 @@ PdfVariant resources_of(const PoDoFo::PdfDictionary& page, const InheritedAttrib
 
 }  // namespace
 
-std::optional<InkMark> ink_in_zones(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
-                                    const PageGeometry& box, const std::vector<RectMm>& zones,
-                                    PdfObjectReader& reader) {
+PageInk page_ink(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited, const PageGeometry& box,
+                 const std::vector<RectMm>& zones, PdfObjectReader& reader) {
   std::vector<Box> page_zones;
   for (const RectMm& zone : zones) page_zones.push_back(page_box(box, zone));
   InkFinder finder(reader, std::move(page_zones), Box{box.llx, box.lly, box.urx, box.ury});
-  return finder.page(page, resources_of(page, inherited, reader));
+  PageInk ink;
+  ink.in_zones = finder.page(page, resources_of(page, inherited, reader));
+  ink.unembedded_fonts = finder.unembedded();
+  return ink;
 }
 
 std::optional<RectMm> ink_extent(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,

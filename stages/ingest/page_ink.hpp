@@ -34,15 +34,27 @@ struct InkMark {
   double x_mm = 0, y_mm = 0;  // where it enters the zone, from the sheet's top left
 };
 
+// A font that shows text on the page without its program in the file:
+// printers substitute another, and lines reflow.
+struct UnembeddedFont {
+  std::string name;
+  bool standard = false;  // one of the 14 standard fonts (Helvetica, Times, Courier, Symbol, ZapfDingbats)
+};
+
+struct PageInk {
+  std::optional<InkMark> in_zones;  // the first mark in a zone
+  std::vector<UnembeddedFont> unembedded_fonts;  // up to that mark
+};
+
 // The first mark that reaches into one of `zones` (mm from the top left of
-// the page's visible box), or nothing. Throws kuvert::Error(input) for a
-// page past the limits, and what reading its streams throws.
-std::optional<InkMark> ink_in_zones(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
-                                    const PageGeometry& box, const std::vector<RectMm>& zones,
-                                    PdfObjectReader& reader);
+// the page's visible box), and the fonts without a program that show text
+// up to it. Throws kuvert::Error(input) for a page past the limits, and what
+// reading its streams throws.
+PageInk page_ink(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited, const PageGeometry& box,
+                 const std::vector<RectMm>& zones, PdfObjectReader& reader);
 
 // The box (mm from the top left) of all ink inside `region`, clipped to it,
-// or nothing: where an address block stands. Throws as ink_in_zones.
+// or nothing: where an address block stands. Throws as page_ink.
 std::optional<RectMm> ink_extent(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
                                  const PageGeometry& box, const RectMm& region, PdfObjectReader& reader);
 

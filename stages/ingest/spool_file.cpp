@@ -77,9 +77,9 @@ auto SpoolFile::with_page(std::uint32_t page, Read read)
   });
 }
 
-std::optional<ingest::InkMark> SpoolFile::ink_in(std::uint32_t page, const std::vector<RectMm>& zones) {
+ingest::PageInk SpoolFile::ink_in(std::uint32_t page, const std::vector<RectMm>& zones) {
   return with_page(page, [&](const PoDoFo::PdfDictionary& dict) {
-    return ingest::ink_in_zones(dict, pages_->inherited(page), pages_->geometry(page), zones, *reader_);
+    return ingest::page_ink(dict, pages_->inherited(page), pages_->geometry(page), zones, *reader_);
   });
 }
 

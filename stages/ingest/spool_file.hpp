@@ -49,9 +49,10 @@ class SpoolFile {
   // page; ingest/page_obstacle.hpp), found when the file was opened.
   ingest::PageObstacle obstacle(std::uint32_t page) const;
   // The first ink of a 0-based page inside `zones` (mm from the top left
-  // of its visible box; ingest/page_ink.hpp), or nothing. Throws
-  // kuvert::Error(input) for a page that cannot be checked.
-  std::optional<ingest::InkMark> ink_in(std::uint32_t page, const std::vector<RectMm>& zones);
+  // of its visible box) and its fonts without a program
+  // (ingest/page_ink.hpp). Throws kuvert::Error(input) for a page that
+  // cannot be checked.
+  ingest::PageInk ink_in(std::uint32_t page, const std::vector<RectMm>& zones);
   // The box of a page's ink inside `region` (ingest/page_ink.hpp).
   std::optional<RectMm> ink_extent(std::uint32_t page, const RectMm& region);
 

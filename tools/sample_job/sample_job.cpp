@@ -253,6 +253,9 @@ std::vector<SampleDocument> write_sample_job(const fs::path& folder, const Sampl
       {"client", "musterstadt"},
       {"application", "steuer"},
       {"print_file", "spool.pdf"},
+      // The spool sets its text in Helvetica without embedding it, as many
+      // tax applications' print files do.
+      {"standard_fonts", "allow"},
       {"defaults",
        {{"paper", "a4-80"},
         {"sides", options.sides},
