@@ -93,7 +93,7 @@ TEST_CASE("the pitney-bowes profile marks the first sheet of a piece with odd pa
   // 146 mm from the top, pitch 4.233 mm: start, insert, feeder 1-3,
   // sequence 1-2-4, divert, parity, safety.
   auto bar = [](const PageImage& page, int position) {
-    return page.grey_at_mm(198, 146 + position * 4.233) < 128;
+    return page.grey_at_mm(196.75, 146 + position * 4.233) < 128;
   };
   std::size_t sheet_in_run = 0;
   const auto summary = read_json(job.output() / "summary.json");

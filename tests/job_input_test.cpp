@@ -646,7 +646,7 @@ TEST_CASE("an amount that runs into the inserter's clear zone is refused with it
   add_document_with_file(job, "K-2026-000003", "betrag.pdf");
   expect_refused(job,
                  "kuvert: job \"test-job\": document \"K-2026-000003\": file \"betrag.pdf\": page 1 has text inside "
-                 "the clear zone of inserter profile \"generic-omr\" (at x 190.0 mm, y 96.");
+                 "the clear zone of inserter profile \"generic-omr\" (at x 188.5 mm, y 96.");
 
   // On the back of a duplex sheet the zone is mirrored to the left edge.
   KuvertJob back(plain_job(2, 1));

@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 // generic-omr as DESIGN.md fixes it (its first bar off the form-B fold).
 constexpr double kFirstBarMm = 112.0;
 constexpr double kPitchMm = 4.23;
-constexpr double kBarCentreXMm = 198.0;
+constexpr double kBarCentreXMm = 196.75;
 constexpr int kPositions = 9;
 
 std::vector<bool> read_bars(const PageImage& page) {
@@ -130,11 +130,11 @@ RunCheck check_run(const fs::path& folder, const std::string& run_id,
       CHECK(bars[6] == bool(sequence & 1));
       CHECK(bars[8]);
       CHECK(std::count(bars.begin(), bars.end(), true) % 2 == 0);
-      CHECK_FALSE(back.any_dark_mm(190, 91.5, 16, 75));
-      CHECK_FALSE(back.any_dark_mm(4, 91.5, 16, 75));  // behind the code
+      CHECK_FALSE(back.any_dark_mm(188.5, 91.5, 16.5, 75));
+      CHECK_FALSE(back.any_dark_mm(5, 91.5, 16.5, 75));  // behind the code
       // On the front nothing dark outside the bars' column inside the zone.
-      CHECK_FALSE(front.any_dark_mm(190.5, 92, 2, 74));
-      CHECK_FALSE(front.any_dark_mm(203.6, 92, 2, 74));
+      CHECK_FALSE(front.any_dark_mm(188.8, 92, 2.2, 74));
+      CHECK_FALSE(front.any_dark_mm(202.6, 92, 2.2, 74));
     }
 
     // The recipient of the piece stands in the DIN 5008 form B window field.
@@ -250,7 +250,7 @@ TEST_CASE("a piece the inserter cannot take goes into a manual run without marks
   // No bars and no painted zone on any page of the manual run.
   const auto images = render_pages(job.output() / "R0002.pdf", 50);
   REQUIRE(images.size() == 122);
-  for (const auto& page : images) CHECK_FALSE(page.any_dark_mm(190, 91.5, 16, 75));
+  for (const auto& page : images) CHECK_FALSE(page.any_dark_mm(188.5, 91.5, 16.5, 75));
 }
 
 TEST_CASE("a recipient that a spreadsheet would run as a formula is text in the run manifest", "[e2e]") {

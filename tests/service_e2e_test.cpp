@@ -163,9 +163,8 @@ TEST_CASE("Jobs dropped into an inbox become runs and released runs reach the pr
   CHECK(files_in(site.printer(), true) == 2);
   // A second service on the same store would deliver the same runs again.
   auto second = site.start();
-  REQUIRE(wait_until(
-      [&] { return site.log().find("another kuvert serve uses this store already") != std::string::npos; }, 10s));
-  CHECK(second->stop() == 3);
+  CHECK(second->wait(10s) == 3);
+  CHECK(site.log().find("another kuvert serve uses this store already") != std::string::npos);
   CHECK(service->stop() == 0);
   CHECK(site.log().find("stopping on SIGTERM") != std::string::npos);
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,18 @@ struct RectMm {
   double x = 0, y = 0, width = 0, height = 0;  // from the sheet's top-left corner
 };
 
+// What a machine needs of OMR marks, from its manual ([limits] of a
+// profile): checked when the profile is loaded.
+struct MarkLimits {
+  std::string source;  // the manual or document the numbers come from
+  double bar_length_min_mm = 0;
+  double bar_thickness_min_mm = 0;
+  double edge_min_mm = 0;          // from the bars to the sheet's edge
+  double clear_beside_min_mm = 0;  // clear zone left and right of the column
+  double clear_above_min_mm = 0;
+  double clear_below_min_mm = 0;
+};
+
 // A folder-inserter's reading profile (layouts/inserters/NAME.toml).
 struct InserterProfile {
   std::string name;
@@ -67,6 +80,7 @@ struct InserterProfile {
   // Print files for this machine carry marks of their own in the clear
   // zone, which kuvert may paint over; otherwise ink there refuses the page.
   bool paint_over_source_marks = false;
+  std::optional<MarkLimits> limits;
   // The DIN 5008 forms whose folds (form A at 87 and 192 mm, form B at 105
   // and 210 mm) the machine's folder is set for; its marks keep clear of
   // all of them.

@@ -130,6 +130,31 @@ void check_folds(const InserterProfile& profile, Checker& checker) {
                             (form == LetterForm::a ? "A" : "B") + "; a mark on a fold misreads");
 }
 
+// The marks against the machine's documented limits ([limits]).
+void check_limits(const InserterProfile& profile, Checker& checker) {
+  if (!profile.limits || profile.positions.empty()) return;
+  const MarkLimits& limits = *profile.limits;
+  const std::string from = " (" + limits.source + ")";
+  const auto at_least = [&](const char* key, const char* what, double value, double minimum) {
+    if (value < minimum - 1e-9)
+      checker.problem(key, std::string(what) + " " + mm(value) + " mm, less than the " + mm(minimum) +
+                               " mm the machine needs" + from);
+  };
+  const RectMm& zone = profile.clear_zone;
+  const double left = profile.bar_x_mm, right = left + profile.bar_length_mm;
+  const double top = profile.first_mark_y_mm - profile.bar_thickness_mm / 2;
+  const double bottom =
+      top + static_cast<double>(profile.positions.size() - 1) * profile.pitch_mm + profile.bar_thickness_mm;
+  at_least("bar_length_mm", "the bars are", profile.bar_length_mm, limits.bar_length_min_mm);
+  at_least("bar_thickness_mm", "the bars are", profile.bar_thickness_mm, limits.bar_thickness_min_mm);
+  at_least("bar_x_mm", "the bars end", std::min(left, kA4WidthMm - right), limits.edge_min_mm);
+  at_least("clear_zone", "the clear zone leaves beside the bars", std::min(left - zone.x, zone.x + zone.width - right),
+           limits.clear_beside_min_mm);
+  at_least("clear_zone", "the clear zone leaves above the first bar", top - zone.y, limits.clear_above_min_mm);
+  at_least("clear_zone", "the clear zone leaves below the last bar", zone.y + zone.height - bottom,
+           limits.clear_below_min_mm);
+}
+
 void check_code(const InserterProfile& profile, Checker& checker) {
   const RectMm& zone = profile.clear_zone;
   const double module = profile.module_mm;
@@ -197,6 +222,7 @@ void check_inserter(const InserterProfile& profile, const Where& file, std::vect
   if (profile.code == CodeKind::omr) {
     check_positions(profile, checker);
     check_bars(profile, checker);
+    check_limits(profile, checker);
   } else {
     check_code(profile, checker);
   }

@@ -155,6 +155,18 @@ InserterProfile read_inserter(const toml::table& document, const std::string& na
     }
     if (profile.letter_forms.empty()) fields.problem("letter_forms", "names no form");
   }
+  with_table(fields, "limits", false, [&](TomlFields& table) {
+    MarkLimits limits;
+    limits.source = table.text("source").value_or("");
+    for (auto [key, target] :
+         {std::pair{"bar_length_min_mm", &limits.bar_length_min_mm},
+          std::pair{"bar_thickness_min_mm", &limits.bar_thickness_min_mm},
+          std::pair{"edge_min_mm", &limits.edge_min_mm}, std::pair{"clear_beside_min_mm", &limits.clear_beside_min_mm},
+          std::pair{"clear_above_min_mm", &limits.clear_above_min_mm},
+          std::pair{"clear_below_min_mm", &limits.clear_below_min_mm}})
+      if (table.has(key)) *target = table.number(key, 0, 100).value_or(0);
+    profile.limits = limits;
+  });
   if (fields.has("paint_over_source_marks"))
     profile.paint_over_source_marks = fields.flag("paint_over_source_marks").value_or(false);
 

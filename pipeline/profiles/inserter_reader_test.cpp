@@ -38,17 +38,17 @@ TEST_CASE("generic-omr is exactly the profile DESIGN.md fixes", "[profiles]") {
   }
   CHECK(p.first_mark_y_mm == 112);
   CHECK(p.pitch_mm == 4.23);
-  CHECK(p.bar_x_mm == 193);
-  CHECK(p.bar_length_mm == 10);
+  CHECK(p.bar_x_mm == 191.5);
+  CHECK(p.bar_length_mm == 10.5);
   CHECK(p.bar_thickness_mm == 0.5);
   CHECK(p.collation_mark == kuvert::CollationMark::end_of_collation);
   CHECK(p.logic == kuvert::MarkLogic::positive);
   CHECK(p.parity == kuvert::Parity::even);
   CHECK(p.sequence_direction == kuvert::SequenceDirection::up);
   CHECK(p.order == kuvert::CollationOrder::normal);
-  CHECK(p.clear_zone.x == 190);
+  CHECK(p.clear_zone.x == 188.5);
   CHECK(p.clear_zone.y == 91.5);
-  CHECK(p.clear_zone.width == 16);
+  CHECK(p.clear_zone.width == 16.5);
   CHECK(p.clear_zone.height == 75);
   CHECK(p.letter_forms == std::vector<kuvert::LetterForm>{kuvert::LetterForm::a, kuvert::LetterForm::b});
   CHECK(p.fold_limit_sheets == 8);
@@ -88,7 +88,7 @@ TEST_CASE("unknown keys in an inserter profile are errors", "[profiles]") {
   ScratchLayouts layouts;
   layouts.replace(kGeneric, "side = \"front\"", "side = \"front\"\ncolour = \"black\"");
   layouts.replace(kGeneric, "{ function = \"start\" }", "{ function = \"start\", bold = true }");
-  layouts.replace(kGeneric, "clear_zone = { x = 190,", "clear_zone = { left = 1, x = 190,");
+  layouts.replace(kGeneric, "clear_zone = { x = 188.5,", "clear_zone = { left = 1, x = 188.5,");
   layouts.replace(kGeneric, "station = 2\ninsert", "station = 2\nstaton = 2\ninsert");
   CHECK(load_problems(layouts.root()) ==
         Lines{generic("positions[0].bold", "is not a known field"), generic("clear_zone.left", "is not a known field"),
@@ -167,11 +167,15 @@ TEST_CASE("even or odd parity needs a parity position", "[profiles]") {
 
 TEST_CASE("the marks must lie inside the clear zone and the zone on the sheet", "[profiles]") {
   ScratchLayouts layouts;
-  layouts.replace(kGeneric, "clear_zone = { x = 190, y = 91.5, width = 16, height = 75 }",
+  layouts.replace(kGeneric, "clear_zone = { x = 188.5, y = 91.5, width = 16.5, height = 75 }",
                   "clear_zone = { x = 195, y = 91.5, width = 16, height = 50 }");
   CHECK(load_problems(layouts.root()) ==
         Lines{generic("clear_zone", "reaches beyond the A4 sheet (210 x 297 mm)"),
-              generic("clear_zone", "does not contain the marks (x 193 to 203 mm, y 111.75 to 146.09 mm)")});
+              generic("clear_zone", "does not contain the marks (x 191.5 to 202 mm, y 111.75 to 146.09 mm)"),
+              generic("clear_zone", "the clear zone leaves beside the bars -3.5 mm, less than the 3 mm the machine "
+                                    "needs (DESIGN.md, default inserter profile generic-omr)"),
+              generic("clear_zone", "the clear zone leaves below the last bar -4.59 mm, less than the 20 mm the "
+                                    "machine needs (DESIGN.md, default inserter profile generic-omr)")});
 }
 
 TEST_CASE("feeders, limits and envelopes are checked across the profile", "[profiles]") {
@@ -212,8 +216,8 @@ TEST_CASE("marks within 5 mm of a fold of the profile's letter forms are refused
   ScratchLayouts layouts;
   // The first version's bars: from 99.75 mm, across the form-B fold at 105 mm.
   layouts.replace(kGeneric, "first_mark_y_mm = 112", "first_mark_y_mm = 100");
-  layouts.replace(kGeneric, "clear_zone = { x = 190, y = 91.5, width = 16, height = 75 }",
-                  "clear_zone = { x = 190, y = 80, width = 16, height = 74 }");
+  layouts.replace(kGeneric, "clear_zone = { x = 188.5, y = 91.5, width = 16.5, height = 75 }",
+                  "clear_zone = { x = 188.5, y = 79.5, width = 16.5, height = 75 }");
   CHECK(load_problems(layouts.root()) ==
         Lines{generic("letter_forms", "the marks (y 99.75 to 134.09 mm) come within 5 mm of the fold at 105 mm of DIN "
                                       "5008 form B; a mark on a fold misreads")});
@@ -230,4 +234,17 @@ TEST_CASE("marks within 5 mm of a fold of the profile's letter forms are refused
   CHECK(load_problems(unknown.root()) ==
         Lines{generic("letter_forms", "\"C\" is no DIN 5008 form (expected \"A\" or \"B\")"),
               generic("letter_forms", "names no form")});
+}
+
+TEST_CASE("marks are checked against the machine's documented limits", "[profiles]") {
+  ScratchLayouts layouts;
+  // The first version's bars: 10 mm long, ending 7 mm from the edge.
+  layouts.replace(kGeneric, "bar_x_mm = 191.5", "bar_x_mm = 193");
+  layouts.replace(kGeneric, "bar_length_mm = 10.5", "bar_length_mm = 10");
+  const std::string source = " (DESIGN.md, default inserter profile generic-omr)";
+  CHECK(load_problems(layouts.root()) ==
+        Lines{generic("bar_length_mm", "the bars are 10 mm, less than the 10.5 mm the machine needs" + source),
+              generic("bar_x_mm", "the bars end 7 mm, less than the 8 mm the machine needs" + source),
+              generic("clear_zone", "the clear zone leaves beside the bars 2 mm, less than the 3 mm the machine needs" +
+                                        source)});
 }

@@ -25,6 +25,7 @@ constexpr double kSmallSize = 8;
 constexpr double kFooterSize = 7.5;
 constexpr double kAddressLeading = 1.2;  // 6 lines of 10 pt fit the 27.3 mm recipient zone
 constexpr double kCellPadding = 1;       // mm each side of a table cell
+constexpr double kClearZoneGap = 0.5;    // mm between the body and the clear zone
 constexpr double kPageNumberLine = 262;
 constexpr double kFooterLine = 283;
 constexpr double kContinuationHeaderLine = 12;
@@ -118,8 +119,8 @@ class LetterWriter {
     put(text, right - millimetres(setter_.width(text, size_pt)), baseline_mm, size_pt);
   }
   // A paragraph from `x`, `width` wide, its lines flowing onto new pages.
-  void paragraph(const std::string& text, FontIndex font, double size_pt, double x = kLeftMargin,
-                 double width = kTextWidth) {
+  void paragraph(const std::string& text, FontIndex font, double size_pt, double x = kLeftMargin, double width = -1) {
+    if (width < 0) width = c_.body_width_;
     for (const auto& line : setter_.lines(font, text, size_pt, points(width))) {
       need(line_height(size_pt));
       put(line, x, baseline(y_, size_pt), size_pt);
@@ -324,10 +325,9 @@ class LetterWriter {
   }
 
   void table_header() {
-    const LetterTable& table = *layout_.table;
     const double h = line_height(size());
     double x = kLeftMargin;
-    for (const auto& column : table.columns) {
+    for (const auto& column : c_.table_columns_) {
       const ShapedText title = setter_.line(c_.bold_, column.title);
       if (column.align == Align::right)
         put_right(title, x + column.width_mm - kCellPadding, baseline(y_, size()), size());
@@ -341,10 +341,9 @@ class LetterWriter {
   }
 
   void row(const TableRow& set) {
-    const LetterTable& table = *layout_.table;
     double x = kLeftMargin;
     for (std::size_t c = 0; c < set.cells.size(); ++c) {
-      const TableColumn& column = table.columns[c];
+      const TableColumn& column = c_.table_columns_[c];
       double line = y_;
       for (const auto& text : set.cells[c]) {
         if (column.align == Align::right)
@@ -374,7 +373,7 @@ class LetterWriter {
     for (std::size_t r = 0; r < rows.size(); ++r) {
       std::vector<std::string> texts;
       for (const auto& column : c_.columns_) texts.push_back(fill(column, c_.table_items_, rows[r]).value_or(""));
-      const TableRow set = set_table_row(setter_, c_.regular_, size(), table.columns, texts, kCellPadding);
+      const TableRow set = set_table_row(setter_, c_.regular_, size(), c_.table_columns_, texts, kCellPadding);
       const double height = line_height(size()) * static_cast<double>(set.lines);
       const double wanted = height + (r + 1 == rows.size() && !table.totals.empty() ? totals_height : 0);
       if (r == 0) {
@@ -399,7 +398,7 @@ class LetterWriter {
     if (table.totals.empty()) return;
     need(totals_height);
     double right = kLeftMargin;
-    for (const auto& column : table.columns) right += column.width_mm;
+    for (const auto& column : c_.table_columns_) right += column.width_mm;
     pages_.back().line(points(kLeftMargin), from_top(y_ + 0.4), points(right), from_top(y_ + 0.4), 0.5);
     y_ += 1;
     for (std::size_t t = 0; t < table.totals.size(); ++t) {
@@ -465,7 +464,17 @@ LetterComposer::LetterComposer(const LetterLayout& layout, const Client& client,
       salutation_(parsed(layout.salutation)) {
   for (const auto& line : layout.info) info_.push_back(parsed(line.value));
   for (const auto& block : layout.body) body_.push_back(parsed(block.text));
+  // The body ends before the clear zone, which imposing paints white: a
+  // zone that reaches left of the right margin narrows the text, and the
+  // table's columns with it.
+  if (clear_zone && clear_zone->x < kLeftMargin + kTextWidth && clear_zone->x > kLeftMargin + kTextWidth / 2)
+    body_width_ = clear_zone->x - kClearZoneGap - kLeftMargin;
   if (layout.table) {
+    table_columns_ = layout.table->columns;
+    double total = 0;
+    for (const auto& column : table_columns_) total += column.width_mm;
+    if (total > body_width_)
+      for (auto& column : table_columns_) column.width_mm *= body_width_ / total;
     for (const auto& column : layout.table->columns) columns_.push_back(parsed(column.value));
     for (const auto& total : layout.table->totals) totals_.push_back(parsed(total.value));
     table_items_.fields = layout.fields.find(layout.table->rows)->items;

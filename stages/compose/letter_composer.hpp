@@ -61,6 +61,8 @@ class LetterComposer {
   double address_bottom_ = 0;  // mm: where the recipient's last line must end, below the form's field top
   FontIndex regular_ = 0, bold_ = 0;
   double smallest_address_size_ = 0;  // pt: the recipient's capitals 2.3 mm high
+  double body_width_ = kLetterTextWidthMm;  // mm from the left margin, short of the clear zone
+  std::vector<TableColumn> table_columns_;  // the layout's, narrowed to body_width_ if need be
   // The layout's templates, parsed once.
   std::vector<TextTemplate> info_;
   TextTemplate subject_, salutation_;

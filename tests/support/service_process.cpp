@@ -26,6 +26,18 @@ int ServiceProcess::stop() {
   return exit_status(status);
 }
 
+int ServiceProcess::wait(std::chrono::milliseconds timeout) {
+  if (pid_ < 0) return -1;
+  int status = 0;
+  const bool ended = wait_until([&] { return ::waitpid(pid_, &status, WNOHANG) == pid_; }, timeout);
+  if (!ended) {
+    kill();
+    return -1;
+  }
+  pid_ = -1;
+  return exit_status(status);
+}
+
 void ServiceProcess::kill() {
   if (pid_ < 0) return;
   ::kill(pid_, SIGKILL);

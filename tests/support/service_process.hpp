@@ -16,6 +16,9 @@ class ServiceProcess {
   ServiceProcess& operator=(const ServiceProcess&) = delete;
 
   int stop();   // SIGTERM; returns the exit status
+  // The exit status once it ends by itself within `timeout`; -1 if it
+  // does not (it is then killed).
+  int wait(std::chrono::milliseconds timeout);
   void kill();  // SIGKILL, as a crash would
   std::string log() const;
 
