@@ -392,6 +392,29 @@ TEST_CASE("data job: addresses wrap where the window of the inserter's C6/5 enve
   CHECK(words > 0);
 }
 
+TEST_CASE("data job: composed letters keep their text out of the inserter's clear zone", "[data]") {
+  SampleRecordsOptions options;
+  options.records = 6;
+  options.items = 3;
+  KuvertJob job(options);
+  const auto result = job.run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  // generic-omr's clear zone: x 188.5 to 205 mm, y 91.5 to 166.5 mm, on
+  // fronts; mirrored (x 5 to 21.5 mm) on backs. The table's amounts end at
+  // the right margin's 190 mm unless the body stops short of the zone.
+  std::size_t amounts = 0;
+  for (const auto& box : test::word_boxes(job.output() / "R0001.pdf")) {
+    const bool front = box.page % 2 == 1;
+    const bool in_rows = box.bottom > 91.5 && box.y < 166.5;
+    INFO("page " << box.page << ": \"" << box.text << "\" from " << box.x << " to " << box.right << " mm");
+    if (in_rows && front) CHECK(box.right <= 188.5);
+    if (in_rows && !front) CHECK(box.x >= 21.5);
+    if (box.text == "€" && in_rows && front) ++amounts;
+  }
+  CHECK(amounts > 0);
+}
+
 TEST_CASE("data job: a word wider than its table column is broken inside it, and the letter produced", "[data]") {
   KuvertJob job = small_job();
   const std::string word = "Grundbesitzabgabenbescheidsberichtigungsverfahrensgebührenfestsetzung";
