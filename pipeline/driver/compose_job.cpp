@@ -174,8 +174,11 @@ ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, con
     where.field = "defaults.inserter";
     throw_input(where, "layout \"" + data.layout + "\": " + form);
   }
+  // The envelope the letters are folded into: the job's own, or the
+  // inserter's for folded pieces.
   const InserterProfile& inserter = profiles.inserters.at(data.defaults.inserter);
-  const EnvelopeProfile& folded = profiles.envelopes.at(inserter.folded_envelope);
+  const EnvelopeProfile& folded = profiles.envelopes.at(
+      data.defaults.envelope == "auto" ? inserter.folded_envelope : data.defaults.envelope);
   const auto area = address_area(folded, layout.form);
   if (!area) {
     Where where;

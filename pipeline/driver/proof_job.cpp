@@ -121,7 +121,7 @@ ProofSummary proof_job(const ProofRequest& request, Reporter& reporter) {
   if (!job.documents.empty()) {
     reporter.stage("planning the mail pieces");
     runs = plan_runs(job, profiles, PlanOptions{run.max_sheets});
-    check_address_windows(job, runs, profiles, sources, sample.form);
+    if (!std::holds_alternative<DataJob>(input)) check_address_windows(job, runs, profiles, sources, sample.form);
     reporter.stage("imposing and writing the runs");
     write_runs(job, runs, profiles, sources, work,
                RunWritingOptions{4 * threads, run.created, job_key(job, run.created)}, reporter);

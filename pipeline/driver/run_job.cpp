@@ -52,7 +52,9 @@ nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
   release_freed_memory();
   reporter.stage("planning the mail pieces");
   const auto runs = plan_runs(job, profiles, PlanOptions{request.max_sheets});
-  check_address_windows(job, runs, profiles, sources, composed ? composed->form : LetterForm::b);
+  // Composed letters set their address where the window shows it; print
+  // files are taken as they come.
+  if (!composed) check_address_windows(job, runs, profiles, sources, LetterForm::b);
   job.recipients = std::vector<RecipientKey>();  // planning's alone; a move frees it, `= {}` would not
   release_freed_memory();
 

@@ -79,6 +79,17 @@ struct FontMetrics {
 
 constexpr std::uint32_t kMaxCidWidths = 65536;
 
+}  // namespace
+
+struct FontMetricsCache::Entries {
+  std::unordered_map<std::uint32_t, FontMetrics> by_object;
+};
+
+FontMetricsCache::FontMetricsCache() : entries_(std::make_unique<Entries>()) {}
+FontMetricsCache::~FontMetricsCache() = default;
+
+namespace {
+
 struct GraphicsState {
   Matrix ctm;
   Box clip;
@@ -195,8 +206,8 @@ class InkFinder {
  public:
   // With `whole`, every mark in the zones is taken into extent() instead of
   // stopping at the first.
-  InkFinder(PdfObjectReader& reader, std::vector<Box> zones, Box page, bool whole = false)
-      : reader_(reader), zones_(std::move(zones)), page_(page), whole_(whole) {}
+  InkFinder(PdfObjectReader& reader, FontMetricsCache& fonts, std::vector<Box> zones, Box page, bool whole = false)
+      : reader_(reader), fonts_(fonts.entries().by_object), zones_(std::move(zones)), page_(page), whole_(whole) {}
 
   // The union of the ink found in the zones, when `whole`.
   std::optional<Box> extent() const { return extent_started_ ? std::optional<Box>(extent_) : std::nullopt; }
@@ -466,6 +477,7 @@ class InkFinder {
   void draw(const std::string& content, const PdfVariant& resources, GraphicsState state, int depth);
 
   PdfObjectReader& reader_;
+  std::unordered_map<std::uint32_t, FontMetrics>& fonts_;  // by object number, for the whole file
   std::vector<Box> zones_;
   Box page_;
   bool whole_;
@@ -476,7 +488,6 @@ class InkFinder {
   std::uint64_t operators_ = 0;
   Matrix text_matrix_, line_matrix_;
   FontMetrics unknown_font_;
-  std::unordered_map<std::uint32_t, FontMetrics> fonts_;
   std::vector<FontMetrics> direct_fonts_;
 };
 
@@ -756,10 +767,10 @@ PdfVariant resources_of(const PoDoFo::PdfDictionary& page, const InheritedAttrib
 }  // namespace
 
 PageInk page_ink(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited, const PageGeometry& box,
-                 const std::vector<RectMm>& zones, PdfObjectReader& reader) {
+                 const std::vector<RectMm>& zones, PdfObjectReader& reader, FontMetricsCache& fonts) {
   std::vector<Box> page_zones;
   for (const RectMm& zone : zones) page_zones.push_back(page_box(box, zone));
-  InkFinder finder(reader, std::move(page_zones), Box{box.llx, box.lly, box.urx, box.ury});
+  InkFinder finder(reader, fonts, std::move(page_zones), Box{box.llx, box.lly, box.urx, box.ury});
   PageInk ink;
   ink.in_zones = finder.page(page, resources_of(page, inherited, reader));
   ink.unembedded_fonts = finder.unembedded();
@@ -767,8 +778,9 @@ PageInk page_ink(const PoDoFo::PdfDictionary& page, const InheritedAttributes& i
 }
 
 std::optional<RectMm> ink_extent(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
-                                 const PageGeometry& box, const RectMm& region, PdfObjectReader& reader) {
-  InkFinder finder(reader, {page_box(box, region)}, Box{box.llx, box.lly, box.urx, box.ury}, true);
+                                 const PageGeometry& box, const RectMm& region, PdfObjectReader& reader,
+                                 FontMetricsCache& fonts) {
+  InkFinder finder(reader, fonts, {page_box(box, region)}, Box{box.llx, box.lly, box.urx, box.ury}, true);
   finder.page(page, resources_of(page, inherited, reader));
   const auto extent = finder.extent();
   if (!extent) return std::nullopt;

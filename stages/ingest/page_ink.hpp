@@ -12,6 +12,7 @@
 // take at most kMaxInkOperators operators in all (forms drawn many times
 // count each time); past either the page is refused.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,21 @@ class PdfObjectReader;
 
 inline constexpr int kMaxFormDepth = 12;
 inline constexpr std::uint64_t kMaxInkOperators = 20'000'000;
+
+// The metrics of a file's fonts, read once for all the pages that use
+// them (a composed spool's pages share a few large fonts). One per file.
+class FontMetricsCache {
+ public:
+  FontMetricsCache();
+  ~FontMetricsCache();
+  FontMetricsCache(const FontMetricsCache&) = delete;
+  FontMetricsCache& operator=(const FontMetricsCache&) = delete;
+  struct Entries;
+  Entries& entries() { return *entries_; }
+
+ private:
+  std::unique_ptr<Entries> entries_;
+};
 
 struct InkMark {
   std::string what;         // "text", "a path", "an image", "a shading"
@@ -51,11 +67,12 @@ struct PageInk {
 // up to it. Throws kuvert::Error(input) for a page past the limits, and what
 // reading its streams throws.
 PageInk page_ink(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited, const PageGeometry& box,
-                 const std::vector<RectMm>& zones, PdfObjectReader& reader);
+                 const std::vector<RectMm>& zones, PdfObjectReader& reader, FontMetricsCache& fonts);
 
 // The box (mm from the top left) of all ink inside `region`, clipped to it,
 // or nothing: where an address block stands. Throws as page_ink.
 std::optional<RectMm> ink_extent(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
-                                 const PageGeometry& box, const RectMm& region, PdfObjectReader& reader);
+                                 const PageGeometry& box, const RectMm& region, PdfObjectReader& reader,
+                                 FontMetricsCache& fonts);
 
 }  // namespace kuvert::ingest

@@ -79,13 +79,13 @@ auto SpoolFile::with_page(std::uint32_t page, Read read)
 
 ingest::PageInk SpoolFile::ink_in(std::uint32_t page, const std::vector<RectMm>& zones) {
   return with_page(page, [&](const PoDoFo::PdfDictionary& dict) {
-    return ingest::page_ink(dict, pages_->inherited(page), pages_->geometry(page), zones, *reader_);
+    return ingest::page_ink(dict, pages_->inherited(page), pages_->geometry(page), zones, *reader_, fonts_);
   });
 }
 
 std::optional<RectMm> SpoolFile::ink_extent(std::uint32_t page, const RectMm& region) {
   return with_page(page, [&](const PoDoFo::PdfDictionary& dict) {
-    return ingest::ink_extent(dict, pages_->inherited(page), pages_->geometry(page), region, *reader_);
+    return ingest::ink_extent(dict, pages_->inherited(page), pages_->geometry(page), region, *reader_, fonts_);
   });
 }
 

@@ -81,6 +81,7 @@ class SpoolFile {
   std::unique_ptr<ingest::PdfInput> input_;
   std::unique_ptr<ingest::PdfObjectReader> reader_;
   std::unique_ptr<ingest::PageList> pages_;
+  ingest::FontMetricsCache fonts_;
 };
 
 }  // namespace kuvert

@@ -132,10 +132,11 @@ class SpoolWriter {
       // DIN 5008 form B: return-address zone ends at 62.7 mm, recipient zone
       // below; text 5 mm into the field (x 25 mm).
       text.line("F1", 7, 25, 60, "Stadt Musterstadt · Rathausplatz 1 · 39999 Musterstadt");
-      double y = 67;
+      // Six lines at 3.9 mm end 3 mm above the C6/5 window's lower edge.
+      double y = 66;
       for (const auto& line : address_lines(document.recipient)) {
         text.line("F1", 10, 25, y, line);
-        y += 4.2;
+        y += 3.9;
       }
       text.line("F1", 9, 125, 55, "Datum: 22.11.2026");
       text.line("F1", 9, 125, 60, "Kassenzeichen: " + document.id);
