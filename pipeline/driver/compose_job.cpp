@@ -149,6 +149,15 @@ auto for_job(const std::string& job, Load load) {
   }
 }
 
+// What a data job's manifest names at `field` cannot be used.
+[[noreturn]] void refuse_manifest_field(const DataJob& data, const char* field, const std::string& message) {
+  Where where;
+  where.job = data.name;
+  where.file = data.manifest.filename().string();
+  where.field = field;
+  throw_input(where, message);
+}
+
 }  // namespace
 
 ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, const ProfileCatalog& profiles,
@@ -159,41 +168,31 @@ ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, con
   const auto clients = for_job(data.name, [&] { return load_clients(request.layouts); });
   const auto client = clients.find(data.client);
   if (client == clients.end()) {
-    Where where;
-    where.job = data.name;
-    where.file = data.manifest.filename().string();
-    where.field = "client";
-    throw_input(where,
-                "\"" + data.client + "\" is no client of layouts/clients.toml, whose letterhead the letters need");
+    refuse_manifest_field(
+        data, "client",
+        "\"" + data.client + "\" is no client of layouts/clients.toml, whose letterhead the letters need");
   }
   const std::string form = form_problem(profiles.inserters.at(data.defaults.inserter), layout.form);
   if (!form.empty()) {
-    Where where;
-    where.job = data.name;
-    where.file = data.manifest.filename().string();
-    where.field = "defaults.inserter";
-    throw_input(where, "layout \"" + data.layout + "\": " + form);
+    refuse_manifest_field(data, "defaults.inserter", "layout \"" + data.layout + "\": " + form);
   }
   // The envelope the letters are folded into: the job's own, or the
   // inserter's for folded pieces.
   const InserterProfile& inserter = profiles.inserters.at(data.defaults.inserter);
-  const EnvelopeProfile& folded = profiles.envelopes.at(
-      data.defaults.envelope == "auto" ? inserter.folded_envelope : data.defaults.envelope);
+  const EnvelopeProfile& folded =
+      profiles.envelopes.at(data.defaults.envelope == "auto" ? inserter.folded_envelope : data.defaults.envelope);
   const auto area = address_area(folded, layout.form);
   if (!area) {
-    Where where;
-    where.job = data.name;
-    where.file = data.manifest.filename().string();
-    where.field = "defaults.inserter";
-    throw_input(where, "the window of envelope \"" + folded.name + "\", into which inserter profile \"" +
-                           inserter.name + "\" folds letters, shows nothing of the address field of layout \"" +
-                           data.layout + "\"");
+    refuse_manifest_field(data, "defaults.inserter",
+                          "the window of envelope \"" + folded.name + "\", into which inserter profile \"" +
+                              inserter.name + "\" folds letters, shows nothing of the address field of layout \"" +
+                              data.layout + "\"");
   }
   const compose::FontSet font_set(fonts, {layout.font, layout.bold_font});
   std::optional<ClientLogo> logo;
   if (!client->second.logo.empty()) logo = client_logo(client->second.logo);
-  ComposedJob composed = compose_job(data, layout, client->second, font_set, logo ? &*logo : nullptr, inserter,
-                                     area, spool, tokens);
+  ComposedJob composed =
+      compose_job(data, layout, client->second, font_set, logo ? &*logo : nullptr, inserter, area, spool, tokens);
   composed.form = layout.form;
   return composed;
 }

@@ -4,9 +4,9 @@
 #include <podofo/base/PdfObject.h>
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <string_view>
-#include <cmath>
 #include <unordered_map>
 
 #include "pipeline/model/a4_sheet.hpp"
@@ -278,43 +278,34 @@ class InkFinder {
   }
 
   FontMetrics metrics(const PdfVariant& font) {
-    FontMetrics m = known_metrics(font);
-    if (!font.IsDictionary()) return m;
-    const PdfVariant base = entry(font, "BaseFont");
-    m.name = base.IsName() ? base.GetName().GetName() : "(no name)";
-    std::string_view plain = m.name;
-    if (plain.size() > 7 && plain[6] == '+') plain.remove_prefix(7);
-    static const std::string_view kStandard[] = {
-        "Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman", "Times-Bold",
-        "Times-Italic", "Times-BoldItalic", "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique",
-        "Symbol", "ZapfDingbats"};
-    m.standard = std::find(std::begin(kStandard), std::end(kStandard), plain) != std::end(kStandard);
+    if (!font.IsDictionary()) return FontMetrics{};
     const PdfVariant subtype = entry(font, "Subtype");
-    if (subtype.IsName() && subtype.GetName() == PoDoFo::PdfName("Type3")) return m;
+    const auto is = [&](const char* name) { return subtype.IsName() && subtype.GetName() == PoDoFo::PdfName(name); };
+    // A composite font's widths and descriptor are its descendant's.
     PdfVariant owner = font;
-    if (subtype.IsName() && subtype.GetName() == PoDoFo::PdfName("Type0")) {
+    if (is("Type0")) {
       const PdfVariant descendants = entry(font, "DescendantFonts");
       owner = descendants.IsArray() && !descendants.GetArray().empty() ? reader_.resolve(descendants.GetArray()[0])
-                                                                        : PdfVariant();
+                                                                       : PdfVariant();
     }
-    m.embedded = has_program(entry(owner, "FontDescriptor"));
+    FontMetrics m = known_metrics(font, is("Type0"), owner);
+    const PdfVariant base = entry(font, "BaseFont");
+    m.name = base.IsName() ? base.GetName().GetName() : "(no name)";
+    m.standard = is_standard_font(m.name);
+    m.embedded = is("Type3") || has_program(entry(owner, "FontDescriptor"));
     return m;
   }
 
-  // What the font's widths and box say about its glyphs.
-  FontMetrics known_metrics(const PdfVariant& font) {
+  // What the font's widths and box say about its glyphs; `owner` holds its
+  // widths and descriptor (a composite font's descendant).
+  FontMetrics known_metrics(const PdfVariant& font, bool composite, const PdfVariant& owner) {
     FontMetrics m;
-    if (!font.IsDictionary()) return m;
-    const PdfVariant subtype = entry(font, "Subtype");
-    PdfVariant descriptor_owner = font;
-    if (subtype.IsName() && subtype.GetName() == PoDoFo::PdfName("Type0")) {
+    if (composite) {
       const PdfVariant encoding = entry(font, "Encoding");
       m.two_bytes = encoding.IsName() && (encoding.GetName() == PoDoFo::PdfName("Identity-H") ||
                                           encoding.GetName() == PoDoFo::PdfName("Identity-V"));
-      const PdfVariant descendants = entry(font, "DescendantFonts");
-      if (!m.two_bytes || !descendants.IsArray() || descendants.GetArray().empty()) return m;
-      const PdfVariant cid_font = reader_.resolve(descendants.GetArray()[0]);
-      descriptor_owner = cid_font;
+      if (!m.two_bytes || !owner.IsDictionary()) return m;
+      const PdfVariant& cid_font = owner;
       m.default_width = pdf_numeric(entry(cid_font, "DW")).value_or(1000);
       const PdfVariant w = entry(cid_font, "W");
       if (w.IsArray()) {
@@ -373,7 +364,7 @@ class InkFinder {
         return m;
       }
     }
-    const std::vector<double> bbox = numbers(entry(entry(descriptor_owner, "FontDescriptor"), "FontBBox"));
+    const std::vector<double> bbox = numbers(entry(entry(owner, "FontDescriptor"), "FontBBox"));
     if (bbox.size() == 4 && bbox[3] > bbox[1]) {
       m.descent = std::min(bbox[1], 0.0);
       m.ascent = std::max(bbox[3], 0.0);

@@ -2,6 +2,8 @@
 
 #include <hb.h>
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -12,11 +14,15 @@ namespace {
 
 constexpr const char* kFolder = "/usr/share/fonts/truetype/liberation2/";
 
+std::string_view without_subset_prefix(std::string_view name) {
+  if (name.size() > 7 && name[6] == '+') name.remove_prefix(7);
+  return name;
+}
+
 // The Liberation file standing in for a standard font ("Helvetica-Bold",
 // also "Arial,Bold" and subset prefixes), or "".
 std::string stand_in(std::string_view name) {
-  if (const auto plus = name.find('+'); plus == 6) name.remove_prefix(7);
-  const std::string base(name);
+  const std::string base(without_subset_prefix(name));
   const bool bold = base.find("Bold") != std::string::npos;
   const bool italic = base.find("Italic") != std::string::npos || base.find("Oblique") != std::string::npos;
   std::string family;
@@ -58,6 +64,16 @@ std::optional<CodeWidths> read_widths(const std::string& file) {
 }
 
 }  // namespace
+
+bool is_standard_font(std::string_view base_font) {
+  static constexpr std::string_view kStandard[] = {
+      "Helvetica",   "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique",
+      "Times-Roman", "Times-Bold",     "Times-Italic",      "Times-BoldItalic",
+      "Courier",     "Courier-Bold",   "Courier-Oblique",   "Courier-BoldOblique",
+      "Symbol",      "ZapfDingbats"};
+  const std::string_view name = without_subset_prefix(base_font);
+  return std::find(std::begin(kStandard), std::end(kStandard), name) != std::end(kStandard);
+}
 
 std::optional<CodeWidths> standard_font_widths(std::string_view base_font) {
   const std::string file = stand_in(base_font);

@@ -11,6 +11,10 @@ namespace kuvert::ingest {
 
 using CodeWidths = std::array<double, 256>;
 
+// Whether a /BaseFont names one of the 14 standard fonts (a subset
+// prefix "ABCDEF+" aside).
+bool is_standard_font(std::string_view base_font);
+
 // Nothing for another font, or when the Liberation fonts are not installed.
 std::optional<CodeWidths> standard_font_widths(std::string_view base_font);
 
