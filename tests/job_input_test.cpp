@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 
+#include "tests/support/csv.hpp"
 #include "tests/support/edited_layouts.hpp"
 #include "tests/support/file_text.hpp"
 #include "stages/ingest/spool_test_files.hpp"
@@ -708,6 +709,29 @@ TEST_CASE("an address that runs out of the C6/5 window is refused with its block
   const auto result = job.run();
   CHECK(result.err.find("is not inside what the window of envelope \"c6-5\" shows wherever the sheet lies, 3 mm in "
                         "(x 23.0 to 88.0 mm, y 48.0 to 87.0 mm)") != std::string::npos);
+}
+
+TEST_CASE("a piece that goes flat into C4 has its address checked against the C4 window", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  // 20 pages, duplex: 10 sheets, more than generic-omr folds.
+  write_text_pdf(job.folder() / "dick.pdf", 20, 0, 25, "Erika Muster, Beispielweg 1", 89);
+  add_document_with_file(job, "K-2026-000003", "dick.pdf");
+  job.edit_manifest([](json& m) { m["documents"].back()["consolidate"] = false; });
+  expect_refused(job, "kuvert: job \"test-job\": document \"K-2026-000003\": file \"dick.pdf\": page 1: its address "
+                      "block (x 25.0 to ");
+  CHECK(job.run().err.find("is not inside what the window of envelope \"c4\" shows wherever the sheet lies, 3 mm in "
+                           "(x 23.0 to 88.0 mm, y 48.0 to 87.0 mm)") != std::string::npos);
+
+  write_text_pdf(job.folder() / "dick.pdf", 20, 0, 25, "Erika Muster, Beispielweg 1", 80);
+  const auto result = job.run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  std::string envelope;
+  for (const auto& entry : std::filesystem::directory_iterator(job.output()))
+    if (entry.path().extension() == ".csv")
+      for (const auto& row : kuvert::test::read_csv(read_file(entry.path())))
+        if (row.at("documents") == "K-2026-000003") envelope = row.at("envelope");
+  CHECK(envelope == "c4");
 }
 
 TEST_CASE("a page with a font the file does not embed is refused, the standard fonts when the job says so",

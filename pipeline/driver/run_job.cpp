@@ -52,13 +52,12 @@ nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
   release_freed_memory();
   reporter.stage("planning the mail pieces");
   const auto runs = plan_runs(job, profiles, PlanOptions{request.max_sheets});
-  // Composed letters set their address where the window shows it; print
-  // files are taken as they come.
-  if (!composed) check_address_windows(job, runs, profiles, sources, LetterForm::b);
+  check_address_windows(job, runs, profiles, sources, composed ? composed->form : LetterForm::b);
   job.recipients = std::vector<RecipientKey>();  // planning's alone; a move frees it, `= {}` would not
   release_freed_memory();
 
-  RunWritingOptions options{.tokens = 4 * threads, .created = request.created, .job_key = job_key(job, request.created)};
+  RunWritingOptions options{
+      .tokens = 4 * threads, .created = request.created, .job_key = job_key(job, request.created)};
   reporter.stage("imposing and writing the runs");
   const auto tickets = write_runs(job, runs, profiles, sources, folder, options, reporter);
   auto summary = job_summary(job, tickets, request.created);

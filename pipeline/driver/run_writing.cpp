@@ -99,7 +99,7 @@ class SheetReader {
     while (work->sheets.size() < kChunkSheets && piece_ < pieces.size()) {
       const MailPiece& piece = pieces[piece_];
       if (sheet_ == 0) {
-        sheets_ = lay_out_sheets(job_, piece);
+        sheets_ = lay_out_sheets(job_, piece, run.settings.manual ? nullptr : &inserter);
         stations_ = feeder_stations(inserter, piece);
       }
       add_sheet(run, piece, *work);

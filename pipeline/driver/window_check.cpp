@@ -36,7 +36,6 @@ void check_address_windows(const Job& job, const std::vector<PrintRun>& runs, co
   for (const PrintRun& run : runs)
     for (const MailPiece& piece : run_pieces(job, run, profiles)) {
       const EnvelopeProfile& envelope = profiles.envelopes.at(piece.envelope);
-      if (envelope.fold_layers < 2) continue;
       const Document& document = job.documents[piece.documents.front()];
       const auto block = sources.at(document.file).ink_extent(document.first_page, field);
       const auto area = address_area(envelope, form);

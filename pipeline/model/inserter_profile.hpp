@@ -26,6 +26,14 @@ enum class Parity { none, even, odd };
 enum class SequenceDirection { up, down };
 // Reverse: the inserter takes the run's sheets from the last to the first.
 enum class CollationOrder { normal, reverse };
+// The letter fold the folder makes: Z (zigzag: the address panel folds back,
+// the foot panel forward) or C (wrap: the foot panel folds in, the address
+// panel wraps around it).
+enum class LetterFold { z, c };
+// Where the machine's collator lays each sheet it takes of a piece: forward,
+// beneath the ones before, so the first sheet taken ends in front of the
+// window; reverse, on top of them, so the last one does.
+enum class SetCollation { forward, reverse };
 
 // A feeder station and the insert it holds.
 struct Feeder {
@@ -85,6 +93,10 @@ struct InserterProfile {
   // and 210 mm) the machine's folder is set for; its marks keep clear of
   // all of them.
   std::vector<LetterForm> letter_forms = {LetterForm::b};
+  // Which sheet of a piece faces the window follows from these two; kuvert
+  // prints the address sheet where the machine takes it (plan/sheets.hpp).
+  LetterFold fold = LetterFold::z;
+  SetCollation collation = SetCollation::forward;
 
   // Capacity: up to fold_limit sheets are folded into `folded_envelope`,
   // above that up to flat_limit sheets go flat into `flat_envelope`.
@@ -100,5 +112,12 @@ struct InserterProfile {
     return nullptr;
   }
 };
+
+// Whether `inserter` needs a piece's address sheet printed as its last: it
+// takes the last printed sheet first (order = reverse) or puts the last
+// sheet it takes in front of the window (collation = reverse), not both.
+inline bool address_sheet_printed_last(const InserterProfile& inserter) {
+  return (inserter.order == CollationOrder::reverse) != (inserter.collation == SetCollation::reverse);
+}
 
 }  // namespace kuvert

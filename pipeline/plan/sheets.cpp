@@ -1,12 +1,14 @@
 #include "pipeline/plan/sheets.hpp"
 
+#include <algorithm>
+
 namespace kuvert {
 
 std::size_t sheet_count(const Document& document, Sides sides) {
   return sides == Sides::simplex ? document.page_count : (document.page_count + 1) / 2;
 }
 
-std::vector<Sheet> lay_out_sheets(const Job& job, const MailPiece& piece) {
+std::vector<Sheet> lay_out_sheets(const Job& job, const MailPiece& piece, const InserterProfile* inserter) {
   std::vector<Sheet> sheets;
   const Sides sides = piece.settings().sides;
   for (const std::uint32_t index : piece.documents) {
@@ -19,6 +21,7 @@ std::vector<Sheet> lay_out_sheets(const Job& job, const MailPiece& piece) {
       sheets.push_back(sheet);
     }
   }
+  if (inserter && address_sheet_printed_last(*inserter)) std::reverse(sheets.begin(), sheets.end());
   return sheets;
 }
 

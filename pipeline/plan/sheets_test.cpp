@@ -23,7 +23,7 @@ TEST_CASE("duplex pairs pages and starts every document on a front side", "[plan
   JobBuilder builder;
   builder.add(3, erika()).add(2, erika()).add(1, erika());
   const Job& job = builder.job();
-  const auto sheets = lay_out_sheets(job, piece_for(job, {0, 1, 2}));
+  const auto sheets = lay_out_sheets(job, piece_for(job, {0, 1, 2}), nullptr);
   REQUIRE(sheets.size() == 4);
   CHECK(sheets[0].front == PageRef{0, 0});
   CHECK(sheets[0].back == PageRef{0, 1});
@@ -39,7 +39,7 @@ TEST_CASE("simplex puts one page on the front of each sheet", "[plan][sheets]") 
   JobBuilder builder;
   builder.add(3, erika(), simplex()).add(1, erika(), simplex());
   const Job& job = builder.job();
-  const auto sheets = lay_out_sheets(job, piece_for(job, {0, 1}));
+  const auto sheets = lay_out_sheets(job, piece_for(job, {0, 1}), nullptr);
   REQUIRE(sheets.size() == 4);
   for (std::uint32_t i = 0; i < 4; ++i) {
     CHECK(sheets[i].front == PageRef{0, i});
@@ -51,7 +51,7 @@ TEST_CASE("sheets follow the documents' order in the piece, not in the file", "[
   JobBuilder builder;
   builder.add(2, erika()).add(1, erika());
   const Job& job = builder.job();
-  const auto sheets = lay_out_sheets(job, piece_for(job, {1, 0}));
+  const auto sheets = lay_out_sheets(job, piece_for(job, {1, 0}), nullptr);
   REQUIRE(sheets.size() == 2);
   CHECK(sheets[0].front == PageRef{0, 2});
   CHECK_FALSE(sheets[0].back.has_value());
@@ -67,4 +67,32 @@ TEST_CASE("a document's sheet count depends on its sides", "[plan][sheets]") {
   Document two;
   two.page_count = 2;
   CHECK(sheet_count(two, Sides::duplex) == 1);
+}
+
+TEST_CASE("the address sheet is printed where the inserter puts it in front of the window", "[plan][sheets]") {
+  JobBuilder builder;
+  builder.add(3, erika()).add(2, erika());
+  const Job& job = builder.job();
+  const auto piece = piece_for(job, {0, 1});
+  InserterProfile inserter;
+  const auto first_fronts = [&] {
+    std::vector<std::uint32_t> pages;
+    for (const auto& sheet : lay_out_sheets(job, piece, &inserter)) pages.push_back(sheet.front->page);
+    return pages;
+  };
+  using Pages = std::vector<std::uint32_t>;
+
+  // Taken first, laid beneath the others: in front of the window.
+  CHECK(first_fronts() == Pages{0, 2, 3});
+  // Laid on top of the sheets before it: the address sheet is taken last,
+  // and the sheets before it in reverse so that they read in order.
+  inserter.collation = SetCollation::reverse;
+  CHECK(first_fronts() == Pages{3, 2, 0});
+  // Taken from the run's last printed sheet: printing reversed twice.
+  inserter.order = CollationOrder::reverse;
+  CHECK(first_fronts() == Pages{0, 2, 3});
+  inserter.collation = SetCollation::forward;
+  CHECK(first_fronts() == Pages{3, 2, 0});
+  // Hand-finished pieces keep reading order.
+  CHECK(lay_out_sheets(job, piece, nullptr).front().front == PageRef{0, 0});
 }

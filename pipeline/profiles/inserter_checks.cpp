@@ -130,6 +130,22 @@ void check_folds(const InserterProfile& profile, Checker& checker) {
                             (form == LetterForm::a ? "A" : "B") + "; a mark on a fold misreads");
 }
 
+// A C-fold tucks the foot panel inside the middle one, which needs room: a
+// foot panel not this much shorter jams or bulges against the first fold.
+constexpr double kWrapRoomMm = 2;
+
+void check_wrap_fold(const InserterProfile& profile, Checker& checker) {
+  if (profile.fold != LetterFold::c) return;
+  for (const LetterForm form : profile.letter_forms) {
+    const auto& folds = din5008::geometry(form).fold_marks;
+    const double middle = folds[1] - folds[0], foot = kA4HeightMm - folds[1];
+    if (foot > middle - kWrapRoomMm)
+      checker.problem("fold", std::string("a C-fold of DIN 5008 form ") + (form == LetterForm::a ? "A" : "B") +
+                                  " tucks its foot panel (" + mm(foot) + " mm) into a middle panel of " + mm(middle) +
+                                  " mm; it needs " + mm(kWrapRoomMm) + " mm less (fold = \"Z\" for this form)");
+  }
+}
+
 // The marks against the machine's documented limits ([limits]).
 void check_limits(const InserterProfile& profile, Checker& checker) {
   if (!profile.limits || profile.positions.empty()) return;
@@ -227,6 +243,7 @@ void check_inserter(const InserterProfile& profile, const Where& file, std::vect
     check_code(profile, checker);
   }
   check_folds(profile, checker);
+  check_wrap_fold(profile, checker);
   check_feeders(profile, checker);
   if (profile.flat_limit_sheets < profile.fold_limit_sheets)
     checker.problem("flat_limit_sheets", "must be at least fold_limit_sheets (" +

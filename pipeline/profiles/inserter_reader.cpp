@@ -155,6 +155,10 @@ InserterProfile read_inserter(const toml::table& document, const std::string& na
     }
     if (profile.letter_forms.empty()) fields.problem("letter_forms", "names no form");
   }
+  if (const auto v = fields.choice<LetterFold>("fold", {{"Z", LetterFold::z}, {"C", LetterFold::c}})) profile.fold = *v;
+  if (const auto v = fields.choice<SetCollation>(
+          "collation", {{"forward", SetCollation::forward}, {"reverse", SetCollation::reverse}}))
+    profile.collation = *v;
   with_table(fields, "limits", false, [&](TomlFields& table) {
     MarkLimits limits;
     limits.source = table.text("source").value_or("");

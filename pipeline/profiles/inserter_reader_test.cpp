@@ -72,6 +72,8 @@ TEST_CASE("the shipped pitney-bowes and datamatrix profiles load", "[profiles]")
   CHECK(pb.parity == kuvert::Parity::odd);
   CHECK(pb.pitch_mm == 4.233);
   CHECK(pb.feeders.size() == 3);
+  CHECK(pb.fold == kuvert::LetterFold::c);
+  CHECK(pb.collation == kuvert::SetCollation::reverse);
 
   const auto& dm = catalog.inserters.at("datamatrix");
   CHECK(dm.code == kuvert::CodeKind::datamatrix);
@@ -82,6 +84,30 @@ TEST_CASE("the shipped pitney-bowes and datamatrix profiles load", "[profiles]")
   CHECK(dm.clear_zone.x == 180);
   CHECK(dm.clear_zone.y == 6);
   CHECK(dm.feeders.size() == 4);
+  CHECK(dm.fold == kuvert::LetterFold::z);
+  CHECK(dm.collation == kuvert::SetCollation::reverse);
+
+  const auto& generic = catalog.inserters.at("generic-omr");
+  CHECK(generic.fold == kuvert::LetterFold::z);
+  CHECK(generic.collation == kuvert::SetCollation::forward);
+}
+
+TEST_CASE("a C-fold is refused for a form whose foot panel does not fit inside", "[profiles]") {
+  ScratchLayouts layouts;
+  layouts.replace(kGeneric, "fold = \"Z\"", "fold = \"C\"");
+  // Form A's foot panel (192 to 297 mm) is as long as its middle one; form
+  // B's (87 mm) fits inside 105 mm.
+  CHECK(load_problems(layouts.root()) ==
+        Lines{generic("fold",
+                      "a C-fold of DIN 5008 form A tucks its foot panel (105 mm) into a middle panel of "
+                      "105 mm; it needs 2 mm less (fold = \"Z\" for this form)")});
+
+  ScratchLayouts unknown;
+  unknown.replace(kGeneric, "fold = \"Z\"", "fold = \"V\"");
+  unknown.replace(kGeneric, "collation = \"forward\"", "collation = \"backward\"");
+  CHECK(load_problems(unknown.root()) ==
+        Lines{generic("fold", "\"V\" is neither \"Z\" nor \"C\""),
+              generic("collation", "\"backward\" is neither \"forward\" nor \"reverse\"")});
 }
 
 TEST_CASE("unknown keys in an inserter profile are errors", "[profiles]") {
@@ -172,10 +198,12 @@ TEST_CASE("the marks must lie inside the clear zone and the zone on the sheet", 
   CHECK(load_problems(layouts.root()) ==
         Lines{generic("clear_zone", "reaches beyond the A4 sheet (210 x 297 mm)"),
               generic("clear_zone", "does not contain the marks (x 191.5 to 202 mm, y 111.75 to 146.09 mm)"),
-              generic("clear_zone", "the clear zone leaves beside the bars -3.5 mm, less than the 3 mm the machine "
-                                    "needs (DESIGN.md, default inserter profile generic-omr)"),
-              generic("clear_zone", "the clear zone leaves below the last bar -4.59 mm, less than the 20 mm the "
-                                    "machine needs (DESIGN.md, default inserter profile generic-omr)")});
+              generic("clear_zone",
+                      "the clear zone leaves beside the bars -3.5 mm, less than the 3 mm the machine "
+                      "needs (DESIGN.md, default inserter profile generic-omr)"),
+              generic("clear_zone",
+                      "the clear zone leaves below the last bar -4.59 mm, less than the 20 mm the "
+                      "machine needs (DESIGN.md, default inserter profile generic-omr)")});
 }
 
 TEST_CASE("feeders, limits and envelopes are checked across the profile", "[profiles]") {
@@ -219,15 +247,18 @@ TEST_CASE("marks within 5 mm of a fold of the profile's letter forms are refused
   layouts.replace(kGeneric, "clear_zone = { x = 188.5, y = 91.5, width = 16.5, height = 75 }",
                   "clear_zone = { x = 188.5, y = 79.5, width = 16.5, height = 75 }");
   CHECK(load_problems(layouts.root()) ==
-        Lines{generic("letter_forms", "the marks (y 99.75 to 134.09 mm) come within 5 mm of the fold at 105 mm of DIN "
-                                      "5008 form B; a mark on a fold misreads")});
+        Lines{generic("letter_forms",
+                      "the marks (y 99.75 to 134.09 mm) come within 5 mm of the fold at 105 mm of DIN "
+                      "5008 form B; a mark on a fold misreads")});
 
   // pitney-bowes's bars end 3.4 mm above form A's fold at 192 mm.
   ScratchLayouts pitney;
   pitney.replace("inserters/pitney-bowes.toml", "letter_forms = [\"B\"]", "letter_forms = [\"A\", \"B\"]");
   CHECK(load_problems(pitney.root()) ==
         Lines{"file \"inserters/pitney-bowes.toml\": field \"letter_forms\": the marks (y 145.75 to 188.58 mm) come "
-              "within 5 mm of the fold at 192 mm of DIN 5008 form A; a mark on a fold misreads"});
+              "within 5 mm of the fold at 192 mm of DIN 5008 form A; a mark on a fold misreads",
+              "file \"inserters/pitney-bowes.toml\": field \"fold\": a C-fold of DIN 5008 form A tucks its foot "
+              "panel (105 mm) into a middle panel of 105 mm; it needs 2 mm less (fold = \"Z\" for this form)"});
 
   ScratchLayouts unknown;
   unknown.replace(kGeneric, "letter_forms = [\"A\", \"B\"]", "letter_forms = [\"C\"]");
@@ -245,6 +276,6 @@ TEST_CASE("marks are checked against the machine's documented limits", "[profile
   CHECK(load_problems(layouts.root()) ==
         Lines{generic("bar_length_mm", "the bars are 10 mm, less than the 10.5 mm the machine needs" + source),
               generic("bar_x_mm", "the bars end 7 mm, less than the 8 mm the machine needs" + source),
-              generic("clear_zone", "the clear zone leaves beside the bars 2 mm, less than the 3 mm the machine needs" +
-                                        source)});
+              generic("clear_zone",
+                      "the clear zone leaves beside the bars 2 mm, less than the 3 mm the machine needs" + source)});
 }

@@ -38,8 +38,9 @@ TEST_CASE("the shipped papers and envelopes load", "[profiles]") {
   CHECK(c4.width_mm == 229);
   CHECK(c4.height_mm == 324);
   CHECK(c4.fold_layers == 1);
-  CHECK(c4.window_bottom_mm == 212);
-  CHECK(c4.window_height_mm == 55);
+  // Form B's address field of a flat sheet on the bottom edge: 297 - 90 mm.
+  CHECK(c4.window_bottom_mm == 207);
+  CHECK(c4.window_height_mm == 45);
   CHECK(c4.weight_g == 20);
 }
 

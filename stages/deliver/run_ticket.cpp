@@ -9,6 +9,8 @@ using nlohmann::json;
 
 std::string sides_name(Sides sides) { return sides == Sides::duplex ? "duplex" : "simplex"; }
 
+std::string fold_name(LetterFold fold) { return fold == LetterFold::z ? "Z" : "C"; }
+
 }  // namespace
 
 json run_ticket(const Job& job, const PrintRun& run, const RunContents& contents, const ProfileCatalog& profiles,
@@ -77,6 +79,10 @@ json run_ticket(const Job& job, const PrintRun& run, const RunContents& contents
         // The sources' own marks in the clear zone were painted over, as
         // the profile allows; otherwise no source had ink there.
         {"paints_over_source_marks", !run.settings.manual && inserter.paint_over_source_marks},
+        // How the folder must be set: its fold, and whether each piece's
+        // address sheet is its first or last printed sheet.
+        {"fold", run.settings.manual ? "" : fold_name(inserter.fold)},
+        {"address_sheet", run.settings.manual || !address_sheet_printed_last(inserter) ? "first" : "last"},
         {"manual_handling", run.settings.manual}}},
       {"counts",
        {{"pieces", contents.pieces.size()},
