@@ -358,7 +358,7 @@ TEST_CASE("a recipient is never set so small that its capitals are below 2.3 mm"
     compose_pdf(folder, layout, record);
     FAIL("an address of seven lines at 9.5 pt was set");
   } catch (const Error& error) {
-    CHECK(contains(error.what(), "cannot be fitted into the address field where the envelope's window shows it: "
+    CHECK(contains(error.what(), "cannot be fitted into the address field: "
                                  "more than 6 lines of 80 mm in 27.3 mm even at 9.5 pt, the smallest size whose "
                                  "capitals are 2.3 mm high"));
   }

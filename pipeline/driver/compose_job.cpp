@@ -192,13 +192,14 @@ ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, con
   std::optional<ClientLogo> logo;
   if (!client->second.logo.empty()) logo = client_logo(client->second.logo);
   ComposedJob composed =
-      compose_job(data, layout, client->second, font_set, logo ? &*logo : nullptr, inserter, area, spool, tokens);
+      compose_job(data, layout, client->second, font_set, logo ? &*logo : nullptr, inserter,
+                  AddressWindow{folded.name, *area}, spool, tokens);
   composed.form = layout.form;
   return composed;
 }
 
 ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const Client& client, const FontSet& fonts,
-                        const ClientLogo* logo, const InserterProfile& inserter, std::optional<RectMm> address_area,
+                        const ClientLogo* logo, const InserterProfile& inserter, const AddressWindow& window,
                         const std::filesystem::path& spool, unsigned tokens) {
   ComposedJob result;
   Job& job = result.job;
@@ -223,7 +224,7 @@ ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const C
   std::vector<Diagnostic> read_problems;
   RecordReader reader(data.records, where, layout.fields, read_problems);
   const LetterComposer composer(layout, client, fonts, logo ? &logo->shape : nullptr, inserter.clear_zone,
-                                settings.sides == Sides::duplex, address_area);
+                                settings.sides == Sides::duplex, window);
   tbb::enumerable_thread_specific<TextSetter> setters([&fonts] { return TextSetter(fonts); });
   SpoolWriter writer(spool, fonts, logo, job);
   std::vector<Diagnostic> compose_problems;

@@ -7,6 +7,7 @@
 #include <functional>
 #include <vector>
 
+#include "pipeline/model/envelope_window.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/letter_layout.hpp"
@@ -40,10 +41,10 @@ struct ComposedJob {
 // with no good record fails all the same. `tokens` bounds the records in
 // flight. `logo` is the client's, if it has one; `inserter` the profile
 // the letters will be imposed for, whose clear zone they keep free;
-// `address_area` where its envelope's window shows the address.
+// `window` where its envelope's window shows the address.
 ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const Client& client,
                         const compose::FontSet& fonts, const ClientLogo* logo, const InserterProfile& inserter,
-                        std::optional<RectMm> address_area, const std::filesystem::path& spool, unsigned tokens);
+                        const AddressWindow& window, const std::filesystem::path& spool, unsigned tokens);
 
 // Composes a data job's letters into `spool` with the layout, client and
 // fonts its manifest names (request.layouts and request.fonts), for the

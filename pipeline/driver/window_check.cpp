@@ -43,7 +43,7 @@ void check_address_windows(const Job& job, const std::vector<PrintRun>& runs, co
       Where where;
       where.job = job.name;
       where.document = labels.label(piece.documents.front()).id;
-      where.file = job.files[document.file].filename().string();
+      where.file = sources.name(document.file);
       std::string message = "page " + std::to_string(document.first_page + 1) + ": ";
       const std::string window = "the window of envelope \"" + envelope.name + "\"";
       if (!area)

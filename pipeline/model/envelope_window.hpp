@@ -6,6 +6,7 @@
 // the envelope: three layers at the form's fold marks, two at the middle
 // (148.5 mm), one flat.
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "pipeline/model/envelope_profile.hpp"
@@ -28,5 +29,12 @@ inline constexpr double kWindowMarginMm = 3;
 // address field of `form` that the window of `envelope` shows wherever the
 // sheet lies, kWindowMarginMm inside it. Nothing when no part is shown.
 std::optional<RectMm> address_area(const EnvelopeProfile& envelope, LetterForm form);
+
+// Where a composed letter sets its address: the area, and whose window it
+// is (for messages).
+struct AddressWindow {
+  std::string envelope;  // the envelope profile's name
+  RectMm area;
+};
 
 }  // namespace kuvert

@@ -171,8 +171,7 @@ class LetterWriter {
     }
     if (c_.logo_ != nullptr) logo(short_head);
     marks();
-    return_address(form.address_field_y);
-    recipient_zone(recipient, form.address_field_y + kReturnZoneHeight);
+    recipient_zone(recipient, return_address(form.address_field_y));
     const double info_end = info_block(form.info_block_y);
     y_ = std::max(form.address_field_y + 45, info_end) + 8.46;  // two blank lines of 12 pt
   }
@@ -195,16 +194,23 @@ class LetterWriter {
     }
   }
 
-  void return_address(double field_y) {
+  // Returns where the recipient zone begins: below the return address zone,
+  // and lower by as much as the window shows less of the field's top (the
+  // block moves down into it; the recipient zone is shorter then).
+  double return_address(double field_y) {
     const auto lines = setter_.lines(c_.regular_, c_.client_.return_address, kReturnAddressSize,
                                      points(c_.address_right_ - kAddressTextX));
     if (lines.size() > 5) cannot_set("return_address", "of the client takes more than the 5 lines of its zone");
-    // Filled bottom-up, the last line just above the recipient zone.
+    // Filled bottom-up, the last line just above the recipient zone; no
+    // glyph reaches more than an em above its baseline.
     double line = field_y + kReturnZoneHeight - 1.5 - (static_cast<double>(lines.size()) - 1) * 3.4;
+    const double shift = std::max(0.0, c_.address_top_ - (line - millimetres(kReturnAddressSize)));
+    line += shift;
     for (const auto& text : lines) {
       put(text, kAddressTextX, line, kReturnAddressSize);
       line += 3.4;
     }
+    return field_y + kReturnZoneHeight + shift;
   }
 
   // The recipient's lines, wrapped to the field and shrunk in half points
@@ -248,7 +254,7 @@ class LetterWriter {
     std::snprintf(limits, sizeof limits, "more than 6 lines of %g mm in %g mm even at %g pt",
                   std::round(width * 10) / 10, std::round(height * 10) / 10, smallest);
     cannot_set("recipient",
-               concat("cannot be fitted into the address field where the envelope's window shows it: ", limits,
+               concat("cannot be fitted into ", c_.address_place_, ": ", limits,
                       ", the smallest size whose capitals are 2.3 mm high (Deutsche Post's "
                       "reading rule)"));
   }
@@ -446,7 +452,7 @@ class LetterWriter {
 
 LetterComposer::LetterComposer(const LetterLayout& layout, const Client& client, const FontSet& fonts,
                                const LogoShape* logo, std::optional<RectMm> clear_zone, bool duplex,
-                               std::optional<RectMm> address_area)
+                               std::optional<AddressWindow> window)
     : layout_(layout),
       client_(client),
       fonts_(fonts),
@@ -454,9 +460,12 @@ LetterComposer::LetterComposer(const LetterLayout& layout, const Client& client,
       clear_zone_(clear_zone),
       duplex_(duplex),
       address_right_(std::min(kAddressTextX + kAddressTextWidth,
-                              address_area ? address_area->x + address_area->width : kA4WidthMm)),
+                              window ? window->area.x + window->area.width : kA4WidthMm)),
       address_bottom_(std::min(geometry(layout.form).address_field_y + kAddressFieldHeight,
-                               address_area ? address_area->y + address_area->height : kA4HeightMm)),
+                               window ? window->area.y + window->area.height : kA4HeightMm)),
+      address_top_(window ? window->area.y : 0),
+      address_place_(window ? "the address field where the window of envelope \"" + window->envelope + "\" shows it"
+                            : "the address field"),
       regular_(fonts.index(layout.font)),
       bold_(fonts.index(layout.bold_font)),
       smallest_address_size_(smallest_size_for_capitals(fonts.face(regular_), kMinimumCapHeightMm)),

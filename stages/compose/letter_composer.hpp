@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/model/envelope_window.hpp"
 #include "pipeline/model/inserter_profile.hpp"
 #include "pipeline/model/letter_layout.hpp"
 #include "pipeline/model/text_template.hpp"
@@ -33,12 +34,12 @@ class LetterComposer {
   // `clear_zone` is the inserter's (RectMm from its profile), which the
   // imposer paints white on fronts and, mirrored, on backs (`duplex`): the
   // letter keeps its logo, information block and headers out of it.
-  // `address_area` (mm) is where the envelope's window shows the address
-  // field (pipeline/model/envelope_window.hpp): return address and
-  // recipient are set inside it.
+  // `window` is where the envelope's window shows the address field
+  // (pipeline/model/envelope_window.hpp): return address and recipient are
+  // set inside it.
   LetterComposer(const LetterLayout& layout, const Client& client, const FontSet& fonts,
                  const LogoShape* logo = nullptr, std::optional<RectMm> clear_zone = std::nullopt, bool duplex = true,
-                 std::optional<RectMm> address_area = std::nullopt);
+                 std::optional<AddressWindow> window = std::nullopt);
 
   // Composes a record checked against the layout's fields. Throws
   // kuvert::Error (input) with Where::field set for what cannot be set: an
@@ -59,6 +60,8 @@ class LetterComposer {
   bool duplex_;
   double address_right_ = 0;   // mm: where address lines must end
   double address_bottom_ = 0;  // mm: where the recipient's last line must end, below the form's field top
+  double address_top_ = 0;     // mm: where the window begins to show the address field
+  std::string address_place_;  // where the address must fit, for messages
   FontIndex regular_ = 0, bold_ = 0;
   double smallest_address_size_ = 0;  // pt: the recipient's capitals 2.3 mm high
   double body_width_ = kLetterTextWidthMm;  // mm from the left margin, short of the clear zone

@@ -25,6 +25,8 @@ class SourceFiles {
   // another file than the one first opened.
   SpoolFile& at(std::uint32_t index);
   std::size_t size() const { return files_.size(); }
+  // What messages call the file at `index` (its name in the job).
+  const std::string& name(std::uint32_t index) const { return files_.at(index).name; }
 
  private:
   struct Entry {
