@@ -539,5 +539,39 @@ TEST_CASE("data job: a records file that links outside the job folder is refused
   CHECK_FALSE(contains(result.err, "geheim"));
 }
 
+TEST_CASE("data job: a letter long enough to go flat has its address checked against the flat envelope's window",
+          "[data][input]") {
+  SampleRecordsOptions options;
+  options.records = 2;
+  options.items = 1000;  // more than 8 sheets: flat into C4
+  options.long_address_share = 0;
+  KuvertJob job(options);
+  // A C4 stock whose window (the first version's retail 90 x 55 mm at
+  // 212 mm) shows the flat sheet only from y 30 to 85 mm: the letters were
+  // set for the C6/5 window, down to 87 mm, and the second one's address
+  // reaches below 82 mm.
+  const auto layouts = test::edited_layouts(job.folder().parent_path(), "envelopes.toml", [](std::string& envelopes) {
+    envelopes.replace(envelopes.find("window_bottom_mm = 207"), 22, "window_bottom_mm = 212");
+    envelopes.replace(envelopes.rfind("window_height_mm = 45"), 21, "window_height_mm = 55");
+  });
+  const auto result = test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(),
+                                         "--layouts", layouts.string(), "--fonts",
+                                         (test::source_dir() / "fonts").string()});
+  INFO(result.err);
+  CHECK(result.exit_code == 1);
+  CHECK(contains(result.err, kJob + "document \"GS-2026-000002\": file \"the composed letters\": page "));
+  CHECK(contains(result.err, "is not inside what the window of envelope \"c4\" shows wherever the sheet lies, 3 mm in "
+                             "(x 23.0 to 88.0 mm, y 45.0 to 82.0 mm)"));
+  CHECK_FALSE(std::filesystem::exists(job.output()));
+
+  // The shipped C4 window shows what the C6/5 window does.
+  const auto shipped = job.run();
+  INFO(shipped.err);
+  REQUIRE(shipped.exit_code == 0);
+  const auto manifest = test::read_csv(read_file(job.output() / "R0001.csv"));
+  REQUIRE_FALSE(manifest.empty());
+  CHECK(manifest.front().at("envelope") == "c4");
+}
+
 }  // namespace
 }  // namespace kuvert

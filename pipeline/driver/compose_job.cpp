@@ -191,10 +191,11 @@ ComposedJob compose_data_job(const DataJob& data, const RunRequest& request, con
   const compose::FontSet font_set(fonts, {layout.font, layout.bold_font});
   std::optional<ClientLogo> logo;
   if (!client->second.logo.empty()) logo = client_logo(client->second.logo);
+  const AddressWindow window{folded.name, *area};
   ComposedJob composed =
-      compose_job(data, layout, client->second, font_set, logo ? &*logo : nullptr, inserter,
-                  AddressWindow{folded.name, *area}, spool, tokens);
+      compose_job(data, layout, client->second, font_set, logo ? &*logo : nullptr, inserter, window, spool, tokens);
   composed.form = layout.form;
+  composed.window = window;
   return composed;
 }
 

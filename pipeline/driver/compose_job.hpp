@@ -30,6 +30,7 @@ struct ClientLogo {
 struct ComposedJob {
   Job job;                           // its one file is the spool
   LetterForm form = LetterForm::b;   // of the layout
+  AddressWindow window;              // where the letters' addresses were set
   std::vector<Diagnostic> rejected;  // the problems of records left out ("on_bad_record": "skip")
   std::size_t rejected_records = 0;
 };

@@ -28,7 +28,7 @@ bool inside(const RectMm& box, const RectMm& area) {
 }  // namespace
 
 void check_address_windows(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles,
-                           SourceFiles& sources, LetterForm form) {
+                           SourceFiles& sources, LetterForm form, const AddressWindow* set_for) {
   const RectMm field{din5008::kAddressFieldX, din5008::geometry(form).address_field_y, din5008::kAddressFieldWidth,
                      din5008::kAddressFieldHeight};
   DocumentLabels labels(job);
@@ -36,9 +36,10 @@ void check_address_windows(const Job& job, const std::vector<PrintRun>& runs, co
   for (const PrintRun& run : runs)
     for (const MailPiece& piece : run_pieces(job, run, profiles)) {
       const EnvelopeProfile& envelope = profiles.envelopes.at(piece.envelope);
+      const auto area = address_area(envelope, form);
+      if (set_for && area && inside(set_for->area, *area)) continue;
       const Document& document = job.documents[piece.documents.front()];
       const auto block = sources.at(document.file).ink_extent(document.first_page, field);
-      const auto area = address_area(envelope, form);
       if (block && area && inside(*block, *area)) continue;
       Where where;
       where.job = job.name;

@@ -7,6 +7,7 @@
 // envelope's window, and may go flat into another.
 #include <vector>
 
+#include "pipeline/model/envelope_window.hpp"
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/letter_layout.hpp"
 #include "pipeline/model/print_run.hpp"
@@ -17,8 +18,10 @@ namespace kuvert {
 
 // Throws Error(input) listing every piece whose address does not show,
 // naming its document, page, the address block and the window's part.
-// `form` is the letters' DIN 5008 form (print files: B; composed: the layout's).
+// `form` is the letters' DIN 5008 form (print files: B; composed: the
+// layout's). `set_for`, for composed letters, is where they set their
+// addresses: a piece whose window shows all of it is not measured again.
 void check_address_windows(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles,
-                           SourceFiles& sources, LetterForm form);
+                           SourceFiles& sources, LetterForm form, const AddressWindow* set_for = nullptr);
 
 }  // namespace kuvert
