@@ -33,7 +33,7 @@ std::filesystem::path archive(const test::TempFolder& folder, bool bitonal) {
   return path;
 }
 
-TEST_CASE("an archived scan is searchable PDF/A-2b", "[scan][archive]") {
+TEST_CASE("an archived scan is searchable PDF/A-2b", "[scan][archive][slow]") {
   test::TempFolder folder;
   for (const bool bitonal : {true, false}) {
     const auto pdf = archive(folder, bitonal);

@@ -114,7 +114,7 @@ std::string error_of(const httplib::Result& response) {
 
 }  // namespace
 
-TEST_CASE("Console API: nothing but the login page and /healthz without a session", "[service]") {
+TEST_CASE("Console API: nothing but the login page and /healthz without a session", "[service][slow]") {
   Console console;
   auto client = console.client();
   const auto run = std::to_string(console.run(false));
@@ -141,7 +141,7 @@ TEST_CASE("Console API: nothing but the login page and /healthz without a sessio
   CHECK(console.changes() == 0);
 }
 
-TEST_CASE("Console API: every change needs the session's CSRF token", "[service]") {
+TEST_CASE("Console API: every change needs the session's CSRF token", "[service][slow]") {
   Console console;
   auto client = console.client();
   const Browser anna = log_in(client, "anna");
@@ -159,7 +159,7 @@ TEST_CASE("Console API: every change needs the session's CSRF token", "[service]
   CHECK(nlohmann::json::parse(get(client, "/api/runs/" + run, &anna)->body)["state"] == "awaiting_release");
 }
 
-TEST_CASE("Console API: login, session cookie, timeout, lockout, logout", "[service]") {
+TEST_CASE("Console API: login, session cookie, timeout, lockout, logout", "[service][slow]") {
   Console console;
   auto client = console.client();
   const nlohmann::json wrong{{"user", "anna"}, {"password", "not her password"}};
@@ -231,7 +231,7 @@ TEST_CASE("Console API: login, session cookie, timeout, lockout, logout", "[serv
   CHECK(audit[0]["detail"] == "account locked");
 }
 
-TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[service]") {
+TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[service][slow]") {
   Console console;
   auto client = console.client();
   const Browser vera = log_in(client, "vera"), anna = log_in(client, "anna"), bernd = log_in(client, "bernd"),
@@ -307,7 +307,7 @@ TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[s
   CHECK(scraper.Get("/metrics")->status == 401);
 }
 
-TEST_CASE("Console API: a login must be JSON from the console's own origin", "[service]") {
+TEST_CASE("Console API: a login must be JSON from the console's own origin", "[service][slow]") {
   Console console;
   auto client = console.client();
   const std::string body = nlohmann::json{{"user", "anna"}, {"password", "anna's long password"}}.dump();
@@ -376,7 +376,7 @@ httplib::Client health_client(int port) {
 
 }  // namespace
 
-TEST_CASE("Console API: forty half-sent requests of five clients do not stop /healthz", "[service]") {
+TEST_CASE("Console API: forty half-sent requests of five clients do not stop /healthz", "[service][slow]") {
   Console console;
   std::vector<int> slow;
   for (int i = 0; i < 40; ++i) {
@@ -394,7 +394,7 @@ TEST_CASE("Console API: forty half-sent requests of five clients do not stop /he
   for (const int socket : slow) ::close(socket);
 }
 
-TEST_CASE("Console API: a client past its connections is refused at once, and others are served", "[service]") {
+TEST_CASE("Console API: a client past its connections is refused at once, and others are served", "[service][slow]") {
   Console console;
   std::vector<int> held;
   for (int i = 0; i < 8; ++i) held.push_back(half_sent_request(console.port(), "GET /healthz HTTP/1.1\r\n"));
@@ -427,7 +427,7 @@ TEST_CASE("Console API: a client past its connections is refused at once, and ot
   for (const int socket : held) ::close(socket);
 }
 
-TEST_CASE("Console API: a request trickled a byte at a time is cut off at its deadline", "[service]") {
+TEST_CASE("Console API: a request trickled a byte at a time is cut off at its deadline", "[service][slow]") {
   Console console;  // requests must arrive within 2 s
   const int slow = half_sent_request(console.port(), "GET /healthz HTTP/1.1\r\n");
   const auto started = std::chrono::steady_clock::now();
@@ -455,7 +455,7 @@ TEST_CASE("Console API: a request trickled a byte at a time is cut off at its de
   }
 }
 
-TEST_CASE("Console API: a second console cannot listen on a port in use", "[service]") {
+TEST_CASE("Console API: a second console cannot listen on a port in use", "[service][slow]") {
   Console console;
   kuvert::ServiceConfig config;
   config.file = "kuvert.toml";
@@ -471,7 +471,7 @@ TEST_CASE("Console API: a second console cannot listen on a port in use", "[serv
   }
 }
 
-TEST_CASE("Console API: a login body is two strings and nothing else", "[service]") {
+TEST_CASE("Console API: a login body is two strings and nothing else", "[service][slow]") {
   Console console;
   auto client = console.client();
   for (const char* body : {R"({"user": "anna", "user": "vera", "password": "vera's long password"})",

@@ -37,7 +37,7 @@ TEST_CASE("OCR reads a generated German page at least 98 percent right", "[scan]
   for (const auto& word : read.words) CHECK(word.right > word.left);
 }
 
-TEST_CASE("clean-up measures and removes skew of half a degree to three degrees", "[scan][cleanup]") {
+TEST_CASE("clean-up measures and removes skew of half a degree to three degrees", "[scan][cleanup][slow]") {
   const PixPtr page = test::text_page();
   scan::OcrEngine engine;
   for (const double degrees : {0.5, -1.5, 3.0}) {
@@ -65,7 +65,7 @@ TEST_CASE("an upside-down page is turned upright and read", "[scan][cleanup]") {
   CHECK(test::character_accuracy(expected_text(), read.text) >= 0.98);
 }
 
-TEST_CASE("pages scanned sideways are turned upright and read", "[scan][cleanup]") {
+TEST_CASE("pages scanned sideways are turned upright and read", "[scan][cleanup][slow]") {
   const PixPtr page = test::text_page();
   scan::OrientationDetector orientation;
   scan::OcrEngine engine;
@@ -80,7 +80,7 @@ TEST_CASE("pages scanned sideways are turned upright and read", "[scan][cleanup]
   }
 }
 
-TEST_CASE("pages scanned at 200 and 600 dpi are cleaned, turned and read", "[scan][cleanup]") {
+TEST_CASE("pages scanned at 200 and 600 dpi are cleaned, turned and read", "[scan][cleanup][slow]") {
   scan::OrientationDetector orientation;
   scan::OcrEngine engine;
   for (const int dpi : {200, 600}) {

@@ -148,7 +148,7 @@ RunCheck check_run(const fs::path& folder, const std::string& run_id,
 
 }  // namespace
 
-TEST_CASE("a print-file job comes out as imposed runs whose marks and pages check out piece by piece", "[e2e]") {
+TEST_CASE("a print-file job comes out as imposed runs whose marks and pages check out piece by piece", "[e2e][slow]") {
   kuvert::SampleJobOptions options;
   options.documents = 48;
   options.seed = 7;

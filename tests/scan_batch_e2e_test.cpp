@@ -35,7 +35,7 @@ bool has_field(const nlohmann::json& index, const std::string& name, const std::
   return false;
 }
 
-TEST_CASE("kuvert scan archives a batch as searchable PDF/A documents with index records", "[scan][e2e]") {
+TEST_CASE("kuvert scan archives a batch as searchable PDF/A documents with index records", "[scan][e2e][slow]") {
   test::TempFolder folder;
   const auto input = folder.path() / "eingang";
   std::filesystem::create_directories(input);
@@ -122,7 +122,7 @@ TEST_CASE("kuvert scan archives a batch as searchable PDF/A documents with index
   }
 }
 
-TEST_CASE("kuvert scan lists every file it rejects with the reason and archives the rest", "[scan][e2e]") {
+TEST_CASE("kuvert scan lists every file it rejects with the reason and archives the rest", "[scan][e2e][slow]") {
   test::TempFolder folder;
   const auto input = folder.path() / "eingang";
   std::filesystem::create_directories(input);

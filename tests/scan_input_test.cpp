@@ -135,7 +135,7 @@ TEST_CASE("colour scans keep their colour", "[scan][input]") {
   CHECK((r == 20 && g == 40 && b == 200));
 }
 
-TEST_CASE("image-only PDF scans are rendered page by page at 300 dpi", "[scan][input]") {
+TEST_CASE("image-only PDF scans are rendered page by page at 300 dpi", "[scan][input][slow]") {
   start();
   test::TempFolder folder;
   PixPtr grey = test::text_page(300);
@@ -233,7 +233,7 @@ TEST_CASE("a TIFF of many pages is read in order, each page once and whole", "[s
   CHECK(pixGetWidth(file->page(3).image.get()) == 32);  // asked for again, read again
 }
 
-TEST_CASE("a scan file of more than 2000 pages is refused before any is read", "[scan][input]") {
+TEST_CASE("a scan file of more than 2000 pages is refused before any is read", "[scan][input][slow]") {
   start();
   test::TempFolder folder;
   sample::write_tiny_page_tiff(folder.path() / "flood.tif", 2001);

@@ -121,7 +121,7 @@ std::size_t files_in(const fs::path& folder, bool hidden_too = false) {
 
 }  // namespace
 
-TEST_CASE("Jobs dropped into an inbox become runs and released runs reach the printer once", "[service]") {
+TEST_CASE("Jobs dropped into an inbox become runs and released runs reach the printer once", "[service][slow]") {
   ServiceSite site;
   auto service = site.start();
   site.drop_job("steuer", "job-a");
@@ -169,7 +169,7 @@ TEST_CASE("Jobs dropped into an inbox become runs and released runs reach the pr
   CHECK(site.log().find("stopping on SIGTERM") != std::string::npos);
 }
 
-TEST_CASE("A run released while a long scan batch is read goes to its printer at once", "[service]") {
+TEST_CASE("A run released while a long scan batch is read goes to its printer at once", "[service][slow]") {
   ServiceSite site;
   auto service = site.start();
   site.drop_job("steuer", "job-a");
@@ -190,7 +190,7 @@ TEST_CASE("A run released while a long scan batch is read goes to its printer at
   REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 2; }, 120s));
 }
 
-TEST_CASE("A job written slowly is not taken early but a trigger file takes it at once", "[service]") {
+TEST_CASE("A job written slowly is not taken early but a trigger file takes it at once", "[service][slow]") {
   ServiceSite site;
   auto service = site.start();
   // The spool first, then job.json in pieces a tenth of a second apart:
@@ -222,7 +222,7 @@ TEST_CASE("A job written slowly is not taken early but a trigger file takes it a
   CHECK_FALSE(fs::exists(site.inbox_folder("sofort") / "triggered.ready"));
 }
 
-TEST_CASE("Duplicates and bad inputs end in error/ with their reason", "[service]") {
+TEST_CASE("Duplicates and bad inputs end in error/ with their reason", "[service][slow]") {
   ServiceSite site;
   auto service = site.start();
   const fs::path inbox = site.inbox_folder("steuer");
@@ -292,7 +292,7 @@ TEST_CASE("Duplicates and bad inputs end in error/ with their reason", "[service
   CHECK(fs::exists(fs::path(scan.output) / "summary.json"));
 }
 
-TEST_CASE("A killed service finishes its work after a restart, none of it twice", "[service]") {
+TEST_CASE("A killed service finishes its work after a restart, none of it twice", "[service][slow]") {
   ServiceSite site;
   const std::size_t jobs = 12;
   {
@@ -325,7 +325,7 @@ TEST_CASE("A killed service finishes its work after a restart, none of it twice"
     CHECK(entry.path().filename().string().rfind("input-", 0) == 0);
 }
 
-TEST_CASE("Crash states left in the store are finished on restart", "[service]") {
+TEST_CASE("Crash states left in the store are finished on restart", "[service][slow]") {
   ServiceSite site;
   std::int64_t run = 0;
   {
@@ -366,7 +366,7 @@ TEST_CASE("Crash states left in the store are finished on restart", "[service]")
   CHECK(site.runs().size() == 3);
 }
 
-TEST_CASE("A delivery whose file the printer already took is not repeated", "[service]") {
+TEST_CASE("A delivery whose file the printer already took is not repeated", "[service][slow]") {
   ServiceSite site;
   auto service = site.start();
   site.drop_job("steuer", "first");
@@ -382,7 +382,7 @@ TEST_CASE("A delivery whose file the printer already took is not repeated", "[se
   CHECK(files_in(site.printer(), true) == 0);
 }
 
-TEST_CASE("200 jobs dropped at once are all processed, none twice", "[service]") {
+TEST_CASE("200 jobs dropped at once are all processed, none twice", "[service][slow]") {
   ServiceSite site;
   const std::size_t count = 200;
   for (std::size_t i = 0; i < count; ++i)
@@ -403,7 +403,7 @@ TEST_CASE("200 jobs dropped at once are all processed, none twice", "[service]")
   CHECK(fs::is_empty(site.inbox_folder("steuer")));
 }
 
-TEST_CASE("A print file nested 20,000 deep fails alone and the next job and a restart go on", "[service]") {
+TEST_CASE("A print file nested 20,000 deep fails alone and the next job and a restart go on", "[service][slow]") {
   ServiceSite site;
   auto service = site.start();
   const fs::path staged = site.staging() / "deep";
@@ -432,7 +432,7 @@ TEST_CASE("A print file nested 20,000 deep fails alone and the next job and a re
   CHECK(site.inputs(InputState::failed).size() == 1);
 }
 
-TEST_CASE("An inbox entry whose name holds a newline cannot forge a log line", "[service]") {
+TEST_CASE("An inbox entry whose name holds a newline cannot forge a log line", "[service][slow]") {
   ServiceSite site;
   auto service = site.start();
   const std::string name = "evil\n2026-01-01T00:00:00Z kuvert: run 1 released by chef.json";

@@ -40,7 +40,7 @@ std::int64_t sensitive_run(const std::filesystem::path& folder) {
 
 }  // namespace
 
-TEST_CASE("Users are added from standard input and act on runs with their password", "[service]") {
+TEST_CASE("Users are added from standard input and act on runs with their password", "[service][slow]") {
   ServiceFolder service;
   REQUIRE(service.kuvert({"users", "add", "anna", "--role", "operator"}, "anna's long password\n").exit_code == 0);
   REQUIRE(service.kuvert({"users", "add", "bernd", "--role", "supervisor"}, "bernd's long password\n").exit_code == 0);

@@ -58,7 +58,7 @@ TEST_CASE("a production child out of memory poisons its input", "[service]") {
   CHECK(exit.reason == "needed more memory than the limit of 512 MiB");
 }
 
-TEST_CASE("a production child is stopped at its wall time", "[service]") {
+TEST_CASE("a production child is stopped at its wall time", "[service][slow]") {
   JobLimits limits;
   limits.wall_seconds = 1;
   const auto started = std::chrono::steady_clock::now();
@@ -68,7 +68,7 @@ TEST_CASE("a production child is stopped at its wall time", "[service]") {
   CHECK(exit.reason == "took longer than the limit of 1 s and was stopped");
 }
 
-TEST_CASE("a production child is stopped at its CPU time", "[service]") {
+TEST_CASE("a production child is stopped at its CPU time", "[service][slow]") {
   JobLimits limits;
   limits.cpu_seconds = 1;
   const auto exit = run_script("while :; do :; done", limits);

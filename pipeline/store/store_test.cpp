@@ -132,7 +132,7 @@ TEST_CASE("The audit chain finds a changed, a deleted and a last deleted record"
   }
 }
 
-TEST_CASE("Users: Argon2id hashes, logins, lockout, all audited", "[store]") {
+TEST_CASE("Users: Argon2id hashes, logins, lockout, all audited", "[store][slow]") {
   kuvert::test::TempFolder temp;
   Store store({temp.path()});
   add_user(store, "anna", Role::operator_, "correct horse battery", kNow, "admin");

@@ -117,7 +117,7 @@ TEST_CASE("JSON Lines: a line past the limit is refused, not held", "[ingest][re
                                                     "no record needs that much"});
 }
 
-TEST_CASE("JSON Lines: 100,000 records stream through", "[ingest][records]") {
+TEST_CASE("JSON Lines: 100,000 records stream through", "[ingest][records][slow]") {
   TempDir dir;
   const auto path = dir.write("records.jsonl", "");
   {
