@@ -280,7 +280,9 @@ TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[s
   CHECK(overview["runs"]["released"] == 1);
   CHECK(overview["runs"]["confirmed"] == 1);
   CHECK(overview["inboxes"][0]["name"] == "steuer");
-  CHECK(overview["today"]["pieces"] == 6);
+  CHECK(overview["today"]["produced_pieces"] == 6);
+  CHECK(overview["today"]["produced_pages"] > 0);
+  CHECK(overview["today"]["printed_pages"] == 0);  // released, none printed yet
 
   {
     // A Latin-1 file name from a Windows share: shown, not a failure.

@@ -1,5 +1,6 @@
 #include <set>
 
+#include "pipeline/config/centre_time.hpp"
 #include "pipeline/config/service_config.hpp"
 #include "pipeline/profiles/toml_fields.hpp"
 #include "pipeline/profiles/toml_files.hpp"
@@ -47,6 +48,11 @@ void read_console(TomlFields& top, ServiceConfig& config) {
           static_cast<std::size_t>(console.integer("connections_per_client", 1, 1024).value_or(16));
     if (console.has("request_seconds"))
       config.request_seconds = static_cast<int>(console.integer("request_seconds", 1, 600).value_or(10));
+    if (console.has("time_zone")) {
+      config.time_zone = console.text("time_zone").value_or(config.time_zone);
+      if (auto problem = CentreTime::problem(config.time_zone); !problem.empty())
+        console.problem("time_zone", std::move(problem));
+    }
   });
 }
 

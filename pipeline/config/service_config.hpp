@@ -48,6 +48,7 @@ struct ServiceConfig {
   std::int64_t lockout_seconds = 15 * 60;
   std::size_t connections_per_client = 16;  // console connections one IP address may hold
   int request_seconds = 10;                 // for a console request to arrive whole
+  std::string time_zone = "Europe/Berlin";  // the centre's: what "today" is (centre_time.hpp)
   std::filesystem::path layouts;  // default: the shipped layouts/
   std::filesystem::path fonts;    // default: the shipped fonts/
   std::size_t max_sheets = 2000;

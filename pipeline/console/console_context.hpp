@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "pipeline/config/centre_time.hpp"
 #include "pipeline/config/service_config.hpp"
 #include "pipeline/console/session_book.hpp"
 #include "pipeline/store/store.hpp"
@@ -19,11 +20,13 @@ struct ConsoleContext {
   ConsoleContext(ServiceConfig config, std::function<std::int64_t()> clock, std::function<void()> changed)
       : config(std::move(config)),
         sessions(this->config.session_seconds),
+        centre_time(this->config.time_zone),
         clock(std::move(clock)),
         changed(std::move(changed)) {}
 
   ServiceConfig config;
   SessionBook sessions;
+  CentreTime centre_time;
   std::function<std::int64_t()> clock;  // Unix seconds
   std::function<void()> changed;        // a run changed state: deliver now
 

@@ -38,16 +38,17 @@ nlohmann::json overview(ConsoleContext& context) {
                        {"folder", inbox.folder.string()},
                        {"waiting", list_inbox(inbox.folder).size()},
                        {"refused", refused_in(inbox.folder)}});
-  const std::string today = iso_time(context.clock()).substr(0, 10);
-  const auto totals = production_since(store, today);
+  const auto today = context.centre_time.day_of(context.clock());
+  const auto totals = production_between(store, iso_time(today.start), iso_time(today.end));
   return {{"inboxes", inboxes},
           {"inputs", counts_json(store, Counted::inputs)},
           {"jobs", counts_json(store, Counted::jobs)},
           {"runs", counts_json(store, Counted::runs)},
           {"today",
-           {{"date", today},
-            {"pages", totals.print_pages},
-            {"pieces", totals.pieces},
+           {{"date", today.date},
+            {"printed_pages", totals.printed_pages},
+            {"produced_pages", totals.produced_pages},
+            {"produced_pieces", totals.pieces},
             {"scanned_pages", totals.scanned_pages}}}};
 }
 

@@ -82,9 +82,12 @@ std::string metrics(ConsoleContext& context) {
              count_by_state(store, Counted::inputs));
   add_states(text, "kuvert_jobs", "Jobs by state.", count_by_state(store, Counted::jobs));
   add_states(text, "kuvert_runs", "Print runs by state.", count_by_state(store, Counted::runs));
-  const auto totals = production_since(store, "");
-  add_family(text, "kuvert_pages_total", "Pages produced: printed in runs, archived from scans.", "counter");
-  text += "kuvert_pages_total{kind=\"print\"} " + std::to_string(totals.print_pages) + "\n";
+  const auto totals = production_between(store, "", "~");  // all time: ISO times sort before "~"
+  add_family(text, "kuvert_pages_total",
+             "Pages: produced in runs (print), in runs marked printed (printed), archived from scans (scan).",
+             "counter");
+  text += "kuvert_pages_total{kind=\"print\"} " + std::to_string(totals.produced_pages) + "\n";
+  text += "kuvert_pages_total{kind=\"printed\"} " + std::to_string(totals.printed_pages) + "\n";
   text += "kuvert_pages_total{kind=\"scan\"} " + std::to_string(totals.scanned_pages) + "\n";
   add_family(text, "kuvert_pieces_total", "Mail pieces in runs produced.", "counter");
   text += "kuvert_pieces_total " + std::to_string(totals.pieces) + "\n";

@@ -235,8 +235,9 @@ JobRecord job_for(Store& store, const Inbox& inbox, const InputRecord& input, st
 
 }  // namespace
 
-void process_input(Store& store, const ServiceConfig& config, const InputRecord& input, std::int64_t now,
+void process_input(Store& store, const ServiceConfig& config, const InputRecord& input, const Clock& clock,
                    const ServiceLog& log, const std::atomic<bool>& stopping) {
+  const std::int64_t now = clock();
   const Inbox* inbox = inbox_named(config, input.inbox);
   const std::string label = "input " + std::to_string(input.id) + " (" + input.inbox + "/" + input.name + ")";
   if (!inbox) {
@@ -250,20 +251,20 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
     if (!fs::exists(output / "summary.json", error)) {
       if (const auto poison = produce(config, *inbox, input, output, now, stopping)) {
         log(label + ": " + *poison);
-        fail(store, *inbox, input, job.id, {*poison}, now, log);
+        fail(store, *inbox, input, job.id, {*poison}, clock(), log);
         return;
       }
     }
     check_output(*inbox, output);
     const JobResult result = job.kind == JobKind::scan ? scan_result(output, input.name) : print_result(output);
-    finish_job(store, job.id, result, inbox->printer, now);
+    finish_job(store, job.id, result, inbox->printer, clock());
     const std::string outcome = job.kind == JobKind::scan
                                     ? std::to_string(result.documents) + " documents archived in " + output.string()
                                     : std::to_string(result.runs.size()) + " runs await release";
     log(label + ": job " + std::to_string(job.id) + " \"" + result.name + "\" done, " + outcome);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::input) throw;  // the disk, the store: tried again
-    fail(store, *inbox, input, job.id, problem_lines(error), now, log);
+    fail(store, *inbox, input, job.id, problem_lines(error), clock(), log);
   }
 }
 

@@ -15,6 +15,8 @@ namespace kuvert::service {
 
 // Where the service says what it did; the command line writes it to stderr.
 using ServiceLog = std::function<void(const std::string&)>;
+// Unix seconds; tests may set the time.
+using Clock = std::function<std::int64_t()>;
 
 // Processes one taken input (or, after a crash, finishes the job that was
 // processing it: an output folder already complete is registered, an
@@ -22,9 +24,11 @@ using ServiceLog = std::function<void(const std::string&)>;
 // process (production_process.hpp): an input that crashes it or reaches a
 // limit fails at once and goes to error/ with the reason; `stopping` ends
 // the child and leaves the input for the next start. Throws kuvert::Error
-// (system) for failures worth another try.
-void process_input(store::Store& store, const ServiceConfig& config, const store::InputRecord& input, std::int64_t now,
-                   const ServiceLog& log, const std::atomic<bool>& stopping);
+// (system) for failures worth another try. The job starts (and is produced
+// for the date) at the clock's time when it is called, and finishes at its
+// time when it is done.
+void process_input(store::Store& store, const ServiceConfig& config, const store::InputRecord& input,
+                   const Clock& clock, const ServiceLog& log, const std::atomic<bool>& stopping);
 
 // Gives up on an input whose processing keeps failing for reasons that are
 // not its own (the disk, the store, a bug): its job fails with `reason` and

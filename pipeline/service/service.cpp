@@ -103,7 +103,7 @@ void Service::process_taken(Store& store) {
     const std::string label = "input " + std::to_string(input.id);
     std::string failure;
     try {
-      process_input(store, config_, input, clock_(), log_, stopping_);
+      process_input(store, config_, input, clock_, log_, stopping_);
       failed_attempts_.erase(input.id);
       continue;
     } catch (const std::exception& error) {

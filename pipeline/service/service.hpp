@@ -19,8 +19,6 @@
 
 namespace kuvert::service {
 
-// Unix seconds; tests may set the time.
-using Clock = std::function<std::int64_t()>;
 std::int64_t system_seconds();
 
 // One service per store: a second one would deliver the same runs again.

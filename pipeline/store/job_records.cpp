@@ -153,19 +153,23 @@ std::vector<std::pair<std::string, std::int64_t>> count_by_state(Store& store, C
   return counts;
 }
 
-ProductionTotals production_since(Store& store, const std::string& since) {
+ProductionTotals production_between(Store& store, const std::string& from, const std::string& to) {
   ProductionTotals totals;
-  Statement runs(store.db(),
-                 "SELECT coalesce(sum(pages), 0), coalesce(sum(pieces), 0) FROM runs WHERE created_at >= ?");
-  runs.bind(1, since);
-  if (runs.step()) {
-    totals.print_pages = runs.integer(0);
-    totals.pieces = runs.integer(1);
+  Statement produced(store.db(),
+                     "SELECT coalesce(sum(pages), 0), coalesce(sum(pieces), 0) FROM runs"
+                     " WHERE created_at >= ? AND created_at < ?");
+  produced.bind(1, from).bind(2, to);
+  if (produced.step()) {
+    totals.produced_pages = produced.integer(0);
+    totals.pieces = produced.integer(1);
   }
-  Statement scans(
-      store.db(),
-      "SELECT coalesce(sum(pages), 0) FROM jobs WHERE kind = 'scan' AND state = 'done' AND finished_at >= ?");
-  scans.bind(1, since);
+  Statement printed(store.db(), "SELECT coalesce(sum(pages), 0) FROM runs WHERE printed_at >= ? AND printed_at < ?");
+  printed.bind(1, from).bind(2, to);
+  if (printed.step()) totals.printed_pages = printed.integer(0);
+  Statement scans(store.db(),
+                  "SELECT coalesce(sum(pages), 0) FROM jobs WHERE kind = 'scan' AND state = 'done'"
+                  " AND finished_at >= ? AND finished_at < ?");
+  scans.bind(1, from).bind(2, to);
   if (scans.step()) totals.scanned_pages = scans.integer(0);
   return totals;
 }

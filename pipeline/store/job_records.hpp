@@ -146,12 +146,14 @@ void job_output_removed(Store& store, std::int64_t job, std::int64_t now);
 enum class Counted { inputs, jobs, runs };
 std::vector<std::pair<std::string, std::int64_t>> count_by_state(Store& store, Counted what);
 struct ProductionTotals {
-  std::int64_t print_pages = 0;    // in runs produced
-  std::int64_t pieces = 0;         // mail pieces in runs produced
-  std::int64_t scanned_pages = 0;  // archived from scans
+  std::int64_t printed_pages = 0;   // in runs marked printed
+  std::int64_t produced_pages = 0;  // in runs produced
+  std::int64_t pieces = 0;          // mail pieces in runs produced
+  std::int64_t scanned_pages = 0;   // archived from scans
 };
-// Totals of what was produced from `since` (ISO time) on; "" for all time.
-ProductionTotals production_since(Store& store, const std::string& since);
+// Totals of what was printed, produced and scanned from `from` up to `to`
+// (ISO times in UTC, `to` exclusive).
+ProductionTotals production_between(Store& store, const std::string& from, const std::string& to);
 
 // Applies an action in one transaction: reads the run, decides by the
 // workflow rules, writes the new state and the audit record. A refusal is

@@ -109,9 +109,11 @@ RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Acto
   if (*decision.next == RunState::held) released_by = confirmed_by = std::string();
   Statement update(
       store.db(),
-      "UPDATE runs SET state = ?, released_by = ?, confirmed_by = ?, updated_at = ?, delivering = 0 WHERE id = ?");
+      "UPDATE runs SET state = ?, released_by = ?, confirmed_by = ?, updated_at = ?, delivering = 0,"
+      " printed_at = CASE WHEN ? THEN ? ELSE printed_at END WHERE id = ?");
   update.bind(1, std::string(name(*decision.next))).bind_or_null(2, released_by).bind_or_null(3, confirmed_by);
-  update.bind(4, iso_time(now)).bind(5, id).run();
+  update.bind(4, iso_time(now)).bind(5, std::int64_t{*decision.next == RunState::printed}).bind(6, iso_time(now));
+  update.bind(7, id).run();
   append_audit(store, {iso_time(now), user, std::string(name(action)), object,
                        std::string(name(run->state)) + " -> " + std::string(name(*decision.next))});
   transaction.commit();

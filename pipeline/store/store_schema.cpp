@@ -11,7 +11,7 @@ namespace {
 
 // Append only: a released kuvert's migrations never change, new ones go at
 // the end.
-constexpr std::array<const char*, 2> kMigrations{
+constexpr std::array<const char*, 3> kMigrations{
     R"sql(
 -- AUTOINCREMENT: an id once used (in the audit trail, in error files) is
 -- never given to another input, job or run, even after a deletion.
@@ -98,6 +98,11 @@ CREATE TABLE audit_head(
 -- Why the last copy of a run to its printer failed ('' when it did not):
 -- the console shows it, and the service tries again until it works.
 ALTER TABLE runs ADD COLUMN delivery_problem TEXT NOT NULL DEFAULT '';
+)sql",
+    R"sql(
+-- When a run was marked printed ('' until it is): the overview counts the
+-- pages printed on a day, not those produced.
+ALTER TABLE runs ADD COLUMN printed_at TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

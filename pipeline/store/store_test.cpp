@@ -298,3 +298,23 @@ TEST_CASE("Failed logins in parallel cannot slip past the lock", "[store]") {
   Store store({temp.path()});
   CHECK(log_in(store, "anna", "anna's long password", kNow + 1, policy).outcome == LoginOutcome::locked);
 }
+
+TEST_CASE("Pages printed are counted when a run is marked printed, apart from pages produced", "[store]") {
+  kuvert::test::TempFolder temp;
+  Store store({temp.path() / "store"});
+  const auto runs = runs_of_job(store, finished_job(store));  // 4 and 2 pages, produced at kNow
+  const Actor anna{"anna", Role::operator_}, service{"", Role::viewer, true};
+  act_on_run(store, runs[0].id, RunAction::release, anna, kNow);
+  act_on_run(store, runs[0].id, RunAction::deliver, service, kNow);
+  act_on_run(store, runs[0].id, RunAction::mark_printed, anna, kNow + 86400);  // the next day
+
+  const auto produced_day = production_between(store, iso_time(kNow - 3600), iso_time(kNow + 3600));
+  CHECK(produced_day.produced_pages == 6);
+  CHECK(produced_day.pieces == 3);
+  CHECK(produced_day.printed_pages == 0);
+  const auto printed_day = production_between(store, iso_time(kNow + 86400 - 3600), iso_time(kNow + 86400 + 3600));
+  CHECK(printed_day.produced_pages == 0);
+  CHECK(printed_day.printed_pages == 4);
+  // The end is exclusive.
+  CHECK(production_between(store, iso_time(kNow - 3600), iso_time(kNow + 86400)).printed_pages == 0);
+}

@@ -26,7 +26,7 @@ ServiceConfig test_service_config(const fs::path& folder) {
 
 std::int64_t processed_job(Store& store, const ServiceConfig& config, const fs::path& staging, const std::string& name,
                            std::size_t documents, bool sensitive, std::int64_t now,
-                           const std::function<void(const fs::path&)>& tamper) {
+                           const std::function<void(const fs::path&)>& tamper, std::int64_t done_at) {
   const fs::path staged = staging / name;
   write_sample_job(staged, plain_job(documents, 1, name));
   if (sensitive) {
@@ -42,7 +42,13 @@ std::int64_t processed_job(Store& store, const ServiceConfig& config, const fs::
   set_input_state(store, taking.id, InputState::taken, "", now);
   if (tamper) tamper(place);
   const std::atomic<bool> running{false};
-  service::process_input(store, config, *find_input(store, taking.id), now, [](const std::string&) {}, running);
+  bool started = false;
+  const service::Clock clock = [&] {
+    const bool first = !started;
+    started = true;
+    return first || done_at == 0 ? now : done_at;
+  };
+  service::process_input(store, config, *find_input(store, taking.id), clock, [](const std::string&) {}, running);
   for (const auto& job : list_jobs(store))
     if (job.input == taking.id) return job.id;
   return 0;

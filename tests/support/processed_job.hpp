@@ -18,9 +18,11 @@ ServiceConfig test_service_config(const std::filesystem::path& folder);
 // `staging`, takes it into the store through the "steuer" inbox and
 // processes it; returns the job's id.
 // `tamper`, when given, may change the job folder in the store after it
-// was taken and before it is processed.
+// was taken and before it is processed. The clock says `now` when the job
+// starts and `done_at` (if given) once it has been produced.
 std::int64_t processed_job(store::Store& store, const ServiceConfig& config, const std::filesystem::path& staging,
                            const std::string& name, std::size_t documents, bool sensitive, std::int64_t now,
-                           const std::function<void(const std::filesystem::path&)>& tamper = {});
+                           const std::function<void(const std::filesystem::path&)>& tamper = {},
+                           std::int64_t done_at = 0);
 
 }  // namespace kuvert::test

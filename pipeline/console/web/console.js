@@ -109,8 +109,9 @@ async function overviewPage() {
   view().replaceChildren(
     el("h1", { text: "Overview" }),
     el("div", { class: "tiles" },
-       el("div", { class: "tile" }, el("b", { text: data.today.pages }), `pages printed ${data.today.date}`),
-       el("div", { class: "tile" }, el("b", { text: data.today.pieces }), "mail pieces"),
+       el("div", { class: "tile" }, el("b", { text: data.today.printed_pages }), `pages printed ${data.today.date}`),
+       el("div", { class: "tile" }, el("b", { text: data.today.produced_pages }), "pages produced"),
+       el("div", { class: "tile" }, el("b", { text: data.today.produced_pieces }), "mail pieces produced"),
        el("div", { class: "tile" }, el("b", { text: data.today.scanned_pages }), "pages scanned")),
     el("h2", { text: "Inboxes" }),
     table(["Inbox", "Kind", "Client", "Folder", { label: "Waiting", number: true }, { label: "Refused", number: true }],

@@ -1,0 +1,30 @@
+#include "pipeline/service/job_processing.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "pipeline/store/audit_trail.hpp"
+#include "pipeline/store/job_records.hpp"
+#include "tests/support/processed_job.hpp"
+#include "tests/support/temp_folder.hpp"
+
+using namespace kuvert::store;
+
+TEST_CASE("A job finishes when it is done, not when it began", "[service]") {
+  constexpr std::int64_t kStart = 1795000000, kDone = kStart + 125;
+  kuvert::test::TempFolder temp;
+  const auto config = kuvert::test::test_service_config(temp.path());
+  Store store({config.store});
+  const auto id = kuvert::test::processed_job(store, config, temp.path(), "langsam", 2, false, kStart, {}, kDone);
+  const auto job = find_job(store, id);
+  REQUIRE(job);
+  CHECK(job->created_at == iso_time(kStart));
+  CHECK(job->finished_at == iso_time(kDone));
+  AuditFilter filter;
+  filter.object = "job " + std::to_string(id);
+  const auto trail = read_audit(store, filter);
+  REQUIRE(trail.size() == 2);
+  CHECK(trail[0].entry.action == "job done");
+  CHECK(trail[0].entry.at == iso_time(kDone));
+  CHECK(trail[1].entry.action == "job started");
+  CHECK(trail[1].entry.at == iso_time(kStart));
+}
