@@ -8,6 +8,7 @@
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/service/production_process.hpp"
 #include "pipeline/store/store.hpp"
+#include "stages/ingest/job_manifest.hpp"
 
 namespace kuvert::service {
 
@@ -216,10 +217,24 @@ void send_to_error_folder(Store& store, const Inbox& inbox, const InputRecord& i
       place.string());
 }
 
+// What a failed job's job.json says it is, as far as it can be read (the
+// manifest reader has its limits and is fuzzed): the console shows that,
+// not the inbox's client and the folder's name.
+FailedJobIdentity identity_of(const Inbox& inbox, const InputRecord& input) {
+  if (inbox.kind != InboxKind::job) return {};
+  const fs::path manifest = fs::path(input.place) / "job.json";
+  std::error_code error;
+  if (!fs::is_regular_file(manifest, error)) return {};
+  std::vector<Diagnostic> ignored;
+  const auto read = read_job_manifest([&manifest] { return std::make_unique<std::ifstream>(manifest); },
+                                      Where{.file = "job.json"}, ignored);
+  return {read.job, read.client};
+}
+
 // The job failed: recorded, and its input goes to error/ with the reasons.
 void fail(Store& store, const Inbox& inbox, const InputRecord& input, std::int64_t job,
           const std::vector<std::string>& reasons, std::int64_t now, const ServiceLog& log) {
-  fail_job(store, job, json_lines(reasons), now);
+  fail_job(store, job, json_lines(reasons), now, identity_of(inbox, input));
   send_to_error_folder(store, inbox, input, reasons, log);
 }
 

@@ -1,6 +1,8 @@
 #include "pipeline/service/job_processing.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
@@ -27,4 +29,24 @@ TEST_CASE("A job finishes when it is done, not when it began", "[service]") {
   CHECK(trail[0].entry.at == iso_time(kDone));
   CHECK(trail[1].entry.action == "job started");
   CHECK(trail[1].entry.at == iso_time(kStart));
+}
+
+TEST_CASE("A failed job shows the name and client its job.json gives", "[service]") {
+  constexpr std::int64_t kStart = 1795000000;
+  kuvert::test::TempFolder temp;
+  const auto config = kuvert::test::test_service_config(temp.path());
+  Store store({config.store});
+  const auto id = kuvert::test::processed_job(
+      store, config, temp.path(), "eingang-0815", 2, false, kStart, [](const std::filesystem::path& folder) {
+        auto manifest = nlohmann::json::parse(std::ifstream(folder / "job.json"));
+        manifest["job"] = "grundsteuer-nachlauf";
+        manifest["client"] = "nachbarstadt";
+        manifest["defaults"]["paper"] = "a4-90";  // no such paper: the job fails
+        std::ofstream(folder / "job.json") << manifest.dump();
+      });
+  const auto job = find_job(store, id);
+  REQUIRE(job);
+  CHECK(job->state == JobState::failed);
+  CHECK(job->name == "grundsteuer-nachlauf");
+  CHECK(job->client == "nachbarstadt");
 }

@@ -99,10 +99,15 @@ void finish_job(Store& store, std::int64_t job, const JobResult& result, const s
   transaction.commit();
 }
 
-void fail_job(Store& store, std::int64_t job, const std::string& errors_json, std::int64_t now) {
+void fail_job(Store& store, std::int64_t job, const std::string& errors_json, std::int64_t now,
+              const FailedJobIdentity& identity) {
   Transaction transaction(store.db());
-  Statement update(store.db(), "UPDATE jobs SET state = 'failed', errors = ?, finished_at = ? WHERE id = ?");
-  update.bind(1, errors_json).bind(2, iso_time(now)).bind(3, job).run();
+  Statement update(store.db(),
+                   "UPDATE jobs SET state = 'failed', errors = ?, finished_at = ?,"
+                   " name = CASE WHEN ? = '' THEN name ELSE ? END, client = CASE WHEN ? = '' THEN client ELSE ? END"
+                   " WHERE id = ?");
+  update.bind(1, errors_json).bind(2, iso_time(now)).bind(3, identity.name).bind(4, identity.name);
+  update.bind(5, identity.client).bind(6, identity.client).bind(7, job).run();
   Statement input(store.db(),
                   "UPDATE inputs SET state = 'failed', reason = 'the job failed', finished_at = ?"
                   " WHERE id = (SELECT input_id FROM jobs WHERE id = ?)");

@@ -94,7 +94,14 @@ std::int64_t start_job(Store& store, std::int64_t input, JobKind kind, const std
 // processing -> done: the runs await release at `printer`, the input is
 // done; all in one transaction, so a crash leaves either all or none.
 void finish_job(Store& store, std::int64_t job, const JobResult& result, const std::string& printer, std::int64_t now);
-void fail_job(Store& store, std::int64_t job, const std::string& errors_json, std::int64_t now);
+// What a failed job says it is (job.json's "job" and "client", as far as
+// they could be read; empty ones leave what the inbox gave).
+struct FailedJobIdentity {
+  std::string name;
+  std::string client;
+};
+void fail_job(Store& store, std::int64_t job, const std::string& errors_json, std::int64_t now,
+              const FailedJobIdentity& identity = {});
 std::vector<JobRecord> list_jobs(Store& store, std::int64_t limit = 500);
 std::optional<JobRecord> find_job(Store& store, std::int64_t id);
 // The job made of an input (one at most), if any yet.
