@@ -485,3 +485,36 @@ TEST_CASE("Console API: a login body is two strings and nothing else", "[service
     CHECK(error_of(refused) == "expected {\"user\": ..., \"password\": ...}");
   }
 }
+
+TEST_CASE("Console API: a viewer sees a sensitive run's counts, operators its content, every look audited",
+          "[service][slow]") {
+  Console console;
+  auto client = console.client();
+  const Browser vera = log_in(client, "vera"), anna = log_in(client, "anna");
+  const auto sensitive = std::to_string(console.run(true));
+
+  const auto counts = nlohmann::json::parse(get(client, "/api/runs/" + sensitive, &vera)->body);
+  CHECK(counts["ticket"]["counts"]["documents"] == 3);
+  CHECK(counts["thumbnails"] == 0);
+  CHECK(counts["content_visible"] == false);
+  for (const std::string path : {"/manifest", "/pages/0.png"}) {
+    const auto refused = get(client, "/api/runs/" + sensitive + path, &vera);
+    CHECK(refused->status == 403);
+    CHECK(error_of(refused) == "the content of a sensitive run is for operators and above");
+  }
+
+  const auto detail = nlohmann::json::parse(get(client, "/api/runs/" + sensitive, &anna)->body);
+  CHECK(detail["content_visible"] == true);
+  CHECK(detail["thumbnails"].get<int>() >= 1);
+  CHECK(get(client, "/api/runs/" + sensitive + "/manifest", &anna)->status == 200);
+  const auto page = get(client, "/api/runs/" + sensitive + "/pages/0.png", &anna);
+  CHECK(page->status == 200);
+  CHECK(page->get_header_value("Cache-Control") == "no-store");
+
+  const auto trail =
+      nlohmann::json::parse(get(client, "/api/audit?action=view%20content&object=run%20" + sensitive, &anna)->body);
+  REQUIRE(trail.size() == 2);
+  CHECK(trail[0]["user"] == "anna");
+  CHECK(trail[0]["detail"] == "page 1");
+  CHECK(trail[1]["detail"] == "manifest");
+}

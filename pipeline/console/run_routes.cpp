@@ -7,6 +7,7 @@
 #include "pipeline/console/console_json.hpp"
 #include "pipeline/console/page_thumbnail.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/store/audit_trail.hpp"
 
 namespace kuvert::console {
 
@@ -35,6 +36,23 @@ std::optional<RunRecord> named_run(ConsoleContext& context, const httplib::Reque
   }
   if (!run) send_error(response, 404, "no such run");
   return run;
+}
+
+// The content of a sensitive run (salary statements: its pages, its
+// manifest) is for operators and above, and every look at it is in the
+// audit trail. Answers 403 to a viewer; otherwise records `what` was seen.
+bool may_see_content(ConsoleContext& context, const Session& session, const RunRecord& run, const std::string& what,
+                     httplib::Response& response) {
+  if (!run.sensitive) return true;
+  if (session.role == Role::viewer) {
+    send_error(response, 403, "the content of a sensitive run is for operators and above");
+    return false;
+  }
+  Transaction transaction(context.store().db());
+  append_audit(context.store(),
+               {iso_time(context.clock()), session.user, "view content", "run " + std::to_string(run.id), what});
+  transaction.commit();
+  return true;
 }
 
 void act(ConsoleContext& context, const httplib::Request& request, httplib::Response& response) {
@@ -69,21 +87,28 @@ void add_run_routes(httplib::Server& server, ConsoleContext& context) {
     send_json(response, 200, runs);
   });
   server.Get(R"(/api/runs/(\d+))", [&context](const httplib::Request& request, httplib::Response& response) {
-    if (!session_of(context, request, response, false)) return;
+    const auto session = session_of(context, request, response, false);
+    if (!session) return;
     const auto run = named_run(context, request, response);
     if (!run) return;
     auto body = run_json(*run);
     const auto ticket = read_text(fs::path(run->file).replace_extension(".json"));
     body["ticket"] = ticket ? nlohmann::json::parse(*ticket, nullptr, false) : nlohmann::json();
+    // A viewer sees a sensitive run's counts and states, not which
+    // documents went to manual handling.
+    const bool content = !run->sensitive || session->role != Role::viewer;
+    if (!content && body["ticket"].is_object()) body["ticket"].erase("manual_pieces");
     int pages = 0;
     if (body["ticket"].is_object()) pages = body["ticket"]["counts"].value("pages", 0);
-    body["thumbnails"] = std::min(pages, kThumbnailPages);
+    body["thumbnails"] = content ? std::min(pages, kThumbnailPages) : 0;
+    body["content_visible"] = content;
     send_json(response, 200, body);
   });
   server.Get(R"(/api/runs/(\d+)/manifest)", [&context](const httplib::Request& request, httplib::Response& response) {
-    if (!session_of(context, request, response, false)) return;
+    const auto session = session_of(context, request, response, false);
+    if (!session) return;
     const auto run = named_run(context, request, response);
-    if (!run) return;
+    if (!run || !may_see_content(context, *session, *run, "manifest", response)) return;
     const auto manifest = read_text(fs::path(run->file).replace_extension(".csv"));
     if (!manifest) return send_error(response, 404, "the run's manifest is gone");
     response.set_header("Cache-Control", "no-store");
@@ -91,13 +116,16 @@ void add_run_routes(httplib::Server& server, ConsoleContext& context) {
   });
   server.Get(R"(/api/runs/(\d+)/pages/(\d)\.png)",
              [&context](const httplib::Request& request, httplib::Response& response) {
-               if (!session_of(context, request, response, false)) return;
+               const auto session = session_of(context, request, response, false);
+               if (!session) return;
                const auto run = named_run(context, request, response);
                if (!run) return;
                const int index = std::stoi(request.matches[2]);
+               if (!may_see_content(context, *session, *run, "page " + std::to_string(index + 1), response)) return;
                const auto png = index < kThumbnailPages ? page_thumbnail(run->file, index, 40) : std::nullopt;
                if (!png) return send_error(response, 404, "no such page");
-               response.set_header("Cache-Control", "private, max-age=300");
+               // Personal data is not kept in a browser's cache.
+               response.set_header("Cache-Control", run->sensitive ? "no-store" : "private, max-age=300");
                response.set_content(*png, "image/png");
              });
   server.Post(R"(/api/runs/(\d+)/([a-z]+))", [&context](const httplib::Request& request, httplib::Response& response) {

@@ -232,9 +232,11 @@ async function runPage(id, notice = "") {
                  ["Documents", countsOf.documents], ["Blank pages", countsOf.blank_pages],
                  ["Postage", ticket.postage ? `${(ticket.postage.total_cents / 100).toFixed(2)} ${ticket.postage.currency}` : ""],
                  ["SHA-256", ticket.sha256]]),
-    el("h2", { text: "First pages" }), thumbnails,
-    el("h2", { text: "Manifest (first 30 pieces)" }), manifest);
+    ...(run.content_visible
+      ? [el("h2", { text: "First pages" }), thumbnails, el("h2", { text: "Manifest (first 30 pieces)" }), manifest]
+      : [el("p", { text: "Pages and manifest of a sensitive run are for operators and above." })]));
   buttons[0]?.focus();
+  if (!run.content_visible) return;
   try {
     const text = await api("GET", `/api/runs/${run.id}/manifest`);
     manifest.textContent = text.split("\n").slice(0, 31).join("\n");
