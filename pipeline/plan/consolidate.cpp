@@ -4,6 +4,7 @@
 #include <numeric>
 #include <tuple>
 
+#include "pipeline/plan/pieces.hpp"
 #include "pipeline/plan/profile_lookup.hpp"
 
 // A job's documents are sorted by what must be equal for sharing an envelope,
@@ -31,6 +32,28 @@ std::vector<std::uint16_t> envelope_classes(const std::vector<ProductionSettings
   return classes;
 }
 
+// Where pieces begin in `order` once every piece stops growing before the
+// inserter or the heaviest postage product could no longer take it: a
+// recipient's further documents begin another piece. A document too much
+// for either on its own stays a piece of its own (for manual handling).
+std::vector<std::uint32_t> within_limits(const Job& job, const std::vector<std::uint32_t>& order,
+                                         const std::vector<std::uint32_t>& starts, const ProfileCatalog& catalog) {
+  std::vector<std::uint32_t> limited;
+  limited.reserve(starts.size());
+  for (std::size_t p = 0; p < starts.size(); ++p) {
+    const std::uint32_t end = p + 1 < starts.size() ? starts[p + 1] : static_cast<std::uint32_t>(order.size());
+    std::uint32_t begin = starts[p];
+    limited.push_back(begin);
+    for (std::uint32_t next = begin + 1; next < end; ++next) {
+      const std::span<const std::uint32_t> grown(order.data() + begin, next + 1 - begin);
+      if (!make_piece(job, grown, catalog).manual) continue;
+      begin = next;
+      limited.push_back(begin);
+    }
+  }
+  return limited;
+}
+
 }  // namespace
 
 bool may_share_envelope(const ProductionSettings& settings) { return settings.consolidate && !settings.sensitive; }
@@ -52,7 +75,7 @@ std::vector<std::string> order_inserts(const std::vector<std::string>& inserts, 
   return names;
 }
 
-PieceDocuments consolidate(const Job& job) {
+PieceDocuments consolidate(const Job& job, const ProfileCatalog& catalog) {
   const auto& documents = job.documents;
   const auto count = static_cast<std::uint32_t>(documents.size());
   const auto classes = envelope_classes(job.settings);
@@ -88,7 +111,7 @@ PieceDocuments consolidate(const Job& job) {
   std::vector<std::uint32_t> order(count);
   std::vector<std::uint32_t> next = starts;
   for (std::uint32_t i = 0; i < count; ++i) order[next[piece[i]]++] = i;
-  return PieceDocuments(std::move(order), std::move(starts));
+  return PieceDocuments(std::move(order), within_limits(job, order, starts, catalog));
 }
 
 }  // namespace kuvert

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "pipeline/plan/pieces.hpp"
 #include "pipeline/plan/test_catalog.hpp"
 
 using namespace kuvert;
@@ -13,7 +14,7 @@ using Indices = std::vector<std::uint32_t>;
 
 // Each piece's documents.
 std::vector<Indices> pieces_of(const Job& job) {
-  const PieceDocuments pieces = consolidate(job);
+  const PieceDocuments pieces = consolidate(job, catalog());
   std::vector<Indices> out;
   for (std::size_t i = 0; i < pieces.size(); ++i) out.emplace_back(pieces[i].begin(), pieces[i].end());
   return out;
@@ -57,8 +58,43 @@ TEST_CASE("documents with different inserts still share a piece", "[plan][consol
   CHECK(pieces_of(builder.job()) == std::vector<Indices>{{0, 1, 2}});
 }
 
+TEST_CASE("a recipient's letters fill pieces up to the flat limit, then begin another", "[plan][consolidate]") {
+  JobBuilder builder;
+  for (int i = 0; i < 52; ++i) builder.add(10, erika());  // 5 sheets each, 260 sheets in all
+  const auto pieces = pieces_of(builder.job());
+  REQUIRE(pieces.size() == 5);  // 60 sheets flat is the most the inserter takes
+  std::uint32_t next = 0;
+  for (std::size_t p = 0; p < pieces.size(); ++p) {
+    CHECK(pieces[p].size() == (p < 4 ? 12u : 4u));
+    for (const auto document : pieces[p]) CHECK(document == next++);  // delivery order kept
+    const MailPiece piece = make_piece(builder.job(), pieces[p], catalog());
+    CHECK_FALSE(piece.manual);
+    CHECK(piece.postage_cents > 0);
+  }
+}
+
+TEST_CASE("in a folded envelope a recipient's pieces stop at the fold limit", "[plan][consolidate]") {
+  ProductionSettings folded;
+  folded.envelope = "c6-5";
+  JobBuilder builder;
+  for (int i = 0; i < 20; ++i) builder.add(2, erika(), folded);
+  const auto pieces = pieces_of(builder.job());
+  REQUIRE(pieces.size() == 3);
+  CHECK(pieces[0].size() == 8);
+  CHECK(pieces[1].size() == 8);
+  CHECK(pieces[2].size() == 4);
+}
+
+TEST_CASE("a letter too thick for the inserter travels alone, and the recipient's others go on", "[plan][consolidate]") {
+  JobBuilder builder;
+  builder.add(130, erika()).add(2, erika()).add(2, erika());  // 65 sheets, then 1 and 1
+  const auto pieces = pieces_of(builder.job());
+  CHECK(pieces == std::vector<Indices>{{0}, {1, 2}});
+  CHECK(make_piece(builder.job(), pieces[0], catalog()).manual);
+}
+
 TEST_CASE("consolidation of no documents is no pieces", "[plan][consolidate]") {
-  CHECK(consolidate(Job{}).empty());
+  CHECK(consolidate(Job{}, catalog()).empty());
 }
 
 TEST_CASE("order_inserts sorts by feeder station and drops repeats", "[plan][consolidate]") {

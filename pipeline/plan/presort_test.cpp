@@ -16,7 +16,7 @@ std::vector<std::uint32_t> presorted(const std::vector<std::pair<std::string, st
   JobBuilder builder;
   for (std::size_t i = 0; i < postcodes.size(); ++i)
     builder.add(1, recipient(std::to_string(i), postcodes[i].first, postcodes[i].second));
-  const PieceDocuments pieces = consolidate(builder.job());
+  const PieceDocuments pieces = consolidate(builder.job(), catalog());
   std::vector<std::uint32_t> order(pieces.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   presort(order, pieces, builder.job());

@@ -19,7 +19,7 @@ void add(JobBuilder& builder, std::uint32_t sheets, const std::string& postcode,
 }
 
 std::vector<PrintRun> runs_of(const Job& job, std::size_t max_sheets) {
-  return form_runs(job, consolidate(job), catalog(), max_sheets);
+  return form_runs(job, consolidate(job, catalog()), catalog(), max_sheets);
 }
 
 // The documents of a run's pieces, in order.

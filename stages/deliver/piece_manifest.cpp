@@ -56,7 +56,7 @@ std::string piece_manifest_csv(const Job& job, const RunContents& run) {
                                           grams(piece.weight_g),
                                           piece.envelope,
                                           piece.product,
-                                          std::to_string(piece.postage_cents),
+                                          piece.product.empty() ? "" : std::to_string(piece.postage_cents),
                                           join(piece.inserts, " "),
                                           sensitive ? "yes" : "no",
                                           piece.manual_reason};

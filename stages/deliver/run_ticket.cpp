@@ -20,6 +20,7 @@ json run_ticket(const Job& job, const PrintRun& run, const RunContents& contents
   std::map<std::string, std::size_t> leitregionen;
   json manual = json::array();
   long total_cents = 0;
+  std::size_t unpriced = 0;  // pieces no postage product takes
   for (const auto& piece : contents.pieces) {
     documents += piece.documents.size();
     sheets += piece.sheet_count;
@@ -27,10 +28,14 @@ json run_ticket(const Job& job, const PrintRun& run, const RunContents& contents
       document_pages += job.documents[index].page_count;
       sensitive += job.settings_of(job.documents[index]).sensitive ? 1 : 0;
     }
-    auto& product = postage[piece.product.empty() ? "(none)" : piece.product];
-    ++product.first;
-    product.second += piece.postage_cents;
-    total_cents += piece.postage_cents;
+    if (piece.product.empty()) {
+      ++unpriced;
+    } else {
+      auto& product = postage[piece.product];
+      ++product.first;
+      product.second += piece.postage_cents;
+      total_cents += piece.postage_cents;
+    }
     const Recipient& recipient = contents.label(piece.documents.front()).recipient;
     if (recipient.domestic())
       ++leitregionen[recipient.postcode.substr(0, 2)];
@@ -97,7 +102,10 @@ json run_ticket(const Job& job, const PrintRun& run, const RunContents& contents
         {"valid_from", profiles.tariff.valid_from},
         {"currency", profiles.tariff.currency},
         {"products", products},
-        {"total_cents", total_cents}}},
+        // No total when a piece has no product: its postage is unknown,
+        // not nothing (the pieces are in manual_pieces with the reason).
+        {"total_cents", unpriced > 0 ? json(nullptr) : json(total_cents)},
+        {"unpriced_pieces", unpriced}}},
       {"presort", {{"leitregionen", regions}, {"foreign_pieces", foreign}}},
       {"manual_pieces", manual},
   };
@@ -105,7 +113,7 @@ json run_ticket(const Job& job, const PrintRun& run, const RunContents& contents
 
 json job_summary(const Job& job, const std::vector<json>& tickets, const std::string& created) {
   json runs = json::array();
-  std::size_t pieces = 0, sheets = 0, pages = 0, document_pages = 0, manual = 0;
+  std::size_t pieces = 0, sheets = 0, pages = 0, document_pages = 0, manual = 0, unpriced = 0;
   long cents = 0;
   for (const auto& ticket : tickets) {
     const auto& counts = ticket["counts"];
@@ -113,7 +121,9 @@ json job_summary(const Job& job, const std::vector<json>& tickets, const std::st
     sheets += counts["sheets"].get<std::size_t>();
     pages += counts["pages"].get<std::size_t>();
     document_pages += counts["document_pages"].get<std::size_t>();
-    cents += ticket["postage"]["total_cents"].get<long>();
+    const auto& run_postage = ticket["postage"];
+    unpriced += run_postage["unpriced_pieces"].get<std::size_t>();
+    if (!run_postage["total_cents"].is_null()) cents += run_postage["total_cents"].get<long>();
     if (ticket["production"]["manual_handling"].get<bool>()) manual += counts["pieces"].get<std::size_t>();
     runs.push_back({{"run", ticket["run"]},
                     {"file", ticket["file"]},
@@ -126,7 +136,8 @@ json job_summary(const Job& job, const std::vector<json>& tickets, const std::st
           {"pieces", pieces},     {"manual_pieces", manual},
           {"sheets", sheets},     {"pages", pages},
           {"document_pages", document_pages},
-          {"postage_cents", cents}, {"runs", runs}};
+          {"postage_cents", unpriced > 0 ? json(nullptr) : json(cents)},
+          {"unpriced_pieces", unpriced}, {"runs", runs}};
 }
 
 }  // namespace kuvert

@@ -230,7 +230,10 @@ async function runPage(id, notice = "") {
     definitions([["Job", ticket.job], ["Part", `${ticket.part ?? ""} of ${ticket.parts ?? ""}`],
                  ...Object.entries(productionLabels).map(([key, label]) => [label, describe((ticket.production || {})[key])]),
                  ["Documents", countsOf.documents], ["Blank pages", countsOf.blank_pages],
-                 ["Postage", ticket.postage ? `${(ticket.postage.total_cents / 100).toFixed(2)} ${ticket.postage.currency}` : ""],
+                 ["Postage", !ticket.postage ? ""
+                   : ticket.postage.total_cents === null
+                     ? `unknown: ${ticket.postage.unpriced_pieces} pieces fit no postage product (manual handling)`
+                     : `${(ticket.postage.total_cents / 100).toFixed(2)} ${ticket.postage.currency}`],
                  ["SHA-256", ticket.sha256]]),
     ...(run.content_visible
       ? [el("h2", { text: "First pages" }), thumbnails, el("h2", { text: "Manifest (first 30 pieces)" }), manifest]
