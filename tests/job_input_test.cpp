@@ -308,9 +308,48 @@ TEST_CASE("an unknown paper is refused", "[input]") {
 TEST_CASE("an unknown envelope is refused", "[input]") {
   KuvertJob job(plain_job(2, 1));
   job.edit_manifest([](json& m) { m["defaults"]["envelope"] = "b4"; });
-  expect_refused(job,
-                 "kuvert: job \"test-job\": document \"K-2026-000001\": file \"job.json\": field \"envelope\": unknown "
-                 "envelope \"b4\"");
+  expect_refused(job, "kuvert: job \"test-job\": file \"job.json\": field \"defaults.envelope\": unknown envelope \"b4\"");
+}
+
+TEST_CASE("a mistake in the defaults is reported once, at the defaults", "[input]") {
+  KuvertJob job(plain_job(40, 1));
+  job.edit_manifest([](json& m) {
+    m["defaults"]["paper"] = "a4-8O";
+    m["documents"][8]["paper"] = "a4-81";  // a document's own mistake is its own
+  });
+  const auto result = job.run();
+  CHECK(result.exit_code == 1);
+  CHECK(result.err ==
+        "kuvert: job \"test-job\": file \"job.json\": field \"defaults.paper\": unknown paper \"a4-8O\" (known: a4-80, "
+        "a4-90)\n"
+        "kuvert: job \"test-job\": document \"K-2026-000009\": file \"job.json\": field \"paper\": unknown paper "
+        "\"a4-81\" (known: a4-80, a4-90)\n");
+}
+
+TEST_CASE("a misspelt key is one message with the key it meant, not also a missing field", "[input]") {
+  KuvertJob job(plain_job(2, 1));
+  job.edit_manifest([](json& m) {
+    auto& document = m["documents"][1];
+    document["recipent"] = document["recipient"];
+    document.erase("recipient");
+  });
+  const auto result = job.run();
+  CHECK(result.exit_code == 1);
+  CHECK(result.err == "kuvert: job \"test-job\": document \"K-2026-000002\": file \"job.json\": field \"recipent\": "
+                      "is not a known field (did you mean \"recipient\"?)\n");
+}
+
+TEST_CASE("one page range that takes the pages of others is one message, at that range", "[input]") {
+  KuvertJob job(plain_job(40, 1));
+  job.edit_manifest([](json& m) { m["documents"][5]["pages"] = "6-36"; });
+  const auto result = job.run();
+  CHECK(result.exit_code == 1);
+  CHECK(result.err == "kuvert: job \"test-job\": document \"K-2026-000006\": file \"job.json\": field \"pages\": "
+                      "pages 6-36 take the pages of 30 other documents (\"K-2026-000007\" to \"K-2026-000036\")\n");
+  // A single overlap stays with the document that overlaps.
+  job.edit_manifest([](json& m) { m["documents"][5]["pages"] = "6-7"; });
+  CHECK(job.run().err == "kuvert: job \"test-job\": document \"K-2026-000007\": file \"job.json\": field \"pages\": "
+                         "page 7 overlaps those of document \"K-2026-000006\"\n");
 }
 
 TEST_CASE("an unknown inserter profile is refused", "[input]") {
@@ -692,7 +731,7 @@ TEST_CASE("a print-file job on an inserter not set for form B folds is refused",
   const auto result = kuvert::test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o",
                                                  job.output().string(), "--layouts", layouts.string()});
   CHECK(result.exit_code == 1);
-  CHECK(result.err.find("field \"inserter\": inserter profile \"datamatrix\" is not set for DIN 5008 form B (folds at "
+  CHECK(result.err.find("field \"defaults.inserter\": inserter profile \"datamatrix\" is not set for DIN 5008 form B (folds at "
                         "105 and 210 mm)") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(job.output()));
 }

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <unistd.h>
 
+#include "pipeline/model/counted.hpp"
 #include "pipeline/cli/progress_bar.hpp"
 #include "pipeline/cli/serve_command.hpp"
 #include "pipeline/cli/stage_file.hpp"
@@ -69,19 +70,15 @@ std::string shown(const nlohmann::json& text) { return kuvert::terminal_safe(tex
 std::string shown(const fs::path& path) { return kuvert::terminal_safe(path.string()); }
 
 // "1 run", "2 runs".
-std::string count(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 void print_summary(const nlohmann::json& summary, const fs::path& output) {
   std::printf("job %s: %s in %s, %s, %s -> %s\n", shown(summary["job"]).c_str(),
-              count(summary["documents"].get<std::size_t>(), "document", "documents").c_str(),
-              count(summary["pieces"].get<std::size_t>(), "mail piece", "mail pieces").c_str(),
-              count(summary["sheets"].get<std::size_t>(), "sheet", "sheets").c_str(),
-              count(summary["runs"].size(), "run", "runs").c_str(), shown(output).c_str());
+              kuvert::counted(summary["documents"].get<std::size_t>(), "document", "documents").c_str(),
+              kuvert::counted(summary["pieces"].get<std::size_t>(), "mail piece", "mail pieces").c_str(),
+              kuvert::counted(summary["sheets"].get<std::size_t>(), "sheet", "sheets").c_str(),
+              kuvert::counted(summary["runs"].size(), "run", "runs").c_str(), shown(output).c_str());
   const auto rejected = summary.value("rejected_records", std::size_t{0});
   if (rejected > 0)
-    std::printf("  %s left out: see %s\n", count(rejected, "bad record", "bad records").c_str(),
+    std::printf("  %s left out: see %s\n", kuvert::counted(rejected, "bad record", "bad records").c_str(),
                 shown(output / summary["exceptions"].get<std::string>()).c_str());
   for (const auto& run : summary["runs"])
     std::printf("  %s  %6zu pieces  %6zu sheets%s\n", shown(run["file"]).c_str(),
@@ -91,14 +88,14 @@ void print_summary(const nlohmann::json& summary, const fs::path& output) {
 
 void print_scan_summary(const nlohmann::json& summary, const fs::path& output) {
   std::printf("scan %s: %s from %s, %s, %s, %s -> %s\n", shown(summary["batch"]).c_str(),
-              count(summary["documents"].size(), "document", "documents").c_str(),
-              count(summary["pages"].get<std::size_t>(), "page", "pages").c_str(),
-              count(summary["blank_pages_dropped"].get<std::size_t>(), "blank page dropped", "blank pages dropped").c_str(),
-              count(summary["separator_sheets"].get<std::size_t>(), "separator sheet", "separator sheets").c_str(),
-              count(summary["rejected"].size(), "file rejected", "files rejected").c_str(), shown(output).c_str());
+              kuvert::counted(summary["documents"].size(), "document", "documents").c_str(),
+              kuvert::counted(summary["pages"].get<std::size_t>(), "page", "pages").c_str(),
+              kuvert::counted(summary["blank_pages_dropped"].get<std::size_t>(), "blank page dropped", "blank pages dropped").c_str(),
+              kuvert::counted(summary["separator_sheets"].get<std::size_t>(), "separator sheet", "separator sheets").c_str(),
+              kuvert::counted(summary["rejected"].size(), "file rejected", "files rejected").c_str(), shown(output).c_str());
   for (const auto& document : summary["documents"])
     std::printf("  %s  %s\n", shown(document["file"]).c_str(),
-                count(document["pages"].get<std::size_t>(), "page", "pages").c_str());
+                kuvert::counted(document["pages"].get<std::size_t>(), "page", "pages").c_str());
   for (const auto& file : summary["rejected"])
     std::fprintf(stderr, "kuvert: file \"%s\": %s\n", shown(file["file"]).c_str(), shown(file["reason"]).c_str());
 }
@@ -212,9 +209,10 @@ int main(int argc, char** argv) {
         kuvert::ProgressBar progress;
         summary = kuvert::proof_job(proof, progress);
       }
-      std::printf("proof of %s: %s, %s refused -> %s (%u pages)\n", shown(proof.run.job).c_str(),
-                  count(summary.letters, "letter", "letters").c_str(), count(summary.refused, "record", "records").c_str(),
-                  shown(proof.file).c_str(), summary.pages);
+      std::printf("proof of %s: %s, %s refused -> %s (%s)\n", shown(proof.run.job).c_str(),
+                  kuvert::counted(summary.letters, "letter", "letters").c_str(),
+                  kuvert::counted(summary.refused, "record", "records").c_str(), shown(proof.file).c_str(),
+                  kuvert::counted(summary.pages, "page", "pages").c_str());
     }
     if (scan_command->parsed()) {
       limit_openmp_threads(argv);

@@ -1,3 +1,4 @@
+#include "pipeline/model/counted.hpp"
 #include "pipeline/service/job_processing.hpp"
 
 #include <fstream>
@@ -274,8 +275,8 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
     const JobResult result = job.kind == JobKind::scan ? scan_result(output, input.name) : print_result(output);
     finish_job(store, job.id, result, inbox->printer, clock());
     const std::string outcome = job.kind == JobKind::scan
-                                    ? std::to_string(result.documents) + " documents archived in " + output.string()
-                                    : std::to_string(result.runs.size()) + " runs await release";
+                                    ? counted(result.documents, "document", "documents") + " archived in " + output.string()
+                                    : counted(result.runs.size(), "run awaits", "runs await") + " release";
     log(label + ": job " + std::to_string(job.id) + " \"" + result.name + "\" done, " + outcome);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::input) throw;  // the disk, the store: tried again

@@ -26,6 +26,7 @@ TEST_CASE("A job finishes when it is done, not when it began", "[service]") {
   const auto trail = read_audit(store, filter);
   REQUIRE(trail.size() == 2);
   CHECK(trail[0].entry.action == "job done");
+  CHECK(trail[0].entry.detail == "langsam: 2 documents, 1 run");  // one run, not "1 runs"
   CHECK(trail[0].entry.at == iso_time(kDone));
   CHECK(trail[1].entry.action == "job started");
   CHECK(trail[1].entry.at == iso_time(kStart));

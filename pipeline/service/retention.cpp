@@ -1,3 +1,4 @@
+#include "pipeline/model/counted.hpp"
 #include "pipeline/service/retention.hpp"
 
 #include "pipeline/service/inbox_files.hpp"
@@ -36,7 +37,7 @@ int apply_retention(Store& store, const ServiceConfig& config, std::int64_t now,
     job_output_removed(store, job.id, now);
     ++removed;
   }
-  if (removed > 0) log("retention: removed " + std::to_string(removed) + " inputs and job outputs");
+  if (removed > 0) log("retention: removed " + counted(removed, "input or job output", "inputs and job outputs"));
   return removed;
 }
 

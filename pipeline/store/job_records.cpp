@@ -1,4 +1,5 @@
 // The jobs table: one job per input, with the runs it produced.
+#include "pipeline/model/counted.hpp"
 #include "pipeline/store/job_records.hpp"
 
 #include <nlohmann/json.hpp>
@@ -94,8 +95,8 @@ void finish_job(Store& store, std::int64_t job, const JobResult& result, const s
       "UPDATE inputs SET state = 'done', finished_at = ? WHERE id = (SELECT input_id FROM jobs WHERE id = ?)");
   input.bind(1, iso_time(now)).bind(2, job).run();
   append_audit(store, {iso_time(now), "kuvert", "job done", object(job),
-                       result.name + ": " + std::to_string(result.documents) + " documents, " +
-                           std::to_string(result.runs.size()) + " runs"});
+                       result.name + ": " + counted(result.documents, "document", "documents") + ", " +
+                           counted(result.runs.size(), "run", "runs")});
   transaction.commit();
 }
 

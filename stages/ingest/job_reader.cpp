@@ -12,8 +12,10 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <set>
 #include <sstream>
 
+#include "pipeline/model/counted.hpp"
 #include "pipeline/model/a4_sheet.hpp"
 #include "stages/ingest/address_key.hpp"
 #include "stages/ingest/file_stamp.hpp"
@@ -88,9 +90,18 @@ class JobValidation {
         sources_(sources),
         open_(std::move(open)) {}
 
+  // The defaults' problems are reported once, at "defaults.FIELD"; a
+  // document is blamed only for what it sets otherwise itself.
+  void check_defaults(const ProductionSettings& defaults) {
+    for (auto& [field, message] : settings_problems(defaults, profiles_, LetterForm::b)) {
+      add(Where{.file = manifest_file_, .field = "defaults." + field}, message);
+      default_problems_.emplace(std::move(field), std::move(message));
+    }
+  }
+
   void check_profiles(const ManifestDocument& document) {
-    for (const auto& [field, message] : settings_problems(document.settings, profiles_, LetterForm::b))
-      add(document, field, message);
+    for (const auto& problem : settings_problems(document.settings, profiles_, LetterForm::b))
+      if (!default_problems_.count(problem)) add(document, problem.first, problem.second);
   }
 
   // Opens a source PDF once, however the manifest names it (other spellings,
@@ -245,6 +256,7 @@ class JobValidation {
   std::vector<std::uint32_t> page_counts_;
   std::vector<std::vector<std::pair<std::uint32_t, std::string>>> bad_pages_;  // by file: page, problem
   bool allow_standard_fonts_ = false;
+  std::set<std::pair<std::string, std::string>> default_problems_;  // (field, message)
   std::vector<Diagnostic> problems_;
   ManifestOpener open_;
   std::unique_ptr<std::istream> manifest_;  // for id_of(), opened when first needed
@@ -286,12 +298,14 @@ void check_page_accounting(const Job& job, const std::vector<bool>& named_file, 
                      [](auto* a, auto* b) { return a->first_page < b->first_page; });
     std::uint32_t next = documents.empty() ? validation.page_count(file) : 0;  // first page not yet claimed
     const Document* previous = nullptr;
+    // The documents that overlap each document reaching furthest so far:
+    // one range that swallows several documents is one mistake, reported
+    // once at its source rather than at every document it swallowed.
+    std::vector<std::pair<const Document*, std::vector<const Document*>>> overlaps;
     for (const auto* document : documents) {
-      const PageRange range{document->first_page + 1, document->first_page + document->page_count};
       if (document->first_page < next) {
-        validation.add(validation.id_of(*document), "pages",
-                       (range.count() == 1 ? "page " : "pages ") + to_string(range) + " overlap those of document \"" +
-                           validation.id_of(*previous) + "\"");
+        if (overlaps.empty() || overlaps.back().first != previous) overlaps.push_back({previous, {}});
+        overlaps.back().second.push_back(document);
       } else if (document->first_page > next) {
         validation.add(file_where, page_words(PageRange{next + 1, document->first_page}) + " to no document");
       }
@@ -302,6 +316,23 @@ void check_page_accounting(const Job& job, const std::vector<bool>& named_file, 
     }
     if (next < validation.page_count(file))
       validation.add(file_where, page_words(PageRange{next + 1, validation.page_count(file)}) + " to no document");
+    const auto range_of = [](const Document* document) {
+      const PageRange range{document->first_page + 1, document->first_page + document->page_count};
+      return (range.count() == 1 ? "page " : "pages ") + to_string(range);
+    };
+    for (const auto& [wide, swallowed] : overlaps) {
+      if (swallowed.size() == 1) {
+        const Document* document = swallowed.front();
+        validation.add(validation.id_of(*document), "pages",
+                       range_of(document) + (document->page_count == 1 ? " overlaps" : " overlap") +
+                           " those of document \"" + validation.id_of(*wide) + "\"");
+      } else {
+        validation.add(validation.id_of(*wide), "pages",
+                       range_of(wide) + " take the pages of " + std::to_string(swallowed.size()) +
+                           " other documents (\"" + validation.id_of(*swallowed.front()) + "\" to \"" +
+                           validation.id_of(*swallowed.back()) + "\")");
+      }
+    }
   }
 }
 
@@ -386,6 +417,7 @@ std::variant<Job, DataJob> read_job(const fs::path& path, const ProfileCatalog& 
   validation.allow_standard_fonts(manifest.allow_standard_fonts);
   auto& problems = validation.problems();
   problems.insert(problems.end(), manifest_problems.begin(), manifest_problems.end());
+  validation.check_defaults(manifest.defaults);
   // The print file is opened (and its page tree walked) before the
   // documents are read, so the two never stand in memory together.
   std::optional<std::uint32_t> print_file;
@@ -420,7 +452,7 @@ std::variant<Job, DataJob> read_job(const fs::path& path, const ProfileCatalog& 
         if (entry.pages->last > pages) {
           validation.add(entry, "pages",
                          "pages " + to_string(*entry.pages) + " are outside " + manifest.print_file + " (" +
-                             std::to_string(pages) + " pages)");
+                             counted(pages, "page", "pages") + ")");
           unplaced = true;
         } else {
           document.first_page = entry.pages->first - 1;

@@ -1,5 +1,8 @@
 #include "stages/ingest/json_fields.hpp"
 
+#include <algorithm>
+
+#include "pipeline/model/likely_meant.hpp"
 #include "stages/ingest/plain_text.hpp"
 #include "stages/ingest/postal_address.hpp"
 
@@ -25,7 +28,10 @@ const nlohmann::json* JsonFields::member(const std::string& key, bool required) 
   if (!is_object_) return nullptr;
   auto it = object_.find(key);
   if (it == object_.end()) {
-    if (required) problem(key, "is missing");
+    if (required) {
+      missing_[key] = problems_.size();
+      problem(key, "is missing");
+    }
     return nullptr;
   }
   return &*it;
@@ -105,8 +111,21 @@ const nlohmann::json* JsonFields::array(const std::string& key, bool required) {
 
 void JsonFields::reject_unknown() {
   if (!is_object_) return;
-  for (const auto& [key, value] : object_.items())
-    if (!known_.count(key)) problem(key, "is not a known field");
+  const std::vector<std::string> known(known_.begin(), known_.end());
+  std::vector<std::size_t> explained;  // "is missing" problems that a typo explains
+  for (const auto& [key, value] : object_.items()) {
+    if (known_.count(key)) continue;
+    const auto meant = likely_meant(key, known);
+    if (!meant || object_.contains(*meant)) {
+      problem(key, "is not a known field");
+      continue;
+    }
+    // One mistake, one message: the typo, not also the field it misses.
+    problem(key, "is not a known field (did you mean \"" + *meant + "\"?)");
+    if (const auto missing = missing_.find(*meant); missing != missing_.end()) explained.push_back(missing->second);
+  }
+  std::sort(explained.rbegin(), explained.rend());
+  for (const auto index : explained) problems_.erase(problems_.begin() + static_cast<std::ptrdiff_t>(index));
 }
 
 Recipient read_recipient(const nlohmann::json& value, const Where& where, std::vector<Diagnostic>& problems) {

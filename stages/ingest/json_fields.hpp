@@ -2,6 +2,7 @@
 // Reads the fields of one JSON object, recording every problem (missing,
 // mistyped, unknown) as a Diagnostic instead of stopping at the first.
 #include <nlohmann/json.hpp>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -39,6 +40,7 @@ class JsonFields {
   Where where_;
   std::vector<Diagnostic>& problems_;
   std::set<std::string> known_;
+  std::map<std::string, std::size_t> missing_;  // required keys found missing: where their problem is
   bool is_object_;
 };
 

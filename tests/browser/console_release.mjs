@@ -64,7 +64,7 @@ try {
   const port = await until("the console", () => log.join("").match(/console on http:\/\/127\.0\.0\.1:(\d+)\//)?.[1], 20);
   const base = `http://127.0.0.1:${port}`;
   renameSync(staging, join(site, "eingang", "job"));
-  await until("the job's run", () => /runs await release/.test(log.join("")), 60);
+  await until("the job's run", () => /(run awaits|runs await) release/.test(log.join("")), 60);
 
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
