@@ -89,3 +89,38 @@ TEST_CASE("a run for the service notes the stage of its job in the file it was g
   const std::string last((std::istreambuf_iterator<char>(in)), {});
   CHECK(last == "imposing and writing the runs");
 }
+
+TEST_CASE("an unknown command names the word and the command it likely meant", "[cli]") {
+  const auto run = kuvert::test::run_process({KUVERT_BINARY, "rn", "job"});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err == "kuvert: unknown command \"rn\" (did you mean \"run\"?); see kuvert --help\n");
+  const auto users = kuvert::test::run_process({KUVERT_BINARY, "users", "lst"});
+  CHECK(users.exit_code == 2);
+  CHECK(users.err == "kuvert: unknown command \"users lst\" (did you mean \"users list\"?); see kuvert users --help\n");
+  const auto user = kuvert::test::run_process({KUVERT_BINARY, "user", "list"});
+  CHECK(user.err == "kuvert: unknown command \"user\" (did you mean \"users\"?); see kuvert --help\n");
+  const auto none = kuvert::test::run_process({KUVERT_BINARY, "runs"});
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.rfind("kuvert: \"kuvert runs\" needs a command: list, show, release", 0) == 0);
+  const auto version = kuvert::test::run_process({KUVERT_BINARY, "--version"});
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.rfind("kuvert ", 0) == 0);
+}
+
+TEST_CASE("a date that does not exist is a usage error naming its option", "[cli]") {
+  KuvertJob job(plain_job(2, 1));
+  const auto run_on = [&job](const std::string& date) {
+    return kuvert::test::run_process(
+        {KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(), "--date", date});
+  };
+  const auto result = run_on("2026-13-01");
+  CHECK(result.exit_code == 2);
+  CHECK(result.err ==
+        "kuvert: option --date: \"2026-13-01\" is not a date (expected YYYY-MM-DD, a day that exists)\n");
+  CHECK(run_on("2026-02-30").exit_code == 2);
+  CHECK_FALSE(fs::exists(job.output()));
+  const auto audit = kuvert::test::run_process({KUVERT_BINARY, "audit", "list", "--from", "yesterday"});
+  CHECK(audit.exit_code == 2);
+  CHECK(audit.err == "kuvert: option --from: \"yesterday\" is not a date or time (expected YYYY-MM-DD or "
+                     "YYYY-MM-DDTHH:MM:SSZ)\n");
+}

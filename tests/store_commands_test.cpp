@@ -107,14 +107,14 @@ TEST_CASE("kuvert audit verify fails on a tampered store", "[service]") {
 TEST_CASE("Bad store command input is named", "[service]") {
   ServiceFolder service;
   CHECK(service.kuvert({"users", "add", "anna", "--role", "root"}, "anna's long password\n").err ==
-        "kuvert: field \"--role\": expected viewer, operator, supervisor or admin\n");
+        "kuvert: option --role: expected viewer, operator, supervisor or admin\n");
   CHECK(service.kuvert({"users", "add", "anna"}, "short\n").err ==
         "kuvert: record \"user anna\": field \"password\": expected 10 to 1024 characters\n");
   CHECK(service.kuvert({"users", "passwd", "nobody"}, "a long password\n").err ==
         "kuvert: record \"user nobody\": field \"name\": no such user\n");
   CHECK(service.kuvert({"runs", "show", "7"}).err == "kuvert: record \"run 7\": no such run\n");
   CHECK(service.kuvert({"runs", "list", "--state", "lost"}).err ==
-        "kuvert: field \"--state\": no such run state: lost\n");
+        "kuvert: option --state: no such run state: lost\n");
   const auto missing = run_process({KUVERT_BINARY, "runs", "list", "--config", "/nonexistent/kuvert.toml"});
   CHECK(missing.exit_code == 1);
   CHECK(missing.err ==

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "pipeline/model/counted.hpp"
+#include "pipeline/cli/command_words.hpp"
 #include "pipeline/cli/progress_bar.hpp"
 #include "pipeline/cli/serve_command.hpp"
 #include "pipeline/cli/stage_file.hpp"
@@ -114,6 +115,7 @@ void limit_openmp_threads(char** argv) {
 int main(int argc, char** argv) {
   CLI::App app{"kuvert: print, inserting and scan production for a municipal print centre"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("kuvert ") + KUVERT_VERSION);
 
   kuvert::RunRequest run;
   run.layouts = default_folder("layouts", "KUVERT_LAYOUTS");
@@ -174,6 +176,10 @@ int main(int argc, char** argv) {
   store_commands.fonts = run.fonts;
   kuvert::add_store_commands(app, store_commands);
 
+  if (const auto problem = kuvert::command_word_problem(app, argc, argv); !problem.empty()) {
+    std::fprintf(stderr, "kuvert: %s\n", kuvert::terminal_safe(problem).c_str());
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

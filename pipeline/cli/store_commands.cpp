@@ -10,6 +10,7 @@
 
 #include "pipeline/config/service_config.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/iso_date.hpp"
 #include "pipeline/model/terminal_text.hpp"
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
@@ -228,6 +229,10 @@ int run_store_commands(StoreCommands& commands) {
     return 0;
   }
   if (commands.audit_list->parsed()) {
+    for (const auto& [option, value] : {std::pair{"--from", &commands.audit_from}, std::pair{"--to", &commands.audit_to}})
+      if (!value->empty() && !is_iso_date_or_time(*value))
+        throw Error(ErrorKind::usage, Where{.field = option},
+                    "\"" + *value + "\" is not a date or time (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
     Store store = open_store(commands);
     const AuditFilter filter{commands.audit_user, commands.audit_action, commands.audit_object, commands.audit_from,
                              commands.audit_to};

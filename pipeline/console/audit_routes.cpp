@@ -1,6 +1,7 @@
 // GET /api/audit?user=&action=&object=&from=&to=&limit=
 #include "pipeline/console/console_context.hpp"
 #include "pipeline/console/console_json.hpp"
+#include "pipeline/model/iso_date.hpp"
 
 namespace kuvert::console {
 
@@ -10,6 +11,10 @@ void add_audit_routes(httplib::Server& server, ConsoleContext& context) {
     store::AuditFilter filter{request.get_param_value("user"), request.get_param_value("action"),
                               request.get_param_value("object"), request.get_param_value("from"),
                               request.get_param_value("to")};
+    for (const char* bound : {"from", "to"})
+      if (!request.get_param_value(bound).empty() && !is_iso_date_or_time(request.get_param_value(bound)))
+        return send_error(response, 400,
+                          std::string(bound) + ": expected a date or time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
     if (request.has_param("limit")) {
       try {
         filter.limit = std::clamp<std::int64_t>(std::stoll(request.get_param_value("limit")), 1, 10000);

@@ -1,9 +1,9 @@
 #include "pipeline/driver/run_request.hpp"
 
-#include <regex>
 #include <vector>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/iso_date.hpp"
 
 namespace kuvert {
 
@@ -14,12 +14,12 @@ void validate(const RunRequest& request) {
   };
   if (request.job.empty()) add("job", "no job given");
   if (request.output.empty()) add("output", "no output folder given");
-  if (request.max_sheets == 0) add("max-sheets", "must be at least 1");
-  if (request.threads > 256) add("threads", "must be between 1 and 256 (0 for one per core)");
-  if (!std::regex_match(request.production_date, std::regex(R"(\d{4}-\d{2}-\d{2})")))
-    add("date", "\"" + request.production_date + "\" is not a date (expected YYYY-MM-DD)");
+  if (request.max_sheets == 0) add("--max-sheets", "must be at least 1");
+  if (request.threads > 256) add("--threads", "must be between 1 and 256 (0 for one per core)");
+  if (!is_iso_date(request.production_date))
+    add("--date", "\"" + request.production_date + "\" is not a date (expected YYYY-MM-DD, a day that exists)");
   if (!std::filesystem::is_directory(request.layouts))
-    add("layouts", request.layouts.string() + " is not a folder");
+    add("--layouts", request.layouts.string() + " is not a folder");
   if (!problems.empty()) throw Error(ErrorKind::usage, std::move(problems));
 }
 

@@ -25,7 +25,11 @@ std::string describe(const Where& where, const std::string& message) {
   add("document", where.document);
   add("file", where.file);
   add("record", where.record);
-  add("field", where.field);
+  // A command line's option is named as it is typed: option --date: ...
+  if (where.field.rfind("--", 0) == 0)
+    text += "option " + where.field + ": ";
+  else
+    add("field", where.field);
   return text + message;
 }
 

@@ -16,7 +16,7 @@ struct Where {
   std::string document;
   std::string file;
   std::string record;
-  std::string field;
+  std::string field;  // "--date" for a command-line option
 };
 
 // One problem found while checking input; checks collect these and decide

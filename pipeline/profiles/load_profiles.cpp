@@ -7,22 +7,13 @@
 #include "pipeline/model/error.hpp"
 #include "pipeline/profiles/profile_readers.hpp"
 #include "pipeline/profiles/toml_fields.hpp"
+#include "pipeline/model/iso_date.hpp"
 #include "pipeline/profiles/toml_files.hpp"
 
 namespace kuvert {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool is_iso_date(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (text[i] < '0' || text[i] > '9') return false;
-  const std::chrono::year_month_day day{std::chrono::year{std::stoi(text.substr(0, 4))},
-                                        std::chrono::month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
-                                        std::chrono::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
-  return day.ok();
-}
 
 void check_envelope_names(const InserterProfile& inserter, const std::string& file,
                           const std::map<std::string, EnvelopeProfile>& envelopes, std::vector<Diagnostic>& problems) {

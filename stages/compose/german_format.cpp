@@ -15,6 +15,8 @@
 #include <cmath>
 #include <system_error>
 
+#include "pipeline/model/iso_date.hpp"
+
 namespace kuvert::compose {
 namespace {
 
@@ -37,37 +39,6 @@ std::uint64_t magnitude(std::int64_t value) {
 }
 
 // The value of `text` when it is one or more decimal digits, else nullopt.
-std::optional<int> digits_value(std::string_view text) {
-  if (text.empty()) return std::nullopt;
-  int value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
-struct YearMonth {
-  int year = 0;
-  int month = 0;
-};
-
-// "YYYY-MM" with a year from 1 to 9999 and a month from 1 to 12.
-std::optional<YearMonth> year_month(std::string_view text) {
-  if (text.size() != 7 || text[4] != '-') return std::nullopt;
-  auto year = digits_value(text.substr(0, 4));
-  auto month = digits_value(text.substr(5, 2));
-  if (!year || !month || *year < 1 || *month < 1 || *month > 12) return std::nullopt;
-  return YearMonth{*year, *month};
-}
-
-bool leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int days_in_month(YearMonth ym) {
-  constexpr std::array<int, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return ym.month == 2 && leap_year(ym.year) ? 29 : days[ym.month - 1];
-}
-
 // Adds one to the decimal number in `digits` (which may start with '0'),
 // growing it by a leading '1' when every digit carries.
 void increment(std::string& digits) {
@@ -140,10 +111,7 @@ std::string integer_text(std::int64_t value) {
 }
 
 std::optional<std::string> date_text(std::string_view iso) {
-  if (iso.size() != 10 || iso[7] != '-') return std::nullopt;
-  auto ym = year_month(iso.substr(0, 7));
-  auto day = digits_value(iso.substr(8, 2));
-  if (!ym || !day || *day < 1 || *day > days_in_month(*ym)) return std::nullopt;
+  if (!parse_iso_date(iso)) return std::nullopt;
   std::string out;
   out += iso.substr(8, 2);
   out += '.';
@@ -157,12 +125,13 @@ std::optional<std::string> period_text(std::string_view iso_month) {
   constexpr std::array<std::string_view, 12> months{"Januar",    "Februar", "März",     "April",
                                                     "Mai",       "Juni",    "Juli",     "August",
                                                     "September", "Oktober", "November", "Dezember"};
-  auto ym = year_month(iso_month);
+  const auto ym = parse_iso_month(iso_month);
   if (!ym) return std::nullopt;
-  std::string out(months[ym->month - 1]);
+  std::string out(months[static_cast<unsigned>(ym->month()) - 1]);
   out += ' ';
   out += iso_month.substr(0, 4);
   return out;
 }
 
-}  // namespace kuvert::compose
+}  // namespace kuvert::compose#include "pipeline/model/iso_date.hpp"
+

@@ -4,11 +4,13 @@
 // also missing its street).
 #include "stages/ingest/record_values.hpp"
 
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
 
+#include "pipeline/model/iso_date.hpp"
 #include "pipeline/model/money_amount.hpp"
 #include "stages/ingest/json_fields.hpp"
 #include "stages/ingest/plain_text.hpp"
@@ -57,29 +59,7 @@ const char* expected(FieldType type) {
 
 // ---- Types -------------------------------------------------------------------
 
-bool digits(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-int number_in(std::string_view text) {
-  int value = 0;
-  for (char c : text) value = value * 10 + (c - '0');
-  return value;
-}
-
-bool is_period(std::string_view text) {
-  return text.size() == 7 && text[4] == '-' && digits(text.substr(0, 4)) && digits(text.substr(5)) &&
-         number_in(text.substr(5)) >= 1 && number_in(text.substr(5)) <= 12;
-}
-
-bool is_date(std::string_view text) {
-  if (text.size() != 10 || text[7] != '-' || !is_period(text.substr(0, 7)) || !digits(text.substr(8))) return false;
-  using namespace std::chrono;
-  const year_month_day date{year{number_in(text.substr(0, 4))},
-                            month{static_cast<unsigned>(number_in(text.substr(5, 2)))},
-                            day{static_cast<unsigned>(number_in(text.substr(8)))}};
-  return date.ok();
-}
+bool is_period(std::string_view text) { return parse_iso_month(text).has_value(); }
 
 // A whole float of an integer field becomes an integer (12.0 is 12, as some
 // JSON writers put it); a fraction is a problem.
@@ -107,7 +87,7 @@ bool fits(FieldType type, json& value) {
     case FieldType::money:
       return value.is_number() && whole_cents(value);
     case FieldType::date:
-      return is_date(text());
+      return is_iso_date(text());
     case FieldType::period:
       return is_period(text());
     case FieldType::recipient:
