@@ -9,6 +9,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/edited_layouts.hpp"
 #include "tests/support/generated_page.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/process.hpp"
@@ -63,7 +64,7 @@ TEST_CASE("kuvert scan archives a batch as searchable PDF/A documents with index
   INFO(result.out + result.err);
   CHECK(result.exit_code == 1);  // files were rejected
   CHECK(contains(result.err, "4-leer.tif\": is empty (0 bytes)"));
-  CHECK(contains(result.err, "5-notiz.png\": is not an image kuvert can read"));
+  CHECK(contains(result.err, "5-notiz.png\": is not a scan: kuvert reads TIFF, PNG, JPEG and PDF files"));
 
   const auto summary = json_file(output / "summary.json");
   CHECK(summary["rejected"].size() == 2);
@@ -152,11 +153,43 @@ TEST_CASE("kuvert scan lists every file it rejects with the reason and archives 
   CHECK(reasons["b-abgeschnitten.pdf"] == "is a damaged or truncated PDF file");
   CHECK(reasons["c-verschluesselt.pdf"] == "is an encrypted PDF file; scans must not be");
   CHECK(reasons["d-leer.jpg"] == "is empty (0 bytes)");
-  CHECK(reasons["e-text.tif"].starts_with("is not an image kuvert can read (TIFF, PNG, JPEG, PDF)"));
+  CHECK(reasons["e-text.tif"] == "is not a scan: kuvert reads TIFF, PNG, JPEG and PDF files, and this is none of them");
   CHECK_FALSE(reasons["f-bombe.png"].empty());
   for (const auto& [file, reason] : reasons) CHECK(contains(result.err, file + "\": " + reason));
   // The inputs are left as they were.
   CHECK(file_text(input / "a-gut.pdf") == whole);
+}
+
+TEST_CASE("a scan at a resolution the profile does not take is refused, and no text claims no confidence",
+          "[scan][e2e][slow]") {
+  test::TempFolder folder;
+  const auto input = folder.path() / "eingang";
+  std::filesystem::create_directories(input);
+  test::write_text_page(input / "a-grob.png", 40);
+  test::write_text_page(input / "b-gut.png", 300);
+  // A page without text, kept: the profile drops no blank pages here.
+  PixPtr white(pixCreate(2480, 3508, 8));
+  pixSetAll(white.get());
+  pixSetResolution(white.get(), 300, 300);
+  REQUIRE(pixWrite((input / "c-leer.png").c_str(), white.get(), IFF_PNG) == 0);
+  const auto layouts = test::edited_layouts(folder.path(), "scan/posteingang.toml", [](std::string& profile) {
+    const std::string separation = "separation = \"separator_sheet\"";
+    profile.replace(profile.find(separation), separation.size(), "separation = \"page_count\"\ndrop_blank_pages = false");
+  });
+  const auto output = folder.path() / "archiv";
+  const auto result = test::run_process(
+      {KUVERT_BINARY, "scan", input.string(), "-o", output.string(), "--layouts", layouts.string()});
+  INFO(result.out + result.err);
+  CHECK(result.exit_code == 1);
+  CHECK(contains(result.err, "a-grob.png\": page 1 is scanned at 40 dpi; scan profile \"posteingang\" takes 200 to "
+                             "600 dpi (min_dpi, max_dpi)"));
+  const auto summary = json_file(output / "summary.json");
+  REQUIRE(summary["documents"].size() == 2);
+  const auto blank = json_file(output / "archiv-0002.json");
+  CHECK(blank["pages"][0]["words"] == 0);
+  CHECK(blank["pages"][0]["mean_confidence"].is_null());
+  CHECK(blank["mean_confidence"].is_null());
+  CHECK(json_file(output / "archiv-0001.json")["mean_confidence"].get<double>() > 80);
 }
 
 TEST_CASE("kuvert scan refuses an existing output folder and a missing input before any work", "[scan][e2e]") {

@@ -196,7 +196,18 @@ TEST_CASE("a file of a format kuvert does not read is refused", "[scan][input]")
   start();
   test::TempFolder folder;
   std::ofstream(folder.path() / "notes.png") << "these are not the pixels you are looking for\n";
-  CHECK(refusal(folder.path() / "notes.png").find("is not an image kuvert can read (TIFF, PNG, JPEG, PDF)") == 0);
+  CHECK(refusal(folder.path() / "notes.png") == "is not a scan: kuvert reads TIFF, PNG, JPEG and PDF files, and this is none of them");
+  std::ofstream(folder.path() / "liste.txt") << "Posteingang 2026\n";
+  CHECK(refusal(folder.path() / "liste.txt") == "is not a scan: kuvert reads TIFF, PNG, JPEG and PDF files, and this is none of them");
+  // A TIFF that is not one inside: ImageMagick's words, not its internals.
+  std::ofstream(folder.path() / "kaputt.tif", std::ios::binary) << std::string("II*\0", 4) << "garbage, not a directory";
+  const auto reason = refusal(folder.path() / "kaputt.tif");
+  INFO(reason);
+  CHECK(reason.starts_with("cannot be read as an image"));
+  CHECK(reason.find('@') == std::string::npos);
+  CHECK(reason.find('`') == std::string::npos);
+  CHECK(reason.find(".c/") == std::string::npos);
+  CHECK(reason.find("kaputt.tif") == std::string::npos);  // the file is named once, by the message
 }
 
 TEST_CASE("an image beyond the pixel limit is refused before it is decoded", "[scan][input]") {

@@ -87,7 +87,7 @@ nlohmann::json scan_batch(const ScanRequest& request) {
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, threads);
 
   OutputFolder folder(request.output);
-  ScanPageReader reader(files);
+  ScanPageReader reader(files, ResolutionRange{profile.name, profile.min_dpi, profile.max_dpi});
   ScanDocumentWriter writer(folder, profile, final_path.filename().string(), request.created);
   tbb::enumerable_thread_specific<std::unique_ptr<ScanWorker>> workers;
   using Item = std::shared_ptr<BatchPage>;

@@ -46,7 +46,9 @@ nlohmann::json index_record(const ScannedDocument& document, const std::string& 
                      {"tone", page.tone},
                      {"deskew_degrees", rounded(page.deskew_degrees, 2)},
                      {"rotation", page.rotation},
-                     {"mean_confidence", rounded(page.mean_confidence, 1)},
+                     // A page without text has no confidence, not 0 or 95.
+                     {"mean_confidence", page.words == 0 ? nlohmann::json(nullptr)
+                                                         : nlohmann::json(rounded(page.mean_confidence, 1))},
                      {"words", page.words}});
     confidence += page.mean_confidence * static_cast<double>(page.words);
     words += page.words;
@@ -67,7 +69,8 @@ nlohmann::json index_record(const ScannedDocument& document, const std::string& 
           {"blank_pages_dropped", document.dropped.size()},
           {"pages", pages},
           {"dropped_pages", dropped},
-          {"mean_confidence", words == 0 ? 0.0 : rounded(confidence / static_cast<double>(words), 1)},
+          {"mean_confidence", words == 0 ? nlohmann::json(nullptr)
+                                         : nlohmann::json(rounded(confidence / static_cast<double>(words), 1))},
           {"barcodes", barcodes},
           {"fields", fields},
           {"text", document.text}};

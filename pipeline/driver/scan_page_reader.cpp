@@ -51,6 +51,12 @@ std::optional<BatchPage> ScanPageReader::next() {
     }
     try {
       BatchPage page{file_->page(page_), name_, batch_page_ + 1};
+      const int dpi = page.scanned.dpi;
+      if (dpi < resolutions_.min_dpi || dpi > resolutions_.max_dpi)
+        throw_input(Where{.file = name_}, "page " + std::to_string(page_ + 1) + " is scanned at " +
+                                              std::to_string(dpi) + " dpi; scan profile \"" + resolutions_.profile +
+                                              "\" takes " + std::to_string(resolutions_.min_dpi) + " to " +
+                                              std::to_string(resolutions_.max_dpi) + " dpi (min_dpi, max_dpi)");
       ++batch_page_;
       ++page_;
       ++read_.back().second;

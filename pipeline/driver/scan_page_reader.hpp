@@ -1,7 +1,8 @@
 #pragma once
 // The pages of a scan batch's input files in order, one at a time, for the
-// serial first stage of the scan pipeline. A file that cannot be read goes
-// to the rejected list with its reason, and the batch goes on.
+// serial first stage of the scan pipeline. A file that cannot be read, or
+// whose page is scanned at a resolution the profile does not take, goes to
+// the rejected list with its reason, and the batch goes on.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -28,9 +29,17 @@ struct BatchPage {
 // Throws kuvert::Error (usage) for an input that does not exist.
 std::vector<std::filesystem::path> scan_input_files(const std::vector<std::filesystem::path>& inputs);
 
+// The resolutions a scan profile takes, and its name for messages.
+struct ResolutionRange {
+  std::string profile;
+  int min_dpi = 200;
+  int max_dpi = 600;
+};
+
 class ScanPageReader {
  public:
-  explicit ScanPageReader(std::vector<std::filesystem::path> files) : files_(std::move(files)) {}
+  ScanPageReader(std::vector<std::filesystem::path> files, ResolutionRange resolutions)
+      : files_(std::move(files)), resolutions_(std::move(resolutions)) {}
 
   // The next page, or nothing when every file is done.
   std::optional<BatchPage> next();
@@ -41,6 +50,7 @@ class ScanPageReader {
 
  private:
   std::vector<std::filesystem::path> files_;
+  ResolutionRange resolutions_;
   std::size_t next_file_ = 0;
   std::unique_ptr<scan::ScanFile> file_;
   std::string name_;

@@ -27,6 +27,10 @@ struct ScanProfile {
   std::uint32_t pages_per_document = 1;  // for page_count
   std::vector<ScanFieldRule> fields;
   int jpeg_quality = 75;  // grey and colour pages in the archive PDF
+  // The resolutions taken, as the files say them: below, OCR reads little
+  // and an index claims what it did not read; above, pages only grow.
+  int min_dpi = 200;
+  int max_dpi = 600;
 };
 
 }  // namespace kuvert

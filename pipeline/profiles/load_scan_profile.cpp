@@ -28,6 +28,10 @@ ScanProfile load_scan_profile(const std::filesystem::path& layouts_dir, const st
       profile.pages_per_document = static_cast<std::uint32_t>(top.integer("pages_per_document", 1, 10000).value_or(1));
     if (top.has("jpeg_quality"))
       profile.jpeg_quality = static_cast<int>(top.integer("jpeg_quality", 10, 100).value_or(75));
+    if (top.has("min_dpi")) profile.min_dpi = static_cast<int>(top.integer("min_dpi", 70, 2400).value_or(200));
+    if (top.has("max_dpi")) profile.max_dpi = static_cast<int>(top.integer("max_dpi", 70, 2400).value_or(600));
+    if (profile.max_dpi < profile.min_dpi)
+      top.problem("max_dpi", "must be at least min_dpi (" + std::to_string(profile.min_dpi) + ")");
     each_table(top, "fields", false, [&](TomlFields& rule) {
       ScanFieldRule spec;
       spec.name = rule.text("name").value_or("");

@@ -1,5 +1,7 @@
 #include "stages/scan/ocr_engine.hpp"
 
+#include <string_view>
+
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
@@ -33,7 +35,9 @@ OcrPage OcrEngine::read(Pix* page, int dpi) {
   if (words) {
     do {
       const std::unique_ptr<char[]> word(words->GetUTF8Text(tesseract::RIL_WORD));
-      if (!word) continue;
+      // Tesseract reports "words" of no text on noise, with a confidence:
+      // no text, no word (and no confidence claimed for it).
+      if (!word || std::string_view(word.get()).find_first_not_of(" \t\r\n") == std::string_view::npos) continue;
       OcrWord entry;
       entry.text = word.get();
       entry.confidence = words->Confidence(tesseract::RIL_WORD);

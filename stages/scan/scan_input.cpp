@@ -2,6 +2,7 @@
 
 #include <Magick++.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
@@ -16,12 +17,36 @@
 namespace kuvert::scan {
 namespace {
 
+// ImageMagick's words without its internals: the quoted path or coder
+// ("`TXT'") and the source position ("@ error/constitute.c/...").
+std::string plain_reason(std::string text) {
+  for (const char* cut : {" `", " @ "})
+    if (const auto at = text.find(cut); at != std::string::npos) text = text.substr(0, at);
+  return text;
+}
+
 // ImageMagick's message without its program prefix and the file path.
 std::string reason_of(const Magick::Exception& error) {
   std::string text = error.what();
   if (const auto colon = text.find(": "); colon != std::string::npos) text = text.substr(colon + 2);
-  if (const auto quote = text.find(" `"); quote != std::string::npos) text = text.substr(0, quote);
-  return text;
+  return plain_reason(text);
+}
+
+// What the first bytes say a file is: one of the image formats scanners
+// write that the policy lets ImageMagick read, or nothing. Anything else is
+// refused before ImageMagick sees it, in the operator's words.
+bool looks_like_scan_image(const std::filesystem::path& file) {
+  unsigned char head[8] = {};
+  std::FILE* in = std::fopen(file.c_str(), "rb");
+  if (!in) return false;
+  const std::size_t read = std::fread(head, 1, sizeof head, in);
+  std::fclose(in);
+  const auto starts = [&](std::initializer_list<unsigned char> magic) {
+    return read >= magic.size() && std::equal(magic.begin(), magic.end(), head);
+  };
+  return starts({'I', 'I', 42, 0}) || starts({'M', 'M', 0, 42}) ||               // TIFF
+         starts({0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}) ||              // PNG
+         starts({0xFF, 0xD8, 0xFF});                                           // JPEG
 }
 
 int dpi_of(const Magick::Image& image) {
@@ -85,12 +110,13 @@ std::vector<PageSize> page_sizes(const std::filesystem::path& file, const std::s
   for (const MagickCore::Image* image = list; image != nullptr; image = MagickCore::GetNextImageInList(image))
     sizes.push_back({image->columns, image->rows});
   std::string reason = exception->severity >= MagickCore::ErrorException && exception->reason ? exception->reason : "";
+  // libtiff names the file first; the message names it already.
+  if (const std::string path = file.string() + ": "; reason.rfind(path, 0) == 0) reason.erase(0, path.size());
   if (list) MagickCore::DestroyImageList(list);
   MagickCore::DestroyExceptionInfo(exception);
   MagickCore::DestroyImageInfo(info);
   if (sizes.empty())
-    refuse_scan_file(name,
-                     "is not an image kuvert can read (TIFF, PNG, JPEG, PDF)" + (reason.empty() ? "" : ": " + reason));
+    refuse_scan_file(name, "cannot be read as an image" + (reason.empty() ? "" : ": " + plain_reason(reason)));
   return sizes;
 }
 
@@ -214,6 +240,8 @@ std::unique_ptr<ScanFile> open_scan_file(const std::filesystem::path& file, cons
     const auto area = MagickCore::GetMagickResourceLimit(MagickCore::AreaResource);
     opened = open_pdf_scan_file(file, name, static_cast<double>(area));
   } else {
+    if (!looks_like_scan_image(file))
+      refuse_scan_file(name, "is not a scan: kuvert reads TIFF, PNG, JPEG and PDF files, and this is none of them");
     // ImageMagick reads such a file to the loop and says nothing; pages
     // after it may be missing.
     if (tiff_directories_loop(file))
