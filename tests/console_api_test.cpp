@@ -264,6 +264,14 @@ TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[s
   CHECK(own->status == 409);
   CHECK(error_of(own) == "four eyes: bernd released this run, a different supervisor must confirm it");
   CHECK(nlohmann::json::parse(get(client, "/api/runs/" + sensitive, &vera)->body)["awaits_confirmation"] == true);
+  // Offered what the server would allow: not bernd's own release to
+  // confirm, nor to an operator; to clara, a second supervisor, yes.
+  const auto offered = [&](const Browser& who) {
+    return nlohmann::json::parse(get(client, "/api/runs/" + sensitive, &who)->body)["actions"];
+  };
+  CHECK(offered(bernd) == nlohmann::json::array({"hold", "cancel"}));
+  CHECK(offered(anna) == nlohmann::json::array({"hold", "cancel"}));
+  CHECK(offered(clara) == nlohmann::json::array({"confirm", "hold", "cancel"}));
   const auto confirmed = post(client, "/api/runs/" + sensitive + "/confirm", &clara);
   REQUIRE(confirmed->status == 200);
   CHECK(nlohmann::json::parse(confirmed->body)["confirmed_by"] == "clara");
@@ -497,6 +505,7 @@ TEST_CASE("Console API: a viewer sees a sensitive run's counts, operators its co
   CHECK(counts["ticket"]["counts"]["documents"] == 3);
   CHECK(counts["thumbnails"] == 0);
   CHECK(counts["content_visible"] == false);
+  CHECK(counts["actions"].empty());  // a viewer may only look
   for (const std::string path : {"/manifest", "/pages/0.png"}) {
     const auto refused = get(client, "/api/runs/" + sensitive + path, &vera);
     CHECK(refused->status == 403);
@@ -505,6 +514,7 @@ TEST_CASE("Console API: a viewer sees a sensitive run's counts, operators its co
 
   const auto detail = nlohmann::json::parse(get(client, "/api/runs/" + sensitive, &anna)->body);
   CHECK(detail["content_visible"] == true);
+  CHECK(detail["actions"] == nlohmann::json::array({"release", "hold", "cancel"}));
   CHECK(detail["thumbnails"].get<int>() >= 1);
   CHECK(get(client, "/api/runs/" + sensitive + "/manifest", &anna)->status == 200);
   const auto page = get(client, "/api/runs/" + sensitive + "/pages/0.png", &anna);

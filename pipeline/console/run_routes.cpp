@@ -55,6 +55,18 @@ bool may_see_content(ConsoleContext& context, const Session& session, const RunR
   return true;
 }
 
+// What `session`'s user may do to `run` now: the rule the server applies
+// to a request (run_workflow.hpp), so the console offers nothing it would
+// then refuse.
+nlohmann::json allowed_actions(const RunRecord& run, const Session& session) {
+  const RunFacts facts{run.state, run.sensitive, run.released_by, run.delivering};
+  auto actions = nlohmann::json::array();
+  for (const auto action : {RunAction::release, RunAction::confirm, RunAction::hold, RunAction::cancel,
+                            RunAction::mark_printed, RunAction::mark_inserted, RunAction::close})
+    if (decide(facts, action, {session.user, session.role}).next) actions.push_back(std::string(name(action)));
+  return actions;
+}
+
 void act(ConsoleContext& context, const httplib::Request& request, httplib::Response& response) {
   const auto session = session_of(context, request, response, true);
   if (!session) return;
@@ -102,6 +114,7 @@ void add_run_routes(httplib::Server& server, ConsoleContext& context) {
     if (body["ticket"].is_object()) pages = body["ticket"]["counts"].value("pages", 0);
     body["thumbnails"] = content ? std::min(pages, kThumbnailPages) : 0;
     body["content_visible"] = content;
+    body["actions"] = allowed_actions(*run, *session);
     send_json(response, 200, body);
   });
   server.Get(R"(/api/runs/(\d+)/manifest)", [&context](const httplib::Request& request, httplib::Response& response) {

@@ -1,5 +1,6 @@
-// The console in a real browser: an operator logs in, opens a run with
-// sensitive documents and releases it; the operator cannot confirm it; a
+// The console in a real browser: keystrokes typed while the page loads
+// reach the login form; an operator logs in, opens a run with sensitive
+// documents and releases it; the operator is not offered to confirm it; a
 // supervisor logs in and confirms; the run's PDF appears in the printer
 // folder. Run by ctest with KUVERT_BINARY, KUVERT_SAMPLE_JOB and
 // KUVERT_SOURCE_DIR set; Debian's Chromium at /usr/bin/chromium.
@@ -71,6 +72,16 @@ try {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
            "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+  // Typed while the page still asks for its session: nothing is lost.
+  const early = await browser.newPage();
+  await early.route("**/api/session", async (route) => { await sleep(1500); await route.continue(); });
+  await early.goto(base + "/");
+  await early.keyboard.type("anna");
+  await early.waitForResponse("**/api/session");
+  await sleep(200);
+  assert.equal(await early.getByLabel("User").inputValue(), "anna");
+  await early.close();
+
   const page = await browser.newPage();
   const logIn = async (user) => {
     await page.goto(base + "/");
@@ -87,9 +98,9 @@ try {
   await page.getByText("yes: four eyes").waitFor();
   await page.getByRole("button", { name: "Release" }).click();
   await page.getByText("is now released").waitFor();
-  // ... but cannot confirm: the server refuses and the page says why.
-  await page.getByRole("button", { name: "Confirm (second person)" }).click();
-  await page.getByText('"confirm" needs the supervisor role; anna is operator').waitFor();
+  // ... but is not offered to confirm it: only a second person, a supervisor, may.
+  assert.equal(await page.getByRole("button", { name: "Confirm (second person)" }).count(), 0);
+  await page.getByRole("button", { name: "Hold" }).waitFor();
   await page.screenshot({ path: join(site, "released.png"), fullPage: true });
   await page.getByRole("button", { name: "Log out" }).click();
   await page.getByText("Logged out.").waitFor();
@@ -108,7 +119,7 @@ try {
 
   // The audit trail shows who did what.
   await page.getByRole("link", { name: "Audit" }).click();
-  await page.getByRole("cell", { name: "confirm refused" }).waitFor();
+  await page.getByRole("cell", { name: "awaiting_release -> released" }).waitFor();
   await page.getByRole("cell", { name: "released -> confirmed" }).waitFor();
   await page.screenshot({ path: join(site, "audit.png"), fullPage: true });
   console.log(`console test passed; screenshots in ${site}`);

@@ -65,7 +65,8 @@ function showLogin(message = "") {
   const form = document.getElementById("login");
   form.hidden = false;
   form.querySelector(".message").textContent = message;
-  form.elements.user.focus();
+  // Whoever began typing while the session was asked for keeps typing.
+  if (!form.contains(document.activeElement)) form.elements.user.focus();
 }
 
 function loggedIn(session) {
@@ -167,19 +168,6 @@ async function runsPage(query) {
 }
 
 // Which actions a run in a state offers; the server decides in the end.
-function actionsFor(run) {
-  switch (run.state) {
-    case "awaiting_release": return ["release", "hold", "cancel"];
-    case "held": return ["release", "cancel"];
-    case "released": return run.sensitive ? ["confirm", "hold", "cancel"] : ["hold", "cancel"];
-    case "confirmed": return ["hold", "cancel"];
-    case "delivered": return ["printed"];
-    case "printed": return ["inserted"];
-    case "inserted": return ["close"];
-    default: return [];
-  }
-}
-
 const ACTION_LABELS = { release: "Release", confirm: "Confirm (second person)", hold: "Hold", cancel: "Cancel",
                         printed: "Mark printed", inserted: "Mark inserted", close: "Close" };
 
@@ -197,7 +185,8 @@ function describe(value) {
 async function runPage(id, notice = "") {
   const run = await api("GET", `/api/runs/${id}`);
   const message = el("p", { class: notice ? "notice" : "message", role: "status", text: notice });
-  const buttons = actionsFor(run).map((action) => el("button", {
+  // The server says what this user may do to this run now.
+  const buttons = (run.actions || []).map((action) => el("button", {
     type: "button", class: action === "release" || action === "confirm" ? "primary" : "", "data-action": action,
     text: ACTION_LABELS[action],
     onclick: async () => {
