@@ -203,6 +203,11 @@ TEST_CASE("kuvert scan refuses an existing output folder and a missing input bef
   result = test::run_process({KUVERT_BINARY, "scan", folder.path().string(), "-o", (folder.path() / "archiv").string()});
   CHECK(result.exit_code == 1);
   CHECK(contains(result.err, "exists"));
+  result = test::run_process(
+      {KUVERT_BINARY, "scan", folder.path().string(), "-o", (folder.path() / "neu").string(), "--name", "../post"});
+  CHECK(result.exit_code == 2);
+  CHECK(contains(result.err, "option --name: \"../post\" cannot name documents"));
+  CHECK_FALSE(std::filesystem::exists(folder.path() / "neu"));
 }
 
 }  // namespace

@@ -290,6 +290,10 @@ TEST_CASE("Duplicates and bad inputs end in error/ with their reason", "[service
   CHECK(scan.kind == JobKind::scan);
   CHECK(scan.documents == 1);
   CHECK(fs::exists(fs::path(scan.output) / "summary.json"));
+  // Archived as INBOX-INPUT-0001: unique in the store, whatever came in.
+  const std::string document = "post-" + std::to_string(scan.input) + "-0001";
+  CHECK(fs::exists(fs::path(scan.output) / (document + ".pdf")));
+  CHECK(fs::exists(fs::path(scan.output) / (document + ".json")));
 }
 
 TEST_CASE("A killed service finishes its work after a restart, none of it twice", "[service][slow]") {

@@ -48,6 +48,7 @@ TEST_CASE("Users are added from standard input and act on runs with their passwo
   const auto users = service.kuvert({"users", "list"});
   CHECK(users.out.find("anna                 operator") != std::string::npos);
   CHECK(users.out.find("bernd                supervisor") != std::string::npos);
+  CHECK(service.kuvert({"users", "unlock", "anna"}).out == "user anna may log in again\n");
 
   const auto run = std::to_string(sensitive_run(service.store()));
   auto wrong = service.kuvert({"runs", "release", run, "--user", "anna"}, "not her password\n");
@@ -111,6 +112,8 @@ TEST_CASE("Bad store command input is named", "[service]") {
   CHECK(service.kuvert({"users", "add", "anna"}, "short\n").err ==
         "kuvert: record \"user anna\": field \"password\": expected 10 to 1024 characters\n");
   CHECK(service.kuvert({"users", "passwd", "nobody"}, "a long password\n").err ==
+        "kuvert: record \"user nobody\": field \"name\": no such user\n");
+  CHECK(service.kuvert({"users", "unlock", "nobody"}).err ==
         "kuvert: record \"user nobody\": field \"name\": no such user\n");
   CHECK(service.kuvert({"runs", "show", "7"}).err == "kuvert: record \"run 7\": no such run\n");
   CHECK(service.kuvert({"runs", "list", "--state", "lost"}).err ==

@@ -165,6 +165,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0u, 256u));
   scan_command->add_option("--layouts", scan.layouts, "Folder holding scan/ profiles (default: the shipped layouts/)");
   scan_command->add_flag("--deterministic", scan_deterministic, "Fixed timestamps: the same scans give the same bytes");
+  scan_command->add_option("--name", scan.name, "Documents are NAME-0001, NAME-0002, ... (default: the output folder's name)");
   scan_command->add_option("--created", scan.created)->group("");
 
   std::filesystem::path serve_config = "kuvert.toml";

@@ -101,7 +101,7 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   auto config = [&commands](CLI::App* command) {
     command->add_option("-c,--config", commands.config, "Service configuration (default kuvert.toml)");
   };
-  auto* users = app.add_subcommand("users", "Console users: add, set a password, list, change a role, remove");
+  auto* users = app.add_subcommand("users", "Console users: add, set a password, list, change a role, remove, unlock");
   users->require_subcommand(1);
   commands.users_add = users->add_subcommand("add", "Add a user; the password is read from standard input");
   commands.users_add->add_option("name", commands.user, "User name")->required();
@@ -114,8 +114,10 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   commands.users_role->add_option("role", commands.role, "viewer, operator, supervisor or admin")->required();
   commands.users_remove = users->add_subcommand("remove", "Remove a user (the audit trail keeps the name)");
   commands.users_remove->add_option("name", commands.user, "User name")->required();
-  for (auto* command :
-       {commands.users_add, commands.users_passwd, commands.users_list, commands.users_role, commands.users_remove})
+  commands.users_unlock = users->add_subcommand("unlock", "Lift a user's lockout after failed logins");
+  commands.users_unlock->add_option("name", commands.user, "User name")->required();
+  for (auto* command : {commands.users_add, commands.users_passwd, commands.users_list, commands.users_role,
+                        commands.users_remove, commands.users_unlock})
     config(command);
 
   auto* runs = app.add_subcommand("runs", "Print runs: list, show, and the release workflow");
@@ -173,6 +175,12 @@ int run_store_commands(StoreCommands& commands) {
     Store store = open_store(commands);
     remove_user(store, commands.user, now(), system_user());
     std::printf("user %s removed\n", shown(commands.user).c_str());
+    return 0;
+  }
+  if (commands.users_unlock->parsed()) {
+    Store store = open_store(commands);
+    unlock_user(store, commands.user, now(), system_user());
+    std::printf("user %s may log in again\n", shown(commands.user).c_str());
     return 0;
   }
   if (commands.users_list->parsed()) {

@@ -23,6 +23,7 @@ struct StoreCommands {
   CLI::App* users_list = nullptr;
   CLI::App* users_role = nullptr;
   CLI::App* users_remove = nullptr;
+  CLI::App* users_unlock = nullptr;
   CLI::App* runs_list = nullptr;
   CLI::App* runs_show = nullptr;
   std::vector<CLI::App*> runs_actions;

@@ -80,6 +80,11 @@ ProcessedPage process(BatchPage&& input, const ScanProfile& profile, ScanWorker&
 nlohmann::json scan_batch(const ScanRequest& request) {
   if (request.inputs.empty()) throw Error(ErrorKind::usage, Where{}, "no input files given");
   const auto final_path = OutputFolder::refuse_existing(request.output);
+  const std::string batch = request.name.empty() ? final_path.filename().string() : request.name;
+  if (batch.empty() || batch.size() > 100 || batch.front() == '.' ||
+      batch.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != std::string::npos)
+    throw Error(ErrorKind::usage, Where{.field = "--name"},
+                "\"" + batch + "\" cannot name documents (letters, digits, - _ . only, up to 100, not starting with .)");
   const ScanProfile profile = load_scan_profile(request.layouts, request.profile);
   const auto files = scan_input_files(request.inputs);
   scan::start_image_reading(request.layouts / "scan");
@@ -88,7 +93,7 @@ nlohmann::json scan_batch(const ScanRequest& request) {
 
   OutputFolder folder(request.output);
   ScanPageReader reader(files, ResolutionRange{profile.name, profile.min_dpi, profile.max_dpi});
-  ScanDocumentWriter writer(folder, profile, final_path.filename().string(), request.created);
+  ScanDocumentWriter writer(folder, profile, batch, request.created);
   tbb::enumerable_thread_specific<std::unique_ptr<ScanWorker>> workers;
   using Item = std::shared_ptr<BatchPage>;
   using Done = std::shared_ptr<ProcessedPage>;
@@ -117,7 +122,7 @@ nlohmann::json scan_batch(const ScanRequest& request) {
     pages += count;
   }
   for (const auto& file : reader.rejected()) rejected.push_back({{"file", file.file}, {"reason", file.reason}});
-  nlohmann::json summary = {{"batch", final_path.filename().string()},
+  nlohmann::json summary = {{"batch", batch},
                             {"profile", profile.name},
                             {"created", request.created},
                             {"files", read},

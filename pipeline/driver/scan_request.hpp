@@ -14,6 +14,9 @@ struct ScanRequest {
   std::string profile = "posteingang";
   unsigned threads = 0;  // 0: one per core
   std::string created;   // ISO timestamp for the archive files' metadata
+  // Documents are NAME-0001, NAME-0002, ...: their ids and file names.
+  // Empty: the output folder's name.
+  std::string name;
 };
 
 }  // namespace kuvert

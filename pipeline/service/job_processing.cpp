@@ -97,7 +97,9 @@ std::vector<std::string> production_arguments(const ServiceConfig& config, const
                                         "--threads", std::to_string(config.threads), "--created", iso_time(now)};
   std::vector<std::string> arguments;
   if (inbox.kind == InboxKind::scan) {
-    arguments = {"scan", input.place, "--profile", inbox.profile};
+    // Archived documents are INBOX-INPUT-0001, ...: unique in the store.
+    arguments = {"scan", input.place, "--profile", inbox.profile, "--name",
+                 inbox.name + "-" + std::to_string(input.id)};
   } else {
     arguments = {"run",          manifest_of(input.place).string(),  "--fonts", config.fonts.string(),
                  "--max-sheets", std::to_string(config.max_sheets), "--date",  iso_time(now).substr(0, 10),

@@ -318,3 +318,22 @@ TEST_CASE("Pages printed are counted when a run is marked printed, apart from pa
   // The end is exclusive.
   CHECK(production_between(store, iso_time(kNow - 3600), iso_time(kNow + 86400)).printed_pages == 0);
 }
+
+TEST_CASE("A locked account is unlocked at once, and the trail says who did it", "[store]") {
+  kuvert::test::TempFolder temp;
+  Store store({temp.path() / "store"});
+  add_user(store, "anna", Role::operator_, "correct horse battery", kNow, "admin");
+  const LockoutPolicy policy{3, 600};
+  for (int i = 0; i < 3; ++i) log_in(store, "anna", "wrong", kNow, policy);
+  REQUIRE(log_in(store, "anna", "correct horse battery", kNow + 10, policy).outcome == LoginOutcome::locked);
+  unlock_user(store, "anna", kNow + 20, "clara");
+  CHECK(log_in(store, "anna", "correct horse battery", kNow + 30, policy).outcome == LoginOutcome::accepted);
+  AuditFilter filter;
+  filter.action = "user unlocked";
+  const auto trail = read_audit(store, filter);
+  REQUIRE(trail.size() == 1);
+  CHECK(trail[0].entry.user == "clara");
+  CHECK(trail[0].entry.object == "user anna");
+  CHECK(trail[0].entry.detail == "was locked");
+  CHECK_THROWS_AS(unlock_user(store, "nobody", kNow, "clara"), kuvert::Error);
+}

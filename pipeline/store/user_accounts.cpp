@@ -105,6 +105,17 @@ void set_role(Store& store, const std::string& name, Role role, std::int64_t now
   transaction.commit();
 }
 
+void unlock_user(Store& store, const std::string& name, std::int64_t now, const std::string& by) {
+  Transaction transaction(store.db());
+  const auto user = find_user(store, name);
+  if (!user) throw_input(user_field(name, "name"), "no such user");
+  Statement update(store.db(), "UPDATE users SET failed_logins = 0, locked_until = 0 WHERE name = ?");
+  update.bind(1, name).run();
+  append_audit(store, {iso_time(now), by, "user unlocked", "user " + name,
+                       user->locked_until > now ? "was locked" : "was not locked"});
+  transaction.commit();
+}
+
 std::vector<UserAccount> list_users(Store& store) {
   Statement query(store.db(), std::string(kUserColumns) + " ORDER BY name");
   std::vector<UserAccount> users;

@@ -39,6 +39,9 @@ void set_password(Store& store, const std::string& name, const std::string& pass
 // of the user end with it. Throws kuvert::Error (input) for an unknown user.
 void remove_user(Store& store, const std::string& name, std::int64_t now, const std::string& by);
 void set_role(Store& store, const std::string& name, Role role, std::int64_t now, const std::string& by);
+// Lifts a lockout at once (the user called the help desk) and forgets the
+// failed logins before it. Throws kuvert::Error (input) for an unknown user.
+void unlock_user(Store& store, const std::string& name, std::int64_t now, const std::string& by);
 std::vector<UserAccount> list_users(Store& store);
 std::optional<UserAccount> find_user(Store& store, const std::string& name);
 
