@@ -8,7 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "stages/ingest/spool_test_files.hpp"
+#include "pipeline/pdf/spool_test_files.hpp"
 #include "tests/support/csv.hpp"
 #include "tests/support/edited_layouts.hpp"
 #include "tests/support/file_text.hpp"

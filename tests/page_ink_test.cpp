@@ -1,10 +1,10 @@
 // Ink in the inserter's clear zone, found by interpreting a page's content
-// (stages/ingest/page_ink) and checked against poppler's rendering of the
+// (pipeline/pdf/page_ink) and checked against poppler's rendering of the
 // same page: what the check says is there is what a printer would print.
 #include <catch2/catch.hpp>
 
-#include "stages/ingest/spool_file.hpp"
-#include "stages/ingest/spool_test_files.hpp"
+#include "pipeline/pdf/spool_file.hpp"
+#include "pipeline/pdf/spool_test_files.hpp"
 #include "tests/support/page_image.hpp"
 
 namespace kuvert {

@@ -14,7 +14,7 @@
 #include <optional>
 
 #include "pipeline/model/envelope_window.hpp"
-#include "pipeline/model/pdf_object.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 #include "pipeline/profiles/load_fonts.hpp"
 #include "pipeline/profiles/load_letters.hpp"
 #include "stages/compose/embedded_font.hpp"
@@ -25,7 +25,7 @@
 #include "stages/ingest/file_stamp.hpp"
 #include "stages/ingest/record_reader.hpp"
 #include "stages/ingest/settings_check.hpp"
-#include "stages/ingest/spool_file.hpp"
+#include "pipeline/pdf/spool_file.hpp"
 
 namespace kuvert {
 namespace {

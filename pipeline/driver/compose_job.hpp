@@ -12,7 +12,7 @@
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/letter_layout.hpp"
 #include "pipeline/driver/run_request.hpp"
-#include "pipeline/model/pdf_object.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 #include "pipeline/model/profile_catalog.hpp"
 #include "stages/compose/font_set.hpp"
 #include "stages/compose/logo_image.hpp"

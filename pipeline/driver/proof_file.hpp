@@ -14,7 +14,7 @@
 #include "stages/compose/text_setter.hpp"
 #include "stages/deliver/run_file_writer.hpp"
 #include "stages/impose/proof_zones.hpp"
-#include "stages/ingest/spool_file.hpp"
+#include "pipeline/pdf/spool_file.hpp"
 
 namespace kuvert {
 

@@ -14,7 +14,7 @@
 #include "stages/deliver/output_folder.hpp"
 #include "stages/deliver/run_ticket.hpp"
 #include "stages/ingest/job_reader.hpp"
-#include "stages/ingest/spool_file.hpp"
+#include "pipeline/pdf/spool_file.hpp"
 
 namespace kuvert {
 namespace {

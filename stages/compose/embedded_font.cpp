@@ -7,7 +7,7 @@
 #include <functional>
 #include <stdexcept>
 
-#include "pipeline/model/pdf_object.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 #include "pipeline/model/utf8.hpp"
 #include "stages/compose/pdf_syntax.hpp"
 

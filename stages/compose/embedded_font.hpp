@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/model/pdf_object.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 #include "stages/compose/font_face.hpp"
 
 namespace kuvert::compose {

@@ -3,7 +3,7 @@
 #include <png.h>
 
 #include "pipeline/model/error.hpp"
-#include "pipeline/model/pdf_object.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 #include "stages/compose/pdf_syntax.hpp"
 
 namespace kuvert::compose {

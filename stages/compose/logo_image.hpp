@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/model/pdf_object.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 
 namespace kuvert::compose {
 

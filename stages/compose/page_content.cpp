@@ -1,6 +1,6 @@
 #include "stages/compose/page_content.hpp"
 
-#include "pipeline/model/pdf_object.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 #include "stages/compose/pdf_syntax.hpp"
 
 namespace kuvert::compose {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/model/pdf_object.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 #include "stages/deliver/sha256.hpp"
 
 namespace kuvert {

@@ -10,7 +10,7 @@
 
 #include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/inserter_profile.hpp"
-#include "pipeline/model/pdf_object.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 #include "stages/impose/control_marks.hpp"
 #include "stages/impose/datamatrix_code.hpp"
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "pipeline/model/inserter_profile.hpp"
-#include "pipeline/model/pdf_object.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 #include "pipeline/model/production.hpp"
 #include "stages/impose/control_marks.hpp"
 

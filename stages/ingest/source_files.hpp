@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "stages/ingest/spool_file.hpp"
+#include "pipeline/pdf/spool_file.hpp"
 
 namespace kuvert {
 

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/model/error.hpp"
-#include "stages/ingest/spool_test_files.hpp"
+#include "pipeline/pdf/spool_test_files.hpp"
 
 namespace kuvert {
 namespace {

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/model/pdf_object.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 #include "stages/scan/ocr_engine.hpp"
 #include "stages/scan/pix.hpp"
 

@@ -1,5 +1,5 @@
 // A page's content stream, any bytes, interpreted for ink in the clear zone
-// (stages/ingest/page_ink: the flat content lexer, text with fonts of known
+// (pipeline/pdf/page_ink: the flat content lexer, text with fonts of known
 // and unknown widths, paths, clips, images, a form that draws itself).
 // The bytes go into a fixed one-page PDF, so the fuzzer explores the
 // content and not the file structure (pdf_reader does that).
@@ -10,7 +10,7 @@
 #include <string>
 
 #include "pipeline/model/error.hpp"
-#include "stages/ingest/spool_file.hpp"
+#include "pipeline/pdf/spool_file.hpp"
 #include "tests/fuzz/fuzz_input.hpp"
 
 namespace {

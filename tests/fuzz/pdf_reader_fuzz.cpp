@@ -5,7 +5,7 @@
 #include <podofo/base/PdfError.h>
 
 #include "pipeline/model/error.hpp"
-#include "stages/ingest/spool_file.hpp"
+#include "pipeline/pdf/spool_file.hpp"
 #include "tests/fuzz/fuzz_input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,6 +1,6 @@
 #include "tools/sample_scan/composed_pdf.hpp"
 
-#include "pipeline/model/pdf_object.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 #include "stages/compose/embedded_font.hpp"
 #include "stages/deliver/run_file_writer.hpp"
 

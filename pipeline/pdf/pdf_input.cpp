@@ -4,7 +4,7 @@
 // every parse gets a fresh tokenizer on the shared device and token buffer
 // (cheap next to the parse itself). The device is our own buffered one; see
 // buffered_file_device.hpp for why.
-#include "stages/ingest/pdf_input.hpp"
+#include "pipeline/pdf/pdf_input.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -19,9 +19,9 @@
 #include <podofo/base/PdfTokenizer.h>
 
 #include "pipeline/model/error.hpp"
-#include "stages/ingest/buffered_file_device.hpp"
-#include "stages/ingest/nesting_check.hpp"
-#include "stages/ingest/pdf_limits.hpp"
+#include "pipeline/pdf/buffered_file_device.hpp"
+#include "pipeline/pdf/nesting_check.hpp"
+#include "pipeline/pdf/pdf_limits.hpp"
 
 namespace kuvert::ingest {
 namespace {

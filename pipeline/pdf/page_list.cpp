@@ -2,7 +2,7 @@
 // exhaust the call stack, and marks every /Pages node it enters: meeting one
 // again means a cycle (or a shared subtree), which is reported as damage
 // rather than silently dropping or repeating pages of a print file.
-#include "stages/ingest/page_list.hpp"
+#include "pipeline/pdf/page_list.hpp"
 
 #include <map>
 #include <string>
@@ -14,7 +14,7 @@
 #include <podofo/base/PdfDictionary.h>
 #include <podofo/base/PdfObject.h>
 
-#include "stages/ingest/pdf_object_reader.hpp"
+#include "pipeline/pdf/pdf_object_reader.hpp"
 
 namespace kuvert::ingest {
 namespace {

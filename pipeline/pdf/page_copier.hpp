@@ -4,7 +4,7 @@
 // raw (still encoded), never decoded.
 #include <cstdint>
 
-#include "pipeline/model/pdf_object.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 
 namespace kuvert::ingest {
 

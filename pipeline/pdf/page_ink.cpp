@@ -1,4 +1,4 @@
-#include "stages/ingest/page_ink.hpp"
+#include "pipeline/pdf/page_ink.hpp"
 
 #include <podofo/base/PdfArray.h>
 #include <podofo/base/PdfObject.h>
@@ -11,9 +11,9 @@
 
 #include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/error.hpp"
-#include "stages/ingest/content_lexer.hpp"
-#include "stages/ingest/pdf_object_reader.hpp"
-#include "stages/ingest/standard_font_widths.hpp"
+#include "pipeline/pdf/content_lexer.hpp"
+#include "pipeline/pdf/pdf_object_reader.hpp"
+#include "pipeline/pdf/standard_font_widths.hpp"
 
 namespace kuvert::ingest {
 namespace {

@@ -4,7 +4,7 @@
 // free and its /XRefStm stream then gives their real place, in the same
 // section. Classic tables are scanned by hand from a buffer because going
 // through the tokenizer would cost three tokens per object.
-#include "stages/ingest/xref_index.hpp"
+#include "pipeline/pdf/xref_index.hpp"
 
 #include <algorithm>
 #include <array>
@@ -18,8 +18,8 @@
 #include <podofo/base/PdfError.h>
 #include <podofo/base/PdfObject.h>
 
-#include "stages/ingest/pdf_input.hpp"
-#include "stages/ingest/stream_decoder.hpp"
+#include "pipeline/pdf/pdf_input.hpp"
+#include "pipeline/pdf/stream_decoder.hpp"
 
 namespace kuvert::ingest {
 namespace {

@@ -4,7 +4,7 @@
 // PdfError; the lower layers translate the ones they expect, and this facade
 // turns any other into an input error about the file, so callers see
 // kuvert::Error only.
-#include "stages/ingest/spool_file.hpp"
+#include "pipeline/pdf/spool_file.hpp"
 
 #include <podofo/base/PdfDictionary.h>
 #include <podofo/base/PdfError.h>
@@ -12,11 +12,11 @@
 #include <mutex>
 
 #include "pipeline/model/error.hpp"
-#include "stages/ingest/page_copier.hpp"
-#include "stages/ingest/page_list.hpp"
-#include "stages/ingest/pdf_input.hpp"
-#include "stages/ingest/pdf_object_reader.hpp"
-#include "stages/ingest/xref_index.hpp"
+#include "pipeline/pdf/page_copier.hpp"
+#include "pipeline/pdf/page_list.hpp"
+#include "pipeline/pdf/pdf_input.hpp"
+#include "pipeline/pdf/pdf_object_reader.hpp"
+#include "pipeline/pdf/xref_index.hpp"
 
 namespace kuvert {
 namespace {

@@ -3,7 +3,7 @@
 // that need an object twice keep it themselves. Only the last object stream
 // is cached, because page objects are written in page order and so a run of
 // requests usually stays inside one stream.
-#include "stages/ingest/pdf_object_reader.hpp"
+#include "pipeline/pdf/pdf_object_reader.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -12,7 +12,7 @@
 #include <podofo/base/PdfError.h>
 #include <podofo/base/PdfObject.h>
 
-#include "stages/ingest/stream_decoder.hpp"
+#include "pipeline/pdf/stream_decoder.hpp"
 
 namespace kuvert::ingest {
 namespace {

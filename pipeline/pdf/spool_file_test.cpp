@@ -1,11 +1,11 @@
-#include "stages/ingest/spool_file.hpp"
+#include "pipeline/pdf/spool_file.hpp"
 
 #include <zlib.h>
 
 #include <catch2/catch.hpp>
 
 #include "pipeline/model/error.hpp"
-#include "stages/ingest/spool_test_files.hpp"
+#include "pipeline/pdf/spool_test_files.hpp"
 
 namespace kuvert {
 namespace {

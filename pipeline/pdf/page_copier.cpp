@@ -9,7 +9,7 @@
 // following them would copy the rest of the source document. Objects are
 // emitted in the order they are first reached, so equal inputs give equal
 // output.
-#include "stages/ingest/page_copier.hpp"
+#include "pipeline/pdf/page_copier.hpp"
 
 #include <podofo/base/PdfArray.h>
 #include <podofo/base/PdfDictionary.h>
@@ -20,10 +20,10 @@
 #include <string_view>
 #include <vector>
 
-#include "stages/ingest/page_geometry.hpp"
-#include "stages/ingest/page_list.hpp"
-#include "stages/ingest/pdf_object_reader.hpp"
-#include "stages/ingest/pdf_value_writer.hpp"
+#include "pipeline/pdf/page_geometry.hpp"
+#include "pipeline/pdf/page_list.hpp"
+#include "pipeline/pdf/pdf_object_reader.hpp"
+#include "pipeline/pdf/pdf_value_writer.hpp"
 
 namespace kuvert::ingest {
 namespace {

@@ -1,7 +1,7 @@
 // A byte-at-a-time state machine rather than a tokenizer: it must never
 // recurse and must carry its state across chunk borders, since a value may
 // be larger than any one read.
-#include "stages/ingest/nesting_check.hpp"
+#include "pipeline/pdf/nesting_check.hpp"
 
 #include <cstring>
 

@@ -2,7 +2,7 @@
 // PdfVariant::Write: it cannot renumber references, and it prints reals with
 // six decimals, which loses precision (font matrices use 0.0001 steps).
 // Strings go through PoDoFo, which knows their escaping and hex form.
-#include "stages/ingest/pdf_value_writer.hpp"
+#include "pipeline/pdf/pdf_value_writer.hpp"
 
 #include <charconv>
 #include <cmath>

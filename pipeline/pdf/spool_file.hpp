@@ -8,10 +8,10 @@
 #include <string>
 #include <utility>
 
-#include "pipeline/model/pdf_object.hpp"
-#include "stages/ingest/page_geometry.hpp"
-#include "stages/ingest/page_ink.hpp"
-#include "stages/ingest/page_obstacle.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
+#include "pipeline/pdf/page_geometry.hpp"
+#include "pipeline/pdf/page_ink.hpp"
+#include "pipeline/pdf/page_obstacle.hpp"
 
 namespace kuvert {
 

@@ -1,4 +1,4 @@
-#include "pipeline/model/pdf_object.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 
 #include <zlib.h>
 

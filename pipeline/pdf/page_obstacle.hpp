@@ -8,7 +8,7 @@
 
 #include <podofo/base/PdfDictionary.h>
 
-#include "stages/ingest/inherited_attributes.hpp"
+#include "pipeline/pdf/inherited_attributes.hpp"
 
 namespace kuvert::ingest {
 

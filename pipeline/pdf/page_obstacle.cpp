@@ -2,15 +2,15 @@
 // integer, a real or an indirect object, and an annotation without an
 // appearance stream still prints, since poppler and Acrobat draw one for
 // it (free text, squares, stamps). Only links and pop-up notes never do.
-#include "stages/ingest/page_obstacle.hpp"
+#include "pipeline/pdf/page_obstacle.hpp"
 
 #include <cmath>
 
 #include <podofo/base/PdfArray.h>
 #include <podofo/base/PdfObject.h>
 
-#include "stages/ingest/page_geometry.hpp"
-#include "stages/ingest/pdf_object_reader.hpp"
+#include "pipeline/pdf/page_geometry.hpp"
+#include "pipeline/pdf/pdf_object_reader.hpp"
 
 namespace kuvert::ingest {
 namespace {

@@ -1,4 +1,4 @@
-#include "stages/ingest/content_lexer.hpp"
+#include "pipeline/pdf/content_lexer.hpp"
 
 #include <cstdlib>
 

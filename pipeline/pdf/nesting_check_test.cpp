@@ -1,4 +1,4 @@
-#include "stages/ingest/nesting_check.hpp"
+#include "pipeline/pdf/nesting_check.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>

@@ -10,9 +10,9 @@
 #include <utility>
 #include <vector>
 
-#include "stages/ingest/inherited_attributes.hpp"
-#include "stages/ingest/page_geometry.hpp"
-#include "stages/ingest/page_obstacle.hpp"
+#include "pipeline/pdf/inherited_attributes.hpp"
+#include "pipeline/pdf/page_geometry.hpp"
+#include "pipeline/pdf/page_obstacle.hpp"
 
 namespace kuvert::ingest {
 

@@ -16,7 +16,7 @@
 
 #include <podofo/podofo.h>
 
-#include "pipeline/model/pdf_object.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 
 namespace kuvert::spool_test {
 

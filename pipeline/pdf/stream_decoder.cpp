@@ -1,4 +1,4 @@
-#include "stages/ingest/stream_decoder.hpp"
+#include "pipeline/pdf/stream_decoder.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -10,8 +10,8 @@
 #include <podofo/base/PdfObject.h>
 #include <podofo/base/PdfOutputStream.h>
 
-#include "stages/ingest/pdf_input.hpp"
-#include "stages/ingest/pdf_limits.hpp"
+#include "pipeline/pdf/pdf_input.hpp"
+#include "pipeline/pdf/pdf_limits.hpp"
 
 namespace kuvert::ingest {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "stages/ingest/spool_file.hpp"
-#include "stages/ingest/spool_test_files.hpp"
+#include "pipeline/pdf/spool_file.hpp"
+#include "pipeline/pdf/spool_test_files.hpp"
 
 namespace kuvert {
 namespace {

@@ -1,4 +1,4 @@
-#include "stages/ingest/buffered_file_device.hpp"
+#include "pipeline/pdf/buffered_file_device.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

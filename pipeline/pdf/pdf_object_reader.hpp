@@ -11,8 +11,8 @@
 #include <podofo/base/PdfReference.h>
 #include <podofo/base/PdfVariant.h>
 
-#include "stages/ingest/pdf_input.hpp"
-#include "stages/ingest/xref_index.hpp"
+#include "pipeline/pdf/pdf_input.hpp"
+#include "pipeline/pdf/xref_index.hpp"
 
 namespace kuvert::ingest {
 

@@ -1,4 +1,4 @@
-#include "stages/ingest/standard_font_widths.hpp"
+#include "pipeline/pdf/standard_font_widths.hpp"
 
 #include <hb.h>
 

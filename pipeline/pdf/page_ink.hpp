@@ -20,8 +20,8 @@
 #include <podofo/base/PdfDictionary.h>
 
 #include "pipeline/model/inserter_profile.hpp"
-#include "stages/ingest/inherited_attributes.hpp"
-#include "stages/ingest/page_geometry.hpp"
+#include "pipeline/pdf/inherited_attributes.hpp"
+#include "pipeline/pdf/page_geometry.hpp"
 
 namespace kuvert::ingest {
 

@@ -1,4 +1,4 @@
-#include "stages/ingest/page_geometry.hpp"
+#include "pipeline/pdf/page_geometry.hpp"
 
 #include <algorithm>
 #include <array>
@@ -9,7 +9,7 @@
 #include <podofo/base/PdfArray.h>
 #include <podofo/base/PdfObject.h>
 
-#include "stages/ingest/pdf_object_reader.hpp"
+#include "pipeline/pdf/pdf_object_reader.hpp"
 
 namespace kuvert::ingest {
 namespace {
