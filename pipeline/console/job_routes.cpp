@@ -3,7 +3,7 @@
 
 #include "pipeline/console/console_context.hpp"
 #include "pipeline/console/console_json.hpp"
-#include "stages/ingest/inbox_listing.hpp"
+#include "pipeline/inbox/inbox_listing.hpp"
 
 namespace kuvert::console {
 

@@ -9,7 +9,7 @@
 #include "pipeline/driver/run_writing.hpp"
 #include "pipeline/driver/window_check.hpp"
 #include "pipeline/model/error.hpp"
-#include "pipeline/plan/plan.hpp"
+#include "stages/plan/plan.hpp"
 #include "stages/deliver/exceptions_list.hpp"
 #include "stages/deliver/output_folder.hpp"
 #include "stages/deliver/run_ticket.hpp"

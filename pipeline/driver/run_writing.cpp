@@ -11,8 +11,8 @@
 #include <optional>
 
 #include "pipeline/model/error.hpp"
-#include "pipeline/plan/pieces.hpp"
-#include "pipeline/plan/sheets.hpp"
+#include "stages/plan/pieces.hpp"
+#include "stages/plan/sheets.hpp"
 #include "stages/deliver/output_folder.hpp"
 #include "stages/deliver/piece_manifest.hpp"
 #include "stages/deliver/run_file_writer.hpp"

@@ -5,7 +5,7 @@
 #include "pipeline/model/din5008.hpp"
 #include "pipeline/model/envelope_window.hpp"
 #include "pipeline/model/error.hpp"
-#include "pipeline/plan/pieces.hpp"
+#include "stages/plan/pieces.hpp"
 #include "stages/ingest/document_labels.hpp"
 
 namespace kuvert {

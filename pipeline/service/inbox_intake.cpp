@@ -2,7 +2,7 @@
 
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/store/job_records.hpp"
-#include "stages/ingest/inbox_listing.hpp"
+#include "pipeline/inbox/inbox_listing.hpp"
 
 namespace kuvert::service {
 

@@ -14,7 +14,7 @@
 #include "pipeline/service/inbox_intake.hpp"
 #include "pipeline/service/retention.hpp"
 #include "pipeline/service/run_delivery.hpp"
-#include "stages/ingest/inbox_listing.hpp"
+#include "pipeline/inbox/inbox_listing.hpp"
 
 namespace kuvert::service {
 

@@ -15,7 +15,7 @@
 
 #include "pipeline/config/service_config.hpp"
 #include "pipeline/service/job_processing.hpp"
-#include "stages/ingest/inbox_events.hpp"
+#include "pipeline/inbox/inbox_events.hpp"
 
 namespace kuvert::service {
 

@@ -1,11 +1,11 @@
-#include "pipeline/plan/runs.hpp"
+#include "stages/plan/runs.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <utility>
 
-#include "pipeline/plan/pieces.hpp"
-#include "pipeline/plan/presort.hpp"
+#include "stages/plan/pieces.hpp"
+#include "stages/plan/presort.hpp"
 
 namespace kuvert {
 namespace {

@@ -1,9 +1,9 @@
-#include "pipeline/plan/presort.hpp"
+#include "stages/plan/presort.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "pipeline/plan/consolidate.hpp"
-#include "pipeline/plan/test_catalog.hpp"
+#include "stages/plan/consolidate.hpp"
+#include "stages/plan/test_catalog.hpp"
 
 using namespace kuvert;
 using namespace kuvert::plan_test;

@@ -1,11 +1,11 @@
-#include "pipeline/plan/consolidate.hpp"
+#include "stages/plan/consolidate.hpp"
 
 #include <algorithm>
 #include <numeric>
 #include <tuple>
 
-#include "pipeline/plan/pieces.hpp"
-#include "pipeline/plan/profile_lookup.hpp"
+#include "stages/plan/pieces.hpp"
+#include "stages/plan/profile_lookup.hpp"
 
 // A job's documents are sorted by what must be equal for sharing an envelope,
 // so that partners meet; a few arrays of indices are all it takes, however

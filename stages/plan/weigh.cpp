@@ -1,11 +1,11 @@
-#include "pipeline/plan/weigh.hpp"
+#include "stages/plan/weigh.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <iterator>
 #include <vector>
 
-#include "pipeline/plan/profile_lookup.hpp"
+#include "stages/plan/profile_lookup.hpp"
 
 // Weights and thicknesses are sums of decimal fractions (4.99 g a sheet), so
 // a piece of exactly 20 g may come out as 20.000000000000004 in binary; the

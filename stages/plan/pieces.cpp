@@ -1,11 +1,11 @@
-#include "pipeline/plan/pieces.hpp"
+#include "stages/plan/pieces.hpp"
 
 #include "pipeline/model/error.hpp"
-#include "pipeline/plan/consolidate.hpp"
-#include "pipeline/plan/profile_lookup.hpp"
-#include "pipeline/plan/runs.hpp"
-#include "pipeline/plan/sheets.hpp"
-#include "pipeline/plan/weigh.hpp"
+#include "stages/plan/consolidate.hpp"
+#include "stages/plan/profile_lookup.hpp"
+#include "stages/plan/runs.hpp"
+#include "stages/plan/sheets.hpp"
+#include "stages/plan/weigh.hpp"
 
 namespace kuvert {
 

@@ -1,4 +1,4 @@
-#include "stages/ingest/inbox_listing.hpp"
+#include "pipeline/inbox/inbox_listing.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "pipeline/plan/sheets.hpp"
+#include "stages/plan/sheets.hpp"
 
 #include <algorithm>
 

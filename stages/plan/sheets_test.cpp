@@ -1,8 +1,8 @@
-#include "pipeline/plan/sheets.hpp"
+#include "stages/plan/sheets.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "pipeline/plan/test_catalog.hpp"
+#include "stages/plan/test_catalog.hpp"
 
 using namespace kuvert;
 using namespace kuvert::plan_test;

@@ -1,7 +1,7 @@
-#include "pipeline/plan/plan.hpp"
+#include "stages/plan/plan.hpp"
 
-#include "pipeline/plan/consolidate.hpp"
-#include "pipeline/plan/runs.hpp"
+#include "stages/plan/consolidate.hpp"
+#include "stages/plan/runs.hpp"
 
 namespace kuvert {
 

@@ -1,4 +1,4 @@
-#include "pipeline/plan/profile_lookup.hpp"
+#include "stages/plan/profile_lookup.hpp"
 
 namespace kuvert {
 namespace {

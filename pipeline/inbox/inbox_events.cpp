@@ -1,4 +1,4 @@
-#include "stages/ingest/inbox_events.hpp"
+#include "pipeline/inbox/inbox_events.hpp"
 
 #include <poll.h>
 #include <sys/eventfd.h>

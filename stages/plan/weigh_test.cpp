@@ -1,9 +1,9 @@
-#include "pipeline/plan/weigh.hpp"
+#include "stages/plan/weigh.hpp"
 
 #include <catch2/catch.hpp>
 
 #include "pipeline/model/error.hpp"
-#include "pipeline/plan/test_catalog.hpp"
+#include "stages/plan/test_catalog.hpp"
 
 using namespace kuvert;
 using namespace kuvert::plan_test;

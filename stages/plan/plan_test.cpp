@@ -1,10 +1,10 @@
-#include "pipeline/plan/plan.hpp"
+#include "stages/plan/plan.hpp"
 
 #include <catch2/catch.hpp>
 
 #include "pipeline/model/error.hpp"
-#include "pipeline/plan/pieces.hpp"
-#include "pipeline/plan/test_catalog.hpp"
+#include "stages/plan/pieces.hpp"
+#include "stages/plan/test_catalog.hpp"
 
 using namespace kuvert;
 using namespace kuvert::plan_test;

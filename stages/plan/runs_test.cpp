@@ -1,10 +1,10 @@
-#include "pipeline/plan/runs.hpp"
+#include "stages/plan/runs.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "pipeline/plan/consolidate.hpp"
-#include "pipeline/plan/pieces.hpp"
-#include "pipeline/plan/test_catalog.hpp"
+#include "stages/plan/consolidate.hpp"
+#include "stages/plan/pieces.hpp"
+#include "stages/plan/test_catalog.hpp"
 
 using namespace kuvert;
 using namespace kuvert::plan_test;

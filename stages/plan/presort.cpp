@@ -1,4 +1,4 @@
-#include "pipeline/plan/presort.hpp"
+#include "stages/plan/presort.hpp"
 
 #include <algorithm>
 
