@@ -1,24 +1,21 @@
 #pragma once
-#include <memory>
+#include <sodium.h>
+
 #include <string>
 #include <string_view>
 
 namespace kuvert {
 
-// Incremental SHA-256 (OpenSSL EVP), for run files hashed while written.
+// Incremental SHA-256 (libsodium), for run files hashed while written.
 class Sha256 {
  public:
   Sha256();
-  ~Sha256();
-  Sha256(const Sha256& other);
-  Sha256& operator=(const Sha256&) = delete;
 
   void update(std::string_view bytes);
   std::string hex() const;  // of everything so far; the hash can go on
 
  private:
-  struct Context;
-  std::unique_ptr<Context> context_;
+  crypto_hash_sha256_state state_;
 };
 
 }  // namespace kuvert
