@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <string>
 
-#include "stages/deliver/run_file_writer.hpp"
+#include "pipeline/pdf/run_file_writer.hpp"
 #include "stages/scan/archive_pdf.hpp"
 
 namespace kuvert {

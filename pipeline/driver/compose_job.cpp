@@ -20,7 +20,7 @@
 #include "stages/compose/embedded_font.hpp"
 #include "stages/compose/letter_composer.hpp"
 #include "stages/compose/pdf_syntax.hpp"
-#include "stages/deliver/run_file_writer.hpp"
+#include "pipeline/pdf/run_file_writer.hpp"
 #include "stages/ingest/address_key.hpp"
 #include "stages/ingest/file_stamp.hpp"
 #include "stages/ingest/record_reader.hpp"

@@ -12,7 +12,7 @@
 #include "pipeline/model/error.hpp"
 #include "stages/compose/page_content.hpp"
 #include "stages/compose/text_setter.hpp"
-#include "stages/deliver/run_file_writer.hpp"
+#include "pipeline/pdf/run_file_writer.hpp"
 #include "stages/impose/proof_zones.hpp"
 #include "pipeline/pdf/spool_file.hpp"
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "pipeline/model/error.hpp"
-#include "stages/deliver/sha256.hpp"
+#include "pipeline/pdf/sha256.hpp"
 
 namespace kuvert::service {
 

@@ -5,7 +5,7 @@
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/print_run.hpp"
 #include "pipeline/model/profile_catalog.hpp"
-#include "stages/deliver/run_file_writer.hpp"
+#include "pipeline/pdf/run_file_writer.hpp"
 
 namespace kuvert {
 

@@ -7,7 +7,7 @@
 #include <random>
 
 #include "pipeline/model/a4_sheet.hpp"
-#include "stages/deliver/run_file_writer.hpp"
+#include "pipeline/pdf/run_file_writer.hpp"
 
 namespace kuvert {
 namespace {

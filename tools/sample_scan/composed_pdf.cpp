@@ -2,7 +2,7 @@
 
 #include "pipeline/pdf/pdf_object.hpp"
 #include "stages/compose/embedded_font.hpp"
-#include "stages/deliver/run_file_writer.hpp"
+#include "pipeline/pdf/run_file_writer.hpp"
 
 namespace kuvert::sample {
 

@@ -1,4 +1,4 @@
-#include "stages/deliver/sha256.hpp"
+#include "pipeline/pdf/sha256.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "pipeline/pdf/pdf_object.hpp"
-#include "stages/deliver/sha256.hpp"
+#include "pipeline/pdf/sha256.hpp"
 
 namespace kuvert {
 

@@ -1,4 +1,4 @@
-#include "stages/deliver/run_file_writer.hpp"
+#include "pipeline/pdf/run_file_writer.hpp"
 
 #include <unistd.h>
 
