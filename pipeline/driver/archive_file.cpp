@@ -5,7 +5,7 @@ namespace kuvert {
 ArchiveFile::ArchiveFile(const std::filesystem::path& path, const scan::ArchiveInfo& info)
     : info_(info),
       objects_(numbering_),
-      writer_(path, RunFileInfo{info.title, pdf_date(info.created), objects_.catalog_entries(), ""}) {}
+      writer_(path, PdfFileInfo{info.title, pdf_date(info.created), objects_.catalog_entries(), ""}) {}
 
 void ArchiveFile::add_page(scan::ArchivePage&& page) {
   std::uint32_t number = 0;
@@ -13,7 +13,7 @@ void ArchiveFile::add_page(scan::ArchivePage&& page) {
   writer_.add_page(number);
 }
 
-RunFileResult ArchiveFile::finish(const std::string& keywords) {
+PdfFileResult ArchiveFile::finish(const std::string& keywords) {
   // The keywords come from the fields, known once every page is read.
   info_.keywords = keywords;
   writer_.set_keywords(keywords);

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <string>
 
-#include "pipeline/pdf/run_file_writer.hpp"
+#include "pipeline/pdf/pdf_file_writer.hpp"
 #include "stages/scan/archive_pdf.hpp"
 
 namespace kuvert {
@@ -19,13 +19,13 @@ class ArchiveFile {
   void add_page(scan::ArchivePage&& page);
   // Writes the metadata (the document's index fields as keywords, in /Info
   // and XMP alike) and closes the file.
-  RunFileResult finish(const std::string& keywords = "");
+  PdfFileResult finish(const std::string& keywords = "");
 
  private:
   scan::ArchiveInfo info_;
   ObjectNumbering numbering_;
   scan::ArchiveObjects objects_;
-  RunFileWriter writer_;
+  PdfFileWriter writer_;
 };
 
 }  // namespace kuvert

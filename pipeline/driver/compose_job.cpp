@@ -20,7 +20,7 @@
 #include "stages/compose/embedded_font.hpp"
 #include "stages/compose/letter_composer.hpp"
 #include "stages/compose/pdf_syntax.hpp"
-#include "pipeline/pdf/run_file_writer.hpp"
+#include "pipeline/pdf/pdf_file_writer.hpp"
 #include "stages/ingest/address_key.hpp"
 #include "stages/ingest/file_stamp.hpp"
 #include "stages/ingest/record_reader.hpp"
@@ -61,7 +61,7 @@ std::size_t line_count(const std::filesystem::path& path) {
 class SpoolWriter {
  public:
   SpoolWriter(const std::filesystem::path& spool, const FontSet& fonts, const ClientLogo* logo, Job& job)
-      : writer_(spool, RunFileInfo{job.name, "D:20000101000000Z"}), fonts_(fonts), job_(job) {
+      : writer_(spool, PdfFileInfo{job.name, "D:20000101000000Z"}), fonts_(fonts), job_(job) {
     for (FontIndex font = 0; font < fonts.size(); ++font)
       fonts_objects_.push_back({numbering_.allocate(), numbering_.allocate(), numbering_.allocate(),
                                 numbering_.allocate(), numbering_.allocate()});
@@ -108,7 +108,7 @@ class SpoolWriter {
   }
 
  private:
-  RunFileWriter writer_;
+  PdfFileWriter writer_;
   const FontSet& fonts_;
   Job& job_;
   ObjectNumbering numbering_;

@@ -32,7 +32,7 @@ ProofFile::ProofFile(const std::filesystem::path& path, const compose::FontSet& 
       layer_(numbering_.allocate()),
       font_{numbering_.allocate(), numbering_.allocate(), numbering_.allocate(), numbering_.allocate(),
             numbering_.allocate()},
-      writer_(path, RunFileInfo{title, pdf_date(created), layer_entries(layer_), ""}) {
+      writer_(path, PdfFileInfo{title, pdf_date(created), layer_entries(layer_), ""}) {
   writer_.write({layer_,
                  "<< /Type /OCG /Name (proof zones: address field, window, folds, inserter, printable area)"
                  " /Usage << /View << /ViewState /ON >> /Print << /PrintState /OFF >> >> >>"});
@@ -95,7 +95,7 @@ void ProofFile::add_page(SpoolFile& run, std::uint32_t run_index, std::uint32_t 
                           pdf_reference(layer_) + " >> /Font << " + font_resource() + " >>");
 }
 
-RunFileResult ProofFile::finish() {
+PdfFileResult ProofFile::finish() {
   if (!used_.glyphs(kFont).empty())
     for (const auto& object : compose::embed_font(fonts_.face(kFont), used_.glyphs(kFont), font_))
       writer_.write(object);

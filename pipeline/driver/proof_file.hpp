@@ -12,7 +12,7 @@
 #include "pipeline/model/error.hpp"
 #include "stages/compose/page_content.hpp"
 #include "stages/compose/text_setter.hpp"
-#include "pipeline/pdf/run_file_writer.hpp"
+#include "pipeline/pdf/pdf_file_writer.hpp"
 #include "stages/impose/proof_zones.hpp"
 #include "pipeline/pdf/spool_file.hpp"
 
@@ -29,7 +29,7 @@ class ProofFile {
   void add_refusal(const std::vector<Diagnostic>& problems);
   // Page `page` of `run` (the `run_index`th run file added) under `zones`.
   void add_page(SpoolFile& run, std::uint32_t run_index, std::uint32_t page, const std::vector<ProofZone>& zones);
-  RunFileResult finish();
+  PdfFileResult finish();
   std::uint32_t pages() const { return pages_; }
 
  private:
@@ -42,7 +42,7 @@ class ProofFile {
   std::uint32_t layer_;  // the optional content group of the zones
   compose::FontObjects font_;
   compose::GlyphUsage used_;
-  RunFileWriter writer_;
+  PdfFileWriter writer_;
   std::uint32_t pages_ = 0;
 };
 

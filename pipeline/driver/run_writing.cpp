@@ -15,7 +15,7 @@
 #include "stages/plan/sheets.hpp"
 #include "stages/deliver/output_folder.hpp"
 #include "stages/deliver/piece_manifest.hpp"
-#include "pipeline/pdf/run_file_writer.hpp"
+#include "pipeline/pdf/pdf_file_writer.hpp"
 #include "stages/deliver/run_ticket.hpp"
 #include "pipeline/pdf/sha256.hpp"
 #include "stages/impose/sheet_imposer.hpp"
@@ -187,7 +187,7 @@ class RunWriter {
   void write(const SheetBatch& work) {
     const auto& run = runs_[work.run];
     if (work.opens_run)
-      file_.emplace(folder_.path() / (run.id + ".pdf"), RunFileInfo{run.id + " " + job_.name, pdf_date(options_.created), ""});
+      file_.emplace(folder_.path() / (run.id + ".pdf"), PdfFileInfo{run.id + " " + job_.name, pdf_date(options_.created), ""});
     for (const auto& sheet : work.sheets) {
       for (const auto& object : sheet.imposed.objects) file_->write(object);
       for (auto page : sheet.imposed.pages) file_->add_page(page);
@@ -218,7 +218,7 @@ class RunWriter {
   const RunWritingOptions& options_;
   Reporter& reporter_;
   DocumentLabels labels_;
-  std::optional<RunFileWriter> file_;
+  std::optional<PdfFileWriter> file_;
   std::vector<nlohmann::json> tickets_;
   std::size_t sheets_done_ = 0, sheets_total_ = 0;
 };

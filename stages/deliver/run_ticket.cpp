@@ -14,7 +14,7 @@ std::string fold_name(LetterFold fold) { return fold == LetterFold::z ? "Z" : "C
 }  // namespace
 
 json run_ticket(const Job& job, const PrintRun& run, const RunContents& contents, const ProfileCatalog& profiles,
-                const RunFileResult& file, const std::string& created, const std::string& job_key) {
+                const PdfFileResult& file, const std::string& created, const std::string& job_key) {
   std::size_t documents = 0, document_pages = 0, sheets = 0, sensitive = 0, foreign = 0;
   std::map<std::string, std::pair<std::size_t, long>> postage;  // product -> pieces, cents
   std::map<std::string, std::size_t> leitregionen;

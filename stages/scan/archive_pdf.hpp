@@ -5,7 +5,7 @@
 // invisible text, placed and scaled word by word so that search and
 // selection match the image; a glyphless embedded font (Tesseract's
 // pdf.ttf) whose ToUnicode map gives the text back; the sRGB output intent
-// and the XMP metadata PDF/A asks for. A run file writer (stages/deliver)
+// and the XMP metadata PDF/A asks for. A PDF file writer (pipeline/pdf/pdf_file_writer)
 // writes them; the catalog then names `catalog_entries()`.
 #include <cstdint>
 #include <filesystem>

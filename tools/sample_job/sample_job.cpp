@@ -7,7 +7,7 @@
 #include <random>
 
 #include "pipeline/model/a4_sheet.hpp"
-#include "pipeline/pdf/run_file_writer.hpp"
+#include "pipeline/pdf/pdf_file_writer.hpp"
 
 namespace kuvert {
 namespace {
@@ -118,7 +118,7 @@ std::string flate(const std::string& bytes) {
 // ten minutes), so the generator streams objects through the run writer.
 class SpoolWriter {
  public:
-  explicit SpoolWriter(const fs::path& path) : writer_(path, RunFileInfo{"sample print file", "D:20261122000000Z"}) {
+  explicit SpoolWriter(const fs::path& path) : writer_(path, PdfFileInfo{"sample print file", "D:20261122000000Z"}) {
     writer_.write({kRegular, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"});
     writer_.write({kBold, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"});
     writer_.write({kResources, "<< /Font << /F1 4 0 R /F2 5 0 R >> /ProcSet [/PDF /Text] >>"});
@@ -167,7 +167,7 @@ class SpoolWriter {
  private:
   static constexpr std::uint32_t kRegular = kFirstFreeObject, kBold = kFirstFreeObject + 1,
                                  kResources = kFirstFreeObject + 2;
-  RunFileWriter writer_;
+  PdfFileWriter writer_;
   std::uint32_t next_ = kFirstFreeObject + 3;
 };
 

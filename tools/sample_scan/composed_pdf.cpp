@@ -2,7 +2,7 @@
 
 #include "pipeline/pdf/pdf_object.hpp"
 #include "stages/compose/embedded_font.hpp"
-#include "pipeline/pdf/run_file_writer.hpp"
+#include "pipeline/pdf/pdf_file_writer.hpp"
 
 namespace kuvert::sample {
 
@@ -11,7 +11,7 @@ using namespace kuvert::compose;
 void write_composed_pdf(const std::filesystem::path& path, const FontSet& fonts, const std::vector<std::string>& pages,
                         const GlyphUsage& usage, const LogoImage* logo) {
   ObjectNumbering numbering;
-  RunFileWriter writer(path, RunFileInfo{"composed", "D:20261122120000Z"});
+  PdfFileWriter writer(path, PdfFileInfo{"composed", "D:20261122120000Z"});
   std::vector<std::uint32_t> font_numbers(fonts.size(), 0);
   std::vector<FontObjects> font_objects(fonts.size());
   for (FontIndex font = 0; font < fonts.size(); ++font) {

@@ -1,4 +1,4 @@
-#include "pipeline/pdf/run_file_writer.hpp"
+#include "pipeline/pdf/pdf_file_writer.hpp"
 
 #include <unistd.h>
 
@@ -27,7 +27,7 @@ std::string pdf_text(const std::string& text) {
 
 }  // namespace
 
-RunFileWriter::RunFileWriter(const std::filesystem::path& path, RunFileInfo info)
+PdfFileWriter::PdfFileWriter(const std::filesystem::path& path, PdfFileInfo info)
     : path_(path), info_(std::move(info)), file_(std::fopen(path.c_str(), "wb")), buffer_(1 << 20) {
   if (!file_) throw_system(Where{.file = path.string()}, std::string("cannot create: ") + std::strerror(errno));
   std::setvbuf(file_.get(), buffer_.data(), _IOFBF, buffer_.size());
@@ -35,16 +35,16 @@ RunFileWriter::RunFileWriter(const std::filesystem::path& path, RunFileInfo info
   put("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
 }
 
-RunFileWriter::~RunFileWriter() = default;
+PdfFileWriter::~PdfFileWriter() = default;
 
-void RunFileWriter::put(std::string_view bytes) {
+void PdfFileWriter::put(std::string_view bytes) {
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_.get()) != bytes.size())
     throw_system(Where{.file = path_.string()}, std::string("cannot write: ") + std::strerror(errno));
   hash_.update(bytes);
   offset_ += bytes.size();
 }
 
-void RunFileWriter::write(const PdfObjectBytes& object) {
+void PdfFileWriter::write(const PdfObjectBytes& object) {
   if (object.number >= offsets_.size()) offsets_.resize(object.number + 1, 0);
   offsets_[object.number] = offset_;
   put(std::to_string(object.number) + " 0 obj\n");
@@ -52,7 +52,7 @@ void RunFileWriter::write(const PdfObjectBytes& object) {
   put("\nendobj\n");
 }
 
-RunFileResult RunFileWriter::finish(std::uint32_t info_object, std::uint32_t object_count) {
+PdfFileResult PdfFileWriter::finish(std::uint32_t info_object, std::uint32_t object_count) {
   write({kSaveStateObject, "<< /Length 2 >>\nstream\nq\n\nendstream"});
   // The page tree and the cross-reference table are written in pieces: a
   // spool of composed letters has hundreds of thousands of entries.

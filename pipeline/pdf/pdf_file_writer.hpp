@@ -1,6 +1,7 @@
 #pragma once
-// Writes a run's print file object by object as the imposed sheets arrive,
-// so memory holds only the object offsets, never the pages.
+// Writes a PDF file object by object as its pages arrive (a run's imposed
+// sheets, a spool's letters, a scanned document), so memory holds only the
+// object offsets, never the pages; SHA-256 while writing.
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -13,14 +14,14 @@
 
 namespace kuvert {
 
-struct RunFileInfo {
-  std::string title;          // the run id and job, for /Info
+struct PdfFileInfo {
+  std::string title;          // for /Info: a run's id and job, a document's id
   std::string creation_date;  // PDF date "D:20261122120000Z"
   std::string catalog_entries;  // more for the catalog ("/Metadata 5 0 R" for PDF/A)
   std::string keywords;         // for /Info; "" for none
 };
 
-struct RunFileResult {
+struct PdfFileResult {
   std::uintmax_t bytes = 0;
   std::string sha256;
   std::uint32_t pages = 0;
@@ -28,10 +29,10 @@ struct RunFileResult {
 
 // Not thread-safe; the pipeline's serial writer owns it. Throws
 // kuvert::Error (system) when the file cannot be written.
-class RunFileWriter {
+class PdfFileWriter {
  public:
-  RunFileWriter(const std::filesystem::path& path, RunFileInfo info);
-  ~RunFileWriter();
+  PdfFileWriter(const std::filesystem::path& path, PdfFileInfo info);
+  ~PdfFileWriter();
 
   void write(const PdfObjectBytes& object);
   // Appends a page (already written or still to come) to the page tree.
@@ -43,7 +44,7 @@ class RunFileWriter {
   // table and trailer; `info_object` and every number below `object_count`
   // must be unused or written. The file ID is derived from the content, so
   // the same run gives the same bytes.
-  RunFileResult finish(std::uint32_t info_object, std::uint32_t object_count);
+  PdfFileResult finish(std::uint32_t info_object, std::uint32_t object_count);
 
  private:
   void put(std::string_view bytes);
@@ -52,7 +53,7 @@ class RunFileWriter {
     void operator()(std::FILE* f) const { std::fclose(f); }
   };
   std::filesystem::path path_;
-  RunFileInfo info_;
+  PdfFileInfo info_;
   std::unique_ptr<std::FILE, FileCloser> file_;
   std::vector<char> buffer_;
   Sha256 hash_;
