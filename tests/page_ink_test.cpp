@@ -54,7 +54,7 @@ std::filesystem::path page_with(const spool_test::TempDir& folder, const std::st
 }
 
 struct Verdict {
-  std::optional<ingest::InkMark> found;
+  std::optional<pdf::InkMark> found;
   bool rendered_dark = false;  // what poppler prints in the zone
 };
 

@@ -10,7 +10,7 @@
 
 #include <podofo/base/PdfError.h>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 namespace {
 
 constexpr std::size_t kWindowSize = 16 * 1024;
@@ -119,4 +119,4 @@ std::streamoff BufferedFileDevice::Read(char* buffer, std::streamsize length) {
   return static_cast<std::streamoff>(done);
 }
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

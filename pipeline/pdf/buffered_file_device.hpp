@@ -12,7 +12,7 @@
 
 #include <podofo/base/PdfInputDevice.h>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 class BufferedFileDevice : public PoDoFo::PdfInputDevice {
  public:
@@ -61,4 +61,4 @@ class BufferedFileDevice : public PoDoFo::PdfInputDevice {
   mutable std::uint64_t uses_ = 0;
 };
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

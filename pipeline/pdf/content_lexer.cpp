@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
@@ -167,4 +167,4 @@ bool ContentLexer::next(ContentToken& token) {
   return true;
 }
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

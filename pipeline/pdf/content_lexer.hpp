@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 struct ContentToken {
   enum class Kind : std::uint8_t {
@@ -44,4 +44,4 @@ class ContentLexer {
   std::size_t at_ = 0;
 };
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

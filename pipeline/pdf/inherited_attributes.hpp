@@ -4,7 +4,7 @@
 
 #include <podofo/base/PdfVariant.h>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 // The attributes a page inherits from its ancestors, in the order of
 // kInheritedKeys; a null variant where no ancestor sets one.
@@ -13,4 +13,4 @@ inline constexpr std::array<const char*, 4> kInheritedKeys{"Resources", "MediaBo
 using InheritedAttributes = std::array<PoDoFo::PdfVariant, kInheritedKeys.size()>;
 enum InheritedKey : std::size_t { kResources, kMediaBox, kCropBox, kRotate };
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

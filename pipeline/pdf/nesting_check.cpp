@@ -5,7 +5,7 @@
 
 #include <cstring>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 namespace {
 
 bool is_delimiter_or_space(char c) {
@@ -102,4 +102,4 @@ NestingCheck::Verdict NestingCheck::feed(std::string_view bytes) {
   return Verdict::more;
 }
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 // Fed the bytes from the start of a value (or of an "N G obj" header) in
 // chunks; knows strings, hex strings, names and comments, so brackets
@@ -33,4 +33,4 @@ class NestingCheck {
   std::uint8_t keyword_length_ = 0;
 };
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 namespace {
 
 using Verdict = NestingCheck::Verdict;
@@ -57,4 +57,4 @@ TEST_CASE("nesting check carries its state across chunks", "[pdf]") {
 }
 
 }  // namespace
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

@@ -25,7 +25,7 @@
 #include "pipeline/pdf/pdf_object_reader.hpp"
 #include "pipeline/pdf/pdf_value_writer.hpp"
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 namespace {
 
 constexpr std::array<std::string_view, 13> kDroppedKeys{
@@ -232,4 +232,4 @@ CopiedForm copy_page_as_form(PdfObjectReader& reader, const PageList& pages, std
   return PageCopier(reader, pages, file_index, numbering).copy_form(page);
 }
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

@@ -6,7 +6,7 @@
 
 #include "pipeline/pdf/pdf_object.hpp"
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 class PdfObjectReader;
 class PageList;
@@ -23,4 +23,4 @@ CopiedPage copy_page(PdfObjectReader& reader, const PageList& pages, std::uint32
 CopiedForm copy_page_as_form(PdfObjectReader& reader, const PageList& pages, std::uint32_t page,
                              std::uint32_t file_index, ObjectNumbering& numbering);
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

@@ -11,7 +11,7 @@
 
 #include "pipeline/pdf/pdf_object_reader.hpp"
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 namespace {
 
 using Rectangle = std::array<double, 4>;
@@ -77,4 +77,4 @@ bool crop_box_misses_media(const PoDoFo::PdfDictionary& page, const InheritedAtt
   return !has_area(intersection(media, *crop));
 }
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

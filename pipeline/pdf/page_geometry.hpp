@@ -18,7 +18,7 @@ struct PageGeometry {
 
 }  // namespace kuvert
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 class PdfObjectReader;
 
@@ -38,4 +38,4 @@ PageGeometry page_geometry(const PoDoFo::PdfDictionary& page, const InheritedAtt
 bool crop_box_misses_media(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
                            PdfObjectReader& reader);
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

@@ -15,7 +15,7 @@
 #include "pipeline/pdf/pdf_object_reader.hpp"
 #include "pipeline/pdf/standard_font_widths.hpp"
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 namespace {
 
 using PoDoFo::PdfVariant;
@@ -780,4 +780,4 @@ std::optional<RectMm> ink_extent(const PoDoFo::PdfDictionary& page, const Inheri
                 (extent->ury - extent->lly) * mm};
 }
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

@@ -23,7 +23,7 @@
 #include "pipeline/pdf/inherited_attributes.hpp"
 #include "pipeline/pdf/page_geometry.hpp"
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 class PdfObjectReader;
 
@@ -75,4 +75,4 @@ std::optional<RectMm> ink_extent(const PoDoFo::PdfDictionary& page, const Inheri
                                  const PageGeometry& box, const RectMm& region, PdfObjectReader& reader,
                                  FontMetricsCache& fonts);
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

@@ -16,7 +16,7 @@
 
 #include "pipeline/pdf/pdf_object_reader.hpp"
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 namespace {
 
 const char* const kDamagedTree = "has a damaged page tree";
@@ -158,4 +158,4 @@ void PageList::add_page(std::uint32_t object, std::uint32_t attributes, std::uin
   objects_.push_back(object);
 }
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

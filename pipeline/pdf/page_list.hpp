@@ -14,7 +14,7 @@
 #include "pipeline/pdf/page_geometry.hpp"
 #include "pipeline/pdf/page_obstacle.hpp"
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 class PdfObjectReader;
 
@@ -66,4 +66,4 @@ class PageList {
   std::vector<bool> tree_nodes_;
 };
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

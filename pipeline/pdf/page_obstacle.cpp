@@ -12,7 +12,7 @@
 #include "pipeline/pdf/page_geometry.hpp"
 #include "pipeline/pdf/pdf_object_reader.hpp"
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 namespace {
 
 constexpr std::int64_t kHiddenFlag = 2;  // PDF 32000-1, 12.5.3
@@ -93,4 +93,4 @@ std::string describe(PageObstacle obstacle) {
   return "";
 }
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

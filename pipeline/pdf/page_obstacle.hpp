@@ -10,7 +10,7 @@
 
 #include "pipeline/pdf/inherited_attributes.hpp"
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 class PdfObjectReader;
 
@@ -30,4 +30,4 @@ PageObstacle page_obstacle(const PoDoFo::PdfDictionary& page, const InheritedAtt
 // The reason for a message about the page ("page 3 " + reason).
 std::string describe(PageObstacle obstacle);
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

@@ -23,7 +23,7 @@
 #include "pipeline/pdf/nesting_check.hpp"
 #include "pipeline/pdf/pdf_limits.hpp"
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 namespace {
 
 constexpr std::size_t kTokenBufferSize = 4096;
@@ -237,4 +237,4 @@ void PdfInput::fail(std::string message) const {
   throw Error(ErrorKind::input, at_file(name_), std::move(message));
 }
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

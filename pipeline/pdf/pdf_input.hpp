@@ -15,7 +15,7 @@
 #include <podofo/base/PdfRefCountedInputDevice.h>
 #include <podofo/base/PdfVariant.h>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 // A reference in a page tree node's /Kids; object 0 (never in use) stands
 // for an entry that is no reference.
@@ -85,4 +85,4 @@ class PdfInput {
   PoDoFo::PdfRefCountedBuffer token_buffer_;
 };
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

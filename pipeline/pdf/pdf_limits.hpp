@@ -5,7 +5,7 @@
 // of the process that reads it. The README lists them.
 #include <cstddef>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 // Arrays and dictionaries inside one another. PoDoFo's tokenizer parses
 // them recursively (20,000 levels overflowed the stack); real files nest a
@@ -20,4 +20,4 @@ inline constexpr std::size_t kMaxDecodedStream = std::size_t{64} << 20;
 inline constexpr std::size_t kMaxDecodeRatio = 200;
 inline constexpr std::size_t kRatioCheckedFrom = std::size_t{1} << 20;
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

@@ -1,7 +1,7 @@
 #pragma once
-// PDF objects handed from stage to stage while a run file is built: ingest
-// copies source pages out, impose adds pages and marks, deliver writes the
-// file. Everything is already serialised, so the writer only appends bytes
+// PDF objects handed from stage to stage while a run file is built: source
+// pages are copied out (spool_file), impose adds pages and marks, the file
+// writer (pdf_file_writer) writes them. Everything is already serialised, so the writer only appends bytes
 // and memory stays bounded by the pieces in flight.
 #include <cstdint>
 #include <string>

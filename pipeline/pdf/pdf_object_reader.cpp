@@ -14,7 +14,7 @@
 
 #include "pipeline/pdf/stream_decoder.hpp"
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 namespace {
 
 constexpr int kMaxReferenceChain = 32;
@@ -165,4 +165,4 @@ void PdfObjectReader::decode_object_stream(std::uint32_t stream) {
   object_stream_ = std::move(decoded);
 }
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

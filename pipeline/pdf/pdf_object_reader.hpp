@@ -14,7 +14,7 @@
 #include "pipeline/pdf/pdf_input.hpp"
 #include "pipeline/pdf/xref_index.hpp"
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 class PdfObjectReader {
  public:
@@ -72,4 +72,4 @@ class PdfObjectReader {
   int nesting_ = 0;  // object streams being decoded (guards /Length cycles)
 };
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

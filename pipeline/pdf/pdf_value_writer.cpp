@@ -12,7 +12,7 @@
 #include <podofo/base/PdfObject.h>
 #include <podofo/base/PdfString.h>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 namespace {
 
 void write_real(double value, std::string& out) {
@@ -86,4 +86,4 @@ void write_value(const PoDoFo::PdfVariant& value, std::string& out, const Refere
   }
 }
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

@@ -8,7 +8,7 @@
 #include <podofo/base/PdfReference.h>
 #include <podofo/base/PdfVariant.h>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 // Appends the replacement for a reference, e.g. "12 0 R" or "null".
 using ReferenceWriter = std::function<void(const PoDoFo::PdfReference&, std::string& out)>;
@@ -16,4 +16,4 @@ using ReferenceWriter = std::function<void(const PoDoFo::PdfReference&, std::str
 void write_value(const PoDoFo::PdfVariant& value, std::string& out, const ReferenceWriter& reference);
 void write_name(const PoDoFo::PdfName& name, std::string& out);
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

@@ -51,9 +51,9 @@ auto translating_podofo_errors(const std::string& file, Work&& work) {
 SpoolFile::SpoolFile(const std::filesystem::path& path, std::string display_name) : name_(std::move(display_name)) {
   quiet_podofo();
   translating_podofo_errors(name_, [&] {
-    input_ = std::make_unique<ingest::PdfInput>(path, name_);
-    reader_ = std::make_unique<ingest::PdfObjectReader>(*input_, ingest::read_xref_index(*input_));
-    pages_ = std::make_unique<ingest::PageList>(ingest::PageList::read(*reader_));
+    input_ = std::make_unique<pdf::PdfInput>(path, name_);
+    reader_ = std::make_unique<pdf::PdfObjectReader>(*input_, pdf::read_xref_index(*input_));
+    pages_ = std::make_unique<pdf::PageList>(pdf::PageList::read(*reader_));
   });
 }
 
@@ -65,38 +65,38 @@ std::pair<std::uint64_t, std::uint64_t> SpoolFile::identity() const { return inp
 
 PageGeometry SpoolFile::geometry(std::uint32_t page) const { return pages_->geometry(page); }
 
-ingest::PageObstacle SpoolFile::obstacle(std::uint32_t page) const { return pages_->obstacle(page); }
+pdf::PageObstacle SpoolFile::obstacle(std::uint32_t page) const { return pages_->obstacle(page); }
 
 template <typename Read>
 auto SpoolFile::with_page(std::uint32_t page, Read read)
     -> decltype(read(std::declval<const PoDoFo::PdfDictionary&>())) {
   return translating_podofo_errors(name_, [&] {
-    const ingest::IndirectObject object = reader_->load(pages_->object(page));
+    const pdf::IndirectObject object = reader_->load(pages_->object(page));
     using Result = decltype(read(std::declval<const PoDoFo::PdfDictionary&>()));
     return object.value.IsDictionary() ? read(object.value.GetDictionary()) : Result();
   });
 }
 
-ingest::PageInk SpoolFile::ink_in(std::uint32_t page, const std::vector<RectMm>& zones) {
+pdf::PageInk SpoolFile::ink_in(std::uint32_t page, const std::vector<RectMm>& zones) {
   return with_page(page, [&](const PoDoFo::PdfDictionary& dict) {
-    return ingest::page_ink(dict, pages_->inherited(page), pages_->geometry(page), zones, *reader_, fonts_);
+    return pdf::page_ink(dict, pages_->inherited(page), pages_->geometry(page), zones, *reader_, fonts_);
   });
 }
 
 std::optional<RectMm> SpoolFile::ink_extent(std::uint32_t page, const RectMm& region) {
   return with_page(page, [&](const PoDoFo::PdfDictionary& dict) {
-    return ingest::ink_extent(dict, pages_->inherited(page), pages_->geometry(page), region, *reader_, fonts_);
+    return pdf::ink_extent(dict, pages_->inherited(page), pages_->geometry(page), region, *reader_, fonts_);
   });
 }
 
 CopiedPage SpoolFile::copy_page(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering) {
   return translating_podofo_errors(name_,
-                                   [&] { return ingest::copy_page(*reader_, *pages_, page, file_index, numbering); });
+                                   [&] { return pdf::copy_page(*reader_, *pages_, page, file_index, numbering); });
 }
 
 CopiedForm SpoolFile::copy_page_as_form(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering) {
   return translating_podofo_errors(
-      name_, [&] { return ingest::copy_page_as_form(*reader_, *pages_, page, file_index, numbering); });
+      name_, [&] { return pdf::copy_page_as_form(*reader_, *pages_, page, file_index, numbering); });
 }
 
 }  // namespace kuvert

@@ -15,11 +15,11 @@
 
 namespace kuvert {
 
-namespace ingest {
+namespace pdf {
 class PdfInput;
 class PdfObjectReader;
 class PageList;
-}  // namespace ingest
+}  // namespace pdf
 
 // Not thread-safe; one owner. Every failure is a kuvert::Error whose
 // Where::file is the display name.
@@ -46,14 +46,14 @@ class SpoolFile {
   PageGeometry geometry(std::uint32_t page) const;
   // What keeps the page from being imposed as a viewer prints it
   // (annotations that would print, layers, /UserUnit, a CropBox beside the
-  // page; ingest/page_obstacle.hpp), found when the file was opened.
-  ingest::PageObstacle obstacle(std::uint32_t page) const;
+  // page; page_obstacle.hpp), found when the file was opened.
+  pdf::PageObstacle obstacle(std::uint32_t page) const;
   // The first ink of a 0-based page inside `zones` (mm from the top left
   // of its visible box) and its fonts without a program
-  // (ingest/page_ink.hpp). Throws kuvert::Error(input) for a page that
+  // (page_ink.hpp). Throws kuvert::Error(input) for a page that
   // cannot be checked.
-  ingest::PageInk ink_in(std::uint32_t page, const std::vector<RectMm>& zones);
-  // The box of a page's ink inside `region` (ingest/page_ink.hpp).
+  pdf::PageInk ink_in(std::uint32_t page, const std::vector<RectMm>& zones);
+  // The box of a page's ink inside `region` (page_ink.hpp).
   std::optional<RectMm> ink_extent(std::uint32_t page, const RectMm& region);
 
   // Copies a 0-based page for an output file: the page dictionary's entries
@@ -68,7 +68,7 @@ class SpoolFile {
   // page past the end, kuvert::Error(input) "has a damaged object N" for
   // objects that cannot be parsed.
   CopiedPage copy_page(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering);
-  // The page as a form XObject (ingest/page_copier.hpp), for a logo.
+  // The page as a form XObject (page_copier.hpp), for a logo.
   CopiedForm copy_page_as_form(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering);
 
  private:
@@ -78,10 +78,10 @@ class SpoolFile {
   auto with_page(std::uint32_t page, Read read) -> decltype(read(std::declval<const PoDoFo::PdfDictionary&>()));
 
   std::string name_;
-  std::unique_ptr<ingest::PdfInput> input_;
-  std::unique_ptr<ingest::PdfObjectReader> reader_;
-  std::unique_ptr<ingest::PageList> pages_;
-  ingest::FontMetricsCache fonts_;
+  std::unique_ptr<pdf::PdfInput> input_;
+  std::unique_ptr<pdf::PdfObjectReader> reader_;
+  std::unique_ptr<pdf::PageList> pages_;
+  pdf::FontMetricsCache fonts_;
 };
 
 }  // namespace kuvert

@@ -2,7 +2,7 @@
 // Test support for the spool reader tests: real PDF files in a temporary
 // folder, made with PoDoFo, converted with qpdf, or written by hand where a
 // test needs a particular structure (incremental updates, hybrid xref).
-// Header-only so that it stays out of the kuvert_ingest library.
+// Header-only so that it stays out of the kuvert_pdf library.
 #include <unistd.h>
 
 #include <cstdio>

@@ -9,7 +9,7 @@
 #include <mutex>
 #include <string>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 namespace {
 
 constexpr const char* kFolder = "/usr/share/fonts/truetype/liberation2/";
@@ -86,4 +86,4 @@ std::optional<CodeWidths> standard_font_widths(std::string_view base_font) {
   return found->second;
 }
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

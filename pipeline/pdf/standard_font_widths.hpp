@@ -7,7 +7,7 @@
 #include <optional>
 #include <string_view>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 using CodeWidths = std::array<double, 256>;
 
@@ -18,4 +18,4 @@ bool is_standard_font(std::string_view base_font);
 // Nothing for another font, or when the Liberation fonts are not installed.
 std::optional<CodeWidths> standard_font_widths(std::string_view base_font);
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

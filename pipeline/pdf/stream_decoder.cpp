@@ -13,7 +13,7 @@
 #include "pipeline/pdf/pdf_input.hpp"
 #include "pipeline/pdf/pdf_limits.hpp"
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 namespace {
 
 struct FilterStep {
@@ -107,4 +107,4 @@ std::string decode_stream(const PoDoFo::PdfDictionary& dict, std::string data, c
   return data;
 }
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

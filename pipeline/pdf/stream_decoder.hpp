@@ -8,7 +8,7 @@
 
 #include <podofo/base/PdfDictionary.h>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 class PdfInput;
 
@@ -21,4 +21,4 @@ class PdfInput;
 std::string decode_stream(const PoDoFo::PdfDictionary& dict, std::string data, const PdfInput& input,
                           std::uint32_t number);
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

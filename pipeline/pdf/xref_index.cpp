@@ -21,7 +21,7 @@
 #include "pipeline/pdf/pdf_input.hpp"
 #include "pipeline/pdf/stream_decoder.hpp"
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 namespace {
 
 const char* const kDamaged = "has a damaged cross-reference table";
@@ -275,4 +275,4 @@ class XrefReader {
 
 XrefIndex read_xref_index(PdfInput& input) { return XrefReader(input).read(); }
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

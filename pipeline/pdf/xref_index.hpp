@@ -8,7 +8,7 @@
 
 #include <podofo/base/PdfReference.h>
 
-namespace kuvert::ingest {
+namespace kuvert::pdf {
 
 class PdfInput;
 
@@ -74,4 +74,4 @@ struct XrefIndex {
 // too large for an entry).
 XrefIndex read_xref_index(PdfInput& input);
 
-}  // namespace kuvert::ingest
+}  // namespace kuvert::pdf

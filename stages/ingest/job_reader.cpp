@@ -177,7 +177,7 @@ class JobValidation {
       const std::uint32_t page = document.first_page + i;
       const bool on_back = settings.sides == Sides::duplex && i % 2 == 1;
       const RectMm& zone = on_back ? back : front;
-      ingest::PageInk ink;
+      pdf::PageInk ink;
       try {
         ink = spool.ink_in(page, keep_zone ? std::vector<RectMm>{zone} : std::vector<RectMm>{});
       } catch (const Error& error) {
