@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "pipeline/driver/archive_file.hpp"
+#include "stages/scan/archive_file.hpp"
 #include "stages/scan/ocr_engine.hpp"
 #include "stages/scan/page_cleanup.hpp"
 #include "tests/support/generated_page.hpp"

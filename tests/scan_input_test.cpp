@@ -7,7 +7,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "pipeline/driver/archive_file.hpp"
+#include "stages/scan/archive_file.hpp"
 #include "pipeline/model/error.hpp"
 #include "stages/scan/scan_input.hpp"
 #include "tests/support/file_text.hpp"

@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "pipeline/driver/scan_document_writer.hpp"
-#include "pipeline/driver/scan_page_reader.hpp"
+#include "stages/scan/scan_page_reader.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/profiles/load_scan_profile.hpp"
 #include "stages/deliver/output_folder.hpp"

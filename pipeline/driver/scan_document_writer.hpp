@@ -8,8 +8,8 @@
 #include <optional>
 #include <string>
 
-#include "pipeline/driver/archive_file.hpp"
-#include "pipeline/driver/scan_index.hpp"
+#include "stages/scan/archive_file.hpp"
+#include "stages/scan/scan_index.hpp"
 #include "pipeline/model/scan_profile.hpp"
 #include "stages/deliver/output_folder.hpp"
 #include "stages/scan/document_splitter.hpp"

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "pipeline/driver/archive_file.hpp"
+#include "stages/scan/archive_file.hpp"
 #include "tools/sample_scan/scan_sample.hpp"
 
 namespace kuvert::sample {

@@ -1,4 +1,4 @@
-#include "pipeline/driver/scan_page_reader.hpp"
+#include "stages/scan/scan_page_reader.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "pipeline/driver/scan_index.hpp"
+#include "stages/scan/scan_index.hpp"
 
 #include <cmath>
 

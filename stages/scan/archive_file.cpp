@@ -1,4 +1,4 @@
-#include "pipeline/driver/archive_file.hpp"
+#include "stages/scan/archive_file.hpp"
 
 namespace kuvert {
 
