@@ -39,12 +39,17 @@ std::optional<RunRecord> named_run(ConsoleContext& context, const httplib::Reque
 }
 
 // The content of a sensitive run (salary statements: its pages, its
-// manifest) is for operators and above, and every look at it is in the
-// audit trail. Answers 403 to a viewer; otherwise records `what` was seen.
+// manifest) is for operators and above.
+bool content_visible(const RunRecord& run, const Session& session) {
+  return !run.sensitive || session.role != Role::viewer;
+}
+
+// Answers 403 when `session` may not see the run's content; a look at a
+// sensitive run's content is written to the audit trail with `what`.
 bool may_see_content(ConsoleContext& context, const Session& session, const RunRecord& run, const std::string& what,
                      httplib::Response& response) {
   if (!run.sensitive) return true;
-  if (session.role == Role::viewer) {
+  if (!content_visible(run, session)) {
     send_error(response, 403, "the content of a sensitive run is for operators and above");
     return false;
   }
@@ -108,7 +113,7 @@ void add_run_routes(httplib::Server& server, ConsoleContext& context) {
     body["ticket"] = ticket ? nlohmann::json::parse(*ticket, nullptr, false) : nlohmann::json();
     // A viewer sees a sensitive run's counts and states, not which
     // documents went to manual handling.
-    const bool content = !run->sensitive || session->role != Role::viewer;
+    const bool content = content_visible(*run, *session);
     if (!content && body["ticket"].is_object()) body["ticket"].erase("manual_pieces");
     int pages = 0;
     if (body["ticket"].is_object()) pages = body["ticket"]["counts"].value("pages", 0);

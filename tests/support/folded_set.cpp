@@ -32,14 +32,10 @@ FoldedSet::FoldedSet(std::size_t sheets, SetCollation collation, LetterFold fold
 void FoldedSet::fold(double at, bool head, Turn turn) {
   std::vector<Layer> staying, moving;
   for (const Layer& layer : layers_) {
-    const auto page_at = [&layer](double u) {
-      return layer.page_at_start +
-             (u - layer.start) * (layer.page_at_end - layer.page_at_start) / (layer.end - layer.start);
-    };
     if (layer.start < at && layer.end > at) {
       Layer before = layer, after = layer;
       before.end = after.start = at;
-      before.page_at_end = after.page_at_start = page_at(at);
+      before.page_at_end = after.page_at_start = layer.page_at(at);
       (head ? moving : staying).push_back(before);
       (head ? staying : moving).push_back(after);
     } else {
@@ -78,9 +74,7 @@ OuterLayer FoldedSet::window_face(double from_fold_mm) const {
   for (const Layer& layer : layers_)
     if (layer.start <= u && u <= layer.end && (!outer || layer.level < outer->level)) outer = &layer;
   if (!outer) throw std::logic_error("no layer of the folded set lies there");
-  const double page = outer->page_at_start +
-                      (u - outer->start) * (outer->page_at_end - outer->page_at_start) / (outer->end - outer->start);
-  return {outer->taken, !outer->front_up, page};
+  return {outer->taken, !outer->front_up, outer->page_at(u)};
 }
 
 }  // namespace kuvert::test

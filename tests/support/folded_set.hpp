@@ -40,6 +40,10 @@ class FoldedSet {
     double start, end;
     double page_at_start, page_at_end;
     int level;
+    // The page point at `u` along the set.
+    double page_at(double u) const {
+      return page_at_start + (u - start) * (page_at_end - page_at_start) / (end - start);
+    }
   };
   enum class Turn { under, over };
   // Turns every layer beyond `at` (above it for the head, below for the
