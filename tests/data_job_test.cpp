@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "pipeline/model/job_summary.hpp"
 #include "pipeline/pdf/spool_test_files.hpp"
 #include "tests/support/csv.hpp"
 #include "tests/support/edited_layouts.hpp"
@@ -61,6 +62,7 @@ TEST_CASE("a property-tax data job comes out as letters that read back record by
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   const auto summary = json::parse(read_file(job.output() / "summary.json"));
+  CHECK(json(summary.get<kuvert::JobSummary>()) == summary);  // the typed result holds the whole file
   CHECK(summary["documents"] == 24);
   CHECK(summary["rejected_records"] == 0);
   CHECK_FALSE(std::filesystem::exists(job.output() / "exceptions.csv"));
@@ -183,6 +185,7 @@ TEST_CASE("with on_bad_record skip the good records are produced and the bad one
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   const auto summary = json::parse(read_file(job.output() / "summary.json"));
+  CHECK(json(summary.get<kuvert::JobSummary>()) == summary);
   CHECK(summary["documents"] == 3);
   CHECK(summary["rejected_records"] == 2);
   CHECK(summary["exceptions"] == "exceptions.csv");

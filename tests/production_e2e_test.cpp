@@ -10,6 +10,8 @@
 #include <set>
 #include <sstream>
 
+#include "pipeline/model/job_summary.hpp"
+#include "pipeline/model/run_ticket.hpp"
 #include "tests/support/csv.hpp"
 #include "tests/support/file_text.hpp"
 #include "tests/support/kuvert_job.hpp"
@@ -67,6 +69,7 @@ RunCheck check_run(const fs::path& folder, const std::string& run_id,
                    const std::map<std::string, kuvert::SampleDocument>& sent) {
   const auto pdf = folder / (run_id + ".pdf");
   const auto ticket = read_json(folder / (run_id + ".json"));
+  CHECK(json(ticket.get<kuvert::RunTicket>()) == ticket);  // the typed ticket holds the whole file
   const auto rows = read_csv(read_file(folder / (run_id + ".csv")));
   const auto images = render_pages(pdf, 100);
   const auto texts = page_texts(pdf);
@@ -165,6 +168,8 @@ TEST_CASE("a print-file job comes out as imposed runs whose marks and pages chec
   REQUIRE(result.exit_code == 0);
 
   const auto summary = read_json(job.output() / "summary.json");
+  // The typed results read the whole file: nothing written is lost on reading.
+  CHECK(json(summary.get<kuvert::JobSummary>()) == summary);
   CHECK(summary["documents"] == options.documents);
   REQUIRE(summary["runs"].size() > 1);
   std::vector<std::string> documents;
@@ -242,6 +247,7 @@ TEST_CASE("a piece the inserter cannot take goes into a manual run without marks
   CHECK_FALSE(summary["runs"][0]["manual_handling"].get<bool>());
   CHECK(summary["runs"][1]["manual_handling"].get<bool>());
   const auto ticket = read_json(job.output() / "R0002.json");
+  CHECK(json(ticket.get<kuvert::RunTicket>()) == ticket);
   CHECK_FALSE(ticket["production"]["control_marks"].get<bool>());
   REQUIRE(ticket["manual_pieces"].size() == 1);
   CHECK(ticket["manual_pieces"][0]["documents"] == json::array({"K-2026-000003"}));

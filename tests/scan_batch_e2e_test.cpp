@@ -9,6 +9,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "pipeline/model/scan_summary.hpp"
 #include "tests/support/edited_layouts.hpp"
 #include "tests/support/generated_page.hpp"
 #include "tests/support/kuvert_job.hpp"
@@ -67,6 +68,7 @@ TEST_CASE("kuvert scan archives a batch as searchable PDF/A documents with index
   CHECK(contains(result.err, "5-notiz.png\": is not a scan: kuvert reads TIFF, PNG, JPEG and PDF files"));
 
   const auto summary = json_file(output / "summary.json");
+  CHECK(nlohmann::json(summary.get<kuvert::ScanSummary>()) == summary);  // the typed result holds the whole file
   CHECK(summary["rejected"].size() == 2);
   CHECK(summary["pages"] == batch.pages + 3);
   CHECK(summary["separator_sheets"] == 4);

@@ -67,38 +67,36 @@ int exit_code(kuvert::ErrorKind kind) {
 }
 
 // Text from input for the terminal (pipeline/model/terminal_text.hpp).
-std::string shown(const nlohmann::json& text) { return kuvert::terminal_safe(text.get<std::string>()); }
+std::string shown(const std::string& text) { return kuvert::terminal_safe(text); }
 std::string shown(const fs::path& path) { return kuvert::terminal_safe(path.string()); }
 
 // "1 run", "2 runs".
-void print_summary(const nlohmann::json& summary, const fs::path& output) {
-  std::printf("job %s: %s in %s, %s, %s -> %s\n", shown(summary["job"]).c_str(),
-              kuvert::counted(summary["documents"].get<std::size_t>(), "document", "documents").c_str(),
-              kuvert::counted(summary["pieces"].get<std::size_t>(), "mail piece", "mail pieces").c_str(),
-              kuvert::counted(summary["sheets"].get<std::size_t>(), "sheet", "sheets").c_str(),
-              kuvert::counted(summary["runs"].size(), "run", "runs").c_str(), shown(output).c_str());
-  const auto rejected = summary.value("rejected_records", std::size_t{0});
-  if (rejected > 0)
-    std::printf("  %s left out: see %s\n", kuvert::counted(rejected, "bad record", "bad records").c_str(),
-                shown(output / summary["exceptions"].get<std::string>()).c_str());
-  for (const auto& run : summary["runs"])
-    std::printf("  %s  %6zu pieces  %6zu sheets%s\n", shown(run["file"]).c_str(),
-                run["pieces"].get<std::size_t>(), run["sheets"].get<std::size_t>(),
-                run["manual_handling"].get<bool>() ? "  manual handling" : "");
+void print_summary(const kuvert::JobSummary& summary, const fs::path& output) {
+  std::printf("job %s: %s in %s, %s, %s -> %s\n", shown(summary.job).c_str(),
+              kuvert::counted(summary.documents, "document", "documents").c_str(),
+              kuvert::counted(summary.pieces, "mail piece", "mail pieces").c_str(),
+              kuvert::counted(summary.sheets, "sheet", "sheets").c_str(),
+              kuvert::counted(summary.runs.size(), "run", "runs").c_str(), shown(output).c_str());
+  if (summary.exceptions)
+    std::printf("  %s left out: see %s\n",
+                kuvert::counted(summary.rejected_records.value_or(0), "bad record", "bad records").c_str(),
+                shown(output / *summary.exceptions).c_str());
+  for (const auto& run : summary.runs)
+    std::printf("  %s  %6zu pieces  %6zu sheets%s\n", shown(run.file).c_str(), run.pieces, run.sheets,
+                run.manual_handling ? "  manual handling" : "");
 }
 
-void print_scan_summary(const nlohmann::json& summary, const fs::path& output) {
-  std::printf("scan %s: %s from %s, %s, %s, %s -> %s\n", shown(summary["batch"]).c_str(),
-              kuvert::counted(summary["documents"].size(), "document", "documents").c_str(),
-              kuvert::counted(summary["pages"].get<std::size_t>(), "page", "pages").c_str(),
-              kuvert::counted(summary["blank_pages_dropped"].get<std::size_t>(), "blank page dropped", "blank pages dropped").c_str(),
-              kuvert::counted(summary["separator_sheets"].get<std::size_t>(), "separator sheet", "separator sheets").c_str(),
-              kuvert::counted(summary["rejected"].size(), "file rejected", "files rejected").c_str(), shown(output).c_str());
-  for (const auto& document : summary["documents"])
-    std::printf("  %s  %s\n", shown(document["file"]).c_str(),
-                kuvert::counted(document["pages"].get<std::size_t>(), "page", "pages").c_str());
-  for (const auto& file : summary["rejected"])
-    std::fprintf(stderr, "kuvert: file \"%s\": %s\n", shown(file["file"]).c_str(), shown(file["reason"]).c_str());
+void print_scan_summary(const kuvert::ScanSummary& summary, const fs::path& output) {
+  std::printf("scan %s: %s from %s, %s, %s, %s -> %s\n", shown(summary.batch).c_str(),
+              kuvert::counted(summary.documents.size(), "document", "documents").c_str(),
+              kuvert::counted(summary.pages, "page", "pages").c_str(),
+              kuvert::counted(summary.blank_pages_dropped, "blank page dropped", "blank pages dropped").c_str(),
+              kuvert::counted(summary.separator_sheets, "separator sheet", "separator sheets").c_str(),
+              kuvert::counted(summary.rejected.size(), "file rejected", "files rejected").c_str(), shown(output).c_str());
+  for (const auto& document : summary.documents)
+    std::printf("  %s  %s\n", shown(document.file).c_str(), kuvert::counted(document.pages, "page", "pages").c_str());
+  for (const auto& file : summary.rejected)
+    std::fprintf(stderr, "kuvert: file \"%s\": %s\n", shown(file.file).c_str(), shown(file.reason).c_str());
 }
 
 // Tesseract's OpenMP build runs several times slower unless
@@ -198,7 +196,7 @@ int main(int argc, char** argv) {
       if (run.production_date.empty()) run.production_date = utc_now("%Y-%m-%d");
       if (run.deterministic) run.created = run.production_date + "T00:00:00Z";
       if (run.created.empty()) run.created = utc_now("%Y-%m-%dT%H:%M:%SZ");
-      nlohmann::json summary;
+      kuvert::JobSummary summary;
       {
         kuvert::ProgressBar progress;  // closes its line before the summary
         kuvert::StageFile stages(stage_file, progress);
@@ -228,7 +226,7 @@ int main(int argc, char** argv) {
       if (scan.created.empty()) scan.created = utc_now("%Y-%m-%dT%H:%M:%SZ");
       const auto summary = kuvert::scan_batch(scan);
       print_scan_summary(summary, scan.output);
-      if (!summary["rejected"].empty()) return kExitInput;
+      if (!summary.rejected.empty()) return kExitInput;
     }
     return 0;
   } catch (const kuvert::Error& error) {

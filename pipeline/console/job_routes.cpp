@@ -4,6 +4,7 @@
 #include "pipeline/console/console_context.hpp"
 #include "pipeline/console/console_json.hpp"
 #include "pipeline/inbox/inbox_listing.hpp"
+#include "pipeline/model/scan_summary.hpp"
 
 namespace kuvert::console {
 
@@ -77,12 +78,15 @@ void add_job_routes(httplib::Server& server, ConsoleContext& context) {
     for (const auto& run : runs_of_job(context.store(), job->id)) runs.push_back(run_json(run));
     body["runs"] = runs;
     if (job->kind == JobKind::scan) {
-      // The archived documents, from the batch's summary.
-      std::ifstream summary(fs::path(job->output) / "summary.json");
-      const auto parsed = nlohmann::json::parse(summary, nullptr, false);
-      body["archive"] = {{"folder", job->output},
-                         {"documents", parsed.is_object() ? parsed.value("documents", nlohmann::json::array())
-                                                          : nlohmann::json::array()}};
+      // The archived documents, from the batch's summary (none when it
+      // is gone or does not read).
+      std::vector<ScanSummaryDocument> documents;
+      try {
+        std::ifstream summary(fs::path(job->output) / "summary.json");
+        documents = nlohmann::json::parse(summary).get<ScanSummary>().documents;
+      } catch (const nlohmann::json::exception&) {
+      }
+      body["archive"] = {{"folder", job->output}, {"documents", documents}};
     }
     const auto input = find_input(context.store(), job->input);
     if (input) body["source"] = {{"name", input->name}, {"received", input->received_at}, {"place", input->place}};

@@ -7,6 +7,7 @@
 #include "pipeline/console/console_json.hpp"
 #include "pipeline/console/page_thumbnail.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/run_ticket.hpp"
 #include "pipeline/store/audit_trail.hpp"
 
 namespace kuvert::console {
@@ -109,15 +110,17 @@ void add_run_routes(httplib::Server& server, ConsoleContext& context) {
     const auto run = named_run(context, request, response);
     if (!run) return;
     auto body = run_json(*run);
-    const auto ticket = read_text(fs::path(run->file).replace_extension(".json"));
-    body["ticket"] = ticket ? nlohmann::json::parse(*ticket, nullptr, false) : nlohmann::json();
+    body["ticket"] = nullptr;  // when it is gone or does not read
+    try {
+      std::ifstream ticket(fs::path(run->file).replace_extension(".json"));
+      body["ticket"] = nlohmann::json::parse(ticket).get<RunTicket>();
+    } catch (const nlohmann::json::exception&) {
+    }
     // A viewer sees a sensitive run's counts and states, not which
     // documents went to manual handling.
     const bool content = content_visible(*run, *session);
     if (!content && body["ticket"].is_object()) body["ticket"].erase("manual_pieces");
-    int pages = 0;
-    if (body["ticket"].is_object()) pages = body["ticket"]["counts"].value("pages", 0);
-    body["thumbnails"] = content ? std::min(pages, kThumbnailPages) : 0;
+    body["thumbnails"] = content ? std::min(run->pages, std::int64_t{kThumbnailPages}) : 0;
     body["content_visible"] = content;
     body["actions"] = allowed_actions(*run, *session);
     send_json(response, 200, body);

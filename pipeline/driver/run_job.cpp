@@ -28,7 +28,7 @@ constexpr const char* kExceptionsFile = "exceptions.csv";
 
 }  // namespace
 
-nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
+JobSummary run_job(const RunRequest& request, Reporter& reporter) {
   validate(request);
   OutputFolder::refuse_existing(request.output);
 
@@ -63,13 +63,13 @@ nlohmann::json run_job(const RunRequest& request, Reporter& reporter) {
   const auto tickets = write_runs(job, runs, profiles, sources, folder, options, reporter);
   auto summary = job_summary(job, tickets, request.created);
   if (composed) {
-    summary["rejected_records"] = composed->rejected_records;
+    summary.rejected_records = composed->rejected_records;
     if (composed->rejected_records > 0) {
       folder.write_file(kExceptionsFile, exceptions_csv(composed->rejected));
-      summary["exceptions"] = kExceptionsFile;
+      summary.exceptions = kExceptionsFile;
     }
   }
-  folder.write_file("summary.json", summary.dump(2) + "\n");
+  folder.write_file("summary.json", nlohmann::json(summary).dump(2) + "\n");
   folder.commit();
   return summary;
 }

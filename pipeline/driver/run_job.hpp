@@ -1,8 +1,8 @@
 #pragma once
-#include <nlohmann/json.hpp>
 
 #include "pipeline/driver/reporter.hpp"
 #include "pipeline/driver/run_request.hpp"
+#include "pipeline/model/job_summary.hpp"
 
 namespace kuvert {
 
@@ -10,6 +10,6 @@ namespace kuvert {
 // imposes and writes them into request.output, which appears complete or
 // not at all. Returns the job summary (also written as summary.json).
 // Throws kuvert::Error; nothing is left behind then.
-nlohmann::json run_job(const RunRequest& request, Reporter& reporter);
+JobSummary run_job(const RunRequest& request, Reporter& reporter);
 
 }  // namespace kuvert

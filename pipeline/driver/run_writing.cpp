@@ -203,12 +203,12 @@ class RunWriter {
     for (const auto& piece : contents.pieces)
       for (const auto index : piece.documents) contents.labels.emplace(index, labels_.label(index));
     auto ticket = run_ticket(job_, run, contents, profiles_, result, options_.created, options_.job_key);
-    folder_.write_file(run.id + ".json", ticket.dump(2) + "\n");
+    folder_.write_file(run.id + ".json", nlohmann::json(ticket).dump(2) + "\n");
     folder_.write_file(run.id + ".csv", piece_manifest_csv(job_, contents));
     tickets_.push_back(std::move(ticket));
   }
 
-  std::vector<nlohmann::json> tickets() && { return std::move(tickets_); }
+  std::vector<RunTicket> tickets() && { return std::move(tickets_); }
 
  private:
   const Job& job_;
@@ -219,7 +219,7 @@ class RunWriter {
   Reporter& reporter_;
   DocumentLabels labels_;
   std::optional<PdfFileWriter> file_;
-  std::vector<nlohmann::json> tickets_;
+  std::vector<RunTicket> tickets_;
   std::size_t sheets_done_ = 0, sheets_total_ = 0;
 };
 
@@ -233,7 +233,7 @@ std::string job_key(const Job& job, const std::string& created) {
   return key;
 }
 
-std::vector<nlohmann::json> write_runs(const Job& job, const std::vector<PrintRun>& runs,
+std::vector<RunTicket> write_runs(const Job& job, const std::vector<PrintRun>& runs,
                                        const ProfileCatalog& profiles, SourceFiles& sources, const OutputFolder& folder,
                                        const RunWritingOptions& options, Reporter& reporter) {
   if (runs.empty()) return {};

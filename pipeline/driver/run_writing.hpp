@@ -1,12 +1,12 @@
 #pragma once
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "pipeline/driver/reporter.hpp"
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/print_run.hpp"
 #include "pipeline/model/profile_catalog.hpp"
+#include "pipeline/model/run_ticket.hpp"
 #include "stages/deliver/output_folder.hpp"
 #include "stages/ingest/source_files.hpp"
 
@@ -29,9 +29,8 @@ struct RunWritingOptions {
 // a serial reader copies source pages, parallel workers add sheets and
 // control marks, a serial writer appends to the run file. Returns the
 // tickets in run order. Throws kuvert::Error; the caller discards the folder.
-std::vector<nlohmann::json> write_runs(const Job& job, const std::vector<PrintRun>& runs,
-                                       const ProfileCatalog& profiles, SourceFiles& sources,
-                                       const OutputFolder& folder,
-                                       const RunWritingOptions& options, Reporter& reporter);
+std::vector<RunTicket> write_runs(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles,
+                                  SourceFiles& sources, const OutputFolder& folder, const RunWritingOptions& options,
+                                  Reporter& reporter);
 
 }  // namespace kuvert

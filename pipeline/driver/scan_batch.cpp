@@ -77,7 +77,7 @@ ProcessedPage process(BatchPage&& input, const ScanProfile& profile, ScanWorker&
 
 }  // namespace
 
-nlohmann::json scan_batch(const ScanRequest& request) {
+ScanSummary scan_batch(const ScanRequest& request) {
   if (request.inputs.empty()) throw Error(ErrorKind::usage, Where{}, "no input files given");
   const auto final_path = OutputFolder::refuse_existing(request.output);
   const std::string batch = request.name.empty() ? final_path.filename().string() : request.name;
@@ -115,23 +115,19 @@ nlohmann::json scan_batch(const ScanRequest& request) {
       }));
   writer.finish();
 
-  nlohmann::json rejected = nlohmann::json::array(), read = nlohmann::json::array();
-  std::size_t pages = 0;
+  ScanSummary summary{.batch = batch,
+                      .profile = profile.name,
+                      .created = request.created,
+                      .separator_sheets = writer.separator_sheets(),
+                      .blank_pages_dropped = writer.blank_pages_dropped(),
+                      .documents = writer.documents()};
   for (const auto& [file, count] : reader.files_read()) {
-    read.push_back({{"file", file}, {"pages", count}});
-    pages += count;
+    summary.files.push_back({file, count});
+    summary.pages += count;
   }
-  for (const auto& file : reader.rejected()) rejected.push_back({{"file", file.file}, {"reason", file.reason}});
-  nlohmann::json summary = {{"batch", batch},
-                            {"profile", profile.name},
-                            {"created", request.created},
-                            {"files", read},
-                            {"pages", pages},
-                            {"separator_sheets", writer.separator_sheets()},
-                            {"blank_pages_dropped", writer.blank_pages_dropped()},
-                            {"documents", writer.documents()},
-                            {"rejected", rejected}};
-  folder.write_file("summary.json", summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  for (const auto& file : reader.rejected()) summary.rejected.push_back({file.file, file.reason});
+  // File names from Windows shares may be Latin-1.
+  folder.write_file("summary.json", nlohmann::json(summary).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   folder.commit();
   return summary;
 }

@@ -1,5 +1,5 @@
 #pragma once
-#include <nlohmann/json.hpp>
+#include "pipeline/model/scan_summary.hpp"
 
 #include "pipeline/driver/scan_request.hpp"
 
@@ -17,6 +17,6 @@ namespace kuvert {
 // file is not an error but a rejected file.
 // Tesseract needs OMP_THREAD_LIMIT=1 in the environment from the start of
 // the process (STACK.md); the caller sees to it.
-nlohmann::json scan_batch(const ScanRequest& request);
+ScanSummary scan_batch(const ScanRequest& request);
 
 }  // namespace kuvert

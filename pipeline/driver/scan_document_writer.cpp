@@ -60,11 +60,7 @@ void ScanDocumentWriter::close(const scan::SplitDocument& split) {
       open_id_ + ".json",
       index_record(document, profile_.name, created_).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
           "\n");
-  documents_.push_back({{"id", document.id},
-                        {"file", document.file},
-                        {"index", open_id_ + ".json"},
-                        {"pages", document.pages.size()},
-                        {"blank_pages_dropped", document.dropped.size()}});
+  documents_.push_back({document.id, document.file, open_id_ + ".json", document.pages.size(), document.dropped.size()});
 }
 
 }  // namespace kuvert

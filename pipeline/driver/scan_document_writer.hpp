@@ -11,6 +11,7 @@
 #include "stages/scan/archive_file.hpp"
 #include "stages/scan/scan_index.hpp"
 #include "pipeline/model/scan_profile.hpp"
+#include "pipeline/model/scan_summary.hpp"
 #include "stages/deliver/output_folder.hpp"
 #include "stages/scan/document_splitter.hpp"
 
@@ -34,7 +35,7 @@ class ScanDocumentWriter {
   void finish();
 
   // id, file and pages of every document written, for the summary.
-  const nlohmann::json& documents() const { return documents_; }
+  const std::vector<ScanSummaryDocument>& documents() const { return documents_; }
   std::size_t separator_sheets() const { return separator_sheets_; }
   std::size_t blank_pages_dropped() const { return blank_pages_dropped_; }
 
@@ -49,7 +50,7 @@ class ScanDocumentWriter {
   std::optional<ArchiveFile> open_;
   std::string open_id_;
   std::size_t count_ = 0, separator_sheets_ = 0, blank_pages_dropped_ = 0;
-  nlohmann::json documents_ = nlohmann::json::array();
+  std::vector<ScanSummaryDocument> documents_;
 };
 
 }  // namespace kuvert

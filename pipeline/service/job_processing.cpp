@@ -6,6 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/job_summary.hpp"
+#include "pipeline/model/run_ticket.hpp"
+#include "pipeline/model/scan_summary.hpp"
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/service/production_process.hpp"
 #include "pipeline/store/store.hpp"
@@ -24,24 +27,32 @@ const Inbox* inbox_named(const ServiceConfig& config, const std::string& name) {
   return nullptr;
 }
 
-nlohmann::json read_json(const fs::path& file) {
-  std::ifstream in(file);
-  return nlohmann::json::parse(in);
+// A result file the production child wrote, as its type (JobSummary,
+// RunTicket, ScanSummary); one that does not read is a system fault, tried
+// again, never a count of 0.
+template <typename Result>
+Result read_result(const fs::path& file) {
+  try {
+    std::ifstream in(file);
+    return nlohmann::json::parse(in).get<Result>();
+  } catch (const nlohmann::json::exception& error) {
+    throw_system(Where{.file = file.string()}, std::string("cannot be read: ") + error.what());
+  }
 }
 
 // The job's own name and its runs, from summary.json and the run tickets.
 JobResult print_result(const fs::path& output) {
-  const auto summary = read_json(output / "summary.json");
+  const auto summary = read_result<JobSummary>(output / "summary.json");
   JobResult result;
-  result.name = summary.value("job", "");
-  result.documents = summary.value("documents", 0);
-  result.pages = summary.value("pages", 0);
-  result.pieces = summary.value("pieces", 0);
-  for (const auto& run : summary["runs"]) {
-    const std::string name = run["run"];
-    const auto ticket = read_json(output / (name + ".json"));
-    result.runs.push_back({name, run["file"], run["pieces"], run["sheets"], ticket["counts"].value("pages", 0),
-                           ticket["counts"].value("sensitive_documents", 0) > 0});
+  result.name = summary.job;
+  result.documents = static_cast<std::int64_t>(summary.documents);
+  result.pages = static_cast<std::int64_t>(summary.pages);
+  result.pieces = static_cast<std::int64_t>(summary.pieces);
+  for (const auto& run : summary.runs) {
+    const auto ticket = read_result<RunTicket>(output / (run.run + ".json"));
+    result.runs.push_back({run.run, run.file, static_cast<std::int64_t>(run.pieces),
+                           static_cast<std::int64_t>(run.sheets), static_cast<std::int64_t>(ticket.counts.pages),
+                           ticket.counts.sensitive_documents > 0});
   }
   return result;
 }
@@ -52,22 +63,22 @@ std::string json_lines(const std::vector<std::string>& lines) {
 }
 
 // The files a scan batch rejected, each with its reason.
-std::vector<Diagnostic> rejected_files(const nlohmann::json& summary) {
+std::vector<Diagnostic> rejected_files(const ScanSummary& summary) {
   std::vector<Diagnostic> rejected;
-  for (const auto& file : summary["rejected"]) {
+  for (const auto& file : summary.rejected) {
     Where where;
-    where.file = fs::path(file["file"].get<std::string>()).filename().string();
-    rejected.push_back({where, file["reason"]});
+    where.file = fs::path(file.file).filename().string();
+    rejected.push_back({where, file.reason});
   }
   return rejected;
 }
 
 JobResult scan_result(const fs::path& output, const std::string& name) {
-  const auto summary = read_json(output / "summary.json");
+  const auto summary = read_result<ScanSummary>(output / "summary.json");
   JobResult result;
   result.name = name;
-  result.documents = static_cast<std::int64_t>(summary["documents"].size());
-  result.pages = summary.value("pages", 0);
+  result.documents = static_cast<std::int64_t>(summary.documents.size());
+  result.pages = static_cast<std::int64_t>(summary.pages);
   std::vector<std::string> rejected;
   for (const auto& file : rejected_files(summary)) rejected.push_back(file.where.file + ": " + file.message);
   result.errors = json_lines(rejected);
@@ -176,18 +187,17 @@ std::optional<std::string> produce(const ServiceConfig& config, const Inbox& inb
 // client of the inbox, archived pages. Checked after every production,
 // and again after a crash that came between the two.
 void check_output(const Inbox& inbox, const fs::path& output) {
-  const auto summary = read_json(output / "summary.json");
   std::vector<Diagnostic> problems;
-  if (inbox.kind == InboxKind::scan && summary["documents"].empty()) {
-    problems = rejected_files(summary);
-    if (problems.empty()) problems.push_back({{}, "no pages to archive"});
-  }
-  if (inbox.kind == InboxKind::job && summary.value("client", "") != inbox.client) {
+  if (inbox.kind == InboxKind::scan) {
+    const auto summary = read_result<ScanSummary>(output / "summary.json");
+    if (summary.documents.empty()) problems = rejected_files(summary);
+    if (summary.documents.empty() && problems.empty()) problems.push_back({{}, "no pages to archive"});
+  } else if (const auto summary = read_result<JobSummary>(output / "summary.json"); summary.client != inbox.client) {
     Where where;
-    where.job = summary.value("job", "");
+    where.job = summary.job;
     where.field = "client";
-    problems.push_back({where, "the job is for client \"" + summary.value("client", "") + "\", but inbox \"" +
-                                   inbox.name + "\" takes jobs of \"" + inbox.client + "\" only"});
+    problems.push_back({where, "the job is for client \"" + summary.client + "\", but inbox \"" + inbox.name +
+                                   "\" takes jobs of \"" + inbox.client + "\" only"});
   }
   if (problems.empty()) return;
   std::error_code error;

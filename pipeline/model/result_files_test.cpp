@@ -1,0 +1,65 @@
+#include <catch2/catch.hpp>
+
+#include "pipeline/model/job_summary.hpp"
+#include "pipeline/model/run_ticket.hpp"
+#include "pipeline/model/scan_summary.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+kuvert::JobSummary data_job_summary() {
+  kuvert::JobSummary summary;
+  summary.job = "Grundsteuer 2027";
+  summary.client = "musterstadt";
+  summary.documents = 3;
+  summary.pieces = 3;
+  summary.pages = 6;
+  summary.runs.push_back({"R0001", "R0001.pdf", 3, 3, false});
+  summary.rejected_records = 2;
+  summary.exceptions = "exceptions.csv";
+  return summary;
+}
+
+}  // namespace
+
+TEST_CASE("a job summary reads back what it wrote, postage unknown as null", "[model][results]") {
+  const auto summary = data_job_summary();
+  const json written = summary;
+  CHECK(written["postage_cents"].is_null());
+  CHECK(written["rejected_records"] == 2);
+  const auto read = written.get<kuvert::JobSummary>();
+  CHECK(json(read) == written);
+  CHECK_FALSE(read.postage_cents.has_value());
+  CHECK(read.exceptions == "exceptions.csv");
+}
+
+TEST_CASE("a print-file job's summary has no rejected records or exceptions keys", "[model][results]") {
+  auto summary = data_job_summary();
+  summary.rejected_records.reset();
+  summary.exceptions.reset();
+  summary.postage_cents = 255;
+  const json written = summary;
+  CHECK_FALSE(written.contains("rejected_records"));
+  CHECK_FALSE(written.contains("exceptions"));
+  CHECK(written["postage_cents"] == 255);
+  CHECK_FALSE(written.get<kuvert::JobSummary>().rejected_records.has_value());
+}
+
+TEST_CASE("a result file without a key it must have fails to read instead of counting 0", "[model][results]") {
+  json summary = data_job_summary();
+  summary.erase("pages");
+  CHECK_THROWS_AS(summary.get<kuvert::JobSummary>(), json::out_of_range);
+
+  json ticket = kuvert::RunTicket{};
+  CHECK_NOTHROW(ticket.get<kuvert::RunTicket>());
+  ticket["counts"].erase("sensitive_documents");
+  CHECK_THROWS_AS(ticket.get<kuvert::RunTicket>(), json::out_of_range);
+  ticket = kuvert::RunTicket{};
+  ticket["counts"]["pages"] = "12";  // a number written as text
+  CHECK_THROWS_AS(ticket.get<kuvert::RunTicket>(), json::type_error);
+
+  json scan = kuvert::ScanSummary{};
+  scan.erase("documents");
+  CHECK_THROWS_AS(scan.get<kuvert::ScanSummary>(), json::out_of_range);
+}
