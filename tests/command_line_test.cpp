@@ -124,3 +124,14 @@ TEST_CASE("a date that does not exist is a usage error naming its option", "[cli
   CHECK(audit.err == "kuvert: option --from: \"yesterday\" is not a date or time (expected YYYY-MM-DD or "
                      "YYYY-MM-DDTHH:MM:SSZ)\n");
 }
+
+TEST_CASE("a job for another client than its inbox takes is refused before anything is produced", "[cli]") {
+  KuvertJob job(plain_job(2, 1));
+  const auto result = job.run({"--inbox", "steuer", "--inbox-client", "nachbarstadt"});
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("field \"client\": the job is for client \"musterstadt\", but inbox \"steuer\" takes jobs "
+                        "of \"nachbarstadt\" only") != std::string::npos);
+  CHECK_FALSE(fs::exists(job.output()));
+  CHECK(entries_in(job.output().parent_path()) == 1);  // nothing begun beside it either
+  CHECK(job.run({"--inbox", "steuer", "--inbox-client", "musterstadt"}).exit_code == 0);
+}

@@ -40,20 +40,9 @@ fs::path default_folder(const char* name, const char* variable) {
 }
 
 // "samples/steuer/" and "samples/steuer/job.json" both name "steuer".
-std::string job_folder_name(const fs::path& job) {
-  auto path = fs::absolute(job).lexically_normal();
-  if (!path.has_filename()) path = path.parent_path();
-  if (path.extension() == ".json") path = path.parent_path();
-  return path.filename().string();
-}
-
-std::string utc_now(const char* format) {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, format, &utc);
-  return text;
+// The request's clock: now, in Unix time.
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 int exit_code(kuvert::ErrorKind kind) {
@@ -130,8 +119,11 @@ int main(int argc, char** argv) {
   run_command->add_option("--fonts", run.fonts, "Folder of fonts.toml (default: the shipped fonts/)");
   run_command->add_option("--date", run.production_date, "Production date YYYY-MM-DD; picks the tariff (default today)");
   run_command->add_flag("--deterministic", run.deterministic, "Fixed timestamps: the same job gives the same bytes");
-  // The service's time of the job, for the child process that produces it.
+  // The service's time of the job, and the inbox it came by with the
+  // client that inbox takes, for the child process that produces it.
   run_command->add_option("--created", run.created)->group("");
+  run_command->add_option("--inbox", run.inbox)->group("");
+  run_command->add_option("--inbox-client", run.inbox_client)->group("");
   // Where the service's child notes the stage of its job (stage_file.hpp).
   std::filesystem::path stage_file;
   run_command->add_option("--stage-file", stage_file)->group("");
@@ -139,7 +131,6 @@ int main(int argc, char** argv) {
   kuvert::ProofRequest proof;
   proof.run.layouts = run.layouts;
   proof.run.fonts = run.fonts;
-  bool proof_deterministic = false;
   auto* proof_command =
       app.add_subcommand("proof", "A proof for layout sign-off: the first records of a job, imposed, under the zones "
                                   "printer and inserter check");
@@ -150,11 +141,10 @@ int main(int argc, char** argv) {
   proof_command->add_option("--layouts", proof.run.layouts, "Folder of layouts (default: the shipped layouts/)");
   proof_command->add_option("--fonts", proof.run.fonts, "Folder of fonts.toml (default: the shipped fonts/)");
   proof_command->add_option("--date", proof.run.production_date, "Production date YYYY-MM-DD (default today)");
-  proof_command->add_flag("--deterministic", proof_deterministic, "Fixed timestamps, as kuvert run --deterministic");
+  proof_command->add_flag("--deterministic", proof.run.deterministic, "Fixed timestamps, as kuvert run --deterministic");
 
   kuvert::ScanRequest scan;
   scan.layouts = run.layouts;
-  bool scan_deterministic = false;
   auto* scan_command = app.add_subcommand("scan", "Archive scanned pages as searchable PDF/A documents with index data");
   scan_command->add_option("input", scan.inputs, "Scanned files (TIFF, PNG, JPEG, PDF) or folders of them")->required();
   scan_command->add_option("-o,--output", scan.output, "Output folder (must not exist; default out/scan-DATE-TIME)");
@@ -162,7 +152,7 @@ int main(int argc, char** argv) {
   scan_command->add_option("--threads", scan.threads, "Worker threads (default: one per core)")
       ->check(CLI::Range(0u, 256u));
   scan_command->add_option("--layouts", scan.layouts, "Folder holding scan/ profiles (default: the shipped layouts/)");
-  scan_command->add_flag("--deterministic", scan_deterministic, "Fixed timestamps: the same scans give the same bytes");
+  scan_command->add_flag("--deterministic", scan.deterministic, "Fixed timestamps: the same scans give the same bytes");
   scan_command->add_option("--name", scan.name, "Documents are NAME-0001, NAME-0002, ... (default: the output folder's name)");
   scan_command->add_option("--created", scan.created)->group("");
 
@@ -192,10 +182,7 @@ int main(int argc, char** argv) {
       return kuvert::serve(serve_config, run.layouts, run.fonts);
     }
     if (run_command->parsed()) {
-      if (run.output.empty()) run.output = fs::path("out") / job_folder_name(run.job);
-      if (run.production_date.empty()) run.production_date = utc_now("%Y-%m-%d");
-      if (run.deterministic) run.created = run.production_date + "T00:00:00Z";
-      if (run.created.empty()) run.created = utc_now("%Y-%m-%dT%H:%M:%SZ");
+      kuvert::complete(run, unix_now());
       kuvert::JobSummary summary;
       {
         kuvert::ProgressBar progress;  // closes its line before the summary
@@ -205,10 +192,7 @@ int main(int argc, char** argv) {
       print_summary(summary, run.output);
     }
     if (proof_command->parsed()) {
-      if (proof.file.empty()) proof.file = fs::path("out") / (job_folder_name(proof.run.job) + "-proof.pdf");
-      if (proof.run.production_date.empty()) proof.run.production_date = utc_now("%Y-%m-%d");
-      proof.run.created = proof_deterministic ? proof.run.production_date + "T00:00:00Z"
-                                              : utc_now("%Y-%m-%dT%H:%M:%SZ");
+      kuvert::complete(proof, unix_now());
       kuvert::ProofSummary summary;
       {
         kuvert::ProgressBar progress;
@@ -221,9 +205,7 @@ int main(int argc, char** argv) {
     }
     if (scan_command->parsed()) {
       limit_openmp_threads(argv);
-      if (scan.output.empty()) scan.output = fs::path("out") / ("scan-" + utc_now("%Y%m%d-%H%M%S"));
-      if (scan_deterministic) scan.created = "2000-01-01T00:00:00Z";
-      if (scan.created.empty()) scan.created = utc_now("%Y-%m-%dT%H:%M:%SZ");
+      kuvert::complete(scan, unix_now());
       const auto summary = kuvert::scan_batch(scan);
       print_scan_summary(summary, scan.output);
       if (!summary.rejected.empty()) return kExitInput;

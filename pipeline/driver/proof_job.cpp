@@ -82,6 +82,12 @@ void add_run(ProofFile& proof, const Job& job, const PrintRun& run, std::uint32_
 
 }  // namespace
 
+void complete(ProofRequest& request, std::int64_t now) {
+  if (request.file.empty()) request.file = fs::path("out") / (job_folder_name(request.run.job) + "-proof.pdf");
+  request.run.output = request.file;
+  complete(request.run, now);
+}
+
 ProofSummary proof_job(const ProofRequest& request, Reporter& reporter) {
   RunRequest run = request.run;
   run.output = request.file;

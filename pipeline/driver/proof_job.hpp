@@ -7,6 +7,7 @@
 // is written: the runs are made in a hidden working folder beside the
 // proof, which goes when the proof is in place.
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 
 #include "pipeline/driver/reporter.hpp"
@@ -19,6 +20,10 @@ struct ProofRequest {
   std::filesystem::path file;  // the proof; must not exist
   std::size_t records = 10;    // records or documents from the first
 };
+
+// Fills in what the request leaves open, as complete(RunRequest&) does;
+// the proof's file is out/JOBFOLDER-proof.pdf unless named.
+void complete(ProofRequest& request, std::int64_t now);
 
 struct ProofSummary {
   std::size_t letters = 0;  // documents in the proof

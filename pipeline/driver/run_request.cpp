@@ -7,6 +7,20 @@
 
 namespace kuvert {
 
+std::string job_folder_name(const std::filesystem::path& job) {
+  auto path = std::filesystem::absolute(job).lexically_normal();
+  if (!path.has_filename()) path = path.parent_path();
+  if (path.extension() == ".json") path = path.parent_path();
+  return path.filename().string();
+}
+
+void complete(RunRequest& request, std::int64_t now) {
+  if (request.output.empty()) request.output = std::filesystem::path("out") / job_folder_name(request.job);
+  if (request.production_date.empty()) request.production_date = utc_text(now, "%Y-%m-%d");
+  if (request.deterministic) request.created = request.production_date + "T00:00:00Z";
+  if (request.created.empty()) request.created = iso_time(now);
+}
+
 void validate(const RunRequest& request) {
   std::vector<Diagnostic> problems;
   auto add = [&problems](const char* field, std::string message) {

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -16,7 +17,21 @@ struct RunRequest {
   bool deterministic = false;     // fixed timestamps, for comparable output
   std::string production_date;    // ISO date; selects the tariff
   std::string created;            // ISO timestamp written into tickets
+  // Set by the service: the inbox the job came by and the one client whose
+  // jobs it takes. A job of another client is refused before anything of
+  // it is produced.
+  std::string inbox;
+  std::string inbox_client;
 };
+
+// "Grundsteuer" for a job folder .../Grundsteuer or its .../Grundsteuer/job.json.
+std::string job_folder_name(const std::filesystem::path& job);
+
+// Fills in what the request leaves open, from the caller's clock `now`
+// (Unix time): the output folder out/JOBFOLDER, the production date (today,
+// UTC) and `created` (now; when deterministic, the production date's
+// midnight, so that the same job gives the same bytes).
+void complete(RunRequest& request, std::int64_t now);
 
 // Every problem of the request at once; throws kuvert::Error (usage).
 void validate(const RunRequest& request);

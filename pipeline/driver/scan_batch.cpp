@@ -78,13 +78,9 @@ ProcessedPage process(BatchPage&& input, const ScanProfile& profile, ScanWorker&
 }  // namespace
 
 ScanSummary scan_batch(const ScanRequest& request) {
-  if (request.inputs.empty()) throw Error(ErrorKind::usage, Where{}, "no input files given");
-  const auto final_path = OutputFolder::refuse_existing(request.output);
-  const std::string batch = request.name.empty() ? final_path.filename().string() : request.name;
-  if (batch.empty() || batch.size() > 100 || batch.front() == '.' ||
-      batch.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != std::string::npos)
-    throw Error(ErrorKind::usage, Where{.field = "--name"},
-                "\"" + batch + "\" cannot name documents (letters, digits, - _ . only, up to 100, not starting with .)");
+  validate(request);
+  OutputFolder::refuse_existing(request.output);
+  const std::string& batch = request.name;
   const ScanProfile profile = load_scan_profile(request.layouts, request.profile);
   const auto files = scan_input_files(request.inputs);
   scan::start_image_reading(request.layouts / "scan");

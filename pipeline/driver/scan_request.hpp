@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -12,11 +13,19 @@ struct ScanRequest {
   std::filesystem::path output;               // output folder; must not exist
   std::filesystem::path layouts;              // scan profiles and ImageMagick's policy (layouts/scan)
   std::string profile = "posteingang";
-  unsigned threads = 0;  // 0: one per core
-  std::string created;   // ISO timestamp for the archive files' metadata
+  unsigned threads = 0;         // 0: one per core
+  bool deterministic = false;  // fixed timestamps, for comparable output
+  std::string created;         // ISO timestamp for the archive files' metadata
   // Documents are NAME-0001, NAME-0002, ...: their ids and file names.
-  // Empty: the output folder's name.
   std::string name;
 };
+
+// Fills in what the request leaves open, from the caller's clock `now`
+// (Unix time): the output folder out/scan-DATE-TIME, the name (the output
+// folder's) and `created` (now; a fixed time when deterministic).
+void complete(ScanRequest& request, std::int64_t now);
+
+// Every problem of the request at once; throws kuvert::Error (usage).
+void validate(const ScanRequest& request);
 
 }  // namespace kuvert

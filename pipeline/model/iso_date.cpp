@@ -1,5 +1,7 @@
 #include "pipeline/model/iso_date.hpp"
 
+#include <ctime>
+
 namespace kuvert {
 namespace {
 
@@ -40,6 +42,14 @@ bool is_iso_date_or_time(std::string_view text) {
   if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z') return false;
   return is_iso_date(text.substr(0, 10)) && in_range(digits(text.substr(11, 2)), 0, 23) &&
          in_range(digits(text.substr(14, 2)), 0, 59) && in_range(digits(text.substr(17, 2)), 0, 60);
+}
+
+std::string utc_text(std::int64_t unix_seconds, const char* format) {
+  const std::time_t time = unix_seconds;
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  char text[64];
+  return std::string(text, std::strftime(text, sizeof text, format, &utc));
 }
 
 }  // namespace kuvert

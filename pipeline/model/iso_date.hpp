@@ -2,7 +2,9 @@
 // ISO dates and times as kuvert reads them everywhere (job fields, --date,
 // audit filters): one parser, real calendar days only (no 2026-02-30).
 #include <chrono>
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace kuvert {
@@ -17,5 +19,11 @@ std::optional<std::chrono::year_month> parse_iso_month(std::string_view text);
 // A date or a UTC time as the store writes it, "2026-12-02T08:30:00Z": the
 // bounds audit filters take.
 bool is_iso_date_or_time(std::string_view text);
+
+// A Unix time in UTC as strftime writes it with `format`; the clock itself
+// stays with the caller.
+std::string utc_text(std::int64_t unix_seconds, const char* format);
+// "2026-11-22T12:00:00Z", as the store, tickets and archives write times.
+inline std::string iso_time(std::int64_t unix_seconds) { return utc_text(unix_seconds, "%Y-%m-%dT%H:%M:%SZ"); }
 
 }  // namespace kuvert

@@ -73,8 +73,20 @@ std::vector<Diagnostic> rejected_files(const ScanSummary& summary) {
   return rejected;
 }
 
+// A finished scan batch, which must have archived pages before its job
+// counts as done: one that has none is refused with its rejected files,
+// and its output goes. (Read after every production, and again after a
+// crash that came between the two. A job inbox's client is checked by the
+// production child before it produces anything.)
 JobResult scan_result(const fs::path& output, const std::string& name) {
   const auto summary = read_result<ScanSummary>(output / "summary.json");
+  if (summary.documents.empty()) {
+    std::vector<Diagnostic> problems = rejected_files(summary);
+    if (problems.empty()) problems.push_back({{}, "no pages to archive"});
+    std::error_code error;
+    fs::remove_all(output, error);
+    throw Error(ErrorKind::input, std::move(problems));
+  }
   JobResult result;
   result.name = name;
   result.documents = static_cast<std::int64_t>(summary.documents.size());
@@ -114,7 +126,8 @@ std::vector<std::string> production_arguments(const ServiceConfig& config, const
   } else {
     arguments = {"run",          manifest_of(input.place).string(),  "--fonts", config.fonts.string(),
                  "--max-sheets", std::to_string(config.max_sheets), "--date",  iso_time(now).substr(0, 10),
-                 "--stage-file", (work / kStage).string()};
+                 "--stage-file", (work / kStage).string(),          "--inbox", inbox.name,
+                 "--inbox-client", inbox.client};
   }
   arguments.insert(arguments.end(), common.begin(), common.end());
   return arguments;
@@ -183,28 +196,6 @@ std::optional<std::string> produce(const ServiceConfig& config, const Inbox& inb
   throw_system({}, reason);
 }
 
-// What the finished output must show before its job counts as done: the
-// client of the inbox, archived pages. Checked after every production,
-// and again after a crash that came between the two.
-void check_output(const Inbox& inbox, const fs::path& output) {
-  std::vector<Diagnostic> problems;
-  if (inbox.kind == InboxKind::scan) {
-    const auto summary = read_result<ScanSummary>(output / "summary.json");
-    if (summary.documents.empty()) problems = rejected_files(summary);
-    if (summary.documents.empty() && problems.empty()) problems.push_back({{}, "no pages to archive"});
-  } else if (const auto summary = read_result<JobSummary>(output / "summary.json"); summary.client != inbox.client) {
-    Where where;
-    where.job = summary.job;
-    where.field = "client";
-    problems.push_back({where, "the job is for client \"" + summary.client + "\", but inbox \"" + inbox.name +
-                                   "\" takes jobs of \"" + inbox.client + "\" only"});
-  }
-  if (problems.empty()) return;
-  std::error_code error;
-  fs::remove_all(output, error);
-  throw Error(ErrorKind::input, std::move(problems));
-}
-
 std::vector<std::string> problem_lines(const Error& error) {
   std::vector<std::string> lines;
   for (const auto& problem : error.problems()) lines.push_back(describe(problem.where, problem.message));
@@ -235,12 +226,7 @@ void send_to_error_folder(Store& store, const Inbox& inbox, const InputRecord& i
 // not the inbox's client and the folder's name.
 FailedJobIdentity identity_of(const Inbox& inbox, const InputRecord& input) {
   if (inbox.kind != InboxKind::job) return {};
-  const fs::path manifest = fs::path(input.place) / "job.json";
-  std::error_code error;
-  if (!fs::is_regular_file(manifest, error)) return {};
-  std::vector<Diagnostic> ignored;
-  const auto read = read_job_manifest([&manifest] { return std::make_unique<std::ifstream>(manifest); },
-                                      Where{.file = "job.json"}, ignored);
+  const auto read = read_job_fields(input.place);
   return {read.job, read.client};
 }
 
@@ -283,7 +269,6 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
         return;
       }
     }
-    check_output(*inbox, output);
     const JobResult result = job.kind == JobKind::scan ? scan_result(output, input.name) : print_result(output);
     finish_job(store, job.id, result, inbox->printer, clock());
     const std::string outcome = job.kind == JobKind::scan

@@ -110,13 +110,4 @@ Store::Store(const StoreOptions& options)
   }
 }
 
-std::string iso_time(std::int64_t unix_seconds) {
-  const std::time_t time = unix_seconds;
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
 }  // namespace kuvert::store

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 
+#include "pipeline/model/iso_date.hpp"
 #include "pipeline/store/sqlite_database.hpp"
 
 namespace kuvert::store {
@@ -40,8 +41,6 @@ class Store {
   AuditKey audit_key_{};
 };
 
-// "2026-11-22T12:00:00Z" for a Unix time; the clock itself stays with the
-// caller.
-std::string iso_time(std::int64_t unix_seconds);
+using kuvert::iso_time;  // model/iso_date.hpp
 
 }  // namespace kuvert::store

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <algorithm>
+#include <fstream>
 #include <functional>
 
 #include "stages/ingest/json_fields.hpp"
@@ -241,6 +242,15 @@ std::optional<ManifestDocument> read_manifest_document_at(std::istream& in, std:
     return std::nullopt;
   }
   return read_document(element, ProductionSettings{}, where, problems);
+}
+
+JobManifest read_job_fields(const std::filesystem::path& job) {
+  std::error_code error;
+  const auto manifest = std::filesystem::is_directory(job, error) ? job / "job.json" : job;
+  if (!std::filesystem::is_regular_file(manifest, error)) return {};
+  std::vector<Diagnostic> ignored;
+  return read_job_manifest([&manifest] { return std::make_unique<std::ifstream>(manifest); },
+                           Where{.file = manifest.filename().string()}, ignored);
 }
 
 }  // namespace kuvert

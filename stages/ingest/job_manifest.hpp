@@ -2,6 +2,7 @@
 // job.json as written by the specialist application (DESIGN.md, job
 // manifest), checked field by field but not yet against files or profiles.
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <istream>
 #include <memory>
@@ -46,6 +47,11 @@ using ManifestOpener = std::function<std::unique_ptr<std::istream>()>;
 // parsed manifest never stands in memory as a whole. Every problem found is
 // appended to `problems` (with Where::job and Where::file set).
 JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, std::vector<Diagnostic>& problems);
+
+// The job's own fields from the job folder or manifest `job`, as above,
+// where they can be read; empty fields (and valid_json false) where not,
+// read_job says why. Never opens what is not a plain file.
+JobManifest read_job_fields(const std::filesystem::path& job);
 
 // Reads the documents in order, each checked field by field with the
 // defaults applied, and hands each to `each` with the byte offset where its
