@@ -5,27 +5,44 @@
 namespace kuvert {
 
 char32_t next_code_point(std::string_view text, std::size_t& pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(pos);
-  const int length = lead < 0x80             ? 1
-                     : (lead & 0xE0) == 0xC0 ? 2
-                     : (lead & 0xF0) == 0xE0 ? 3
-                     : (lead & 0xF8) == 0xF0 ? 4
-                                             : 0;
-  if (length == 0 || pos + length > text.size()) {
+  const auto byte = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
+  const unsigned lead = byte(pos);
+  if (lead < 0x80) {
+    ++pos;
+    return lead;
+  }
+  const std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
+                             : lead >= 0xE0 && lead <= 0xEF ? 3
+                             : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                            : 0;
+  // Only the second byte's range depends on the lead (Unicode table 3-7).
+  const unsigned low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+  const unsigned high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+  const auto not_utf8 = [&pos] {
     ++pos;
     return kNotUtf8;
-  }
-  char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-  for (int i = 1; i < length; ++i) {
-    if ((byte(pos + i) & 0xC0) != 0x80) {
-      ++pos;
-      return kNotUtf8;
-    }
-    cp = cp << 6 | (byte(pos + i) & 0x3F);
+  };
+  if (length == 0) return not_utf8();
+  char32_t cp = lead & (0x7Fu >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    const unsigned next = byte(pos + k);
+    if (next < (k == 1 ? low : 0x80u) || next > (k == 1 ? high : 0xBFu)) return not_utf8();
+    cp = cp << 6 | (next & 0x3F);
   }
   pos += length;
   return cp;
+}
+
+std::size_t invalid_utf8_at(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {  // most of any text: no call
+      ++pos;
+      continue;
+    }
+    const std::size_t at = pos;
+    if (next_code_point(text, pos) == kNotUtf8) return at;
+  }
+  return std::string_view::npos;
 }
 
 bool is_control_character(char32_t cp) {

@@ -10,6 +10,7 @@
 
 #include "stages/ingest/plain_text.hpp"
 #include "stages/ingest/record_format.hpp"
+#include "pipeline/model/utf8.hpp"
 #include "stages/ingest/record_values.hpp"
 
 namespace kuvert {

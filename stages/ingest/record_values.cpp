@@ -137,32 +137,6 @@ Where field_at(const Where& where, const std::string& name) {
   return at;
 }
 
-std::size_t invalid_utf8_at(std::string_view text) {
-  auto byte = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
-  for (std::size_t i = 0; i < text.size();) {
-    const unsigned lead = byte(i);
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    // No overlong forms, no surrogates, nothing past U+10FFFF.
-    const std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
-                               : lead >= 0xE0 && lead <= 0xEF ? 3
-                               : lead >= 0xF0 && lead <= 0xF4 ? 4
-                                                              : 0;
-    if (length == 0) return i;
-    // Only the second byte's range depends on the lead (Unicode table 3-7).
-    const unsigned low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
-    const unsigned high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
-    for (std::size_t k = 1; k < length; ++k) {
-      const unsigned next = byte(i + k);
-      if (next < (k == 1 ? low : 0x80u) || next > (k == 1 ? high : 0xBFu)) return i;
-    }
-    i += length;
-  }
-  return npos;
-}
-
 // Naming the first byte that is not UTF-8 finds a Latin-1 "\xE4" at once.
 std::string not_utf8(std::string_view text, std::size_t at, const char* unit) {
   static constexpr char hex[] = "0123456789ABCDEF";

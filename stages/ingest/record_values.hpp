@@ -24,12 +24,8 @@ void add(std::vector<Diagnostic>& problems, Where where, std::string message);
 // `where` with `name` added to its field path ("items[2]" + "amount").
 Where field_at(const Where& where, const std::string& name);
 
-// Where `text` stops being well-formed UTF-8 (RFC 3629): the first byte of
-// the bad sequence, or std::string_view::npos when it is all well-formed.
-std::size_t invalid_utf8_at(std::string_view text);
-
 // The message for text that is not UTF-8, naming the byte at `at` (from
-// invalid_utf8_at) and its place: `unit` says what the place counts
+// invalid_utf8_at, model/utf8.hpp) and its place: `unit` says what the place counts
 // ("column", "position").
 std::string not_utf8(std::string_view text, std::size_t at, const char* unit);
 
