@@ -367,6 +367,44 @@ TEST_CASE("data job: an address that cannot be fitted is refused", "[data][input
   expect_refused(job, "record \"line 1\": field \"recipient\": cannot be fitted into the address field");
 }
 
+TEST_CASE("data job: a country without a German name in layouts/countries.toml is refused until it has one",
+          "[data][input]") {
+  KuvertJob job = small_job();
+  edit_record(job, 0, [](json& record) {
+    record["recipient"]["country"] = "KR";
+    record["recipient"]["postcode"] = "04524";
+    record["recipient"]["city"] = "Seoul";
+  });
+  expect_refused(job, "record \"line 1\": field \"recipient.country\": \"KR\" has no German country name in "
+                      "kuvert (layouts/countries.toml)");
+
+  const auto layouts = test::edited_layouts(job.folder().parent_path(), "countries.toml",
+                                            [](std::string& countries) { countries += "KR = \"REPUBLIK KOREA\"\n"; });
+  const auto result = test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(),
+                                         "--layouts", layouts.string(), "--date", "2026-11-22"});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  // DIN 5008: the town in capitals, the country alone on the last line.
+  const auto pages = test::page_texts(job.output() / "R0001.pdf");
+  CHECK(std::count_if(pages.begin(), pages.end(), [](const std::string& page) {
+          return contains(page, "04524 SEOUL\nREPUBLIK KOREA\n");
+        }) == 1);
+}
+
+TEST_CASE("layouts/countries.toml: a key that is no country code, or a name that is none, is refused", "[data][input]") {
+  KuvertJob job = small_job();
+  const auto layouts = test::edited_layouts(job.folder().parent_path(), "countries.toml", [](std::string& countries) {
+    countries += "Korea = \"REPUBLIK KOREA\"\nKP = \"\"\n";
+  });
+  const auto result = test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(),
+                                         "--layouts", layouts.string(), "--date", "2026-11-22"});
+  CHECK(result.exit_code == 1);
+  CHECK(contains(result.err, "file \"countries.toml\": field \"Korea\": is not an ISO 3166-1 country code (two "
+                             "capital letters)"));
+  CHECK(contains(result.err, "file \"countries.toml\": field \"KP\": "));
+  CHECK_FALSE(std::filesystem::exists(job.output()));
+}
+
 TEST_CASE("data job: a character no font has is refused naming the field and code point", "[data][input]") {
   KuvertJob job = small_job();
   edit_record(job, 1, [](json& record) { record["items"][0]["description"] = "Grundsteuer \u6f22"; });

@@ -5,6 +5,7 @@
 // (money "1.234,56 €", dates "22.11.2026", periods "November 2026");
 // "{field:2}" gives a number two decimals.
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -92,6 +93,9 @@ struct LetterLayout {
   std::vector<BodyBlock> body;
   std::optional<LetterTable> table;
   std::vector<std::string> closing;
+  // The German names of destination countries by ISO 3166-1 code, for the
+  // last line of an address abroad (layouts/countries.toml).
+  std::map<std::string, std::string> country_names;
 };
 
 // The sender: a municipality or office (layouts/clients.toml).

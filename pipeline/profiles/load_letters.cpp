@@ -175,6 +175,27 @@ SalutationRules read_salutation_rules(TomlFields& top, const std::filesystem::pa
   return rules;
 }
 
+// layouts/countries.toml: CODE = "NAME", the codes two capital letters.
+std::map<std::string, std::string> read_country_names(const std::filesystem::path& layouts_dir,
+                                                      std::vector<Diagnostic>& problems) {
+  std::map<std::string, std::string> names;
+  TomlFiles files(layouts_dir, problems);
+  const auto document = files.parse("countries.toml");
+  if (!document) return names;
+  TomlFields countries(*document, in_file("countries.toml"), problems);
+  for (const auto& [key, node] : *document) {
+    const std::string code(key.str());
+    const auto capital = [](char c) { return c >= 'A' && c <= 'Z'; };
+    if (code.size() != 2 || !capital(code[0]) || !capital(code[1])) {
+      countries.problem(code, "is not an ISO 3166-1 country code (two capital letters)");
+      countries.handled(code);
+    } else if (auto name = countries.text(code)) {
+      names.emplace(code, std::move(*name));
+    }
+  }
+  return names;
+}
+
 }  // namespace
 
 LetterLayout load_letter_layout(const std::filesystem::path& layouts_dir, const std::string& name,
@@ -215,6 +236,7 @@ LetterLayout load_letter_layout(const std::filesystem::path& layouts_dir, const 
     read_table(top, layout.fields, layout);
     read_body(top, layout.fields, layout);
     layout.closing = top.texts("closing", true).value_or(std::vector<std::string>{});
+    layout.country_names = read_country_names(layouts_dir, top.problems());
   });
 }
 

@@ -217,8 +217,10 @@ class LetterWriter {
   // until they fit, at most 6 lines in 27.3 mm, but never below the size
   // whose capitals are 2.3 mm high.
   void recipient_zone(const Recipient& recipient, double top) {
-    const auto lines = postal_lines(recipient);
-    if (!lines) cannot_set("recipient.country", "\"" + recipient.country + "\" has no German country name in kuvert");
+    const auto lines = postal_lines(recipient, layout_.country_names);
+    if (!lines)
+      cannot_set("recipient.country",
+                 "\"" + recipient.country + "\" has no German country name in kuvert (layouts/countries.toml)");
     const double smallest = c_.smallest_address_size_;
     const double width = c_.address_right_ - kAddressTextX;
     const double height = std::min(kRecipientZoneHeight, c_.address_bottom_ - top);

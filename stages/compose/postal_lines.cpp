@@ -1,80 +1,9 @@
 #include "stages/compose/postal_lines.hpp"
 
-#include <map>
-
 #include "pipeline/model/utf8.hpp"
 
 namespace kuvert::compose {
 namespace {
-
-// Destinations of a German municipality's mail, by ISO 3166-1 code.
-const std::map<std::string, std::string>& country_names() {
-  static const std::map<std::string, std::string> names{
-      {"AD", "ANDORRA"},
-      {"AL", "ALBANIEN"},
-      {"AT", "ÖSTERREICH"},
-      {"AU", "AUSTRALIEN"},
-      {"BA", "BOSNIEN UND HERZEGOWINA"},
-      {"BE", "BELGIEN"},
-      {"BG", "BULGARIEN"},
-      {"BR", "BRASILIEN"},
-      {"BY", "BELARUS"},
-      {"CA", "KANADA"},
-      {"CH", "SCHWEIZ"},
-      {"CN", "CHINA"},
-      {"CY", "ZYPERN"},
-      {"CZ", "TSCHECHIEN"},
-      {"DK", "DÄNEMARK"},
-      {"EE", "ESTLAND"},
-      {"EG", "ÄGYPTEN"},
-      {"ES", "SPANIEN"},
-      {"FI", "FINNLAND"},
-      {"FR", "FRANKREICH"},
-      {"GB", "VEREINIGTES KÖNIGREICH"},
-      {"GR", "GRIECHENLAND"},
-      {"HR", "KROATIEN"},
-      {"HU", "UNGARN"},
-      {"IE", "IRLAND"},
-      {"IL", "ISRAEL"},
-      {"IN", "INDIEN"},
-      {"IS", "ISLAND"},
-      {"IT", "ITALIEN"},
-      {"JP", "JAPAN"},
-      {"KZ", "KASACHSTAN"},
-      {"LI", "LIECHTENSTEIN"},
-      {"LT", "LITAUEN"},
-      {"LU", "LUXEMBURG"},
-      {"LV", "LETTLAND"},
-      {"MA", "MAROKKO"},
-      {"MC", "MONACO"},
-      {"MD", "MOLDAU"},
-      {"ME", "MONTENEGRO"},
-      {"MK", "NORDMAZEDONIEN"},
-      {"MT", "MALTA"},
-      {"NL", "NIEDERLANDE"},
-      {"NO", "NORWEGEN"},
-      {"NZ", "NEUSEELAND"},
-      {"PL", "POLEN"},
-      {"PT", "PORTUGAL"},
-      {"RO", "RUMÄNIEN"},
-      {"RS", "SERBIEN"},
-      {"RU", "RUSSLAND"},
-      {"SE", "SCHWEDEN"},
-      {"SI", "SLOWENIEN"},
-      {"SK", "SLOWAKEI"},
-      {"SM", "SAN MARINO"},
-      {"SY", "SYRIEN"},
-      {"TN", "TUNESIEN"},
-      {"TR", "TÜRKEI"},
-      {"UA", "UKRAINE"},
-      {"US", "VEREINIGTE STAATEN"},
-      {"VA", "VATIKANSTADT"},
-      {"VN", "VIETNAM"},
-      {"XK", "KOSOVO"},
-      {"ZA", "SÜDAFRIKA"},
-  };
-  return names;
-}
 
 char32_t upper(char32_t cp) {
   if (cp >= 'a' && cp <= 'z') return cp - 0x20;
@@ -106,15 +35,16 @@ std::string upper_case(const std::string& text) {
   return out;
 }
 
-std::optional<std::vector<std::string>> postal_lines(const Recipient& recipient) {
+std::optional<std::vector<std::string>> postal_lines(const Recipient& recipient,
+                                                    const std::map<std::string, std::string>& country_names) {
   std::vector<std::string> lines = recipient.name;
   lines.push_back(recipient.street);
   if (recipient.domestic()) {
     lines.push_back(recipient.postcode + " " + recipient.city);
     return lines;
   }
-  const auto country = country_names().find(recipient.country);
-  if (country == country_names().end()) return std::nullopt;
+  const auto country = country_names.find(recipient.country);
+  if (country == country_names.end()) return std::nullopt;
   lines.push_back(recipient.postcode.empty() ? upper_case(recipient.city)
                                              : recipient.postcode + " " + upper_case(recipient.city));
   lines.push_back(country->second);

@@ -27,8 +27,9 @@ const fs::path& layouts() {
   return copy;
 }
 
-constexpr std::array<const char*, 6> kFiles{"letters/grundsteuer.toml", "inserters/generic-omr.toml", "envelopes.toml",
-                                            "papers.toml", "tariffs/deutsche-post-2025.toml", "names.toml"};
+constexpr std::array<const char*, 7> kFiles{"letters/grundsteuer.toml", "inserters/generic-omr.toml", "envelopes.toml",
+                                            "papers.toml", "tariffs/deutsche-post-2025.toml", "names.toml",
+                                            "countries.toml"};
 
 }  // namespace
 
@@ -43,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::ofstream(file, std::ios::binary | std::ios::trunc)
       .write(reinterpret_cast<const char*>(data + 1), static_cast<std::streamsize>(size - 1));
   try {
-    if (data[0] % kFiles.size() == 0 || data[0] % kFiles.size() == 5) {
+    if (const auto file = data[0] % kFiles.size(); file == 0 || file == 5 || file == 6) {
       kuvert::load_letter_layout(layouts(), "grundsteuer", fonts);
     } else {
       kuvert::load_profiles(layouts(), "2026-11-22");
