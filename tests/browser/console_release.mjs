@@ -128,6 +128,12 @@ try {
   throw error;
 } finally {
   if (browser) await browser.close();
+  // The service may still be writing into the site: it goes first, so that
+  // removing the site cannot fail and hide the error that brought us here.
+  const stopped = service.exitCode !== null || service.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => service.once("exit", resolve));
   service.kill("SIGTERM");
-  if (!process.env.KUVERT_KEEP) rmSync(site, { recursive: true, force: true });
+  await stopped;
+  if (!process.env.KUVERT_KEEP) rmSync(site, { recursive: true, force: true, maxRetries: 3 });
 }

@@ -1,44 +1,28 @@
 #include "tests/support/csv.hpp"
 
+#include <sstream>
+#include <stdexcept>
+
+#include "stages/ingest/csv_rows.hpp"
+
 namespace kuvert::test {
 
+// Read with kuvert's own CSV reader (stages/ingest/csv_rows), so that what
+// the tests read back is read as a data job's records are.
 std::vector<std::map<std::string, std::string>> read_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> records(1);
-  std::string field;
-  bool quoted = false, row_has_content = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = row_has_content = true;
-    } else if (c == ',') {
-      records.back().push_back(field);
-      field.clear();
-    } else if (c == '\n') {
-      records.back().push_back(field);
-      field.clear();
-      records.emplace_back();
-      row_has_content = false;
-    } else if (c != '\r') {
-      field += c;
-      row_has_content = true;
-    }
-  }
-  if (row_has_content) records.back().push_back(field);
-  if (records.back().empty()) records.pop_back();
+  std::istringstream in(text);
+  CsvRowReader reader(in, skip_bom(in));
+  std::vector<std::string> header;
   std::vector<std::map<std::string, std::string>> rows;
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    std::map<std::string, std::string> row;
-    for (std::size_t c = 0; c < records[0].size() && c < records[r].size(); ++c) row[records[0][c]] = records[r][c];
-    rows.push_back(row);
+  for (CsvRow row; reader.next(row);) {
+    if (!row.problem.empty()) throw std::runtime_error("CSV row at byte " + std::to_string(row.offset) + ": " + row.problem);
+    if (row.blank()) continue;
+    if (header.empty()) {
+      header = row.cells;
+      continue;
+    }
+    auto& cells = rows.emplace_back();
+    for (std::size_t c = 0; c < header.size() && c < row.cells.size(); ++c) cells[header[c]] = row.cells[c];
   }
   return rows;
 }
