@@ -131,8 +131,9 @@ TEST_CASE("tariff products are checked field by field", "[profiles]") {
               "of the product before it; list products from cheapest to dearest",
               "file \"tariffs/deutsche-post-2025.toml\": field \"product[2].min_width_mm\": is greater than "
               "max_width_mm (250)",
-              "file \"tariffs/deutsche-post-2025.toml\": field \"product[3].max_weight_g\": is missing",
-              "file \"tariffs/deutsche-post-2025.toml\": field \"product[3].max_weight\": is not a known field",
+              // One mistake, one message: the misspelt key, not also the one it misses.
+              "file \"tariffs/deutsche-post-2025.toml\": field \"product[3].max_weight\": is not a known field "
+              "(did you mean \"max_weight_g\"?)",
               "file \"tariffs/deutsche-post-2025.toml\": field \"product[7].destination\": \"abroad\" is neither "
               "\"domestic\" nor "
               "\"international\""});
@@ -145,8 +146,8 @@ TEST_CASE("papers and envelopes report unknown, missing and out of range keys", 
   layouts.replace("envelopes.toml", "fold_layers = 1", "fold_layers = 0");
   layouts.replace("envelopes.toml", "window_bottom_mm = 60", "window_bottom_mm = 160");
   CHECK(load_problems(layouts.root()) ==
-        Lines{"file \"papers.toml\": field \"a4-90.sheet_thickness_mm\": is missing",
-              "file \"papers.toml\": field \"a4-90.sheet_thicknes_mm\": is not a known field",
+        Lines{"file \"papers.toml\": field \"a4-90.sheet_thicknes_mm\": is not a known field (did you mean "
+              "\"sheet_thickness_mm\"?)",
               "file \"envelopes.toml\": field \"c4.fold_layers\": must be between 1 and 4, got 0",
               "file \"envelopes.toml\": field \"c5.window_height_mm\": the window (160 + 45 mm) is higher than the "
               "envelope (162 mm)",

@@ -33,8 +33,6 @@ const char* type_name(const toml::node& node) {
   return "nothing";
 }
 
-std::string quoted(const std::string& text) { return "\"" + text + "\""; }
-
 }  // namespace
 
 std::string format_number(double value) {
@@ -52,17 +50,7 @@ Where element(const Where& array, std::size_t index) {
 }
 
 TomlFields::TomlFields(const toml::table& table, Where where, std::vector<Diagnostic>& problems)
-    : table_(table), where_(std::move(where)), problems_(problems) {}
-
-Where TomlFields::at(const std::string& key) const {
-  Where where = where_;
-  where.field = where_.field.empty() ? key : where_.field + "." + key;
-  return where;
-}
-
-void TomlFields::problem(const std::string& key, std::string message) {
-  problems_.push_back({at(key), std::move(message)});
-}
+    : FieldReader(std::move(where), problems), table_(table) {}
 
 bool TomlFields::has(const std::string& key) const { return table_.contains(key); }
 
@@ -72,14 +60,13 @@ bool TomlFields::has_table(const std::string& key) const {
 }
 
 const toml::node* TomlFields::member(const std::string& key, bool required) {
-  known_.insert(key);
   const toml::node* node = table_.get(key);
-  if (!node && required) problem(key, "is missing");
+  asked(key, node != nullptr, required);
   return node;
 }
 
 void TomlFields::mistyped(const std::string& key, const toml::node& node, const char* expected) {
-  problem(key, std::string("expected ") + expected + ", got " + type_name(node));
+  FieldReader::mistyped(key, expected, type_name(node));
 }
 
 std::optional<std::string> TomlFields::text(const std::string& key) {
@@ -194,30 +181,6 @@ std::optional<std::string> TomlFields::date(const std::string& key) {
   return std::string(buffer);
 }
 
-std::optional<std::size_t> TomlFields::choice_index(const std::string& key, const std::vector<std::string>& names) {
-  const auto* node = member(key, true);
-  if (!node) return std::nullopt;
-  const auto* value = node->as_string();
-  if (!value) {
-    mistyped(key, *node, "a string");
-    return std::nullopt;
-  }
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i] == value->get()) return i;
-  std::string message = quoted(value->get());
-  if (names.size() == 2) {
-    message += " is neither " + quoted(names[0]) + " nor " + quoted(names[1]);
-  } else {
-    message += " is not one of ";
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (i) message += ", ";
-      message += quoted(names[i]);
-    }
-  }
-  problem(key, std::move(message));
-  return std::nullopt;
-}
-
 const toml::table* TomlFields::table(const std::string& key) {
   const auto* node = member(key, true);
   if (!node) return nullptr;
@@ -240,8 +203,9 @@ std::vector<const toml::table*> TomlFields::tables(const std::string& key, bool 
 }
 
 void TomlFields::reject_unknown() {
-  for (const auto& [key, value] : table_)
-    if (!known_.count(std::string(key.str()))) problem(std::string(key.str()), "is not a known field");
+  std::vector<std::string> present;
+  for (const auto& [key, value] : table_) present.emplace_back(key.str());
+  FieldReader::reject_unknown(present);
 }
 
 }  // namespace kuvert

@@ -1,8 +1,9 @@
 #pragma once
 // Reads the keys of one TOML table, recording every problem (missing,
 // mistyped, out of range, unknown) as a Diagnostic instead of stopping at
-// the first, as stages/ingest/json_fields.hpp does for JSON. Messages use the
-// same words, so an operator reads one style whatever the file format.
+// the first, as stages/ingest/json_fields.hpp does for JSON: both are a
+// pipeline/model/field_reader.hpp, so an operator reads one style of
+// message whatever the file format.
 #include <toml++/toml.h>
 
 #include <cstdint>
@@ -16,13 +17,14 @@
 #include <vector>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/field_reader.hpp"
 
 namespace kuvert {
 
 // "2.54", "0.5", "60": shortest round-trip form, '.' whatever the locale.
 std::string format_number(double value);
 
-class TomlFields {
+class TomlFields : public FieldReader {
  public:
   // `where.field` is the path of the table itself ("" for the top level).
   TomlFields(const toml::table& table, Where where, std::vector<Diagnostic>& problems);
@@ -45,43 +47,29 @@ class TomlFields {
   std::optional<std::string> date(const std::string& key);
   // A string naming one of `options`: fields.choice<Parity>("parity", {{"even", Parity::even}, ...}).
   template <class E>
-  struct Named {
-    const char* name;
-    E value;
-  };
-  template <class E>
   std::optional<E> choice(const std::string& key, std::initializer_list<Named<E>> options) {
-    std::vector<std::string> names;
-    for (const auto& option : options) names.emplace_back(option.name);
-    const auto index = choice_index(key, names);
-    if (!index) return std::nullopt;
-    return (options.begin() + *index)->value;
+    const auto* node = member(key, true);
+    if (!node) return std::nullopt;
+    const auto* value = node->as_string();
+    if (!value) {
+      mistyped(key, *node, "a string");
+      return std::nullopt;
+    }
+    return FieldReader::choice(key, value->get(), options);
   }
   const toml::table* table(const std::string& key);
   // The elements of an array of tables ([[feeder]] or [ {...}, {...} ]);
   // empty when absent or mistyped (then a problem is recorded).
   std::vector<const toml::table*> tables(const std::string& key, bool required);
-
-  // Marks a key as dealt with by the caller, so reject_unknown passes it.
-  void handled(const std::string& key) { known_.insert(key); }
-
-  Where at(const std::string& key) const;
-  void problem(const std::string& key, std::string message);
-  // Where problems go, for readers of nested tables.
-  std::vector<Diagnostic>& problems() { return problems_; }
   // Records every key that no reader asked for; call once at the end.
   void reject_unknown();
 
  private:
-  std::optional<std::size_t> choice_index(const std::string& key, const std::vector<std::string>& names);
   const toml::node* member(const std::string& key, bool required);
   std::optional<double> numeric(const std::string& key);
   void mistyped(const std::string& key, const toml::node& node, const char* expected);
 
   const toml::table& table_;
-  Where where_;
-  std::vector<Diagnostic>& problems_;
-  std::set<std::string> known_;
 };
 
 // Where::file and Where::field without designated initialisers (which GCC 12

@@ -20,14 +20,9 @@ using nlohmann::json;
 // absent fields keep what `settings` already holds.
 void read_settings(JsonFields& fields, ProductionSettings& settings) {
   if (auto paper = fields.text("paper", false)) settings.paper = *paper;
-  if (auto sides = fields.text("sides", false)) {
-    if (*sides == "simplex")
-      settings.sides = Sides::simplex;
-    else if (*sides == "duplex")
-      settings.sides = Sides::duplex;
-    else
-      fields.problem("sides", "\"" + *sides + "\" is neither \"simplex\" nor \"duplex\"");
-  }
+  if (auto sides = fields.text("sides", false))
+    settings.sides = fields.choice<Sides>("sides", *sides, {{"simplex", Sides::simplex}, {"duplex", Sides::duplex}})
+                         .value_or(settings.sides);
   if (auto inserter = fields.text("inserter", false)) settings.inserter = *inserter;
   if (auto envelope = fields.text("envelope", false)) settings.envelope = *envelope;
   if (auto consolidate = fields.flag("consolidate")) settings.consolidate = *consolidate;
@@ -178,19 +173,13 @@ JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, st
     else
       fields.problem("layout", "\"" + *layout + "\" is not a layout name (letters, digits, - and _; the layouts are in layouts/letters/)");
   }
-  if (auto fonts = fields.text("standard_fonts", false)) {
-    if (*fonts == "allow")
-      manifest.allow_standard_fonts = true;
-    else if (*fonts != "refuse")
-      fields.problem("standard_fonts", "\"" + *fonts + "\" is neither \"refuse\" nor \"allow\"");
-  }
+  if (auto fonts = fields.text("standard_fonts", false))
+    manifest.allow_standard_fonts =
+        fields.choice<bool>("standard_fonts", *fonts, {{"refuse", false}, {"allow", true}}).value_or(false);
   if (auto records = fields.text("records", false)) manifest.records = *records;
-  if (auto mode = fields.text("on_bad_record", false)) {
-    if (*mode == "skip")
-      manifest.skip_bad_records = true;
-    else if (*mode != "fail")
-      fields.problem("on_bad_record", "\"" + *mode + "\" is neither \"fail\" nor \"skip\"");
-  }
+  if (auto mode = fields.text("on_bad_record", false))
+    manifest.skip_bad_records =
+        fields.choice<bool>("on_bad_record", *mode, {{"fail", false}, {"skip", true}}).value_or(false);
   if (fields.has("layout") || fields.has("records")) {
     if (!fields.has("layout")) fields.problem("layout", "is missing; a job with records names the layout to set them in");
     if (!fields.has("records")) fields.problem("records", "is missing; a job with a layout names its records file");

@@ -1,44 +1,31 @@
 #include "stages/ingest/json_fields.hpp"
 
-#include <algorithm>
+#include <set>
 
-#include "pipeline/model/likely_meant.hpp"
 #include "stages/ingest/plain_text.hpp"
 #include "stages/ingest/postal_address.hpp"
 
 namespace kuvert {
 
 JsonFields::JsonFields(const nlohmann::json& object, Where where, std::vector<Diagnostic>& problems)
-    : object_(object), where_(std::move(where)), problems_(problems), is_object_(object.is_object()) {
-  if (!is_object_) problems_.push_back({where_, std::string("expected a JSON object, got ") + object.type_name()});
+    : FieldReader(where, problems), object_(object), is_object_(object.is_object()) {
+  if (!is_object_) problems.push_back({std::move(where), std::string("expected a JSON object, got ") + object.type_name()});
 }
-
-Where JsonFields::at(const std::string& key) const {
-  Where where = where_;
-  where.field = where_.field.empty() ? key : where_.field + "." + key;
-  return where;
-}
-
-void JsonFields::problem(const std::string& key, std::string message) { problems_.push_back({at(key), std::move(message)}); }
 
 bool JsonFields::has(const std::string& key) const { return is_object_ && object_.contains(key); }
 
 const nlohmann::json* JsonFields::member(const std::string& key, bool required) {
-  known_.insert(key);
-  if (!is_object_) return nullptr;
-  auto it = object_.find(key);
-  if (it == object_.end()) {
-    if (required) {
-      missing_[key] = problems_.size();
-      problem(key, "is missing");
-    }
+  if (!is_object_) {
+    handled(key);
     return nullptr;
   }
-  return &*it;
+  const auto it = object_.find(key);
+  asked(key, it != object_.end(), required);
+  return it == object_.end() ? nullptr : &*it;
 }
 
 void JsonFields::mistyped(const std::string& key, const char* expected) {
-  problem(key, std::string("expected ") + expected + ", got " + object_.at(key).type_name());
+  FieldReader::mistyped(key, expected, object_.at(key).type_name());
 }
 
 std::optional<std::string> JsonFields::text(const std::string& key, bool required) {
@@ -111,21 +98,9 @@ const nlohmann::json* JsonFields::array(const std::string& key, bool required) {
 
 void JsonFields::reject_unknown() {
   if (!is_object_) return;
-  const std::vector<std::string> known(known_.begin(), known_.end());
-  std::vector<std::size_t> explained;  // "is missing" problems that a typo explains
-  for (const auto& [key, value] : object_.items()) {
-    if (known_.count(key)) continue;
-    const auto meant = likely_meant(key, known);
-    if (!meant || object_.contains(*meant)) {
-      problem(key, "is not a known field");
-      continue;
-    }
-    // One mistake, one message: the typo, not also the field it misses.
-    problem(key, "is not a known field (did you mean \"" + *meant + "\"?)");
-    if (const auto missing = missing_.find(*meant); missing != missing_.end()) explained.push_back(missing->second);
-  }
-  std::sort(explained.rbegin(), explained.rend());
-  for (const auto index : explained) problems_.erase(problems_.begin() + static_cast<std::ptrdiff_t>(index));
+  std::vector<std::string> present;
+  for (const auto& [key, value] : object_.items()) present.push_back(key);
+  FieldReader::reject_unknown(present);
 }
 
 Recipient read_recipient(const nlohmann::json& value, const Where& where, std::vector<Diagnostic>& problems) {

@@ -1,19 +1,18 @@
 #pragma once
 // Reads the fields of one JSON object, recording every problem (missing,
-// mistyped, unknown) as a Diagnostic instead of stopping at the first.
+// mistyped, unknown) as a Diagnostic instead of stopping at the first
+// (pipeline/model/field_reader.hpp, as for TOML).
 #include <nlohmann/json.hpp>
-#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
-#include "pipeline/model/error.hpp"
+#include "pipeline/model/field_reader.hpp"
 #include "pipeline/model/recipient.hpp"
 
 namespace kuvert {
 
-class JsonFields {
+class JsonFields : public FieldReader {
  public:
   // `where.field` is the path of the object itself ("" for the top level).
   JsonFields(const nlohmann::json& object, Where where, std::vector<Diagnostic>& problems);
@@ -26,9 +25,6 @@ class JsonFields {
   const nlohmann::json* object(const std::string& key, bool required);
   const nlohmann::json* array(const std::string& key, bool required);
 
-  // Where a member is, for nested readers and messages.
-  Where at(const std::string& key) const;
-  void problem(const std::string& key, std::string message);
   // Records every member that no reader asked for; call once at the end.
   void reject_unknown();
 
@@ -37,10 +33,6 @@ class JsonFields {
   void mistyped(const std::string& key, const char* expected);
 
   const nlohmann::json& object_;
-  Where where_;
-  std::vector<Diagnostic>& problems_;
-  std::set<std::string> known_;
-  std::map<std::string, std::size_t> missing_;  // required keys found missing: where their problem is
   bool is_object_;
 };
 
