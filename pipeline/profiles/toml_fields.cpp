@@ -69,19 +69,21 @@ void TomlFields::mistyped(const std::string& key, const toml::node& node, const 
   FieldReader::mistyped(key, expected, type_name(node));
 }
 
-std::optional<std::string> TomlFields::text(const std::string& key) {
+std::optional<std::string> TomlFields::string_of(const std::string& key) {
   const auto* node = member(key, true);
   if (!node) return std::nullopt;
-  const auto* value = node->as_string();
-  if (!value) {
-    mistyped(key, *node, "a string");
-    return std::nullopt;
-  }
-  if (value->get().empty()) {
+  if (const auto* value = node->as_string()) return value->get();
+  mistyped(key, *node, "a string");
+  return std::nullopt;
+}
+
+std::optional<std::string> TomlFields::text(const std::string& key) {
+  auto value = string_of(key);
+  if (value && value->empty()) {
     problem(key, "is empty");
     return std::nullopt;
   }
-  return value->get();
+  return value;
 }
 
 std::optional<bool> TomlFields::flag(const std::string& key) {

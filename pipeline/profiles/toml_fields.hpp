@@ -48,14 +48,8 @@ class TomlFields : public FieldReader {
   // A string naming one of `options`: fields.choice<Parity>("parity", {{"even", Parity::even}, ...}).
   template <class E>
   std::optional<E> choice(const std::string& key, std::initializer_list<Named<E>> options) {
-    const auto* node = member(key, true);
-    if (!node) return std::nullopt;
-    const auto* value = node->as_string();
-    if (!value) {
-      mistyped(key, *node, "a string");
-      return std::nullopt;
-    }
-    return FieldReader::choice(key, value->get(), options);
+    const auto text = string_of(key);
+    return text ? FieldReader::choice(key, *text, options) : std::nullopt;
   }
   const toml::table* table(const std::string& key);
   // The elements of an array of tables ([[feeder]] or [ {...}, {...} ]);
@@ -66,6 +60,7 @@ class TomlFields : public FieldReader {
 
  private:
   const toml::node* member(const std::string& key, bool required);
+  std::optional<std::string> string_of(const std::string& key);  // required, maybe empty
   std::optional<double> numeric(const std::string& key);
   void mistyped(const std::string& key, const toml::node& node, const char* expected);
 
