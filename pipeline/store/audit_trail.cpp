@@ -63,10 +63,9 @@ std::vector<AuditRecord> read_audit(Store& store, const AuditFilter& filter) {
                   " ORDER BY seq DESC LIMIT ?6");
   query.bind(1, filter.user).bind(2, filter.action).bind(3, filter.object).bind(4, filter.from).bind(5, filter.to);
   query.bind(6, filter.limit);
-  std::vector<AuditRecord> records;
-  while (query.step())
-    records.push_back({query.integer(0), {query.text(1), query.text(2), query.text(3), query.text(4), query.text(5)}});
-  return records;
+  return query.rows([](Statement& row) {
+    return AuditRecord{row.integer(0), {row.text(1), row.text(2), row.text(3), row.text(4), row.text(5)}};
+  });
 }
 
 std::vector<std::string> verify_audit(Store& store) {

@@ -31,8 +31,7 @@ std::optional<InputRecord> accepted_with(Store& store, const std::string& sha256
   Statement query(store.db(),
                   std::string(kInputColumns) + " WHERE sha256 = ? AND state IN ('taking', 'taken', 'done') LIMIT 1");
   query.bind(1, sha256);
-  if (!query.step()) return std::nullopt;
-  return read_input(query);
+  return query.first(read_input);
 }
 
 std::string object(std::int64_t input) { return "input " + std::to_string(input); }
@@ -92,18 +91,14 @@ void forget_input(Store& store, std::int64_t input) {
 std::vector<InputRecord> inputs_in_state(Store& store, InputState state) {
   Statement query(store.db(), std::string(kInputColumns) + " WHERE state = ? ORDER BY id");
   query.bind(1, std::string(name(state)));
-  std::vector<InputRecord> inputs;
-  while (query.step()) inputs.push_back(read_input(query));
-  return inputs;
+  return query.rows(read_input);
 }
 
 std::vector<InputRecord> inputs_expired(Store& store, const std::string& before) {
   Statement query(store.db(),
                   std::string(kInputColumns) + " WHERE state = 'done' AND place != '' AND finished_at < ? ORDER BY id");
   query.bind(1, before);
-  std::vector<InputRecord> inputs;
-  while (query.step()) inputs.push_back(read_input(query));
-  return inputs;
+  return query.rows(read_input);
 }
 
 void input_files_removed(Store& store, std::int64_t input, std::int64_t now) {
@@ -117,8 +112,7 @@ void input_files_removed(Store& store, std::int64_t input, std::int64_t now) {
 std::optional<InputRecord> find_input(Store& store, std::int64_t id) {
   Statement query(store.db(), std::string(kInputColumns) + " WHERE id = ?");
   query.bind(1, id);
-  if (!query.step()) return std::nullopt;
-  return read_input(query);
+  return query.first(read_input);
 }
 
 }  // namespace kuvert::store

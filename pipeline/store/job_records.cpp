@@ -34,12 +34,6 @@ JobRecord read_job(Statement& row) {
   return job;
 }
 
-std::vector<JobRecord> read_jobs(Statement& query) {
-  std::vector<JobRecord> jobs;
-  while (query.step()) jobs.push_back(read_job(query));
-  return jobs;
-}
-
 std::string object(std::int64_t job) { return "job " + std::to_string(job); }
 
 }  // namespace
@@ -120,14 +114,13 @@ void fail_job(Store& store, std::int64_t job, const std::string& errors_json, st
 std::vector<JobRecord> list_jobs(Store& store, std::int64_t limit) {
   Statement query(store.db(), std::string(kJobColumns) + " ORDER BY id DESC LIMIT ?");
   query.bind(1, limit);
-  return read_jobs(query);
+  return query.rows(read_job);
 }
 
 std::optional<JobRecord> find_job(Store& store, std::int64_t id) {
   Statement query(store.db(), std::string(kJobColumns) + " WHERE id = ?");
   query.bind(1, id);
-  if (!query.step()) return std::nullopt;
-  return read_job(query);
+  return query.first(read_job);
 }
 
 std::vector<JobRecord> job_outputs_expired(Store& store, const std::string& before) {
@@ -137,7 +130,7 @@ std::vector<JobRecord> job_outputs_expired(Store& store, const std::string& befo
                                   "   AND (r.state NOT IN ('closed', 'cancelled') OR r.updated_at >= ?1))"
                                   " AND finished_at < ?1 ORDER BY id");
   query.bind(1, before);
-  return read_jobs(query);
+  return query.rows(read_job);
 }
 
 void job_output_removed(Store& store, std::int64_t job, std::int64_t now) {
@@ -154,9 +147,7 @@ std::vector<std::pair<std::string, std::int64_t>> count_by_state(Store& store, C
                     : what == Counted::jobs ? "SELECT state, count(*) FROM jobs GROUP BY state ORDER BY state"
                                             : "SELECT state, count(*) FROM runs GROUP BY state ORDER BY state";
   Statement query(store.db(), sql);
-  std::vector<std::pair<std::string, std::int64_t>> counts;
-  while (query.step()) counts.emplace_back(query.text(0), query.integer(1));
-  return counts;
+  return query.rows([](Statement& row) { return std::pair{row.text(0), row.integer(1)}; });
 }
 
 ProductionTotals production_between(Store& store, const std::string& from, const std::string& to) {
@@ -183,8 +174,7 @@ ProductionTotals production_between(Store& store, const std::string& from, const
 std::optional<JobRecord> job_of_input(Store& store, std::int64_t input) {
   Statement query(store.db(), std::string(kJobColumns) + " WHERE input_id = ?");
   query.bind(1, input);
-  if (!query.step()) return std::nullopt;
-  return read_job(query);
+  return query.first(read_job);
 }
 
 }  // namespace kuvert::store

@@ -35,38 +35,31 @@ RunRecord read_run(Statement& row) {
   return run;
 }
 
-std::vector<RunRecord> read_runs(Statement& query) {
-  std::vector<RunRecord> runs;
-  while (query.step()) runs.push_back(read_run(query));
-  return runs;
-}
-
 }  // namespace
 
 std::vector<RunRecord> list_runs(Store& store, std::optional<RunState> state, std::int64_t limit) {
   Statement query(store.db(), std::string(kRunColumns) + " WHERE ?1 = '' OR r.state = ?1 ORDER BY r.id DESC LIMIT ?2");
   query.bind(1, state ? std::string(name(*state)) : std::string()).bind(2, limit);
-  return read_runs(query);
+  return query.rows(read_run);
 }
 
 std::optional<RunRecord> find_run(Store& store, std::int64_t id) {
   Statement query(store.db(), std::string(kRunColumns) + " WHERE r.id = ?");
   query.bind(1, id);
-  if (!query.step()) return std::nullopt;
-  return read_run(query);
+  return query.first(read_run);
 }
 
 std::vector<RunRecord> runs_of_job(Store& store, std::int64_t job) {
   Statement query(store.db(), std::string(kRunColumns) + " WHERE r.job_id = ? ORDER BY r.name");
   query.bind(1, job);
-  return read_runs(query);
+  return query.rows(read_run);
 }
 
 std::vector<RunRecord> runs_ready_for_delivery(Store& store) {
   Statement query(store.db(), std::string(kRunColumns) +
                                   " WHERE (r.state = 'released' AND r.sensitive = 0) OR r.state = 'confirmed'"
                                   " ORDER BY r.id");
-  return read_runs(query);
+  return query.rows(read_run);
 }
 
 void set_delivery_problem(Store& store, std::int64_t run, const std::string& problem) {

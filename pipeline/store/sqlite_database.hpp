@@ -5,8 +5,11 @@
 // the store file.
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -34,6 +37,20 @@ class Statement {
 
   std::int64_t integer(int column) const;
   std::string text(int column) const;
+
+  // The store's one way of reading records: every row (or the first, if
+  // any) made by `read`, a function of the statement standing at a row.
+  template <typename Read>
+  auto rows(Read read) -> std::vector<std::invoke_result_t<Read, Statement&>> {
+    std::vector<std::invoke_result_t<Read, Statement&>> result;
+    while (step()) result.push_back(read(*this));
+    return result;
+  }
+  template <typename Read>
+  auto first(Read read) -> std::optional<std::invoke_result_t<Read, Statement&>> {
+    if (!step()) return std::nullopt;
+    return read(*this);
+  }
 
  private:
   Database& database_;

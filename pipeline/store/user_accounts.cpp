@@ -118,16 +118,13 @@ void unlock_user(Store& store, const std::string& name, std::int64_t now, const 
 
 std::vector<UserAccount> list_users(Store& store) {
   Statement query(store.db(), std::string(kUserColumns) + " ORDER BY name");
-  std::vector<UserAccount> users;
-  while (query.step()) users.push_back(read_account(query));
-  return users;
+  return query.rows(read_account);
 }
 
 std::optional<UserAccount> find_user(Store& store, const std::string& name) {
   Statement query(store.db(), std::string(kUserColumns) + " WHERE name = ?");
   query.bind(1, name);
-  if (!query.step()) return std::nullopt;
-  return read_account(query);
+  return query.first(read_account);
 }
 
 Login log_in(Store& store, const std::string& name, const std::string& password, std::int64_t now,
