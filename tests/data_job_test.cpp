@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/model/job_summary.hpp"
-#include "pipeline/pdf/spool_test_files.hpp"
+#include "tests/support/spool_test_files.hpp"
 #include "tests/support/csv.hpp"
 #include "tests/support/edited_layouts.hpp"
 #include "tests/support/file_text.hpp"
@@ -205,7 +205,7 @@ TEST_CASE("a client's PDF logo is drawn from its first page, compressed content 
   const auto layouts = job.folder().parent_path() / "layouts";
   std::filesystem::copy(test::source_dir() / "layouts", layouts, std::filesystem::copy_options::recursive);
   // A 100 x 50 pt logo: a dark bar over its lower half, its content deflated.
-  std::ofstream(layouts / "logos" / "wappen.pdf", std::ios::binary) << spool_test::classic_pdf(
+  std::ofstream(layouts / "logos" / "wappen.pdf", std::ios::binary) << test::classic_pdf(
       {{1, "<< /Type /Catalog /Pages 2 0 R >>"},
        {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"},
        {3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 50] /Contents 4 0 R /Resources << >> >>"},

@@ -11,7 +11,7 @@
 #include "tests/support/csv.hpp"
 #include "tests/support/edited_layouts.hpp"
 #include "tests/support/file_text.hpp"
-#include "pipeline/pdf/spool_test_files.hpp"
+#include "tests/support/spool_test_files.hpp"
 #include "tests/support/kuvert_job.hpp"
 
 namespace {
@@ -30,7 +30,7 @@ void expect_refused(const KuvertJob& job, const std::string& message) {
   CHECK_FALSE(std::filesystem::exists(job.output()));
 }
 
-using kuvert::spool_test::write_file;
+using kuvert::test::write_file;
 
 // Adds a document to the job that takes all pages of a PDF of its own,
 // addressed like the first document.
@@ -482,7 +482,7 @@ TEST_CASE("a print file whose page nests 100,000 dictionaries is refused, not a 
   for (int i = 0; i < 100000; ++i) nested += "<</A ";
   for (int i = 0; i < 100000; ++i) nested += ">>";
   write_file(job.folder() / "spool.pdf",
-             kuvert::spool_test::classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
+             kuvert::test::classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
                                               {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"},
                                               {3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Deep " +
                                                       nested + " >>"}}));
@@ -599,7 +599,7 @@ void write_one_page_job(KuvertJob& job, const std::string& page, std::map<std::u
   objects[2] = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
   objects[3] = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R " + page + " >>";
   objects[4] = "<< /Length 44 >>\nstream\nBT /F1 10 Tf 72 640 Td (Hello page) Tj ET\n\nendstream";
-  write_file(job.folder() / "spool.pdf", kuvert::spool_test::classic_pdf(objects));
+  write_file(job.folder() / "spool.pdf", kuvert::test::classic_pdf(objects));
 }
 
 const std::string kPage1 = "kuvert: job \"test-job\": document \"K-2026-000001\": file \"spool.pdf\": page 1 ";

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/pdf/spool_file.hpp"
-#include "pipeline/pdf/spool_test_files.hpp"
+#include "tests/support/spool_test_files.hpp"
 #include "tests/support/page_image.hpp"
 
 namespace kuvert {
@@ -27,7 +27,7 @@ std::string at(double x_mm, double y_mm) {
 // use: /F1 Helvetica (no widths: the standard font's), /F2 a font whose
 // every glyph is 250/1000 em wide, /Im1 a black 1x1 image, /Fm1 a form
 // that shows text at its origin.
-std::filesystem::path page_with(const spool_test::TempDir& folder, const std::string& name, const std::string& content) {
+std::filesystem::path page_with(const test::TempFolder& folder, const std::string& name, const std::string& content) {
   const std::string form = "BT /F1 10 Tf 0 0 Td (Betrag: 12.345,67 EUR) Tj ET";
   const std::map<std::uint32_t, std::string> objects = {
       {1, "<< /Type /Catalog /Pages 2 0 R >>"},
@@ -49,7 +49,7 @@ std::filesystem::path page_with(const spool_test::TempDir& folder, const std::st
               std::to_string(form.size()) + " >>\nstream\n" + form + "\nendstream"},
   };
   const auto path = folder / (name + ".pdf");
-  spool_test::write_file(path, spool_test::classic_pdf(objects));
+  test::write_file(path, test::classic_pdf(objects));
   return path;
 }
 
@@ -59,7 +59,7 @@ struct Verdict {
 };
 
 Verdict check(const std::string& name, const std::string& content) {
-  spool_test::TempDir folder;
+  test::TempFolder folder;
   const auto path = page_with(folder, name, content);
   SpoolFile spool(path, name + ".pdf");
   Verdict verdict;
@@ -134,7 +134,7 @@ TEST_CASE("what does not print in the clear zone is no ink", "[ingest][ink]") {
 }
 
 TEST_CASE("fonts that show text without their program in the file are named", "[ingest][ink]") {
-  spool_test::TempDir folder;
+  test::TempFolder folder;
   const auto path = page_with(folder, "fonts",
                               "BT /F1 10 Tf 72 700 Td (Helvetica) Tj /F2 10 Tf 0 -20 Td (Narrow) Tj ET "
                               "BT /F2 10 Tf ET");

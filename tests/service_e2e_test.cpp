@@ -11,7 +11,7 @@
 #include "pipeline/service/run_delivery.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
-#include "pipeline/pdf/spool_test_files.hpp"
+#include "tests/support/spool_test_files.hpp"
 #include "tests/support/file_text.hpp"
 #include "tests/support/generated_page.hpp"
 #include "tests/support/kuvert_job.hpp"
@@ -415,9 +415,9 @@ TEST_CASE("A print file nested 20,000 deep fails alone and the next job and a re
   std::string nested;
   for (int i = 0; i < 20000; ++i) nested += "<</A ";
   for (int i = 0; i < 20000; ++i) nested += ">>";
-  kuvert::spool_test::write_file(
+  kuvert::test::write_file(
       staged / "spool.pdf",
-      kuvert::spool_test::classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
+      kuvert::test::classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
                                        {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>"},
                                        {3, "<< /Type /Page /Parent 2 0 R /Deep " + nested + " >>"}}));
   fs::rename(staged, site.inbox_folder("steuer") / "deep");

@@ -1,18 +1,15 @@
 #include <algorithm>
-
 #include <catch2/catch.hpp>
 
 #include "pipeline/pdf/spool_file.hpp"
-#include "pipeline/pdf/spool_test_files.hpp"
+#include "tests/support/spool_test_files.hpp"
 
 namespace kuvert {
 namespace {
 
-using spool_test::classic_pdf;
-using spool_test::quoted;
-using spool_test::run;
-using spool_test::TempDir;
-using spool_test::write_file;
+using test::classic_pdf;
+using test::TempFolder;
+using test::write_file;
 
 std::vector<CopiedPage> copy_pages(SpoolFile& spool, const std::vector<std::uint32_t>& pages,
                                    ObjectNumbering& numbering) {
@@ -33,13 +30,14 @@ std::size_t objects_containing(const std::vector<CopiedPage>& copies, const std:
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST_CASE("copied pages make a valid PDF with each page's text in order", "[spool]") {
-  TempDir dir;
-  spool_test::make_sample_pdf(dir / "sample.pdf");
+  TempFolder dir;
+  test::make_sample_pdf(dir / "sample.pdf");
   const bool object_streams = GENERATE(false, true);
   std::filesystem::path source = dir / "sample.pdf";
   if (object_streams) {
     source = dir / "objstm.pdf";
-    REQUIRE(run("qpdf --object-streams=generate " + quoted(dir / "sample.pdf") + " " + quoted(source)).first == 0);
+    REQUIRE(test::run_process({"qpdf", "--object-streams=generate", (dir / "sample.pdf").string(), source.string()})
+                .exit_code == 0);
   }
 
   SpoolFile spool(source, "sample.pdf");
@@ -47,24 +45,24 @@ TEST_CASE("copied pages make a valid PDF with each page's text in order", "[spoo
   // Out of order and with a repeat: the output follows the copies.
   const std::vector<std::uint32_t> order{5, 0, 1, 2, 3, 4, 0};
   const auto copies = copy_pages(spool, order, numbering);
-  write_file(dir / "out.pdf", spool_test::output_pdf(copies, numbering));
+  write_file(dir / "out.pdf", test::output_pdf(copies, numbering));
 
-  const auto [status, report] = run("qpdf --check " + quoted(dir / "out.pdf"));
-  INFO(report);
-  CHECK(status == 0);
-  CHECK(contains(report, "No syntax or stream encoding errors found"));
+  const auto check = test::run_process({"qpdf", "--check", (dir / "out.pdf").string()});
+  INFO(check.out + check.err);
+  CHECK(check.exit_code == 0);
+  CHECK(contains(check.out, "No syntax or stream encoding errors found"));
 
-  const auto texts = spool_test::page_texts(dir / "out.pdf");
+  const auto texts = test::page_texts(dir / "out.pdf");
   REQUIRE(texts.size() == order.size());
   for (std::size_t i = 0; i < order.size(); ++i) {
     INFO("output page " << i);
-    CHECK(contains(texts[i], spool_test::sample_text(static_cast<int>(order[i]))));
+    CHECK(contains(texts[i], test::sample_text(static_cast<int>(order[i]))));
   }
 }
 
 TEST_CASE("pages that share a font emit the font object once", "[spool]") {
-  TempDir dir;
-  spool_test::make_sample_pdf(dir / "sample.pdf");
+  TempFolder dir;
+  test::make_sample_pdf(dir / "sample.pdf");
   SpoolFile spool(dir / "sample.pdf", "sample.pdf");
   ObjectNumbering numbering;
   const auto copies = copy_pages(spool, {0, 1}, numbering);
@@ -81,8 +79,8 @@ TEST_CASE("pages that share a font emit the font object once", "[spool]") {
 }
 
 TEST_CASE("copied page entries state inherited attributes and drop ties to the source", "[spool]") {
-  TempDir dir;
-  spool_test::make_sample_pdf(dir / "sample.pdf");
+  TempFolder dir;
+  test::make_sample_pdf(dir / "sample.pdf");
   SpoolFile spool(dir / "sample.pdf", "sample.pdf");
   ObjectNumbering numbering;
 
@@ -111,12 +109,13 @@ TEST_CASE("copied page entries state inherited attributes and drop ties to the s
 
 TEST_CASE("copying resolves indirect lengths and nulls missing references", "[spool]") {
   const std::string content = "0 0 m 10 10 l S";
-  TempDir dir;
+  TempFolder dir;
   write_file(dir / "small.pdf",
              classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
                           {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 100] >>"},
-                          {3, "<< /Type /Page /Parent 2 0 R /Contents [4 0 R 98 0 R] /UserUnit 0.0000125 "
-                              "/Resources << /XObject << /Gone 99 0 R /Page 3 0 R >> >> >>"},
+                          {3,
+                           "<< /Type /Page /Parent 2 0 R /Contents [4 0 R 98 0 R] /UserUnit 0.0000125 "
+                           "/Resources << /XObject << /Gone 99 0 R /Page 3 0 R >> >> >>"},
                           {4, "<< /Length 5 0 R >>\nstream\n" + content + "\nendstream"},
                           {5, std::to_string(content.size())}}));
   SpoolFile spool(dir / "small.pdf", "small.pdf");
@@ -133,14 +132,13 @@ TEST_CASE("copying resolves indirect lengths and nulls missing references", "[sp
 }
 
 TEST_CASE("contents given as a referenced array copy each stream", "[spool]") {
-  TempDir dir;
-  write_file(dir / "array.pdf",
-             classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
-                          {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 100] >>"},
-                          {3, "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>"},
-                          {4, "[5 0 R 6 0 R]"},
-                          {5, "<< /Length 1 >>\nstream\nq\nendstream"},
-                          {6, "<< /Length 1 >>\nstream\nQ\nendstream"}}));
+  TempFolder dir;
+  write_file(dir / "array.pdf", classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
+                                             {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 100] >>"},
+                                             {3, "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>"},
+                                             {4, "[5 0 R 6 0 R]"},
+                                             {5, "<< /Length 1 >>\nstream\nq\nendstream"},
+                                             {6, "<< /Length 1 >>\nstream\nQ\nendstream"}}));
   SpoolFile spool(dir / "array.pdf", "array.pdf");
   ObjectNumbering numbering;
   const CopiedPage copy = spool.copy_page(0, 0, numbering);
@@ -152,7 +150,7 @@ TEST_CASE("contents given as a referenced array copy each stream", "[spool]") {
 
 TEST_CASE("a stream with a wrong length is delimited by endstream", "[spool]") {
   const std::string content = "BT /F1 12 Tf ET";
-  TempDir dir;
+  TempFolder dir;
   write_file(dir / "bad-length.pdf",
              classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
                           {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 100] >>"},

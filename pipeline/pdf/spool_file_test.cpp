@@ -5,17 +5,15 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/model/error.hpp"
-#include "pipeline/pdf/spool_test_files.hpp"
+#include "tests/support/spool_test_files.hpp"
 
 namespace kuvert {
 namespace {
 
-using spool_test::classic_pdf;
-using spool_test::quoted;
-using spool_test::read_file;
-using spool_test::run;
-using spool_test::TempDir;
-using spool_test::write_file;
+using test::classic_pdf;
+using test::read_file;
+using test::TempFolder;
+using test::write_file;
 
 void check_box(const PageGeometry& g, double llx, double lly, double urx, double ury, int rotate) {
   CHECK(g.llx == Approx(llx));
@@ -74,19 +72,19 @@ std::string with_update(const std::string& base, const std::map<std::uint32_t, s
 }
 
 TEST_CASE("spool file reads pages and inherited geometry of a classic PDF", "[spool]") {
-  TempDir dir;
-  spool_test::make_sample_pdf(dir / "sample.pdf");
+  TempFolder dir;
+  test::make_sample_pdf(dir / "sample.pdf");
   SpoolFile spool(dir / "sample.pdf", "sample.pdf");
   check_sample_geometry(spool);
   CHECK_THROWS_AS(spool.geometry(6), std::out_of_range);
 }
 
 TEST_CASE("spool file reads object streams and xref streams", "[spool]") {
-  TempDir dir;
-  spool_test::make_sample_pdf(dir / "sample.pdf");
-  const auto converted = run("qpdf --object-streams=generate " + quoted(dir / "sample.pdf") + " " +
-                             quoted(dir / "objstm.pdf"));
-  REQUIRE(converted.first == 0);
+  TempFolder dir;
+  test::make_sample_pdf(dir / "sample.pdf");
+  REQUIRE(test::run_process(
+              {"qpdf", "--object-streams=generate", (dir / "sample.pdf").string(), (dir / "objstm.pdf").string()})
+              .exit_code == 0);
   const std::string bytes = read_file(dir / "objstm.pdf");
   REQUIRE(bytes.find("/ObjStm") != std::string::npos);
   REQUIRE(bytes.find("/XRef") != std::string::npos);
@@ -96,7 +94,7 @@ TEST_CASE("spool file reads object streams and xref streams", "[spool]") {
 }
 
 TEST_CASE("spool file follows /Kids given as a reference to an array", "[spool]") {
-  TempDir dir;
+  TempFolder dir;
   write_file(dir / "indirect.pdf", classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
                                                 {2, "<< /Type /Pages /Kids 5 0 R /Count 2 /MediaBox [0 0 200 100] >>"},
                                                 {3, "<< /Type /Page /Parent 2 0 R >>"},
@@ -109,7 +107,7 @@ TEST_CASE("spool file follows /Kids given as a reference to an array", "[spool]"
 }
 
 TEST_CASE("spool file takes the last /Kids of a node that repeats the key", "[spool]") {
-  TempDir dir;
+  TempFolder dir;
   write_file(dir / "repeated.pdf",
              classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
                           {2, "<< /Type /Pages /Kids [3 0 R 4 0 R] /Kids [4 0 R] /Count 1 /MediaBox [0 0 200 100] >>"},
@@ -120,7 +118,7 @@ TEST_CASE("spool file takes the last /Kids of a node that repeats the key", "[sp
 }
 
 TEST_CASE("spool file takes the newest object of an incremental update", "[spool]") {
-  TempDir dir;
+  TempFolder dir;
   auto objects = one_page_objects();
   write_file(dir / "updated.pdf",
              with_update(classic_pdf(objects), {{3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 400] >>"}}));
@@ -139,13 +137,12 @@ TEST_CASE("spool file reads a hybrid file whose XRefStm holds compressed objects
       {1, "<< /Type /Catalog /Pages 2 0 R >>"},
       {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 100] >>"},
       {3, "<< /Type /Page /Parent 2 0 R /Resources 4 0 R >>"},
-      {5, "<< /Type /ObjStm /N 1 /First 4 /Length " + std::to_string(objstm_data.size()) +
-              " >>\nstream\n" + objstm_data + "\nendstream"},
-      {6, "<< /Type /XRef /Size 7 /W [1 2 1] /Index [4 1] /Length 4 >>\nstream\n" + xref_rows +
-              "\nendstream"}};
+      {5, "<< /Type /ObjStm /N 1 /First 4 /Length " + std::to_string(objstm_data.size()) + " >>\nstream\n" +
+              objstm_data + "\nendstream"},
+      {6, "<< /Type /XRef /Size 7 /W [1 2 1] /Index [4 1] /Length 4 >>\nstream\n" + xref_rows + "\nendstream"}};
   const std::string draft = classic_pdf(objects);
   const auto xref_stream = draft.find("\n6 0 obj") + 1;
-  TempDir dir;
+  TempFolder dir;
   write_file(dir / "hybrid.pdf", classic_pdf(objects, "/XRefStm " + std::to_string(xref_stream)));
 
   SpoolFile spool(dir / "hybrid.pdf", "hybrid.pdf");
@@ -157,8 +154,8 @@ TEST_CASE("spool file reads a hybrid file whose XRefStm holds compressed objects
 }
 
 TEST_CASE("spool file reports unusable files with exact messages", "[spool]") {
-  TempDir dir;
-  spool_test::make_sample_pdf(dir / "sample.pdf");
+  TempFolder dir;
+  test::make_sample_pdf(dir / "sample.pdf");
   const std::string sample = read_file(dir / "sample.pdf");
 
   SECTION("a missing file") {
@@ -180,15 +177,15 @@ TEST_CASE("spool file reports unusable files with exact messages", "[spool]") {
   }
   SECTION("an incremental update cut short") {
     const std::string padding(2000, 'x');
-    const std::string updated = with_update(
-        classic_pdf(one_page_objects()), {{3, "<< /Type /Page /Parent 2 0 R /Note (" + padding + ") >>"}});
+    const std::string updated =
+        with_update(classic_pdf(one_page_objects()), {{3, "<< /Type /Page /Parent 2 0 R /Note (" + padding + ") >>"}});
     write_file(dir / "cut.pdf", updated.substr(0, updated.rfind("xref\n0 1")));
     CHECK(open_error(dir / "cut.pdf").message == "is truncated (no end-of-file marker)");
   }
   SECTION("an encrypted file") {
-    REQUIRE(run("qpdf --encrypt user owner 256 -- " + quoted(dir / "sample.pdf") + " " +
-                quoted(dir / "encrypted.pdf"))
-                .first == 0);
+    REQUIRE(test::run_process({"qpdf", "--encrypt", "user", "owner", "256", "--", (dir / "sample.pdf").string(),
+                               (dir / "encrypted.pdf").string()})
+                .exit_code == 0);
     CHECK(open_error(dir / "encrypted.pdf").message == "is encrypted; print files must not be");
   }
   SECTION("a startxref that points nowhere") {
@@ -217,8 +214,8 @@ TEST_CASE("spool file reports unusable files with exact messages", "[spool]") {
     CHECK(open_error(dir / "misplaced.pdf").message == "has a damaged cross-reference table");
   }
   SECTION("a file without pages") {
-    write_file(dir / "empty-tree.pdf", classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
-                                                    {2, "<< /Type /Pages /Kids [] /Count 0 >>"}}));
+    write_file(dir / "empty-tree.pdf",
+               classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"}, {2, "<< /Type /Pages /Kids [] /Count 0 >>"}}));
     CHECK(open_error(dir / "empty-tree.pdf").message == "has no pages");
   }
   SECTION("a catalog without a page tree") {
@@ -226,11 +223,10 @@ TEST_CASE("spool file reports unusable files with exact messages", "[spool]") {
     CHECK(open_error(dir / "no-tree.pdf").message == "has no pages");
   }
   SECTION("a page tree with a cycle") {
-    write_file(dir / "cycle.pdf",
-               classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
-                            {2, "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>"},
-                            {3, "<< /Type /Page /Parent 2 0 R >>"},
-                            {4, "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>"}}));
+    write_file(dir / "cycle.pdf", classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
+                                               {2, "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>"},
+                                               {3, "<< /Type /Page /Parent 2 0 R >>"},
+                                               {4, "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>"}}));
     CHECK(open_error(dir / "cycle.pdf").message == "has a damaged page tree");
   }
   SECTION("a page tree with a kid that is no reference") {
@@ -253,7 +249,7 @@ TEST_CASE("spool file reports unusable files with exact messages", "[spool]") {
 }
 
 TEST_CASE("spool file refuses hostile files within its limits", "[spool]") {
-  TempDir dir;
+  TempFolder dir;
 
   SECTION("a page dictionary nested 20,000 deep") {
     std::string nested;
@@ -264,8 +260,10 @@ TEST_CASE("spool file refuses hostile files within its limits", "[spool]") {
     const std::string pdf = classic_pdf(objects);
     write_file(dir / "deep.pdf", pdf);
     const auto offset = pdf.find("3 0 obj");
-    CHECK(open_error(dir / "deep.pdf").message == "has arrays or dictionaries nested more than 100 deep "
-                                                  "(object at byte " + std::to_string(offset) + ")");
+    CHECK(open_error(dir / "deep.pdf").message ==
+          "has arrays or dictionaries nested more than 100 deep "
+          "(object at byte " +
+              std::to_string(offset) + ")");
   }
   SECTION("a page dictionary nested 100 deep is read") {
     std::string nested;

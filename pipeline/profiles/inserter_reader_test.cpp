@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/profiles/load_profiles.hpp"
-#include "pipeline/profiles/scratch_layouts.hpp"
+#include "tests/support/scratch_layouts.hpp"
 
-using kuvert::testing::load_problems;
-using kuvert::testing::ScratchLayouts;
+using kuvert::test::load_problems;
+using kuvert::test::ScratchLayouts;
 using Lines = std::vector<std::string>;
 using kuvert::MarkFunction;
 

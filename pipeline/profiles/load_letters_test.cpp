@@ -3,12 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/profiles/load_fonts.hpp"
-#include "pipeline/profiles/scratch_layouts.hpp"
+#include "tests/support/scratch_layouts.hpp"
 
 namespace kuvert {
 namespace {
 
-using testing::ScratchLayouts;
+using test::ScratchLayouts;
 
 const FontCatalog& fonts() {
   static const FontCatalog catalog = load_fonts(std::filesystem::path(KUVERT_SOURCE_DIR) / "fonts");

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "pipeline/profiles/scratch_layouts.hpp"
+#include "tests/support/scratch_layouts.hpp"
 
 namespace kuvert {
 namespace {
@@ -17,7 +17,7 @@ TEST_CASE("the shipped scan profile loads", "[profiles][scan]") {
 }
 
 TEST_CASE("a scan profile's problems are reported at once", "[profiles][scan]") {
-  const testing::ScratchLayouts layouts;
+  const test::ScratchLayouts layouts;
   layouts.write("scan/kaputt.toml",
                 "separation = \"barcode\"\njpeg_quality = 5\nfarbe = true\n"
                 "[[fields]]\nname = \"datum\"\npattern = '(\\d{2'\n");

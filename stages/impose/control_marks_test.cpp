@@ -4,10 +4,10 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/model/error.hpp"
-#include "stages/impose/test_profiles.hpp"
+#include "tests/support/profile_fixtures.hpp"
 
 using kuvert::SheetContext;
-using kuvert::testing::generic_omr;
+using kuvert::test::generic_omr;
 using Bars = std::vector<bool>;
 
 namespace {

@@ -3,11 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/model/error.hpp"
-#include "stages/impose/test_profiles.hpp"
+#include "tests/support/profile_fixtures.hpp"
 
 using kuvert::PageBox;
-using kuvert::testing::datamatrix_profile;
-using kuvert::testing::generic_omr;
+using kuvert::test::datamatrix_profile;
+using kuvert::test::generic_omr;
 
 namespace {
 

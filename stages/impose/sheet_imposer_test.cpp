@@ -4,11 +4,11 @@
 
 #include "pipeline/model/error.hpp"
 #include "stages/impose/mark_drawing.hpp"
-#include "stages/impose/test_profiles.hpp"
+#include "tests/support/profile_fixtures.hpp"
 
 using kuvert::PdfObjectBytes;
 using kuvert::Sides;
-using kuvert::testing::generic_omr;
+using kuvert::test::generic_omr;
 
 namespace {
 

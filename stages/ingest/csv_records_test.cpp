@@ -2,13 +2,13 @@
 
 #include <catch2/catch.hpp>
 
-#include "stages/ingest/record_test_files.hpp"
+#include "tests/support/record_test_files.hpp"
 
 using namespace kuvert;
-using namespace kuvert::record_test;
+using namespace kuvert::test;
 
 TEST_CASE("CSV records: BOM, quoted newlines, commas and quotes, optional cells", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   const std::string header = cat({"\xEF\xBB\xBF", kCsvHeader});
   const std::string row2 =
       "K-1,\"Frau\r\nErika Mustermann\",\"Hauptstraße 5, Hinterhaus\",39104,Magdeburg,,2026-11-22,2026-11,1234.56,3,"
@@ -50,7 +50,7 @@ TEST_CASE("CSV records: BOM, quoted newlines, commas and quotes, optional cells"
 }
 
 TEST_CASE("CSV: a list field gives one problem at the header and every row is invalid", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   const auto result = read(dir.write("records.csv", kCsvHeader + kCsvGoodRow), jsonl_schema());
   REQUIRE(result.records.size() == 1);
   CHECK_FALSE(result.records[0].valid);
@@ -60,7 +60,7 @@ TEST_CASE("CSV: a list field gives one problem at the header and every row is in
 }
 
 TEST_CASE("CSV: header names that are not fields", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   const std::string header =
       "id,recipient,recipient.name,recipient.street,recipient.postcode,recipient.city,"
       "recipient.zip,due,period,amount,ammount,due,\n";
@@ -80,7 +80,7 @@ TEST_CASE("CSV: header names that are not fields", "[ingest][records]") {
 }
 
 TEST_CASE("CSV: required columns the header lacks", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   const std::string header = "id,recipient.name,recipient.street,recipient.postcode,due,period\n";
   const auto result =
       read(dir.write("records.csv", header + "K-1,Erika,Ring 1,39104,2026-11-22,2026-11\n"), csv_schema());

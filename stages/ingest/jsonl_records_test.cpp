@@ -2,10 +2,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "stages/ingest/record_test_files.hpp"
+#include "tests/support/record_test_files.hpp"
 
 using namespace kuvert;
-using namespace kuvert::record_test;
+using namespace kuvert::test;
 
 TEST_CASE("JSON Lines: a line that is not UTF-8 is named with the byte", "[ingest][records]") {
   CHECK(problems_of_line("{\"id\": \"K-2\", \"note\": \"M\xFCller\"}") ==

@@ -3,15 +3,15 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "stages/ingest/record_test_files.hpp"
+#include "tests/support/record_test_files.hpp"
 
 using namespace kuvert;
-using namespace kuvert::record_test;
+using namespace kuvert::test;
 
 // ---- JSON Lines ------------------------------------------------------------
 
 TEST_CASE("JSON Lines records are read with offsets, places, ids and typed fields", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   auto second = good_record("K-2");
   second["count"] = 12.0;  // a whole float, as some writers put it
   second["rate"] = 0.125;
@@ -49,7 +49,7 @@ TEST_CASE("JSON Lines records are read with offsets, places, ids and typed field
 }
 
 TEST_CASE("a JSON Lines file may begin with a byte order mark", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   const auto path = dir.write("records.jsonl", cat({"\xEF\xBB\xBF", lines({good_record("K-1"), good_record("K-2")})}));
   const auto result = read(path, jsonl_schema());
   CHECK(result.problems.empty());
@@ -60,7 +60,7 @@ TEST_CASE("a JSON Lines file may begin with a byte order mark", "[ingest][record
 }
 
 TEST_CASE("a JSON Lines record read again at its offset is the same record", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   auto bad = good_record("K-3");
   bad["amount"] = "12,50";
   const auto path = dir.write("records.jsonl", cat({"\n", lines({good_record("K-1"), good_record("K-2"), bad})}));
@@ -82,7 +82,7 @@ TEST_CASE("a JSON Lines record read again at its offset is the same record", "[i
 }
 
 TEST_CASE("JSON Lines: an id used twice names the earlier record", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   const auto path = dir.write("records.jsonl", lines({good_record("K-1"), good_record("K-2"), good_record("K-1")}));
   const auto result = read(path, jsonl_schema());
   REQUIRE(result.records.size() == 3);
@@ -95,7 +95,7 @@ TEST_CASE("JSON Lines: an id used twice names the earlier record", "[ingest][rec
 }
 
 TEST_CASE("JSON Lines: an empty file and one of blank lines hold no records", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   for (const char* text : {"", "\n \r\n\t\n"}) {
     const auto result = read(dir.write("records.jsonl", text), jsonl_schema());
     CHECK(result.records.empty());
@@ -104,7 +104,7 @@ TEST_CASE("JSON Lines: an empty file and one of blank lines hold no records", "[
 }
 
 TEST_CASE("JSON Lines: a line past the limit is refused, not held", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   const auto path =
       dir.write("records.jsonl",
                 cat({"{\"id\": \"", std::string(kMaxRecordBytes, 'x'), "\"}\n", good_record("K-2").dump(), "\n"}));
@@ -118,7 +118,7 @@ TEST_CASE("JSON Lines: a line past the limit is refused, not held", "[ingest][re
 }
 
 TEST_CASE("JSON Lines: 100,000 records stream through", "[ingest][records][slow]") {
-  TempDir dir;
+  TempFolder dir;
   const auto path = dir.write("records.jsonl", "");
   {
     std::ofstream out(path, std::ios::binary);
@@ -141,7 +141,7 @@ TEST_CASE("JSON Lines: 100,000 records stream through", "[ingest][records][slow]
 // ---- Files -----------------------------------------------------------------
 
 TEST_CASE("a records file that is not there or of another kind", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   auto missing = open_error(dir.write("x.jsonl", "").parent_path() / "missing.jsonl");
   CHECK(missing.where.file == "missing.jsonl");
   CHECK(missing.message == "not found");
@@ -155,7 +155,7 @@ TEST_CASE("a records file that is not there or of another kind", "[ingest][recor
 // ---- CSV -------------------------------------------------------------------
 
 TEST_CASE("CSV: a record read again at its offset, and none at the header", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   const auto path = dir.write(
       "records.csv", kCsvHeader + kCsvGoodRow + "K-2,Max,Ring 1,39104,Magdeburg,,2026-11-22,2026-11,1,5,x,\r\n");
   check_read_again(path, RecordFormat::csv, csv_schema());
@@ -178,7 +178,7 @@ TEST_CASE("CSV: an id used twice names the earlier row", "[ingest][records]") {
 }
 
 TEST_CASE("CSV: an empty file and a header alone hold no records", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   for (const std::string& text : {std::string(), std::string("\xEF\xBB\xBF"), kCsvHeader, kCsvHeader + "\r\n"}) {
     const auto result = read(dir.write("records.csv", text), csv_schema());
     CHECK(result.records.empty());
@@ -218,7 +218,7 @@ void check_same(const Result& pulled, const Result& read) {
 }  // namespace
 
 TEST_CASE("RecordReader gives what read_records gives, the end-of-file problems included", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   auto bad = good_record("K-3");
   bad["amount"] = "12,50";
   const auto jsonl =
@@ -251,7 +251,7 @@ TEST_CASE("RecordReader gives what read_records gives, the end-of-file problems 
 }
 
 TEST_CASE("RecordReader appends a record's problems as it is pulled, the file's at the end", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   auto bad = good_record("K-2");
   bad.erase("due");
   const auto path = dir.write("records.jsonl", lines({good_record("K-1"), bad, good_record("K-1")}));
@@ -281,7 +281,7 @@ TEST_CASE("RecordReader appends a record's problems as it is pulled, the file's 
 }
 
 TEST_CASE("RecordReader: a CSV header's problems come with the first record", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   const auto path = dir.write("records.csv", cat({"id,ammount\n", "K-1,1\n"}));
   std::vector<Diagnostic> problems;
   RecordReader reader(path, Where{.file = "records.csv"}, csv_schema(), problems);
@@ -300,7 +300,7 @@ TEST_CASE("RecordReader: a CSV header's problems come with the first record", "[
 }
 
 TEST_CASE("RecordReader refuses a folder", "[ingest][records]") {
-  TempDir dir;
+  TempFolder dir;
   const auto folder = dir.write("x.jsonl", "").parent_path() / "folder.jsonl";
   std::filesystem::create_directory(folder);
   const auto error = open_error(folder);

@@ -2,10 +2,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "stages/ingest/record_test_files.hpp"
+#include "tests/support/record_test_files.hpp"
 
 using namespace kuvert;
-using namespace kuvert::record_test;
+using namespace kuvert::test;
 
 // ---- Records as JSON Lines -------------------------------------------------
 

@@ -3,16 +3,16 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/model/error.hpp"
-#include "pipeline/pdf/spool_test_files.hpp"
+#include "tests/support/spool_test_files.hpp"
 
 namespace kuvert {
 namespace {
 
 TEST_CASE("a print file reopened must be the file first opened", "[spool]") {
-  spool_test::TempDir dir;
-  spool_test::make_sample_pdf(dir / "a.pdf");
-  spool_test::make_sample_pdf(dir / "b.pdf");
-  spool_test::make_sample_pdf(dir / "other.pdf");
+  test::TempFolder dir;
+  test::make_sample_pdf(dir / "a.pdf");
+  test::make_sample_pdf(dir / "b.pdf");
+  test::make_sample_pdf(dir / "other.pdf");
   SourceFiles sources(1);  // one open at a time: a is closed when b opens
   const auto a = sources.add(dir / "a.pdf", "a.pdf");
   sources.add(dir / "b.pdf", "b.pdf");

@@ -3,10 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include "stages/plan/pieces.hpp"
-#include "stages/plan/test_catalog.hpp"
+#include "tests/support/planning_jobs.hpp"
 
 using namespace kuvert;
-using namespace kuvert::plan_test;
+using namespace kuvert::test;
 
 namespace {
 

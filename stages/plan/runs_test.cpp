@@ -4,10 +4,10 @@
 
 #include "stages/plan/consolidate.hpp"
 #include "stages/plan/pieces.hpp"
-#include "stages/plan/test_catalog.hpp"
+#include "tests/support/planning_jobs.hpp"
 
 using namespace kuvert;
-using namespace kuvert::plan_test;
+using namespace kuvert::test;
 
 namespace {
 

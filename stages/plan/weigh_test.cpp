@@ -3,10 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/model/error.hpp"
-#include "stages/plan/test_catalog.hpp"
+#include "tests/support/planning_jobs.hpp"
 
 using namespace kuvert;
-using namespace kuvert::plan_test;
+using namespace kuvert::test;
 
 namespace {
 
@@ -160,14 +160,7 @@ TEST_CASE("a piece thicker than a Maxibrief has no product", "[plan][weigh]") {
 
 TEST_CASE("an envelope larger than every product has no product", "[plan][weigh]") {
   auto c = catalog();
-  EnvelopeProfile e4;
-  e4.name = "e4";
-  e4.format = "E4";
-  e4.width_mm = 280;
-  e4.height_mm = 400;
-  e4.weight_g = 25;
-  e4.thickness_mm = 1;
-  c.envelopes["e4"] = e4;
+  c.envelopes["e4"] = envelope_profile("e4", "E4", 280, 400, 25, 1, 1);
   ProductionSettings named;
   named.envelope = "e4";
   const auto p = weighed(2, named, c);

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include <fstream>
 #include <stdexcept>
 #include <string>
 
@@ -11,6 +12,11 @@ TempFolder::TempFolder() {
   std::string pattern = (std::filesystem::temp_directory_path() / "kuvert-test-XXXXXX").string();
   if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temp folder");
   path_ = pattern;
+}
+
+std::filesystem::path TempFolder::write(const std::string& name, const std::string& bytes) const {
+  std::ofstream(path_ / name, std::ios::binary) << bytes;
+  return path_ / name;
 }
 
 TempFolder::~TempFolder() {

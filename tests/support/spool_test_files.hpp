@@ -3,10 +3,6 @@
 // folder, made with PoDoFo, converted with qpdf, or written by hand where a
 // test needs a particular structure (incremental updates, hybrid xref).
 // Header-only so that it stays out of the kuvert_pdf library.
-#include <unistd.h>
-
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -17,52 +13,12 @@
 #include <podofo/podofo.h>
 
 #include "pipeline/pdf/pdf_object.hpp"
+#include "tests/support/file_text.hpp"
+#include "tests/support/page_image.hpp"
+#include "tests/support/process.hpp"
+#include "tests/support/temp_folder.hpp"
 
-namespace kuvert::spool_test {
-
-// A fresh temporary folder, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "kuvert-spool-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
-
-inline std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-inline void write_file(const std::filesystem::path& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
-
-// Runs a shell command; returns its exit status and standard output.
-inline std::pair<int, std::string> run(const std::string& command) {
-  std::string output;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  const int status = ::pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
-
-inline std::string quoted(const std::filesystem::path& path) {
-  std::string text = "'";
-  text += path.string();
-  return text += "'";
-}
+namespace kuvert::test {
 
 // The text each page of the sample file shows.
 inline std::string sample_text(int page) { return "Sample page " + std::to_string(page + 1) + " text"; }
@@ -172,16 +128,4 @@ inline std::string output_pdf(const std::vector<CopiedPage>& copies, ObjectNumbe
   return classic_pdf(objects);
 }
 
-// The text of each page, as pdftotext sees it.
-inline std::vector<std::string> page_texts(const std::filesystem::path& pdf) {
-  const auto [status, text] = run("pdftotext -layout " + quoted(pdf) + " -");
-  std::vector<std::string> pages;
-  std::size_t start = 0;
-  for (std::size_t ff = text.find('\f'); ff != std::string::npos; ff = text.find('\f', start)) {
-    pages.push_back(text.substr(start, ff - start));
-    start = ff + 1;
-  }
-  return pages;
-}
-
-}  // namespace kuvert::spool_test
+}  // namespace kuvert::test

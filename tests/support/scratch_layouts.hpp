@@ -17,7 +17,7 @@
 #error "KUVERT_SOURCE_DIR must name the source tree (CMake sets it for the tests)"
 #endif
 
-namespace kuvert::testing {
+namespace kuvert::test {
 
 class ScratchLayouts {
  public:
@@ -81,4 +81,4 @@ inline std::vector<std::string> load_problems(const std::filesystem::path& root,
   return lines;
 }
 
-}  // namespace kuvert::testing
+}  // namespace kuvert::test

@@ -3,8 +3,6 @@
 // schemas of a tax notice, good records, and reading a file into the entries
 // and problem texts found. Header-only so that it stays out of the
 // kuvert_ingest library.
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -15,33 +13,11 @@
 #include <vector>
 
 #include "stages/ingest/record_reader.hpp"
+#include "tests/support/temp_folder.hpp"
 
-namespace kuvert::record_test {
+namespace kuvert::test {
 
 using nlohmann::json;
-
-// A fresh temporary folder, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "kuvert-records-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  std::filesystem::path write(const std::string& name, const std::string& bytes) const {
-    std::ofstream(path_ / name, std::ios::binary) << bytes;
-    return path_ / name;
-  }
-
- private:
-  std::filesystem::path path_;
-};
 
 // Joins strings; GCC 12 warns falsely (-Wrestrict) on "literal" + std::string.
 inline std::string cat(std::initializer_list<std::string_view> parts) {
@@ -106,7 +82,7 @@ inline Result read(const std::filesystem::path& path, const RecordSchema& schema
 
 // The problems of a JSON Lines file whose second line is `bad` (the first is good).
 inline std::vector<std::string> problems_of_line(const std::string& bad) {
-  TempDir dir;
+  TempFolder dir;
   const auto result = read(dir.write("records.jsonl", good_record("K-1").dump() + "\n" + bad + "\n"), jsonl_schema());
   REQUIRE(result.records.size() == 2);
   CHECK(result.records[0].valid);
@@ -124,7 +100,7 @@ inline const std::string kCsvGoodRow =
 
 // The problems of a CSV file with the usual header, a good row and `bad`.
 inline std::vector<std::string> problems_of_row(const std::string& bad, bool bad_valid = false) {
-  TempDir dir;
+  TempFolder dir;
   const auto result = read(dir.write("records.csv", kCsvHeader + kCsvGoodRow + bad), csv_schema());
   REQUIRE(result.records.size() == 2);
   CHECK(result.records[0].valid);
@@ -162,4 +138,4 @@ inline void check_read_again(const std::filesystem::path& path, RecordFormat for
   }
 }
 
-}  // namespace kuvert::record_test
+}  // namespace kuvert::test

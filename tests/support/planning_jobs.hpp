@@ -1,6 +1,6 @@
 #pragma once
-// Test support for the planning tests: a small catalogue and builders for
-// in-memory jobs. Header only; not part of kuvert_plan.
+// Test support for the planning tests, header only: builders for in-memory
+// jobs and pieces, over the catalogue of profile_fixtures.hpp.
 #include <algorithm>
 #include <deque>
 #include <string>
@@ -9,57 +9,9 @@
 
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/mail_piece.hpp"
-#include "pipeline/model/profile_catalog.hpp"
+#include "tests/support/profile_fixtures.hpp"
 
-namespace kuvert::plan_test {
-
-// a4-80 4.99 g 0.1 mm; c6-5 114 x 229 mm 5 g 0.5 mm 3 layers; c4 229 x 324
-// mm 20 g 1 mm 1 layer; inserter "generic-omr" fold limit 8, flat limit 60,
-// feeder-1 (station 1) 4 g 0.2 mm, feeder-2 (station 2) 6 g 0.3 mm; the
-// 2025 letter tariff.
-inline ProfileCatalog catalog() {
-  ProfileCatalog c;
-  c.papers["a4-80"] = PaperProfile{"a4-80", 4.99, 0.1};
-  EnvelopeProfile c65;
-  c65.name = "c6-5";
-  c65.format = "C6/5";
-  c65.width_mm = 229;
-  c65.height_mm = 114;
-  c65.weight_g = 5;
-  c65.thickness_mm = 0.5;
-  c65.fold_layers = 3;
-  c.envelopes["c6-5"] = c65;
-  EnvelopeProfile c4;
-  c4.name = "c4";
-  c4.format = "C4";
-  c4.width_mm = 229;
-  c4.height_mm = 324;
-  c4.weight_g = 20;
-  c4.thickness_mm = 1;
-  c4.fold_layers = 1;
-  c.envelopes["c4"] = c4;
-  InserterProfile inserter;
-  inserter.name = "generic-omr";
-  inserter.fold_limit_sheets = 8;
-  inserter.flat_limit_sheets = 60;
-  inserter.folded_envelope = "c6-5";
-  inserter.flat_envelope = "c4";
-  inserter.feeders = {Feeder{"feeder-1", 1, "Rückumschlag", 4, 0.2}, Feeder{"feeder-2", 2, "Merkblatt", 6, 0.3}};
-  c.inserters["generic-omr"] = inserter;
-  c.tariff.name = "Deutsche Post 2025";
-  c.tariff.valid_from = "2025-01-01";
-  c.tariff.products = {
-      PostageProduct{"Standardbrief", 20, 5, 140, 235, 90, 125, 95},
-      PostageProduct{"Kompaktbrief", 50, 10, 100, 235, 70, 125, 110},
-      PostageProduct{"Grossbrief", 500, 20, 100, 353, 70, 250, 180},
-      PostageProduct{"Maxibrief", 1000, 50, 0, 353, 0, 250, 290},
-      PostageProduct{"Standardbrief International", 20, 5, 140, 235, 90, 125, 125, Destination::international},
-      PostageProduct{"Kompaktbrief International", 50, 10, 100, 235, 70, 125, 180, Destination::international},
-      PostageProduct{"Grossbrief International", 500, 20, 100, 353, 70, 250, 330, Destination::international},
-      PostageProduct{"Maxibrief International", 1000, 50, 0, 353, 0, 250, 650, Destination::international},
-  };
-  return c;
-}
+namespace kuvert::test {
 
 // A recipient as planning sees it. `who` stands for the normalised address:
 // equal names, same recipient.
@@ -144,4 +96,4 @@ inline MailPiece piece_of(std::size_t sheets, RecipientKey recipient = erika(), 
   return p;
 }
 
-}  // namespace kuvert::plan_test
+}  // namespace kuvert::test
