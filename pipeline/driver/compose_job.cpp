@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+#include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/envelope_window.hpp"
 #include "pipeline/pdf/pdf_object.hpp"
 #include "pipeline/profiles/load_fonts.hpp"
@@ -88,8 +89,7 @@ class SpoolWriter {
       const std::uint32_t stream = numbering_.allocate();
       writer_.write({stream, pdf_stream("/Filter /FlateDecode", packed)});
       const std::uint32_t page = numbering_.allocate();
-      writer_.write({page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Resources " + resources +
-                               " /Contents " + pdf_reference(stream) + " >>"});
+      writer_.write({page, pdf_page(kA4WidthPt, kA4HeightPt, resources, stream)});
       writer_.add_page(page);
       ++pages_;
     }

@@ -44,9 +44,7 @@ void ProofFile::write_page(const std::string& content, const std::string& resour
   const std::uint32_t stream = numbering_.allocate();
   writer_.write({stream, flate_stream("", content)});
   const std::uint32_t page = numbering_.allocate();
-  writer_.write({page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + pdf_number(kA4WidthPt) + " " +
-                           pdf_number(kA4HeightPt) + "] /Resources << " + resources + " >> /Contents " +
-                           pdf_reference(stream) + " >>"});
+  writer_.write({page, pdf_page(kA4WidthPt, kA4HeightPt, "<< " + resources + " >>", stream)});
   writer_.add_page(page);
   ++pages_;
 }

@@ -17,12 +17,7 @@ namespace {
 std::string pdf_text(const std::string& text) {
   if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
     return "<FEFF" + utf16_hex(text) + ">";
-  std::string out = "(";
-  for (char c : text) {
-    if (c == '(' || c == ')' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + ")";
+  return pdf_literal(text);
 }
 
 }  // namespace

@@ -35,6 +35,15 @@ std::string pdf_date(const std::string& iso) {
   return date += 'Z';
 }
 
+std::string pdf_literal(std::string_view bytes) {
+  std::string out = "(";
+  for (const char c : bytes) {
+    if (c == '(' || c == ')' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + ")";
+}
+
 std::string pdf_stream(const std::string& entries, std::string_view data) {
   std::string body = "<< ";
   if (!entries.empty()) (body += entries) += ' ';
@@ -51,6 +60,11 @@ std::string deflate(std::string_view data) {
     throw std::runtime_error("zlib could not compress a stream");
   out.resize(size);
   return out;
+}
+
+std::string pdf_page(double width_pt, double height_pt, const std::string& resources, std::uint32_t contents) {
+  return "<< /Type /Page /Parent " + pdf_reference(kPagesObject) + " /MediaBox [0 0 " + pdf_number(width_pt) + " " +
+         pdf_number(height_pt) + "] /Resources " + resources + " /Contents " + pdf_reference(contents) + " >>";
 }
 
 std::string flate_stream(const std::string& entries, std::string_view data) {

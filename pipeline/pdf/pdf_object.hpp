@@ -24,6 +24,9 @@ inline constexpr std::uint32_t kFirstFreeObject = 4;
 std::string pdf_number(double value);
 std::string pdf_thousandths(std::int64_t thousandths);  // 547087 -> "547.087"
 std::string pdf_reference(std::uint32_t number);        // "12 0 R"
+// A literal string of `bytes` as they are: "(" and ")" around, and "(",
+// ")" and "\\" escaped.
+std::string pdf_literal(std::string_view bytes);
 // A PDF date of an ISO 8601 UTC time: "2026-11-22T10:15:00Z" -> "D:20261122101500Z".
 std::string pdf_date(const std::string& iso);
 
@@ -35,6 +38,11 @@ std::string pdf_stream(const std::string& entries, std::string_view data);
 std::string deflate(std::string_view data);
 // pdf_stream of `data` deflated, /Filter /FlateDecode added to `entries`.
 std::string flate_stream(const std::string& entries, std::string_view data);
+
+// A page of the page tree kPagesObject, drawn by the stream `contents`:
+// "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 W H] /Resources R /Contents C 0 R >>";
+// `resources` is a dictionary or a reference.
+std::string pdf_page(double width_pt, double height_pt, const std::string& resources, std::uint32_t contents);
 
 // An indirect object: its number and its body, everything between
 // "N 0 obj\n" and "\nendobj" (a stream's dictionary, keyword and data included).

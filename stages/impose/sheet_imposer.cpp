@@ -7,10 +7,6 @@ namespace kuvert {
 namespace {
 
 
-PdfObjectBytes stream_object(std::uint32_t number, const std::string& data) {
-  return {number, "<< /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream"};
-}
-
 // Appends one side's objects and page.
 void add_side(SheetObjects& sheet, const InserterProfile* profile, const SheetContext& context,
               std::optional<CopiedPage> page, SideNumbers numbers, bool carries_code) {
@@ -45,7 +41,7 @@ void add_side(SheetObjects& sheet, const InserterProfile* profile, const SheetCo
   }
   body += " >>";
   sheet.objects.push_back({numbers.page, std::move(body)});
-  sheet.objects.push_back(stream_object(numbers.marks, marks));
+  sheet.objects.push_back({numbers.marks, pdf_stream("", marks)});
   sheet.pages.push_back(numbers.page);
 }
 

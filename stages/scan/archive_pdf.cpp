@@ -200,10 +200,10 @@ std::vector<PdfObjectBytes> ArchiveObjects::page(ArchivePage&& encoded, ObjectNu
   std::vector<PdfObjectBytes> objects;
   objects.push_back({image_object, std::move(encoded.image)});
   objects.push_back({contents, std::move(encoded.contents)});
-  objects.push_back({page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + pdf_number(encoded.width) + " " +
-                               pdf_number(encoded.height) + "] /Resources << /XObject << /Scan " +
-                               pdf_reference(image_object) + " >> /Font << /Ocr " + pdf_reference(font_) +
-                               " >> >> /Contents " + pdf_reference(contents) + " >>"});
+  objects.push_back({page, pdf_page(encoded.width, encoded.height,
+                                    "<< /XObject << /Scan " + pdf_reference(image_object) + " >> /Font << /Ocr " +
+                                        pdf_reference(font_) + " >> >>",
+                                    contents)});
   return objects;
 }
 

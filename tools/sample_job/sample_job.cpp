@@ -7,6 +7,7 @@
 #include <random>
 
 #include "pipeline/model/a4_sheet.hpp"
+#include "pipeline/model/utf8.hpp"
 #include "pipeline/pdf/pdf_file_writer.hpp"
 
 namespace kuvert {
@@ -68,21 +69,13 @@ std::vector<std::string> address_lines(const Recipient& r) {
 
 // Helvetica with WinAnsiEncoding: Latin-1 maps one to one, the euro sign
 // has its own code; anything else cannot occur in our invented texts.
-std::string pdf_literal(const std::string& utf8) {
-  std::string out = "(";
-  for (std::size_t i = 0; i < utf8.size(); ++i) {
-    unsigned code = static_cast<unsigned char>(utf8[i]);
-    if (code >= 0xC0 && i + 1 < utf8.size()) {  // two-byte sequences cover Latin-1
-      code = ((code & 0x1F) << 6) | (static_cast<unsigned char>(utf8[++i]) & 0x3F);
-    } else if (code == 0xE2 && i + 2 < utf8.size()) {  // the euro sign, U+20AC
-      i += 2;
-      code = 0x80;
-    }
-    const char c = static_cast<char>(code);
-    if (c == '(' || c == ')' || c == '\\') out += '\\';
-    out += c;
+std::string win_ansi(const std::string& utf8) {
+  std::string out;
+  for (std::size_t pos = 0; pos < utf8.size();) {
+    const char32_t cp = next_code_point(utf8, pos);
+    out += static_cast<char>(cp == U'€' ? 0x80 : cp);
   }
-  return out + ")";
+  return out;
 }
 
 // Builds a letter page's content stream; positions in mm from the top-left
@@ -94,7 +87,7 @@ class PageText {
     std::snprintf(head, sizeof head, "BT /%s %.1f Tf %.2f %.2f Td ", font, size, x_mm * kPointsPerMm,
                   kA4HeightPt - y_mm * kPointsPerMm);
     content_ += head;
-    content_ += pdf_literal(text);
+    content_ += pdf_literal(win_ansi(text));
     content_ += " Tj ET\n";
   }
   const std::string& content() const { return content_; }
@@ -102,16 +95,6 @@ class PageText {
  private:
   std::string content_;
 };
-
-std::string flate(const std::string& bytes) {
-  std::unique_ptr<PdfFilter> filter(PdfFilterFactory::Create(ePdfFilter_FlateDecode));
-  char* encoded = nullptr;
-  pdf_long length = 0;
-  filter->Encode(bytes.data(), static_cast<pdf_long>(bytes.size()), &encoded, &length);
-  std::string result(encoded, static_cast<std::size_t>(length));
-  podofo_free(encoded);
-  return result;
-}
 
 // Writes the spool page by page: PoDoFo's document classes keep a page tree
 // whose insertion cost grows with the page count (25,000 letters took over
@@ -151,11 +134,8 @@ class SpoolWriter {
     text.line("F1", 8, 25, 285, "Seite " + std::to_string(number) + " von " + std::to_string(document.pages));
 
     const std::uint32_t contents = next_++, page = next_++;
-    const auto compressed = flate(text.content());
-    writer_.write({contents, "<< /Length " + std::to_string(compressed.size()) + " /Filter /FlateDecode >>\nstream\n" +
-                                 compressed + "\nendstream"});
-    writer_.write({page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Resources 6 0 R /Contents " +
-                             std::to_string(contents) + " 0 R >>"});
+    writer_.write({contents, flate_stream("", text.content())});
+    writer_.write({page, pdf_page(kA4WidthPt, kA4HeightPt, pdf_reference(kResources), contents)});
     writer_.add_page(page);
   }
 

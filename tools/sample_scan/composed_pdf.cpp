@@ -1,5 +1,6 @@
 #include "tools/sample_scan/composed_pdf.hpp"
 
+#include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/pdf/pdf_object.hpp"
 #include "stages/compose/embedded_font.hpp"
 #include "pipeline/pdf/pdf_file_writer.hpp"
@@ -31,8 +32,7 @@ void write_composed_pdf(const std::filesystem::path& path, const FontSet& fonts,
     const std::uint32_t stream = numbering.allocate();
     writer.write({stream, flate_stream("", operators)});
     const std::uint32_t page = numbering.allocate();
-    writer.write({page, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Resources " + resources +
-                            " /Contents " + pdf_reference(stream) + " >>"});
+    writer.write({page, pdf_page(kA4WidthPt, kA4HeightPt, resources, stream)});
     writer.add_page(page);
   }
   for (FontIndex font = 0; font < fonts.size(); ++font)
