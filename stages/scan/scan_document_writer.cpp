@@ -1,12 +1,13 @@
-#include "pipeline/driver/scan_document_writer.hpp"
+#include "stages/scan/scan_document_writer.hpp"
 
 #include <cstdio>
 
 namespace kuvert {
 
-ScanDocumentWriter::ScanDocumentWriter(const OutputFolder& folder, const ScanProfile& profile, std::string batch,
-                                       std::string created)
-    : folder_(folder),
+ScanDocumentWriter::ScanDocumentWriter(std::filesystem::path folder, WriteFile write_file, const ScanProfile& profile,
+                                       std::string batch, std::string created)
+    : folder_(std::move(folder)),
+      write_file_(std::move(write_file)),
       profile_(profile),
       batch_(std::move(batch)),
       created_(std::move(created)),
@@ -19,7 +20,7 @@ void ScanDocumentWriter::add(ProcessedPage&& page) {
       char id[32];
       std::snprintf(id, sizeof id, "-%04zu", ++count_);
       open_id_ = batch_ + id;
-      open_.emplace(folder_.path() / (open_id_ + ".pdf"), scan::ArchiveInfo{open_id_, created_});
+      open_.emplace(folder_ / (open_id_ + ".pdf"), scan::ArchiveInfo{open_id_, created_});
     }
     open_->add_page(std::move(*page.archive));
   }
@@ -56,7 +57,7 @@ void ScanDocumentWriter::close(const scan::SplitDocument& split) {
   open_.reset();
   document.sha256 = result.sha256;
   document.bytes = result.bytes;
-  folder_.write_file(
+  write_file_(
       open_id_ + ".json",
       index_record(document, profile_.name, created_).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
           "\n");

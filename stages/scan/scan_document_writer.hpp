@@ -4,15 +4,17 @@
 // closes a document, its file is finished and its index record written.
 // Memory holds the open document's page records (text included), never
 // its images.
+#include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "stages/scan/archive_file.hpp"
 #include "stages/scan/scan_index.hpp"
 #include "pipeline/model/scan_profile.hpp"
 #include "pipeline/model/scan_summary.hpp"
-#include "stages/deliver/output_folder.hpp"
 #include "stages/scan/document_splitter.hpp"
 
 namespace kuvert {
@@ -25,10 +27,16 @@ struct ProcessedPage {
   std::optional<scan::ArchivePage> archive;  // for kept pages
 };
 
+// Writes a small file `name` (an index record) completely into the batch's
+// folder, or throws kuvert::Error (system).
+using WriteFile = std::function<void(const std::string& name, const std::string& bytes)>;
+
 class ScanDocumentWriter {
  public:
-  // Documents are named BATCH-0001, BATCH-0002, ...
-  ScanDocumentWriter(const OutputFolder& folder, const ScanProfile& profile, std::string batch, std::string created);
+  // Documents are named BATCH-0001, BATCH-0002, ...: their PDF files in
+  // `folder`, their index records written by `write_file`.
+  ScanDocumentWriter(std::filesystem::path folder, WriteFile write_file, const ScanProfile& profile,
+                     std::string batch, std::string created);
 
   void add(ProcessedPage&& page);
   // Closes the last document.
@@ -42,7 +50,8 @@ class ScanDocumentWriter {
  private:
   void close(const scan::SplitDocument& split);
 
-  const OutputFolder& folder_;
+  std::filesystem::path folder_;
+  WriteFile write_file_;
   const ScanProfile& profile_;
   std::string batch_, created_;
   scan::DocumentSplitter splitter_;
