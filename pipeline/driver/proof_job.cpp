@@ -11,7 +11,7 @@
 #include "stages/plan/pieces.hpp"
 #include "stages/plan/plan.hpp"
 #include "pipeline/profiles/load_fonts.hpp"
-#include "stages/deliver/output_folder.hpp"
+#include "pipeline/driver/output_folder.hpp"
 #include "stages/ingest/job_reader.hpp"
 
 namespace kuvert {

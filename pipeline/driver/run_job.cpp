@@ -11,7 +11,7 @@
 #include "pipeline/model/error.hpp"
 #include "stages/plan/plan.hpp"
 #include "stages/deliver/exceptions_list.hpp"
-#include "stages/deliver/output_folder.hpp"
+#include "pipeline/driver/output_folder.hpp"
 #include "stages/deliver/run_ticket.hpp"
 #include "stages/ingest/job_reader.hpp"
 #include "pipeline/pdf/spool_file.hpp"

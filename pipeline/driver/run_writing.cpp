@@ -13,7 +13,7 @@
 #include "pipeline/model/error.hpp"
 #include "stages/plan/pieces.hpp"
 #include "stages/plan/sheets.hpp"
-#include "stages/deliver/output_folder.hpp"
+#include "pipeline/driver/output_folder.hpp"
 #include "stages/deliver/piece_manifest.hpp"
 #include "pipeline/pdf/pdf_file_writer.hpp"
 #include "stages/deliver/run_ticket.hpp"

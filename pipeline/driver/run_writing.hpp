@@ -7,7 +7,7 @@
 #include "pipeline/model/print_run.hpp"
 #include "pipeline/model/profile_catalog.hpp"
 #include "pipeline/model/run_ticket.hpp"
-#include "stages/deliver/output_folder.hpp"
+#include "pipeline/driver/output_folder.hpp"
 #include "stages/ingest/source_files.hpp"
 
 namespace kuvert {

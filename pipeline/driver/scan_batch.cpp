@@ -12,7 +12,7 @@
 #include "stages/scan/scan_page_reader.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/profiles/load_scan_profile.hpp"
-#include "stages/deliver/output_folder.hpp"
+#include "pipeline/driver/output_folder.hpp"
 
 namespace kuvert {
 

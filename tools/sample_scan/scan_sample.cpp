@@ -17,7 +17,7 @@
 #include "pipeline/profiles/load_fonts.hpp"
 #include "stages/compose/page_content.hpp"
 #include "stages/compose/text_setter.hpp"
-#include "stages/deliver/output_folder.hpp"
+#include "pipeline/driver/output_folder.hpp"
 #include "tools/sample_scan/composed_pdf.hpp"
 
 namespace kuvert::sample {

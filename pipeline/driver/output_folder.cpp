@@ -1,4 +1,4 @@
-#include "stages/deliver/output_folder.hpp"
+#include "pipeline/driver/output_folder.hpp"
 
 #include <fcntl.h>
 #include <stdio.h>
