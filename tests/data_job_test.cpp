@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/model/job_summary.hpp"
-#include "tests/support/spool_test_files.hpp"
+#include "tests/support/source_pdf_files.hpp"
 #include "tests/support/csv.hpp"
 #include "tests/support/edited_layouts.hpp"
 #include "tests/support/file_text.hpp"

@@ -11,7 +11,7 @@
 #include "tests/support/csv.hpp"
 #include "tests/support/edited_layouts.hpp"
 #include "tests/support/file_text.hpp"
-#include "tests/support/spool_test_files.hpp"
+#include "tests/support/source_pdf_files.hpp"
 #include "tests/support/kuvert_job.hpp"
 
 namespace {

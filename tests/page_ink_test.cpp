@@ -3,8 +3,8 @@
 // same page: what the check says is there is what a printer would print.
 #include <catch2/catch.hpp>
 
-#include "pipeline/pdf/spool_file.hpp"
-#include "tests/support/spool_test_files.hpp"
+#include "pipeline/pdf/source_pdf.hpp"
+#include "tests/support/source_pdf_files.hpp"
 #include "tests/support/page_image.hpp"
 
 namespace kuvert {
@@ -61,7 +61,7 @@ struct Verdict {
 Verdict check(const std::string& name, const std::string& content) {
   test::TempFolder folder;
   const auto path = page_with(folder, name, content);
-  SpoolFile spool(path, name + ".pdf");
+  SourcePdf spool(path, name + ".pdf");
   Verdict verdict;
   verdict.found = spool.ink_in(0, {kZone}).in_zones;
   const auto page = test::render_pages(path, 150).at(0);
@@ -138,7 +138,7 @@ TEST_CASE("fonts that show text without their program in the file are named", "[
   const auto path = page_with(folder, "fonts",
                               "BT /F1 10 Tf 72 700 Td (Helvetica) Tj /F2 10 Tf 0 -20 Td (Narrow) Tj ET "
                               "BT /F2 10 Tf ET");
-  SpoolFile spool(path, "fonts.pdf");
+  SourcePdf spool(path, "fonts.pdf");
   const auto ink = spool.ink_in(0, {});
   REQUIRE(ink.unembedded_fonts.size() == 2);
   CHECK(ink.unembedded_fonts[0].name == "Helvetica");
@@ -147,7 +147,7 @@ TEST_CASE("fonts that show text without their program in the file are named", "[
   CHECK_FALSE(ink.unembedded_fonts[1].standard);
   // A font chosen but showing nothing is no concern.
   const auto unused = page_with(folder, "unused", "BT /F1 10 Tf ET");
-  CHECK(SpoolFile(unused, "unused.pdf").ink_in(0, {}).unembedded_fonts.empty());
+  CHECK(SourcePdf(unused, "unused.pdf").ink_in(0, {}).unembedded_fonts.empty());
 }
 
 TEST_CASE("a hostile content stream is read flat and within its limits", "[ingest][ink]") {

@@ -11,7 +11,7 @@
 #include "pipeline/service/run_delivery.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
-#include "tests/support/spool_test_files.hpp"
+#include "tests/support/source_pdf_files.hpp"
 #include "tests/support/file_text.hpp"
 #include "tests/support/generated_page.hpp"
 #include "tests/support/kuvert_job.hpp"

@@ -20,13 +20,13 @@
 #include "pipeline/profiles/load_letters.hpp"
 #include "stages/compose/embedded_font.hpp"
 #include "stages/compose/letter_composer.hpp"
-#include "stages/compose/pdf_syntax.hpp"
+#include "pipeline/model/concat.hpp"
 #include "pipeline/pdf/pdf_file_writer.hpp"
 #include "stages/ingest/address_key.hpp"
 #include "stages/ingest/file_stamp.hpp"
 #include "stages/ingest/record_reader.hpp"
 #include "stages/ingest/settings_check.hpp"
-#include "pipeline/pdf/spool_file.hpp"
+#include "pipeline/pdf/source_pdf.hpp"
 
 namespace kuvert {
 namespace {
@@ -128,7 +128,7 @@ ClientLogo client_logo(const std::filesystem::path& path) {
               return compose::logo_objects(*image, xobject, numbering.allocate());
             }};
   }
-  auto file = std::make_shared<SpoolFile>(path, path.filename().string());
+  auto file = std::make_shared<SourcePdf>(path, path.filename().string());
   const PageGeometry box = file->geometry(0);
   return {compose::LogoShape{box.urx - box.llx, box.ury - box.lly, false, box.llx, box.lly},
           [file](ObjectNumbering& numbering) { return file->copy_page_as_form(0, 0, numbering).objects; }};

@@ -73,7 +73,7 @@ void ProofFile::add_refusal(const std::vector<Diagnostic>& problems) {
   write_page(page.operators(), "/Font << " + font_resource() + " >>");
 }
 
-void ProofFile::add_page(SpoolFile& run, std::uint32_t run_index, std::uint32_t page,
+void ProofFile::add_page(SourcePdf& run, std::uint32_t run_index, std::uint32_t page,
                          const std::vector<ProofZone>& zones) {
   const CopiedForm form = run.copy_page_as_form(page, run_index, numbering_);
   for (const auto& object : form.objects) writer_.write(object);

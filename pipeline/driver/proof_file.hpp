@@ -14,7 +14,7 @@
 #include "stages/compose/text_setter.hpp"
 #include "pipeline/pdf/pdf_file_writer.hpp"
 #include "stages/impose/proof_zones.hpp"
-#include "pipeline/pdf/spool_file.hpp"
+#include "pipeline/pdf/source_pdf.hpp"
 
 namespace kuvert {
 
@@ -28,7 +28,7 @@ class ProofFile {
   // The problems of one record, which the run would leave out.
   void add_refusal(const std::vector<Diagnostic>& problems);
   // Page `page` of `run` (the `run_index`th run file added) under `zones`.
-  void add_page(SpoolFile& run, std::uint32_t run_index, std::uint32_t page, const std::vector<ProofZone>& zones);
+  void add_page(SourcePdf& run, std::uint32_t run_index, std::uint32_t page, const std::vector<ProofZone>& zones);
   PdfFileResult finish();
   std::uint32_t pages() const { return pages_; }
 

@@ -5,7 +5,7 @@
 #include "pipeline/driver/compose_job.hpp"
 #include "pipeline/driver/job_production.hpp"
 #include "pipeline/driver/proof_file.hpp"
-#include "pipeline/driver/run_writing.hpp"
+#include "pipeline/driver/run_imposition.hpp"
 #include "pipeline/driver/window_check.hpp"
 #include "pipeline/model/error.hpp"
 #include "stages/plan/pieces.hpp"
@@ -67,7 +67,7 @@ ComposedSample compose_sample(const DataJob& data, const ProofRequest& request, 
 // page of each piece.
 void add_run(ProofFile& proof, const Job& job, const PrintRun& run, std::uint32_t run_index, const fs::path& file,
              const ProfileCatalog& profiles, LetterForm form) {
-  SpoolFile pages(file, file.filename().string());
+  SourcePdf pages(file, file.filename().string());
   const InserterProfile* inserter = run.settings.manual ? nullptr : &profiles.inserters.at(run.settings.inserter);
   const bool duplex = run.settings.sides == Sides::duplex;
   std::uint32_t page = 0;
@@ -129,8 +129,8 @@ ProofSummary proof_job(const ProofRequest& request, Reporter& reporter) {
     runs = plan_runs(job, profiles, PlanOptions{run.max_sheets});
     if (!std::holds_alternative<DataJob>(input)) check_address_windows(job, runs, profiles, sources, sample.form);
     reporter.stage("imposing and writing the runs");
-    write_runs(job, runs, profiles, sources, work,
-               RunWritingOptions{4 * threads, run.created, job_key(job, run.created)}, reporter);
+    impose_runs(job, runs, profiles, sources, work,
+               ImpositionOptions{4 * threads, run.created, job_key(job, run.created)}, reporter);
   }
 
   reporter.stage("writing the proof");

@@ -6,15 +6,15 @@
 
 #include "pipeline/driver/compose_job.hpp"
 #include "pipeline/driver/job_production.hpp"
-#include "pipeline/driver/run_writing.hpp"
+#include "pipeline/driver/run_imposition.hpp"
 #include "pipeline/driver/window_check.hpp"
 #include "pipeline/model/error.hpp"
 #include "stages/plan/plan.hpp"
-#include "stages/deliver/exceptions_list.hpp"
+#include "stages/deliver/rejected_records.hpp"
 #include "pipeline/driver/output_folder.hpp"
 #include "stages/deliver/run_ticket.hpp"
 #include "stages/ingest/job_reader.hpp"
-#include "pipeline/pdf/spool_file.hpp"
+#include "pipeline/pdf/source_pdf.hpp"
 
 namespace kuvert {
 namespace {
@@ -57,15 +57,15 @@ JobSummary run_job(const RunRequest& request, Reporter& reporter) {
   job.recipients = std::vector<RecipientKey>();  // planning's alone; a move frees it, `= {}` would not
   release_freed_memory();
 
-  RunWritingOptions options{
+  ImpositionOptions options{
       .tokens = 4 * threads, .created = request.created, .job_key = job_key(job, request.created)};
   reporter.stage("imposing and writing the runs");
-  const auto tickets = write_runs(job, runs, profiles, sources, folder, options, reporter);
+  const auto tickets = impose_runs(job, runs, profiles, sources, folder, options, reporter);
   auto summary = job_summary(job, tickets, request.created);
   if (composed) {
     summary.rejected_records = composed->rejected_records;
     if (composed->rejected_records > 0) {
-      folder.write_file(kExceptionsFile, exceptions_csv(composed->rejected));
+      folder.write_file(kExceptionsFile, rejected_records_csv(composed->rejected));
       summary.exceptions = kExceptionsFile;
     }
   }

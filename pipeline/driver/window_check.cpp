@@ -6,7 +6,7 @@
 #include "pipeline/model/envelope_window.hpp"
 #include "pipeline/model/error.hpp"
 #include "stages/plan/pieces.hpp"
-#include "stages/ingest/document_labels.hpp"
+#include "stages/ingest/document_entries.hpp"
 
 namespace kuvert {
 namespace {
@@ -31,7 +31,7 @@ void check_address_windows(const Job& job, const std::vector<PrintRun>& runs, co
                            SourceFiles& sources, LetterForm form, const AddressWindow* set_for) {
   const RectMm field{din5008::kAddressFieldX, din5008::geometry(form).address_field_y, din5008::kAddressFieldWidth,
                      din5008::kAddressFieldHeight};
-  DocumentLabels labels(job);
+  DocumentEntries entries(job);
   std::vector<Diagnostic> problems;
   for (const PrintRun& run : runs)
     for (const MailPiece& piece : run_pieces(job, run, profiles)) {
@@ -43,7 +43,7 @@ void check_address_windows(const Job& job, const std::vector<PrintRun>& runs, co
       if (block && area && inside(*block, *area)) continue;
       Where where;
       where.job = job.name;
-      where.document = labels.label(piece.documents.front()).id;
+      where.document = entries.identity(piece.documents.front()).id;
       where.file = sources.name(document.file);
       std::string message = "page " + std::to_string(document.first_page + 1) + ": ";
       const std::string window = "the window of envelope \"" + envelope.name + "\"";

@@ -17,7 +17,7 @@ struct PageRef {
 // holds this for every document until its last run is written, so it is
 // kept small: the id and the address are read back from its entry (in the
 // job manifest or records file) when a run's outputs need them
-// (DocumentLabel), and what planning needs
+// (DocumentIdentity), and what planning needs
 // of the recipient is kept beside it until planning is done (Job::recipients).
 struct Document {
   std::uint64_t entry_offset = 0;  // where its entry begins in Job::entries
@@ -31,7 +31,7 @@ struct Document {
 };
 
 // What a document is called and whom it goes to, as its entry says.
-struct DocumentLabel {
+struct DocumentIdentity {
   std::string id;
   Recipient recipient;
 };

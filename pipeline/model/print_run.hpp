@@ -35,12 +35,12 @@ struct PrintRun {
 };
 
 // A run ready to be written: its pieces in full (plan/pieces.hpp) and the
-// labels of their documents, by index into Job::documents.
+// identities (ids and addresses) of their documents, by index into Job::documents.
 struct RunContents {
   std::vector<MailPiece> pieces;
-  std::unordered_map<std::uint32_t, DocumentLabel> labels;
+  std::unordered_map<std::uint32_t, DocumentIdentity> identities;
 
-  const DocumentLabel& label(std::uint32_t document) const { return labels.at(document); }
+  const DocumentIdentity& identity(std::uint32_t document) const { return identities.at(document); }
 };
 
 }  // namespace kuvert

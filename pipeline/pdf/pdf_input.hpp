@@ -2,7 +2,7 @@
 // Byte and object access to one PDF file, the lowest layer of the spool
 // reader: raw reads at an offset and single objects parsed with PoDoFo's
 // tokenizer. Knows nothing about cross-reference tables or pages.
-// Not thread-safe: one owner (a SpoolFile).
+// Not thread-safe: one owner (a SourcePdf).
 #include <cstdint>
 #include <filesystem>
 #include <optional>

@@ -1,6 +1,6 @@
 #pragma once
 // PDF objects handed from stage to stage while a run file is built: source
-// pages are copied out (spool_file), impose adds pages and marks, the file
+// pages are copied out (source_pdf), impose adds pages and marks, the file
 // writer (pdf_file_writer) writes them. Everything is already serialised, so the writer only appends bytes
 // and memory stays bounded by the pieces in flight.
 #include <cstdint>

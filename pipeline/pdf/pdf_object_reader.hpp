@@ -1,7 +1,7 @@
 #pragma once
 // Objects of a PDF file by number, parsed one at a time on demand: nothing is
 // kept but the xref index and the most recently used object stream.
-// Not thread-safe: one owner (a SpoolFile).
+// Not thread-safe: one owner (a SourcePdf).
 #include <cstdint>
 #include <optional>
 #include <string>

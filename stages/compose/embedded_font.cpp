@@ -9,7 +9,7 @@
 
 #include "pipeline/pdf/pdf_object.hpp"
 #include "pipeline/model/utf8.hpp"
-#include "stages/compose/pdf_syntax.hpp"
+#include "pipeline/model/concat.hpp"
 
 namespace kuvert::compose {
 namespace {

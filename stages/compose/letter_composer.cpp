@@ -8,7 +8,7 @@
 #include "pipeline/model/din5008.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/recipient.hpp"
-#include "stages/compose/pdf_syntax.hpp"
+#include "pipeline/model/concat.hpp"
 #include "stages/compose/postal_lines.hpp"
 #include "stages/compose/record_text.hpp"
 #include "stages/compose/salutation.hpp"

@@ -4,7 +4,7 @@
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/pdf/pdf_object.hpp"
-#include "stages/compose/pdf_syntax.hpp"
+#include "pipeline/model/concat.hpp"
 
 namespace kuvert::compose {
 namespace {

@@ -1,7 +1,7 @@
 #include "stages/compose/page_content.hpp"
 
 #include "pipeline/pdf/pdf_object.hpp"
-#include "stages/compose/pdf_syntax.hpp"
+#include "pipeline/model/concat.hpp"
 
 namespace kuvert::compose {
 namespace {

@@ -39,10 +39,10 @@ std::string piece_manifest_csv(const Job& job, const RunContents& run) {
     std::vector<std::string> ids;
     bool sensitive = false;
     for (auto index : piece.documents) {
-      ids.push_back(run.label(index).id);
+      ids.push_back(run.identity(index).id);
       sensitive = sensitive || job.settings_of(job.documents[index]).sensitive;
     }
-    const Recipient& recipient = run.label(piece.documents.front()).recipient;
+    const Recipient& recipient = run.identity(piece.documents.front()).recipient;
     const std::size_t last = sheet + piece.sheet_count - 1;
     const std::vector<std::string> row = {piece.id,
                                           std::to_string(piece.sequence),

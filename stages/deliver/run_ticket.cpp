@@ -33,7 +33,7 @@ RunTicket run_ticket(const Job& job, const PrintRun& run, const RunContents& con
       product.cents += piece.postage_cents;
       total_cents += piece.postage_cents;
     }
-    const Recipient& recipient = contents.label(piece.documents.front()).recipient;
+    const Recipient& recipient = contents.identity(piece.documents.front()).recipient;
     if (recipient.domestic())
       ++leitregionen[recipient.postcode.substr(0, 2)];
     else
@@ -41,7 +41,7 @@ RunTicket run_ticket(const Job& job, const PrintRun& run, const RunContents& con
     if (piece.manual) {
       auto& manual = ticket.manual_pieces.emplace_back(
           TicketManualPiece{.piece = piece.id, .sheets = piece.sheet_count, .reason = piece.manual_reason});
-      for (auto index : piece.documents) manual.documents.push_back(contents.label(index).id);
+      for (auto index : piece.documents) manual.documents.push_back(contents.identity(index).id);
     }
   }
   for (const auto& [region, count] : leitregionen) ticket.presort.leitregionen.push_back({region, count});

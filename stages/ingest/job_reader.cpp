@@ -126,7 +126,7 @@ class JobValidation {
     std::optional<std::uint32_t> index;
     try {
       index = sources_.add(path, name);
-      const SpoolFile& spool = sources_.at(*index);
+      const SourcePdf& spool = sources_.at(*index);
       // The file told apart by its device and inode must be the one opened.
       if (key.path.empty() && spool.identity() != std::pair<std::uint64_t, std::uint64_t>(key.device, key.inode))
         throw_input(Where{.file = name}, "was replaced by another file while the job was read");
@@ -172,7 +172,7 @@ class JobValidation {
     const RectMm front = inserter->second.clear_zone;
     RectMm back = front;
     back.x = kA4WidthMm - front.x - front.width;
-    SpoolFile& spool = sources_.at(document.file);
+    SourcePdf& spool = sources_.at(document.file);
     for (std::uint32_t i = 0; i < document.page_count; ++i) {
       const std::uint32_t page = document.first_page + i;
       const bool on_back = settings.sides == Sides::duplex && i % 2 == 1;

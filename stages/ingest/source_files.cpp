@@ -8,18 +8,18 @@ namespace kuvert {
 
 std::uint32_t SourceFiles::add(const std::filesystem::path& path, std::string display_name) {
   make_room();
-  auto file = std::make_unique<SpoolFile>(path, display_name);
+  auto file = std::make_unique<SourcePdf>(path, display_name);
   const auto identity = file->identity();
   files_.push_back({path, std::move(display_name), std::move(file), identity, ++clock_});
   ++open_;
   return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
-SpoolFile& SourceFiles::at(std::uint32_t index) {
+SourcePdf& SourceFiles::at(std::uint32_t index) {
   auto& entry = files_.at(index);
   if (!entry.file) {
     make_room();
-    auto file = std::make_unique<SpoolFile>(entry.path, entry.name);
+    auto file = std::make_unique<SourcePdf>(entry.path, entry.name);
     if (file->identity() != entry.identity) {
       Where where;
       where.file = entry.name;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/pdf/spool_file.hpp"
+#include "pipeline/pdf/source_pdf.hpp"
 
 namespace kuvert {
 
@@ -18,12 +18,12 @@ class SourceFiles {
   explicit SourceFiles(std::size_t max_open = 64) : max_open_(max_open) {}
 
   // Opens a file and returns its index (the order of Job::files). Throws
-  // like SpoolFile's constructor.
+  // like SourcePdf's constructor.
   std::uint32_t add(const std::filesystem::path& path, std::string display_name);
   // The file at `index`, reopened if it was closed. Not thread-safe.
   // Throws kuvert::Error (input) when what the name leads to now is
   // another file than the one first opened.
-  SpoolFile& at(std::uint32_t index);
+  SourcePdf& at(std::uint32_t index);
   std::size_t size() const { return files_.size(); }
   // What messages call the file at `index` (its name in the job).
   const std::string& name(std::uint32_t index) const { return files_.at(index).name; }
@@ -32,7 +32,7 @@ class SourceFiles {
   struct Entry {
     std::filesystem::path path;
     std::string name;
-    std::unique_ptr<SpoolFile> file;
+    std::unique_ptr<SourcePdf> file;
     std::pair<std::uint64_t, std::uint64_t> identity;  // of the file first opened
     std::uint64_t last_use = 0;
   };

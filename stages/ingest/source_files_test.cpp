@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/model/error.hpp"
-#include "tests/support/spool_test_files.hpp"
+#include "tests/support/source_pdf_files.hpp"
 
 namespace kuvert {
 namespace {

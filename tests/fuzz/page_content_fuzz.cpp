@@ -10,7 +10,7 @@
 #include <string>
 
 #include "pipeline/model/error.hpp"
-#include "pipeline/pdf/spool_file.hpp"
+#include "pipeline/pdf/source_pdf.hpp"
 #include "tests/fuzz/fuzz_input.hpp"
 
 namespace {
@@ -56,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string pdf = one_page_pdf(std::string(reinterpret_cast<const char*>(data), size));
   const auto path = kuvert::fuzz::input_file(reinterpret_cast<const std::uint8_t*>(pdf.data()), pdf.size(), "page.pdf");
   try {
-    kuvert::SpoolFile spool(path, "page.pdf");
+    kuvert::SourcePdf spool(path, "page.pdf");
     spool.ink_in(0, {kuvert::RectMm{190, 80, 16, 74}, kuvert::RectMm{0, 0, 210, 297}});
   } catch (const kuvert::Error&) {
   }

@@ -5,7 +5,7 @@
 #include <podofo/base/PdfError.h>
 
 #include "pipeline/model/error.hpp"
-#include "pipeline/pdf/spool_file.hpp"
+#include "pipeline/pdf/source_pdf.hpp"
 #include "tests/fuzz/fuzz_input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   PoDoFo::PdfError::EnableLogging(false);
   const auto path = kuvert::fuzz::input_file(data, size, "spool.pdf");
   try {
-    kuvert::SpoolFile spool(path, "spool.pdf");
+    kuvert::SourcePdf spool(path, "spool.pdf");
     kuvert::ObjectNumbering numbering;
     for (std::uint32_t page = 0; page < spool.page_count() && page < 16; ++page) {
       spool.geometry(page);

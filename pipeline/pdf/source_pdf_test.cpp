@@ -1,11 +1,11 @@
-#include "pipeline/pdf/spool_file.hpp"
+#include "pipeline/pdf/source_pdf.hpp"
 
 #include <zlib.h>
 
 #include <catch2/catch.hpp>
 
 #include "pipeline/model/error.hpp"
-#include "tests/support/spool_test_files.hpp"
+#include "tests/support/source_pdf_files.hpp"
 
 namespace kuvert {
 namespace {
@@ -24,7 +24,7 @@ void check_box(const PageGeometry& g, double llx, double lly, double urx, double
 }
 
 // The geometry the sample file's nested /Pages nodes give each page.
-void check_sample_geometry(SpoolFile& spool) {
+void check_sample_geometry(SourcePdf& spool) {
   REQUIRE(spool.page_count() == 6);
   check_box(spool.geometry(0), 0, 0, 595, 842, 0);
   check_box(spool.geometry(1), 0, 0, 420, 595, 90);
@@ -37,7 +37,7 @@ void check_sample_geometry(SpoolFile& spool) {
 // The error a file gives when opened as "letters.pdf".
 Diagnostic open_error(const std::filesystem::path& path, ErrorKind expected_kind = ErrorKind::input) {
   try {
-    SpoolFile spool(path, "letters.pdf");
+    SourcePdf spool(path, "letters.pdf");
   } catch (const Error& error) {
     CHECK(error.kind() == expected_kind);
     REQUIRE(error.problems().size() == 1);
@@ -74,7 +74,7 @@ std::string with_update(const std::string& base, const std::map<std::uint32_t, s
 TEST_CASE("spool file reads pages and inherited geometry of a classic PDF", "[spool]") {
   TempFolder dir;
   test::make_sample_pdf(dir / "sample.pdf");
-  SpoolFile spool(dir / "sample.pdf", "sample.pdf");
+  SourcePdf spool(dir / "sample.pdf", "sample.pdf");
   check_sample_geometry(spool);
   CHECK_THROWS_AS(spool.geometry(6), std::out_of_range);
 }
@@ -89,7 +89,7 @@ TEST_CASE("spool file reads object streams and xref streams", "[spool]") {
   REQUIRE(bytes.find("/ObjStm") != std::string::npos);
   REQUIRE(bytes.find("/XRef") != std::string::npos);
 
-  SpoolFile spool(dir / "objstm.pdf", "objstm.pdf");
+  SourcePdf spool(dir / "objstm.pdf", "objstm.pdf");
   check_sample_geometry(spool);
 }
 
@@ -100,7 +100,7 @@ TEST_CASE("spool file follows /Kids given as a reference to an array", "[spool]"
                                                 {3, "<< /Type /Page /Parent 2 0 R >>"},
                                                 {4, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 400] >>"},
                                                 {5, "[4 0 R 3 0 R]"}}));
-  SpoolFile spool(dir / "indirect.pdf", "indirect.pdf");
+  SourcePdf spool(dir / "indirect.pdf", "indirect.pdf");
   REQUIRE(spool.page_count() == 2);
   CHECK(spool.geometry(0).urx == 300);
   CHECK(spool.geometry(1).urx == 200);
@@ -113,7 +113,7 @@ TEST_CASE("spool file takes the last /Kids of a node that repeats the key", "[sp
                           {2, "<< /Type /Pages /Kids [3 0 R 4 0 R] /Kids [4 0 R] /Count 1 /MediaBox [0 0 200 100] >>"},
                           {3, "<< /Type /Page /Parent 2 0 R >>"},
                           {4, "<< /Type /Page /Parent 2 0 R >>"}}));
-  SpoolFile spool(dir / "repeated.pdf", "repeated.pdf");
+  SourcePdf spool(dir / "repeated.pdf", "repeated.pdf");
   CHECK(spool.page_count() == 1);
 }
 
@@ -122,7 +122,7 @@ TEST_CASE("spool file takes the newest object of an incremental update", "[spool
   auto objects = one_page_objects();
   write_file(dir / "updated.pdf",
              with_update(classic_pdf(objects), {{3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 400] >>"}}));
-  SpoolFile spool(dir / "updated.pdf", "updated.pdf");
+  SourcePdf spool(dir / "updated.pdf", "updated.pdf");
   REQUIRE(spool.page_count() == 1);
   check_box(spool.geometry(0), 0, 0, 300, 400, 0);
 }
@@ -145,7 +145,7 @@ TEST_CASE("spool file reads a hybrid file whose XRefStm holds compressed objects
   TempFolder dir;
   write_file(dir / "hybrid.pdf", classic_pdf(objects, "/XRefStm " + std::to_string(xref_stream)));
 
-  SpoolFile spool(dir / "hybrid.pdf", "hybrid.pdf");
+  SourcePdf spool(dir / "hybrid.pdf", "hybrid.pdf");
   ObjectNumbering numbering;
   const CopiedPage copy = spool.copy_page(0, 0, numbering);
   CHECK(copy.entries.find("/Resources 4 0 R") != std::string::npos);
@@ -272,7 +272,7 @@ TEST_CASE("spool file refuses hostile files within its limits", "[spool]") {
     auto objects = one_page_objects();
     objects[3] = "<< /Type /Page /Parent 2 0 R /Deep " + nested + " >>";
     write_file(dir / "deep-enough.pdf", classic_pdf(objects));
-    CHECK(SpoolFile(dir / "deep-enough.pdf", "letters.pdf").page_count() == 1);
+    CHECK(SourcePdf(dir / "deep-enough.pdf", "letters.pdf").page_count() == 1);
   }
   SECTION("a cross-reference stream that decodes to 8 MiB from 8 kB") {
     const std::string zeros(8u << 20, '\0');
@@ -298,7 +298,7 @@ TEST_CASE("spool file refuses hostile files within its limits", "[spool]") {
     objects[4] = "<< /Length 5 >>\nstream\nBT /F1 12 Tf (page one) Tj ET";
     objects[5] = "<< /Length 30 >>\nstream\nBT /F1 12 Tf (page two) Tj ET\nendstream";
     write_file(dir / "lying.pdf", classic_pdf(objects));
-    SpoolFile spool(dir / "lying.pdf", "letters.pdf");
+    SourcePdf spool(dir / "lying.pdf", "letters.pdf");
     ObjectNumbering numbering;
     try {
       spool.copy_page(0, 0, numbering);

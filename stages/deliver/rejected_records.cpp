@@ -1,10 +1,10 @@
-#include "stages/deliver/exceptions_list.hpp"
+#include "stages/deliver/rejected_records.hpp"
 
 #include "stages/deliver/csv_text.hpp"
 
 namespace kuvert {
 
-std::string exceptions_csv(const std::vector<Diagnostic>& problems) {
+std::string rejected_records_csv(const std::vector<Diagnostic>& problems) {
   std::string csv = csv_row({"record", "id", "field", "problem"});
   for (const auto& problem : problems)
     csv += csv_row({problem.where.record, problem.where.document, problem.where.field, problem.message});

@@ -4,7 +4,7 @@
 // PdfError; the lower layers translate the ones they expect, and this facade
 // turns any other into an input error about the file, so callers see
 // kuvert::Error only.
-#include "pipeline/pdf/spool_file.hpp"
+#include "pipeline/pdf/source_pdf.hpp"
 
 #include <podofo/base/PdfDictionary.h>
 #include <podofo/base/PdfError.h>
@@ -48,7 +48,7 @@ auto translating_podofo_errors(const std::string& file, Work&& work) {
 
 }  // namespace
 
-SpoolFile::SpoolFile(const std::filesystem::path& path, std::string display_name) : name_(std::move(display_name)) {
+SourcePdf::SourcePdf(const std::filesystem::path& path, std::string display_name) : name_(std::move(display_name)) {
   quiet_podofo();
   translating_podofo_errors(name_, [&] {
     input_ = std::make_unique<pdf::PdfInput>(path, name_);
@@ -57,18 +57,18 @@ SpoolFile::SpoolFile(const std::filesystem::path& path, std::string display_name
   });
 }
 
-SpoolFile::~SpoolFile() = default;
+SourcePdf::~SourcePdf() = default;
 
-std::uint32_t SpoolFile::page_count() const { return pages_->size(); }
+std::uint32_t SourcePdf::page_count() const { return pages_->size(); }
 
-std::pair<std::uint64_t, std::uint64_t> SpoolFile::identity() const { return input_->identity(); }
+std::pair<std::uint64_t, std::uint64_t> SourcePdf::identity() const { return input_->identity(); }
 
-PageGeometry SpoolFile::geometry(std::uint32_t page) const { return pages_->geometry(page); }
+PageGeometry SourcePdf::geometry(std::uint32_t page) const { return pages_->geometry(page); }
 
-pdf::PageObstacle SpoolFile::obstacle(std::uint32_t page) const { return pages_->obstacle(page); }
+pdf::PageObstacle SourcePdf::obstacle(std::uint32_t page) const { return pages_->obstacle(page); }
 
 template <typename Read>
-auto SpoolFile::with_page(std::uint32_t page, Read read)
+auto SourcePdf::with_page(std::uint32_t page, Read read)
     -> decltype(read(std::declval<const PoDoFo::PdfDictionary&>())) {
   return translating_podofo_errors(name_, [&] {
     const pdf::IndirectObject object = reader_->load(pages_->object(page));
@@ -77,24 +77,24 @@ auto SpoolFile::with_page(std::uint32_t page, Read read)
   });
 }
 
-pdf::PageInk SpoolFile::ink_in(std::uint32_t page, const std::vector<RectMm>& zones) {
+pdf::PageInk SourcePdf::ink_in(std::uint32_t page, const std::vector<RectMm>& zones) {
   return with_page(page, [&](const PoDoFo::PdfDictionary& dict) {
     return pdf::page_ink(dict, pages_->inherited(page), pages_->geometry(page), zones, *reader_, fonts_);
   });
 }
 
-std::optional<RectMm> SpoolFile::ink_extent(std::uint32_t page, const RectMm& region) {
+std::optional<RectMm> SourcePdf::ink_extent(std::uint32_t page, const RectMm& region) {
   return with_page(page, [&](const PoDoFo::PdfDictionary& dict) {
     return pdf::ink_extent(dict, pages_->inherited(page), pages_->geometry(page), region, *reader_, fonts_);
   });
 }
 
-CopiedPage SpoolFile::copy_page(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering) {
+CopiedPage SourcePdf::copy_page(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering) {
   return translating_podofo_errors(name_,
                                    [&] { return pdf::copy_page(*reader_, *pages_, page, file_index, numbering); });
 }
 
-CopiedForm SpoolFile::copy_page_as_form(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering) {
+CopiedForm SourcePdf::copy_page_as_form(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering) {
   return translating_podofo_errors(
       name_, [&] { return pdf::copy_page_as_form(*reader_, *pages_, page, file_index, numbering); });
 }

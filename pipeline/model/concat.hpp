@@ -1,7 +1,7 @@
 #pragma once
 #include <string>
 
-namespace kuvert::compose {
+namespace kuvert {
 
 // The parts one after the other (strings, string views, literals). Builds
 // with += : GCC 12 warns falsely about "literal" + std::string chains.
@@ -12,4 +12,4 @@ std::string concat(const Parts&... parts) {
   return out;
 }
 
-}  // namespace kuvert::compose
+}  // namespace kuvert

@@ -1,7 +1,7 @@
 // Planning keeps no ids or addresses; they are read back from job.json at
 // the offsets taken while reading it. These tests check the offsets against
 // the generated job, and that a manifest changed in the meantime is noticed.
-#include "stages/ingest/document_labels.hpp"
+#include "stages/ingest/document_entries.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -26,10 +26,10 @@ TEST_CASE("document labels read back every document's id and recipient", "[inges
   SourceFiles sources;
   const Job job = std::get<Job>(read_job(generated.folder(), profiles(), sources));
   REQUIRE(job.documents.size() == generated.documents().size());
-  DocumentLabels labels(job);
+  DocumentEntries entries(job);
   // Out of order, as a presorted run asks for them.
   for (std::uint32_t i = job.documents.size(); i-- > 0;) {
-    const DocumentLabel label = labels.label(i);
+    const DocumentIdentity label = entries.identity(i);
     const auto& expected = generated.documents()[i];
     CHECK(label.id == expected.id);
     CHECK(label.recipient.name == expected.recipient.name);
@@ -44,9 +44,9 @@ TEST_CASE("a manifest changed while its job is produced is noticed", "[ingest][l
   SourceFiles sources;
   const Job job = std::get<Job>(read_job(generated.folder(), profiles(), sources));
   generated.edit_manifest([](nlohmann::json& manifest) { manifest["documents"][1]["recipient"]["street"] = "Neuer Weg 1"; });
-  DocumentLabels labels(job);
+  DocumentEntries entries(job);
   try {
-    labels.label(1);
+    entries.identity(1);
     FAIL("no error thrown");
   } catch (const Error& error) {
     CHECK(error.kind() == ErrorKind::input);
@@ -70,8 +70,8 @@ TEST_CASE("an id changed in place while the job is produced is noticed", "[inges
   REQUIRE(at != std::string::npos);
   bytes[at] = 'X';  // same length: every entry stays where it was
   std::fstream(path, std::ios::binary | std::ios::in | std::ios::out).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  DocumentLabels labels(job);
-  CHECK_THROWS_AS(labels.label(1), Error);
+  DocumentEntries entries(job);
+  CHECK_THROWS_AS(entries.identity(1), Error);
 }
 
 }  // namespace

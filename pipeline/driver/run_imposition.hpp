@@ -17,7 +17,7 @@ namespace kuvert {
 // ids restart in every job.
 std::string job_key(const Job& job, const std::string& created);
 
-struct RunWritingOptions {
+struct ImpositionOptions {
   unsigned tokens = 16;  // pieces in flight: bounds memory
   std::string created;   // timestamp for tickets and PDF info
   std::string job_key;   // in every 2D code and ticket: sets this job's pieces apart from other jobs'
@@ -29,8 +29,8 @@ struct RunWritingOptions {
 // a serial reader copies source pages, parallel workers add sheets and
 // control marks, a serial writer appends to the run file. Returns the
 // tickets in run order. Throws kuvert::Error; the caller discards the folder.
-std::vector<RunTicket> write_runs(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles,
-                                  SourceFiles& sources, const OutputFolder& folder, const RunWritingOptions& options,
+std::vector<RunTicket> impose_runs(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles,
+                                  SourceFiles& sources, const OutputFolder& folder, const ImpositionOptions& options,
                                   Reporter& reporter);
 
 }  // namespace kuvert

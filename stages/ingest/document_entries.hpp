@@ -11,14 +11,14 @@ namespace kuvert {
 // Reads documents' ids and addresses back from their entries, in the job
 // manifest or a data job's records file, for the outputs of a run: planning
 // keeps neither (see Document). One reader per thread.
-class DocumentLabels {
+class DocumentEntries {
  public:
-  explicit DocumentLabels(const Job& job);
+  explicit DocumentEntries(const Job& job);
 
-  // The label of job.documents[document]. Throws Error(input) when the file
+  // The id and address of job.documents[document]. Throws Error(input) when the file
   // no longer holds that document as it was read: it was changed while the
   // job was being produced.
-  DocumentLabel label(std::uint32_t document);
+  DocumentIdentity identity(std::uint32_t document);
 
  private:
   const Job& job_;

@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "pipeline/pdf/spool_file.hpp"
-#include "tests/support/spool_test_files.hpp"
+#include "pipeline/pdf/source_pdf.hpp"
+#include "tests/support/source_pdf_files.hpp"
 
 namespace kuvert {
 namespace {
@@ -11,7 +11,7 @@ using test::classic_pdf;
 using test::TempFolder;
 using test::write_file;
 
-std::vector<CopiedPage> copy_pages(SpoolFile& spool, const std::vector<std::uint32_t>& pages,
+std::vector<CopiedPage> copy_pages(SourcePdf& spool, const std::vector<std::uint32_t>& pages,
                                    ObjectNumbering& numbering) {
   std::vector<CopiedPage> copies;
   for (const auto page : pages) copies.push_back(spool.copy_page(page, 0, numbering));
@@ -40,7 +40,7 @@ TEST_CASE("copied pages make a valid PDF with each page's text in order", "[spoo
                 .exit_code == 0);
   }
 
-  SpoolFile spool(source, "sample.pdf");
+  SourcePdf spool(source, "sample.pdf");
   ObjectNumbering numbering;
   // Out of order and with a repeat: the output follows the copies.
   const std::vector<std::uint32_t> order{5, 0, 1, 2, 3, 4, 0};
@@ -63,7 +63,7 @@ TEST_CASE("copied pages make a valid PDF with each page's text in order", "[spoo
 TEST_CASE("pages that share a font emit the font object once", "[spool]") {
   TempFolder dir;
   test::make_sample_pdf(dir / "sample.pdf");
-  SpoolFile spool(dir / "sample.pdf", "sample.pdf");
+  SourcePdf spool(dir / "sample.pdf", "sample.pdf");
   ObjectNumbering numbering;
   const auto copies = copy_pages(spool, {0, 1}, numbering);
   CHECK(objects_containing({copies[0]}, "/BaseFont /Helvetica") == 1);
@@ -81,7 +81,7 @@ TEST_CASE("pages that share a font emit the font object once", "[spool]") {
 TEST_CASE("copied page entries state inherited attributes and drop ties to the source", "[spool]") {
   TempFolder dir;
   test::make_sample_pdf(dir / "sample.pdf");
-  SpoolFile spool(dir / "sample.pdf", "sample.pdf");
+  SourcePdf spool(dir / "sample.pdf", "sample.pdf");
   ObjectNumbering numbering;
 
   const CopiedPage first = spool.copy_page(0, 0, numbering);
@@ -118,7 +118,7 @@ TEST_CASE("copying resolves indirect lengths and nulls missing references", "[sp
                            "/Resources << /XObject << /Gone 99 0 R /Page 3 0 R >> >> >>"},
                           {4, "<< /Length 5 0 R >>\nstream\n" + content + "\nendstream"},
                           {5, std::to_string(content.size())}}));
-  SpoolFile spool(dir / "small.pdf", "small.pdf");
+  SourcePdf spool(dir / "small.pdf", "small.pdf");
   ObjectNumbering numbering;
   const CopiedPage copy = spool.copy_page(0, 0, numbering);
 
@@ -139,7 +139,7 @@ TEST_CASE("contents given as a referenced array copy each stream", "[spool]") {
                                              {4, "[5 0 R 6 0 R]"},
                                              {5, "<< /Length 1 >>\nstream\nq\nendstream"},
                                              {6, "<< /Length 1 >>\nstream\nQ\nendstream"}}));
-  SpoolFile spool(dir / "array.pdf", "array.pdf");
+  SourcePdf spool(dir / "array.pdf", "array.pdf");
   ObjectNumbering numbering;
   const CopiedPage copy = spool.copy_page(0, 0, numbering);
   REQUIRE(copy.contents.size() == 2);
@@ -156,7 +156,7 @@ TEST_CASE("a stream with a wrong length is delimited by endstream", "[spool]") {
                           {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 100] >>"},
                           {3, "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>"},
                           {4, "<< /Length 999 >>\nstream\r\n" + content + "\r\nendstream"}}));
-  SpoolFile spool(dir / "bad-length.pdf", "bad-length.pdf");
+  SourcePdf spool(dir / "bad-length.pdf", "bad-length.pdf");
   ObjectNumbering numbering;
   const CopiedPage copy = spool.copy_page(0, 0, numbering);
   REQUIRE(copy.objects.size() == 1);

@@ -23,17 +23,17 @@ class PageList;
 
 // Not thread-safe; one owner. Every failure is a kuvert::Error whose
 // Where::file is the display name.
-class SpoolFile {
+class SourcePdf {
  public:
   // Opens and indexes the file. Throws kuvert::Error(ErrorKind::input) with
   // the messages "file not found", "is not a PDF file", "is truncated (no
   // end-of-file marker)", "is encrypted; print files must not be", "has a
   // damaged cross-reference table", "has a damaged page tree", "has no
   // pages"; ErrorKind::system when the file exists but cannot be read.
-  SpoolFile(const std::filesystem::path& path, std::string display_name);
-  ~SpoolFile();
-  SpoolFile(const SpoolFile&) = delete;
-  SpoolFile& operator=(const SpoolFile&) = delete;
+  SourcePdf(const std::filesystem::path& path, std::string display_name);
+  ~SourcePdf();
+  SourcePdf(const SourcePdf&) = delete;
+  SourcePdf& operator=(const SourcePdf&) = delete;
 
   std::uint32_t page_count() const;
   // The device and inode of the file that was opened, which a caller
