@@ -8,14 +8,10 @@
 using kuvert::PageBox;
 using kuvert::test::datamatrix_profile;
 using kuvert::test::generic_omr;
+using kuvert::test::kGenericBehind;
+using kuvert::test::kGenericZone;
 
 namespace {
-
-// generic-omr's clear zone (x 190-206 mm, y 80-154 mm) on an A4 media box.
-const std::string kGenericZone = "1 g\n538.583 405.355 45.354 209.763 re f\n";
-// The same zone mirrored at the sheet's centre line (x 4 to 20 mm): behind
-// the code on the other side of the sheet.
-const std::string kGenericBehind = "1 g\n11.339 405.355 45.354 209.763 re f\n";
 
 kuvert::SheetContext first_of_two() {
   kuvert::SheetContext context;

@@ -9,14 +9,12 @@
 using kuvert::PdfObjectBytes;
 using kuvert::Sides;
 using kuvert::test::generic_omr;
+using kuvert::test::kGenericBehind;
+using kuvert::test::kGenericZone;
 
 namespace {
 
 const std::string kA4 = "/MediaBox [0 0 595.276 841.89]";
-const std::string kGenericZone = "1 g\n538.583 405.355 45.354 209.763 re f\n";
-// The same zone mirrored at the sheet's centre line (x 4 to 20 mm): behind
-// the code on the other side of the sheet.
-const std::string kGenericBehind = "1 g\n11.339 405.355 45.354 209.763 re f\n";
 
 kuvert::SheetContext only_sheet() {
   kuvert::SheetContext context;

@@ -54,6 +54,12 @@ inline InserterProfile generic_omr() {
   return p;
 }
 
+// generic_omr()'s clear zone (x 190-206 mm, y 80-154 mm) painted white on
+// an A4 front, and the same zone mirrored at the sheet's centre line (x 4
+// to 20 mm) on the back, behind the code: as the imposer draws them.
+inline const std::string kGenericZone = "1 g\n538.583 405.355 45.354 209.763 re f\n";
+inline const std::string kGenericBehind = "1 g\n11.339 405.355 45.354 209.763 re f\n";
+
 // layouts/inserters/datamatrix.toml.
 inline InserterProfile datamatrix_profile() {
   InserterProfile p;
