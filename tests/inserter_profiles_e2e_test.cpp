@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "tests/support/csv.hpp"
+#include "tests/support/file_text.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/page_image.hpp"
 
@@ -14,11 +15,6 @@ namespace {
 using namespace kuvert::test;
 using nlohmann::json;
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 json read_json(const fs::path& path) { return json::parse(std::ifstream(path)); }
 
@@ -30,6 +26,15 @@ std::unique_ptr<KuvertJob> job_for(const std::string& inserter, const std::strin
   options.sides = sides;
   auto job = std::make_unique<KuvertJob>(options);
   job->edit_manifest([&](json& m) { m["defaults"]["inserter"] = inserter; });
+  return job;
+}
+
+// The job for `inserter`, produced.
+std::unique_ptr<KuvertJob> produced_job(const std::string& inserter, const std::string& sides) {
+  auto job = job_for(inserter, sides);
+  const auto result = job->run();
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
   return job;
 }
 
@@ -56,11 +61,8 @@ std::string feeder_field(const std::string& inserts) {
 }  // namespace
 
 TEST_CASE("the datamatrix profile prints a readable code with piece, sheet and feeders on every sheet", "[e2e]") {
-  const auto owned = job_for("datamatrix", "duplex");
+  const auto owned = produced_job("datamatrix", "duplex");
   auto& job = *owned;
-  const auto result = job.run();
-  INFO(result.err);
-  REQUIRE(result.exit_code == 0);
   std::size_t sheets_checked = 0;
   const auto summary = read_json(job.output() / "summary.json");
   for (const auto& run : summary["runs"]) {
@@ -83,12 +85,63 @@ TEST_CASE("the datamatrix profile prints a readable code with piece, sheet and f
   CHECK(sheets_checked > 14);
 }
 
-TEST_CASE("the pitney-bowes profile marks the first sheet of a piece with odd parity, simplex", "[e2e]") {
-  const auto owned = job_for("pitney-bowes", "simplex");
+// A fixed-width record's field: columns [from, from + width), trailing
+// spaces dropped.
+std::string column(const std::string& line, std::size_t from, std::size_t width) {
+  auto text = line.substr(from, width);
+  return text.erase(text.find_last_not_of(' ') + 1);
+}
+
+TEST_CASE("the datamatrix profile's control files list what its camera reads, sheet by sheet", "[e2e]") {
+  const auto owned = produced_job("datamatrix", "duplex");
   auto& job = *owned;
-  const auto result = job.run();
-  INFO(result.err);
-  REQUIRE(result.exit_code == 0);
+  std::size_t sheets_checked = 0;
+  const auto summary = read_json(job.output() / "summary.json");
+  for (const auto& run : summary["runs"]) {
+    const auto id = run["run"].get<std::string>();
+    const auto ticket = read_json(job.output() / (id + ".json"));
+    CHECK(ticket["control_files"] == json::array({id + ".pieces.csv", id + ".sheets.txt"}));
+    // The pieces file: R.csv's pieces in sequence, by the id the code carries.
+    const auto manifest = read_csv(read_file(job.output() / (id + ".csv")));
+    const auto pieces = read_csv(read_file(job.output() / (id + ".pieces.csv")));
+    REQUIRE(pieces.size() == manifest.size());
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      CHECK(pieces[i].at("piece") == ticket["job_key"].get<std::string>() + "-" + manifest[i].at("piece_id"));
+      CHECK(pieces[i].at("sequence") == manifest[i].at("sequence"));
+      CHECK(pieces[i].at("sheets") == manifest[i].at("sheets"));
+      CHECK(pieces[i].at("product") == manifest[i].at("product"));
+    }
+    // The sheets file, fixed width (piece 32, sheet 3, of 3, feeders 24,
+    // divert 1, CRLF): one line a printed sheet, as its code reads.
+    const auto text = read_file(job.output() / (id + ".sheets.txt"));
+    const auto images = render_pages(job.output() / (id + ".pdf"), 200);
+    std::size_t line_start = 0, sheet = 0;
+    for (auto end = text.find("\r\n"); end != std::string::npos; end = text.find("\r\n", line_start)) {
+      const std::string line = text.substr(line_start, end - line_start);
+      line_start = end + 2;
+      REQUIRE(line.size() == 63);
+      const std::string code = decode_datamatrix(images.at(2 * sheet++));
+      INFO(line << " / " << code);
+      const std::string n = column(line, 32, 3), m = column(line, 35, 3);
+      CHECK(code.substr(0, code.find('|')) == column(line, 0, 32));
+      CHECK(code.find("|S" + n.substr(1) + "/" + m.substr(1) + "|") != std::string::npos);
+      // Feeders fire on the piece's last sheet: the code's stations, two digits each.
+      std::string stations;
+      for (char c : code.substr(code.rfind("|F") + 2))
+        if (c != ',') stations += std::string("0") + c;
+      CHECK(column(line, 38, 24) == (n == m ? stations : ""));
+      CHECK(line[62] == 'N');
+      ++sheets_checked;
+    }
+    CHECK(line_start == text.size());
+    CHECK(sheet == images.size() / 2);
+  }
+  CHECK(sheets_checked > 14);
+}
+
+TEST_CASE("the pitney-bowes profile marks the first sheet of a piece with odd parity, simplex", "[e2e]") {
+  const auto owned = produced_job("pitney-bowes", "simplex");
+  auto& job = *owned;
   // positions from layouts/inserters/pitney-bowes.toml, first bar centre
   // 146 mm from the top, pitch 4.233 mm: start, insert, feeder 1-3,
   // sequence 1-2-4, divert, parity, safety.

@@ -119,6 +119,18 @@ std::size_t files_in(const fs::path& folder, bool hidden_too = false) {
   return count;
 }
 
+// The run files a printer sees in its folder (each comes with its
+// inserter's two control files, generic-omr's).
+std::size_t runs_in(const fs::path& folder) {
+  std::size_t count = 0;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(folder, error)) {
+    const std::string name = entry.path().filename().string();
+    count += entry.is_regular_file() && !name.starts_with('.') && name.ends_with(".pdf") ? 1 : 0;
+  }
+  return count;
+}
+
 }  // namespace
 
 TEST_CASE("Jobs dropped into an inbox become runs and released runs reach the printer once", "[service][slow]") {
@@ -139,7 +151,7 @@ TEST_CASE("Jobs dropped into an inbox become runs and released runs reach the pr
   REQUIRE_FALSE(ordinary.sensitive);
 
   act_on_run(store, ordinary.id, RunAction::release, {"anna", Role::operator_}, now());
-  REQUIRE(wait_until([&] { return files_in(site.printer()) == 1; }, 15s));
+  REQUIRE(wait_until([&] { return runs_in(site.printer()) == 1; }, 15s));
   std::string name = "J";
   name += std::to_string(ordinary.job);
   name += "-job-a-R0001.pdf";
@@ -152,15 +164,15 @@ TEST_CASE("Jobs dropped into an inbox become runs and released runs reach the pr
   // Four eyes: released by one supervisor, nothing moves until another confirms.
   act_on_run(store, sensitive.id, RunAction::release, {"bernd", Role::supervisor}, now());
   std::this_thread::sleep_for(1500ms);
-  CHECK(files_in(site.printer()) == 1);
+  CHECK(runs_in(site.printer()) == 1);
   CHECK(find_run(store, sensitive.id)->state == RunState::released);
   act_on_run(store, sensitive.id, RunAction::confirm, {"clara", Role::supervisor}, now());
-  REQUIRE(wait_until([&] { return files_in(site.printer()) == 2; }, 15s));
+  REQUIRE(wait_until([&] { return runs_in(site.printer()) == 2; }, 15s));
   CHECK(wait_until([&] { return find_run(store, sensitive.id)->state == RunState::delivered; }, 5s));
   // Nothing half-written is left in the printer folder, nothing is sent twice.
   std::this_thread::sleep_for(1000ms);
-  CHECK(files_in(site.printer()) == 2);
-  CHECK(files_in(site.printer(), true) == 2);
+  CHECK(runs_in(site.printer()) == 2);
+  CHECK(files_in(site.printer(), true) == 2 * 3);  // each run file with its control files
   // A second service on the same store would deliver the same runs again.
   auto second = site.start();
   CHECK(second->wait(10s) == 3);
@@ -185,7 +197,7 @@ TEST_CASE("A run released while a long scan batch is read goes to its printer at
   auto store = site.store();
   act_on_run(store, site.runs().front().id, RunAction::release, {"anna", Role::operator_}, now());
   // The command line cannot wake the service; its delivery poll (2 s) does.
-  REQUIRE(wait_until([&] { return files_in(site.printer()) == 1; }, 5s));
+  REQUIRE(wait_until([&] { return runs_in(site.printer()) == 1; }, 5s));
   CHECK(site.inputs(InputState::taken).size() == 1);  // the scan is still being read
   REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 2; }, 120s));
 }
@@ -363,7 +375,7 @@ TEST_CASE("Crash states left in the store are finished on restart", "[service][s
   REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 3; }, 30s));
   REQUIRE(wait_until([&] { return find_run(store, run)->state == RunState::delivered; }, 15s));
   CHECK(read_file(target) == pdf);
-  CHECK(files_in(site.printer(), true) == 1);  // the half copy is gone
+  CHECK(files_in(site.printer(), true) == 3);  // the half copy is gone: the run file and its control files
   CHECK_FALSE(find_input(store, unmoved.id));  // forgotten, then taken afresh
   CHECK_FALSE(fs::exists(waiting));
   CHECK(site.jobs().size() == 3);

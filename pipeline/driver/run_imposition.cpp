@@ -14,6 +14,7 @@
 #include "pipeline/model/error.hpp"
 #include "pipeline/pdf/pdf_file_writer.hpp"
 #include "pipeline/pdf/sha256.hpp"
+#include "stages/deliver/control_files.hpp"
 #include "stages/deliver/piece_manifest.hpp"
 #include "stages/deliver/run_ticket.hpp"
 #include "stages/impose/sheet_imposer.hpp"
@@ -51,13 +52,6 @@ struct SheetBatch {
 };
 
 using BatchItem = std::shared_ptr<SheetBatch>;  // what the pipeline hands on
-
-std::vector<int> feeder_stations(const InserterProfile& inserter, const MailPiece& piece) {
-  std::vector<int> stations;
-  for (const auto& name : piece.inserts)
-    if (const auto* feeder = inserter.feeder(name)) stations.push_back(feeder->station);
-  return stations;
-}
 
 // A document's id for a message, or its place in the job should the
 // manifest no longer give it: the message at hand must not be lost.
@@ -101,7 +95,7 @@ class SheetReader {
       const MailPiece& piece = pieces[piece_];
       if (sheet_ == 0) {
         sheets_ = lay_out_sheets(job_, piece, run.settings.manual ? nullptr : &inserter);
-        stations_ = feeder_stations(inserter, piece);
+        stations_ = inserter.stations(piece.inserts);
       }
       add_sheet(run, piece, *batch);
       if (++sheet_ == sheets_.size()) {
@@ -210,6 +204,10 @@ class RunWriter {
     for (const auto& piece : contents.pieces)
       for (const auto index : piece.documents) contents.identities.emplace(index, entries_.identity(index));
     auto ticket = run_ticket(job_, run, contents, profiles_, result, options_.created, options_.job_key);
+    for (auto& file : control_files(run, contents, profiles_.inserters.at(run.settings.inserter), options_.job_key)) {
+      folder_.write_file(file.name, file.bytes);
+      ticket.control_files.push_back(std::move(file.name));
+    }
     folder_.write_file(run.id + ".json", nlohmann::json(ticket).dump(2) + "\n");
     folder_.write_file(run.id + ".csv", piece_manifest_csv(job_, contents));
     tickets_.push_back(std::move(ticket));

@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,6 +61,19 @@ struct MarkLimits {
   double clear_below_min_mm = 0;
 };
 
+// The control files a machine's software reads beside the run file
+// (stages/deliver/control_files.hpp): one record per piece, one per sheet,
+// each as CSV or as fixed-width text; none where the profile names none.
+enum class ControlFormat { csv, fixed };
+struct ControlFiles {
+  std::optional<ControlFormat> pieces;
+  std::optional<ControlFormat> sheets;
+};
+// The fixed-width columns for names from the profiles, in ASCII characters
+// (checked when the profiles load).
+inline constexpr std::size_t kControlEnvelopeColumn = 12;
+inline constexpr std::size_t kControlProductColumn = 32;
+
 // A folder-inserter's reading profile (layouts/inserters/NAME.toml).
 struct InserterProfile {
   std::string name;
@@ -105,11 +119,21 @@ struct InserterProfile {
   std::string folded_envelope = "c6-5";
   std::string flat_envelope = "c4";
   std::vector<Feeder> feeders;
+  ControlFiles control_files;
 
   const Feeder* feeder(const std::string& feeder_name) const {
     for (const auto& f : feeders)
       if (f.name == feeder_name) return &f;
     return nullptr;
+  }
+  // The stations that feed `inserts` (feeder names), in station order.
+  std::vector<int> stations(const std::vector<std::string>& inserts) const {
+    std::vector<int> result;
+    for (const auto& name : inserts)
+      if (const auto* f = feeder(name)) result.push_back(f->station);
+    std::sort(result.begin(), result.end());
+    result.erase(std::unique(result.begin(), result.end()), result.end());
+    return result;
   }
 };
 

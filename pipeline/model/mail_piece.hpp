@@ -71,4 +71,13 @@ struct MailPiece {
   const ProductionSettings& settings() const { return *production; }
 };
 
+// A piece's id as its 2D code and the control files carry it, set apart
+// from other jobs' pieces by the job key: "3F2A9C1D-R0001-000042". A piece
+// id without its run's prefix gets it.
+inline std::string coded_piece_id(const std::string& job_key, const std::string& run_id, const std::string& piece_id) {
+  std::string id = job_key.empty() ? "" : job_key + "-";
+  if (!piece_id.starts_with(run_id + "-")) id += run_id + "-";
+  return id + piece_id;
+}
+
 }  // namespace kuvert

@@ -98,6 +98,9 @@ struct RunTicket {
   TicketPostage postage;
   TicketPresort presort;
   std::vector<TicketManualPiece> manual_pieces;
+  // The inserter's control files beside the run file, as its profile asks
+  // (stages/deliver/control_files.hpp): "R0001.pieces.csv", ...
+  std::vector<std::string> control_files;
 };
 
 // Member names are the file's keys; reading uses at(), which throws
@@ -114,6 +117,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketRegion, leitregion, pieces)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketPresort, leitregionen, foreign_pieces)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketManualPiece, piece, documents, sheets, reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunTicket, run, part, parts, job, job_key, client, application, created, file,
-                                   bytes, sha256, production, counts, postage, presort, manual_pieces)
+                                   bytes, sha256, production, counts, postage, presort, manual_pieces,
+                                   control_files)
 
 }  // namespace kuvert

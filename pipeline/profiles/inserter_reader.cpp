@@ -179,6 +179,12 @@ InserterProfile read_inserter(const toml::table& document, const std::string& na
   if (const auto v = fields.text("folded_envelope")) profile.folded_envelope = *v;
   if (const auto v = fields.text("flat_envelope")) profile.flat_envelope = *v;
   read_feeders(fields, profile, problems);
+  with_table(fields, "control_files", false, [&](TomlFields& table) {
+    for (auto [key, target] : {std::pair{"pieces", &profile.control_files.pieces},
+                               std::pair{"sheets", &profile.control_files.sheets}})
+      if (table.has(key))
+        *target = table.choice<ControlFormat>(key, {{"csv", ControlFormat::csv}, {"fixed", ControlFormat::fixed}});
+  });
 
   // Without a valid code the code-specific keys cannot be told from typos.
   if (code) fields.reject_unknown();

@@ -279,3 +279,25 @@ TEST_CASE("marks are checked against the machine's documented limits", "[profile
               generic("clear_zone",
                       "the clear zone leaves beside the bars 2 mm, less than the 3 mm the machine needs" + source)});
 }
+
+TEST_CASE("control files are csv or fixed, and fixed ones must hold the profile's names", "[profiles]") {
+  const auto shipped = kuvert::load_profiles(kShipped, "2026-01-15");
+  CHECK(shipped.inserters.at("pitney-bowes").control_files.pieces == kuvert::ControlFormat::fixed);
+  CHECK(shipped.inserters.at("datamatrix").control_files.sheets == kuvert::ControlFormat::fixed);
+  CHECK(shipped.inserters.at("generic-omr").control_files.pieces == kuvert::ControlFormat::csv);
+
+  ScratchLayouts layouts;
+  layouts.replace(kGeneric, "pieces = \"csv\"", "pieces = \"xml\"");
+  layouts.replace(kGeneric, "sheets = \"csv\"", "sheets = \"csv\"\nlabels = \"csv\"");
+  CHECK(load_problems(layouts.root()) ==
+        Lines{generic("control_files.pieces", "\"xml\" is neither \"csv\" nor \"fixed\""),
+              generic("control_files.labels", "is not a known field")});
+
+  ScratchLayouts long_names;
+  long_names.replace("tariffs/deutsche-post-2025.toml", "name = \"Großbrief\"",
+                     "name = \"Großbrief mit Zusatzleistung Einschreiben Rückschein\"");
+  CHECK(load_problems(long_names.root()) ==
+        Lines{"file \"inserters/pitney-bowes.toml\": field \"control_files.pieces\": is \"fixed\", but the postage "
+              "product \"Großbrief mit Zusatzleistung Einschreiben Rückschein\" (Deutsche Post 2025) does not fit its "
+              "column of 32 ASCII characters"});
+}

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <optional>
 
+#include "pipeline/model/ascii_text.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/profiles/profile_readers.hpp"
 #include "pipeline/profiles/toml_fields.hpp"
@@ -52,6 +53,32 @@ std::optional<Tariff> tariff_on(std::vector<DatedTariff> tariffs, const std::str
   return chosen->tariff;
 }
 
+bool fits_column(const std::string& name, std::size_t width) {
+  const auto ascii = german_ascii(name);
+  return ascii && ascii->size() <= width;
+}
+
+// An inserter's fixed-width control file has a column of its own for the
+// envelope and the postage product: names that do not fit are refused now,
+// not when a run is written.
+void check_control_columns(const ProfileCatalog& catalog, std::vector<Diagnostic>& problems) {
+  for (const auto& [name, inserter] : catalog.inserters) {
+    if (inserter.control_files.pieces != ControlFormat::fixed) continue;
+    const std::string file = "inserters/" + name + ".toml";
+    for (const auto* envelope : {&inserter.folded_envelope, &inserter.flat_envelope})
+      if (!fits_column(*envelope, kControlEnvelopeColumn))
+        problems.push_back({in_file(file, "control_files.pieces"),
+                            "is \"fixed\", but the envelope \"" + *envelope + "\" does not fit its column of " +
+                                std::to_string(kControlEnvelopeColumn) + " ASCII characters"});
+    for (const auto& product : catalog.tariff.products)
+      if (!fits_column(product.name, kControlProductColumn))
+        problems.push_back({in_file(file, "control_files.pieces"),
+                            "is \"fixed\", but the postage product \"" + product.name + "\" (" +
+                                catalog.tariff.name + ") does not fit its column of " +
+                                std::to_string(kControlProductColumn) + " ASCII characters"});
+  }
+}
+
 }  // namespace
 
 ProfileCatalog load_profiles(const fs::path& layouts_dir, const std::string& production_date) {
@@ -88,6 +115,7 @@ ProfileCatalog load_profiles(const fs::path& layouts_dir, const std::string& pro
   // A tariff with problems may have no valid_from: choose only among sound files.
   if (date_ok && problems.size() == problems_before_tariffs && !tariffs.empty())
     if (auto tariff = tariff_on(std::move(tariffs), production_date, problems)) catalog.tariff = std::move(*tariff);
+  check_control_columns(catalog, problems);
 
   if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
   return catalog;

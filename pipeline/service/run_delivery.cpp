@@ -6,8 +6,11 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/run_ticket.hpp"
 #include "pipeline/service/inbox_files.hpp"
 
 namespace kuvert::service {
@@ -31,6 +34,29 @@ const Printer* printer_named(const ServiceConfig& config, const std::string& nam
 
 std::string last_error() { return std::strerror(errno); }
 
+// The control files the run's ticket lists (its inserter asks for them).
+std::vector<std::string> control_files_of(const RunRecord& run) {
+  const fs::path ticket = fs::path(run.file).replace_extension(".json");
+  try {
+    std::ifstream in(ticket);
+    return nlohmann::json::parse(in).get<RunTicket>().control_files;
+  } catch (const nlohmann::json::exception& error) {
+    copy_failure(ticket, std::string("cannot be read: ") + error.what());
+  }
+}
+
+// Copies `source` to `target` in the printer folder under the hidden
+// temporary name and renames it into place, synced.
+void copy_into_place(const fs::path& source, const fs::path& target) {
+  const fs::path temporary = partial_path(target);
+  std::error_code error;
+  fs::copy_file(source, temporary, fs::copy_options::overwrite_existing, error);
+  if (error) copy_failure(temporary, "cannot copy " + source.string() + " into the printer folder: " + error.message());
+  sync_file(temporary);
+  if (::rename(temporary.c_str(), target.c_str()) != 0)
+    copy_failure(target, "cannot rename in the printer folder: " + last_error());
+}
+
 // Delivers one run; returns false when a hold or cancel came first.
 bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, std::int64_t now) {
   const fs::path target = printer.folder / delivered_name(run);
@@ -48,13 +74,11 @@ bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, std
       fs::remove(temporary, error);
       return false;
     }
-    std::error_code copy_error;
-    fs::copy_file(run.file, temporary, fs::copy_options::overwrite_existing, copy_error);
-    if (copy_error)
-      copy_failure(temporary, "cannot copy " + run.file + " into the printer folder: " + copy_error.message());
-    sync_file(temporary);
-    if (::rename(temporary.c_str(), target.c_str()) != 0)
-      copy_failure(target, "cannot rename in the printer folder: " + last_error());
+    // The control files are in place before the run file appears, which
+    // is what a printer or inserter waits for.
+    for (const auto& name : control_files_of(run))
+      copy_into_place(fs::path(run.file).parent_path() / name, printer.folder / delivered_name(run, name));
+    copy_into_place(run.file, target);
     sync_folder(printer.folder);
   }
   act_on_run(store, run.id, RunAction::deliver, {"kuvert", Role::viewer, true}, now);
@@ -63,7 +87,9 @@ bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, std
 
 }  // namespace
 
-std::string delivered_name(const RunRecord& run) {
+std::string delivered_name(const RunRecord& run) { return delivered_name(run, run.name + ".pdf"); }
+
+std::string delivered_name(const RunRecord& run, const std::string& file) {
   // Job names come from job.json: in a file name only letters, digits,
   // '.', '-' and '_' are kept.
   // Cut to 64 bytes, so that the name (and the hidden ".NAME.part" it is
@@ -73,7 +99,7 @@ std::string delivered_name(const RunRecord& run) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') c = '_';
   std::string name = "J";
   name += std::to_string(run.job);
-  name += "-" + job_name + "-" + run.name + ".pdf";
+  name += "-" + job_name + "-" + file;
   return name;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
-// Delivering released runs to their printers' folders: each run's PDF is
-// copied in under a hidden temporary name and renamed, so the printer never
-// sees half a file, and each run is delivered once, a crash at any point
-// included:
+// Delivering released runs to their printers' folders: each run's PDF (and
+// before it the control files its inserter reads) is copied in under a
+// hidden temporary name and renamed, so the printer never sees half a file,
+// and each run is delivered once, a crash at any point included:
 //   1. the temporary file is created;
 //   2. the run is marked "delivering" (committed);
 //   3. the PDF is written and synced, then renamed to its final name;
@@ -19,8 +19,11 @@
 
 namespace kuvert::service {
 
-// The name of a run in the printer folder: "J12-grundsteuer-2026-R0001.pdf".
+// The name of a run in the printer folder: "J12-grundsteuer-2026-R0001.pdf",
+// and of a file beside it, such as its control file "R0001.pieces.csv":
+// "J12-grundsteuer-2026-R0001.pieces.csv".
 std::string delivered_name(const store::RunRecord& run);
+std::string delivered_name(const store::RunRecord& run, const std::string& file);
 
 // Delivers every run ready for delivery; returns how many were delivered.
 int deliver_ready_runs(store::Store& store, const ServiceConfig& config, std::int64_t now, const ServiceLog& log);

@@ -2,8 +2,10 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <set>
 
 #include "pipeline/store/run_workflow.hpp"
+#include "tests/support/file_text.hpp"
 #include "tests/support/processed_job.hpp"
 #include "tests/support/temp_folder.hpp"
 
@@ -55,4 +57,14 @@ TEST_CASE("A run that cannot reach its printer says why until it does", "[servic
   const auto delivered = find_run(store, run.id);
   CHECK(delivered->state == RunState::delivered);
   CHECK(delivered->delivery_problem.empty());
+
+  // The inserter's control files went with the run file, nothing half-done.
+  std::set<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(config.printers[0].folder))
+    names.insert(entry.path().filename().string());
+  const std::string prefix = "J" + std::to_string(run.job) + "-" + run.job_name + "-" + run.name;
+  CHECK(names == std::set<std::string>{prefix + ".pdf", prefix + ".pieces.csv", prefix + ".sheets.csv"});
+  const std::filesystem::path produced = std::filesystem::path(run.file).parent_path();
+  CHECK(kuvert::test::read_file(config.printers[0].folder / (prefix + ".sheets.csv")) ==
+        kuvert::test::read_file(produced / (run.name + ".sheets.csv")));
 }

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/mail_piece.hpp"
 
 namespace kuvert {
 namespace {
@@ -31,13 +32,8 @@ std::string two_digits(std::uint32_t value) {
 std::string datamatrix_payload(const SheetContext& sheet) {
   check_id(sheet, sheet.run_id, "run id");
   check_id(sheet, sheet.piece_id, "piece id");
-  const std::string prefix = sheet.run_id + "-";
-  std::string payload;
-  if (!sheet.job_key.empty()) {
-    check_id(sheet, sheet.job_key, "job key");
-    payload = sheet.job_key + "-";
-  }
-  payload += sheet.piece_id.starts_with(prefix) ? sheet.piece_id : prefix + sheet.piece_id;
+  if (!sheet.job_key.empty()) check_id(sheet, sheet.job_key, "job key");
+  std::string payload = coded_piece_id(sheet.job_key, sheet.run_id, sheet.piece_id);
   payload += "|S" + two_digits(sheet.sheet_in_piece) + "/" + two_digits(sheet.piece_sheets) + "|F";
 
   std::vector<int> stations = sheet.feeder_stations;
