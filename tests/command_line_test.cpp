@@ -135,3 +135,12 @@ TEST_CASE("a job for another client than its inbox takes is refused before anyth
   CHECK(entries_in(job.output().parent_path()) == 1);  // nothing begun beside it either
   CHECK(job.run({"--inbox", "steuer", "--inbox-client", "musterstadt"}).exit_code == 0);
 }
+
+TEST_CASE("a job key that is not eight hex digits is a usage error naming its option", "[cli]") {
+  KuvertJob job(plain_job(2, 1));
+  const auto result = job.run({"--job-key", "12ab"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("option --job-key: \"12ab\" is not eight hex digits (0-9, A-F)") != std::string::npos);
+  CHECK_FALSE(fs::exists(job.output()));
+  CHECK(job.run({"--job-key", "0000002A"}).exit_code == 0);
+}

@@ -130,7 +130,7 @@ ProofSummary proof_job(const ProofRequest& request, Reporter& reporter) {
     if (!std::holds_alternative<DataJob>(input)) check_address_windows(job, runs, profiles, sources, sample.form);
     reporter.stage("imposing and writing the runs");
     impose_runs(job, runs, profiles, sources, work,
-               ImpositionOptions{4 * threads, run.created, job_key(job, run.created)}, reporter);
+               ImpositionOptions{4 * threads, run.created, run.job_key.empty() ? job_key(job, run.created) : run.job_key}, reporter);
   }
 
   reporter.stage("writing the proof");

@@ -209,7 +209,7 @@ class RunWriter {
       ticket.control_files.push_back(std::move(file.name));
     }
     folder_.write_file(run.id + ".json", nlohmann::json(ticket).dump(2) + "\n");
-    folder_.write_file(run.id + ".csv", piece_manifest_csv(job_, contents));
+    folder_.write_file(run.id + ".csv", piece_manifest_csv(job_, run, contents, options_.job_key));
     tickets_.push_back(std::move(ticket));
   }
 

@@ -58,7 +58,7 @@ JobSummary run_job(const RunRequest& request, Reporter& reporter) {
   release_freed_memory();
 
   ImpositionOptions options{
-      .tokens = 4 * threads, .created = request.created, .job_key = job_key(job, request.created)};
+      .tokens = 4 * threads, .created = request.created, .job_key = request.job_key.empty() ? job_key(job, request.created) : request.job_key};
   reporter.stage("imposing and writing the runs");
   const auto tickets = impose_runs(job, runs, profiles, sources, folder, options, reporter);
   auto summary = job_summary(job, tickets, request.created);

@@ -22,6 +22,10 @@ struct RunRequest {
   // it is produced.
   std::string inbox;
   std::string inbox_client;
+  // The prefix of the job's piece ids (eight hex digits, as in the 2D
+  // codes). The service's is unique in its store and never used again;
+  // empty: one derived from the job's client, name and `created`.
+  std::string job_key;
 };
 
 // "Grundsteuer" for a job folder .../Grundsteuer or its .../Grundsteuer/job.json.

@@ -1,6 +1,7 @@
 #include "pipeline/model/counted.hpp"
 #include "pipeline/service/job_processing.hpp"
 
+#include <cstdio>
 #include <fstream>
 #include <optional>
 #include <nlohmann/json.hpp>
@@ -113,9 +114,19 @@ fs::path manifest_of(const fs::path& place) {
 constexpr const char* kProduced = "output";
 constexpr const char* kStage = "stage";
 
-// The command line of the child that produces `input` in `work`.
+// The prefix of a job's piece ids: the store's id of the job in eight hex
+// digits, unique in the store and never used again (jobs are numbered by
+// AUTOINCREMENT and never deleted), so no two pieces share an id.
+std::string store_job_key(std::int64_t job) {
+  char key[17];
+  std::snprintf(key, sizeof key, "%08llX", static_cast<unsigned long long>(job));
+  return key;
+}
+
+// The command line of the child that produces `input` as `job` in `work`.
 std::vector<std::string> production_arguments(const ServiceConfig& config, const Inbox& inbox,
-                                              const InputRecord& input, const fs::path& work, std::int64_t now) {
+                                              const InputRecord& input, std::int64_t job, const fs::path& work,
+                                              std::int64_t now) {
   const std::vector<std::string> common{"-o", (work / kProduced).string(), "--layouts", config.layouts.string(),
                                         "--threads", std::to_string(config.threads), "--created", iso_time(now)};
   std::vector<std::string> arguments;
@@ -127,7 +138,7 @@ std::vector<std::string> production_arguments(const ServiceConfig& config, const
     arguments = {"run",          manifest_of(input.place).string(),  "--fonts", config.fonts.string(),
                  "--max-sheets", std::to_string(config.max_sheets), "--date",  iso_time(now).substr(0, 10),
                  "--stage-file", (work / kStage).string(),          "--inbox", inbox.name,
-                 "--inbox-client", inbox.client};
+                 "--inbox-client", inbox.client,                    "--job-key", store_job_key(job)};
   }
   arguments.insert(arguments.end(), common.begin(), common.end());
   return arguments;
@@ -152,7 +163,8 @@ std::vector<fs::path> readable_by_production(const ServiceConfig& config, const 
 // service is stopping; a poisoned input (crash, limit) is returned as its
 // reason, never tried again.
 std::optional<std::string> produce(const ServiceConfig& config, const Inbox& inbox, const InputRecord& input,
-                                   const fs::path& output, std::int64_t now, const std::atomic<bool>& stopping) {
+                                   const JobRecord& job, std::int64_t now, const std::atomic<bool>& stopping) {
+  const fs::path output = job.output;
   fs::path work = output;
   work += ".work";
   std::error_code error;
@@ -161,7 +173,7 @@ std::optional<std::string> produce(const ServiceConfig& config, const Inbox& inb
   if (error) throw_system(Where{.file = work.string()}, "cannot be made: " + error.message());
   const fs::path produced = work / kProduced;
   const FileConfinement confinement(readable_by_production(config, input), {work});
-  const auto arguments = production_arguments(config, inbox, input, work, now);
+  const auto arguments = production_arguments(config, inbox, input, job.id, work, now);
   const ProductionExit exit =
       run_production_process(config.program, arguments, config.job_limits, work / "report", stopping,
                              {.confinement = &confinement, .temporary = work});
@@ -263,7 +275,7 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
   try {
     std::error_code error;
     if (!fs::exists(output / "summary.json", error)) {
-      if (const auto poison = produce(config, *inbox, input, output, now, stopping)) {
+      if (const auto poison = produce(config, *inbox, input, job, now, stopping)) {
         log(label + ": " + *poison);
         fail(store, *inbox, input, job.id, {*poison}, clock(), log);
         return;

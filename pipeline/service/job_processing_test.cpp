@@ -1,7 +1,9 @@
 #include "pipeline/service/job_processing.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <fstream>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "pipeline/store/audit_trail.hpp"
@@ -50,4 +52,34 @@ TEST_CASE("A failed job shows the name and client its job.json gives", "[service
   CHECK(job->state == JobState::failed);
   CHECK(job->name == "grundsteuer-nachlauf");
   CHECK(job->client == "nachbarstadt");
+}
+
+TEST_CASE("Two jobs alike at the same second get piece ids of their own, the store's job key first", "[service]") {
+  constexpr std::int64_t kStart = 1795000000;
+  kuvert::test::TempFolder temp;
+  const auto config = kuvert::test::test_service_config(temp.path());
+  Store store({config.store});
+  std::set<std::string> seen;
+  for (const std::size_t documents : {3, 4}) {
+    // Same name, client and time: a key made from them would be the same.
+    const auto staging = temp.path() / std::to_string(documents);
+    const auto id = kuvert::test::processed_job(store, config, staging, "grundsteuer", documents, false, kStart);
+    char key[16];
+    std::snprintf(key, sizeof key, "%08llX", static_cast<unsigned long long>(id));
+    const auto runs = runs_of_job(store, id);
+    REQUIRE(runs.size() == 1);
+    const auto ticket = nlohmann::json::parse(std::ifstream(std::filesystem::path(runs[0].file).replace_extension(".json")));
+    CHECK(ticket["job_key"] == key);
+    std::ifstream manifest(std::filesystem::path(runs[0].file).replace_extension(".csv"));
+    std::string line;
+    std::getline(manifest, line);  // the header
+    std::size_t pieces = 0;
+    while (std::getline(manifest, line)) {
+      const std::string piece = line.substr(0, line.find(','));
+      CHECK(piece.starts_with(std::string(key) + "-R0001-"));
+      CHECK(seen.insert(piece).second);  // never the other job's
+      ++pieces;
+    }
+    CHECK(pieces == documents);
+  }
 }

@@ -30,21 +30,22 @@ std::string address_line(const Recipient& r) {
 
 }  // namespace
 
-std::string piece_manifest_csv(const Job& job, const RunContents& run) {
+std::string piece_manifest_csv(const Job& job, const PrintRun& run, const RunContents& contents,
+                               const std::string& job_key) {
   std::string csv =
       "piece_id,sequence,documents,recipient,postcode,country,first_sheet,last_sheet,sheets,weight_g,envelope,product,"
       "postage_cents,inserts,sensitive,manual_reason\r\n";
   std::size_t sheet = 1;
-  for (const auto& piece : run.pieces) {
+  for (const auto& piece : contents.pieces) {
     std::vector<std::string> ids;
     bool sensitive = false;
     for (auto index : piece.documents) {
-      ids.push_back(run.identity(index).id);
+      ids.push_back(contents.identity(index).id);
       sensitive = sensitive || job.settings_of(job.documents[index]).sensitive;
     }
-    const Recipient& recipient = run.identity(piece.documents.front()).recipient;
+    const Recipient& recipient = contents.identity(piece.documents.front()).recipient;
     const std::size_t last = sheet + piece.sheet_count - 1;
-    const std::vector<std::string> row = {piece.id,
+    const std::vector<std::string> row = {coded_piece_id(job_key, run.id, piece.id),
                                           std::to_string(piece.sequence),
                                           join(ids, " "),
                                           address_line(recipient),

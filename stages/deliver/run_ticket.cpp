@@ -40,7 +40,7 @@ RunTicket run_ticket(const Job& job, const PrintRun& run, const RunContents& con
       ++ticket.presort.foreign_pieces;
     if (piece.manual) {
       auto& manual = ticket.manual_pieces.emplace_back(
-          TicketManualPiece{.piece = piece.id, .sheets = piece.sheet_count, .reason = piece.manual_reason});
+          TicketManualPiece{.piece = coded_piece_id(job_key, run.id, piece.id), .sheets = piece.sheet_count, .reason = piece.manual_reason});
       for (auto index : piece.documents) manual.documents.push_back(contents.identity(index).id);
     }
   }

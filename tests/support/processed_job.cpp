@@ -3,8 +3,10 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "pipeline/pdf/sha256.hpp"
 #include "pipeline/service/job_processing.hpp"
 #include "pipeline/store/job_records.hpp"
+#include "tests/support/file_text.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tools/sample_job/sample_job.hpp"
 
@@ -34,7 +36,10 @@ std::int64_t processed_job(Store& store, const ServiceConfig& config, const fs::
     manifest["defaults"]["sensitive"] = true;
     std::ofstream(staged / "job.json") << manifest.dump();
   }
-  const auto taking = begin_taking(store, "steuer", name, name, "", now);
+  // The input's fingerprint, as intake takes it: jobs alike are duplicates.
+  Sha256 fingerprint;
+  fingerprint.update(read_file(staged / "job.json"));
+  const auto taking = begin_taking(store, "steuer", name, fingerprint.hex(), "", now);
   const fs::path place = store.inputs_folder() / std::to_string(taking.id) / name;
   fs::create_directories(place.parent_path());
   fs::rename(staged, place);
