@@ -3,7 +3,9 @@
 #include <fstream>
 
 #include "pipeline/store/audit_trail.hpp"
+#include "pipeline/model/insert_status.hpp"
 #include "pipeline/store/job_records.hpp"
+#include "pipeline/store/piece_records.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_folder.hpp"
 
@@ -122,4 +124,78 @@ TEST_CASE("Bad store command input is named", "[service]") {
   CHECK(missing.exit_code == 1);
   CHECK(missing.err ==
         "kuvert: file \"/nonexistent/kuvert.toml\": is missing: name the service configuration with --config\n");
+}
+
+namespace {
+
+// A finished job of two runs whose pieces the store knows, as the service
+// records them from R.csv: R0001 with three pieces, R0002 with one.
+std::pair<std::int64_t, std::int64_t> runs_with_pieces(const std::filesystem::path& folder) {
+  Store store({folder});
+  const auto taking = begin_taking(store, "steuer", "job-2", std::string(64, 'd'), "inputs/2", 1795000000);
+  const auto job = start_job(store, taking.id, JobKind::job, "steuer", "job-2", "musterstadt", "/srv/2", 1795000000);
+  JobResult result{"grundsteuer-2027", 4, 4, 4, {}};
+  result.runs.push_back({"R0001", "R0001.pdf", 3, 3, 6, false,
+                         {{"0000002A-R0001-000001", 1, 1, "K-1"},
+                          {"0000002A-R0001-000002", 2, 1, "K-2"},
+                          {"0000002A-R0001-000003", 3, 1, "K-3 K-4"}}});
+  result.runs.push_back({"R0002", "R0002.pdf", 1, 2, 4, false, {{"0000002A-R0002-000001", 1, 2, "K-5"}}});
+  finish_job(store, job, result, "drucker-1", 1795000000);
+  const auto runs = runs_of_job(store, job);
+  return {runs[0].id, runs[1].id};
+}
+
+}  // namespace
+
+TEST_CASE("An inserter's results file is applied to its run whole, or not at all", "[service][slow]") {
+  ServiceFolder service;
+  const auto [first, second] = runs_with_pieces(service.store());
+  const auto file = service.store().parent_path() / "R0001.results.csv";
+  const auto status_of = [&](const std::string& piece) {
+    Store store({service.store()});
+    const auto found = kuvert::store::find_piece(store, piece);
+    return found && found->status ? std::string(kuvert::name(*found->status)) : std::string("not set");
+  };
+
+  // An unknown piece and one of another run: refused, line by line, and nothing changes.
+  std::ofstream(file) << "piece,status\n0000002A-R0001-000001,ok\n0000002A-R0009-000001,ok\n"
+                         "0000002A-R0002-000001,damaged\n";
+  const auto refused = service.kuvert({"runs", "results", std::to_string(first), file.string()});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err ==
+        "kuvert: file \"R0001.results.csv\": record \"line 3\": field \"piece\": \"0000002A-R0009-000001\" is no "
+        "piece kuvert made\n"
+        "kuvert: file \"R0001.results.csv\": record \"line 4\": field \"piece\": \"0000002A-R0002-000001\" is a piece "
+        "of another run, not of R0001\n");
+  CHECK(status_of("0000002A-R0001-000001") == "not set");
+
+  // Events in order: a later one replaces an earlier, but a duplicate stands.
+  std::ofstream(file, std::ios::trunc) << "piece,status,time,station,note\n"
+                                          "0000002A-R0001-000001,damaged,2026-12-02T08:30:00Z,3,torn\n"
+                                          "0000002A-R0001-000001,ok,2026-12-02T08:41:00Z,3,\n"
+                                          "0000002A-R0001-000002,duplicate,,2,seen twice\n"
+                                          "0000002A-R0001-000002,ok,,2,\n";
+  const auto applied = service.kuvert({"runs", "results", std::to_string(first), file.string()});
+  INFO(applied.err);
+  CHECK(applied.exit_code == 0);
+  CHECK(applied.out == "run " + std::to_string(first) + ": 4 results applied; duplicate 1, not set 1, ok 1\n");
+  CHECK(status_of("0000002A-R0001-000001") == "ok");
+  CHECK(status_of("0000002A-R0001-000002") == "duplicate");
+
+  // A reprint list: the pieces listed are damaged, the run's others ok.
+  const auto list = service.store().parent_path() / "reprint.txt";
+  std::ofstream(list) << "0000002A-R0001-000003\n";
+  CHECK(service.kuvert({"runs", "results", std::to_string(first), list.string()}).exit_code == 0);
+  CHECK(status_of("0000002A-R0001-000003") == "damaged");
+  CHECK(status_of("0000002A-R0001-000002") == "duplicate");
+  CHECK(status_of("0000002A-R0002-000001") == "not set");  // another run's piece is left alone
+  CHECK(service.kuvert({"runs", "show", std::to_string(first)}).out.find("  inserted    damaged 1, duplicate 1, ok 1\n") !=
+        std::string::npos);
+  Store store({service.store()});
+  AuditFilter filter;
+  filter.action = "results applied";
+  const auto trail = read_audit(store, filter);
+  REQUIRE(trail.size() == 2);
+  CHECK(trail[0].entry.object == "run " + std::to_string(first));
+  CHECK(trail[0].entry.detail == "reprint.txt: 1 events, 0 others ok");
 }

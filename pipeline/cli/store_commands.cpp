@@ -7,13 +7,17 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 
 #include "pipeline/config/service_config.hpp"
+#include "pipeline/model/counted.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/iso_date.hpp"
 #include "pipeline/model/terminal_text.hpp"
 #include "pipeline/store/audit_trail.hpp"
+#include "pipeline/service/results_intake.hpp"
 #include "pipeline/store/job_records.hpp"
+#include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
 
 namespace kuvert {
@@ -95,6 +99,26 @@ void print_run(const RunRecord& run) {
   std::printf("  updated     %s\n", run.updated_at.c_str());
 }
 
+// What became of a run's pieces at the inserter: "ok 1997, damaged 2, not set 1".
+std::string insert_statuses(Store& store, std::int64_t run) {
+  std::map<std::string, std::int64_t> counts;
+  for (const auto& piece : pieces_of_run(store, run))
+    ++counts[piece.status ? std::string(name(*piece.status)) : "not set"];
+  std::string text;
+  for (const auto& [status, count] : counts) text += (text.empty() ? "" : ", ") + status + " " + std::to_string(count);
+  return text;
+}
+
+RunRecord run_named(Store& store, std::int64_t id) {
+  const auto run = find_run(store, id);
+  if (!run) {
+    Where where;
+    where.record = "run " + std::to_string(id);
+    throw_input(where, "no such run");
+  }
+  return *run;
+}
+
 }  // namespace
 
 void add_store_commands(CLI::App& app, StoreCommands& commands) {
@@ -136,6 +160,11 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
     config(command);
     commands.runs_actions.push_back(command);
   }
+  commands.runs_results =
+      runs->add_subcommand("results", "Apply an inserter's results file (or reprint list) to a run");
+  commands.runs_results->add_option("run", commands.run, "Run id")->required();
+  commands.runs_results->add_option("file", commands.results, "The results file")->required();
+  config(commands.runs_results);
 
   auto* audit = app.add_subcommand("audit", "The audit trail: verify the chain, list records");
   audit->require_subcommand(1);
@@ -211,13 +240,18 @@ int run_store_commands(StoreCommands& commands) {
   }
   if (commands.runs_show->parsed()) {
     Store store = open_store(commands);
-    const auto run = find_run(store, commands.run);
-    if (!run) {
-      Where where;
-      where.record = "run " + std::to_string(commands.run);
-      throw_input(where, "no such run");
-    }
-    print_run(*run);
+    const auto run = run_named(store, commands.run);
+    print_run(run);
+    if (const auto statuses = insert_statuses(store, run.id); !statuses.empty())
+      std::printf("  inserted    %s\n", statuses.c_str());
+    return 0;
+  }
+  if (commands.runs_results->parsed()) {
+    Store store = open_store(commands);
+    const auto run = run_named(store, commands.run);
+    const auto events = service::apply_results_file(store, run, commands.results, system_user(), now());
+    std::printf("run %lld: %s applied; %s\n", static_cast<long long>(run.id),
+                counted(events, "result", "results").c_str(), insert_statuses(store, run.id).c_str());
     return 0;
   }
   for (auto* command : commands.runs_actions) {

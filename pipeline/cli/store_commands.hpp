@@ -15,7 +15,8 @@ struct StoreCommands {
   std::string user;  // who acts (runs actions) or whom it concerns (users)
   std::string role = "operator";
   std::string state;     // runs list --state
-  std::int64_t run = 0;  // runs show / actions
+  std::int64_t run = 0;  // runs show / actions / results
+  std::filesystem::path results;  // runs results: the inserter's file
   std::string action;    // the runs action chosen
   std::string audit_user, audit_action, audit_object, audit_from, audit_to;
   CLI::App* users_add = nullptr;
@@ -26,6 +27,7 @@ struct StoreCommands {
   CLI::App* users_unlock = nullptr;
   CLI::App* runs_list = nullptr;
   CLI::App* runs_show = nullptr;
+  CLI::App* runs_results = nullptr;
   std::vector<CLI::App*> runs_actions;
   CLI::App* audit_verify = nullptr;
   CLI::App* audit_list = nullptr;

@@ -1,6 +1,7 @@
 #include "pipeline/model/counted.hpp"
 #include "pipeline/service/job_processing.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/service/production_process.hpp"
 #include "pipeline/store/store.hpp"
+#include "stages/ingest/csv_rows.hpp"
 #include "stages/ingest/job_manifest.hpp"
 
 namespace kuvert::service {
@@ -41,6 +43,38 @@ Result read_result(const fs::path& file) {
   }
 }
 
+// The pieces a run's R.csv lists, in sequence: the store keeps them for
+// reconciliation. A manifest that does not read is a system fault.
+std::vector<PieceOutput> listed_pieces(const fs::path& manifest) {
+  std::ifstream in(manifest, std::ios::binary);
+  CsvRowReader rows(in, skip_bom(in));
+  CsvRow row;
+  std::vector<std::string> header;
+  std::vector<PieceOutput> pieces;
+  const auto column = [&header, &manifest](const char* name) {
+    const auto at = std::find(header.begin(), header.end(), name);
+    if (at == header.end()) throw_system(Where{.file = manifest.string(), .field = name}, "is not a column of it");
+    return static_cast<std::size_t>(at - header.begin());
+  };
+  std::size_t id = 0, sequence = 0, sheets = 0, documents = 0;
+  while (rows.next(row)) {
+    if (!row.problem.empty()) throw_system(Where{.file = manifest.string()}, row.problem);
+    if (header.empty()) {
+      header = row.cells;
+      id = column("piece_id"), sequence = column("sequence"), sheets = column("sheets"), documents = column("documents");
+      continue;
+    }
+    if (row.cells.size() != header.size()) throw_system(Where{.file = manifest.string()}, "has a row of another width");
+    try {
+      pieces.push_back(
+          {row.cells[id], std::stoll(row.cells[sequence]), std::stoll(row.cells[sheets]), row.cells[documents]});
+    } catch (const std::logic_error&) {
+      throw_system(Where{.file = manifest.string(), .record = row.cells[id]}, "has a sequence or sheets that is no number");
+    }
+  }
+  return pieces;
+}
+
 // The job's own name and its runs, from summary.json and the run tickets.
 JobResult print_result(const fs::path& output) {
   const auto summary = read_result<JobSummary>(output / "summary.json");
@@ -53,7 +87,7 @@ JobResult print_result(const fs::path& output) {
     const auto ticket = read_result<RunTicket>(output / (run.run + ".json"));
     result.runs.push_back({run.run, run.file, static_cast<std::int64_t>(run.pieces),
                            static_cast<std::int64_t>(run.sheets), static_cast<std::int64_t>(ticket.counts.pages),
-                           ticket.counts.sensitive_documents > 0});
+                           ticket.counts.sensitive_documents > 0, listed_pieces(output / (run.run + ".csv"))});
   }
   return result;
 }

@@ -8,6 +8,7 @@
 
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
+#include "pipeline/store/piece_records.hpp"
 #include "tests/support/processed_job.hpp"
 #include "tests/support/temp_folder.hpp"
 
@@ -81,5 +82,10 @@ TEST_CASE("Two jobs alike at the same second get piece ids of their own, the sto
       ++pieces;
     }
     CHECK(pieces == documents);
+    // The store knows them, for reconciliation: not set until results come.
+    const auto recorded = pieces_of_run(store, runs[0].id);
+    REQUIRE(recorded.size() == documents);
+    CHECK(recorded.front().id == std::string(key) + "-R0001-000001");
+    CHECK_FALSE(recorded.front().status.has_value());
   }
 }

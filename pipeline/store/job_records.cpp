@@ -83,6 +83,12 @@ void finish_job(Store& store, std::int64_t job, const JobResult& result, const s
     insert.bind(1, job).bind(2, run.name).bind(3, run.file).bind(4, printer).bind(5, run.pieces);
     insert.bind(6, run.sheets).bind(7, run.pages).bind(8, std::int64_t{run.sensitive}).bind(9, iso_time(now));
     insert.bind(10, iso_time(now)).run();
+    const std::int64_t run_id = store.db().last_insert_id();
+    Statement piece(store.db(), "INSERT INTO pieces(id, run_id, sequence, sheets, documents) VALUES (?, ?, ?, ?, ?)");
+    for (const auto& p : run.piece_list) {
+      piece.bind(1, p.id).bind(2, run_id).bind(3, p.sequence).bind(4, p.sheets).bind(5, p.documents).run();
+      piece.reset();
+    }
   }
   Statement input(
       store.db(),

@@ -71,6 +71,14 @@ struct JobRecord {
 };
 
 // What a finished job produced, one entry per run file.
+// A piece as its run's R.csv lists it.
+struct PieceOutput {
+  std::string id;  // "0000002A-R0001-000001"
+  std::int64_t sequence = 0;
+  std::int64_t sheets = 0;
+  std::string documents;  // their ids, space-separated
+};
+
 struct RunOutput {
   std::string name;  // R0001
   std::string file;  // R0001.pdf
@@ -78,6 +86,7 @@ struct RunOutput {
   std::int64_t sheets = 0;
   std::int64_t pages = 0;
   bool sensitive = false;
+  std::vector<PieceOutput> piece_list;  // in sequence
 };
 
 struct JobResult {

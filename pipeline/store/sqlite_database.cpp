@@ -105,6 +105,8 @@ void Statement::run() {
   }
 }
 
+void Statement::reset() { sqlite3_reset(statement_); }
+
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(statement_, column); }
 
 std::string Statement::text(int column) const {

@@ -34,6 +34,8 @@ class Statement {
   bool step();
   // Steps to the end (for statements that return no rows).
   void run();
+  // Ready to bind and run again: one statement prepared for many rows.
+  void reset();
 
   std::int64_t integer(int column) const;
   std::string text(int column) const;

@@ -11,7 +11,7 @@ namespace {
 
 // Append only: a released kuvert's migrations never change, new ones go at
 // the end.
-constexpr std::array<const char*, 3> kMigrations{
+constexpr std::array<const char*, 4> kMigrations{
     R"sql(
 -- AUTOINCREMENT: an id once used (in the audit trail, in error files) is
 -- never given to another input, job or run, even after a deletion.
@@ -103,6 +103,23 @@ ALTER TABLE runs ADD COLUMN delivery_problem TEXT NOT NULL DEFAULT '';
 -- When a run was marked printed ('' until it is): the overview counts the
 -- pages printed on a day, not those produced.
 ALTER TABLE runs ADD COLUMN printed_at TEXT NOT NULL DEFAULT '';
+)sql",
+    R"sql(
+-- Every mail piece of a run, by the id its 2D code and R.csv carry (unique
+-- in the store: the job key first), and what became of it at the
+-- inserter: status NULL until a results file or an operator sets it.
+CREATE TABLE pieces(
+  id TEXT PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  sequence INTEGER NOT NULL,
+  sheets INTEGER NOT NULL,
+  documents TEXT NOT NULL,
+  status TEXT CHECK (status IN ('ok', 'damaged', 'missing', 'pulled', 'duplicate', 'hand-mailed')),
+  status_at TEXT NOT NULL DEFAULT '',
+  station TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE INDEX pieces_run ON pieces(run_id, sequence);
 )sql",
 };
 

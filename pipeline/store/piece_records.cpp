@@ -1,0 +1,44 @@
+#include "pipeline/store/piece_records.hpp"
+
+namespace kuvert::store {
+namespace {
+
+constexpr const char* kPieceColumns =
+    "SELECT id, run_id, sequence, sheets, documents, coalesce(status, ''), status_at, station, note FROM pieces";
+
+PieceRecord read_piece(Statement& row) {
+  return {row.text(0),  row.integer(1), row.integer(2), row.integer(3), row.text(4),
+          parse_insert_status(row.text(5)), row.text(6), row.text(7), row.text(8)};
+}
+
+}  // namespace
+
+std::optional<PieceRecord> find_piece(Store& store, const std::string& id) {
+  Statement query(store.db(), std::string(kPieceColumns) + " WHERE id = ?");
+  query.bind(1, id);
+  return query.first(read_piece);
+}
+
+std::vector<PieceRecord> pieces_of_run(Store& store, std::int64_t run) {
+  Statement query(store.db(), std::string(kPieceColumns) + " WHERE run_id = ? ORDER BY sequence");
+  query.bind(1, run);
+  return query.rows(read_piece);
+}
+
+bool set_insert_status(Store& store, std::int64_t run, const std::string& piece, InsertStatus status,
+                       const std::string& at, const std::string& station, const std::string& note) {
+  Statement update(store.db(),
+                   "UPDATE pieces SET status = CASE WHEN status = 'duplicate' THEN status ELSE ?1 END,"
+                   " status_at = ?2, station = ?3, note = ?4 WHERE id = ?5 AND run_id = ?6");
+  update.bind(1, std::string(name(status))).bind(2, at).bind(3, station).bind(4, note).bind(5, piece).bind(6, run);
+  update.run();
+  return store.db().changes() > 0;
+}
+
+std::int64_t set_unset_pieces(Store& store, std::int64_t run, InsertStatus status, const std::string& at) {
+  Statement update(store.db(), "UPDATE pieces SET status = ?, status_at = ? WHERE run_id = ? AND status IS NULL");
+  update.bind(1, std::string(name(status))).bind(2, at).bind(3, run).run();
+  return store.db().changes();
+}
+
+}  // namespace kuvert::store

@@ -1,0 +1,40 @@
+#pragma once
+// The mail pieces of the store's runs and what became of each at the
+// inserter (issue 15's reconciliation). Recorded with their runs when a
+// job is done (finish_job); their insert status set from results files or
+// by an operator, each change within the caller's transaction.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/model/insert_status.hpp"
+#include "pipeline/store/store.hpp"
+
+namespace kuvert::store {
+
+struct PieceRecord {
+  std::string id;
+  std::int64_t run = 0;
+  std::int64_t sequence = 0;
+  std::int64_t sheets = 0;
+  std::string documents;              // their ids, space-separated
+  std::optional<InsertStatus> status;  // none: not set yet
+  std::string status_at;
+  std::string station;
+  std::string note;
+};
+
+std::optional<PieceRecord> find_piece(Store& store, const std::string& id);
+std::vector<PieceRecord> pieces_of_run(Store& store, std::int64_t run);
+
+// Sets what became of one piece, as a results file or an operator says.
+// A later status replaces an earlier one, except that a duplicate always
+// stands (a piece seen twice stays a possible letter in a wrong envelope).
+// Returns false when the piece is not one of `run`'s.
+bool set_insert_status(Store& store, std::int64_t run, const std::string& piece, InsertStatus status,
+                       const std::string& at, const std::string& station, const std::string& note);
+// Every piece of `run` without a status becomes `status`; returns how many.
+std::int64_t set_unset_pieces(Store& store, std::int64_t run, InsertStatus status, const std::string& at);
+
+}  // namespace kuvert::store
