@@ -113,7 +113,7 @@ void add_run_routes(httplib::Server& server, ConsoleContext& context) {
     body["ticket"] = nullptr;  // when it is gone or does not read
     try {
       std::ifstream ticket(fs::path(run->file).replace_extension(".json"));
-      body["ticket"] = nlohmann::json::parse(ticket).get<RunTicket>();
+      body["ticket"] = read_run_ticket(nlohmann::json::parse(ticket));
     } catch (const nlohmann::json::exception&) {
     }
     // A viewer sees a sensitive run's counts and states, not which

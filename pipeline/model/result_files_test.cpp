@@ -63,3 +63,13 @@ TEST_CASE("a result file without a key it must have fails to read instead of cou
   scan.erase("documents");
   CHECK_THROWS_AS(scan.get<kuvert::ScanSummary>(), json::out_of_range);
 }
+
+TEST_CASE("a ticket from before control files reads as one with none, but nothing else may be missing",
+          "[model][results]") {
+  json ticket = kuvert::RunTicket{};
+  ticket.erase("control_files");
+  CHECK(kuvert::read_run_ticket(ticket).control_files.empty());
+  CHECK_THROWS_AS(ticket.get<kuvert::RunTicket>(), json::out_of_range);
+  ticket.erase("sha256");
+  CHECK_THROWS_AS(kuvert::read_run_ticket(ticket), json::out_of_range);
+}

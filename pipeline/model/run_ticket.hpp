@@ -120,4 +120,12 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunTicket, run, part, parts, job, job_key, cl
                                    bytes, sha256, production, counts, postage, presort, manual_pieces,
                                    control_files)
 
+// A ticket read back from its file. One that kuvert 0.2 wrote, before
+// control files existed, has none: a store's runs from then are still
+// delivered and shown after an update.
+inline RunTicket read_run_ticket(nlohmann::json json) {
+  if (json.is_object() && !json.contains("control_files")) json["control_files"] = nlohmann::json::array();
+  return json.get<RunTicket>();
+}
+
 }  // namespace kuvert

@@ -37,6 +37,7 @@ template <typename Result>
 Result read_result(const fs::path& file) {
   try {
     std::ifstream in(file);
+    if constexpr (std::is_same_v<Result, RunTicket>) return read_run_ticket(nlohmann::json::parse(in));
     return nlohmann::json::parse(in).get<Result>();
   } catch (const nlohmann::json::exception& error) {
     throw_system(Where{.file = file.string()}, std::string("cannot be read: ") + error.what());

@@ -39,7 +39,7 @@ std::vector<std::string> control_files_of(const RunRecord& run) {
   const fs::path ticket = fs::path(run.file).replace_extension(".json");
   try {
     std::ifstream in(ticket);
-    return nlohmann::json::parse(in).get<RunTicket>().control_files;
+    return read_run_ticket(nlohmann::json::parse(in)).control_files;
   } catch (const nlohmann::json::exception& error) {
     copy_failure(ticket, std::string("cannot be read: ") + error.what());
   }

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <tuple>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "pipeline/store/run_workflow.hpp"
@@ -29,17 +31,33 @@ TEST_CASE("A run's file name in the printer folder fits a file system whatever t
   CHECK(name.size() + std::string_view(". .part").size() < 255);
 }
 
-TEST_CASE("A run that cannot reach its printer says why until it does", "[service]") {
-  using namespace kuvert::store;
+namespace {
+
+using namespace kuvert::store;
+
+constexpr std::int64_t kNow = 1796083200;  // 2026-12-01
+
+// A store with one job of two letters produced, its one run released.
+struct ReleasedRun {
   kuvert::test::TempFolder folder;
   const kuvert::ServiceConfig config = kuvert::test::test_service_config(folder.path());
-  Store store({config.store});
-  const std::int64_t now = 1796083200;  // 2026-12-01
-  kuvert::test::processed_job(store, config, folder.path() / "staging", "job", 2, false, now);
-  const auto runs = list_runs(store);
-  REQUIRE(runs.size() == 1);
-  const auto& run = runs.front();
-  act_on_run(store, run.id, RunAction::release, {"anna", Role::operator_}, now);
+  Store store{{config.store}};
+  RunRecord run;
+  ReleasedRun() {
+    kuvert::test::processed_job(store, config, folder.path() / "staging", "job", 2, false, kNow);
+    const auto runs = list_runs(store);
+    REQUIRE(runs.size() == 1);
+    run = runs.front();
+    act_on_run(store, run.id, RunAction::release, {"anna", Role::operator_}, kNow);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("A run that cannot reach its printer says why until it does", "[service]") {
+  ReleasedRun released;
+  const auto& [folder, config, store, run] = std::tie(released.folder, released.config, released.store, released.run);
+  const std::int64_t now = kNow;
   // The printer's folder is a file: nothing can be copied into it.
   std::filesystem::create_directories(config.printers[0].folder.parent_path());
   std::ofstream(config.printers[0].folder) << "not a folder";
@@ -67,4 +85,21 @@ TEST_CASE("A run that cannot reach its printer says why until it does", "[servic
   const std::filesystem::path produced = std::filesystem::path(run.file).parent_path();
   CHECK(kuvert::test::read_file(config.printers[0].folder / (prefix + ".sheets.csv")) ==
         kuvert::test::read_file(produced / (run.name + ".sheets.csv")));
+}
+
+TEST_CASE("A run produced before control files existed is delivered with none", "[service]") {
+  ReleasedRun released;
+  // Its ticket as kuvert 0.2 wrote it: no control_files.
+  const auto ticket_file = std::filesystem::path(released.run.file).replace_extension(".json");
+  auto ticket = nlohmann::json::parse(std::ifstream(ticket_file));
+  ticket.erase("control_files");
+  std::ofstream(ticket_file, std::ios::trunc) << ticket.dump(2);
+  CHECK(kuvert::service::deliver_ready_runs(released.store, released.config, kNow + 1, [](const std::string&) {}) ==
+        1);
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(released.config.printers[0].folder)) {
+    CHECK(entry.path().extension() == ".pdf");
+    ++files;
+  }
+  CHECK(files == 1);
 }
