@@ -27,6 +27,7 @@ std::uint64_t apply_results_file(Store& store, const RunRecord& run, const fs::p
   // First pass: the file, and each piece against the store.
   std::vector<Diagnostic> problems;
   const std::string name = file.filename().string();
+  PieceLookup pieces(store);
   auto checked = read_file(file, [&](const ResultEvent& event) {
     Where where{.file = name, .record = "line " + std::to_string(event.line), .field = "piece"};
     if (problems.size() >= kMaxResultsProblems) return;
@@ -35,7 +36,7 @@ std::uint64_t apply_results_file(Store& store, const RunRecord& run, const fs::p
       problems.push_back({where, "names run \"" + event.run + "\", but the file is applied to run " + run.name});
       return;
     }
-    const auto piece = find_piece(store, event.piece);
+    const auto piece = pieces.find(event.piece);
     if (!piece)
       problems.push_back({where, "\"" + event.piece + "\" is no piece kuvert made"});
     else if (piece->run != run.id)
@@ -46,9 +47,9 @@ std::uint64_t apply_results_file(Store& store, const RunRecord& run, const fs::p
 
   // Second pass: applied whole or not at all.
   Transaction transaction(store.db());
+  InsertStatusUpdate update(store, run.id);
   const auto applied = read_file(file, [&](const ResultEvent& event) {
-    set_insert_status(store, run.id, event.piece, event.status, event.time.empty() ? iso_time(now) : event.time,
-                      event.station, event.note);
+    update.set(event.piece, event.status, event.time.empty() ? iso_time(now) : event.time, event.station, event.note);
   });
   if (applied.events != checked.events || !applied.problems.empty())
     throw_system(Where{.file = name}, "changed while it was being applied");

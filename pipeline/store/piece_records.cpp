@@ -13,11 +13,15 @@ PieceRecord read_piece(Statement& row) {
 
 }  // namespace
 
-std::optional<PieceRecord> find_piece(Store& store, const std::string& id) {
-  Statement query(store.db(), std::string(kPieceColumns) + " WHERE id = ?");
-  query.bind(1, id);
-  return query.first(read_piece);
+PieceLookup::PieceLookup(Store& store) : query_(store.db(), std::string(kPieceColumns) + " WHERE id = ?") {}
+
+std::optional<PieceRecord> PieceLookup::find(const std::string& id) {
+  query_.reset();
+  query_.bind(1, id);
+  return query_.first(read_piece);
 }
+
+std::optional<PieceRecord> find_piece(Store& store, const std::string& id) { return PieceLookup(store).find(id); }
 
 std::vector<PieceRecord> pieces_of_run(Store& store, std::int64_t run) {
   Statement query(store.db(), std::string(kPieceColumns) + " WHERE run_id = ? ORDER BY sequence");
@@ -25,14 +29,19 @@ std::vector<PieceRecord> pieces_of_run(Store& store, std::int64_t run) {
   return query.rows(read_piece);
 }
 
-bool set_insert_status(Store& store, std::int64_t run, const std::string& piece, InsertStatus status,
-                       const std::string& at, const std::string& station, const std::string& note) {
-  Statement update(store.db(),
-                   "UPDATE pieces SET status = CASE WHEN status = 'duplicate' THEN status ELSE ?1 END,"
-                   " status_at = ?2, station = ?3, note = ?4 WHERE id = ?5 AND run_id = ?6");
-  update.bind(1, std::string(name(status))).bind(2, at).bind(3, station).bind(4, note).bind(5, piece).bind(6, run);
-  update.run();
-  return store.db().changes() > 0;
+InsertStatusUpdate::InsertStatusUpdate(Store& store, std::int64_t run)
+    : store_(store),
+      run_(run),
+      update_(store.db(),
+              "UPDATE pieces SET status = CASE WHEN status = 'duplicate' THEN status ELSE ?1 END,"
+              " status_at = ?2, station = ?3, note = ?4 WHERE id = ?5 AND run_id = ?6") {}
+
+bool InsertStatusUpdate::set(const std::string& piece, InsertStatus status, const std::string& at,
+                             const std::string& station, const std::string& note) {
+  update_.reset();
+  update_.bind(1, std::string(name(status))).bind(2, at).bind(3, station).bind(4, note).bind(5, piece).bind(6, run_);
+  update_.run();
+  return store_.db().changes() > 0;
 }
 
 std::int64_t set_unset_pieces(Store& store, std::int64_t run, InsertStatus status, const std::string& at) {

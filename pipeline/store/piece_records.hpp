@@ -25,15 +25,37 @@ struct PieceRecord {
   std::string note;
 };
 
+// Looks pieces up by id one after another on one prepared statement: a
+// results file may name a million.
+class PieceLookup {
+ public:
+  explicit PieceLookup(Store& store);
+  std::optional<PieceRecord> find(const std::string& id);
+
+ private:
+  Statement query_;
+};
+
 std::optional<PieceRecord> find_piece(Store& store, const std::string& id);
 std::vector<PieceRecord> pieces_of_run(Store& store, std::int64_t run);
 
-// Sets what became of one piece, as a results file or an operator says.
-// A later status replaces an earlier one, except that a duplicate always
-// stands (a piece seen twice stays a possible letter in a wrong envelope).
-// Returns false when the piece is not one of `run`'s.
-bool set_insert_status(Store& store, std::int64_t run, const std::string& piece, InsertStatus status,
-                       const std::string& at, const std::string& station, const std::string& note);
+// Sets what became of pieces of `run`, as a results file or an operator
+// says, one after another on one prepared statement, within the caller's
+// transaction. A later status replaces an earlier one, except that a
+// duplicate always stands (a piece seen twice stays a possible letter in a
+// wrong envelope).
+class InsertStatusUpdate {
+ public:
+  InsertStatusUpdate(Store& store, std::int64_t run);
+  // False when `piece` is not one of the run's.
+  bool set(const std::string& piece, InsertStatus status, const std::string& at, const std::string& station,
+           const std::string& note);
+
+ private:
+  Store& store_;
+  std::int64_t run_;
+  Statement update_;
+};
 // Every piece of `run` without a status becomes `status`; returns how many.
 std::int64_t set_unset_pieces(Store& store, std::int64_t run, InsertStatus status, const std::string& at);
 

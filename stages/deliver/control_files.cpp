@@ -16,11 +16,13 @@ struct Field {
   std::string value;
 };
 
-std::string station_list(const std::vector<int>& stations, const char* separator) {
+// The feeder stations to fire: "1 2" in CSV, two digits each in fixed
+// width ("0102").
+std::string feeders_field(const std::vector<int>& stations, ControlFormat format) {
   std::string text;
   for (const int station : stations) {
-    if (!text.empty()) text += separator;
-    if (*separator == '\0' && station < 10) text += '0';  // fixed width: two digits a station
+    if (format == ControlFormat::csv && !text.empty()) text += ' ';
+    if (format == ControlFormat::fixed && station < 10) text += '0';
     text += std::to_string(station);
   }
   return text;
@@ -76,13 +78,12 @@ std::vector<ControlFile> control_files(const PrintRun& run, const RunContents& c
   const auto& wanted = inserter.control_files;
   if (const auto format = wanted.pieces) {
     ControlFileText pieces(file_name(run, "pieces", *format), *format);
-    const char* separator = *format == ControlFormat::csv ? " " : "";
     for (const auto& piece : contents.pieces) {
       const std::string id = coded_piece_id(job_key, run.id, piece.id);
       pieces.add(id, {{"piece", 32, false, id},
                       {"sequence", 6, true, std::to_string(piece.sequence)},
                       {"sheets", 3, true, std::to_string(piece.sheet_count)},
-                      {"feeders", 24, false, station_list(inserter.stations(piece.inserts), separator)},
+                      {"feeders", 24, false, feeders_field(inserter.stations(piece.inserts), *format)},
                       {"envelope", kControlEnvelopeColumn, false, piece.envelope},
                       {"product", kControlProductColumn, false, piece.product},
                       {"manual", 1, false, piece.manual ? "Y" : "N"}});
@@ -91,10 +92,9 @@ std::vector<ControlFile> control_files(const PrintRun& run, const RunContents& c
   }
   if (const auto format = wanted.sheets) {
     ControlFileText sheets(file_name(run, "sheets", *format), *format);
-    const char* separator = *format == ControlFormat::csv ? " " : "";
     for (const auto& piece : contents.pieces) {
       const std::string id = coded_piece_id(job_key, run.id, piece.id);
-      const std::string feeders = station_list(inserter.stations(piece.inserts), separator);
+      const std::string feeders = feeders_field(inserter.stations(piece.inserts), *format);
       for (std::size_t sheet = 1; sheet <= piece.sheet_count; ++sheet)
         sheets.add(id, {{"piece", 32, false, id},
                         {"sheet", 3, true, std::to_string(sheet)},
