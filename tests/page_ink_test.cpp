@@ -162,6 +162,12 @@ TEST_CASE("a hostile content stream is read flat and within its limits", "[inges
     CHECK(verdict.found);
     CHECK(verdict.found->what == "an image");
   }
+  SECTION("a text render mode far beyond the eight there are, read as filling") {
+    const auto verdict =
+        check("mode", "BT " + std::string(70, '5') + " Tr /F1 10 Tf " + at(192, 100) + " Td (Betrag) Tj ET");
+    REQUIRE(verdict.found);
+    CHECK(verdict.found->what == "text");
+  }
 }
 
 }  // namespace kuvert

@@ -682,7 +682,8 @@ void InkFinder::draw(const std::string& content, const PdfVariant& resources, Gr
         if (n(1)) state.rise = last(1);
         break;
       case Op::render:
-        if (n(1)) state.render_mode = static_cast<int>(last(1));
+        // Modes are 0 to 7; any other number is read as filling, the cautious guess for a clear zone.
+        if (n(1)) state.render_mode = last(1) >= 0 && last(1) < 8 ? static_cast<int>(last(1)) : 0;
         break;
       case Op::move_text:
         if (n(2)) next_line(last(2), last(1));

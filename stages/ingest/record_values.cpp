@@ -19,7 +19,6 @@ namespace kuvert {
 namespace {
 
 using nlohmann::json;
-constexpr auto npos = std::string_view::npos;
 
 // ---- Messages ----------------------------------------------------------------
 
