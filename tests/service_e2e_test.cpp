@@ -9,7 +9,9 @@
 
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/service/run_delivery.hpp"
+#include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
+#include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
 #include "tests/support/source_pdf_files.hpp"
 #include "tests/support/file_text.hpp"
@@ -30,8 +32,9 @@ namespace {
 
 std::int64_t now() { return std::time(nullptr); }
 
-// A service folder: kuvert.toml, the store, a printer folder and three
-// inboxes (jobs polled every 0.2 s, jobs taken only by trigger file, scans).
+// A service folder: kuvert.toml, the store, a printer folder with its
+// results folder and three inboxes (jobs polled every 0.2 s, jobs taken
+// only by trigger file, scans).
 class ServiceSite {
  public:
   ServiceSite() {
@@ -42,6 +45,8 @@ class ServiceSite {
 [[printer]]
 name = "drucker-1"
 folder = "drucker"
+results = "drucker-ergebnisse"
+poll_seconds = 0.2
 [[inbox]]
 name = "steuer"
 folder = "eingang/steuer"
@@ -69,6 +74,7 @@ stable_checks = 2
   fs::path config() const { return temp_.path() / "kuvert.toml"; }
   fs::path inbox_folder(const std::string& name) const { return temp_.path() / "eingang" / name; }
   fs::path printer() const { return temp_.path() / "drucker"; }
+  fs::path results() const { return temp_.path() / "drucker-ergebnisse"; }
   fs::path staging() const { return temp_.path() / "staging"; }
   Store store() const { return Store({temp_.path() / "store"}); }
   std::unique_ptr<kuvert::test::ServiceProcess> start() const {
@@ -92,9 +98,18 @@ stable_checks = 2
     return target;
   }
 
-  std::vector<InputRecord> inputs(InputState state) const {
+  // A results file written elsewhere and moved in at once.
+  void drop_results(const std::string& name, const std::string& text) const {
+    fs::create_directories(staging());
+    std::ofstream(staging() / name, std::ios::binary) << text;
+    fs::rename(staging() / name, results() / name);
+  }
+
+  std::vector<InputRecord> inputs(InputState state, const std::string& inbox = "") const {
     auto s = store();
-    return inputs_in_state(s, state);
+    auto inputs = inputs_in_state(s, state);
+    std::erase_if(inputs, [&](const InputRecord& input) { return !inbox.empty() && input.inbox != inbox; });
+    return inputs;
   }
   std::vector<RunRecord> runs(std::optional<RunState> state = std::nullopt) const {
     auto s = store();
@@ -460,4 +475,122 @@ TEST_CASE("An inbox entry whose name holds a newline cannot forge a log line", "
   INFO(log);
   CHECK(log.find("evil\\n2026-01-01T00:00:00Z kuvert: run 1 released by chef.json") != std::string::npos);
   CHECK(log.find("\n2026-01-01T00:00:00Z kuvert: run 1") == std::string::npos);
+}
+
+namespace {
+
+// A run of `documents` pieces, made by the service, released and delivered.
+RunRecord delivered_run(const ServiceSite& site, const std::string& name, std::size_t documents) {
+  const auto before = site.runs().size();
+  site.drop_job("steuer", name, documents);
+  REQUIRE(wait_until([&] { return site.runs().size() == before + 1; }, 60s));
+  auto store = site.store();
+  auto run = site.runs().front();  // the newest first
+  act_on_run(store, run.id, RunAction::release, {"anna", Role::operator_}, now());
+  REQUIRE(wait_until([&] { return find_run(store, run.id)->state == RunState::delivered; }, 15s));
+  return *find_run(store, run.id);
+}
+
+std::string status_of(Store& store, const std::string& piece) {
+  const auto found = find_piece(store, piece);
+  return found && found->status ? std::string(kuvert::name(*found->status)) : std::string("not set");
+}
+
+std::string stem(const RunRecord& run) {
+  const std::string name = kuvert::service::delivered_name(run);
+  return name.substr(0, name.size() - 4);
+}
+
+std::size_t audit_count(Store& store, const std::string& action) {
+  AuditFilter filter;
+  filter.action = action;
+  return read_audit(store, filter).size();
+}
+
+}  // namespace
+
+TEST_CASE("Results files in a printer's results folder are applied once, and bad ones go to error/", "[service][slow]") {
+  ServiceSite site;
+  auto service = site.start();
+  const auto run = delivered_run(site, "job-r", 3);
+  auto store = site.store();
+  const auto pieces = pieces_of_run(store, run.id);
+  REQUIRE(pieces.size() == 3);
+  const std::string inbox = "drucker-1.results";
+
+  // Named after its run file: applied, gone from the folder, audited.
+  const std::string good = "piece,status,station\n" + pieces[0].id + ",ok,1\n" + pieces[1].id + ",damaged,1\n";
+  site.drop_results(stem(run) + ".results.csv", good);
+  REQUIRE(wait_until([&] { return site.inputs(InputState::done, inbox).size() == 1; }, 15s));
+  CHECK(status_of(store, pieces[0].id) == "ok");
+  CHECK(status_of(store, pieces[1].id) == "damaged");
+  CHECK(status_of(store, pieces[2].id) == "not set");
+  CHECK_FALSE(fs::exists(site.results() / (stem(run) + ".results.csv")));
+  CHECK(audit_count(store, "results applied") == 1);
+
+  // The same file again: refused as a duplicate, nothing applied twice.
+  site.drop_results(stem(run) + ".results.csv", good);
+  REQUIRE(wait_until([&] { return site.inputs(InputState::duplicate, inbox).size() == 1; }, 15s));
+  const fs::path error = site.results() / "error";
+  CHECK(read_file(error / (stem(run) + ".results.csv.error.txt")).find("duplicate: identical") != std::string::npos);
+
+  // A file with a bad line and a foreign piece: nothing of it changes anything.
+  site.drop_results("station-2.csv", "run,piece,status\n" + stem(run) + "," + pieces[2].id + ",ok\n" + stem(run) +
+                                         "," + pieces[0].id + ",lost\n" + stem(run) + ",0000FFFF-R0001-000001,ok\n");
+  // One that names no run, and a folder.
+  site.drop_results("ergebnis.csv", "piece,status\n" + pieces[2].id + ",ok\n");
+  fs::create_directories(site.staging() / "ordner");
+  fs::rename(site.staging() / "ordner", site.results() / "ordner");
+  REQUIRE(wait_until([&] { return site.inputs(InputState::failed, inbox).size() == 3; }, 15s));
+  CHECK(status_of(store, pieces[2].id) == "not set");
+  CHECK(status_of(store, pieces[0].id) == "ok");
+  CHECK(read_file(error / "station-2.csv.error.txt") ==
+        "station-2.csv: file \"station-2.csv\": record \"line 3\": field \"status\": \"lost\" is not one of ok, damaged, "
+        "missing, pulled, duplicate, hand-mailed\n"
+        "file \"station-2.csv\": record \"line 4\": field \"piece\": \"0000FFFF-R0001-000001\" is no piece kuvert made\n");
+  CHECK(read_file(error / "ergebnis.csv.error.txt") ==
+        "ergebnis.csv: file \"ergebnis.csv\": names no run: name the file after its run file "
+        "(J12-grundsteuer-R0001.results.csv) or give a run column\n");
+  CHECK(read_file(error / "ordner.error.txt") == "ordner: file \"ordner\": is a folder, not a results file\n");
+  CHECK(fs::exists(error / "station-2.csv"));
+  CHECK(audit_count(store, "results applied") == 1);
+  CHECK(service->stop() == 0);
+  CHECK(verify_audit(store).empty());
+}
+
+TEST_CASE("A service killed while it applies a results file applies it once after a restart", "[service][slow]") {
+  ServiceSite site;
+  const std::string inbox = "drucker-1.results";
+  RunRecord run;
+  std::vector<PieceRecord> pieces;
+  {
+    auto service = site.start();
+    run = delivered_run(site, "job-k", 2);
+    auto store = site.store();
+    pieces = pieces_of_run(store, run.id);
+    REQUIRE(pieces.size() == 2);
+    // A long file of events (a station that reports every reading), the
+    // last of each piece deciding: the apply takes long enough to be cut.
+    std::string text = "piece,status\n";
+    for (int i = 0; i < 150000; ++i) text += pieces[0].id + ",damaged\n" + pieces[1].id + ",ok\n";
+    text += pieces[0].id + ",ok\n" + pieces[1].id + ",missing\n";
+    site.drop_results(stem(run) + ".results.csv", text);
+    REQUIRE(wait_until([&] { return !site.inputs(InputState::taken, inbox).empty(); }, 15s));
+    service->kill();
+  }
+  auto store = site.store();
+  INFO(site.log());
+  CHECK(site.inputs(InputState::done, inbox).empty());  // killed before it was applied
+  CHECK(status_of(store, pieces[0].id) == "not set");
+  {
+    auto service = site.start();
+    REQUIRE(wait_until([&] { return site.inputs(InputState::done, inbox).size() == 1; }, 30s));
+    CHECK(service->stop() == 0);
+  }
+  CHECK(status_of(store, pieces[0].id) == "ok");
+  CHECK(status_of(store, pieces[1].id) == "missing");
+  CHECK(audit_count(store, "results applied") == 1);
+  CHECK(site.inputs(InputState::failed, inbox).empty());
+  CHECK_FALSE(fs::exists(site.results() / "error"));
+  CHECK(verify_audit(store).empty());
 }

@@ -129,7 +129,8 @@ TEST_CASE("Bad store command input is named", "[service]") {
 namespace {
 
 // A finished job of two runs whose pieces the store knows, as the service
-// records them from R.csv: R0001 with three pieces, R0002 with one.
+// records them from R.csv: R0001 with three pieces, delivered; R0002 with
+// one, awaiting release.
 std::pair<std::int64_t, std::int64_t> runs_with_pieces(const std::filesystem::path& folder) {
   Store store({folder});
   const auto taking = begin_taking(store, "steuer", "job-2", std::string(64, 'd'), "inputs/2", 1795000000);
@@ -142,6 +143,8 @@ std::pair<std::int64_t, std::int64_t> runs_with_pieces(const std::filesystem::pa
   result.runs.push_back({"R0002", "R0002.pdf", 1, 2, 4, false, {{"0000002A-R0002-000001", 1, 2, "K-5"}}});
   finish_job(store, job, result, "drucker-1", 1795000000);
   const auto runs = runs_of_job(store, job);
+  act_on_run(store, runs[0].id, RunAction::release, {"anna", Role::operator_}, 1795000000);
+  act_on_run(store, runs[0].id, RunAction::deliver, {"kuvert", Role::viewer, true}, 1795000000);
   return {runs[0].id, runs[1].id};
 }
 
@@ -166,15 +169,25 @@ TEST_CASE("An inserter's results file is applied to its run whole, or not at all
         "kuvert: file \"R0001.results.csv\": record \"line 3\": field \"piece\": \"0000002A-R0009-000001\" is no "
         "piece kuvert made\n"
         "kuvert: file \"R0001.results.csv\": record \"line 4\": field \"piece\": \"0000002A-R0002-000001\" is a piece "
-        "of another run, not of R0001\n");
+        "of another run, not of J1-grundsteuer-2027-R0001\n");
+  // A run column must name the run as its file does.
+  std::ofstream(file, std::ios::trunc) << "run,piece,status\nJ1-grundsteuer-2027-R0002,0000002A-R0001-000001,ok\n";
+  CHECK(service.kuvert({"runs", "results", std::to_string(first), file.string()}).err ==
+        "kuvert: file \"R0001.results.csv\": record \"line 2\": field \"run\": names run \"J1-grundsteuer-2027-R0002\", "
+        "but the file is applied to run J1-grundsteuer-2027-R0001\n");
+  // A run not yet delivered takes no results.
+  std::ofstream(file, std::ios::trunc) << "piece,status\n0000002A-R0002-000001,ok\n";
+  CHECK(service.kuvert({"runs", "results", std::to_string(second), file.string()}).err ==
+        "kuvert: file \"R0001.results.csv\": run J1-grundsteuer-2027-R0002 is awaiting_release: results are taken for "
+        "delivered runs until they close\n");
   CHECK(status_of("0000002A-R0001-000001") == "not set");
 
   // Events in order: a later one replaces an earlier, but a duplicate stands.
-  std::ofstream(file, std::ios::trunc) << "piece,status,time,station,note\n"
-                                          "0000002A-R0001-000001,damaged,2026-12-02T08:30:00Z,3,torn\n"
-                                          "0000002A-R0001-000001,ok,2026-12-02T08:41:00Z,3,\n"
-                                          "0000002A-R0001-000002,duplicate,,2,seen twice\n"
-                                          "0000002A-R0001-000002,ok,,2,\n";
+  std::ofstream(file, std::ios::trunc) << "piece,status,time,station,note,run\n"
+                                          "0000002A-R0001-000001,damaged,2026-12-02T08:30:00Z,3,torn,J1-grundsteuer-2027-R0001\n"
+                                          "0000002A-R0001-000001,ok,2026-12-02T08:41:00Z,3,,J1-grundsteuer-2027-R0001\n"
+                                          "0000002A-R0001-000002,duplicate,,2,seen twice,J1-grundsteuer-2027-R0001\n"
+                                          "0000002A-R0001-000002,ok,,2,,J1-grundsteuer-2027-R0001.pdf\n";
   const auto applied = service.kuvert({"runs", "results", std::to_string(first), file.string()});
   INFO(applied.err);
   CHECK(applied.exit_code == 0);

@@ -249,7 +249,8 @@ int run_store_commands(StoreCommands& commands) {
   if (commands.runs_results->parsed()) {
     Store store = open_store(commands);
     const auto run = run_named(store, commands.run);
-    const auto events = service::apply_results_file(store, run, commands.results, system_user(), now());
+    const auto events =
+        service::apply_results_file(store, {.run = run, .user = system_user()}, commands.results, now()).events;
     std::printf("run %lld: %s applied; %s\n", static_cast<long long>(run.id),
                 counted(events, "result", "results").c_str(), insert_statuses(store, run.id).c_str());
     return 0;

@@ -88,13 +88,21 @@ void read_limits(TomlFields& top, ServiceConfig& config) {
   });
 }
 
+void read_polling(TomlFields& fields, Inbox& inbox) {
+  if (fields.has("poll_seconds")) inbox.poll_seconds = fields.number("poll_seconds", 0.1, 3600).value_or(5);
+  if (fields.has("stable_checks"))
+    inbox.stable_checks = static_cast<int>(fields.integer("stable_checks", 1, 100).value_or(2));
+}
+
 // Names become folder and file names and show in the console.
 void check_name(TomlFields& fields, const std::string& name) {
   if (name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
     fields.problem("name", "expected lower-case letters, digits, '-' and '_'");
 }
 
-void read_printers(TomlFields& top, ServiceConfig& config, const fs::path& base) {
+// The printers, and the inboxes their results folders are (watched after
+// the [[inbox]] ones).
+void read_printers(TomlFields& top, ServiceConfig& config, const fs::path& base, std::vector<Inbox>& results_inboxes) {
   std::set<std::string> names;
   each_table(top, "printer", false, [&](TomlFields& fields) {
     Printer printer;
@@ -103,6 +111,18 @@ void read_printers(TomlFields& top, ServiceConfig& config, const fs::path& base)
     if (!printer.name.empty() && !names.insert(printer.name).second)
       fields.problem("name", "another printer has this name");
     printer.folder = resolved(base, fields.text("folder").value_or(""));
+    if (fields.has("results")) {
+      printer.results = resolved(base, fields.text("results").value_or(""));
+      if (printer.results == printer.folder)
+        fields.problem("results", "must be another folder than the one runs are delivered to");
+      for (const auto& other : config.printers)
+        if (other.results == printer.results || other.folder == printer.results)
+          fields.problem("results", "is a folder of printer \"" + other.name + "\" already");
+      Inbox results{.name = printer.name + ".results", .folder = printer.results, .kind = InboxKind::results};
+      results.printer = printer.name;
+      read_polling(fields, results);
+      results_inboxes.push_back(std::move(results));
+    }
     config.printers.push_back(std::move(printer));
   });
 }
@@ -110,6 +130,7 @@ void read_printers(TomlFields& top, ServiceConfig& config, const fs::path& base)
 void read_inboxes(TomlFields& top, ServiceConfig& config, const fs::path& base) {
   std::set<std::string> names;
   std::set<fs::path> folders;
+  for (const auto& printer : config.printers) folders.insert(printer.results);
   each_table(top, "inbox", false, [&](TomlFields& fields) {
     Inbox inbox;
     inbox.name = fields.text("name").value_or("");
@@ -117,7 +138,7 @@ void read_inboxes(TomlFields& top, ServiceConfig& config, const fs::path& base) 
     if (!inbox.name.empty() && !names.insert(inbox.name).second) fields.problem("name", "another inbox has this name");
     inbox.folder = resolved(base, fields.text("folder").value_or(""));
     if (!inbox.folder.empty() && !folders.insert(inbox.folder).second)
-      fields.problem("folder", "another inbox watches this folder");
+      fields.problem("folder", "is watched already, by another inbox or as a printer's results");
     inbox.kind =
         fields.choice<InboxKind>("kind", {{"job", InboxKind::job}, {"scan", InboxKind::scan}}).value_or(InboxKind::job);
     inbox.client = fields.text("client").value_or("");
@@ -135,14 +156,24 @@ void read_inboxes(TomlFields& top, ServiceConfig& config, const fs::path& base) 
         fields.problem("printer", "a job inbox needs a [[printer]] for its runs");
       }
     }
-    if (fields.has("poll_seconds")) inbox.poll_seconds = fields.number("poll_seconds", 0.1, 3600).value_or(5);
-    if (fields.has("stable_checks"))
-      inbox.stable_checks = static_cast<int>(fields.integer("stable_checks", 1, 100).value_or(2));
+    read_polling(fields, inbox);
     config.inboxes.push_back(std::move(inbox));
   });
 }
 
 }  // namespace
+
+std::string_view name(InboxKind kind) {
+  switch (kind) {
+    case InboxKind::job:
+      return "job";
+    case InboxKind::scan:
+      return "scan";
+    case InboxKind::results:
+      return "results";
+  }
+  return "job";
+}
 
 ServiceConfig load_service_config(const fs::path& file, const fs::path& layouts, const fs::path& fonts) {
   ServiceConfig initial;
@@ -160,8 +191,10 @@ ServiceConfig load_service_config(const fs::path& file, const fs::path& layouts,
                           read_production(top, config, base);
                           read_retention(top, config);
                           read_limits(top, config);
-                          read_printers(top, config, base);
+                          std::vector<Inbox> results_inboxes;
+                          read_printers(top, config, base, results_inboxes);
                           read_inboxes(top, config, base);
+                          for (auto& inbox : results_inboxes) config.inboxes.push_back(std::move(inbox));
                         });
 }
 

@@ -35,12 +35,19 @@ TEST_CASE("The sample service configuration loads with paths from its folder", "
   CHECK(config.listen_port == 8470);
   CHECK(config.layouts == "/opt/layouts");
   REQUIRE(config.printers.size() == 1);
-  REQUIRE(config.inboxes.size() == 2);
+  REQUIRE(config.inboxes.size() == 3);
   CHECK(config.inboxes[0].kind == kuvert::InboxKind::job);
   CHECK(config.inboxes[0].printer == "drucker-1");
   CHECK(config.inboxes[1].kind == kuvert::InboxKind::scan);
   CHECK(config.inboxes[1].profile == "posteingang");
   CHECK(config.inboxes[1].poll_seconds == 2);
+  // The printer's results folder, watched as an inbox of its own.
+  CHECK(config.printers[0].results == (kuvert::test::source_dir() / "out/service/drucker/drucker-1-results").lexically_normal());
+  CHECK(config.inboxes[2].name == "drucker-1.results");
+  CHECK(config.inboxes[2].kind == kuvert::InboxKind::results);
+  CHECK(config.inboxes[2].folder == config.printers[0].results);
+  CHECK(config.inboxes[2].printer == "drucker-1");
+  CHECK(config.inboxes[2].poll_seconds == 2);
 }
 
 TEST_CASE("Defaults: loopback console, first printer, two stable checks", "[service]") {
@@ -96,7 +103,34 @@ client = "x"
         "file \"kuvert.toml\": field \"inbox[0].kind\": \"mail\" is neither \"job\" nor \"scan\"\n"
         "file \"kuvert.toml\": field \"inbox[0].printer\": names no [[printer]] of this file\n"
         "file \"kuvert.toml\": field \"inbox[1].name\": another inbox has this name\n"
-        "file \"kuvert.toml\": field \"inbox[1].folder\": another inbox watches this folder");
+        "file \"kuvert.toml\": field \"inbox[1].folder\": is watched already, by another inbox or as a printer's "
+        "results");
+}
+
+TEST_CASE("A printer's results folder is a folder of its own", "[service]") {
+  kuvert::test::TempFolder temp;
+  CHECK(problems_of(write_config(temp.path(), R"(
+[store]
+folder = "store"
+[[printer]]
+name = "p1"
+folder = "p1"
+results = "p1"
+[[printer]]
+name = "p2"
+folder = "p2"
+results = "p1"
+poll_seconds = 0
+[[inbox]]
+name = "in"
+folder = "p1"
+kind = "job"
+client = "musterstadt"
+)")) == "file \"kuvert.toml\": field \"printer[0].results\": must be another folder than the one runs are delivered to\n"
+        "file \"kuvert.toml\": field \"printer[1].results\": is a folder of printer \"p1\" already\n"
+        "file \"kuvert.toml\": field \"printer[1].poll_seconds\": must be between 0.1 and 3600, got 0\n"
+        "file \"kuvert.toml\": field \"inbox[0].folder\": is watched already, by another inbox or as a printer's "
+        "results");
 }
 
 TEST_CASE("A job inbox without any printer is refused", "[service]") {

@@ -4,11 +4,15 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kuvert {
 
-enum class InboxKind { job, scan };
+// A results inbox is a printer's results folder (Printer::results): its
+// inserter's results files, applied to their runs.
+enum class InboxKind { job, scan, results };
+std::string_view name(InboxKind kind);
 
 // A watch folder. A file (or job folder) is taken only when complete: its
 // size and mtime unchanged over `stable_checks` polls, or a NAME.ready
@@ -19,7 +23,7 @@ struct Inbox {
   InboxKind kind = InboxKind::job;
   std::string client;   // jobs must name this client
   std::string profile;  // scan inboxes: the scan profile
-  std::string printer;  // job inboxes: where released runs go
+  std::string printer;  // job inboxes: where released runs go; results inboxes: whose results
   double poll_seconds = 5;
   int stable_checks = 2;
 };
@@ -27,6 +31,10 @@ struct Inbox {
 struct Printer {
   std::string name;
   std::filesystem::path folder;  // runs are copied in under a temporary name, then renamed
+  // Where its inserter writes results files; empty when it writes none.
+  // Watched as an inbox of kind results (named NAME.results) with these
+  // poll_seconds and stable_checks.
+  std::filesystem::path results;
 };
 
 // What one job or scan batch may use: it is produced in a child process

@@ -34,7 +34,7 @@ nlohmann::json overview(ConsoleContext& context) {
   auto inboxes = nlohmann::json::array();
   for (const auto& inbox : context.config.inboxes)
     inboxes.push_back({{"name", inbox.name},
-                       {"kind", inbox.kind == InboxKind::scan ? "scan" : "job"},
+                       {"kind", name(inbox.kind)},
                        {"client", inbox.client},
                        {"folder", inbox.folder.string()},
                        {"waiting", list_inbox(inbox.folder).size()},

@@ -71,6 +71,14 @@ Intake take_entry(Store& store, const Inbox& inbox, const std::string& name, std
   return {taking.id, {}};
 }
 
+void send_to_error_folder(Store& store, const Inbox& inbox, const InputRecord& input, const std::string& reason,
+                          const std::function<void(const std::string&)>& log) {
+  const fs::path place = refuse_entry(input.place, inbox.folder, reason);
+  set_input_place(store, input.id, place.string());
+  log("input " + std::to_string(input.id) + " (" + input.inbox + "/" + input.name + "): failed, moved to " +
+      place.string());
+}
+
 void recover_takings(Store& store, const ServiceConfig& config, std::int64_t now) {
   for (const auto& input : inputs_in_state(store, InputState::taking)) {
     std::error_code error;

@@ -4,11 +4,12 @@
 // STORE/inputs/ID/, then marked taken. An entry identical to an accepted
 // input goes to the inbox's error/ folder as a duplicate.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "pipeline/config/service_config.hpp"
-#include "pipeline/store/store.hpp"
+#include "pipeline/store/job_records.hpp"
 
 namespace kuvert::service {
 
@@ -20,6 +21,11 @@ struct Intake {
 // Throws kuvert::Error (system) when the entry cannot be moved; it then
 // stays in the inbox and is tried again.
 Intake take_entry(store::Store& store, const Inbox& inbox, const std::string& name, std::int64_t now);
+
+// Moves a failed input from the store to its inbox's error/ folder, the
+// reason beside it, and logs where it went.
+void send_to_error_folder(store::Store& store, const Inbox& inbox, const store::InputRecord& input,
+                          const std::string& reason, const std::function<void(const std::string&)>& log);
 
 // After a crash: inputs left in "taking" are finished (moved) or forgotten
 // (still in the inbox, taken again later).

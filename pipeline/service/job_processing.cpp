@@ -12,7 +12,9 @@
 #include "pipeline/model/run_ticket.hpp"
 #include "pipeline/model/scan_summary.hpp"
 #include "pipeline/service/inbox_files.hpp"
+#include "pipeline/service/inbox_intake.hpp"
 #include "pipeline/service/production_process.hpp"
+#include "pipeline/service/results_intake.hpp"
 #include "pipeline/store/store.hpp"
 #include "stages/ingest/csv_rows.hpp"
 #include "stages/ingest/job_manifest.hpp"
@@ -258,16 +260,6 @@ std::string joined(const std::vector<std::string>& lines) {
   return text;
 }
 
-// Moves a failed input from the store to its inbox's error/ folder, the
-// reasons beside it.
-void send_to_error_folder(Store& store, const Inbox& inbox, const InputRecord& input,
-                          const std::vector<std::string>& reasons, const ServiceLog& log) {
-  const fs::path place = refuse_entry(input.place, inbox.folder, joined(reasons));
-  set_input_place(store, input.id, place.string());
-  log("input " + std::to_string(input.id) + " (" + input.inbox + "/" + input.name + "): failed, moved to " +
-      place.string());
-}
-
 // What a failed job's job.json says it is, as far as it can be read (the
 // manifest reader has its limits and is fuzzed): the console shows that,
 // not the inbox's client and the folder's name.
@@ -281,7 +273,7 @@ FailedJobIdentity identity_of(const Inbox& inbox, const InputRecord& input) {
 void fail(Store& store, const Inbox& inbox, const InputRecord& input, std::int64_t job,
           const std::vector<std::string>& reasons, std::int64_t now, const ServiceLog& log) {
   fail_job(store, job, json_lines(reasons), now, identity_of(inbox, input));
-  send_to_error_folder(store, inbox, input, reasons, log);
+  send_to_error_folder(store, inbox, input, joined(reasons), log);
 }
 
 // The job made of `input`: the one begun before a crash, or a new one.
@@ -305,6 +297,7 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
     log(label + ": inbox \"" + input.inbox + "\" is no longer configured; left as it is");
     return;
   }
+  if (inbox->kind == InboxKind::results) return process_results_input(store, *inbox, input, now, log);
   const JobRecord job = job_for(store, *inbox, input, now);
   const fs::path output = job.output;
   try {
@@ -332,6 +325,10 @@ void abandon_input(Store& store, const ServiceConfig& config, const InputRecord&
                    std::int64_t now, const ServiceLog& log) {
   const Inbox* inbox = inbox_named(config, input.inbox);
   if (!inbox) return;
+  if (inbox->kind == InboxKind::results) {
+    set_input_state(store, input.id, InputState::failed, reason, now);
+    return send_to_error_folder(store, *inbox, input, reason, log);
+  }
   fail(store, *inbox, input, job_for(store, *inbox, input, now).id, {reason}, now, log);
 }
 
@@ -345,7 +342,7 @@ void recover_failed_inputs(Store& store, const ServiceConfig& config, const Serv
       const auto errors = nlohmann::json::parse(job->errors, nullptr, false);
       if (errors.is_array() && !errors.empty()) reasons = errors.get<std::vector<std::string>>();
     }
-    send_to_error_folder(store, *inbox, input, reasons, log);
+    send_to_error_folder(store, *inbox, input, joined(reasons), log);
   }
 }
 

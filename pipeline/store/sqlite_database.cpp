@@ -115,14 +115,17 @@ std::string Statement::text(int column) const {
                : std::string();
 }
 
-Transaction::Transaction(Database& database) : database_(database) { database_.execute("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& database)
+    : database_(database), joined_(sqlite3_get_autocommit(database.handle()) == 0) {
+  if (!joined_) database_.execute("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
-  if (open_) sqlite3_exec(database_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (open_ && !joined_) sqlite3_exec(database_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit() {
-  database_.execute("COMMIT");
+  if (!joined_) database_.execute("COMMIT");
   open_ = false;
 }
 

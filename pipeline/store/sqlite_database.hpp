@@ -82,6 +82,9 @@ class Database {
 
 // BEGIN IMMEDIATE ... COMMIT: the write lock is taken at the start, so two
 // writers queue instead of failing halfway. Rolled back unless committed.
+// One begun inside another joins it: its work commits or rolls back with
+// the outer one (a results file marks its input done in the transaction
+// that applies it).
 class Transaction {
  public:
   explicit Transaction(Database& database);
@@ -93,6 +96,7 @@ class Transaction {
  private:
   Database& database_;
   bool open_ = true;
+  bool joined_ = false;
 };
 
 }  // namespace kuvert::store
