@@ -16,7 +16,10 @@ namespace {
 
 class ServiceFolder {
  public:
-  ServiceFolder() { std::ofstream(config()) << "[store]\nfolder = \"store\"\n"; }
+  // `more`: further tables of kuvert.toml, such as printers.
+  explicit ServiceFolder(const std::string& more = {}) {
+    std::ofstream(config()) << "[store]\nfolder = \"store\"\n" << more;
+  }
   std::string config() const { return (temp_.path() / "kuvert.toml").string(); }
   std::filesystem::path store() const { return temp_.path() / "store"; }
 
@@ -178,8 +181,8 @@ TEST_CASE("An inserter's results file is applied to its run whole, or not at all
   // A run not yet delivered takes no results.
   std::ofstream(file, std::ios::trunc) << "piece,status\n0000002A-R0002-000001,ok\n";
   CHECK(service.kuvert({"runs", "results", std::to_string(second), file.string()}).err ==
-        "kuvert: file \"R0001.results.csv\": run J1-grundsteuer-2027-R0002 is awaiting_release: results are taken for "
-        "delivered runs until they close\n");
+        "kuvert: file \"R0001.results.csv\": run J1-grundsteuer-2027-R0002 is awaiting_release: results are taken "
+        "from its delivery until it is reconciled\n");
   CHECK(status_of("0000002A-R0001-000001") == "not set");
 
   // Events in order: a later one replaces an earlier, but a duplicate stands.
@@ -211,4 +214,91 @@ TEST_CASE("An inserter's results file is applied to its run whole, or not at all
   REQUIRE(trail.size() == 2);
   CHECK(trail[0].entry.object == "run " + std::to_string(first));
   CHECK(trail[0].entry.detail == "reprint.txt: 1 events, 0 others ok");
+}
+
+TEST_CASE("An operator reconciles a run, and a piece seen twice waits for a supervisor's finding", "[service][slow]") {
+  ServiceFolder service;
+  REQUIRE(service.kuvert({"users", "add", "anna", "--role", "operator"}, "anna's long password\n").exit_code == 0);
+  REQUIRE(service.kuvert({"users", "add", "bernd", "--role", "supervisor"}, "bernd's long password\n").exit_code == 0);
+  const auto [first, second] = runs_with_pieces(service.store());
+  const std::string run = std::to_string(first);
+  const auto as = [&](const std::string& user, std::vector<std::string> args) {
+    args.insert(args.end(), {"--user", user});
+    return service.kuvert(args, user + "'s long password\n");
+  };
+  const auto file = service.store().parent_path() / "J1-grundsteuer-2027-R0001.results.csv";
+  std::ofstream(file) << "piece,status\n0000002A-R0001-000001,ok\n0000002A-R0001-000002,duplicate\n";
+  REQUIRE(service.kuvert({"runs", "results", run, file.string()}).exit_code == 0);
+
+  // Not every piece has a status; a duplicate is not the operator's; a pull needs a reason.
+  auto refused = as("anna", {"runs", "reconcile", run});
+  CHECK(refused.err == "kuvert: record \"run " + run + "\": 1 piece has no insert status yet\n");
+  refused = as("anna", {"runs", "reconcile", run, "--set", "0000002A-R0001-000002=ok", "--rest", "pull"});
+  CHECK(refused.err ==
+        "kuvert: record \"run " + run + "\": field \"piece 0000002A-R0001-000002\": was seen twice: only a supervisor "
+        "decides it, clearing the run's attention with a finding\n"
+        "kuvert: record \"run " + run + "\": a pulled piece needs a reason\n");
+  CHECK(as("anna", {"runs", "reconcile", run, "--set", "0000002A-R0002-000001=ok"}).err ==
+        "kuvert: record \"run " + run + "\": field \"piece 0000002A-R0002-000001\": is no piece of this run\n");
+  CHECK(as("anna", {"runs", "reconcile", run, "--rest", "later"}).err ==
+        "kuvert: option --rest: \"later\" is not one of ok, reprint, pull, hand-mail\n");
+
+  // The rest reprinted: a piece seen twice puts the run in attention.
+  const auto attention = as("anna", {"runs", "reconcile", run, "--rest", "reprint"});
+  CHECK(attention.out == "run " + run +
+                             " is attention: 1 piece was seen twice: a letter may be in a wrong envelope; 1 of 3 "
+                             "pieces to reprint (33.33 %), more than the printer's 2 %; damaged 1, duplicate 1, ok 1\n");
+  CHECK(as("anna", {"runs", "close", run}).exit_code == 1);
+  CHECK(service.kuvert({"runs", "show", run}).out.find("  attention   1 piece was seen twice") != std::string::npos);
+  CHECK(as("anna", {"runs", "clear", run, "--finding", "looked"}).err ==
+        "kuvert: record \"run " + run + "\": \"clear\" needs the supervisor role; anna is operator\n");
+  CHECK(as("bernd", {"runs", "clear", run, "--finding", " "}).err ==
+        "kuvert: record \"run " + run +
+            "\": clearing a run in attention needs a finding: what was checked and what was found\n");
+  const auto cleared = as("bernd", {"runs", "clear", run, "--set", "0000002A-R0001-000002=ok", "--finding",
+                                    "Tray 3 opened: piece 2 alone in its envelope, double read by the camera"});
+  CHECK(cleared.out == "run " + run + " is reconciled; damaged 1, ok 2\n");
+  CHECK(as("anna", {"runs", "close", run}).out == "run " + run + " is closed\n");
+
+  Store store({service.store()});
+  const auto clear = read_audit(store, {.action = "clear"});
+  REQUIRE(clear.size() == 1);
+  CHECK(clear[0].entry.user == "bernd");
+  CHECK(clear[0].entry.detail ==
+        "attention -> reconciled: finding: Tray 3 opened: piece 2 alone in its envelope, double read by the camera");
+  const auto set = read_audit(store, {.action = "pieces set"});
+  REQUIRE(set.size() == 2);
+  CHECK(set[0].entry.detail == "0000002A-R0001-000002 ok");
+  CHECK(set[1].entry.detail == "1 others reprint");
+  CHECK(find_piece(store, "0000002A-R0001-000003")->note == "set by anna");
+  CHECK(verify_audit(store).empty());
+}
+
+TEST_CASE("A printer reconciles automatically, its unreported pieces given its default", "[service][slow]") {
+  ServiceFolder service(R"(
+[[printer]]
+name = "drucker-1"
+folder = "drucker"
+unreported = "missing"
+auto_reconcile = true
+max_reprint_percent = 40
+)");
+  const auto [first, second] = runs_with_pieces(service.store());
+  const std::string run = std::to_string(first);
+  const auto file = service.store().parent_path() / "J1-grundsteuer-2027-R0001.results.csv";
+  // Two of three seen: the third is missing, 33 % to reprint, under 40 %.
+  std::ofstream(file) << "piece,status\n0000002A-R0001-000001,ok\n0000002A-R0001-000002,ok\n";
+  CHECK(service.kuvert({"runs", "results", run, file.string()}).out ==
+        "run " + run + ": 2 results applied; missing 1, ok 2\n");
+  CHECK(service.kuvert({"runs", "show", run}).out.find("state       reconciled") != std::string::npos);
+  Store store({service.store()});
+  CHECK(read_audit(store, {.action = "results applied"}).front().entry.detail ==
+        "J1-grundsteuer-2027-R0001.results.csv: 2 events, 1 others missing");
+  const auto reconciled = read_audit(store, {.action = "reconcile"});
+  REQUIRE(reconciled.size() == 1);
+  CHECK(reconciled[0].entry.user == "kuvert");
+  // A run reconciled takes no more results.
+  CHECK(service.kuvert({"runs", "results", run, file.string()}).err ==
+        "kuvert: file \"J1-grundsteuer-2027-R0001.results.csv\": run J1-grundsteuer-2027-R0001 is reconciled: results "
+        "are taken from its delivery until it is reconciled\n");
 }

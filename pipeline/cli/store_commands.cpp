@@ -18,6 +18,7 @@
 #include "pipeline/service/results_intake.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/piece_records.hpp"
+#include "pipeline/store/piece_verdicts.hpp"
 #include "pipeline/store/user_accounts.hpp"
 
 namespace kuvert {
@@ -56,10 +57,12 @@ std::string read_password(const std::string& prompt) {
   return password;
 }
 
-Store open_store(const StoreCommands& commands) {
-  const auto config = load_service_config(commands.config, commands.layouts, commands.fonts);
-  return Store({config.store, config.wal});
+ServiceConfig config_of(const StoreCommands& commands) {
+  return load_service_config(commands.config, commands.layouts, commands.fonts);
 }
+
+Store open_store(const ServiceConfig& config) { return Store({config.store, config.wal}); }
+Store open_store(const StoreCommands& commands) { return open_store(config_of(commands)); }
 
 Role role_named(const std::string& text) {
   const auto role = parse_role(text);
@@ -89,6 +92,7 @@ void print_run(const RunRecord& run) {
               shown(run.name).c_str(), static_cast<long long>(run.job), shown(run.client).c_str());
   std::printf("  state       %s%s\n", std::string(name(run.state)).c_str(),
               run.sensitive && run.state == RunState::released ? " (sensitive: awaits confirmation)" : "");
+  if (!run.attention.empty()) std::printf("  attention   %s\n", shown(run.attention).c_str());
   std::printf("  file        %s\n", shown(run.file).c_str());
   std::printf("  printer     %s\n", shown(run.printer).c_str());
   std::printf("  pieces      %lld\n  sheets      %lld\n  pages       %lld\n", static_cast<long long>(run.pieces),
@@ -107,6 +111,25 @@ std::string insert_statuses(Store& store, std::int64_t run) {
   std::string text;
   for (const auto& [status, count] : counts) text += (text.empty() ? "" : ", ") + status + " " + std::to_string(count);
   return text;
+}
+
+// --set PIECE=VERDICT, --rest VERDICT and --reason as what the store takes.
+PieceVerdicts verdicts_of(const StoreCommands& commands) {
+  const auto verdict = [](const std::string& text, const char* option) {
+    const auto parsed = parse_piece_verdict(text);
+    if (!parsed) throw_input(Where{.field = option}, "\"" + text + "\" is not one of ok, reprint, pull, hand-mail");
+    return *parsed;
+  };
+  PieceVerdicts verdicts;
+  for (const auto& setting : commands.verdicts) {
+    const auto equals = setting.rfind('=');
+    if (equals == std::string::npos || equals == 0)
+      throw_input(Where{.field = "--set"}, "expected PIECE=VERDICT, such as 3F2A9C1D-R0001-000042=reprint");
+    verdicts.pieces.emplace_back(setting.substr(0, equals), verdict(setting.substr(equals + 1), "--set"));
+  }
+  if (!commands.rest.empty()) verdicts.rest = verdict(commands.rest, "--rest");
+  verdicts.reason = commands.reason;
+  return verdicts;
 }
 
 RunRecord run_named(Store& store, std::int64_t id) {
@@ -165,6 +188,21 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   commands.runs_results->add_option("run", commands.run, "Run id")->required();
   commands.runs_results->add_option("file", commands.results, "The results file")->required();
   config(commands.runs_results);
+  const auto verdict_options = [&](CLI::App* command) {
+    command->add_option("run", commands.run, "Run id")->required();
+    command->add_option("--user", commands.user, "Who acts (password from standard input)")->required();
+    command->add_option("--set", commands.verdicts, "PIECE=ok|reprint|pull|hand-mail, as often as needed");
+    command->add_option("--reason", commands.reason, "Why pieces are pulled");
+    config(command);
+  };
+  commands.runs_reconcile = runs->add_subcommand(
+      "reconcile", "Decide pieces without a status (or others) and reconcile the run once every piece has one");
+  verdict_options(commands.runs_reconcile);
+  commands.runs_reconcile->add_option("--rest", commands.rest, "ok|reprint|pull|hand-mail for every piece still unset");
+  commands.runs_clear =
+      runs->add_subcommand("clear", "Clear a run in attention with a finding (supervisor), deciding its pieces seen twice");
+  verdict_options(commands.runs_clear);
+  commands.runs_clear->add_option("--finding", commands.finding, "What was checked and what was found")->required();
 
   auto* audit = app.add_subcommand("audit", "The audit trail: verify the chain, list records");
   audit->require_subcommand(1);
@@ -246,11 +284,30 @@ int run_store_commands(StoreCommands& commands) {
       std::printf("  inserted    %s\n", statuses.c_str());
     return 0;
   }
+  if (commands.runs_reconcile->parsed() || commands.runs_clear->parsed()) {
+    const bool clearing = commands.runs_clear->parsed();
+    const auto verdicts = verdicts_of(commands);
+    const auto config = config_of(commands);
+    Store store = open_store(config);
+    auto run = run_named(store, commands.run);
+    const Actor actor = authenticated(store, commands);
+    if (!verdicts.empty()) set_piece_verdicts(store, run, verdicts, actor, now());
+    const Printer* printer = printer_named(config.printers, run.printer);
+    run = act_on_run(store, run.id, clearing ? RunAction::clear : RunAction::reconcile, actor, now(),
+                     {.max_reprint_percent = (printer ? *printer : Printer{}).max_reprint_percent,
+                      .finding = commands.finding});
+    std::printf("run %lld is %s%s; %s\n", static_cast<long long>(run.id), std::string(name(run.state)).c_str(),
+                run.attention.empty() ? "" : (": " + shown(run.attention)).c_str(),
+                insert_statuses(store, run.id).c_str());
+    return 0;
+  }
   if (commands.runs_results->parsed()) {
-    Store store = open_store(commands);
+    const auto config = config_of(commands);
+    Store store = open_store(config);
     const auto run = run_named(store, commands.run);
     const auto events =
-        service::apply_results_file(store, {.run = run, .user = system_user()}, commands.results, now()).events;
+        service::apply_results_file(store, config.printers, {.run = run, .user = system_user()}, commands.results, now())
+            .events;
     std::printf("run %lld: %s applied; %s\n", static_cast<long long>(run.id),
                 counted(events, "result", "results").c_str(), insert_statuses(store, run.id).c_str());
     return 0;

@@ -17,6 +17,10 @@ struct StoreCommands {
   std::string state;     // runs list --state
   std::int64_t run = 0;  // runs show / actions / results
   std::filesystem::path results;  // runs results: the inserter's file
+  std::vector<std::string> verdicts;  // runs reconcile/clear --set PIECE=VERDICT
+  std::string rest;                   // runs reconcile --rest VERDICT
+  std::string reason;                 // why pieces are pulled
+  std::string finding;                // runs clear: the supervisor's
   std::string action;    // the runs action chosen
   std::string audit_user, audit_action, audit_object, audit_from, audit_to;
   CLI::App* users_add = nullptr;
@@ -28,6 +32,8 @@ struct StoreCommands {
   CLI::App* runs_list = nullptr;
   CLI::App* runs_show = nullptr;
   CLI::App* runs_results = nullptr;
+  CLI::App* runs_reconcile = nullptr;
+  CLI::App* runs_clear = nullptr;
   std::vector<CLI::App*> runs_actions;
   CLI::App* audit_verify = nullptr;
   CLI::App* audit_list = nullptr;

@@ -123,6 +123,12 @@ void read_printers(TomlFields& top, ServiceConfig& config, const fs::path& base,
       read_polling(fields, results);
       results_inboxes.push_back(std::move(results));
     }
+    if (fields.has("unreported"))
+      printer.unreported = fields.choice<InsertStatus>(
+          "unreported", {{"ok", InsertStatus::ok}, {"damaged", InsertStatus::damaged}, {"missing", InsertStatus::missing}});
+    if (fields.has("auto_reconcile")) printer.auto_reconcile = fields.flag("auto_reconcile").value_or(false);
+    if (fields.has("max_reprint_percent"))
+      printer.max_reprint_percent = fields.number("max_reprint_percent", 0, 100).value_or(2);
     config.printers.push_back(std::move(printer));
   });
 }
@@ -162,6 +168,12 @@ void read_inboxes(TomlFields& top, ServiceConfig& config, const fs::path& base) 
 }
 
 }  // namespace
+
+const Printer* printer_named(const std::vector<Printer>& printers, const std::string& name) {
+  for (const auto& printer : printers)
+    if (printer.name == name) return &printer;
+  return nullptr;
+}
 
 std::string_view name(InboxKind kind) {
   switch (kind) {

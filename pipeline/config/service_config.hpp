@@ -3,9 +3,12 @@
 // are absolute after loading (relative ones count from the file's folder).
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "pipeline/model/insert_status.hpp"
 
 namespace kuvert {
 
@@ -35,7 +38,17 @@ struct Printer {
   // Watched as an inbox of kind results (named NAME.results) with these
   // poll_seconds and stable_checks.
   std::filesystem::path results;
+  // Reconciliation (README, "Reconciliation"): the status of pieces a
+  // results file does not name (none: left unset, for an operator), whether
+  // a run whose every piece has a status is reconciled without one, and the
+  // share of pieces to reprint above which a supervisor decides.
+  std::optional<InsertStatus> unreported;
+  bool auto_reconcile = false;
+  double max_reprint_percent = 2;
 };
+
+// The printer called `name`, or nullptr.
+const Printer* printer_named(const std::vector<Printer>& printers, const std::string& name);
 
 // What one job or scan batch may use: it is produced in a child process
 // (service/production_process.hpp) that is stopped at these limits.

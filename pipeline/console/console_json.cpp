@@ -22,7 +22,8 @@ nlohmann::json run_json(const RunRecord& run) {
           {"confirmed_by", run.confirmed_by},
           {"created", run.created_at},
           {"updated", run.updated_at},
-          {"delivery_problem", run.delivery_problem}};
+          {"delivery_problem", run.delivery_problem},
+          {"attention", run.attention}};
 }
 
 nlohmann::json job_json(const JobRecord& job) {

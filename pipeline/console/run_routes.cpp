@@ -77,7 +77,9 @@ void act(ConsoleContext& context, const httplib::Request& request, httplib::Resp
   const auto session = session_of(context, request, response, true);
   if (!session) return;
   const auto action = parse_run_action(request.matches[2].str());
-  if (!action || *action == RunAction::deliver) return send_error(response, 404, "no such action");
+  // Reconciling and clearing carry pieces and a finding: the command line's for now.
+  if (!action || *action == RunAction::deliver || *action == RunAction::reconcile || *action == RunAction::clear)
+    return send_error(response, 404, "no such action");
   if (!named_run(context, request, response)) return;
   try {
     const auto run = act_on_run(context.store(), std::stoll(request.matches[1]), *action,

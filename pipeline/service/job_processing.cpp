@@ -297,7 +297,7 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
     log(label + ": inbox \"" + input.inbox + "\" is no longer configured; left as it is");
     return;
   }
-  if (inbox->kind == InboxKind::results) return process_results_input(store, *inbox, input, now, log);
+  if (inbox->kind == InboxKind::results) return process_results_input(store, config, *inbox, input, now, log);
   const JobRecord job = job_for(store, *inbox, input, now);
   const fs::path output = job.output;
   try {

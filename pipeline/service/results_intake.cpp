@@ -19,7 +19,8 @@ namespace {
 
 ResultsReading read_file(const fs::path& file, const std::function<void(const ResultEvent&)>& each) {
   std::error_code error;
-  if (fs::is_directory(file, error)) throw_input(Where{.file = file.filename().string()}, "is a folder, not a results file");
+  if (fs::is_directory(file, error))
+    throw_input(Where{.file = file.filename().string()}, "is a folder, not a results file");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw_input(Where{.file = file.filename().string()}, "cannot be opened");
   return read_results(in, file.filename().string(), each);
@@ -46,7 +47,7 @@ std::string not_open_for_results(const RunRecord& run, const std::string& printe
       break;
     default:
       return "run " + delivered_stem(run) + " is " + std::string(name(run.state)) +
-             ": results are taken for delivered runs until they close";
+             ": results are taken from its delivery until it is reconciled";
   }
   if (!printer.empty() && run.printer != printer)
     return "run " + delivered_stem(run) + " went to printer \"" + run.printer + "\", not to \"" + printer + "\"";
@@ -68,8 +69,8 @@ std::optional<RunRecord> run_delivered_as(Store& store, std::string name) {
   return std::nullopt;
 }
 
-ResultsApplied apply_results_file(Store& store, const ResultsOrigin& origin, const fs::path& file, std::int64_t now,
-                                  const std::function<void()>& within) {
+ResultsApplied apply_results_file(Store& store, const std::vector<Printer>& printers, const ResultsOrigin& origin,
+                                  const fs::path& file, std::int64_t now, const std::function<void()>& within) {
   // First pass: the file, and each piece against the store.
   std::vector<Diagnostic> problems;
   const std::string name = file.filename().string();
@@ -85,8 +86,9 @@ ResultsApplied apply_results_file(Store& store, const ResultsOrigin& origin, con
     if (!run && !event.run.empty()) {
       run = run_delivered_as(store, event.run);
       if (!run) {
-        problems.push_back({where, "\"" + event.run + "\" is no run kuvert delivered (expected its run file's name, "
-                                   "such as J12-grundsteuer-R0001)"});
+        problems.push_back({where, "\"" + event.run +
+                                       "\" is no run kuvert delivered (expected its run file's name, "
+                                       "such as J12-grundsteuer-R0001)"});
         run_unknown = true;
         return;
       }
@@ -97,8 +99,8 @@ ResultsApplied apply_results_file(Store& store, const ResultsOrigin& origin, con
       return;
     }
     if (!event.run.empty() && !names_run(event.run, *run)) {
-      problems.push_back({where, "names run \"" + event.run + "\", but the file is applied to run " +
-                                     delivered_stem(*run)});
+      problems.push_back(
+          {where, "names run \"" + event.run + "\", but the file is applied to run " + delivered_stem(*run)});
       return;
     }
     where.field = "piece";
@@ -126,22 +128,32 @@ ResultsApplied apply_results_file(Store& store, const ResultsOrigin& origin, con
   if (applied.events != checked.events || !applied.problems.empty())
     throw_system(Where{.file = name}, "changed while it was being applied");
   std::string detail = name + ": " + std::to_string(applied.events) + " events";
-  if (applied.form == ResultsForm::reprint_list)
-    detail += ", " + std::to_string(set_unset_pieces(store, run->id, InsertStatus::ok, iso_time(now))) + " others ok";
+  const Printer* printer = printer_named(printers, run->printer);
+  const auto unreported = applied.form == ResultsForm::reprint_list ? std::optional(InsertStatus::ok)
+                          : printer                                 ? printer->unreported
+                                                                    : std::nullopt;
+  if (unreported)
+    detail += ", " + std::to_string(set_unset_pieces(store, run->id, *unreported, iso_time(now))) + " others " +
+              std::string(kuvert::name(*unreported));
   append_audit(store, {iso_time(now), origin.user, "results applied", "run " + std::to_string(run->id), detail});
   if (within) within();
+  if (printer && printer->auto_reconcile && tally_pieces(store, run->id).unset == 0)
+    act_on_run(store, run->id, RunAction::reconcile, {"kuvert", Role::viewer, true}, now,
+               {.max_reprint_percent = printer->max_reprint_percent});
   transaction.commit();
-  return {*run, applied.events};
+  return {*find_run(store, run->id), applied.events};
 }
 
-void process_results_input(Store& store, const Inbox& inbox, const InputRecord& input, std::int64_t now,
-                           const std::function<void(const std::string&)>& log) {
+void process_results_input(Store& store, const ServiceConfig& config, const Inbox& inbox, const InputRecord& input,
+                           std::int64_t now, const std::function<void(const std::string&)>& log) {
   const std::string label = "input " + std::to_string(input.id) + " (" + input.inbox + "/" + input.name + ")";
   try {
-    const auto applied = apply_results_file(store, {.printer = inbox.printer, .user = "kuvert"}, input.place, now,
-                                            [&] { set_input_state(store, input.id, InputState::done, "", now); });
+    const auto applied =
+        apply_results_file(store, config.printers, {.printer = inbox.printer, .user = "kuvert"}, input.place, now,
+                           [&] { set_input_state(store, input.id, InputState::done, "", now); });
     log(label + ": " + counted(applied.events, "result", "results") + " applied to run " +
-        std::to_string(applied.run.id) + " (" + delivered_stem(applied.run) + ")");
+        std::to_string(applied.run.id) + " (" + delivered_stem(applied.run) + "), now " +
+        std::string(name(applied.run.state)) + (applied.run.attention.empty() ? "" : ": " + applied.run.attention));
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::input) throw;  // the disk, the store: tried again
     set_input_state(store, input.id, InputState::failed, error.what(), now);

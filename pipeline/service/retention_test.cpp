@@ -4,6 +4,7 @@
 
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
+#include "pipeline/store/piece_verdicts.hpp"
 #include "tests/support/processed_job.hpp"
 #include "tests/support/temp_folder.hpp"
 
@@ -25,6 +26,8 @@ TEST_CASE("Retention removes old inputs, and outputs once every run is closed or
   act_on_run(store, run, RunAction::deliver, service, kStart);
   act_on_run(store, run, RunAction::mark_printed, anna, kStart);
   act_on_run(store, run, RunAction::mark_inserted, anna, kStart);
+  set_piece_verdicts(store, *find_run(store, run), {.rest = PieceVerdict::ok}, anna, kStart);
+  act_on_run(store, run, RunAction::reconcile, anna, kStart);
   act_on_run(store, run, RunAction::close, anna, kStart + kDay);
   const fs::path closed_output = find_job(store, closed)->output;
   const fs::path open_output = find_job(store, open)->output;

@@ -20,12 +20,6 @@ using namespace kuvert::store;
 
 namespace {
 
-const Printer* printer_named(const ServiceConfig& config, const std::string& name) {
-  for (const auto& printer : config.printers)
-    if (printer.name == name) return &printer;
-  return nullptr;
-}
-
 [[noreturn]] void copy_failure(const fs::path& file, const std::string& what) {
   Where where;
   where.file = file.string();
@@ -107,7 +101,7 @@ int deliver_ready_runs(Store& store, const ServiceConfig& config, std::int64_t n
   int delivered = 0;
   for (const auto& run : runs_ready_for_delivery(store)) {
     const std::string label = "run " + std::to_string(run.id) + " (" + run.job_name + " " + run.name + ")";
-    const Printer* printer = printer_named(config, run.printer);
+    const Printer* printer = printer_named(config.printers, run.printer);
     if (!printer) {
       log(label + ": printer \"" + run.printer + "\" is not configured; the run waits");
       continue;

@@ -135,6 +135,7 @@ struct RunRecord {
   std::string updated_at;
   bool delivering = false;  // a copy to the printer folder was begun
   std::string delivery_problem;  // why the last copy failed; empty when none did
+  std::string attention;         // why it waits for a supervisor, in attention
 };
 
 std::vector<RunRecord> list_runs(Store& store, std::optional<RunState> state = std::nullopt, std::int64_t limit = 500);
@@ -171,9 +172,17 @@ struct ProductionTotals {
 // (ISO times in UTC, `to` exclusive).
 ProductionTotals production_between(Store& store, const std::string& from, const std::string& to);
 
-// Applies an action in one transaction: reads the run, decides by the
-// workflow rules, writes the new state and the audit record. A refusal is
-// audited too and thrown as kuvert::Error (input) with the reason.
-RunRecord act_on_run(Store& store, std::int64_t run, RunAction action, const Actor& actor, std::int64_t now);
+// What some actions carry besides who acts.
+struct ActionDetails {
+  double max_reprint_percent = 100;  // reconcile: the run's printer's
+  std::string finding;               // clear: what the supervisor checked and found (required)
+};
+
+// Applies an action in one transaction (or the caller's): reads the run
+// and its pieces' tally, decides by the workflow rules, writes the new
+// state and the audit record. A refusal is audited too and thrown as
+// kuvert::Error (input) with the reason.
+RunRecord act_on_run(Store& store, std::int64_t run, RunAction action, const Actor& actor, std::int64_t now,
+                     const ActionDetails& details = {});
 
 }  // namespace kuvert::store

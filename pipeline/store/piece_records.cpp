@@ -44,9 +44,22 @@ bool InsertStatusUpdate::set(const std::string& piece, InsertStatus status, cons
   return store_.db().changes() > 0;
 }
 
-std::int64_t set_unset_pieces(Store& store, std::int64_t run, InsertStatus status, const std::string& at) {
-  Statement update(store.db(), "UPDATE pieces SET status = ?, status_at = ? WHERE run_id = ? AND status IS NULL");
-  update.bind(1, std::string(name(status))).bind(2, at).bind(3, run).run();
+PieceTally tally_pieces(Store& store, std::int64_t run) {
+  Statement query(store.db(),
+                  "SELECT count(*), count(*) FILTER (WHERE status IS NULL),"
+                  " count(*) FILTER (WHERE status IN ('damaged', 'missing')),"
+                  " count(*) FILTER (WHERE status = 'duplicate') FROM pieces WHERE run_id = ?");
+  query.bind(1, run);
+  return *query.first([](Statement& row) {
+    return PieceTally{row.integer(0), row.integer(1), row.integer(2), row.integer(3)};
+  });
+}
+
+std::int64_t set_unset_pieces(Store& store, std::int64_t run, InsertStatus status, const std::string& at,
+                              const std::string& note) {
+  Statement update(store.db(),
+                   "UPDATE pieces SET status = ?, status_at = ?, note = ? WHERE run_id = ? AND status IS NULL");
+  update.bind(1, std::string(name(status))).bind(2, at).bind(3, note).bind(4, run).run();
   return store.db().changes();
 }
 

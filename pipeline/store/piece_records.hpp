@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pipeline/model/insert_status.hpp"
+#include "pipeline/store/run_workflow.hpp"
 #include "pipeline/store/store.hpp"
 
 namespace kuvert::store {
@@ -56,7 +57,12 @@ class InsertStatusUpdate {
   std::int64_t run_;
   Statement update_;
 };
-// Every piece of `run` without a status becomes `status`; returns how many.
-std::int64_t set_unset_pieces(Store& store, std::int64_t run, InsertStatus status, const std::string& at);
+// The run's pieces counted by what became of them.
+PieceTally tally_pieces(Store& store, std::int64_t run);
+
+// Every piece of `run` without a status becomes `status`, with `note`;
+// returns how many.
+std::int64_t set_unset_pieces(Store& store, std::int64_t run, InsertStatus status, const std::string& at,
+                              const std::string& note = {});
 
 }  // namespace kuvert::store

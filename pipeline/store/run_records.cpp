@@ -2,6 +2,7 @@
 #include "pipeline/model/error.hpp"
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
+#include "pipeline/store/piece_records.hpp"
 
 namespace kuvert::store {
 
@@ -10,7 +11,7 @@ namespace {
 constexpr const char* kRunColumns =
     "SELECT r.id, r.job_id, j.name, j.client, r.name, j.output || '/' || r.file, r.printer, r.pieces, r.sheets,"
     " r.pages, r.sensitive, r.state, coalesce(r.released_by, ''), coalesce(r.confirmed_by, ''), r.created_at,"
-    " r.updated_at, r.delivering, r.delivery_problem FROM runs r JOIN jobs j ON j.id = r.job_id";
+     " r.updated_at, r.delivering, r.delivery_problem, r.attention FROM runs r JOIN jobs j ON j.id = r.job_id";
 
 RunRecord read_run(Statement& row) {
   RunRecord run;
@@ -32,6 +33,7 @@ RunRecord read_run(Statement& row) {
   run.updated_at = row.text(15);
   run.delivering = row.integer(16) != 0;
   run.delivery_problem = row.text(17);
+  run.attention = row.text(18);
   return run;
 }
 
@@ -78,14 +80,18 @@ bool begin_delivery(Store& store, std::int64_t run) {
   return ready;
 }
 
-RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Actor& actor, std::int64_t now) {
+RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Actor& actor, std::int64_t now,
+                     const ActionDetails& details) {
   Where where;
   where.record = "run " + std::to_string(id);
   Transaction transaction(store.db());
   const auto run = find_run(store, id);
   if (!run) throw_input(where, "no such run");
-  const RunFacts facts{run->state, run->sensitive, run->released_by, run->delivering};
-  const RunDecision decision = decide(facts, action, actor);
+  const RunFacts facts{run->state,         run->sensitive, run->released_by, run->delivering, tally_pieces(store, id),
+                       details.max_reprint_percent};
+  RunDecision decision = decide(facts, action, actor);
+  if (decision.next && action == RunAction::clear && details.finding.find_first_not_of(" \t\r\n") == std::string::npos)
+    decision = {std::nullopt, "clearing a run in attention needs a finding: what was checked and what was found", {}};
   const std::string user = actor.system ? "kuvert" : actor.user;
   const std::string object = "run " + std::to_string(id);
   if (!decision.next) {
@@ -103,12 +109,14 @@ RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Acto
   Statement update(
       store.db(),
       "UPDATE runs SET state = ?, released_by = ?, confirmed_by = ?, updated_at = ?, delivering = 0,"
-      " printed_at = CASE WHEN ? THEN ? ELSE printed_at END WHERE id = ?");
+      " printed_at = CASE WHEN ? THEN ? ELSE printed_at END, attention = ? WHERE id = ?");
   update.bind(1, std::string(name(*decision.next))).bind_or_null(2, released_by).bind_or_null(3, confirmed_by);
   update.bind(4, iso_time(now)).bind(5, std::int64_t{*decision.next == RunState::printed}).bind(6, iso_time(now));
-  update.bind(7, id).run();
-  append_audit(store, {iso_time(now), user, std::string(name(action)), object,
-                       std::string(name(run->state)) + " -> " + std::string(name(*decision.next))});
+  update.bind(7, decision.attention).bind(8, id).run();
+  std::string detail = std::string(name(run->state)) + " -> " + std::string(name(*decision.next));
+  if (!decision.attention.empty()) detail += ": " + decision.attention;
+  if (action == RunAction::clear) detail += ": finding: " + details.finding;
+  append_audit(store, {iso_time(now), user, std::string(name(action)), object, detail});
   transaction.commit();
   return *find_run(store, id);
 }

@@ -1,23 +1,26 @@
 #include "pipeline/store/run_workflow.hpp"
 
+#include "pipeline/model/short_number.hpp"
 #include "pipeline/store/enum_names.hpp"
 
 namespace kuvert::store {
 
 namespace {
 
-constexpr EnumNames<RunState, 9> kStates{{
+constexpr EnumNames<RunState, 11> kStates{{
     {RunState::awaiting_release, "awaiting_release"},
     {RunState::released, "released"},
     {RunState::confirmed, "confirmed"},
     {RunState::delivered, "delivered"},
     {RunState::printed, "printed"},
     {RunState::inserted, "inserted"},
+    {RunState::reconciled, "reconciled"},
+    {RunState::attention, "attention"},
     {RunState::closed, "closed"},
     {RunState::held, "held"},
     {RunState::cancelled, "cancelled"},
 }};
-constexpr EnumNames<RunAction, 8> kActions{{
+constexpr EnumNames<RunAction, 10> kActions{{
     {RunAction::release, "release"},
     {RunAction::confirm, "confirm"},
     {RunAction::hold, "hold"},
@@ -26,6 +29,8 @@ constexpr EnumNames<RunAction, 8> kActions{{
     {RunAction::mark_inserted, "inserted"},
     {RunAction::close, "close"},
     {RunAction::deliver, "deliver"},
+    {RunAction::reconcile, "reconcile"},
+    {RunAction::clear, "clear"},
 }};
 constexpr EnumNames<Role, 4> kRoles{{
     {Role::viewer, "viewer"},
@@ -38,7 +43,31 @@ bool before_delivery(RunState state) {
   return state == RunState::awaiting_release || state == RunState::released || state == RunState::confirmed;
 }
 
-RunDecision refuse(std::string why) { return {std::nullopt, std::move(why)}; }
+bool at_the_inserter(RunState state) {
+  return state == RunState::delivered || state == RunState::printed || state == RunState::inserted;
+}
+
+RunDecision refuse(std::string why) { return {std::nullopt, std::move(why), {}}; }
+
+std::string percent(double value) { return short_number(value) + " %"; }
+
+RunDecision reconciled(const PieceTally& pieces, double max_reprint_percent) {
+  if (pieces.unset > 0)
+    return refuse(std::to_string(pieces.unset) + (pieces.unset == 1 ? " piece has" : " pieces have") +
+                  " no insert status yet");
+  std::string attention;
+  if (pieces.duplicates > 0)
+    attention = std::to_string(pieces.duplicates) + (pieces.duplicates == 1 ? " piece was" : " pieces were") +
+                " seen twice: a letter may be in a wrong envelope";
+  const double share = pieces.total > 0 ? 100.0 * static_cast<double>(pieces.to_reprint) / pieces.total : 0;
+  if (share > max_reprint_percent) {
+    if (!attention.empty()) attention += "; ";
+    attention += std::to_string(pieces.to_reprint) + " of " + std::to_string(pieces.total) + " pieces to reprint (" +
+                 percent(share) + "), more than the printer's " + percent(max_reprint_percent);
+  }
+  if (!attention.empty()) return {RunState::attention, {}, std::move(attention)};
+  return {RunState::reconciled, {}, {}};
+}
 
 RunDecision wrong_state(const RunFacts& run, RunAction action) {
   std::string why = "a run that is ";
@@ -71,11 +100,11 @@ RunDecision decide(const RunFacts& run, RunAction action, const Actor& actor) {
   if (action == RunAction::deliver) {
     if (!actor.system) return refuse("only the service delivers runs to printers");
     if (!ready_for_delivery(run)) return wrong_state(run, action);
-    return {RunState::delivered, {}};
+    return {RunState::delivered, {}, {}};
   }
-  if (actor.system) return refuse("the service only delivers runs");
-  const Role needed = action == RunAction::confirm ? Role::supervisor : Role::operator_;
-  if (actor.role < needed) {
+  if (actor.system && action != RunAction::reconcile) return refuse("the service only delivers and reconciles runs");
+  const Role needed = action == RunAction::confirm || action == RunAction::clear ? Role::supervisor : Role::operator_;
+  if (!actor.system && actor.role < needed) {
     std::string why = "\"";
     why += name(action);
     why += "\" needs the ";
@@ -87,30 +116,36 @@ RunDecision decide(const RunFacts& run, RunAction action, const Actor& actor) {
   switch (action) {
     case RunAction::release:
       if (run.state != RunState::awaiting_release && run.state != RunState::held) return wrong_state(run, action);
-      return {RunState::released, {}};
+      return {RunState::released, {}, {}};
     case RunAction::confirm:
       if (!run.sensitive) return refuse("the run holds no sensitive documents and needs no confirmation");
       if (run.state != RunState::released) return wrong_state(run, action);
       if (run.released_by == actor.user)
         return refuse("four eyes: " + actor.user + " released this run, a different supervisor must confirm it");
-      return {RunState::confirmed, {}};
+      return {RunState::confirmed, {}, {}};
     case RunAction::hold:
       if (run.delivering) return being_delivered();
       if (!before_delivery(run.state)) return wrong_state(run, action);
-      return {RunState::held, {}};
+      return {RunState::held, {}, {}};
     case RunAction::cancel:
       if (run.delivering) return being_delivered();
       if (!before_delivery(run.state) && run.state != RunState::held) return wrong_state(run, action);
-      return {RunState::cancelled, {}};
+      return {RunState::cancelled, {}, {}};
     case RunAction::mark_printed:
       if (run.state != RunState::delivered) return wrong_state(run, action);
-      return {RunState::printed, {}};
+      return {RunState::printed, {}, {}};
     case RunAction::mark_inserted:
       if (run.state != RunState::printed) return wrong_state(run, action);
-      return {RunState::inserted, {}};
+      return {RunState::inserted, {}, {}};
     case RunAction::close:
-      if (run.state != RunState::inserted) return wrong_state(run, action);
-      return {RunState::closed, {}};
+      if (run.state != RunState::reconciled) return wrong_state(run, action);
+      return {RunState::closed, {}, {}};
+    case RunAction::reconcile:
+      if (!at_the_inserter(run.state)) return wrong_state(run, action);
+      return reconciled(run.pieces, run.max_reprint_percent);
+    case RunAction::clear:
+      if (run.state != RunState::attention) return wrong_state(run, action);
+      return {RunState::reconciled, {}, {}};
     case RunAction::deliver:
       break;
   }

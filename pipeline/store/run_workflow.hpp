@@ -3,6 +3,7 @@
 // which role may take in which state, and the four-eyes rule for runs with
 // sensitive documents. The store applies a decision inside the transaction
 // that read the run, so two operators cannot both win.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,9 +11,22 @@
 namespace kuvert::store {
 
 // awaiting_release -> released [-> confirmed when sensitive] -> delivered
-// -> printed -> inserted -> closed; held and cancelled on the side.
-enum class RunState { awaiting_release, released, confirmed, delivered, printed, inserted, closed, held, cancelled };
-enum class RunAction { release, confirm, hold, cancel, mark_printed, mark_inserted, close, deliver };
+// [-> printed -> inserted] -> reconciled -> closed; held and cancelled on
+// the side before delivery, attention between delivery and reconciled.
+enum class RunState {
+  awaiting_release,
+  released,
+  confirmed,
+  delivered,
+  printed,
+  inserted,
+  reconciled,
+  attention,
+  closed,
+  held,
+  cancelled
+};
+enum class RunAction { release, confirm, hold, cancel, mark_printed, mark_inserted, close, deliver, reconcile, clear };
 // Ordered: each role may do what the ones before it may.
 enum class Role { viewer, operator_, supervisor, admin };
 
@@ -23,12 +37,22 @@ std::optional<RunState> parse_run_state(std::string_view text);
 std::optional<RunAction> parse_run_action(std::string_view text);
 std::optional<Role> parse_role(std::string_view text);
 
+// A run's pieces by what became of them at the inserter.
+struct PieceTally {
+  std::int64_t total = 0;
+  std::int64_t unset = 0;       // no insert status yet
+  std::int64_t to_reprint = 0;  // damaged or missing
+  std::int64_t duplicates = 0;  // seen twice: perhaps in a wrong envelope
+};
+
 // What the rules need to know of a run.
 struct RunFacts {
   RunState state = RunState::awaiting_release;
   bool sensitive = false;
   std::string released_by;  // empty unless released
   bool delivering = false;  // the service is copying it to its printer
+  PieceTally pieces;
+  double max_reprint_percent = 100;  // its printer's: above it, a supervisor decides
 };
 
 // Who acts. The service itself delivers (`system`); people do the rest.
@@ -41,8 +65,14 @@ struct Actor {
 struct RunDecision {
   std::optional<RunState> next;  // empty: refused
   std::string refusal;           // why, in the operator's words
+  std::string attention;         // why the run needs a supervisor, when next is attention
 };
 
+// Reconciling a run whose every piece has a status makes it reconciled,
+// or puts it in attention when a piece was seen twice or more than
+// max_reprint_percent of its pieces are to be reprinted; a supervisor
+// clears that (with a finding, which the store requires). The service
+// reconciles too, for printers that reconcile automatically.
 RunDecision decide(const RunFacts& run, RunAction action, const Actor& actor);
 
 // A run the service may now copy to its printer: released and, when it

@@ -11,7 +11,7 @@ namespace {
 
 // Append only: a released kuvert's migrations never change, new ones go at
 // the end.
-constexpr std::array<const char*, 4> kMigrations{
+constexpr std::array<const char*, 5> kMigrations{
     R"sql(
 -- AUTOINCREMENT: an id once used (in the audit trail, in error files) is
 -- never given to another input, job or run, even after a deletion.
@@ -120,6 +120,11 @@ CREATE TABLE pieces(
   note TEXT NOT NULL DEFAULT ''
 ) WITHOUT ROWID;
 CREATE INDEX pieces_run ON pieces(run_id, sequence);
+)sql",
+    R"sql(
+-- Why a run in attention waits for a supervisor ('' otherwise): a piece
+-- seen twice, or more pieces to reprint than its printer allows.
+ALTER TABLE runs ADD COLUMN attention TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

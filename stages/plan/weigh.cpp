@@ -1,10 +1,10 @@
 #include "stages/plan/weigh.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <iterator>
 #include <vector>
 
+#include "pipeline/model/short_number.hpp"
 #include "stages/plan/profile_lookup.hpp"
 
 // Weights and thicknesses are sums of decimal fractions (4.99 g a sheet), so
@@ -20,19 +20,10 @@ bool within(double value, double limit) { return value <= limit + kTolerance; }
 
 bool contains(double min, double max, double value) { return value >= min - kTolerance && within(value, max); }
 
-// "1043.2", "1000", "0.95": at most two decimals, no trailing zeros.
-std::string number(double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.2f", value);
-  std::string s = text;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
-}
-
 std::string envelope_words(const EnvelopeProfile& envelope) {
   const std::string label = envelope.format.empty() ? envelope.name : envelope.format;
-  return "envelope " + label + " (" + number(envelope.width_mm) + " x " + number(envelope.height_mm) + " mm)";
+  return "envelope " + label + " (" + short_number(envelope.width_mm) + " x " + short_number(envelope.height_mm) +
+         " mm)";
 }
 
 bool size_fits(const PostageProduct& product, const EnvelopeProfile& envelope) {
@@ -54,17 +45,17 @@ std::string no_product_reason(const Tariff& tariff, double weight_g, double thic
   const auto heaviest = std::max_element(products.begin(), products.end(),
                                          [](const auto& a, const auto& b) { return a.max_weight_g < b.max_weight_g; });
   if (!within(weight_g, heaviest->max_weight_g))
-    return number(weight_g) + " g exceeds the heaviest product (" + heaviest->name + ", " +
-           number(heaviest->max_weight_g) + " g)";
+    return short_number(weight_g) + " g exceeds the heaviest product (" + heaviest->name + ", " +
+           short_number(heaviest->max_weight_g) + " g)";
   const auto thickest = std::max_element(products.begin(), products.end(), [](const auto& a, const auto& b) {
     return a.max_thickness_mm < b.max_thickness_mm;
   });
   if (!within(thickness_mm, thickest->max_thickness_mm))
-    return number(thickness_mm) + " mm exceeds the thickest product (" + thickest->name + ", " +
-           number(thickest->max_thickness_mm) + " mm)";
+    return short_number(thickness_mm) + " mm exceeds the thickest product (" + thickest->name + ", " +
+           short_number(thickest->max_thickness_mm) + " mm)";
   if (std::none_of(products.begin(), products.end(), [&](const auto& p) { return size_fits(p, envelope); }))
     return envelope_words(envelope) + " fits the size of no postage product";
-  return "no postage product takes " + number(weight_g) + " g at " + number(thickness_mm) + " mm in " +
+  return "no postage product takes " + short_number(weight_g) + " g at " + short_number(thickness_mm) + " mm in " +
          envelope_words(envelope);
 }
 
@@ -79,8 +70,8 @@ std::string choose_envelope(const std::string& requested, std::size_t sheets, co
 const PostageProduct* choose_product(const Tariff& tariff, double weight_g, double thickness_mm,
                                      const EnvelopeProfile& envelope, Destination destination) {
   for (const auto& product : tariff.products)
-    if (product.destination == destination && within(weight_g, product.max_weight_g) && within(thickness_mm, product.max_thickness_mm) &&
-        size_fits(product, envelope))
+    if (product.destination == destination && within(weight_g, product.max_weight_g) &&
+        within(thickness_mm, product.max_thickness_mm) && size_fits(product, envelope))
       return &product;
   return nullptr;
 }

@@ -150,13 +150,13 @@ function runsTable(runs) {
   return table(["Run", "Job", "Name", "State", { label: "Pieces", number: true }, { label: "Sheets", number: true },
                 "Printer", "Sensitive"],
                runs.map((r) => [link(`#/runs/${r.id}`, String(r.id)), r.job_name, r.name,
-                                el("span", { class: r.delivery_problem ? "state problem" : "state",
-                                             title: r.delivery_problem || "",
+                                el("span", { class: r.delivery_problem || r.attention ? "state problem" : "state",
+                                             title: r.delivery_problem || r.attention || "",
                                              text: r.delivery_problem ? `${r.state}, not delivered` : r.awaits_confirmation ? "released, awaits confirmation" : r.state }),
                                 r.pieces, r.sheets, r.printer, r.sensitive ? "yes" : ""]));
 }
 
-const RUN_STATES = ["", "awaiting_release", "released", "confirmed", "delivered", "printed", "inserted", "closed", "held", "cancelled"];
+const RUN_STATES = ["", "awaiting_release", "released", "confirmed", "delivered", "printed", "inserted", "reconciled", "attention", "closed", "held", "cancelled"];
 
 async function runsPage(query) {
   const selected = query.get("state") || "";
@@ -213,7 +213,8 @@ async function runPage(id, notice = "") {
                  ["Client", run.client], ["Printer", run.printer], ["Pieces", run.pieces], ["Sheets", run.sheets],
                  ["Pages", run.pages], ["Released by", run.released_by], ["Confirmed by", run.confirmed_by],
                  ["Updated", run.updated],
-                 ...(run.delivery_problem ? [["Not delivered", el("span", { class: "problem", text: run.delivery_problem })]] : [])]),
+                 ...(run.delivery_problem ? [["Not delivered", el("span", { class: "problem", text: run.delivery_problem })]] : []),
+                 ...(run.attention ? [["Attention", el("span", { class: "problem", text: run.attention })]] : [])]),
     el("div", { class: "actions" }, ...buttons), message,
     el("h2", { text: "Ticket" }),
     definitions([["Job", ticket.job], ["Part", `${ticket.part ?? ""} of ${ticket.parts ?? ""}`],
