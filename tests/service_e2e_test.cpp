@@ -37,7 +37,8 @@ std::int64_t now() { return std::time(nullptr); }
 // only by trigger file, scans).
 class ServiceSite {
  public:
-  ServiceSite() {
+  // `printer_settings`: further keys of its [[printer]] (reconciliation).
+  explicit ServiceSite(const std::string& printer_settings = {}) {
     std::ofstream(config()) << "[store]\nfolder = \"store\"\n[console]\nlisten = \"127.0.0.1:0\"\n"
                             << "[production]\nlayouts = \"" << (kuvert::test::source_dir() / "layouts").string()
                             << "\"\nfonts = \"" << (kuvert::test::source_dir() / "fonts").string() << "\"\n"
@@ -47,6 +48,7 @@ name = "drucker-1"
 folder = "drucker"
 results = "drucker-ergebnisse"
 poll_seconds = 0.2
+)" << printer_settings << R"(
 [[inbox]]
 name = "steuer"
 folder = "eingang/steuer"
@@ -593,4 +595,59 @@ TEST_CASE("A service killed while it applies a results file applies it once afte
   CHECK(site.inputs(InputState::failed, inbox).empty());
   CHECK_FALSE(fs::exists(site.results() / "error"));
   CHECK(verify_audit(store).empty());
+}
+
+TEST_CASE("A reconciled run's failed pieces come back as a reprint run, and the run closes after it", "[service][slow]") {
+  ServiceSite site("unreported = \"missing\"\nauto_reconcile = true\nmax_reprint_percent = 50\n");
+  auto service = site.start();
+  const auto run = delivered_run(site, "job-n", 4);
+  auto store = site.store();
+  const auto pieces = pieces_of_run(store, run.id);
+  REQUIRE(pieces.size() == 4);
+  // One damaged, one never seen (missing): half the run, as much as the printer allows.
+  site.drop_results(stem(run) + ".results.csv", "piece,status\n" + pieces[0].id + ",ok\n" + pieces[1].id +
+                                                    ",damaged\n" + pieces[2].id + ",ok\n");
+  REQUIRE(wait_until([&] { return !reprints_of(store, run.id).empty(); }, 60s));
+  INFO(site.log());
+  CHECK(find_run(store, run.id)->state == RunState::reconciled);
+  const auto reprint = reprints_of(store, run.id).front();
+  CHECK(reprint.name == "N0001");
+  CHECK(reprint.state == RunState::awaiting_release);
+  CHECK(reprint.printer == run.printer);
+  CHECK(reprint.pieces == 2);
+
+  // Exactly the failed pieces' documents, under new ids; the ticket names what it replaces.
+  const auto ticket = nlohmann::json::parse(read_file(fs::path(reprint.file).replace_extension(".json")));
+  CHECK(ticket["reprint_of"] == nlohmann::json{{"run", run.name}, {"pieces", {pieces[1].id, pieces[3].id}}});
+  const auto made = pieces_of_run(store, reprint.id);
+  REQUIRE(made.size() == 2);
+  CHECK(made[0].documents == pieces[1].documents);
+  CHECK(made[1].documents == pieces[3].documents);
+  CHECK(made[0].id == pieces[0].id.substr(0, 9) + "N0001-000001");
+  // The same letters: each reprinted sheet reads as the original one.
+  const auto original_pages = kuvert::test::page_texts(run.file);
+  const auto reprinted_pages = kuvert::test::page_texts(reprint.file);
+  REQUIRE(original_pages.size() == 2 * reprinted_pages.size());
+  CHECK_FALSE(reprinted_pages.front().empty());
+  const std::size_t per_piece = reprinted_pages.size() / 2;  // one sheet, one or two sides
+  for (std::size_t page = 0; page < per_piece; ++page) {
+    CHECK(reprinted_pages[page] == original_pages.at(1 * per_piece + page));
+    CHECK(reprinted_pages[per_piece + page] == original_pages.at(3 * per_piece + page));
+  }
+
+  // The run closes only once its reprint is reconciled.
+  const Actor anna{"anna", Role::operator_};
+  CHECK_THROWS_WITH(act_on_run(store, run.id, RunAction::close, anna, now()),
+                    Catch::Contains("its failed pieces are not yet reprinted and reconciled"));
+  act_on_run(store, reprint.id, RunAction::release, anna, now());
+  REQUIRE(wait_until([&] { return find_run(store, reprint.id)->state == RunState::delivered; }, 15s));
+  CHECK(fs::exists(site.printer() / ("J" + std::to_string(run.job) + "-job-n-N0001.pdf")));
+  site.drop_results(stem(*find_run(store, reprint.id)) + ".results.csv",
+                    "piece,status\n" + made[0].id + ",ok\n" + made[1].id + ",ok\n");
+  REQUIRE(wait_until([&] { return find_run(store, reprint.id)->state == RunState::reconciled; }, 15s));
+  CHECK(act_on_run(store, run.id, RunAction::close, anna, now()).state == RunState::closed);
+  CHECK(act_on_run(store, reprint.id, RunAction::close, anna, now()).state == RunState::closed);
+  CHECK(audit_count(store, "reprint made") == 1);
+  CHECK(reprints_of(store, reprint.id).empty());  // nothing of it failed
+  CHECK(service->stop() == 0);
 }

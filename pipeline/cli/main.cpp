@@ -125,6 +125,7 @@ int main(int argc, char** argv) {
   run_command->add_option("--inbox", run.inbox)->group("");
   run_command->add_option("--inbox-client", run.inbox_client)->group("");
   run_command->add_option("--job-key", run.job_key)->group("");
+  run_command->add_option("--reprint", run.reprint)->group("");
   // Where the service's child notes the stage of its job (stage_file.hpp).
   std::filesystem::path stage_file;
   run_command->add_option("--stage-file", stage_file)->group("");

@@ -93,6 +93,8 @@ void print_run(const RunRecord& run) {
   std::printf("  state       %s%s\n", std::string(name(run.state)).c_str(),
               run.sensitive && run.state == RunState::released ? " (sensitive: awaits confirmation)" : "");
   if (!run.attention.empty()) std::printf("  attention   %s\n", shown(run.attention).c_str());
+  if (run.parent != 0) std::printf("  reprint of  run %lld\n", static_cast<long long>(run.parent));
+  if (!run.reprint_problem.empty()) std::printf("  no reprint  %s\n", shown(run.reprint_problem).c_str());
   std::printf("  file        %s\n", shown(run.file).c_str());
   std::printf("  printer     %s\n", shown(run.printer).c_str());
   std::printf("  pieces      %lld\n  sheets      %lld\n  pages       %lld\n", static_cast<long long>(run.pieces),
@@ -282,6 +284,9 @@ int run_store_commands(StoreCommands& commands) {
     print_run(run);
     if (const auto statuses = insert_statuses(store, run.id); !statuses.empty())
       std::printf("  inserted    %s\n", statuses.c_str());
+    for (const auto& reprint : reprints_of(store, run.id))
+      std::printf("  reprint     run %lld (%s, %s)\n", static_cast<long long>(reprint.id), shown(reprint.name).c_str(),
+                  std::string(name(reprint.state)).c_str());
     return 0;
   }
   if (commands.runs_reconcile->parsed() || commands.runs_clear->parsed()) {
@@ -293,9 +298,12 @@ int run_store_commands(StoreCommands& commands) {
     const Actor actor = authenticated(store, commands);
     if (!verdicts.empty()) set_piece_verdicts(store, run, verdicts, actor, now());
     const Printer* printer = printer_named(config.printers, run.printer);
-    run = act_on_run(store, run.id, clearing ? RunAction::clear : RunAction::reconcile, actor, now(),
-                     {.max_reprint_percent = (printer ? *printer : Printer{}).max_reprint_percent,
-                      .finding = commands.finding});
+    // A reconciled run's pieces decided again (its reprint failed) stays reconciled.
+    run = run.state == RunState::reconciled && !clearing
+              ? run_named(store, run.id)
+              : act_on_run(store, run.id, clearing ? RunAction::clear : RunAction::reconcile, actor, now(),
+                           {.max_reprint_percent = (printer ? *printer : Printer{}).max_reprint_percent,
+                            .finding = commands.finding});
     std::printf("run %lld is %s%s; %s\n", static_cast<long long>(run.id), std::string(name(run.state)).c_str(),
                 run.attention.empty() ? "" : (": " + shown(run.attention)).c_str(),
                 insert_statuses(store, run.id).c_str());

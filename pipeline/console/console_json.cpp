@@ -23,7 +23,9 @@ nlohmann::json run_json(const RunRecord& run) {
           {"created", run.created_at},
           {"updated", run.updated_at},
           {"delivery_problem", run.delivery_problem},
-          {"attention", run.attention}};
+          {"attention", run.attention},
+          {"reprint_of", run.parent == 0 ? nlohmann::json(nullptr) : nlohmann::json(run.parent)},
+          {"reprint_problem", run.reprint_problem}};
 }
 
 nlohmann::json job_json(const JobRecord& job) {

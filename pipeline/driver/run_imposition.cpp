@@ -204,6 +204,7 @@ class RunWriter {
     for (const auto& piece : contents.pieces)
       for (const auto index : piece.documents) contents.identities.emplace(index, entries_.identity(index));
     auto ticket = run_ticket(job_, run, contents, profiles_, result, options_.created, options_.job_key);
+    ticket.reprint_of = options_.reprint_of;
     for (auto& file : control_files(run, contents, profiles_.inserters.at(run.settings.inserter), options_.job_key)) {
       folder_.write_file(file.name, file.bytes);
       ticket.control_files.push_back(std::move(file.name));

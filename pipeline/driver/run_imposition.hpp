@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <vector>
 
 #include "pipeline/driver/reporter.hpp"
@@ -21,6 +22,7 @@ struct ImpositionOptions {
   unsigned tokens = 16;  // pieces in flight: bounds memory
   std::string created;   // timestamp for tickets and PDF info
   std::string job_key;   // in every 2D code and ticket: sets this job's pieces apart from other jobs'
+  std::optional<TicketReprint> reprint_of;  // a reprint's runs: what they replace
 };
 
 // Imposes the planned runs, taking pages from `sources` (the job's PDFs as

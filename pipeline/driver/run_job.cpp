@@ -12,6 +12,7 @@
 #include "stages/plan/plan.hpp"
 #include "stages/deliver/rejected_records.hpp"
 #include "pipeline/driver/output_folder.hpp"
+#include "pipeline/driver/reprint_selection.hpp"
 #include "stages/deliver/run_ticket.hpp"
 #include "stages/ingest/job_reader.hpp"
 #include "pipeline/pdf/source_pdf.hpp"
@@ -49,16 +50,27 @@ JobSummary run_job(const RunRequest& request, Reporter& reporter) {
     sources.add(composed->job.files.front(), "the composed letters");
   }
   Job job = composed ? std::move(composed->job) : std::get<Job>(std::move(input));
+  std::optional<ReprintOrder> reprint;
+  PlanOptions plan{.max_sheets = request.max_sheets};
+  if (!request.reprint.empty()) {
+    reprint = read_reprint_order(request.reprint);
+    keep_reprinted_documents(job, *reprint);
+    plan.run_letter = kReprintRunLetter;
+    plan.first_run = reprint->first_run;
+  }
   release_freed_memory();
   reporter.stage("planning the mail pieces");
-  const auto runs = plan_runs(job, profiles, PlanOptions{request.max_sheets});
+  const auto runs = plan_runs(job, profiles, plan);
   check_address_windows(job, runs, profiles, sources, composed ? composed->form : LetterForm::b,
                         composed ? &composed->window : nullptr);
   job.recipients = std::vector<RecipientKey>();  // planning's alone; a move frees it, `= {}` would not
   release_freed_memory();
 
   ImpositionOptions options{
-      .tokens = 4 * threads, .created = request.created, .job_key = request.job_key.empty() ? job_key(job, request.created) : request.job_key};
+      .tokens = 4 * threads,
+      .created = request.created,
+      .job_key = request.job_key.empty() ? job_key(job, request.created) : request.job_key,
+      .reprint_of = reprint ? std::optional(replaced_pieces(*reprint)) : std::nullopt};
   reporter.stage("imposing and writing the runs");
   const auto tickets = impose_runs(job, runs, profiles, sources, folder, options, reporter);
   auto summary = job_summary(job, tickets, request.created);

@@ -26,6 +26,9 @@ struct RunRequest {
   // codes). The service's is unique in its store and never used again;
   // empty: one derived from the job's client, name and `created`.
   std::string job_key;
+  // Set by the service: a reprint order (reprint_selection.hpp); only its
+  // documents are produced, in runs N0001, ...
+  std::filesystem::path reprint;
 };
 
 // "Grundsteuer" for a job folder .../Grundsteuer or its .../Grundsteuer/job.json.

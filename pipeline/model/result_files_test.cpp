@@ -64,11 +64,17 @@ TEST_CASE("a result file without a key it must have fails to read instead of cou
   CHECK_THROWS_AS(scan.get<kuvert::ScanSummary>(), json::out_of_range);
 }
 
-TEST_CASE("a ticket from before control files reads as one with none, but nothing else may be missing",
+TEST_CASE("a ticket from before control files and reprints reads as one with none, but nothing else may be missing",
           "[model][results]") {
   json ticket = kuvert::RunTicket{};
   ticket.erase("control_files");
+  ticket.erase("reprint_of");
   CHECK(kuvert::read_run_ticket(ticket).control_files.empty());
+  CHECK_FALSE(kuvert::read_run_ticket(ticket).reprint_of);
+  kuvert::RunTicket reprint;
+  reprint.reprint_of = kuvert::TicketReprint{"R0001", {"0000002A-R0001-000002"}};
+  CHECK(json(reprint)["reprint_of"] == json{{"run", "R0001"}, {"pieces", {"0000002A-R0001-000002"}}});
+  CHECK(kuvert::read_run_ticket(json(reprint)).reprint_of->pieces.front() == "0000002A-R0001-000002");
   CHECK_THROWS_AS(ticket.get<kuvert::RunTicket>(), json::out_of_range);
   ticket.erase("sha256");
   CHECK_THROWS_AS(kuvert::read_run_ticket(ticket), json::out_of_range);

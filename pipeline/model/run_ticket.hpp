@@ -81,6 +81,12 @@ struct TicketManualPiece {
   std::string reason;
 };
 
+// What a reprint run replaces: pieces of another run of the job.
+struct TicketReprint {
+  std::string run;                  // "R0001"
+  std::vector<std::string> pieces;  // their ids, as their codes carried them
+};
+
 struct RunTicket {
   std::string run;  // "R0001"
   std::size_t part = 1;
@@ -101,6 +107,7 @@ struct RunTicket {
   // The inserter's control files beside the run file, as its profile asks
   // (stages/deliver/control_files.hpp): "R0001.pieces.csv", ...
   std::vector<std::string> control_files;
+  std::optional<TicketReprint> reprint_of;  // null unless a reprint run
 };
 
 // Member names are the file's keys; reading uses at(), which throws
@@ -116,15 +123,17 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketPostage, tariff, valid_from, currency, 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketRegion, leitregion, pieces)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketPresort, leitregionen, foreign_pieces)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketManualPiece, piece, documents, sheets, reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketReprint, run, pieces)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunTicket, run, part, parts, job, job_key, client, application, created, file,
                                    bytes, sha256, production, counts, postage, presort, manual_pieces,
-                                   control_files)
+                                   control_files, reprint_of)
 
 // A ticket read back from its file. One that kuvert 0.2 wrote, before
-// control files existed, has none: a store's runs from then are still
-// delivered and shown after an update.
+// control files existed, has none, and none before 0.4 is a reprint: a
+// store's runs from then are still delivered and shown after an update.
 inline RunTicket read_run_ticket(nlohmann::json json) {
   if (json.is_object() && !json.contains("control_files")) json["control_files"] = nlohmann::json::array();
+  if (json.is_object() && !json.contains("reprint_of")) json["reprint_of"] = nullptr;
   return json.get<RunTicket>();
 }
 

@@ -13,7 +13,7 @@
 #include "pipeline/model/scan_summary.hpp"
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/service/inbox_intake.hpp"
-#include "pipeline/service/production_process.hpp"
+#include "pipeline/service/child_production.hpp"
 #include "pipeline/service/results_intake.hpp"
 #include "pipeline/store/store.hpp"
 #include "stages/ingest/csv_rows.hpp"
@@ -78,7 +78,8 @@ std::vector<PieceOutput> listed_pieces(const fs::path& manifest) {
   return pieces;
 }
 
-// The job's own name and its runs, from summary.json and the run tickets.
+}  // namespace
+
 JobResult print_result(const fs::path& output) {
   const auto summary = read_result<JobSummary>(output / "summary.json");
   JobResult result;
@@ -94,6 +95,8 @@ JobResult print_result(const fs::path& output) {
   }
   return result;
 }
+
+namespace {
 
 // A JSON array of texts; file names from Windows shares may be Latin-1.
 std::string json_lines(const std::vector<std::string>& lines) {
@@ -135,114 +138,25 @@ JobResult scan_result(const fs::path& output, const std::string& name) {
   return result;
 }
 
-// A job inbox takes job folders and manifests; whatever else arrives is
-// refused with that said.
-fs::path manifest_of(const fs::path& place) {
-  std::error_code error;
-  if (fs::is_directory(place, error)) return place;
-  if (place.extension() == ".json") return place;
-  Where where;
-  where.file = place.filename().string();
-  throw_input(where, "a job inbox takes job folders (with job.json) or job manifests (.json)");
-}
-
-// What a production child leaves in its work folder: its output, and the
-// stage its job was at (read when it crashed).
-constexpr const char* kProduced = "output";
-constexpr const char* kStage = "stage";
-
-// The prefix of a job's piece ids: the store's id of the job in eight hex
-// digits, unique in the store and never used again (jobs are numbered by
-// AUTOINCREMENT and never deleted), so no two pieces share an id.
-std::string store_job_key(std::int64_t job) {
-  char key[17];
-  std::snprintf(key, sizeof key, "%08llX", static_cast<unsigned long long>(job));
-  return key;
-}
-
 // The command line of the child that produces `input` as `job` in `work`.
 std::vector<std::string> production_arguments(const ServiceConfig& config, const Inbox& inbox,
-                                              const InputRecord& input, std::int64_t job, const fs::path& work,
+                                              const InputRecord& input, const JobRecord& job, const fs::path& work,
                                               std::int64_t now) {
-  const std::vector<std::string> common{"-o", (work / kProduced).string(), "--layouts", config.layouts.string(),
-                                        "--threads", std::to_string(config.threads), "--created", iso_time(now)};
-  std::vector<std::string> arguments;
   if (inbox.kind == InboxKind::scan) {
     // Archived documents are INBOX-INPUT-0001, ...: unique in the store.
-    arguments = {"scan", input.place, "--profile", inbox.profile, "--name",
-                 inbox.name + "-" + std::to_string(input.id)};
-  } else {
-    arguments = {"run",          manifest_of(input.place).string(),  "--fonts", config.fonts.string(),
-                 "--max-sheets", std::to_string(config.max_sheets), "--date",  iso_time(now).substr(0, 10),
-                 "--stage-file", (work / kStage).string(),          "--inbox", inbox.name,
-                 "--inbox-client", inbox.client,                    "--job-key", store_job_key(job)};
+    return {"scan", input.place, "--profile", inbox.profile, "--name", inbox.name + "-" + std::to_string(input.id)};
   }
-  arguments.insert(arguments.end(), common.begin(), common.end());
-  return arguments;
+  return print_job_arguments(config, input.place, job, iso_time(now).substr(0, 10), work);
 }
 
-// The folders a production child may read: the system, the layouts and
-// fonts, the program, and the input's own folder in the store; and the one
-// it writes, its work folder.
-std::vector<fs::path> readable_by_production(const ServiceConfig& config, const InputRecord& input) {
-  std::vector<fs::path> readable = system_folders();
-  std::error_code error;
-  const fs::path program = fs::canonical(config.program, error);
-  readable.insert(readable.end(), {config.layouts, config.fonts, error ? config.program : program,
-                                   fs::path(input.place).parent_path()});
-  return readable;
-}
-
-// Produces the job in a child process, confined to its input and to a work
-// folder beside the output (OUTPUT.work), whose output is then renamed into
-// place. Throws kuvert::Error: input with the child's problems when it
-// refused the input, system when it failed otherwise (tried again) or the
-// service is stopping; a poisoned input (crash, limit) is returned as its
-// reason, never tried again.
+// Produces the job in a child process (produce_in_child).
 std::optional<std::string> produce(const ServiceConfig& config, const Inbox& inbox, const InputRecord& input,
                                    const JobRecord& job, std::int64_t now, const std::atomic<bool>& stopping) {
-  const fs::path output = job.output;
-  fs::path work = output;
-  work += ".work";
-  std::error_code error;
-  fs::remove_all(work, error);  // what a killed child left
-  fs::create_directories(work, error);
-  if (error) throw_system(Where{.file = work.string()}, "cannot be made: " + error.message());
-  const fs::path produced = work / kProduced;
-  const FileConfinement confinement(readable_by_production(config, input), {work});
-  const auto arguments = production_arguments(config, inbox, input, job.id, work, now);
-  const ProductionExit exit =
-      run_production_process(config.program, arguments, config.job_limits, work / "report", stopping,
-                             {.confinement = &confinement, .temporary = work});
-  const bool complete = fs::exists(produced / "summary.json", error);
-  std::string stage;
-  std::getline(std::ifstream(work / kStage), stage);
-  if (complete) {
-    fs::rename(produced, output, error);
-    if (error) throw_system(Where{.file = output.string()}, "cannot be put in place: " + error.message());
-  }
-  fs::remove_all(work, error);
-  switch (exit.kind) {
-    case ProductionExit::Kind::finished:
-      return std::nullopt;
-    case ProductionExit::Kind::refused: {
-      if (complete) return std::nullopt;  // a scan batch with rejected files
-      std::vector<Diagnostic> problems;
-      for (const auto& line : exit.problems) problems.push_back({{}, line});
-      if (problems.empty()) problems.push_back({{}, "refused without a reason"});
-      throw Error(ErrorKind::input, std::move(problems));
-    }
-    case ProductionExit::Kind::poisoned:
-      return (inbox.kind == InboxKind::scan ? "the scan batch " : "the job ") + exit.reason +
-             (stage.empty() ? "" : " while " + stage);
-    case ProductionExit::Kind::stopped:
-      throw_system({}, "stopped with the service before it was done");
-    case ProductionExit::Kind::failed:
-      break;
-  }
-  std::string reason = exit.reason;
-  for (const auto& line : exit.problems) reason += ": " + line;
-  throw_system({}, reason);
+  return produce_in_child(
+      config,
+      {[&](const fs::path& work) { return production_arguments(config, inbox, input, job, work, now); },
+       {fs::path(input.place).parent_path()}, inbox.kind == InboxKind::scan ? "the scan batch " : "the job ", now},
+      job.output, stopping);
 }
 
 std::vector<std::string> problem_lines(const Error& error) {

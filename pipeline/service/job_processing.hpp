@@ -5,6 +5,7 @@
 // that fails sends its input to the inbox's error/ folder with the reasons.
 #include <atomic>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -17,6 +18,11 @@ namespace kuvert::service {
 using ServiceLog = std::function<void(const std::string&)>;
 // Unix seconds; tests may set the time.
 using Clock = std::function<std::int64_t()>;
+
+// A print job's (or reprint's) own name and its runs as its output folder
+// holds them: summary.json, the run tickets and the pieces of each R.csv.
+// Throws kuvert::Error (system) when one does not read.
+store::JobResult print_result(const std::filesystem::path& output);
 
 // Processes one taken input (or, after a crash, finishes the job that was
 // processing it: an output folder already complete is registered, an

@@ -12,6 +12,7 @@
 #include "pipeline/model/error.hpp"
 #include "pipeline/service/file_confinement.hpp"
 #include "pipeline/service/inbox_intake.hpp"
+#include "pipeline/service/reprint_production.hpp"
 #include "pipeline/service/retention.hpp"
 #include "pipeline/service/run_delivery.hpp"
 #include "pipeline/inbox/inbox_listing.hpp"
@@ -97,27 +98,40 @@ void Service::recover(Store& store) {
   recover_failed_inputs(store, config_, log_);
 }
 
+void Service::attempt(std::map<std::int64_t, int>& failures, std::int64_t id, const std::string& label,
+                      const std::function<void()>& step, const std::function<void(const std::string&)>& give_up) {
+  std::string failure;
+  try {
+    step();
+    failures.erase(id);
+    return;
+  } catch (const std::exception& error) {
+    failure = error.what();
+  }
+  const int attempts = ++failures[id];
+  log_(label + ": attempt " + std::to_string(attempts) + " failed: " + failure);
+  if (attempts < kAttempts) return;
+  failures.erase(id);
+  guarded(log_, label, [&] { give_up("failed " + std::to_string(kAttempts) + " times: " + failure); });
+}
+
 void Service::process_taken(Store& store) {
   for (const auto& input : inputs_in_state(store, InputState::taken)) {
     if (stopping_) return;
-    const std::string label = "input " + std::to_string(input.id);
-    std::string failure;
-    try {
-      process_input(store, config_, input, clock_, log_, stopping_);
-      failed_attempts_.erase(input.id);
-      continue;
-    } catch (const std::exception& error) {
-      failure = error.what();
-    }
-    // Tried again at the next turn of the loop, but not for ever.
-    const int attempts = ++failed_attempts_[input.id];
-    log_(label + ": attempt " + std::to_string(attempts) + " failed: " + failure);
-    if (attempts < kAttempts) continue;
-    failed_attempts_.erase(input.id);
-    guarded(log_, label, [&] {
-      abandon_input(store, config_, input, "processing failed " + std::to_string(kAttempts) + " times: " + failure,
-                    clock_(), log_);
-    });
+    attempt(
+        failed_attempts_, input.id, "input " + std::to_string(input.id),
+        [&] { process_input(store, config_, input, clock_, log_, stopping_); },
+        [&](const std::string& reason) { abandon_input(store, config_, input, "processing " + reason, clock_(), log_); });
+  }
+}
+
+void Service::reprint_reconciled(Store& store) {
+  for (const auto& run : runs_due_for_reprint(store)) {
+    if (stopping_) return;
+    attempt(
+        failed_reprints_, run.id, "run " + std::to_string(run.id) + " reprint",
+        [&] { make_reprint(store, config_, run, clock_, log_, stopping_); },
+        [&](const std::string& reason) { set_reprint_problem(store, run.id, "making it " + reason); });
   }
 }
 
@@ -164,6 +178,7 @@ void Service::run() {
         }
       }
       process_taken(store);
+      reprint_reconciled(store);
       if (stopping_) break;
       std::int64_t wait_ms = 5000;
       for (const auto due : next_poll) wait_ms = std::min(wait_ms, due - steady_ms());

@@ -51,6 +51,11 @@ class Service {
  private:
   void recover(store::Store& store);
   void process_taken(store::Store& store);
+  void reprint_reconciled(store::Store& store);
+  // Runs `step` for `id`; a failure is logged and tried again at the next
+  // turn of the loop, but after kAttempts `give_up` gets its reason.
+  void attempt(std::map<std::int64_t, int>& failures, std::int64_t id, const std::string& label,
+               const std::function<void()>& step, const std::function<void(const std::string&)>& give_up);
   void deliver_until_stopped();
 
   ServiceConfig config_;
@@ -58,7 +63,8 @@ class Service {
   Clock clock_;
   InboxEvents events_;
   static constexpr int kAttempts = 3;
-  std::map<std::int64_t, int> failed_attempts_;  // by input, this run of the service
+  std::map<std::int64_t, int> failed_attempts_;   // by input, this run of the service
+  std::map<std::int64_t, int> failed_reprints_;   // by run, likewise
   std::atomic<bool> stopping_{false};
   std::mutex delivery_mutex_;
   std::condition_variable delivery_due_;

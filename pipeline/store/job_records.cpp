@@ -68,6 +68,43 @@ std::int64_t start_job(Store& store, std::int64_t input, JobKind kind, const std
   return job;
 }
 
+namespace {
+
+// A run awaiting release, with its pieces, in the caller's transaction.
+void insert_run(Store& store, std::int64_t job, const RunOutput& run, const std::string& printer, std::int64_t parent,
+                std::int64_t now) {
+  Statement insert(store.db(),
+                   "INSERT INTO runs(job_id, name, file, printer, pieces, sheets, pages, sensitive, state,"
+                   " created_at, updated_at, parent_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'awaiting_release', ?, ?,"
+                   " nullif(?, 0))");
+  insert.bind(1, job).bind(2, run.name).bind(3, run.file).bind(4, printer).bind(5, run.pieces);
+  insert.bind(6, run.sheets).bind(7, run.pages).bind(8, std::int64_t{run.sensitive}).bind(9, iso_time(now));
+  insert.bind(10, iso_time(now)).bind(11, parent).run();
+  const std::int64_t run_id = store.db().last_insert_id();
+  Statement piece(store.db(), "INSERT INTO pieces(id, run_id, sequence, sheets, documents) VALUES (?, ?, ?, ?, ?)");
+  for (const auto& p : run.piece_list) {
+    piece.bind(1, p.id).bind(2, run_id).bind(3, p.sequence).bind(4, p.sheets).bind(5, p.documents).run();
+    piece.reset();
+  }
+}
+
+}  // namespace
+
+bool add_reprint_runs(Store& store, const RunRecord& parent, const std::vector<RunOutput>& runs, std::int64_t now) {
+  Transaction transaction(store.db());
+  Statement made(store.db(), "SELECT count(*) FROM runs WHERE parent_run_id = ?");
+  made.bind(1, parent.id);
+  if (made.first([](Statement& row) { return row.integer(0); }).value_or(0) > 0) return false;
+  std::string detail;
+  for (const auto& run : runs) {
+    insert_run(store, parent.job, run, parent.printer, parent.id, now);
+    detail += (detail.empty() ? "" : ", ") + run.name + " (" + counted(run.pieces, "piece", "pieces") + ")";
+  }
+  append_audit(store, {iso_time(now), "kuvert", "reprint made", "run " + std::to_string(parent.id), detail});
+  transaction.commit();
+  return true;
+}
+
 void finish_job(Store& store, std::int64_t job, const JobResult& result, const std::string& printer, std::int64_t now) {
   Transaction transaction(store.db());
   Statement update(store.db(),
@@ -76,20 +113,7 @@ void finish_job(Store& store, std::int64_t job, const JobResult& result, const s
   update.bind(1, result.name).bind(2, result.documents).bind(3, result.pages).bind(4, result.pieces);
   update.bind(5, iso_time(now)).bind(6, result.errors).bind(7, job).run();
   if (store.db().changes() == 0) store.db().fail("job " + std::to_string(job) + " is not being processed");
-  for (const auto& run : result.runs) {
-    Statement insert(store.db(),
-                     "INSERT INTO runs(job_id, name, file, printer, pieces, sheets, pages, sensitive, state,"
-                     " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'awaiting_release', ?, ?)");
-    insert.bind(1, job).bind(2, run.name).bind(3, run.file).bind(4, printer).bind(5, run.pieces);
-    insert.bind(6, run.sheets).bind(7, run.pages).bind(8, std::int64_t{run.sensitive}).bind(9, iso_time(now));
-    insert.bind(10, iso_time(now)).run();
-    const std::int64_t run_id = store.db().last_insert_id();
-    Statement piece(store.db(), "INSERT INTO pieces(id, run_id, sequence, sheets, documents) VALUES (?, ?, ?, ?, ?)");
-    for (const auto& p : run.piece_list) {
-      piece.bind(1, p.id).bind(2, run_id).bind(3, p.sequence).bind(4, p.sheets).bind(5, p.documents).run();
-      piece.reset();
-    }
-  }
+  for (const auto& run : result.runs) insert_run(store, job, run, printer, 0, now);
   Statement input(
       store.db(),
       "UPDATE inputs SET state = 'done', finished_at = ? WHERE id = (SELECT input_id FROM jobs WHERE id = ?)");

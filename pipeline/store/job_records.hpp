@@ -136,6 +136,8 @@ struct RunRecord {
   bool delivering = false;  // a copy to the printer folder was begun
   std::string delivery_problem;  // why the last copy failed; empty when none did
   std::string attention;         // why it waits for a supervisor, in attention
+  std::int64_t parent = 0;       // a reprint run: the run whose pieces it replaces; 0 otherwise
+  std::string reprint_problem;   // why its reprint could not be made; empty when it could
 };
 
 std::vector<RunRecord> list_runs(Store& store, std::optional<RunState> state = std::nullopt, std::int64_t limit = 500);
@@ -177,6 +179,20 @@ struct ActionDetails {
   double max_reprint_percent = 100;  // reconcile: the run's printer's
   std::string finding;               // clear: what the supervisor checked and found (required)
 };
+
+// Reconciled runs with pieces to reprint (damaged, missing, or seen twice
+// and left so by the supervisor) and no reprint run yet, nor a problem
+// recorded in making one.
+std::vector<RunRecord> runs_due_for_reprint(Store& store);
+// The runs made of `run`'s failed pieces.
+std::vector<RunRecord> reprints_of(Store& store, std::int64_t run);
+// Records the reprint runs made of `parent`'s failed pieces, awaiting
+// release at its printer, in one transaction with the audit record
+// ("reprint made"); false (and nothing recorded) when it has some already.
+bool add_reprint_runs(Store& store, const RunRecord& parent, const std::vector<RunOutput>& runs, std::int64_t now);
+// Why a reprint of `run` could not be made (the console shows it; the
+// service does not try again until it is cleared with "").
+void set_reprint_problem(Store& store, std::int64_t run, const std::string& problem);
 
 // Applies an action in one transaction (or the caller's): reads the run
 // and its pieces' tally, decides by the workflow rules, writes the new

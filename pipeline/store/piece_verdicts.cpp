@@ -48,8 +48,15 @@ std::int64_t set_piece_verdicts(Store& store, const RunRecord& run, const PieceV
     problems.push_back(
         {Where{.record = object, .field = piece.empty() ? std::string() : "piece " + piece}, std::move(message)});
   };
-  if (!open_for_verdicts(run.state))
-    problem({}, "is " + std::string(name(run.state)) + ": pieces are decided once delivered and until reconciled");
+  // A reconciled run whose reprint could not be made: a supervisor
+  // decides its failed pieces otherwise (hand-mailed, pulled), or has the
+  // service try again.
+  const bool reprint_failed =
+      run.state == RunState::reconciled && !run.reprint_problem.empty() && actor.role >= Role::supervisor;
+  if (!open_for_verdicts(run.state) && !reprint_failed)
+    problem({}, "is " + std::string(name(run.state)) +
+                    ": pieces are decided once delivered and until reconciled (and by a supervisor when its reprint "
+                    "could not be made)");
   const bool clearing = run.state == RunState::attention && actor.role >= Role::supervisor;
   const auto pulls = [](PieceVerdict verdict) { return verdict == PieceVerdict::pull; };
   bool pulled = verdicts.rest && pulls(*verdicts.rest);
@@ -90,6 +97,7 @@ std::int64_t set_piece_verdicts(Store& store, const RunRecord& run, const PieceV
     detail += std::to_string(rest) + " others " + std::string(name(*verdicts.rest));
   }
   if (pulled) detail += "; pulled because: " + verdicts.reason;
+  if (reprint_failed) set_reprint_problem(store, run.id, "");
   append_audit(store, {at, actor.user, "pieces set", object, detail});
   transaction.commit();
   return set;

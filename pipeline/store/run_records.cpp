@@ -11,7 +11,8 @@ namespace {
 constexpr const char* kRunColumns =
     "SELECT r.id, r.job_id, j.name, j.client, r.name, j.output || '/' || r.file, r.printer, r.pieces, r.sheets,"
     " r.pages, r.sensitive, r.state, coalesce(r.released_by, ''), coalesce(r.confirmed_by, ''), r.created_at,"
-     " r.updated_at, r.delivering, r.delivery_problem, r.attention FROM runs r JOIN jobs j ON j.id = r.job_id";
+     " r.updated_at, r.delivering, r.delivery_problem, r.attention, coalesce(r.parent_run_id, 0), r.reprint_problem"
+    " FROM runs r JOIN jobs j ON j.id = r.job_id";
 
 RunRecord read_run(Statement& row) {
   RunRecord run;
@@ -34,6 +35,8 @@ RunRecord read_run(Statement& row) {
   run.delivering = row.integer(16) != 0;
   run.delivery_problem = row.text(17);
   run.attention = row.text(18);
+  run.parent = row.integer(19);
+  run.reprint_problem = row.text(20);
   return run;
 }
 
@@ -64,6 +67,43 @@ std::vector<RunRecord> runs_ready_for_delivery(Store& store) {
   return query.rows(read_run);
 }
 
+namespace {
+
+// Reprints of `run` still open: one due but not yet made, and made ones
+// not yet reconciled (or closed, or cancelled by a decision).
+std::int64_t open_reprints(Store& store, std::int64_t run) {
+  Statement query(store.db(),
+                  "SELECT (SELECT count(*) FROM runs c WHERE c.parent_run_id = ?1"
+                  " AND c.state NOT IN ('reconciled', 'closed', 'cancelled'))"
+                  " + (NOT EXISTS (SELECT 1 FROM runs c WHERE c.parent_run_id = ?1)"
+                  " AND EXISTS (SELECT 1 FROM pieces p WHERE p.run_id = ?1"
+                  " AND p.status IN ('damaged', 'missing', 'duplicate')))");
+  query.bind(1, run);
+  return query.first([](Statement& row) { return row.integer(0); }).value_or(0);
+}
+
+}  // namespace
+
+std::vector<RunRecord> runs_due_for_reprint(Store& store) {
+  Statement query(store.db(), std::string(kRunColumns) +
+                                  " WHERE r.state = 'reconciled' AND r.reprint_problem = ''"
+                                  " AND NOT EXISTS (SELECT 1 FROM runs c WHERE c.parent_run_id = r.id)"
+                                  " AND EXISTS (SELECT 1 FROM pieces p WHERE p.run_id = r.id"
+                                  " AND p.status IN ('damaged', 'missing', 'duplicate')) ORDER BY r.id");
+  return query.rows(read_run);
+}
+
+std::vector<RunRecord> reprints_of(Store& store, std::int64_t run) {
+  Statement query(store.db(), std::string(kRunColumns) + " WHERE r.parent_run_id = ? ORDER BY r.id");
+  query.bind(1, run);
+  return query.rows(read_run);
+}
+
+void set_reprint_problem(Store& store, std::int64_t run, const std::string& problem) {
+  Statement update(store.db(), "UPDATE runs SET reprint_problem = ? WHERE id = ?");
+  update.bind(1, problem).bind(2, run).run();
+}
+
 void set_delivery_problem(Store& store, std::int64_t run, const std::string& problem) {
   Statement update(store.db(), "UPDATE runs SET delivery_problem = ? WHERE id = ?");
   update.bind(1, problem).bind(2, run).run();
@@ -87,8 +127,13 @@ RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Acto
   Transaction transaction(store.db());
   const auto run = find_run(store, id);
   if (!run) throw_input(where, "no such run");
-  const RunFacts facts{run->state,         run->sensitive, run->released_by, run->delivering, tally_pieces(store, id),
-                       details.max_reprint_percent};
+  const RunFacts facts{run->state,
+                       run->sensitive,
+                       run->released_by,
+                       run->delivering,
+                       tally_pieces(store, id),
+                       details.max_reprint_percent,
+                       open_reprints(store, id)};
   RunDecision decision = decide(facts, action, actor);
   if (decision.next && action == RunAction::clear && details.finding.find_first_not_of(" \t\r\n") == std::string::npos)
     decision = {std::nullopt, "clearing a run in attention needs a finding: what was checked and what was found", {}};

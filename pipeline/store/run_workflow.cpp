@@ -139,6 +139,7 @@ RunDecision decide(const RunFacts& run, RunAction action, const Actor& actor) {
       return {RunState::inserted, {}, {}};
     case RunAction::close:
       if (run.state != RunState::reconciled) return wrong_state(run, action);
+      if (run.open_reprints > 0) return refuse("its failed pieces are not yet reprinted and reconciled");
       return {RunState::closed, {}, {}};
     case RunAction::reconcile:
       if (!at_the_inserter(run.state)) return wrong_state(run, action);

@@ -53,6 +53,9 @@ struct RunFacts {
   bool delivering = false;  // the service is copying it to its printer
   PieceTally pieces;
   double max_reprint_percent = 100;  // its printer's: above it, a supervisor decides
+  // Its reprint not yet made, and reprint runs of it not yet reconciled:
+  // a run closes only once its failed pieces are accounted for again.
+  std::int64_t open_reprints = 0;
 };
 
 // Who acts. The service itself delivers (`system`); people do the rest.

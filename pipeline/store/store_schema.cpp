@@ -11,7 +11,7 @@ namespace {
 
 // Append only: a released kuvert's migrations never change, new ones go at
 // the end.
-constexpr std::array<const char*, 5> kMigrations{
+constexpr std::array<const char*, 6> kMigrations{
     R"sql(
 -- AUTOINCREMENT: an id once used (in the audit trail, in error files) is
 -- never given to another input, job or run, even after a deletion.
@@ -125,6 +125,13 @@ CREATE INDEX pieces_run ON pieces(run_id, sequence);
 -- Why a run in attention waits for a supervisor ('' otherwise): a piece
 -- seen twice, or more pieces to reprint than its printer allows.
 ALTER TABLE runs ADD COLUMN attention TEXT NOT NULL DEFAULT '';
+)sql",
+    R"sql(
+-- A reprint run made of another run's failed pieces names that run; why
+-- the service could not make a reprint ('' when it could, or has not tried).
+ALTER TABLE runs ADD COLUMN parent_run_id INTEGER REFERENCES runs(id);
+ALTER TABLE runs ADD COLUMN reprint_problem TEXT NOT NULL DEFAULT '';
+CREATE INDEX runs_parent ON runs(parent_run_id);
 )sql",
 };
 

@@ -6,7 +6,7 @@
 namespace kuvert {
 
 std::vector<PrintRun> plan_runs(const Job& job, const ProfileCatalog& catalog, const PlanOptions& options) {
-  return form_runs(job, consolidate(job, catalog), catalog, options.max_sheets);
+  return form_runs(job, consolidate(job, catalog), catalog, options);
 }
 
 }  // namespace kuvert

@@ -12,6 +12,10 @@ namespace kuvert {
 
 struct PlanOptions {
   std::size_t max_sheets = 2000;  // per run; a larger single piece still forms one run
+  // Runs are named LETTER0001, ... from `first_run`: R for a job's runs,
+  // N for its reprints (which continue the job's numbering of them).
+  char run_letter = 'R';
+  std::size_t first_run = 1;
 };
 
 // Consolidates the job's documents into mail pieces (consolidate.hpp),

@@ -50,9 +50,9 @@ RunSettings run_settings(const MailPiece& piece) {
   return {s.paper, s.sides, piece.envelope, s.inserter, piece.inserts, piece.manual};
 }
 
-std::string run_id(std::size_t number) {
+std::string run_id(std::size_t number, char letter) {
   char text[32];
-  std::snprintf(text, sizeof text, "R%04zu", number);
+  std::snprintf(text, sizeof text, "%c%04zu", letter, number);
   return text;
 }
 
@@ -63,7 +63,7 @@ std::string piece_id(const std::string& run, std::uint32_t sequence) {
 }
 
 std::vector<PrintRun> form_runs(const Job& job, const PieceDocuments& pieces, const ProfileCatalog& catalog,
-                                std::size_t max_sheets) {
+                                const PlanOptions& options) {
   // Few distinct settings per job, so a linear search keeps first-appearance
   // order without an index.
   std::vector<Group> groups;
@@ -81,9 +81,9 @@ std::vector<PrintRun> form_runs(const Job& job, const PieceDocuments& pieces, co
   std::vector<PrintRun> runs;
   for (auto& group : groups) {
     presort(group.members, pieces, job);
-    split_into(runs, group, pieces, sheets, max_sheets);
+    split_into(runs, group, pieces, sheets, options.max_sheets);
   }
-  for (std::size_t r = 0; r < runs.size(); ++r) runs[r].id = run_id(r + 1);
+  for (std::size_t r = 0; r < runs.size(); ++r) runs[r].id = run_id(options.first_run + r, options.run_letter);
   return runs;
 }
 

@@ -19,7 +19,7 @@ void add(JobBuilder& builder, std::uint32_t sheets, const std::string& postcode,
 }
 
 std::vector<PrintRun> runs_of(const Job& job, std::size_t max_sheets) {
-  return form_runs(job, consolidate(job, catalog()), catalog(), max_sheets);
+  return form_runs(job, consolidate(job, catalog()), catalog(), {.max_sheets = max_sheets});
 }
 
 // The documents of a run's pieces, in order.
@@ -40,6 +40,7 @@ ProductionSettings flat() {
 TEST_CASE("run and piece ids are zero-padded and sortable", "[plan][runs]") {
   CHECK(run_id(1) == "R0001");
   CHECK(run_id(12) == "R0012");
+  CHECK(run_id(3, 'N') == "N0003");
   CHECK(piece_id("R0003", 42) == "R0003-000042");
   CHECK(piece_id("R0001", 1) == "R0001-000001");
 }

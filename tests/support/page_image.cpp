@@ -1,5 +1,7 @@
 #include "tests/support/page_image.hpp"
 
+#include <ZXing/ReadBarcode.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -14,6 +16,15 @@ namespace {
 constexpr double kA4WidthMm = 210.0;
 
 }  // namespace
+
+std::string datamatrix_in(const PageImage& page, double x_mm, double y_mm, double width_mm, double height_mm) {
+  int width = 0, height = 0;
+  const auto pixels = page.crop_mm(x_mm, y_mm, width_mm, height_mm, width, height);
+  const ZXing::ImageView image(pixels.data(), width, height, ZXing::ImageFormat::Lum);
+  const auto result = ZXing::ReadBarcode(image, ZXing::DecodeHints().setFormats(ZXing::BarcodeFormat::DataMatrix));
+  if (!result.isValid()) return "(unreadable)";
+  return std::string(result.bytes().begin(), result.bytes().end());
+}
 
 PageImage PageImage::load_pgm(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

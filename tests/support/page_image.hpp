@@ -29,6 +29,10 @@ class PageImage {
   std::vector<std::uint8_t> pixels_;
 };
 
+// The DataMatrix code inside a rectangle (mm) of `page`, decoded with
+// zxing-cpp as an inserter's camera reads it; "(unreadable)" when none reads.
+std::string datamatrix_in(const PageImage& page, double x_mm, double y_mm, double width_mm, double height_mm);
+
 // Renders every page of `pdf` in grey at `dpi`; images in page order.
 std::vector<PageImage> render_pages(const std::filesystem::path& pdf, int dpi);
 

@@ -1,0 +1,84 @@
+#include "pipeline/service/reprint_production.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "pipeline/store/audit_trail.hpp"
+#include "pipeline/store/piece_records.hpp"
+#include "pipeline/store/piece_verdicts.hpp"
+#include "tests/support/processed_job.hpp"
+#include "tests/support/temp_folder.hpp"
+
+using namespace kuvert::store;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::int64_t kStart = 1795000000;
+const Actor anna{"anna", Role::operator_};
+
+// A job's run delivered and reconciled with its first piece to reprint.
+RunRecord reconciled_with_a_reprint(Store& store, const kuvert::ServiceConfig& config, const fs::path& staging) {
+  const auto job = kuvert::test::processed_job(store, config, staging, "nachdruck", 3, false, kStart);
+  const auto run = runs_of_job(store, job).front();
+  act_on_run(store, run.id, RunAction::release, anna, kStart);
+  act_on_run(store, run.id, RunAction::deliver, {"", Role::viewer, true}, kStart);
+  const auto first = pieces_of_run(store, run.id).front().id;
+  set_piece_verdicts(store, *find_run(store, run.id), {.pieces = {{first, PieceVerdict::reprint}}, .rest = PieceVerdict::ok},
+                     anna, kStart);
+  act_on_run(store, run.id, RunAction::reconcile, anna, kStart);
+  return *find_run(store, run.id);
+}
+
+}  // namespace
+
+TEST_CASE("A reprint is made once, even when the service stopped between production and record", "[service]") {
+  kuvert::test::TempFolder temp;
+  const auto config = kuvert::test::test_service_config(temp.path());
+  Store store({config.store});
+  const auto run = reconciled_with_a_reprint(store, config, temp.path());
+  REQUIRE(runs_due_for_reprint(store).size() == 1);
+  std::vector<std::string> log;
+  const auto note = [&log](const std::string& line) { log.push_back(line); };
+  const std::atomic<bool> stopping{false};
+  kuvert::service::make_reprint(store, config, run, [] { return kStart + 60; }, note, stopping);
+  const auto made = reprints_of(store, run.id);
+  REQUIRE(made.size() == 1);
+  CHECK(made[0].name == "N0001");
+  CHECK(made[0].pieces == 1);
+  CHECK(pieces_of_run(store, made[0].id).front().documents == pieces_of_run(store, run.id).front().documents);
+  CHECK(runs_due_for_reprint(store).empty());
+  // Asked again (a crash after the record, before the loop moved on): nothing more.
+  kuvert::service::make_reprint(store, config, run, [] { return kStart + 61; }, note, stopping);
+  CHECK(reprints_of(store, run.id).size() == 1);
+  CHECK(read_audit(store, {.action = "reprint made"}).size() == 1);
+  CHECK(log.back().find("reprint N0001 made of 1 piece; awaits release") != std::string::npos);
+}
+
+TEST_CASE("A reprint whose job input retention removed is a problem of the run, not tried again", "[service]") {
+  kuvert::test::TempFolder temp;
+  const auto config = kuvert::test::test_service_config(temp.path());
+  Store store({config.store});
+  const auto run = reconciled_with_a_reprint(store, config, temp.path());
+  fs::remove_all(find_input(store, find_job(store, run.job)->input)->place);
+  std::vector<std::string> log;
+  const std::atomic<bool> stopping{false};
+  kuvert::service::make_reprint(
+      store, config, run, [] { return kStart; }, [&log](const std::string& line) { log.push_back(line); }, stopping);
+  CHECK(reprints_of(store, run.id).empty());
+  CHECK(find_run(store, run.id)->reprint_problem ==
+        "the job's input is no longer kept in the store (retention): reprint its pieces from the specialist "
+        "application");
+  CHECK(runs_due_for_reprint(store).empty());
+  // Nor may the run close: its failed piece is not accounted for.
+  CHECK_THROWS_WITH(act_on_run(store, run.id, RunAction::close, anna, kStart),
+                    Catch::Contains("its failed pieces are not yet reprinted and reconciled"));
+  // A supervisor has it mailed by hand; then it closes.
+  const auto failed = pieces_of_run(store, run.id).front().id;
+  const PieceVerdicts by_hand{.pieces = {{failed, PieceVerdict::hand_mail}}};
+  CHECK_THROWS_WITH(set_piece_verdicts(store, *find_run(store, run.id), by_hand, anna, kStart),
+                    Catch::Contains("is reconciled: pieces are decided once delivered"));
+  set_piece_verdicts(store, *find_run(store, run.id), by_hand, {"bernd", Role::supervisor}, kStart);
+  CHECK(find_run(store, run.id)->reprint_problem.empty());
+  CHECK(runs_due_for_reprint(store).empty());
+  CHECK(act_on_run(store, run.id, RunAction::close, anna, kStart).state == RunState::closed);
+}
