@@ -4,7 +4,9 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <map>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "pipeline/service/inbox_files.hpp"
@@ -14,6 +16,7 @@
 #include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
 #include "tests/support/source_pdf_files.hpp"
+#include "tests/support/csv.hpp"
 #include "tests/support/file_text.hpp"
 #include "tests/support/generated_page.hpp"
 #include "tests/support/kuvert_job.hpp"
@@ -56,6 +59,7 @@ kind = "job"
 client = "musterstadt"
 poll_seconds = 0.2
 stable_checks = 3
+return = "rueckgabe"
 [[inbox]]
 name = "sofort"
 folder = "eingang/sofort"
@@ -77,6 +81,7 @@ stable_checks = 2
   fs::path inbox_folder(const std::string& name) const { return temp_.path() / "eingang" / name; }
   fs::path printer() const { return temp_.path() / "drucker"; }
   fs::path results() const { return temp_.path() / "drucker-ergebnisse"; }
+  fs::path return_folder() const { return temp_.path() / "rueckgabe"; }
   fs::path staging() const { return temp_.path() / "staging"; }
   Store store() const { return Store({temp_.path() / "store"}); }
   std::unique_ptr<kuvert::test::ServiceProcess> start() const {
@@ -635,8 +640,10 @@ TEST_CASE("A reconciled run's failed pieces come back as a reprint run, and the 
     CHECK(reprinted_pages[per_piece + page] == original_pages.at(3 * per_piece + page));
   }
 
-  // The run closes only once its reprint is reconciled.
+  // The run closes only once its reprint is reconciled. Posted on a
+  // Tuesday: notified on Saturday, moved to Monday.
   const Actor anna{"anna", Role::operator_};
+  act_on_run(store, run.id, RunAction::mark_posted, anna, now(), {.posted_on = "2026-12-01"});
   CHECK_THROWS_WITH(act_on_run(store, run.id, RunAction::close, anna, now()),
                     Catch::Contains("its failed pieces are not yet reprinted and reconciled"));
   act_on_run(store, reprint.id, RunAction::release, anna, now());
@@ -645,9 +652,48 @@ TEST_CASE("A reconciled run's failed pieces come back as a reprint run, and the 
   site.drop_results(stem(*find_run(store, reprint.id)) + ".results.csv",
                     "piece,status\n" + made[0].id + ",ok\n" + made[1].id + ",ok\n");
   REQUIRE(wait_until([&] { return find_run(store, reprint.id)->state == RunState::reconciled; }, 15s));
+  // The reprint two days before Christmas: the 27th is a Sunday, the 28th
+  // the next working day.
+  act_on_run(store, reprint.id, RunAction::mark_posted, anna, now(), {.posted_on = "2026-12-23"});
   CHECK(act_on_run(store, run.id, RunAction::close, anna, now()).state == RunState::closed);
-  CHECK(act_on_run(store, reprint.id, RunAction::close, anna, now()).state == RunState::closed);
   CHECK(audit_count(store, "reprint made") == 1);
   CHECK(reprints_of(store, reprint.id).empty());  // nothing of it failed
+  // Not returned while a run of the job is open.
+  std::this_thread::sleep_for(1000ms);
+  const fs::path returned = site.return_folder() / ("J" + std::to_string(run.job) + "-job-n.posting.jsonl");
+  CHECK_FALSE(fs::exists(returned));
+  CHECK(act_on_run(store, reprint.id, RunAction::close, anna, now()).state == RunState::closed);
+
+  // Every document once: its final piece, posting and notification dates.
+  REQUIRE(wait_until([&] { return fs::exists(returned); }, 15s));
+  std::map<std::string, nlohmann::json> by_document;
+  std::size_t lines = 0;
+  std::istringstream in(read_file(returned));
+  for (std::string line; std::getline(in, line); ++lines) {
+    const auto record = nlohmann::json::parse(line);
+    by_document[record["document"]] = record;
+  }
+  CHECK(lines == 4);
+  REQUIRE(by_document.size() == 4);
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto& record = by_document.at(pieces[i].documents);
+    const bool reprinted = i == 1 || i == 3;
+    INFO(record.dump());
+    CHECK(record["piece"] == (reprinted ? made[i == 1 ? 0 : 1].id : pieces[i].id));
+    CHECK(record["run"] == (reprinted ? "N0001" : "R0001"));
+    CHECK(record["handling"] == "posted");
+    CHECK(record["posted_on"] == (reprinted ? "2026-12-23" : "2026-12-01"));
+    CHECK(record["notified_on"] == (reprinted ? "2026-12-28" : "2026-12-07"));
+  }
+  const auto csv = kuvert::test::read_csv(read_file(fs::path(returned).replace_extension(".csv")));
+  CHECK(csv.size() == 4);
+  CHECK(audit_count(store, "posting records returned") == 1);
+  // Taken away by the application: never written again, a restart included.
+  fs::remove(returned);
+  CHECK(service->stop() == 0);
+  service = site.start();
+  std::this_thread::sleep_for(1500ms);
+  CHECK_FALSE(fs::exists(returned));
+  CHECK(audit_count(store, "posting records returned") == 1);
   CHECK(service->stop() == 0);
 }

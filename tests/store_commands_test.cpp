@@ -259,6 +259,7 @@ TEST_CASE("An operator reconciles a run, and a piece seen twice waits for a supe
                                     "Tray 3 opened: piece 2 alone in its envelope, double read by the camera"});
   CHECK(cleared.out == "run " + run + " is reconciled; damaged 1, ok 2\n");
   // Its damaged piece is to be reprinted first (the service does it).
+  CHECK(as("anna", {"runs", "posted", run}).exit_code == 0);
   CHECK(as("anna", {"runs", "close", run}).err ==
         "kuvert: record \"run " + run + "\": its failed pieces are not yet reprinted and reconciled\n");
 
@@ -299,8 +300,16 @@ max_reprint_percent = 40
   const auto reconciled = read_audit(store, {.action = "reconcile"});
   REQUIRE(reconciled.size() == 1);
   CHECK(reconciled[0].entry.user == "kuvert");
+  // Posted, on the day the operator names (or today); a day that is none is refused.
+  REQUIRE(service.kuvert({"users", "add", "anna", "--role", "operator"}, "anna's long password\n").exit_code == 0);
+  CHECK(service.kuvert({"runs", "posted", run, "--user", "anna", "--date", "2026-12-32"}, "anna's long password\n").err ==
+        "kuvert: record \"run " + run + "\": posting needs the day the run went to the postal service (YYYY-MM-DD)\n");
+  CHECK(service.kuvert({"runs", "posted", run, "--user", "anna", "--date", "2026-12-01"}, "anna's long password\n").out ==
+        "run " + run + " is posted\n");
+  CHECK(service.kuvert({"runs", "show", run}).out.find("  posted on   2026-12-01\n") != std::string::npos);
+  CHECK(read_audit(store, {.action = "posted"}).front().entry.detail == "reconciled -> posted on 2026-12-01");
   // A run reconciled takes no more results.
   CHECK(service.kuvert({"runs", "results", run, file.string()}).err ==
-        "kuvert: file \"J1-grundsteuer-2027-R0001.results.csv\": run J1-grundsteuer-2027-R0001 is reconciled: results "
+        "kuvert: file \"J1-grundsteuer-2027-R0001.results.csv\": run J1-grundsteuer-2027-R0001 is posted: results "
         "are taken from its delivery until it is reconciled\n");
 }

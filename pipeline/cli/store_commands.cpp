@@ -12,6 +12,7 @@
 #include "pipeline/config/service_config.hpp"
 #include "pipeline/model/counted.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/config/centre_time.hpp"
 #include "pipeline/model/iso_date.hpp"
 #include "pipeline/model/terminal_text.hpp"
 #include "pipeline/store/audit_trail.hpp"
@@ -93,6 +94,7 @@ void print_run(const RunRecord& run) {
   std::printf("  state       %s%s\n", std::string(name(run.state)).c_str(),
               run.sensitive && run.state == RunState::released ? " (sensitive: awaits confirmation)" : "");
   if (!run.attention.empty()) std::printf("  attention   %s\n", shown(run.attention).c_str());
+  if (!run.posted_on.empty()) std::printf("  posted on   %s\n", run.posted_on.c_str());
   if (run.parent != 0) std::printf("  reprint of  run %lld\n", static_cast<long long>(run.parent));
   if (!run.reprint_problem.empty()) std::printf("  no reprint  %s\n", shown(run.reprint_problem).c_str());
   std::printf("  file        %s\n", shown(run.file).c_str());
@@ -177,11 +179,13 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   commands.runs_show->add_option("run", commands.run, "Run id")->required();
   config(commands.runs_list);
   config(commands.runs_show);
-  for (const char* action : {"release", "confirm", "hold", "cancel", "printed", "inserted", "close"}) {
+  for (const char* action : {"release", "confirm", "hold", "cancel", "printed", "inserted", "posted", "close"}) {
     auto* command = runs->add_subcommand(
         action, std::string("Give a run \"") + action + "\" as USER (password from standard input)");
     command->add_option("run", commands.run, "Run id")->required();
     command->add_option("--user", commands.user, "Who acts")->required();
+    if (std::string(action) == "posted")
+      command->add_option("--date", commands.date, "The day it went to the postal service (default today)");
     config(command);
     commands.runs_actions.push_back(command);
   }
@@ -298,8 +302,9 @@ int run_store_commands(StoreCommands& commands) {
     const Actor actor = authenticated(store, commands);
     if (!verdicts.empty()) set_piece_verdicts(store, run, verdicts, actor, now());
     const Printer* printer = printer_named(config.printers, run.printer);
-    // A reconciled run's pieces decided again (its reprint failed) stays reconciled.
-    run = run.state == RunState::reconciled && !clearing
+    // A reconciled (or posted) run's pieces decided again, its reprint
+    // failed, stays as it is.
+    run = (run.state == RunState::reconciled || run.state == RunState::posted) && !clearing
               ? run_named(store, run.id)
               : act_on_run(store, run.id, clearing ? RunAction::clear : RunAction::reconcile, actor, now(),
                            {.max_reprint_percent = (printer ? *printer : Printer{}).max_reprint_percent,
@@ -322,9 +327,14 @@ int run_store_commands(StoreCommands& commands) {
   }
   for (auto* command : commands.runs_actions) {
     if (!command->parsed()) continue;
-    Store store = open_store(commands);
+    const auto config = config_of(commands);
+    Store store = open_store(config);
     const Actor actor = authenticated(store, commands);
-    const auto run = act_on_run(store, commands.run, *parse_run_action(command->get_name()), actor, now());
+    const auto action = *parse_run_action(command->get_name());
+    ActionDetails details;
+    if (action == RunAction::mark_posted)
+      details.posted_on = commands.date.empty() ? CentreTime(config.time_zone).day_of(now()).date : commands.date;
+    const auto run = act_on_run(store, commands.run, action, actor, now(), details);
     std::printf("run %lld is %s\n", static_cast<long long>(run.id), std::string(name(run.state)).c_str());
     return 0;
   }

@@ -21,6 +21,7 @@ struct StoreCommands {
   std::string rest;                   // runs reconcile --rest VERDICT
   std::string reason;                 // why pieces are pulled
   std::string finding;                // runs clear: the supervisor's
+  std::string date;                   // runs posted --date
   std::string action;    // the runs action chosen
   std::string audit_user, audit_action, audit_object, audit_from, audit_to;
   CLI::App* users_add = nullptr;

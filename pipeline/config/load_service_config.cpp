@@ -161,6 +161,7 @@ void read_inboxes(TomlFields& top, ServiceConfig& config, const fs::path& base) 
       } else {
         fields.problem("printer", "a job inbox needs a [[printer]] for its runs");
       }
+      if (fields.has("return")) inbox.return_folder = resolved(base, fields.text("return").value_or(""));
     }
     read_polling(fields, inbox);
     config.inboxes.push_back(std::move(inbox));

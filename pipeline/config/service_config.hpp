@@ -27,6 +27,9 @@ struct Inbox {
   std::string client;   // jobs must name this client
   std::string profile;  // scan inboxes: the scan profile
   std::string printer;  // job inboxes: where released runs go; results inboxes: whose results
+  // Job inboxes: where the posting records of a job whose runs are all
+  // closed go back to its application (README, "Posting records"); empty: none.
+  std::filesystem::path return_folder;
   double poll_seconds = 5;
   int stable_checks = 2;
 };

@@ -68,7 +68,8 @@ nlohmann::json allowed_actions(const RunRecord& run, const Session& session) {
   const RunFacts facts{run.state, run.sensitive, run.released_by, run.delivering};
   auto actions = nlohmann::json::array();
   for (const auto action : {RunAction::release, RunAction::confirm, RunAction::hold, RunAction::cancel,
-                            RunAction::mark_printed, RunAction::mark_inserted, RunAction::close})
+                            RunAction::mark_printed, RunAction::mark_inserted, RunAction::mark_posted,
+                            RunAction::close})
     if (decide(facts, action, {session.user, session.role}).next) actions.push_back(std::string(name(action)));
   return actions;
 }
@@ -82,8 +83,10 @@ void act(ConsoleContext& context, const httplib::Request& request, httplib::Resp
     return send_error(response, 404, "no such action");
   if (!named_run(context, request, response)) return;
   try {
+    // Posted today, the centre's day.
+    const ActionDetails details{.posted_on = context.centre_time.day_of(context.clock()).date};
     const auto run = act_on_run(context.store(), std::stoll(request.matches[1]), *action,
-                                {session->user, session->role}, context.clock());
+                                {session->user, session->role}, context.clock(), details);
     context.changed();
     send_json(response, 200, run_json(run));
   } catch (const Error& error) {

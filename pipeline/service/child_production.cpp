@@ -54,10 +54,22 @@ std::vector<fs::path> readable_by_production(const ServiceConfig& config, const 
 
 std::vector<std::string> print_job_arguments(const ServiceConfig& config, const fs::path& place, const JobRecord& job,
                                              const std::string& date, const fs::path& work) {
-  return {"run",          manifest_of(place).string(),        "--fonts", config.fonts.string(),
-          "--max-sheets", std::to_string(config.max_sheets), "--date",  date,
-          "--stage-file", (work / kStage).string(),          "--inbox", job.inbox,
-          "--inbox-client", job.client,                      "--job-key", store_job_key(job.id)};
+  return {"run",
+          manifest_of(place).string(),
+          "--fonts",
+          config.fonts.string(),
+          "--max-sheets",
+          std::to_string(config.max_sheets),
+          "--date",
+          date,
+          "--stage-file",
+          (work / kStage).string(),
+          "--inbox",
+          job.inbox,
+          "--inbox-client",
+          job.client,
+          "--job-key",
+          store_job_key(job.id)};
 }
 
 std::optional<std::string> produce_in_child(const ServiceConfig& config, const ChildProduction& production,
@@ -73,9 +85,8 @@ std::optional<std::string> produce_in_child(const ServiceConfig& config, const C
   auto arguments = production.arguments(work);
   arguments.insert(arguments.end(), {"-o", produced.string(), "--layouts", config.layouts.string(), "--threads",
                                      std::to_string(config.threads), "--created", iso_time(production.now)});
-  const ProductionExit exit =
-      run_production_process(config.program, arguments, config.job_limits, work / "report", stopping,
-                             {.confinement = &confinement, .temporary = work});
+  const ProductionExit exit = run_production_process(config.program, arguments, config.job_limits, work / "report",
+                                                     stopping, {.confinement = &confinement, .temporary = work});
   const bool complete = fs::exists(produced / "summary.json", error);
   std::string stage;
   std::getline(std::ifstream(work / kStage), stage);

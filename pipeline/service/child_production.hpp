@@ -21,8 +21,8 @@ struct ChildProduction {
   // "--layouts", "--threads" and "--created" are added.
   std::function<std::vector<std::string>(const std::filesystem::path& work)> arguments;
   std::vector<std::filesystem::path> readable;  // what it reads besides the system, layouts, fonts and program
-  std::string what;                    // "the job ", "the scan batch ", "the reprint ": how reasons begin
-  std::int64_t now = 0;                // its --created
+  std::string what;                             // "the job ", "the scan batch ", "the reprint ": how reasons begin
+  std::int64_t now = 0;                         // its --created
 };
 
 // Throws kuvert::Error: input with the child's problems when it refused

@@ -47,8 +47,9 @@ void make_reprint(Store& store, const ServiceConfig& config, const RunRecord& ru
   const auto input = job ? find_input(store, job->input) : std::nullopt;
   std::error_code error;
   if (!job || !input || input->place.empty() || !fs::exists(input->place, error))
-    return give_up("the job's input is no longer kept in the store (retention): reprint its pieces from the "
-                   "specialist application");
+    return give_up(
+        "the job's input is no longer kept in the store (retention): reprint its pieces from the "
+        "specialist application");
   const fs::path output = fs::path(job->output) / ("reprint-" + run.name);
   if (!fs::exists(output / "summary.json", error)) {
     const fs::path order_file = fs::path(job->output) / ("reprint-" + run.name + ".order.json");

@@ -23,8 +23,8 @@ RunRecord reconciled_with_a_reprint(Store& store, const kuvert::ServiceConfig& c
   act_on_run(store, run.id, RunAction::release, anna, kStart);
   act_on_run(store, run.id, RunAction::deliver, {"", Role::viewer, true}, kStart);
   const auto first = pieces_of_run(store, run.id).front().id;
-  set_piece_verdicts(store, *find_run(store, run.id), {.pieces = {{first, PieceVerdict::reprint}}, .rest = PieceVerdict::ok},
-                     anna, kStart);
+  set_piece_verdicts(store, *find_run(store, run.id),
+                     {.pieces = {{first, PieceVerdict::reprint}}, .rest = PieceVerdict::ok}, anna, kStart);
   act_on_run(store, run.id, RunAction::reconcile, anna, kStart);
   return *find_run(store, run.id);
 }
@@ -40,7 +40,8 @@ TEST_CASE("A reprint is made once, even when the service stopped between product
   std::vector<std::string> log;
   const auto note = [&log](const std::string& line) { log.push_back(line); };
   const std::atomic<bool> stopping{false};
-  kuvert::service::make_reprint(store, config, run, [] { return kStart + 60; }, note, stopping);
+  kuvert::service::make_reprint(
+      store, config, run, [] { return kStart + 60; }, note, stopping);
   const auto made = reprints_of(store, run.id);
   REQUIRE(made.size() == 1);
   CHECK(made[0].name == "N0001");
@@ -48,7 +49,8 @@ TEST_CASE("A reprint is made once, even when the service stopped between product
   CHECK(pieces_of_run(store, made[0].id).front().documents == pieces_of_run(store, run.id).front().documents);
   CHECK(runs_due_for_reprint(store).empty());
   // Asked again (a crash after the record, before the loop moved on): nothing more.
-  kuvert::service::make_reprint(store, config, run, [] { return kStart + 61; }, note, stopping);
+  kuvert::service::make_reprint(
+      store, config, run, [] { return kStart + 61; }, note, stopping);
   CHECK(reprints_of(store, run.id).size() == 1);
   CHECK(read_audit(store, {.action = "reprint made"}).size() == 1);
   CHECK(log.back().find("reprint N0001 made of 1 piece; awaits release") != std::string::npos);
@@ -69,14 +71,15 @@ TEST_CASE("A reprint whose job input retention removed is a problem of the run, 
         "the job's input is no longer kept in the store (retention): reprint its pieces from the specialist "
         "application");
   CHECK(runs_due_for_reprint(store).empty());
-  // Nor may the run close: its failed piece is not accounted for.
+  // Nor may the run close, posted: its failed piece is not accounted for.
+  act_on_run(store, run.id, RunAction::mark_posted, anna, kStart, {.posted_on = "2026-11-18"});
   CHECK_THROWS_WITH(act_on_run(store, run.id, RunAction::close, anna, kStart),
                     Catch::Contains("its failed pieces are not yet reprinted and reconciled"));
   // A supervisor has it mailed by hand; then it closes.
   const auto failed = pieces_of_run(store, run.id).front().id;
   const PieceVerdicts by_hand{.pieces = {{failed, PieceVerdict::hand_mail}}};
   CHECK_THROWS_WITH(set_piece_verdicts(store, *find_run(store, run.id), by_hand, anna, kStart),
-                    Catch::Contains("is reconciled: pieces are decided once delivered"));
+                    Catch::Contains("is posted: pieces are decided once delivered"));
   set_piece_verdicts(store, *find_run(store, run.id), by_hand, {"bernd", Role::supervisor}, kStart);
   CHECK(find_run(store, run.id)->reprint_problem.empty());
   CHECK(runs_due_for_reprint(store).empty());

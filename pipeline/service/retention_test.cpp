@@ -28,6 +28,7 @@ TEST_CASE("Retention removes old inputs, and outputs once every run is closed or
   act_on_run(store, run, RunAction::mark_inserted, anna, kStart);
   set_piece_verdicts(store, *find_run(store, run), {.rest = PieceVerdict::ok}, anna, kStart);
   act_on_run(store, run, RunAction::reconcile, anna, kStart);
+  act_on_run(store, run, RunAction::mark_posted, anna, kStart, {.posted_on = "2026-11-18"});
   act_on_run(store, run, RunAction::close, anna, kStart + kDay);
   const fs::path closed_output = find_job(store, closed)->output;
   const fs::path open_output = find_job(store, open)->output;

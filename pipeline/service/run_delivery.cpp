@@ -83,18 +83,19 @@ bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, std
 
 std::string delivered_name(const RunRecord& run) { return delivered_name(run, run.name + ".pdf"); }
 
-std::string delivered_name(const RunRecord& run, const std::string& file) {
+std::string job_file_stem(std::int64_t job, const std::string& name) {
   // Job names come from job.json: in a file name only letters, digits,
   // '.', '-' and '_' are kept.
   // Cut to 64 bytes, so that the name (and the hidden ".NAME.part" it is
   // copied under) fits every file system's 255.
-  std::string job_name = run.job_name.substr(0, 64);
+  std::string job_name = name.substr(0, 64);
   for (char& c : job_name)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') c = '_';
-  std::string name = "J";
-  name += std::to_string(run.job);
-  name += "-" + job_name + "-" + file;
-  return name;
+  return "J" + std::to_string(job) + "-" + job_name;
+}
+
+std::string delivered_name(const RunRecord& run, const std::string& file) {
+  return job_file_stem(run.job, run.job_name) + "-" + file;
 }
 
 int deliver_ready_runs(Store& store, const ServiceConfig& config, std::int64_t now, const ServiceLog& log) {

@@ -22,6 +22,10 @@ namespace kuvert::service {
 // The name of a run in the printer folder: "J12-grundsteuer-2026-R0001.pdf",
 // and of a file beside it, such as its control file "R0001.pieces.csv":
 // "J12-grundsteuer-2026-R0001.pieces.csv".
+// "J12-grundsteuer-2026": how the files of job 12 begin, its name made safe
+// for a file name (letters, digits, '.', '-', '_'; 64 bytes at most).
+std::string job_file_stem(std::int64_t job, const std::string& name);
+
 std::string delivered_name(const store::RunRecord& run);
 std::string delivered_name(const store::RunRecord& run, const std::string& file);
 

@@ -13,6 +13,7 @@
 #include "pipeline/service/file_confinement.hpp"
 #include "pipeline/service/inbox_intake.hpp"
 #include "pipeline/service/reprint_production.hpp"
+#include "pipeline/service/return_file.hpp"
 #include "pipeline/service/retention.hpp"
 #include "pipeline/service/run_delivery.hpp"
 #include "pipeline/inbox/inbox_listing.hpp"
@@ -64,7 +65,10 @@ std::int64_t system_seconds() {
 }
 
 Service::Service(ServiceConfig config, ServiceLog log, Clock clock)
-    : config_(std::move(config)), log_(std::move(log)), clock_(std::move(clock)) {}
+    : config_(std::move(config)),
+      notification_rules_(load_notification_rules(config_.layouts)),
+      log_(std::move(log)),
+      clock_(std::move(clock)) {}
 
 void Service::stop() {
   stopping_ = true;
@@ -135,6 +139,12 @@ void Service::reprint_reconciled(Store& store) {
   }
 }
 
+void Service::return_closed_jobs(Store& store) {
+  for (const auto& inbox : config_.inboxes)
+    guarded(log_, "inbox " + inbox.name + " posting records",
+            [&] { return_posting_records(store, inbox, notification_rules_, clock_(), log_); });
+}
+
 void Service::run() {
   Store store({config_.store, config_.wal});
   recover(store);
@@ -179,6 +189,7 @@ void Service::run() {
       }
       process_taken(store);
       reprint_reconciled(store);
+      return_closed_jobs(store);
       if (stopping_) break;
       std::int64_t wait_ms = 5000;
       for (const auto due : next_poll) wait_ms = std::min(wait_ms, due - steady_ms());

@@ -14,6 +14,7 @@
 #include <mutex>
 
 #include "pipeline/config/service_config.hpp"
+#include "pipeline/profiles/load_notification_rules.hpp"
 #include "pipeline/service/job_processing.hpp"
 #include "pipeline/inbox/inbox_events.hpp"
 
@@ -52,6 +53,7 @@ class Service {
   void recover(store::Store& store);
   void process_taken(store::Store& store);
   void reprint_reconciled(store::Store& store);
+  void return_closed_jobs(store::Store& store);
   // Runs `step` for `id`; a failure is logged and tried again at the next
   // turn of the loop, but after kAttempts `give_up` gets its reason.
   void attempt(std::map<std::int64_t, int>& failures, std::int64_t id, const std::string& label,
@@ -59,6 +61,7 @@ class Service {
   void deliver_until_stopped();
 
   ServiceConfig config_;
+  NotificationRules notification_rules_;
   ServiceLog log_;
   Clock clock_;
   InboxEvents events_;

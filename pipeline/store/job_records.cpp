@@ -10,9 +10,12 @@ namespace kuvert::store {
 
 namespace {
 
-constexpr const char* kJobColumns =
+constexpr const char* kJobFields =
     "SELECT id, input_id, kind, inbox, name, client, state, output, documents, pages, pieces, errors, created_at,"
-    " coalesce(finished_at, '') FROM jobs";
+    " coalesce(finished_at, '')";
+constexpr int kJobColumnCount = 14;
+const std::string kJobColumns = std::string(kJobFields) + " FROM jobs";
+const std::string kJobColumnsAndReturn = std::string(kJobFields) + ", return_state FROM jobs";
 
 JobRecord read_job(Statement& row) {
   JobRecord job;
@@ -81,9 +84,12 @@ void insert_run(Store& store, std::int64_t job, const RunOutput& run, const std:
   insert.bind(6, run.sheets).bind(7, run.pages).bind(8, std::int64_t{run.sensitive}).bind(9, iso_time(now));
   insert.bind(10, iso_time(now)).bind(11, parent).run();
   const std::int64_t run_id = store.db().last_insert_id();
-  Statement piece(store.db(), "INSERT INTO pieces(id, run_id, sequence, sheets, documents) VALUES (?, ?, ?, ?, ?)");
+  Statement piece(store.db(),
+                  "INSERT INTO pieces(id, run_id, sequence, sheets, documents, product, postage_cents, weight_g,"
+                  " country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& p : run.piece_list) {
-    piece.bind(1, p.id).bind(2, run_id).bind(3, p.sequence).bind(4, p.sheets).bind(5, p.documents).run();
+    piece.bind(1, p.id).bind(2, run_id).bind(3, p.sequence).bind(4, p.sheets).bind(5, p.documents);
+    piece.bind(6, p.product).bind_or_null(7, p.postage_cents).bind(8, p.weight_g).bind(9, p.country).run();
     piece.reset();
   }
 }
@@ -205,6 +211,44 @@ std::optional<JobRecord> job_of_input(Store& store, std::int64_t input) {
   Statement query(store.db(), std::string(kJobColumns) + " WHERE input_id = ?");
   query.bind(1, input);
   return query.first(read_job);
+}
+
+}  // namespace kuvert::store
+
+namespace kuvert::store {
+
+std::vector<ReturnDue> jobs_due_for_return(Store& store, const std::string& inbox) {
+  Statement query(store.db(), std::string(kJobColumnsAndReturn) +
+                                  " WHERE inbox = ? AND kind = 'job' AND state = 'done'"
+                                  " AND return_state IN ('', 'writing')"
+                                  " AND EXISTS (SELECT 1 FROM runs r WHERE r.job_id = jobs.id)"
+                                  " AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.job_id = jobs.id"
+                                  " AND r.state NOT IN ('closed', 'cancelled')) ORDER BY id");
+  query.bind(1, inbox);
+  return query.rows([](Statement& row) { return ReturnDue{read_job(row), row.text(kJobColumnCount)}; });
+}
+
+void set_return_state(Store& store, std::int64_t job, const std::string& state, const std::string& detail,
+                      std::int64_t now) {
+  Transaction transaction(store.db());
+  Statement update(store.db(),
+                   "UPDATE jobs SET return_state = ?, returned_at = CASE WHEN ? = 'returned' THEN ? ELSE returned_at"
+                   " END WHERE id = ?");
+  update.bind(1, state).bind(2, state).bind(3, iso_time(now)).bind(4, job).run();
+  if (state == "returned") append_audit(store, {iso_time(now), "kuvert", "posting records returned", object(job), detail});
+  transaction.commit();
+}
+
+void each_posted_piece(Store& store, std::int64_t job, bool reprints,
+                       const std::function<void(const PostedPiece&)>& each) {
+  Statement query(store.db(),
+                  "SELECT p.id, p.documents, coalesce(p.status, ''), p.note, p.product, r.name, r.id, r.state,"
+                  " r.posted_on FROM pieces p JOIN runs r ON r.id = p.run_id WHERE r.job_id = ?"
+                  " AND (r.parent_run_id IS NOT NULL) = ? ORDER BY r.id, p.sequence");
+  query.bind(1, job).bind(2, std::int64_t{reprints});
+  while (query.step())
+    each({query.text(0), query.text(1), parse_insert_status(query.text(2)), query.text(3), query.text(4),
+          query.text(5), query.integer(6), parse_run_state(query.text(7)).value_or(RunState::closed), query.text(8)});
 }
 
 }  // namespace kuvert::store

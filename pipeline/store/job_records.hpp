@@ -4,11 +4,13 @@
 // its audit record; the service calls them in the order the work happens,
 // so that after a crash the states say what is left to finish or redo.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "pipeline/model/insert_status.hpp"
 #include "pipeline/store/run_workflow.hpp"
 #include "pipeline/store/store.hpp"
 
@@ -77,6 +79,10 @@ struct PieceOutput {
   std::int64_t sequence = 0;
   std::int64_t sheets = 0;
   std::string documents;  // their ids, space-separated
+  std::string product;    // postage product; empty when none fits
+  std::optional<std::int64_t> postage_cents;
+  double weight_g = 0;
+  std::string country;  // ISO 3166 alpha-2
 };
 
 struct RunOutput {
@@ -138,6 +144,7 @@ struct RunRecord {
   std::string attention;         // why it waits for a supervisor, in attention
   std::int64_t parent = 0;       // a reprint run: the run whose pieces it replaces; 0 otherwise
   std::string reprint_problem;   // why its reprint could not be made; empty when it could
+  std::string posted_on;         // the day it went to the postal service; empty until then
 };
 
 std::vector<RunRecord> list_runs(Store& store, std::optional<RunState> state = std::nullopt, std::int64_t limit = 500);
@@ -178,7 +185,35 @@ ProductionTotals production_between(Store& store, const std::string& from, const
 struct ActionDetails {
   double max_reprint_percent = 100;  // reconcile: the run's printer's
   std::string finding;               // clear: what the supervisor checked and found (required)
+  std::string posted_on;             // posted: the day it went to the postal service (ISO date, required)
 };
+
+// Print jobs of `inbox` whose runs are all closed (or cancelled) and whose
+// posting records have not been returned: their return state "" or "writing".
+struct ReturnDue {
+  JobRecord job;
+  std::string state;  // "" or "writing"
+};
+std::vector<ReturnDue> jobs_due_for_return(Store& store, const std::string& inbox);
+// "" -> "writing" -> "returned" (with the audit record and the time).
+void set_return_state(Store& store, std::int64_t job, const std::string& state, const std::string& detail,
+                      std::int64_t now);
+
+// A piece with what its posting record needs of its run.
+struct PostedPiece {
+  std::string id;
+  std::string documents;  // space-separated
+  std::optional<InsertStatus> status;
+  std::string note;
+  std::string product;
+  std::string run;  // its name
+  std::int64_t run_id = 0;
+  RunState run_state = RunState::closed;
+  std::string posted_on;
+};
+// The pieces of a job's first runs (reprints false) or of its reprint
+// runs (true), in run and sequence order, one at a time.
+void each_posted_piece(Store& store, std::int64_t job, bool reprints, const std::function<void(const PostedPiece&)>& each);
 
 // Reconciled runs with pieces to reprint (damaged, missing, or seen twice
 // and left so by the supervisor) and no reprint run yet, nor a problem

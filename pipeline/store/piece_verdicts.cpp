@@ -51,8 +51,8 @@ std::int64_t set_piece_verdicts(Store& store, const RunRecord& run, const PieceV
   // A reconciled run whose reprint could not be made: a supervisor
   // decides its failed pieces otherwise (hand-mailed, pulled), or has the
   // service try again.
-  const bool reprint_failed =
-      run.state == RunState::reconciled && !run.reprint_problem.empty() && actor.role >= Role::supervisor;
+  const bool reprint_failed = (run.state == RunState::reconciled || run.state == RunState::posted) &&
+                              !run.reprint_problem.empty() && actor.role >= Role::supervisor;
   if (!open_for_verdicts(run.state) && !reprint_failed)
     problem({}, "is " + std::string(name(run.state)) +
                     ": pieces are decided once delivered and until reconciled (and by a supervisor when its reprint "

@@ -32,7 +32,7 @@ struct PieceVerdicts {
 // and nothing is set: a piece not of the run, a pull without a reason, a
 // duplicate decided by anyone but a supervisor of a run in attention, a
 // run not at the inserter (delivered, printed, inserted) or in attention,
-// unless it is reconciled, its reprint could not be made and a supervisor
+// unless it is reconciled (or posted), its reprint could not be made and a supervisor
 // decides (which clears the reprint problem: what is still to reprint is
 // tried again). Returns how many pieces were set.
 std::int64_t set_piece_verdicts(Store& store, const RunRecord& run, const PieceVerdicts& verdicts, const Actor& actor,

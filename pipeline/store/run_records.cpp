@@ -1,5 +1,6 @@
 // The runs table and the release workflow applied to it.
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/iso_date.hpp"
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/piece_records.hpp"
@@ -12,7 +13,7 @@ constexpr const char* kRunColumns =
     "SELECT r.id, r.job_id, j.name, j.client, r.name, j.output || '/' || r.file, r.printer, r.pieces, r.sheets,"
     " r.pages, r.sensitive, r.state, coalesce(r.released_by, ''), coalesce(r.confirmed_by, ''), r.created_at,"
      " r.updated_at, r.delivering, r.delivery_problem, r.attention, coalesce(r.parent_run_id, 0), r.reprint_problem"
-    " FROM runs r JOIN jobs j ON j.id = r.job_id";
+    ", r.posted_on FROM runs r JOIN jobs j ON j.id = r.job_id";
 
 RunRecord read_run(Statement& row) {
   RunRecord run;
@@ -37,6 +38,7 @@ RunRecord read_run(Statement& row) {
   run.attention = row.text(18);
   run.parent = row.integer(19);
   run.reprint_problem = row.text(20);
+  run.posted_on = row.text(21);
   return run;
 }
 
@@ -74,7 +76,7 @@ namespace {
 std::int64_t open_reprints(Store& store, std::int64_t run) {
   Statement query(store.db(),
                   "SELECT (SELECT count(*) FROM runs c WHERE c.parent_run_id = ?1"
-                  " AND c.state NOT IN ('reconciled', 'closed', 'cancelled'))"
+                  " AND c.state NOT IN ('reconciled', 'posted', 'closed', 'cancelled'))"
                   " + (NOT EXISTS (SELECT 1 FROM runs c WHERE c.parent_run_id = ?1)"
                   " AND EXISTS (SELECT 1 FROM pieces p WHERE p.run_id = ?1"
                   " AND p.status IN ('damaged', 'missing', 'duplicate')))");
@@ -137,6 +139,8 @@ RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Acto
   RunDecision decision = decide(facts, action, actor);
   if (decision.next && action == RunAction::clear && details.finding.find_first_not_of(" \t\r\n") == std::string::npos)
     decision = {std::nullopt, "clearing a run in attention needs a finding: what was checked and what was found", {}};
+  if (decision.next && action == RunAction::mark_posted && !is_iso_date(details.posted_on))
+    decision = {std::nullopt, "posting needs the day the run went to the postal service (YYYY-MM-DD)", {}};
   const std::string user = actor.system ? "kuvert" : actor.user;
   const std::string object = "run " + std::to_string(id);
   if (!decision.next) {
@@ -154,13 +158,16 @@ RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Acto
   Statement update(
       store.db(),
       "UPDATE runs SET state = ?, released_by = ?, confirmed_by = ?, updated_at = ?, delivering = 0,"
-      " printed_at = CASE WHEN ? THEN ? ELSE printed_at END, attention = ? WHERE id = ?");
+      " printed_at = CASE WHEN ? THEN ? ELSE printed_at END, attention = ?,"
+      " posted_on = CASE WHEN ? THEN ? ELSE posted_on END WHERE id = ?");
   update.bind(1, std::string(name(*decision.next))).bind_or_null(2, released_by).bind_or_null(3, confirmed_by);
   update.bind(4, iso_time(now)).bind(5, std::int64_t{*decision.next == RunState::printed}).bind(6, iso_time(now));
-  update.bind(7, decision.attention).bind(8, id).run();
+  update.bind(7, decision.attention).bind(8, std::int64_t{action == RunAction::mark_posted}).bind(9, details.posted_on);
+  update.bind(10, id).run();
   std::string detail = std::string(name(run->state)) + " -> " + std::string(name(*decision.next));
   if (!decision.attention.empty()) detail += ": " + decision.attention;
   if (action == RunAction::clear) detail += ": finding: " + details.finding;
+  if (action == RunAction::mark_posted) detail += " on " + details.posted_on;
   append_audit(store, {iso_time(now), user, std::string(name(action)), object, detail});
   transaction.commit();
   return *find_run(store, id);

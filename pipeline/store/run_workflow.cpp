@@ -7,7 +7,7 @@ namespace kuvert::store {
 
 namespace {
 
-constexpr EnumNames<RunState, 11> kStates{{
+constexpr EnumNames<RunState, 12> kStates{{
     {RunState::awaiting_release, "awaiting_release"},
     {RunState::released, "released"},
     {RunState::confirmed, "confirmed"},
@@ -16,11 +16,12 @@ constexpr EnumNames<RunState, 11> kStates{{
     {RunState::inserted, "inserted"},
     {RunState::reconciled, "reconciled"},
     {RunState::attention, "attention"},
+    {RunState::posted, "posted"},
     {RunState::closed, "closed"},
     {RunState::held, "held"},
     {RunState::cancelled, "cancelled"},
 }};
-constexpr EnumNames<RunAction, 10> kActions{{
+constexpr EnumNames<RunAction, 11> kActions{{
     {RunAction::release, "release"},
     {RunAction::confirm, "confirm"},
     {RunAction::hold, "hold"},
@@ -31,6 +32,7 @@ constexpr EnumNames<RunAction, 10> kActions{{
     {RunAction::deliver, "deliver"},
     {RunAction::reconcile, "reconcile"},
     {RunAction::clear, "clear"},
+    {RunAction::mark_posted, "posted"},
 }};
 constexpr EnumNames<Role, 4> kRoles{{
     {Role::viewer, "viewer"},
@@ -137,8 +139,11 @@ RunDecision decide(const RunFacts& run, RunAction action, const Actor& actor) {
     case RunAction::mark_inserted:
       if (run.state != RunState::printed) return wrong_state(run, action);
       return {RunState::inserted, {}, {}};
-    case RunAction::close:
+    case RunAction::mark_posted:
       if (run.state != RunState::reconciled) return wrong_state(run, action);
+      return {RunState::posted, {}, {}};
+    case RunAction::close:
+      if (run.state != RunState::posted) return wrong_state(run, action);
       if (run.open_reprints > 0) return refuse("its failed pieces are not yet reprinted and reconciled");
       return {RunState::closed, {}, {}};
     case RunAction::reconcile:

@@ -11,8 +11,9 @@
 namespace kuvert::store {
 
 // awaiting_release -> released [-> confirmed when sensitive] -> delivered
-// [-> printed -> inserted] -> reconciled -> closed; held and cancelled on
-// the side before delivery, attention between delivery and reconciled.
+// [-> printed -> inserted] -> reconciled -> posted -> closed; held and
+// cancelled on the side before delivery, attention between delivery and
+// reconciled.
 enum class RunState {
   awaiting_release,
   released,
@@ -22,11 +23,24 @@ enum class RunState {
   inserted,
   reconciled,
   attention,
+  posted,
   closed,
   held,
   cancelled
 };
-enum class RunAction { release, confirm, hold, cancel, mark_printed, mark_inserted, close, deliver, reconcile, clear };
+enum class RunAction {
+  release,
+  confirm,
+  hold,
+  cancel,
+  mark_printed,
+  mark_inserted,
+  close,
+  deliver,
+  reconcile,
+  clear,
+  mark_posted
+};
 // Ordered: each role may do what the ones before it may.
 enum class Role { viewer, operator_, supervisor, admin };
 

@@ -26,7 +26,10 @@ TEST_CASE("An ordinary run goes from release straight to delivery", "[store]") {
   CHECK(decide(run(RunState::delivered), RunAction::mark_printed, anna).next == RunState::printed);
   CHECK(decide(run(RunState::printed), RunAction::mark_inserted, anna).next == RunState::inserted);
   CHECK(decide(run(RunState::inserted), RunAction::reconcile, anna).next == RunState::reconciled);
-  CHECK(decide(run(RunState::reconciled), RunAction::close, anna).next == RunState::closed);
+  CHECK(decide(run(RunState::reconciled), RunAction::mark_posted, anna).next == RunState::posted);
+  CHECK(decide(run(RunState::posted), RunAction::close, anna).next == RunState::closed);
+  CHECK(decide(run(RunState::reconciled), RunAction::close, anna).refusal ==
+        "a run that is reconciled cannot be given \"close\"");
   CHECK(decide(run(RunState::inserted), RunAction::close, anna).refusal ==
         "a run that is inserted cannot be given \"close\"");
   CHECK(decide(run(RunState::released), RunAction::confirm, bernd).refusal ==
@@ -109,7 +112,7 @@ TEST_CASE("A run is reconciled once every piece has a status, unless a superviso
 TEST_CASE("States, actions and roles are named as the API spells them", "[store]") {
   for (const auto state :
        {RunState::awaiting_release, RunState::released, RunState::confirmed, RunState::delivered, RunState::printed,
-        RunState::inserted, RunState::reconciled, RunState::attention, RunState::closed, RunState::held,
+        RunState::inserted, RunState::reconciled, RunState::attention, RunState::posted, RunState::closed, RunState::held,
         RunState::cancelled})
     CHECK(parse_run_state(name(state)) == state);
   CHECK(parse_run_action("release") == RunAction::release);

@@ -83,6 +83,17 @@ Statement& Statement::bind(int index, const std::string& value) {
   return *this;
 }
 
+Statement& Statement::bind(int index, double value) {
+  if (sqlite3_bind_double(statement_, index, value) != SQLITE_OK) database_.fail("job store");
+  return *this;
+}
+
+Statement& Statement::bind_or_null(int index, const std::optional<std::int64_t>& value) {
+  if (value) return bind(index, *value);
+  if (sqlite3_bind_null(statement_, index) != SQLITE_OK) database_.fail("job store");
+  return *this;
+}
+
 Statement& Statement::bind_or_null(int index, const std::string& value) {
   if (!value.empty()) return bind(index, value);
   if (sqlite3_bind_null(statement_, index) != SQLITE_OK) database_.fail("job store");
@@ -108,6 +119,13 @@ void Statement::run() {
 void Statement::reset() { sqlite3_reset(statement_); }
 
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(statement_, column); }
+
+std::optional<std::int64_t> Statement::integer_or_null(int column) const {
+  if (sqlite3_column_type(statement_, column) == SQLITE_NULL) return std::nullopt;
+  return integer(column);
+}
+
+double Statement::real(int column) const { return sqlite3_column_double(statement_, column); }
 
 std::string Statement::text(int column) const {
   const auto* bytes = sqlite3_column_text(statement_, column);

@@ -27,9 +27,11 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, double value);
   Statement& bind(int index, const std::string& value);
-  // NULL for an empty text (a column whose absence is NULL).
+  // NULL for an empty text or number (a column whose absence is NULL).
   Statement& bind_or_null(int index, const std::string& value);
+  Statement& bind_or_null(int index, const std::optional<std::int64_t>& value);
   // Steps once: true while a row is there to read.
   bool step();
   // Steps to the end (for statements that return no rows).
@@ -38,6 +40,8 @@ class Statement {
   void reset();
 
   std::int64_t integer(int column) const;
+  std::optional<std::int64_t> integer_or_null(int column) const;
+  double real(int column) const;
   std::string text(int column) const;
 
   // The store's one way of reading records: every row (or the first, if

@@ -11,7 +11,7 @@ namespace {
 
 // Append only: a released kuvert's migrations never change, new ones go at
 // the end.
-constexpr std::array<const char*, 6> kMigrations{
+constexpr std::array<const char*, 7> kMigrations{
     R"sql(
 -- AUTOINCREMENT: an id once used (in the audit trail, in error files) is
 -- never given to another input, job or run, even after a deletion.
@@ -132,6 +132,19 @@ ALTER TABLE runs ADD COLUMN attention TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN parent_run_id INTEGER REFERENCES runs(id);
 ALTER TABLE runs ADD COLUMN reprint_problem TEXT NOT NULL DEFAULT '';
 CREATE INDEX runs_parent ON runs(parent_run_id);
+)sql",
+    R"sql(
+-- The day a run was handed to the postal service ('' until then); a
+-- job's return file of posting records: '' not yet, 'writing' (its files
+-- under temporary names in the return folder), 'returned' (renamed into
+-- place, returned_at); and what posting records and lists need of a piece.
+ALTER TABLE runs ADD COLUMN posted_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE jobs ADD COLUMN return_state TEXT NOT NULL DEFAULT '';
+ALTER TABLE jobs ADD COLUMN returned_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE pieces ADD COLUMN product TEXT NOT NULL DEFAULT '';
+ALTER TABLE pieces ADD COLUMN postage_cents INTEGER;
+ALTER TABLE pieces ADD COLUMN weight_g REAL NOT NULL DEFAULT 0;
+ALTER TABLE pieces ADD COLUMN country TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

@@ -156,7 +156,7 @@ function runsTable(runs) {
                                 r.pieces, r.sheets, r.printer, r.sensitive ? "yes" : ""]));
 }
 
-const RUN_STATES = ["", "awaiting_release", "released", "confirmed", "delivered", "printed", "inserted", "reconciled", "attention", "closed", "held", "cancelled"];
+const RUN_STATES = ["", "awaiting_release", "released", "confirmed", "delivered", "printed", "inserted", "reconciled", "attention", "posted", "closed", "held", "cancelled"];
 
 async function runsPage(query) {
   const selected = query.get("state") || "";
@@ -169,7 +169,8 @@ async function runsPage(query) {
 
 // Which actions a run in a state offers; the server decides in the end.
 const ACTION_LABELS = { release: "Release", confirm: "Confirm (second person)", hold: "Hold", cancel: "Cancel",
-                        printed: "Mark printed", inserted: "Mark inserted", close: "Close" };
+                        printed: "Mark printed", inserted: "Mark inserted", posted: "Mark posted today",
+                        close: "Close" };
 
 const productionLabels = { paper: "Paper", sides: "Sides", envelope: "Envelope", inserter: "Inserter",
                            inserts: "Inserts", manual_handling: "Manual handling" };
