@@ -109,11 +109,9 @@ void print_run(const RunRecord& run) {
 
 // What became of a run's pieces at the inserter: "ok 1997, damaged 2, not set 1".
 std::string insert_statuses(Store& store, std::int64_t run) {
-  std::map<std::string, std::int64_t> counts;
-  for (const auto& piece : pieces_of_run(store, run))
-    ++counts[piece.status ? std::string(name(*piece.status)) : "not set"];
   std::string text;
-  for (const auto& [status, count] : counts) text += (text.empty() ? "" : ", ") + status + " " + std::to_string(count);
+  for (const auto& [status, count] : pieces_by_status(store, run))
+    text += (text.empty() ? "" : ", ") + status + " " + std::to_string(count);
   return text;
 }
 

@@ -16,17 +16,11 @@ using namespace kuvert::store;
 
 namespace {
 
-bool to_reprint(const PieceRecord& piece) {
-  return piece.status == InsertStatus::damaged || piece.status == InsertStatus::missing ||
-         piece.status == InsertStatus::duplicate;
-}
-
 ReprintOrder order_for(Store& store, const RunRecord& run) {
   ReprintOrder order{run.name, 1, {}};
   for (const auto& other : runs_of_job(store, run.job))
     order.first_run += other.name.starts_with(kReprintRunLetter) ? 1 : 0;
-  for (const auto& piece : pieces_of_run(store, run.id)) {
-    if (!to_reprint(piece)) continue;
+  for (const auto& piece : pieces_to_reprint(store, run.id)) {
     ReprintedPiece& reprinted = order.pieces.emplace_back(ReprintedPiece{piece.id, {}});
     std::istringstream documents(piece.documents);
     for (std::string id; documents >> id;) reprinted.documents.push_back(id);

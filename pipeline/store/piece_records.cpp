@@ -29,6 +29,13 @@ std::vector<PieceRecord> pieces_of_run(Store& store, std::int64_t run) {
   return query.rows(read_piece);
 }
 
+std::vector<PieceRecord> pieces_to_reprint(Store& store, std::int64_t run) {
+  Statement query(store.db(), std::string(kPieceColumns) +
+                                  " WHERE run_id = ? AND status IN ('damaged', 'missing', 'duplicate') ORDER BY sequence");
+  query.bind(1, run);
+  return query.rows(read_piece);
+}
+
 InsertStatusUpdate::InsertStatusUpdate(Store& store, std::int64_t run)
     : store_(store),
       run_(run),
@@ -53,6 +60,15 @@ PieceTally tally_pieces(Store& store, std::int64_t run) {
   return *query.first([](Statement& row) {
     return PieceTally{row.integer(0), row.integer(1), row.integer(2), row.integer(3)};
   });
+}
+
+std::map<std::string, std::int64_t> pieces_by_status(Store& store, std::int64_t run) {
+  Statement query(store.db(),
+                  "SELECT coalesce(status, 'not set'), count(*) FROM pieces WHERE run_id = ? GROUP BY 1");
+  query.bind(1, run);
+  std::map<std::string, std::int64_t> counts;
+  while (query.step()) counts[query.text(0)] = query.integer(1);
+  return counts;
 }
 
 std::int64_t set_unset_pieces(Store& store, std::int64_t run, InsertStatus status, const std::string& at,

@@ -4,6 +4,7 @@
 // job is done (finish_job); their insert status set from results files or
 // by an operator, each change within the caller's transaction.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,9 @@ class PieceLookup {
 
 std::optional<PieceRecord> find_piece(Store& store, const std::string& id);
 std::vector<PieceRecord> pieces_of_run(Store& store, std::int64_t run);
+// The run's pieces to reprint: damaged, missing, or seen twice (and left
+// so by the supervisor); a few of a run's many.
+std::vector<PieceRecord> pieces_to_reprint(Store& store, std::int64_t run);
 
 // Sets what became of pieces of `run`, as a results file or an operator
 // says, one after another on one prepared statement, within the caller's
@@ -59,6 +63,9 @@ class InsertStatusUpdate {
 };
 // The run's pieces counted by what became of them.
 PieceTally tally_pieces(Store& store, std::int64_t run);
+// The run's pieces counted by insert status ("not set" for none yet), in
+// the order of the names.
+std::map<std::string, std::int64_t> pieces_by_status(Store& store, std::int64_t run);
 
 // Every piece of `run` without a status becomes `status`, with `note`;
 // returns how many.
