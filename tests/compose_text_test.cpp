@@ -9,7 +9,7 @@
 #include "stages/compose/font_set.hpp"
 #include "stages/compose/page_content.hpp"
 #include "stages/compose/shaped_text.hpp"
-#include "tools/sample_scan/composed_pdf.hpp"
+#include "pipeline/driver/composed_pdf.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_folder.hpp"
@@ -30,7 +30,7 @@ void write_page(const std::filesystem::path& path, const FontSet& fonts,
     content.text(fonts, shape(fonts, fonts.index(font), text), 56.7, y, 11, usage);
     y -= 20;
   }
-  sample::write_composed_pdf(path, fonts, {content.operators()}, usage);
+  write_composed_pdf(path, fonts, {content.operators()}, usage);
 }
 
 std::vector<std::string> lines_of(const std::string& text) {

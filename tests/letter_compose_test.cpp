@@ -10,7 +10,7 @@
 #include "pipeline/profiles/load_fonts.hpp"
 #include "pipeline/profiles/load_letters.hpp"
 #include "stages/compose/letter_composer.hpp"
-#include "tools/sample_scan/composed_pdf.hpp"
+#include "pipeline/driver/composed_pdf.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/page_image.hpp"
 #include "tests/support/temp_folder.hpp"
@@ -65,7 +65,7 @@ std::filesystem::path compose_pdf(const test::TempFolder& folder, const LetterLa
   TextSetter setter(fonts);
   const ComposedLetter letter = composer.compose(record, setter);
   const auto path = folder.path() / (layout.name + ".pdf");
-  sample::write_composed_pdf(path, fonts, letter.pages, letter.glyphs, logo ? &*logo : nullptr);
+  write_composed_pdf(path, fonts, letter.pages, letter.glyphs, logo ? &*logo : nullptr);
   return path;
 }
 

@@ -18,7 +18,7 @@
 #include "stages/compose/page_content.hpp"
 #include "stages/compose/text_setter.hpp"
 #include "pipeline/driver/output_folder.hpp"
-#include "tools/sample_scan/composed_pdf.hpp"
+#include "pipeline/driver/composed_pdf.hpp"
 
 namespace kuvert::sample {
 namespace {

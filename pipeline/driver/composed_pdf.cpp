@@ -1,11 +1,11 @@
-#include "tools/sample_scan/composed_pdf.hpp"
+#include "pipeline/driver/composed_pdf.hpp"
 
 #include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/pdf/pdf_object.hpp"
 #include "stages/compose/embedded_font.hpp"
 #include "pipeline/pdf/pdf_file_writer.hpp"
 
-namespace kuvert::sample {
+namespace kuvert {
 
 using namespace kuvert::compose;
 
@@ -43,4 +43,4 @@ void write_composed_pdf(const std::filesystem::path& path, const FontSet& fonts,
   writer.finish(info, numbering.next());
 }
 
-}  // namespace kuvert::sample
+}  // namespace kuvert

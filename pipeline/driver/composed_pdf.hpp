@@ -9,10 +9,10 @@
 #include "stages/compose/logo_image.hpp"
 #include "stages/compose/page_content.hpp"
 
-namespace kuvert::sample {
+namespace kuvert {
 
 void write_composed_pdf(const std::filesystem::path& path, const compose::FontSet& fonts,
                         const std::vector<std::string>& pages, const compose::GlyphUsage& usage,
                         const compose::LogoImage* logo = nullptr);
 
-}  // namespace kuvert::sample
+}  // namespace kuvert
