@@ -20,6 +20,7 @@
 #include "tests/support/file_text.hpp"
 #include "tests/support/generated_page.hpp"
 #include "tests/support/kuvert_job.hpp"
+#include "tests/support/process.hpp"
 #include "tests/support/service_process.hpp"
 #include "tests/support/temp_folder.hpp"
 #include "tools/sample_job/sample_job.hpp"
@@ -658,6 +659,29 @@ TEST_CASE("A reconciled run's failed pieces come back as a reprint run, and the 
   CHECK(act_on_run(store, run.id, RunAction::close, anna, now()).state == RunState::closed);
   CHECK(audit_count(store, "reprint made") == 1);
   CHECK(reprints_of(store, reprint.id).empty());  // nothing of it failed
+  // The posting list of the first day: the run's two pieces that went out.
+  const fs::path lists = site.staging() / "listen";
+  const auto listed = kuvert::test::run_process({KUVERT_BINARY, "posting", "list", "--date", "2026-12-01", "-o",
+                                                 lists.string(), "-c", site.config().string()});
+  INFO(listed.err);
+  REQUIRE(listed.exit_code == 0);
+  CHECK(listed.out.find("musterstadt: 2 pieces posted on 2026-12-01") != std::string::npos);
+  const auto rows = kuvert::test::read_csv(read_file(lists / "posting-list-2026-12-01-musterstadt.csv"));
+  std::int64_t listed_pieces = 0;
+  for (const auto& row : rows) listed_pieces += std::stoll(row.at("pieces"));
+  CHECK(listed_pieces == 2);
+  const auto sheet = kuvert::test::page_texts(lists / "posting-list-2026-12-01-musterstadt.pdf");
+  REQUIRE(sheet.size() == 1);
+  CHECK(sheet[0].find("Einlieferungsliste") != std::string::npos);
+  CHECK(sheet[0].find("Einlieferungstag: 01.12.2026") != std::string::npos);
+  CHECK(sheet[0].find(rows.at(0).at("product")) != std::string::npos);
+  CHECK(sheet[0].find("Summe") != std::string::npos);
+  CHECK(kuvert::test::run_process({KUVERT_BINARY, "posting", "list", "--date", "2026-12-02", "-o", lists.string(), "-c",
+                                   site.config().string()})
+            .out == "nothing was posted on 2026-12-02\n");
+  CHECK(kuvert::test::run_process({KUVERT_BINARY, "posting", "list", "--date", "gestern", "-c", site.config().string()})
+            .err == "kuvert: option --date: expected a day YYYY-MM-DD, got \"gestern\"\n");
+
   // Not returned while a run of the job is open.
   std::this_thread::sleep_for(1000ms);
   const fs::path returned = site.return_folder() / ("J" + std::to_string(run.job) + "-job-n.posting.jsonl");

@@ -13,6 +13,8 @@
 #include "pipeline/model/counted.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/config/centre_time.hpp"
+#include "pipeline/driver/posting_list.hpp"
+#include "pipeline/service/inbox_files.hpp"
 #include "pipeline/model/iso_date.hpp"
 #include "pipeline/model/terminal_text.hpp"
 #include "pipeline/store/audit_trail.hpp"
@@ -208,6 +210,15 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   verdict_options(commands.runs_clear);
   commands.runs_clear->add_option("--finding", commands.finding, "What was checked and what was found")->required();
 
+  auto* posting = app.add_subcommand("posting", "What went to the postal service: the posting list of a day");
+  posting->require_subcommand(1);
+  commands.posting_list = posting->add_subcommand(
+      "list", "Write each client's posting list (Einlieferungsliste) of a day as CSV and PDF");
+  commands.posting_list->add_option("--date", commands.date, "The posting day YYYY-MM-DD (default today)");
+  commands.posting_list->add_option("--client", commands.client, "Only this client");
+  commands.posting_list->add_option("-o,--output", commands.output, "Folder for the files (default: the current one)");
+  config(commands.posting_list);
+
   auto* audit = app.add_subcommand("audit", "The audit trail: verify the chain, list records");
   audit->require_subcommand(1);
   commands.audit_verify = audit->add_subcommand("verify", "Check that no audit record was changed or deleted");
@@ -334,6 +345,37 @@ int run_store_commands(StoreCommands& commands) {
       details.posted_on = commands.date.empty() ? CentreTime(config.time_zone).day_of(now()).date : commands.date;
     const auto run = act_on_run(store, commands.run, action, actor, now(), details);
     std::printf("run %lld is %s\n", static_cast<long long>(run.id), std::string(name(run.state)).c_str());
+    return 0;
+  }
+  if (commands.posting_list->parsed()) {
+    const auto config = config_of(commands);
+    const std::string date = commands.date.empty() ? CentreTime(config.time_zone).day_of(now()).date : commands.date;
+    if (!is_iso_date(date)) throw_input(Where{.field = "--date"}, "expected a day YYYY-MM-DD, got \"" + date + "\"");
+    Store store = open_store(config);
+    const auto lines = posting_lines(store, date, commands.client);
+    if (lines.empty()) {
+      std::printf("nothing was posted on %s%s\n", date.c_str(),
+                  commands.client.empty() ? "" : (" for " + shown(commands.client)).c_str());
+      return 0;
+    }
+    std::filesystem::create_directories(commands.output);
+    for (auto first = lines.begin(); first != lines.end();) {
+      const auto end = std::find_if(first, lines.end(), [&](const PostingLine& line) { return line.client != first->client; });
+      const std::vector<PostingLine> client_lines(first, end);
+      std::string client = first->client;  // from job.json: kept safe for a file name
+      for (char& c : client)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+      const auto stem = commands.output / ("posting-list-" + date + "-" + client);
+      service::write_file_atomically(stem.string() + ".csv", posting_list_csv(date, client_lines));
+      const std::filesystem::path pdf = stem.string() + ".pdf";
+      write_posting_list_pdf(service::partial_path(pdf), config.fonts, date, first->client, client_lines);
+      std::filesystem::rename(service::partial_path(pdf), pdf);
+      std::int64_t pieces = 0;
+      for (const auto& line : client_lines) pieces += line.pieces;
+      std::printf("%s: %s posted on %s -> %s.csv, .pdf\n", shown(first->client).c_str(),
+                  counted(pieces, "piece", "pieces").c_str(), date.c_str(), shown(stem.string()).c_str());
+      first = end;
+    }
     return 0;
   }
   if (commands.audit_verify->parsed()) {

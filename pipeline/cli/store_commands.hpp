@@ -1,5 +1,5 @@
 #pragma once
-// `kuvert users`, `kuvert runs` and `kuvert audit`: the console's actions
+// `kuvert users`, `kuvert runs`, `kuvert posting` and `kuvert audit`: the console's actions
 // from the command line, on the store named in kuvert.toml. They translate
 // arguments into calls of pipeline/store; the rules live there.
 #include <CLI/CLI.hpp>
@@ -21,7 +21,9 @@ struct StoreCommands {
   std::string rest;                   // runs reconcile --rest VERDICT
   std::string reason;                 // why pieces are pulled
   std::string finding;                // runs clear: the supervisor's
-  std::string date;                   // runs posted --date
+  std::string date;                   // runs posted --date, posting list --date
+  std::string client;                 // posting list --client
+  std::filesystem::path output = ".";  // posting list -o
   std::string action;    // the runs action chosen
   std::string audit_user, audit_action, audit_object, audit_from, audit_to;
   CLI::App* users_add = nullptr;
@@ -36,6 +38,7 @@ struct StoreCommands {
   CLI::App* runs_reconcile = nullptr;
   CLI::App* runs_clear = nullptr;
   std::vector<CLI::App*> runs_actions;
+  CLI::App* posting_list = nullptr;
   CLI::App* audit_verify = nullptr;
   CLI::App* audit_list = nullptr;
 };

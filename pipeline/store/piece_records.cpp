@@ -71,6 +71,24 @@ std::map<std::string, std::int64_t> pieces_by_status(Store& store, std::int64_t 
   return counts;
 }
 
+std::vector<PostingLine> posting_lines(Store& store, const std::string& date, const std::string& client) {
+  Statement query(store.db(),
+                  "SELECT j.client, p.product,"
+                  " CASE WHEN p.weight_g <= 20 THEN 1 WHEN p.weight_g <= 50 THEN 2 WHEN p.weight_g <= 500 THEN 3"
+                  " WHEN p.weight_g <= 1000 THEN 4 ELSE 5 END AS class,"
+                  " p.country NOT IN ('', 'DE') AS abroad, count(*), coalesce(sum(p.postage_cents), 0),"
+                  " count(*) - count(p.postage_cents)"
+                  " FROM pieces p JOIN runs r ON r.id = p.run_id JOIN jobs j ON j.id = r.job_id"
+                  " WHERE r.posted_on = ?1 AND r.state IN ('posted', 'closed') AND p.status IN ('ok', 'hand-mailed')"
+                  " AND (?2 = '' OR j.client = ?2) GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
+  query.bind(1, date).bind(2, client);
+  static const char* const kClasses[] = {"", "bis 20 g", "bis 50 g", "bis 500 g", "bis 1000 g", "über 1000 g"};
+  return query.rows([](Statement& row) {
+    return PostingLine{row.text(0),        row.text(1),       kClasses[row.integer(2)], row.integer(3) != 0,
+                       row.integer(4),     row.integer(5),    row.integer(6)};
+  });
+}
+
 std::int64_t set_unset_pieces(Store& store, std::int64_t run, InsertStatus status, const std::string& at,
                               const std::string& note) {
   Statement update(store.db(),

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/model/insert_status.hpp"
+#include "pipeline/model/posting_line.hpp"
 #include "pipeline/store/run_workflow.hpp"
 #include "pipeline/store/store.hpp"
 
@@ -66,6 +67,11 @@ PieceTally tally_pieces(Store& store, std::int64_t run);
 // The run's pieces counted by insert status ("not set" for none yet), in
 // the order of the names.
 std::map<std::string, std::int64_t> pieces_by_status(Store& store, std::int64_t run);
+
+// The pieces posted (ok or hand-mailed) in runs marked posted on `date`
+// (ISO), of `client` or of all clients (""), summed by client, product,
+// weight class and destination, in that order.
+std::vector<PostingLine> posting_lines(Store& store, const std::string& date, const std::string& client);
 
 // Every piece of `run` without a status becomes `status`, with `note`;
 // returns how many.
