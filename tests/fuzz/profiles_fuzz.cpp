@@ -1,8 +1,9 @@
 // The layouts an administrator edits, taken apart by our TOML readers on
 // top of toml++: the first byte chooses which file the rest replaces in a
 // copy of the shipped layouts (a letter layout, an inserter profile, the
-// envelopes, the papers, a tariff, the names its salutations read), which
-// is then loaded as kuvert loads it.
+// envelopes, the papers, a tariff, the names its salutations read, the
+// notification rules and a holiday list), which is then loaded as kuvert
+// loads it.
 #include <array>
 #include <fstream>
 #include <iterator>
@@ -10,6 +11,7 @@
 #include "pipeline/model/error.hpp"
 #include "pipeline/profiles/load_fonts.hpp"
 #include "pipeline/profiles/load_letters.hpp"
+#include "pipeline/profiles/load_notification_rules.hpp"
 #include "pipeline/profiles/load_profiles.hpp"
 #include "tests/fuzz/fuzz_input.hpp"
 
@@ -27,9 +29,15 @@ const fs::path& layouts() {
   return copy;
 }
 
-constexpr std::array<const char*, 7> kFiles{"letters/grundsteuer.toml", "inserters/generic-omr.toml", "envelopes.toml",
-                                            "papers.toml", "tariffs/deutsche-post-2025.toml", "names.toml",
-                                            "countries.toml"};
+constexpr std::array<const char*, 9> kFiles{"letters/grundsteuer.toml",
+                                            "inserters/generic-omr.toml",
+                                            "envelopes.toml",
+                                            "papers.toml",
+                                            "tariffs/deutsche-post-2025.toml",
+                                            "names.toml",
+                                            "countries.toml",
+                                            "notification.toml",
+                                            "holidays/sachsen-anhalt.toml"};
 
 }  // namespace
 
@@ -46,6 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     if (const auto file = data[0] % kFiles.size(); file == 0 || file == 5 || file == 6) {
       kuvert::load_letter_layout(layouts(), "grundsteuer", fonts);
+    } else if (file >= 7) {
+      kuvert::load_notification_rules(layouts());
     } else {
       kuvert::load_profiles(layouts(), "2026-11-22");
     }
