@@ -15,6 +15,7 @@
 #include "pipeline/console/console_server.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/store/job_records.hpp"
+#include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
 #include "tests/support/processed_job.hpp"
 #include "tests/support/temp_folder.hpp"
@@ -533,4 +534,47 @@ TEST_CASE("Console API: a viewer sees a sensitive run's counts, operators its co
   CHECK(trail[0]["user"] == "anna");
   CHECK(trail[0]["detail"] == "page 1");
   CHECK(trail[1]["detail"] == "manifest");
+}
+
+TEST_CASE("Console API: a run's reconciliation, and runs in attention first on the overview", "[service][slow]") {
+  Console console;
+  auto client = console.client();
+  const Browser vera = log_in(client, "vera"), anna = log_in(client, "anna");
+  const auto id = console.run(true);
+  const std::string sensitive = std::to_string(id);
+  {
+    // Delivered, one piece damaged, one seen twice, the rest ok: attention.
+    Store store({console.store_folder()});
+    const Actor operator_{"anna", Role::operator_}, supervisor{"bernd", Role::supervisor};
+    act_on_run(store, id, RunAction::release, operator_, kStart);
+    act_on_run(store, id, RunAction::confirm, supervisor, kStart);
+    act_on_run(store, id, RunAction::deliver, {"", Role::viewer, true}, kStart);
+    const auto pieces = pieces_of_run(store, id);
+    REQUIRE(pieces.size() == 3);
+    Transaction transaction(store.db());
+    InsertStatusUpdate update(store, id);
+    update.set(pieces[0].id, kuvert::InsertStatus::damaged, "2026-12-02T08:30:00Z", "2", "torn");
+    update.set(pieces[1].id, kuvert::InsertStatus::duplicate, "2026-12-02T08:30:04Z", "2", "");
+    update.set(pieces[2].id, kuvert::InsertStatus::ok, "2026-12-02T08:30:08Z", "2", "");
+    transaction.commit();
+    act_on_run(store, id, RunAction::reconcile, operator_, kStart, {.max_reprint_percent = 50});
+  }
+  const auto overview = nlohmann::json::parse(get(client, "/api/overview", &vera)->body);
+  REQUIRE(overview["attention"].size() == 1);
+  CHECK(overview["attention"][0]["id"] == id);
+  CHECK(overview["attention"][0]["attention"] == "1 piece was seen twice: a letter may be in a wrong envelope");
+
+  const auto shown = nlohmann::json::parse(get(client, "/api/runs/" + sensitive, &anna)->body);
+  const auto& reconciliation = shown["reconciliation"];
+  CHECK(reconciliation["statuses"] == nlohmann::json{{"damaged", 1}, {"duplicate", 1}, {"ok", 1}});
+  REQUIRE(reconciliation["problem_pieces"].size() == 2);
+  CHECK(reconciliation["problem_pieces"][0]["status"] == "damaged");
+  CHECK(reconciliation["problem_pieces"][0]["note"] == "torn");
+  CHECK(reconciliation["problem_pieces"][0].contains("documents"));
+  // A viewer sees what happened, not which documents.
+  const auto counts = nlohmann::json::parse(get(client, "/api/runs/" + sensitive, &vera)->body);
+  CHECK(counts["reconciliation"]["problem_pieces"].size() == 2);
+  CHECK_FALSE(counts["reconciliation"]["problem_pieces"][0].contains("documents"));
+  // Reconciling and clearing take pieces and a finding: not a bare action here.
+  CHECK(post(client, "/api/runs/" + sensitive + "/reconcile", &anna)->status == 404);
 }

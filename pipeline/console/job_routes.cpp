@@ -41,7 +41,12 @@ nlohmann::json overview(ConsoleContext& context) {
                        {"refused", refused_in(inbox.folder)}});
   const auto today = context.centre_time.day_of(context.clock());
   const auto totals = production_between(store, iso_time(today.start), iso_time(today.end));
-  return {{"inboxes", inboxes},
+  // What needs a person first: runs in attention, with why.
+  auto attention = nlohmann::json::array();
+  for (const auto& run : list_runs(store, RunState::attention))
+    attention.push_back({{"id", run.id}, {"job_name", run.job_name}, {"name", run.name}, {"attention", run.attention}});
+  return {{"attention", attention},
+          {"inboxes", inboxes},
           {"inputs", counts_json(store, Counted::inputs)},
           {"jobs", counts_json(store, Counted::jobs)},
           {"runs", counts_json(store, Counted::runs)},

@@ -9,6 +9,7 @@
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/run_ticket.hpp"
 #include "pipeline/store/audit_trail.hpp"
+#include "pipeline/store/piece_records.hpp"
 
 namespace kuvert::console {
 
@@ -74,6 +75,29 @@ nlohmann::json allowed_actions(const RunRecord& run, const Session& session) {
   return actions;
 }
 
+// What became of a run's pieces: counts by status, the pieces that did not
+// simply go out (their documents only for those who may see the content),
+// and the runs it is a reprint of or was reprinted in.
+nlohmann::json reconciliation_json(Store& store, const RunRecord& run, bool content) {
+  constexpr std::int64_t kShownPieces = 200;
+  auto problems = nlohmann::json::array();
+  for (const auto& piece : problem_pieces(store, run.id, kShownPieces)) {
+    nlohmann::json shown{{"piece", piece.id},     {"sequence", piece.sequence}, {"status", name(*piece.status)},
+                         {"at", piece.status_at}, {"station", piece.station},   {"note", piece.note}};
+    if (content) shown["documents"] = piece.documents;
+    problems.push_back(std::move(shown));
+  }
+  auto reprints = nlohmann::json::array();
+  for (const auto& reprint : reprints_of(store, run.id))
+    reprints.push_back({{"id", reprint.id}, {"name", reprint.name}, {"state", name(reprint.state)}});
+  return {{"statuses", pieces_by_status(store, run.id)},
+          {"problem_pieces", problems},
+          {"problem_pieces_shown", kShownPieces},
+          {"reprints", reprints},
+          {"reprint_problem", run.reprint_problem},
+          {"posted_on", run.posted_on}};
+}
+
 void act(ConsoleContext& context, const httplib::Request& request, httplib::Response& response) {
   const auto session = session_of(context, request, response, true);
   if (!session) return;
@@ -128,6 +152,7 @@ void add_run_routes(httplib::Server& server, ConsoleContext& context) {
     body["thumbnails"] = content ? std::min(run->pages, std::int64_t{kThumbnailPages}) : 0;
     body["content_visible"] = content;
     body["actions"] = allowed_actions(*run, *session);
+    body["reconciliation"] = reconciliation_json(context.store(), *run, content);
     send_json(response, 200, body);
   });
   server.Get(R"(/api/runs/(\d+)/manifest)", [&context](const httplib::Request& request, httplib::Response& response) {

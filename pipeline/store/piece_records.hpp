@@ -41,6 +41,9 @@ class PieceLookup {
 
 std::optional<PieceRecord> find_piece(Store& store, const std::string& id);
 std::vector<PieceRecord> pieces_of_run(Store& store, std::int64_t run);
+// The run's pieces that did not simply go out (any status but ok), in
+// sequence, at most `limit`: what an operator looks at.
+std::vector<PieceRecord> problem_pieces(Store& store, std::int64_t run, std::int64_t limit);
 // The run's pieces to reprint: damaged, missing, or seen twice (and left
 // so by the supervisor); a few of a run's many.
 std::vector<PieceRecord> pieces_to_reprint(Store& store, std::int64_t run);

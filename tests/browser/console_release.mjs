@@ -116,6 +116,9 @@ try {
   assert.ok(readFileSync(join(site, "drucker", delivered)).subarray(0, 5).toString() === "%PDF-");
   await page.reload();
   await page.getByText("delivered", { exact: true }).waitFor();
+  // Its pieces await the inserter's results: the reconciliation says so.
+  await page.getByRole("heading", { name: "Reconciliation" }).waitFor();
+  await page.getByRole("cell", { name: "not set" }).waitFor();
 
   // The audit trail shows who did what.
   await page.getByRole("link", { name: "Audit" }).click();

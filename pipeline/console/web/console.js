@@ -107,8 +107,14 @@ function counts(title, byState) {
 
 async function overviewPage() {
   const data = await api("GET", "/api/overview");
+  const attention = data.attention || [];
   view().replaceChildren(
     el("h1", { text: "Overview" }),
+    ...(attention.length
+      ? [el("h2", { class: "problem", text: `Runs in attention: ${attention.length}` }),
+         table(["Run", "Job", "Name", "Why"],
+               attention.map((r) => [link(`#/runs/${r.id}`, String(r.id)), r.job_name, r.name, r.attention]))]
+      : []),
     el("div", { class: "tiles" },
        el("div", { class: "tile" }, el("b", { text: data.today.printed_pages }), `pages printed ${data.today.date}`),
        el("div", { class: "tile" }, el("b", { text: data.today.produced_pages }), "pages produced"),
@@ -183,6 +189,26 @@ function describe(value) {
   return String(value);
 }
 
+// What became of the run's pieces at the inserter, and its reprints.
+function reconciliationView(run) {
+  const r = run.reconciliation;
+  if (!r || !Object.keys(r.statuses).length) return [];
+  const links = [
+    ...(run.reprint_of ? [["Reprint of", link(`#/runs/${run.reprint_of}`, `run ${run.reprint_of}`)]] : []),
+    ...r.reprints.map((p) => ["Reprint", link(`#/runs/${p.id}`, `run ${p.id} (${p.name}, ${p.state})`)]),
+    ...(r.reprint_problem ? [["No reprint", el("span", { class: "problem", text: r.reprint_problem })]] : []),
+    ...(r.posted_on ? [["Posted on", r.posted_on]] : [])];
+  const pieces = r.problem_pieces;
+  return [el("h2", { text: "Reconciliation" }),
+          table(["Status", { label: "Pieces", number: true }], Object.entries(r.statuses).map(([s, n]) => [s, n])),
+          ...(links.length ? [definitions(links)] : []),
+          ...(pieces.length
+            ? [el("h3", { text: pieces.length >= r.problem_pieces_shown ? `Pieces not simply ok (first ${pieces.length})` : "Pieces not simply ok" }),
+               table(["Piece", { label: "Sequence", number: true }, "Status", ...(run.content_visible ? ["Documents"] : []), "Station", "At", "Note"],
+                     pieces.map((p) => [p.piece, p.sequence, p.status, ...(run.content_visible ? [p.documents] : []), p.station, p.at, p.note]))]
+            : [])];
+}
+
 async function runPage(id, notice = "") {
   const run = await api("GET", `/api/runs/${id}`);
   const message = el("p", { class: notice ? "notice" : "message", role: "status", text: notice });
@@ -217,6 +243,7 @@ async function runPage(id, notice = "") {
                  ...(run.delivery_problem ? [["Not delivered", el("span", { class: "problem", text: run.delivery_problem })]] : []),
                  ...(run.attention ? [["Attention", el("span", { class: "problem", text: run.attention })]] : [])]),
     el("div", { class: "actions" }, ...buttons), message,
+    ...reconciliationView(run),
     el("h2", { text: "Ticket" }),
     definitions([["Job", ticket.job], ["Part", `${ticket.part ?? ""} of ${ticket.parts ?? ""}`],
                  ...Object.entries(productionLabels).map(([key, label]) => [label, describe((ticket.production || {})[key])]),
