@@ -96,11 +96,12 @@ Browser log_in(httplib::Client& client, const std::string& user) {
   return {cookie.substr(0, cookie.find(';')), nlohmann::json::parse(response->body)["csrf"]};
 }
 
-httplib::Result post(httplib::Client& client, const std::string& path, const Browser* login, bool with_csrf = true) {
+httplib::Result post(httplib::Client& client, const std::string& path, const Browser* login, bool with_csrf = true,
+                     const std::string& body = "") {
   httplib::Headers headers;
   if (login) headers.emplace("Cookie", login->cookie);
   if (login && with_csrf) headers.emplace("X-CSRF-Token", login->csrf);
-  return client.Post(path.c_str(), headers, "", "application/json");
+  return client.Post(path.c_str(), headers, body, "application/json");
 }
 
 httplib::Result get(httplib::Client& client, const std::string& path, const Browser* login) {
@@ -539,7 +540,7 @@ TEST_CASE("Console API: a viewer sees a sensitive run's counts, operators its co
 TEST_CASE("Console API: a run's reconciliation, and runs in attention first on the overview", "[service][slow]") {
   Console console;
   auto client = console.client();
-  const Browser vera = log_in(client, "vera"), anna = log_in(client, "anna");
+  const Browser vera = log_in(client, "vera"), anna = log_in(client, "anna"), bernd = log_in(client, "bernd");
   const auto id = console.run(true);
   const std::string sensitive = std::to_string(id);
   {
@@ -575,6 +576,24 @@ TEST_CASE("Console API: a run's reconciliation, and runs in attention first on t
   const auto counts = nlohmann::json::parse(get(client, "/api/runs/" + sensitive, &vera)->body);
   CHECK(counts["reconciliation"]["problem_pieces"].size() == 2);
   CHECK_FALSE(counts["reconciliation"]["problem_pieces"][0].contains("documents"));
-  // Reconciling and clearing take pieces and a finding: not a bare action here.
-  CHECK(post(client, "/api/runs/" + sensitive + "/reconcile", &anna)->status == 404);
+  // A supervisor clears it with a finding, deciding the piece seen twice;
+  // an operator may not, and a body that does not read is refused.
+  const std::string twice = reconciliation["problem_pieces"][1]["piece"];
+  const std::string clear = "/api/runs/" + sensitive + "/clear";
+  const nlohmann::json decision{{"set", {{twice, "ok"}}}, {"finding", "Fach 2 geöffnet: allein im Umschlag"}};
+  auto refused = post(client, clear, &anna, true, decision.dump());
+  CHECK(refused->status == 409);
+  CHECK(error_of(refused).find("only a supervisor decides it") != std::string::npos);
+  refused = post(client, clear, &bernd, true, R"({"set": {"x": 3}})");
+  CHECK(refused->status == 400);
+  CHECK(error_of(refused).starts_with("expected {\"set\""));
+  CHECK(error_of(post(client, clear, &bernd, true, R"({"rest": "later"})")) ==
+        "\"later\" is not one of ok, reprint, pull, hand-mail");
+  const auto cleared = post(client, clear, &bernd, true, decision.dump());
+  INFO(cleared->body);
+  REQUIRE(cleared->status == 200);
+  CHECK(nlohmann::json::parse(cleared->body)["state"] == "reconciled");
+  const auto trail = nlohmann::json::parse(get(client, "/api/audit?action=clear", &bernd)->body);
+  REQUIRE(trail.size() == 1);
+  CHECK(trail[0]["detail"] == "attention -> reconciled: finding: Fach 2 geöffnet: allein im Umschlag");
 }

@@ -309,15 +309,10 @@ int run_store_commands(StoreCommands& commands) {
     Store store = open_store(config);
     auto run = run_named(store, commands.run);
     const Actor actor = authenticated(store, commands);
-    if (!verdicts.empty()) set_piece_verdicts(store, run, verdicts, actor, now());
     const Printer* printer = printer_named(config.printers, run.printer);
-    // A reconciled (or posted) run's pieces decided again, its reprint
-    // failed, stays as it is.
-    run = (run.state == RunState::reconciled || run.state == RunState::posted) && !clearing
-              ? run_named(store, run.id)
-              : act_on_run(store, run.id, clearing ? RunAction::clear : RunAction::reconcile, actor, now(),
-                           {.max_reprint_percent = (printer ? *printer : Printer{}).max_reprint_percent,
-                            .finding = commands.finding});
+    run = settle_run(store, run, clearing, verdicts, actor, now(),
+                     {.max_reprint_percent = (printer ? *printer : Printer{}).max_reprint_percent,
+                      .finding = commands.finding});
     std::printf("run %lld is %s%s; %s\n", static_cast<long long>(run.id), std::string(name(run.state)).c_str(),
                 run.attention.empty() ? "" : (": " + shown(run.attention)).c_str(),
                 insert_statuses(store, run.id).c_str());

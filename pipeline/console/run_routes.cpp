@@ -9,7 +9,9 @@
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/run_ticket.hpp"
 #include "pipeline/store/audit_trail.hpp"
+#include "pipeline/console/reconcile_request.hpp"
 #include "pipeline/store/piece_records.hpp"
+#include "pipeline/store/piece_verdicts.hpp"
 
 namespace kuvert::console {
 
@@ -69,8 +71,8 @@ nlohmann::json allowed_actions(const RunRecord& run, const Session& session) {
   const RunFacts facts{run.state, run.sensitive, run.released_by, run.delivering};
   auto actions = nlohmann::json::array();
   for (const auto action : {RunAction::release, RunAction::confirm, RunAction::hold, RunAction::cancel,
-                            RunAction::mark_printed, RunAction::mark_inserted, RunAction::mark_posted,
-                            RunAction::close})
+                            RunAction::mark_printed, RunAction::mark_inserted, RunAction::reconcile,
+                            RunAction::clear, RunAction::mark_posted, RunAction::close})
     if (decide(facts, action, {session.user, session.role}).next) actions.push_back(std::string(name(action)));
   return actions;
 }
@@ -98,24 +100,62 @@ nlohmann::json reconciliation_json(Store& store, const RunRecord& run, bool cont
           {"posted_on", run.posted_on}};
 }
 
+// A reconciliation's body as the store takes it: the verdicts and the
+// finding, or why the body is refused.
+struct Settlement {
+  PieceVerdicts verdicts;
+  std::string finding;
+  std::string problem;  // empty when the body reads
+};
+
+Settlement settlement_of(const std::string& body) {
+  const auto request = read_reconcile_request(body.empty() ? "{}" : body);
+  if (!request)
+    return {{}, {}, "expected {\"set\": {PIECE: VERDICT}, \"rest\": VERDICT, \"reason\": TEXT, \"finding\": TEXT}, "
+                    "every key optional"};
+  Settlement settlement{{}, request->finding, {}};
+  const auto verdict = [&settlement](const std::string& text) {
+    const auto parsed = parse_piece_verdict(text);
+    if (!parsed) settlement.problem = "\"" + text + "\" is not one of ok, reprint, pull, hand-mail";
+    return parsed;
+  };
+  for (const auto& [piece, text] : request->set)
+    if (const auto parsed = verdict(text)) settlement.verdicts.pieces.emplace_back(piece, *parsed);
+  if (!request->rest.empty()) settlement.verdicts.rest = verdict(request->rest);
+  settlement.verdicts.reason = request->reason;
+  return settlement;
+}
+
 void act(ConsoleContext& context, const httplib::Request& request, httplib::Response& response) {
   const auto session = session_of(context, request, response, true);
   if (!session) return;
   const auto action = parse_run_action(request.matches[2].str());
-  // Reconciling and clearing carry pieces and a finding: the command line's for now.
-  if (!action || *action == RunAction::deliver || *action == RunAction::reconcile || *action == RunAction::clear)
-    return send_error(response, 404, "no such action");
-  if (!named_run(context, request, response)) return;
+  if (!action || *action == RunAction::deliver) return send_error(response, 404, "no such action");
+  const auto named = named_run(context, request, response);
+  if (!named) return;
   try {
-    // Posted today, the centre's day.
-    const ActionDetails details{.posted_on = context.centre_time.day_of(context.clock()).date};
-    const auto run = act_on_run(context.store(), std::stoll(request.matches[1]), *action,
-                                {session->user, session->role}, context.clock(), details);
+    const Actor actor{session->user, session->role};
+    RunRecord run;
+    if (*action == RunAction::reconcile || *action == RunAction::clear) {
+      const auto settlement = settlement_of(request.body);
+      if (!settlement.problem.empty()) return send_error(response, 400, settlement.problem);
+      const Printer* printer = printer_named(context.config.printers, named->printer);
+      run = settle_run(context.store(), *named, *action == RunAction::clear, settlement.verdicts, actor,
+                       context.clock(),
+                       {.max_reprint_percent = (printer ? *printer : Printer{}).max_reprint_percent,
+                        .finding = settlement.finding});
+    } else {
+      // Posted today, the centre's day.
+      const ActionDetails details{.posted_on = context.centre_time.day_of(context.clock()).date};
+      run = act_on_run(context.store(), named->id, *action, actor, context.clock(), details);
+    }
     context.changed();
     send_json(response, 200, run_json(run));
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::input) throw;
-    send_error(response, 409, error.problems().front().message);
+    // One problem in the operator's words; several (pieces of a
+    // reconciliation) each with what it concerns.
+    send_error(response, 409, error.problems().size() == 1 ? error.problems().front().message : error.what());
   }
 }
 

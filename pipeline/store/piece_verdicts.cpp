@@ -103,4 +103,11 @@ std::int64_t set_piece_verdicts(Store& store, const RunRecord& run, const PieceV
   return set;
 }
 
+RunRecord settle_run(Store& store, const RunRecord& run, bool clearing, const PieceVerdicts& verdicts,
+                     const Actor& actor, std::int64_t now, const ActionDetails& details) {
+  if (!verdicts.empty()) set_piece_verdicts(store, run, verdicts, actor, now);
+  if ((run.state == RunState::reconciled || run.state == RunState::posted) && !clearing) return *find_run(store, run.id);
+  return act_on_run(store, run.id, clearing ? RunAction::clear : RunAction::reconcile, actor, now, details);
+}
+
 }  // namespace kuvert::store

@@ -38,4 +38,12 @@ struct PieceVerdicts {
 std::int64_t set_piece_verdicts(Store& store, const RunRecord& run, const PieceVerdicts& verdicts, const Actor& actor,
                                 std::int64_t now);
 
+// `kuvert runs reconcile` and `clear`, and the console's: sets the verdicts
+// (when any), then reconciles the run or, `clearing`, clears its attention.
+// A reconciled or posted run whose pieces a supervisor decides after its
+// reprint failed stays as it is. Two transactions: verdicts given stand
+// when the run cannot be reconciled yet. Returns the run as it is then.
+RunRecord settle_run(Store& store, const RunRecord& run, bool clearing, const PieceVerdicts& verdicts,
+                     const Actor& actor, std::int64_t now, const ActionDetails& details);
+
 }  // namespace kuvert::store

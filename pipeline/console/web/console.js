@@ -209,11 +209,54 @@ function reconciliationView(run) {
             : [])];
 }
 
+// Reconciling (the rest of the pieces as one verdict) and clearing
+// attention (a finding, a verdict for each piece seen twice); the server
+// decides who may.
+function settlementForm(run, message) {
+  const actions = run.actions || [];
+  const verdicts = ["", "ok", "reprint", "pull", "hand-mail"];
+  const choice = (label) => el("select", { "aria-label": label }, ...verdicts.map((v) => el("option", { value: v, text: v || "(unchanged)" })));
+  const send = async (action, body) => {
+    try {
+      const changed = await api("POST", `/api/runs/${run.id}/${action}`, body);
+      await runPage(run.id, `Run ${changed.id} is now ${changed.state}.`);
+    } catch (error) {
+      message.className = "message";
+      message.textContent = error.message;
+    }
+  };
+  if (actions.includes("clear")) {
+    const twice = run.reconciliation.problem_pieces.filter((p) => p.status === "duplicate");
+    const selects = twice.map((p) => [p.piece, choice(`Verdict for ${p.piece}`)]);
+    const finding = el("textarea", { "aria-label": "Finding", rows: "3", cols: "60" });
+    return [el("h3", { text: "Clear attention (supervisor)" }),
+            ...(selects.length ? [definitions(selects)] : []),
+            el("label", { text: "Finding: what was checked and found" }), finding,
+            el("button", { type: "button", class: "primary", text: "Clear with finding", onclick: () => {
+              const set = {};
+              for (const [piece, select] of selects) if (select.value) set[piece] = select.value;
+              send("clear", { set, finding: finding.value });
+            } })];
+  }
+  if (actions.includes("reconcile")) {
+    const rest = choice("Pieces without a status");
+    const reason = el("input", { "aria-label": "Reason for pulled pieces", size: "40" });
+    return [el("h3", { text: "Reconcile" }),
+            definitions([["Pieces without a status", rest], ["Reason (for pulled pieces)", reason]]),
+            el("button", { type: "button", class: "primary", text: "Reconcile", onclick: () => {
+              const body = { reason: reason.value };
+              if (rest.value) body.rest = rest.value;
+              send("reconcile", body);
+            } })];
+  }
+  return [];
+}
+
 async function runPage(id, notice = "") {
   const run = await api("GET", `/api/runs/${id}`);
   const message = el("p", { class: notice ? "notice" : "message", role: "status", text: notice });
   // The server says what this user may do to this run now.
-  const buttons = (run.actions || []).map((action) => el("button", {
+  const buttons = (run.actions || []).filter((action) => ACTION_LABELS[action]).map((action) => el("button", {
     type: "button", class: action === "release" || action === "confirm" ? "primary" : "", "data-action": action,
     text: ACTION_LABELS[action],
     onclick: async () => {
@@ -244,6 +287,7 @@ async function runPage(id, notice = "") {
                  ...(run.attention ? [["Attention", el("span", { class: "problem", text: run.attention })]] : [])]),
     el("div", { class: "actions" }, ...buttons), message,
     ...reconciliationView(run),
+    ...settlementForm(run, message),
     el("h2", { text: "Ticket" }),
     definitions([["Job", ticket.job], ["Part", `${ticket.part ?? ""} of ${ticket.parts ?? ""}`],
                  ...Object.entries(productionLabels).map(([key, label]) => [label, describe((ticket.production || {})[key])]),
