@@ -67,8 +67,10 @@ bool may_see_content(ConsoleContext& context, const Session& session, const RunR
 // What `session`'s user may do to `run` now: the rule the server applies
 // to a request (run_workflow.hpp), so the console offers nothing it would
 // then refuse.
-nlohmann::json allowed_actions(const RunRecord& run, const Session& session) {
-  const RunFacts facts{run.state, run.sensitive, run.released_by, run.delivering};
+nlohmann::json allowed_actions(ConsoleContext& context, const RunRecord& run, const Session& session) {
+  const Printer* printer = printer_named(context.config.printers, run.printer);
+  RunFacts facts = run_facts(context.store(), run, (printer ? *printer : Printer{}).max_reprint_percent);
+  facts.pieces.unset = 0;  // the reconcile form decides the pieces without a status
   auto actions = nlohmann::json::array();
   for (const auto action : {RunAction::release, RunAction::confirm, RunAction::hold, RunAction::cancel,
                             RunAction::mark_printed, RunAction::mark_inserted, RunAction::reconcile,
@@ -191,7 +193,7 @@ void add_run_routes(httplib::Server& server, ConsoleContext& context) {
     if (!content && body["ticket"].is_object()) body["ticket"].erase("manual_pieces");
     body["thumbnails"] = content ? std::min(run->pages, std::int64_t{kThumbnailPages}) : 0;
     body["content_visible"] = content;
-    body["actions"] = allowed_actions(*run, *session);
+    body["actions"] = allowed_actions(context, *run, *session);
     body["reconciliation"] = reconciliation_json(context.store(), *run, content);
     send_json(response, 200, body);
   });

@@ -229,6 +229,10 @@ bool add_reprint_runs(Store& store, const RunRecord& parent, const std::vector<R
 // service does not try again until it is cleared with "").
 void set_reprint_problem(Store& store, std::int64_t run, const std::string& problem);
 
+// What the workflow rules need to know of `run` now: its state and the
+// tally of its pieces and open reprints, with its printer's limit.
+RunFacts run_facts(Store& store, const RunRecord& run, double max_reprint_percent);
+
 // Applies an action in one transaction (or the caller's): reads the run
 // and its pieces' tally, decides by the workflow rules, writes the new
 // state and the audit record. A refusal is audited too and thrown as

@@ -86,6 +86,11 @@ std::int64_t open_reprints(Store& store, std::int64_t run) {
 
 }  // namespace
 
+RunFacts run_facts(Store& store, const RunRecord& run, double max_reprint_percent) {
+  return {run.state,       run.sensitive, run.released_by, run.delivering, tally_pieces(store, run.id),
+          max_reprint_percent, open_reprints(store, run.id)};
+}
+
 std::vector<RunRecord> runs_due_for_reprint(Store& store) {
   Statement query(store.db(), std::string(kRunColumns) +
                                   " WHERE r.state = 'reconciled' AND r.reprint_problem = ''"
@@ -129,14 +134,7 @@ RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Acto
   Transaction transaction(store.db());
   const auto run = find_run(store, id);
   if (!run) throw_input(where, "no such run");
-  const RunFacts facts{run->state,
-                       run->sensitive,
-                       run->released_by,
-                       run->delivering,
-                       tally_pieces(store, id),
-                       details.max_reprint_percent,
-                       open_reprints(store, id)};
-  RunDecision decision = decide(facts, action, actor);
+  RunDecision decision = decide(run_facts(store, *run, details.max_reprint_percent), action, actor);
   if (decision.next && action == RunAction::clear && details.finding.find_first_not_of(" \t\r\n") == std::string::npos)
     decision = {std::nullopt, "clearing a run in attention needs a finding: what was checked and what was found", {}};
   if (decision.next && action == RunAction::mark_posted && !is_iso_date(details.posted_on))
