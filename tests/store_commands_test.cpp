@@ -252,9 +252,13 @@ TEST_CASE("An operator reconciles a run, and a piece seen twice waits for a supe
   CHECK(service.kuvert({"runs", "show", run}).out.find("  attention   1 piece was seen twice") != std::string::npos);
   CHECK(as("anna", {"runs", "clear", run, "--finding", "looked"}).err ==
         "kuvert: record \"run " + run + "\": \"clear\" needs the supervisor role; anna is operator\n");
-  CHECK(as("bernd", {"runs", "clear", run, "--finding", " "}).err ==
+  CHECK(as("bernd", {"runs", "clear", run, "--finding", " ", "--set", "0000002A-R0001-000002=ok"}).err ==
         "kuvert: record \"run " + run +
             "\": clearing a run in attention needs a finding: what was checked and what was found\n");
+  {
+    Store store({service.store()});
+    CHECK(find_piece(store, "0000002A-R0001-000002")->status == kuvert::InsertStatus::duplicate);
+  }
   const auto cleared = as("bernd", {"runs", "clear", run, "--set", "0000002A-R0001-000002=ok", "--finding",
                                     "Tray 3 opened: piece 2 alone in its envelope, double read by the camera"});
   CHECK(cleared.out == "run " + run + " is reconciled; damaged 1, ok 2\n");

@@ -111,6 +111,9 @@ void read_printers(TomlFields& top, ServiceConfig& config, const fs::path& base,
     if (!printer.name.empty() && !names.insert(printer.name).second)
       fields.problem("name", "another printer has this name");
     printer.folder = resolved(base, fields.text("folder").value_or(""));
+    for (const auto& other : config.printers)
+      if (!other.results.empty() && other.results == printer.folder)
+        fields.problem("folder", "is the results folder of printer \"" + other.name + "\"");
     if (fields.has("results")) {
       printer.results = resolved(base, fields.text("results").value_or(""));
       if (printer.results == printer.folder)

@@ -86,9 +86,10 @@ nlohmann::json reconciliation_json(Store& store, const RunRecord& run, bool cont
   constexpr std::int64_t kShownPieces = 200;
   auto problems = nlohmann::json::array();
   for (const auto& piece : problem_pieces(store, run.id, kShownPieces)) {
-    nlohmann::json shown{{"piece", piece.id},     {"sequence", piece.sequence}, {"status", name(*piece.status)},
-                         {"at", piece.status_at}, {"station", piece.station},   {"note", piece.note}};
-    if (content) shown["documents"] = piece.documents;
+    nlohmann::json shown{{"piece", piece.id}, {"sequence", piece.sequence}, {"status", name(*piece.status)},
+                         {"at", piece.status_at}, {"station", piece.station}};
+    // Which documents, and why one was pulled, are content.
+    if (content) shown["documents"] = piece.documents, shown["note"] = piece.note;
     problems.push_back(std::move(shown));
   }
   auto reprints = nlohmann::json::array();

@@ -17,7 +17,12 @@ std::set<std::chrono::sys_days> holidays_in(TomlFiles& files, const std::string&
   TomlFields top(*document, in_file(relative), problems);
   top.text("name");
   each_table(top, "holiday", true, [&](TomlFields& holiday) {
-    if (const auto date = holiday.date("date")) days.insert(std::chrono::sys_days(*parse_iso_date(*date)));
+    if (const auto date = holiday.date("date")) {
+      if (const auto day = parse_iso_date(*date))
+        days.insert(std::chrono::sys_days(*day));
+      else
+        holiday.problem("date", "expected a day from the years 0001 to 9999, got " + *date);
+    }
     holiday.text("name");
   });
   top.reject_unknown();

@@ -27,7 +27,8 @@ TEST_CASE("Bad notification rules are refused with every problem named", "[profi
          "[b]\ndays = 4\nnext_working_day = true\nholidays = \"berlin\"\n"
          "[c]\ndays = 4\nnext_working_day = true\nholidays = \"kaputt\"\n"
          "weekend = true\n";
-  std::ofstream(temp.path() / "holidays/kaputt.toml") << "name = \"Kaputt\"\n[[holiday]]\ndate = \"2026-13-01\"\n";
+  std::ofstream(temp.path() / "holidays/kaputt.toml")
+      << "name = \"Kaputt\"\n[[holiday]]\ndate = \"2026-13-01\"\n[[holiday]]\ndate = 0000-01-01\nname = \"Jahr null\"\n";
   try {
     kuvert::load_notification_rules(temp.path());
     FAIL("accepted");
@@ -41,6 +42,8 @@ TEST_CASE("Bad notification rules are refused with every problem named", "[profi
           "file \"holidays/kaputt.toml\": field \"holiday[0].date\": expected a date such as 2025-01-01 (without "
           "quotes), got string\n"
           "file \"holidays/kaputt.toml\": field \"holiday[0].name\": is missing\n"
+          "file \"holidays/kaputt.toml\": field \"holiday[1].date\": expected a day from the years 0001 to 9999, got "
+          "0000-01-01\n"
           "file \"notification.toml\": field \"c.weekend\": is not a known field");
   }
 }

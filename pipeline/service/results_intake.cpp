@@ -119,8 +119,11 @@ ResultsApplied apply_results_file(Store& store, const std::vector<Printer>& prin
   }
   if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
 
-  // Second pass: applied whole or not at all.
+  // Second pass: applied whole or not at all, to the run as it is now (an
+  // operator may have reconciled it during the first pass).
   Transaction transaction(store.db());
+  if (const auto reason = not_open_for_results(*find_run(store, run->id), origin.printer); !reason.empty())
+    throw_input(Where{.file = name}, reason);
   InsertStatusUpdate update(store, run->id);
   const auto applied = read_file(file, [&](const ResultEvent& event) {
     update.set(event.piece, event.status, event.time.empty() ? iso_time(now) : event.time, event.station, event.note);

@@ -73,6 +73,7 @@ void each_record(Store& store, const JobRecord& job, const NotificationRule& rul
                  const std::function<void(const PostingRecord&)>& write) {
   std::map<std::string, PostingRecord> reprinted;
   each_posted_piece(store, job.id, true, [&](const PostedPiece& piece) {
+    if (piece.run_state == RunState::cancelled) return;  // never made: the failed piece stands, "not posted"
     each_document(piece, [&](const std::string& id) { reprinted[id] = record_of(piece, id, rule); });
   });
   each_posted_piece(store, job.id, false, [&](const PostedPiece& piece) {
@@ -146,6 +147,7 @@ void return_posting_records(Store& store, const Inbox& inbox, const Notification
       fs::create_directories(inbox.return_folder, error);
       create_empty(partial_path(csv));
       create_empty(partial_path(jsonl));
+      sync_folder(inbox.return_folder);  // the hidden files survive a power cut before the store says "writing"
       set_return_state(store, job.id, "writing", "", now);
     }
     const NotificationRule& rule = rules.of(job.client);

@@ -215,7 +215,7 @@ struct PostedPiece {
 // runs (true), in run and sequence order, one at a time.
 void each_posted_piece(Store& store, std::int64_t job, bool reprints, const std::function<void(const PostedPiece&)>& each);
 
-// Reconciled runs with pieces to reprint (damaged, missing, or seen twice
+// Reconciled (or posted) runs with pieces to reprint (damaged, missing, or seen twice
 // and left so by the supervisor) and no reprint run yet, nor a problem
 // recorded in making one.
 std::vector<RunRecord> runs_due_for_reprint(Store& store);

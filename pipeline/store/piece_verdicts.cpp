@@ -41,7 +41,7 @@ std::string_view name(PieceVerdict verdict) { return name_in(kVerdicts, verdict)
 std::optional<PieceVerdict> parse_piece_verdict(std::string_view text) { return parse_in(kVerdicts, text); }
 
 std::int64_t set_piece_verdicts(Store& store, const RunRecord& run, const PieceVerdicts& verdicts, const Actor& actor,
-                                std::int64_t now) {
+                                std::int64_t now, bool clearing) {
   const std::string object = "run " + std::to_string(run.id);
   std::vector<Diagnostic> problems;
   const auto problem = [&](const std::string& piece, std::string message) {
@@ -57,7 +57,8 @@ std::int64_t set_piece_verdicts(Store& store, const RunRecord& run, const PieceV
     problem({}, "is " + std::string(name(run.state)) +
                     ": pieces are decided once delivered and until reconciled (and by a supervisor when its reprint "
                     "could not be made)");
-  const bool clearing = run.state == RunState::attention && actor.role >= Role::supervisor;
+  const bool decides_duplicates =
+      actor.role >= Role::supervisor && (clearing ? run.state == RunState::attention : !run.reprint_problem.empty());
   const auto pulls = [](PieceVerdict verdict) { return verdict == PieceVerdict::pull; };
   bool pulled = verdicts.rest && pulls(*verdicts.rest);
   PieceLookup lookup(store);
@@ -66,7 +67,7 @@ std::int64_t set_piece_verdicts(Store& store, const RunRecord& run, const PieceV
     const auto piece = lookup.find(id);
     if (!piece || piece->run != run.id)
       problem(id, "is no piece of this run");
-    else if (piece->status == InsertStatus::duplicate && !clearing)
+    else if (piece->status == InsertStatus::duplicate && !decides_duplicates)
       problem(id, "was seen twice: only a supervisor decides it, clearing the run's attention with a finding");
   }
   if (pulled && verdicts.reason.find_first_not_of(" \t\r\n") == std::string::npos)
@@ -105,7 +106,14 @@ std::int64_t set_piece_verdicts(Store& store, const RunRecord& run, const PieceV
 
 RunRecord settle_run(Store& store, const RunRecord& run, bool clearing, const PieceVerdicts& verdicts,
                      const Actor& actor, std::int64_t now, const ActionDetails& details) {
-  if (!verdicts.empty()) set_piece_verdicts(store, run, verdicts, actor, now);
+  // Clearing is decided before any piece is: no piece seen twice is set
+  // by a clearing that is then refused (no finding, not in attention).
+  if (clearing) {
+    RunDecision decision = decide(run_facts(store, run, details.max_reprint_percent), RunAction::clear, actor);
+    if (!decision.next || details.finding.find_first_not_of(" \t\r\n") == std::string::npos)
+      return act_on_run(store, run.id, RunAction::clear, actor, now, details);  // refused, audited, thrown
+  }
+  if (!verdicts.empty()) set_piece_verdicts(store, run, verdicts, actor, now, clearing);
   if ((run.state == RunState::reconciled || run.state == RunState::posted) && !clearing) return *find_run(store, run.id);
   return act_on_run(store, run.id, clearing ? RunAction::clear : RunAction::reconcile, actor, now, details);
 }

@@ -35,8 +35,10 @@ struct PieceVerdicts {
 // unless it is reconciled (or posted), its reprint could not be made and a supervisor
 // decides (which clears the reprint problem: what is still to reprint is
 // tried again). Returns how many pieces were set.
+// `clearing`: a supervisor clearing the run's attention, who alone decides
+// pieces seen twice (and, once its reprint failed, a supervisor at all).
 std::int64_t set_piece_verdicts(Store& store, const RunRecord& run, const PieceVerdicts& verdicts, const Actor& actor,
-                                std::int64_t now);
+                                std::int64_t now, bool clearing = false);
 
 // `kuvert runs reconcile` and `clear`, and the console's: sets the verdicts
 // (when any), then reconciles the run or, `clearing`, clears its attention.

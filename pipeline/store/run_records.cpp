@@ -93,7 +93,7 @@ RunFacts run_facts(Store& store, const RunRecord& run, double max_reprint_percen
 
 std::vector<RunRecord> runs_due_for_reprint(Store& store) {
   Statement query(store.db(), std::string(kRunColumns) +
-                                  " WHERE r.state = 'reconciled' AND r.reprint_problem = ''"
+                                  " WHERE r.state IN ('reconciled', 'posted') AND r.reprint_problem = ''"
                                   " AND NOT EXISTS (SELECT 1 FROM runs c WHERE c.parent_run_id = r.id)"
                                   " AND EXISTS (SELECT 1 FROM pieces p WHERE p.run_id = r.id"
                                   " AND p.status IN ('damaged', 'missing', 'duplicate')) ORDER BY r.id");

@@ -145,6 +145,9 @@ ALTER TABLE pieces ADD COLUMN product TEXT NOT NULL DEFAULT '';
 ALTER TABLE pieces ADD COLUMN postage_cents INTEGER;
 ALTER TABLE pieces ADD COLUMN weight_g REAL NOT NULL DEFAULT 0;
 ALTER TABLE pieces ADD COLUMN country TEXT NOT NULL DEFAULT '';
+-- Jobs whose runs were all closed before posting records existed get none.
+UPDATE jobs SET return_state = 'returned' WHERE EXISTS (SELECT 1 FROM runs r WHERE r.job_id = jobs.id)
+  AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.job_id = jobs.id AND r.state NOT IN ('closed', 'cancelled'));
 )sql",
 };
 

@@ -205,7 +205,7 @@ function reconciliationView(run) {
           ...(pieces.length
             ? [el("h3", { text: pieces.length >= r.problem_pieces_shown ? `Pieces not simply ok (first ${pieces.length})` : "Pieces not simply ok" }),
                table(["Piece", { label: "Sequence", number: true }, "Status", ...(run.content_visible ? ["Documents"] : []), "Station", "At", "Note"],
-                     pieces.map((p) => [p.piece, p.sequence, p.status, ...(run.content_visible ? [p.documents] : []), p.station, p.at, p.note]))]
+                     pieces.map((p) => [p.piece, p.sequence, p.status, ...(run.content_visible ? [p.documents] : []), p.station, p.at, p.note ?? ""]))]
             : [])];
 }
 
