@@ -108,20 +108,38 @@ std::string csv_line(const PostingRecord& record) {
 
 void fail_writing(const fs::path& file, const std::string& what) { throw_system(Where{.file = file.string()}, what); }
 
-// Fills the temporary `part` of `file` with `text_of` every record, syncs it
-// and renames it into place.
-void write_and_rename(Store& store, const JobRecord& job, const NotificationRule& rule, const fs::path& file,
-                      const std::string& header, std::string (*line_of)(const PostingRecord&)) {
-  const fs::path part = partial_path(file);
-  {
-    std::ofstream out(part, std::ios::binary | std::ios::trunc);
-    out << header;
-    each_record(store, job, rule, [&](const PostingRecord& record) { out << line_of(record); });
-    out.flush();
-    if (!out) fail_writing(part, "cannot be written");
+// One of the two return files still under its temporary name: how it
+// begins and how it writes a record.
+struct ReturnFile {
+  fs::path file;
+  std::string header;
+  std::string (*line_of)(const PostingRecord&);
+};
+
+// Fills the temporary names of `files` in one pass over the records, syncs
+// them and renames each into place: the CSV first, so that the JSON Lines
+// file appearing means both are there.
+void write_and_rename(Store& store, const JobRecord& job, const NotificationRule& rule,
+                      const std::vector<ReturnFile>& files) {
+  if (files.empty()) return;
+  std::vector<std::ofstream> outs;
+  for (const auto& file : files) {
+    outs.emplace_back(partial_path(file.file), std::ios::binary | std::ios::trunc);
+    outs.back() << file.header;
   }
-  sync_file(part);
-  if (::rename(part.c_str(), file.c_str()) != 0) fail_writing(file, "cannot be renamed into place");
+  each_record(store, job, rule, [&](const PostingRecord& record) {
+    for (std::size_t i = 0; i < files.size(); ++i) outs[i] << files[i].line_of(record);
+  });
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    outs[i].flush();
+    if (!outs[i]) fail_writing(partial_path(files[i].file), "cannot be written");
+    outs[i].close();
+  }
+  for (const auto& file : files) {
+    const fs::path part = partial_path(file.file);
+    sync_file(part);
+    if (::rename(part.c_str(), file.file.c_str()) != 0) fail_writing(file.file, "cannot be renamed into place");
+  }
 }
 
 void create_empty(const fs::path& file) {
@@ -152,8 +170,11 @@ void return_posting_records(Store& store, const Inbox& inbox, const Notification
     }
     const NotificationRule& rule = rules.of(job.client);
     std::error_code error;
-    if (fs::exists(partial_path(csv), error)) write_and_rename(store, job, rule, csv, csv_row(kColumns), csv_line);
-    if (fs::exists(partial_path(jsonl), error)) write_and_rename(store, job, rule, jsonl, "", json_line);
+    // After a crash, a file whose temporary name is gone was renamed already.
+    std::vector<ReturnFile> due;
+    if (fs::exists(partial_path(csv), error)) due.push_back({csv, csv_row(kColumns), csv_line});
+    if (fs::exists(partial_path(jsonl), error)) due.push_back({jsonl, "", json_line});
+    write_and_rename(store, job, rule, due);
     sync_folder(inbox.return_folder);
     set_return_state(store, job.id, "returned", jsonl.filename().string() + ", " + csv.filename().string(), now);
     log("job " + std::to_string(job.id) + " \"" + job.name + "\": posting records returned to " +

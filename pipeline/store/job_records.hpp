@@ -233,6 +233,12 @@ void set_reprint_problem(Store& store, std::int64_t run, const std::string& prob
 // tally of its pieces and open reprints, with its printer's limit.
 RunFacts run_facts(Store& store, const RunRecord& run, double max_reprint_percent);
 
+// The workflow's decision on `action` for `run` as it is in the store,
+// with what the store requires besides: a clearing's finding, a posting's
+// day.
+RunDecision decide_action(Store& store, const RunRecord& run, RunAction action, const Actor& actor,
+                          const ActionDetails& details);
+
 // Applies an action in one transaction (or the caller's): reads the run
 // and its pieces' tally, decides by the workflow rules, writes the new
 // state and the audit record. A refusal is audited too and thrown as

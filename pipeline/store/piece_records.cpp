@@ -37,8 +37,8 @@ std::vector<PieceRecord> problem_pieces(Store& store, std::int64_t run, std::int
 }
 
 std::vector<PieceRecord> pieces_to_reprint(Store& store, std::int64_t run) {
-  Statement query(store.db(), std::string(kPieceColumns) +
-                                  " WHERE run_id = ? AND status IN ('damaged', 'missing', 'duplicate') ORDER BY sequence");
+  Statement query(store.db(), std::string(kPieceColumns) + " WHERE run_id = ? AND status IN " + kStatusesToReprint +
+                                  " ORDER BY sequence");
   query.bind(1, run);
   return query.rows(read_piece);
 }

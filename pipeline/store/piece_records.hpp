@@ -16,6 +16,10 @@
 
 namespace kuvert::store {
 
+// The statuses of pieces to reprint, as SQL: damaged, missing, and seen
+// twice (a duplicate a supervisor left so).
+inline constexpr const char* kStatusesToReprint = "('damaged', 'missing', 'duplicate')";
+
 struct PieceRecord {
   std::string id;
   std::int64_t run = 0;

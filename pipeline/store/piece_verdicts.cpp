@@ -108,13 +108,11 @@ RunRecord settle_run(Store& store, const RunRecord& run, bool clearing, const Pi
                      const Actor& actor, std::int64_t now, const ActionDetails& details) {
   // Clearing is decided before any piece is: no piece seen twice is set
   // by a clearing that is then refused (no finding, not in attention).
-  if (clearing) {
-    RunDecision decision = decide(run_facts(store, run, details.max_reprint_percent), RunAction::clear, actor);
-    if (!decision.next || details.finding.find_first_not_of(" \t\r\n") == std::string::npos)
-      return act_on_run(store, run.id, RunAction::clear, actor, now, details);  // refused, audited, thrown
-  }
+  if (clearing && !decide_action(store, run, RunAction::clear, actor, details).next)
+    return act_on_run(store, run.id, RunAction::clear, actor, now, details);  // refused, audited, thrown
   if (!verdicts.empty()) set_piece_verdicts(store, run, verdicts, actor, now, clearing);
-  if ((run.state == RunState::reconciled || run.state == RunState::posted) && !clearing) return *find_run(store, run.id);
+  if ((run.state == RunState::reconciled || run.state == RunState::posted) && !clearing)
+    return *find_run(store, run.id);
   return act_on_run(store, run.id, clearing ? RunAction::clear : RunAction::reconcile, actor, now, details);
 }
 

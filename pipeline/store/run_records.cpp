@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kRunColumns =
     "SELECT r.id, r.job_id, j.name, j.client, r.name, j.output || '/' || r.file, r.printer, r.pieces, r.sheets,"
     " r.pages, r.sensitive, r.state, coalesce(r.released_by, ''), coalesce(r.confirmed_by, ''), r.created_at,"
-     " r.updated_at, r.delivering, r.delivery_problem, r.attention, coalesce(r.parent_run_id, 0), r.reprint_problem"
+    " r.updated_at, r.delivering, r.delivery_problem, r.attention, coalesce(r.parent_run_id, 0), r.reprint_problem"
     ", r.posted_on FROM runs r JOIN jobs j ON j.id = r.job_id";
 
 RunRecord read_run(Statement& row) {
@@ -74,12 +74,11 @@ namespace {
 // Reprints of `run` still open: one due but not yet made, and made ones
 // not yet reconciled (or closed, or cancelled by a decision).
 std::int64_t open_reprints(Store& store, std::int64_t run) {
-  Statement query(store.db(),
-                  "SELECT (SELECT count(*) FROM runs c WHERE c.parent_run_id = ?1"
-                  " AND c.state NOT IN ('reconciled', 'posted', 'closed', 'cancelled'))"
-                  " + (NOT EXISTS (SELECT 1 FROM runs c WHERE c.parent_run_id = ?1)"
-                  " AND EXISTS (SELECT 1 FROM pieces p WHERE p.run_id = ?1"
-                  " AND p.status IN ('damaged', 'missing', 'duplicate')))");
+  Statement query(store.db(), std::string("SELECT (SELECT count(*) FROM runs c WHERE c.parent_run_id = ?1"
+                                          " AND c.state NOT IN ('reconciled', 'posted', 'closed', 'cancelled'))"
+                                          " + (NOT EXISTS (SELECT 1 FROM runs c WHERE c.parent_run_id = ?1)"
+                                          " AND EXISTS (SELECT 1 FROM pieces p WHERE p.run_id = ?1 AND p.status IN ") +
+                                  kStatusesToReprint + "))");
   query.bind(1, run);
   return query.first([](Statement& row) { return row.integer(0); }).value_or(0);
 }
@@ -87,8 +86,13 @@ std::int64_t open_reprints(Store& store, std::int64_t run) {
 }  // namespace
 
 RunFacts run_facts(Store& store, const RunRecord& run, double max_reprint_percent) {
-  return {run.state,       run.sensitive, run.released_by, run.delivering, tally_pieces(store, run.id),
-          max_reprint_percent, open_reprints(store, run.id)};
+  return {run.state,
+          run.sensitive,
+          run.released_by,
+          run.delivering,
+          tally_pieces(store, run.id),
+          max_reprint_percent,
+          open_reprints(store, run.id)};
 }
 
 std::vector<RunRecord> runs_due_for_reprint(Store& store) {
@@ -96,7 +100,8 @@ std::vector<RunRecord> runs_due_for_reprint(Store& store) {
                                   " WHERE r.state IN ('reconciled', 'posted') AND r.reprint_problem = ''"
                                   " AND NOT EXISTS (SELECT 1 FROM runs c WHERE c.parent_run_id = r.id)"
                                   " AND EXISTS (SELECT 1 FROM pieces p WHERE p.run_id = r.id"
-                                  " AND p.status IN ('damaged', 'missing', 'duplicate')) ORDER BY r.id");
+                                  " AND p.status IN " +
+                                  kStatusesToReprint + ") ORDER BY r.id");
   return query.rows(read_run);
 }
 
@@ -127,6 +132,16 @@ bool begin_delivery(Store& store, std::int64_t run) {
   return ready;
 }
 
+RunDecision decide_action(Store& store, const RunRecord& run, RunAction action, const Actor& actor,
+                          const ActionDetails& details) {
+  const RunDecision decision = decide(run_facts(store, run, details.max_reprint_percent), action, actor);
+  if (decision.next && action == RunAction::clear && details.finding.find_first_not_of(" \t\r\n") == std::string::npos)
+    return {std::nullopt, "clearing a run in attention needs a finding: what was checked and what was found", {}};
+  if (decision.next && action == RunAction::mark_posted && !is_iso_date(details.posted_on))
+    return {std::nullopt, "posting needs the day the run went to the postal service (YYYY-MM-DD)", {}};
+  return decision;
+}
+
 RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Actor& actor, std::int64_t now,
                      const ActionDetails& details) {
   Where where;
@@ -134,11 +149,7 @@ RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Acto
   Transaction transaction(store.db());
   const auto run = find_run(store, id);
   if (!run) throw_input(where, "no such run");
-  RunDecision decision = decide(run_facts(store, *run, details.max_reprint_percent), action, actor);
-  if (decision.next && action == RunAction::clear && details.finding.find_first_not_of(" \t\r\n") == std::string::npos)
-    decision = {std::nullopt, "clearing a run in attention needs a finding: what was checked and what was found", {}};
-  if (decision.next && action == RunAction::mark_posted && !is_iso_date(details.posted_on))
-    decision = {std::nullopt, "posting needs the day the run went to the postal service (YYYY-MM-DD)", {}};
+  const RunDecision decision = decide_action(store, *run, action, actor, details);
   const std::string user = actor.system ? "kuvert" : actor.user;
   const std::string object = "run " + std::to_string(id);
   if (!decision.next) {
@@ -153,11 +164,10 @@ RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Acto
   if (action == RunAction::release) released_by = actor.user;
   if (action == RunAction::confirm) confirmed_by = actor.user;
   if (*decision.next == RunState::held) released_by = confirmed_by = std::string();
-  Statement update(
-      store.db(),
-      "UPDATE runs SET state = ?, released_by = ?, confirmed_by = ?, updated_at = ?, delivering = 0,"
-      " printed_at = CASE WHEN ? THEN ? ELSE printed_at END, attention = ?,"
-      " posted_on = CASE WHEN ? THEN ? ELSE posted_on END WHERE id = ?");
+  Statement update(store.db(),
+                   "UPDATE runs SET state = ?, released_by = ?, confirmed_by = ?, updated_at = ?, delivering = 0,"
+                   " printed_at = CASE WHEN ? THEN ? ELSE printed_at END, attention = ?,"
+                   " posted_on = CASE WHEN ? THEN ? ELSE posted_on END WHERE id = ?");
   update.bind(1, std::string(name(*decision.next))).bind_or_null(2, released_by).bind_or_null(3, confirmed_by);
   update.bind(4, iso_time(now)).bind(5, std::int64_t{*decision.next == RunState::printed}).bind(6, iso_time(now));
   update.bind(7, decision.attention).bind(8, std::int64_t{action == RunAction::mark_posted}).bind(9, details.posted_on);
