@@ -7,15 +7,6 @@
 namespace kuvert {
 namespace {
 
-// One field of a record: its column's name, width in the fixed-width form,
-// whether it is a number (zero-padded there) and its value.
-struct Field {
-  const char* column;
-  std::size_t width;
-  bool number;
-  std::string value;
-};
-
 // The feeder stations to fire: "1 2" in CSV, two digits each in fixed
 // width ("0102").
 std::string feeders_field(const std::vector<int>& stations, ControlFormat format) {
@@ -33,26 +24,28 @@ class ControlFileText {
  public:
   ControlFileText(std::string name, ControlFormat format) : name_(std::move(name)), format_(format) {}
 
-  void add(const std::string& piece, const std::vector<Field>& fields) {
+  // One record: a value per column of `columns`, in their order.
+  template <std::size_t N>
+  void add(const std::string& piece, const std::array<ControlColumn, N>& columns,
+           const std::array<std::string, N>& values) {
     if (format_ == ControlFormat::csv) {
-      std::vector<std::string> values;
       if (text_.empty()) {
-        for (const auto& field : fields) values.emplace_back(field.column);
-        text_ += csv_row(values);
-        values.clear();
+        std::vector<std::string> header;
+        for (const auto& column : columns) header.emplace_back(column.name);
+        text_ += csv_row(header);
       }
-      for (const auto& field : fields) values.push_back(field.value);
-      text_ += csv_row(values);
+      text_ += csv_row({values.begin(), values.end()});
       return;
     }
-    for (const auto& field : fields) {
-      const auto ascii = german_ascii(field.value);
-      if (!ascii || ascii->size() > field.width)
-        throw Error(ErrorKind::input, Where{.document = piece, .file = name_, .field = field.column},
-                    "\"" + field.value + "\" does not fit the fixed-width column of " + std::to_string(field.width) +
+    for (std::size_t i = 0; i < N; ++i) {
+      const auto& column = columns[i];
+      const auto ascii = german_ascii(values[i]);
+      if (!ascii || ascii->size() > column.width)
+        throw Error(ErrorKind::input, Where{.document = piece, .file = name_, .field = column.name},
+                    "\"" + values[i] + "\" does not fit the fixed-width column of " + std::to_string(column.width) +
                         " ASCII characters");
-      const std::string pad(field.width - ascii->size(), field.number ? '0' : ' ');
-      text_ += field.number ? pad + *ascii : *ascii + pad;
+      const std::string pad(column.width - ascii->size(), column.number ? '0' : ' ');
+      text_ += column.number ? pad + *ascii : *ascii + pad;
     }
     text_ += "\r\n";
   }
@@ -80,13 +73,10 @@ std::vector<ControlFile> control_files(const PrintRun& run, const RunContents& c
     ControlFileText pieces(file_name(run, "pieces", *format), *format);
     for (const auto& piece : contents.pieces) {
       const std::string id = coded_piece_id(job_key, run.id, piece.id);
-      pieces.add(id, {{"piece", 32, false, id},
-                      {"sequence", 6, true, std::to_string(piece.sequence)},
-                      {"sheets", 3, true, std::to_string(piece.sheet_count)},
-                      {"feeders", 24, false, feeders_field(inserter.stations(piece.inserts), *format)},
-                      {"envelope", kControlEnvelopeColumn, false, piece.envelope},
-                      {"product", kControlProductColumn, false, piece.product},
-                      {"manual", 1, false, piece.manual ? "Y" : "N"}});
+      pieces.add(id, kPieceColumns,
+                 {id, std::to_string(piece.sequence), std::to_string(piece.sheet_count),
+                  feeders_field(inserter.stations(piece.inserts), *format), piece.envelope, piece.product,
+                  piece.manual ? "Y" : "N"});
     }
     files.push_back(std::move(pieces).finish());
   }
@@ -96,11 +86,9 @@ std::vector<ControlFile> control_files(const PrintRun& run, const RunContents& c
       const std::string id = coded_piece_id(job_key, run.id, piece.id);
       const std::string feeders = feeders_field(inserter.stations(piece.inserts), *format);
       for (std::size_t sheet = 1; sheet <= piece.sheet_count; ++sheet)
-        sheets.add(id, {{"piece", 32, false, id},
-                        {"sheet", 3, true, std::to_string(sheet)},
-                        {"of", 3, true, std::to_string(piece.sheet_count)},
-                        {"feeders", 24, false, sheet == piece.sheet_count ? feeders : ""},
-                        {"divert", 1, false, piece.manual ? "Y" : "N"}});
+        sheets.add(id, kSheetColumns,
+                   {id, std::to_string(sheet), std::to_string(piece.sheet_count),
+                    sheet == piece.sheet_count ? feeders : "", piece.manual ? "Y" : "N"});
     }
     files.push_back(std::move(sheets).finish());
   }

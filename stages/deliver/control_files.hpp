@@ -15,6 +15,7 @@
 // field left-aligned and space-padded or, for numbers, zero-padded (the
 // columns are in the README). A value that does not fit its column is
 // refused, never cut.
+#include <array>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,24 @@
 #include "pipeline/model/print_run.hpp"
 
 namespace kuvert {
+
+// One column of a control file: its CSV header, its width in the
+// fixed-width form, and whether it is a number (zero-padded there). The
+// tables below are the files' layout, for writing and for reading back.
+struct ControlColumn {
+  const char* name;
+  std::size_t width;
+  bool number;
+};
+inline constexpr std::array<ControlColumn, 7> kPieceColumns{{{"piece", 32, false},
+                                                             {"sequence", 6, true},
+                                                             {"sheets", 3, true},
+                                                             {"feeders", 24, false},
+                                                             {"envelope", kControlEnvelopeColumn, false},
+                                                             {"product", kControlProductColumn, false},
+                                                             {"manual", 1, false}}};
+inline constexpr std::array<ControlColumn, 5> kSheetColumns{
+    {{"piece", 32, false}, {"sheet", 3, true}, {"of", 3, true}, {"feeders", 24, false}, {"divert", 1, false}}};
 
 struct ControlFile {
   std::string name;  // "R0001.pieces.csv"

@@ -1,7 +1,5 @@
 #include "tests/support/page_image.hpp"
 
-#include <ZXing/ReadBarcode.h>
-
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -9,6 +7,7 @@
 
 #include "tests/support/process.hpp"
 #include "tests/support/temp_folder.hpp"
+#include "tools/inserter_sim/sheet_camera.hpp"
 
 namespace kuvert::test {
 namespace {
@@ -20,10 +19,7 @@ constexpr double kA4WidthMm = 210.0;
 std::string datamatrix_in(const PageImage& page, double x_mm, double y_mm, double width_mm, double height_mm) {
   int width = 0, height = 0;
   const auto pixels = page.crop_mm(x_mm, y_mm, width_mm, height_mm, width, height);
-  const ZXing::ImageView image(pixels.data(), width, height, ZXing::ImageFormat::Lum);
-  const auto result = ZXing::ReadBarcode(image, ZXing::DecodeHints().setFormats(ZXing::BarcodeFormat::DataMatrix));
-  if (!result.isValid()) return "(unreadable)";
-  return std::string(result.bytes().begin(), result.bytes().end());
+  return kuvert::inserter_sim::read_datamatrix(pixels.data(), width, height, width).value_or("(unreadable)");
 }
 
 PageImage PageImage::load_pgm(const std::filesystem::path& path) {

@@ -1,0 +1,27 @@
+#pragma once
+// What an inserter's reader makes of one sheet's marks: the DataMatrix
+// payload taken apart (stages/impose/datamatrix_code.hpp), or the OMR bars
+// as read, to be matched against the control file. Pure functions.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kuvert::inserter_sim {
+
+struct SheetCode {
+  bool readable = false;
+  std::string problem;  // why not, for the results file's note
+  // DataMatrix: the piece and "sheet n of m" in print order.
+  std::string piece;
+  std::uint32_t sheet = 0, of = 0;
+  // OMR: one entry per profile position, true where a bar was seen.
+  std::vector<bool> bars;
+};
+
+SheetCode unreadable(std::string problem);
+
+// "3F2A9C1D-R0001-000042|S02/03|F1,2": unreadable (with the reason) when it
+// does not have that form.
+SheetCode decode_datamatrix(const std::string& payload);
+
+}  // namespace kuvert::inserter_sim
