@@ -15,13 +15,14 @@
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
-#include "tests/support/source_pdf_files.hpp"
 #include "tests/support/csv.hpp"
 #include "tests/support/file_text.hpp"
 #include "tests/support/generated_page.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/service_process.hpp"
+#include "tests/support/service_site.hpp"
+#include "tests/support/source_pdf_files.hpp"
 #include "tests/support/temp_folder.hpp"
 #include "tools/sample_job/sample_job.hpp"
 #include "tools/sample_scan/sample_batch.hpp"
@@ -29,108 +30,16 @@
 using namespace kuvert::store;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
+using kuvert::test::audit_count;
+using kuvert::test::delivered_run;
+using kuvert::test::delivered_stem;
+using kuvert::test::now;
 using kuvert::test::read_file;
+using kuvert::test::ServiceSite;
+using kuvert::test::status_of;
 using kuvert::test::wait_until;
 
 namespace {
-
-std::int64_t now() { return std::time(nullptr); }
-
-// A service folder: kuvert.toml, the store, a printer folder with its
-// results folder and three inboxes (jobs polled every 0.2 s, jobs taken
-// only by trigger file, scans).
-class ServiceSite {
- public:
-  // `printer_settings`: further keys of its [[printer]] (reconciliation).
-  explicit ServiceSite(const std::string& printer_settings = {}) {
-    std::ofstream(config()) << "[store]\nfolder = \"store\"\n[console]\nlisten = \"127.0.0.1:0\"\n"
-                            << "[production]\nlayouts = \"" << (kuvert::test::source_dir() / "layouts").string()
-                            << "\"\nfonts = \"" << (kuvert::test::source_dir() / "fonts").string() << "\"\n"
-                            << R"(
-[[printer]]
-name = "drucker-1"
-folder = "drucker"
-results = "drucker-ergebnisse"
-poll_seconds = 0.2
-)" << printer_settings << R"(
-[[inbox]]
-name = "steuer"
-folder = "eingang/steuer"
-kind = "job"
-client = "musterstadt"
-poll_seconds = 0.2
-stable_checks = 3
-return = "rueckgabe"
-[[inbox]]
-name = "sofort"
-folder = "eingang/sofort"
-kind = "job"
-client = "musterstadt"
-poll_seconds = 0.2
-stable_checks = 100
-[[inbox]]
-name = "post"
-folder = "eingang/post"
-kind = "scan"
-client = "musterstadt"
-poll_seconds = 0.2
-stable_checks = 2
-)";
-    for (const char* inbox : {"steuer", "sofort", "post"}) fs::create_directories(inbox_folder(inbox));
-  }
-  fs::path config() const { return temp_.path() / "kuvert.toml"; }
-  fs::path inbox_folder(const std::string& name) const { return temp_.path() / "eingang" / name; }
-  fs::path printer() const { return temp_.path() / "drucker"; }
-  fs::path results() const { return temp_.path() / "drucker-ergebnisse"; }
-  fs::path return_folder() const { return temp_.path() / "rueckgabe"; }
-  fs::path staging() const { return temp_.path() / "staging"; }
-  Store store() const { return Store({temp_.path() / "store"}); }
-  std::unique_ptr<kuvert::test::ServiceProcess> start() const {
-    return std::make_unique<kuvert::test::ServiceProcess>(config(), temp_.path() / "serve.log");
-  }
-  std::string log() const { return read_file(temp_.path() / "serve.log"); }
-
-  // A job folder made elsewhere and moved in at once, as a specialist
-  // application should deliver.
-  fs::path drop_job(const std::string& inbox, const std::string& name, std::size_t documents = 2,
-                    bool sensitive = false) const {
-    const fs::path staged = staging() / name;
-    write_sample_job(staged, kuvert::test::plain_job(documents, 1, name));
-    if (sensitive) {
-      auto manifest = nlohmann::json::parse(std::ifstream(staged / "job.json"));
-      manifest["defaults"]["sensitive"] = true;
-      std::ofstream(staged / "job.json") << manifest.dump(2);
-    }
-    const fs::path target = inbox_folder(inbox) / name;
-    fs::rename(staged, target);
-    return target;
-  }
-
-  // A results file written elsewhere and moved in at once.
-  void drop_results(const std::string& name, const std::string& text) const {
-    fs::create_directories(staging());
-    std::ofstream(staging() / name, std::ios::binary) << text;
-    fs::rename(staging() / name, results() / name);
-  }
-
-  std::vector<InputRecord> inputs(InputState state, const std::string& inbox = "") const {
-    auto s = store();
-    auto inputs = inputs_in_state(s, state);
-    std::erase_if(inputs, [&](const InputRecord& input) { return !inbox.empty() && input.inbox != inbox; });
-    return inputs;
-  }
-  std::vector<RunRecord> runs(std::optional<RunState> state = std::nullopt) const {
-    auto s = store();
-    return list_runs(s, state);
-  }
-  std::vector<JobRecord> jobs() const {
-    auto s = store();
-    return list_jobs(s);
-  }
-
- private:
-  kuvert::test::TempFolder temp_;
-};
 
 // The files a printer sees in its folder (it skips hidden ones, such as a
 // copy still under way: ".NAME.part"), or all of them.
@@ -453,8 +362,8 @@ TEST_CASE("A print file nested 20,000 deep fails alone and the next job and a re
   kuvert::test::write_file(
       staged / "spool.pdf",
       kuvert::test::classic_pdf({{1, "<< /Type /Catalog /Pages 2 0 R >>"},
-                                       {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>"},
-                                       {3, "<< /Type /Page /Parent 2 0 R /Deep " + nested + " >>"}}));
+                                 {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>"},
+                                 {3, "<< /Type /Page /Parent 2 0 R /Deep " + nested + " >>"}}));
   fs::rename(staged, site.inbox_folder("steuer") / "deep");
   site.drop_job("steuer", "after");
   const fs::path reason = site.inbox_folder("steuer") / "error/deep.error.txt";
@@ -485,39 +394,8 @@ TEST_CASE("An inbox entry whose name holds a newline cannot forge a log line", "
   CHECK(log.find("\n2026-01-01T00:00:00Z kuvert: run 1") == std::string::npos);
 }
 
-namespace {
-
-// A run of `documents` pieces, made by the service, released and delivered.
-RunRecord delivered_run(const ServiceSite& site, const std::string& name, std::size_t documents) {
-  const auto before = site.runs().size();
-  site.drop_job("steuer", name, documents);
-  REQUIRE(wait_until([&] { return site.runs().size() == before + 1; }, 60s));
-  auto store = site.store();
-  auto run = site.runs().front();  // the newest first
-  act_on_run(store, run.id, RunAction::release, {"anna", Role::operator_}, now());
-  REQUIRE(wait_until([&] { return find_run(store, run.id)->state == RunState::delivered; }, 15s));
-  return *find_run(store, run.id);
-}
-
-std::string status_of(Store& store, const std::string& piece) {
-  const auto found = find_piece(store, piece);
-  return found && found->status ? std::string(kuvert::name(*found->status)) : std::string("not set");
-}
-
-std::string stem(const RunRecord& run) {
-  const std::string name = kuvert::service::delivered_name(run);
-  return name.substr(0, name.size() - 4);
-}
-
-std::size_t audit_count(Store& store, const std::string& action) {
-  AuditFilter filter;
-  filter.action = action;
-  return read_audit(store, filter).size();
-}
-
-}  // namespace
-
-TEST_CASE("Results files in a printer's results folder are applied once, and bad ones go to error/", "[service][slow]") {
+TEST_CASE("Results files in a printer's results folder are applied once, and bad ones go to error/",
+          "[service][slow]") {
   ServiceSite site;
   auto service = site.start();
   const auto run = delivered_run(site, "job-r", 3);
@@ -528,23 +406,25 @@ TEST_CASE("Results files in a printer's results folder are applied once, and bad
 
   // Named after its run file: applied, gone from the folder, audited.
   const std::string good = "piece,status,station\n" + pieces[0].id + ",ok,1\n" + pieces[1].id + ",damaged,1\n";
-  site.drop_results(stem(run) + ".results.csv", good);
+  site.drop_results(delivered_stem(run) + ".results.csv", good);
   REQUIRE(wait_until([&] { return site.inputs(InputState::done, inbox).size() == 1; }, 15s));
   CHECK(status_of(store, pieces[0].id) == "ok");
   CHECK(status_of(store, pieces[1].id) == "damaged");
   CHECK(status_of(store, pieces[2].id) == "not set");
-  CHECK_FALSE(fs::exists(site.results() / (stem(run) + ".results.csv")));
+  CHECK_FALSE(fs::exists(site.results() / (delivered_stem(run) + ".results.csv")));
   CHECK(audit_count(store, "results applied") == 1);
 
   // The same file again: refused as a duplicate, nothing applied twice.
-  site.drop_results(stem(run) + ".results.csv", good);
+  site.drop_results(delivered_stem(run) + ".results.csv", good);
   REQUIRE(wait_until([&] { return site.inputs(InputState::duplicate, inbox).size() == 1; }, 15s));
   const fs::path error = site.results() / "error";
-  CHECK(read_file(error / (stem(run) + ".results.csv.error.txt")).find("duplicate: identical") != std::string::npos);
+  CHECK(read_file(error / (delivered_stem(run) + ".results.csv.error.txt")).find("duplicate: identical") !=
+        std::string::npos);
 
   // A file with a bad line and a foreign piece: nothing of it changes anything.
-  site.drop_results("station-2.csv", "run,piece,status\n" + stem(run) + "," + pieces[2].id + ",ok\n" + stem(run) +
-                                         "," + pieces[0].id + ",lost\n" + stem(run) + ",0000FFFF-R0001-000001,ok\n");
+  site.drop_results("station-2.csv", "run,piece,status\n" + delivered_stem(run) + "," + pieces[2].id + ",ok\n" +
+                                         delivered_stem(run) + "," + pieces[0].id + ",lost\n" + delivered_stem(run) +
+                                         ",0000FFFF-R0001-000001,ok\n");
   // One that names no run, and a folder.
   site.drop_results("ergebnis.csv", "piece,status\n" + pieces[2].id + ",ok\n");
   fs::create_directories(site.staging() / "ordner");
@@ -552,10 +432,12 @@ TEST_CASE("Results files in a printer's results folder are applied once, and bad
   REQUIRE(wait_until([&] { return site.inputs(InputState::failed, inbox).size() == 3; }, 15s));
   CHECK(status_of(store, pieces[2].id) == "not set");
   CHECK(status_of(store, pieces[0].id) == "ok");
-  CHECK(read_file(error / "station-2.csv.error.txt") ==
-        "station-2.csv: file \"station-2.csv\": record \"line 3\": field \"status\": \"lost\" is not one of ok, damaged, "
-        "missing, pulled, duplicate, hand-mailed\n"
-        "file \"station-2.csv\": record \"line 4\": field \"piece\": \"0000FFFF-R0001-000001\" is no piece kuvert made\n");
+  CHECK(
+      read_file(error / "station-2.csv.error.txt") ==
+      "station-2.csv: file \"station-2.csv\": record \"line 3\": field \"status\": \"lost\" is not one of ok, damaged, "
+      "missing, pulled, duplicate, hand-mailed\n"
+      "file \"station-2.csv\": record \"line 4\": field \"piece\": \"0000FFFF-R0001-000001\" is no piece kuvert "
+      "made\n");
   CHECK(read_file(error / "ergebnis.csv.error.txt") ==
         "ergebnis.csv: file \"ergebnis.csv\": names no run: name the file after its run file "
         "(J12-grundsteuer-R0001.results.csv) or give a run column\n");
@@ -582,7 +464,7 @@ TEST_CASE("A service killed while it applies a results file applies it once afte
     std::string text = "piece,status\n";
     for (int i = 0; i < 150000; ++i) text += pieces[0].id + ",damaged\n" + pieces[1].id + ",ok\n";
     text += pieces[0].id + ",ok\n" + pieces[1].id + ",missing\n";
-    site.drop_results(stem(run) + ".results.csv", text);
+    site.drop_results(delivered_stem(run) + ".results.csv", text);
     REQUIRE(wait_until([&] { return !site.inputs(InputState::taken, inbox).empty(); }, 15s));
     service->kill();
   }
@@ -603,7 +485,8 @@ TEST_CASE("A service killed while it applies a results file applies it once afte
   CHECK(verify_audit(store).empty());
 }
 
-TEST_CASE("A reconciled run's failed pieces come back as a reprint run, and the run closes after it", "[service][slow]") {
+TEST_CASE("A reconciled run's failed pieces come back as a reprint run, and the run closes after it",
+          "[service][slow]") {
   ServiceSite site("unreported = \"missing\"\nauto_reconcile = true\nmax_reprint_percent = 50\n");
   auto service = site.start();
   const auto run = delivered_run(site, "job-n", 4);
@@ -611,8 +494,8 @@ TEST_CASE("A reconciled run's failed pieces come back as a reprint run, and the 
   const auto pieces = pieces_of_run(store, run.id);
   REQUIRE(pieces.size() == 4);
   // One damaged, one never seen (missing): half the run, as much as the printer allows.
-  site.drop_results(stem(run) + ".results.csv", "piece,status\n" + pieces[0].id + ",ok\n" + pieces[1].id +
-                                                    ",damaged\n" + pieces[2].id + ",ok\n");
+  site.drop_results(delivered_stem(run) + ".results.csv",
+                    "piece,status\n" + pieces[0].id + ",ok\n" + pieces[1].id + ",damaged\n" + pieces[2].id + ",ok\n");
   REQUIRE(wait_until([&] { return !reprints_of(store, run.id).empty(); }, 60s));
   INFO(site.log());
   CHECK(find_run(store, run.id)->state == RunState::reconciled);
@@ -650,7 +533,7 @@ TEST_CASE("A reconciled run's failed pieces come back as a reprint run, and the 
   act_on_run(store, reprint.id, RunAction::release, anna, now());
   REQUIRE(wait_until([&] { return find_run(store, reprint.id)->state == RunState::delivered; }, 15s));
   CHECK(fs::exists(site.printer() / ("J" + std::to_string(run.job) + "-job-n-N0001.pdf")));
-  site.drop_results(stem(*find_run(store, reprint.id)) + ".results.csv",
+  site.drop_results(delivered_stem(*find_run(store, reprint.id)) + ".results.csv",
                     "piece,status\n" + made[0].id + ",ok\n" + made[1].id + ",ok\n");
   REQUIRE(wait_until([&] { return find_run(store, reprint.id)->state == RunState::reconciled; }, 15s));
   // The reprint two days before Christmas: the 27th is a Sunday, the 28th
@@ -661,8 +544,8 @@ TEST_CASE("A reconciled run's failed pieces come back as a reprint run, and the 
   CHECK(reprints_of(store, reprint.id).empty());  // nothing of it failed
   // The posting list of the first day: the run's two pieces that went out.
   const fs::path lists = site.staging() / "listen";
-  const auto listed = kuvert::test::run_process({KUVERT_BINARY, "posting", "list", "--date", "2026-12-01", "-o",
-                                                 lists.string(), "-c", site.config().string()});
+  const auto listed = kuvert::test::run_process(
+      {KUVERT_BINARY, "posting", "list", "--date", "2026-12-01", "-o", lists.string(), "-c", site.config().string()});
   INFO(listed.err);
   REQUIRE(listed.exit_code == 0);
   CHECK(listed.out.find("musterstadt: 2 pieces posted on 2026-12-01") != std::string::npos);

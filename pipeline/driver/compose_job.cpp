@@ -14,19 +14,19 @@
 #include <optional>
 
 #include "pipeline/model/a4_sheet.hpp"
+#include "pipeline/model/concat.hpp"
 #include "pipeline/model/envelope_window.hpp"
+#include "pipeline/pdf/pdf_file_writer.hpp"
 #include "pipeline/pdf/pdf_object.hpp"
+#include "pipeline/pdf/source_pdf.hpp"
 #include "pipeline/profiles/load_fonts.hpp"
 #include "pipeline/profiles/load_letters.hpp"
 #include "stages/compose/embedded_font.hpp"
 #include "stages/compose/letter_composer.hpp"
-#include "pipeline/model/concat.hpp"
-#include "pipeline/pdf/pdf_file_writer.hpp"
 #include "stages/ingest/address_key.hpp"
 #include "stages/ingest/file_stamp.hpp"
 #include "stages/ingest/record_reader.hpp"
 #include "stages/ingest/settings_check.hpp"
-#include "pipeline/pdf/source_pdf.hpp"
 
 namespace kuvert {
 namespace {

@@ -7,13 +7,13 @@
 #include <functional>
 #include <vector>
 
+#include "pipeline/driver/run_request.hpp"
 #include "pipeline/model/envelope_window.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/letter_layout.hpp"
-#include "pipeline/driver/run_request.hpp"
-#include "pipeline/pdf/pdf_object.hpp"
 #include "pipeline/model/profile_catalog.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 #include "stages/compose/font_set.hpp"
 #include "stages/compose/logo_image.hpp"
 #include "stages/ingest/job_reader.hpp"

@@ -1,9 +1,9 @@
 #include "pipeline/driver/composed_pdf.hpp"
 
 #include "pipeline/model/a4_sheet.hpp"
+#include "pipeline/pdf/pdf_file_writer.hpp"
 #include "pipeline/pdf/pdf_object.hpp"
 #include "stages/compose/embedded_font.hpp"
-#include "pipeline/pdf/pdf_file_writer.hpp"
 
 namespace kuvert {
 

@@ -17,12 +17,12 @@ void check_inbox_client(const RunRequest& request) {
   const JobManifest fields = read_job_fields(request.job);
   if (!fields.valid_json || fields.client == request.inbox_client) return;
   throw_input(Where{.job = fields.job.empty() ? job_folder_name(request.job) : fields.job, .field = "client"},
-              "the job is for client \"" + fields.client + "\", but inbox \"" + request.inbox +
-                  "\" takes jobs of \"" + request.inbox_client + "\" only");
+              "the job is for client \"" + fields.client + "\", but inbox \"" + request.inbox + "\" takes jobs of \"" +
+                  request.inbox_client + "\" only");
 }
 
-std::variant<Job, DataJob> read_input(const RunRequest& request, const ProfileCatalog& profiles,
-                                      SourceFiles& sources, Reporter& reporter) {
+std::variant<Job, DataJob> read_input(const RunRequest& request, const ProfileCatalog& profiles, SourceFiles& sources,
+                                      Reporter& reporter) {
   reporter.stage("reading the job and its files");
   check_inbox_client(request);
   return read_job(request.job, profiles, sources);

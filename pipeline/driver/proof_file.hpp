@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/pdf/pdf_file_writer.hpp"
+#include "pipeline/pdf/source_pdf.hpp"
 #include "stages/compose/page_content.hpp"
 #include "stages/compose/text_setter.hpp"
-#include "pipeline/pdf/pdf_file_writer.hpp"
 #include "stages/impose/proof_zones.hpp"
-#include "pipeline/pdf/source_pdf.hpp"
 
 namespace kuvert {
 

@@ -4,15 +4,15 @@
 
 #include "pipeline/driver/compose_job.hpp"
 #include "pipeline/driver/job_production.hpp"
+#include "pipeline/driver/output_folder.hpp"
 #include "pipeline/driver/proof_file.hpp"
 #include "pipeline/driver/run_imposition.hpp"
 #include "pipeline/driver/window_check.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/profiles/load_fonts.hpp"
+#include "stages/ingest/job_reader.hpp"
 #include "stages/plan/pieces.hpp"
 #include "stages/plan/plan.hpp"
-#include "pipeline/profiles/load_fonts.hpp"
-#include "pipeline/driver/output_folder.hpp"
-#include "stages/ingest/job_reader.hpp"
 
 namespace kuvert {
 namespace {
@@ -129,8 +129,10 @@ ProofSummary proof_job(const ProofRequest& request, Reporter& reporter) {
     runs = plan_runs(job, profiles, PlanOptions{run.max_sheets});
     if (!std::holds_alternative<DataJob>(input)) check_address_windows(job, runs, profiles, sources, sample.form);
     reporter.stage("imposing and writing the runs");
-    impose_runs(job, runs, profiles, sources, work,
-               ImpositionOptions{4 * threads, run.created, run.job_key.empty() ? job_key(job, run.created) : run.job_key}, reporter);
+    impose_runs(
+        job, runs, profiles, sources, work,
+        ImpositionOptions{4 * threads, run.created, run.job_key.empty() ? job_key(job, run.created) : run.job_key},
+        reporter);
   }
 
   reporter.stage("writing the proof");

@@ -1,5 +1,6 @@
 #include "pipeline/driver/reprint_selection.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -35,16 +36,20 @@ void keep_reprinted_documents(Job& job, const ReprintOrder& order) {
   if (!wanted.empty()) {
     std::vector<Diagnostic> problems;
     for (const auto& id : wanted)
-      problems.push_back({Where{.job = job.name, .document = id}, "is to be reprinted, but the job has no such document"});
+      problems.push_back(
+          {Where{.job = job.name, .document = id}, "is to be reprinted, but the job has no such document"});
     throw Error(ErrorKind::input, std::move(problems));
   }
   job.documents = std::move(documents);
   job.recipients = std::move(recipients);
 }
 
-TicketReprint replaced_pieces(const ReprintOrder& order) {
+TicketReprint replaced_pieces(const ReprintOrder& order, const std::set<std::string>& documents) {
   TicketReprint reprint{order.run, {}};
-  for (const auto& piece : order.pieces) reprint.pieces.push_back(piece.piece);
+  for (const auto& piece : order.pieces)
+    if (std::any_of(piece.documents.begin(), piece.documents.end(),
+                    [&](const std::string& document) { return documents.contains(document); }))
+      reprint.pieces.push_back(piece.piece);
   return reprint;
 }
 

@@ -4,6 +4,8 @@
 // failed pieces' documents go on to planning, so that the letters are the
 // same and only the pieces' ids and runs are new.
 #include <filesystem>
+#include <set>
+#include <string>
 
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/reprint_order.hpp"
@@ -19,7 +21,9 @@ ReprintOrder read_reprint_order(const std::filesystem::path& file);
 // without documents, is an error (kuvert::Error, input), naming them all.
 void keep_reprinted_documents(Job& job, const ReprintOrder& order);
 
-// What the reprint runs' tickets say they replace.
-TicketReprint replaced_pieces(const ReprintOrder& order);
+// What a reprint run's ticket says it replaces: the order's pieces whose
+// documents it carries (`documents`: their ids), as a reprint split over
+// several runs replaces some in each.
+TicketReprint replaced_pieces(const ReprintOrder& order, const std::set<std::string>& documents);
 
 }  // namespace kuvert

@@ -9,8 +9,10 @@
 #include <cctype>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "pipeline/driver/output_folder.hpp"
+#include "pipeline/driver/reprint_selection.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/pdf/pdf_file_writer.hpp"
 #include "pipeline/pdf/sha256.hpp"
@@ -204,7 +206,11 @@ class RunWriter {
     for (const auto& piece : contents.pieces)
       for (const auto index : piece.documents) contents.identities.emplace(index, entries_.identity(index));
     auto ticket = run_ticket(job_, run, contents, profiles_, result, options_.created, options_.job_key);
-    ticket.reprint_of = options_.reprint_of;
+    if (options_.reprint) {
+      std::set<std::string> documents;
+      for (const auto& [index, identity] : contents.identities) documents.insert(identity.id);
+      ticket.reprint_of = replaced_pieces(*options_.reprint, documents);
+    }
     for (auto& file : control_files(run, contents, profiles_.inserters.at(run.settings.inserter), options_.job_key)) {
       folder_.write_file(file.name, file.bytes);
       ticket.control_files.push_back(std::move(file.name));

@@ -3,12 +3,13 @@
 #include <optional>
 #include <vector>
 
+#include "pipeline/driver/output_folder.hpp"
 #include "pipeline/driver/reporter.hpp"
 #include "pipeline/model/job.hpp"
 #include "pipeline/model/print_run.hpp"
 #include "pipeline/model/profile_catalog.hpp"
+#include "pipeline/model/reprint_order.hpp"
 #include "pipeline/model/run_ticket.hpp"
-#include "pipeline/driver/output_folder.hpp"
 #include "stages/ingest/source_files.hpp"
 
 namespace kuvert {
@@ -19,10 +20,10 @@ namespace kuvert {
 std::string job_key(const Job& job, const std::string& created);
 
 struct ImpositionOptions {
-  unsigned tokens = 16;  // pieces in flight: bounds memory
-  std::string created;   // timestamp for tickets and PDF info
-  std::string job_key;   // in every 2D code and ticket: sets this job's pieces apart from other jobs'
-  std::optional<TicketReprint> reprint_of;  // a reprint's runs: what they replace
+  unsigned tokens = 16;                 // pieces in flight: bounds memory
+  std::string created;                  // timestamp for tickets and PDF info
+  std::string job_key;                  // in every 2D code and ticket: sets this job's pieces apart from other jobs'
+  std::optional<ReprintOrder> reprint;  // a reprint's: what its runs replace
 };
 
 // Imposes the planned runs, taking pages from `sources` (the job's PDFs as
@@ -32,7 +33,7 @@ struct ImpositionOptions {
 // control marks, a serial writer appends to the run file. Returns the
 // tickets in run order. Throws kuvert::Error; the caller discards the folder.
 std::vector<RunTicket> impose_runs(const Job& job, const std::vector<PrintRun>& runs, const ProfileCatalog& profiles,
-                                  SourceFiles& sources, const OutputFolder& folder, const ImpositionOptions& options,
-                                  Reporter& reporter);
+                                   SourceFiles& sources, const OutputFolder& folder, const ImpositionOptions& options,
+                                   Reporter& reporter);
 
 }  // namespace kuvert

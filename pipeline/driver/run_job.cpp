@@ -6,16 +6,16 @@
 
 #include "pipeline/driver/compose_job.hpp"
 #include "pipeline/driver/job_production.hpp"
+#include "pipeline/driver/output_folder.hpp"
+#include "pipeline/driver/reprint_selection.hpp"
 #include "pipeline/driver/run_imposition.hpp"
 #include "pipeline/driver/window_check.hpp"
 #include "pipeline/model/error.hpp"
-#include "stages/plan/plan.hpp"
+#include "pipeline/pdf/source_pdf.hpp"
 #include "stages/deliver/rejected_records.hpp"
-#include "pipeline/driver/output_folder.hpp"
-#include "pipeline/driver/reprint_selection.hpp"
 #include "stages/deliver/run_ticket.hpp"
 #include "stages/ingest/job_reader.hpp"
-#include "pipeline/pdf/source_pdf.hpp"
+#include "stages/plan/plan.hpp"
 
 namespace kuvert {
 namespace {
@@ -66,11 +66,10 @@ JobSummary run_job(const RunRequest& request, Reporter& reporter) {
   job.recipients = std::vector<RecipientKey>();  // planning's alone; a move frees it, `= {}` would not
   release_freed_memory();
 
-  ImpositionOptions options{
-      .tokens = 4 * threads,
-      .created = request.created,
-      .job_key = request.job_key.empty() ? job_key(job, request.created) : request.job_key,
-      .reprint_of = reprint ? std::optional(replaced_pieces(*reprint)) : std::nullopt};
+  ImpositionOptions options{.tokens = 4 * threads,
+                            .created = request.created,
+                            .job_key = request.job_key.empty() ? job_key(job, request.created) : request.job_key,
+                            .reprint = reprint};
   reporter.stage("imposing and writing the runs");
   const auto tickets = impose_runs(job, runs, profiles, sources, folder, options, reporter);
   auto summary = job_summary(job, tickets, request.created);

@@ -35,8 +35,7 @@ void validate(const RunRequest& request) {
   if (!request.job_key.empty() &&
       (request.job_key.size() != 8 || request.job_key.find_first_not_of("0123456789ABCDEF") != std::string::npos))
     add("--job-key", "\"" + request.job_key + "\" is not eight hex digits (0-9, A-F)");
-  if (!std::filesystem::is_directory(request.layouts))
-    add("--layouts", request.layouts.string() + " is not a folder");
+  if (!std::filesystem::is_directory(request.layouts)) add("--layouts", request.layouts.string() + " is not a folder");
   if (!problems.empty()) throw Error(ErrorKind::usage, std::move(problems));
 }
 

@@ -7,12 +7,12 @@
 
 #include <memory>
 
+#include "pipeline/driver/output_folder.hpp"
+#include "pipeline/model/error.hpp"
+#include "pipeline/profiles/load_scan_profile.hpp"
 #include "stages/scan/page_processing.hpp"
 #include "stages/scan/scan_document_writer.hpp"
 #include "stages/scan/scan_page_reader.hpp"
-#include "pipeline/model/error.hpp"
-#include "pipeline/profiles/load_scan_profile.hpp"
-#include "pipeline/driver/output_folder.hpp"
 
 namespace kuvert {
 
@@ -64,7 +64,8 @@ ScanSummary scan_batch(const ScanRequest& request) {
   }
   for (const auto& file : reader.rejected()) summary.rejected.push_back({file.file, file.reason});
   // File names from Windows shares may be Latin-1.
-  folder.write_file("summary.json", nlohmann::json(summary).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  folder.write_file("summary.json",
+                    nlohmann::json(summary).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   folder.commit();
   return summary;
 }

@@ -1,7 +1,6 @@
 #pragma once
-#include "pipeline/model/scan_summary.hpp"
-
 #include "pipeline/driver/scan_request.hpp"
+#include "pipeline/model/scan_summary.hpp"
 
 namespace kuvert {
 

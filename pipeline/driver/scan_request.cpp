@@ -31,7 +31,8 @@ void validate(const ScanRequest& request) {
   const std::string& name = request.name;
   if (name.empty() || name.size() > 100 || name.front() == '.' ||
       name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != std::string::npos)
-    add("--name", "\"" + name + "\" cannot name documents (letters, digits, - _ . only, up to 100, not starting with .)");
+    add("--name",
+        "\"" + name + "\" cannot name documents (letters, digits, - _ . only, up to 100, not starting with .)");
   if (!fs::is_directory(request.layouts)) add("--layouts", request.layouts.string() + " is not a folder");
   if (!problems.empty()) throw Error(ErrorKind::usage, std::move(problems));
 }

@@ -13,7 +13,7 @@ struct ScanRequest {
   std::filesystem::path output;               // output folder; must not exist
   std::filesystem::path layouts;              // scan profiles and ImageMagick's policy (layouts/scan)
   std::string profile = "posteingang";
-  unsigned threads = 0;         // 0: one per core
+  unsigned threads = 0;        // 0: one per core
   bool deterministic = false;  // fixed timestamps, for comparable output
   std::string created;         // ISO timestamp for the archive files' metadata
   // Documents are NAME-0001, NAME-0002, ...: their ids and file names.

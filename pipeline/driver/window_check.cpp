@@ -5,8 +5,8 @@
 #include "pipeline/model/din5008.hpp"
 #include "pipeline/model/envelope_window.hpp"
 #include "pipeline/model/error.hpp"
-#include "stages/plan/pieces.hpp"
 #include "stages/ingest/document_entries.hpp"
+#include "stages/plan/pieces.hpp"
 
 namespace kuvert {
 namespace {

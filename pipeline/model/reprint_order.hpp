@@ -14,12 +14,14 @@ namespace kuvert {
 struct ReprintedPiece {
   std::string piece;                   // the failed piece, as its code carried it
   std::vector<std::string> documents;  // its documents' ids
+  bool operator==(const ReprintedPiece&) const = default;
 };
 
 struct ReprintOrder {
   std::string run;  // the run whose pieces failed: "R0001"
   std::size_t first_run = 1;
   std::vector<ReprintedPiece> pieces;
+  bool operator==(const ReprintOrder&) const = default;
 };
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ReprintedPiece, piece, documents)

@@ -1,7 +1,10 @@
 #include "pipeline/service/reprint_production.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <sstream>
 
+#include "pipeline/driver/reprint_selection.hpp"
 #include "pipeline/model/counted.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/reprint_order.hpp"
@@ -16,14 +19,43 @@ using namespace kuvert::store;
 
 namespace {
 
-ReprintOrder order_for(Store& store, const RunRecord& run) {
+fs::path order_file(const JobRecord& job, const RunRecord& run) {
+  return fs::path(job.output) / ("reprint-" + run.name + ".order.json");
+}
+
+std::optional<ReprintOrder> order_on_file(const fs::path& file) {
+  std::error_code error;
+  if (!fs::exists(file, error)) return std::nullopt;
+  try {
+    return read_reprint_order(file);
+  } catch (const Error&) {
+    return std::nullopt;  // half written before a crash: made anew
+  }
+}
+
+// The reprint of `run`'s failed pieces. An order already on file for the
+// same pieces stands as it is, with the run names it reserved; a new one
+// is numbered after every reprint run of the job, recorded or ordered (an
+// order is written before its production, so two parents' reprints never
+// share a name, even when one was made and not yet recorded).
+ReprintOrder order_for(Store& store, const JobRecord& job, const RunRecord& run) {
   ReprintOrder order{run.name, 1, {}};
-  for (const auto& other : runs_of_job(store, run.job))
-    order.first_run += other.name.starts_with(kReprintRunLetter) ? 1 : 0;
   for (const auto& piece : pieces_to_reprint(store, run.id)) {
     ReprintedPiece& reprinted = order.pieces.emplace_back(ReprintedPiece{piece.id, {}});
     std::istringstream documents(piece.documents);
     for (std::string id; documents >> id;) reprinted.documents.push_back(id);
+  }
+  const fs::path own = order_file(job, run);
+  if (const auto existing = order_on_file(own); existing && existing->pieces == order.pieces) return *existing;
+  for (const auto& other : runs_of_job(store, run.job))
+    if (other.name.starts_with(kReprintRunLetter))
+      order.first_run = std::max<std::size_t>(order.first_run, std::stoul(other.name.substr(1)) + 1);
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(job.output, error)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.path() == own || !name.starts_with("reprint-") || !name.ends_with(".order.json")) continue;
+    if (const auto other = order_on_file(entry.path()))
+      order.first_run = std::max(order.first_run, other->first_run + other->pieces.size());
   }
   return order;
 }
@@ -45,17 +77,22 @@ void make_reprint(Store& store, const ServiceConfig& config, const RunRecord& ru
         "the job's input is no longer kept in the store (retention): reprint its pieces from the "
         "specialist application");
   const fs::path output = fs::path(job->output) / ("reprint-" + run.name);
+  const fs::path order = order_file(*job, run);
+  const ReprintOrder wanted = order_for(store, *job, run);
+  if (order_on_file(order) != wanted) {
+    // Made for other pieces before they were decided again, never recorded: made anew.
+    fs::remove_all(output);
+    write_file_atomically(order, nlohmann::json(wanted).dump(2) + "\n");
+  }
   if (!fs::exists(output / "summary.json", error)) {
-    const fs::path order_file = fs::path(job->output) / ("reprint-" + run.name + ".order.json");
-    write_file_atomically(order_file, nlohmann::json(order_for(store, run)).dump(2) + "\n");
     // The letters are made for the job's own production date: the same.
     const std::string date = job->created_at.substr(0, 10);
     ChildProduction production{[&](const fs::path& work) {
                                  auto arguments = print_job_arguments(config, input->place, *job, date, work);
-                                 arguments.insert(arguments.end(), {"--reprint", order_file.string()});
+                                 arguments.insert(arguments.end(), {"--reprint", order.string()});
                                  return arguments;
                                },
-                               {fs::path(input->place).parent_path(), order_file.parent_path()},
+                               {fs::path(input->place).parent_path(), order.parent_path()},
                                "the reprint ",
                                clock()};
     try {

@@ -1,6 +1,8 @@
 #include "pipeline/service/reprint_production.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/piece_records.hpp"
@@ -84,4 +86,51 @@ TEST_CASE("A reprint whose job input retention removed is a problem of the run, 
   CHECK(find_run(store, run.id)->reprint_problem.empty());
   CHECK(runs_due_for_reprint(store).empty());
   CHECK(act_on_run(store, run.id, RunAction::close, anna, kStart).state == RunState::closed);
+}
+
+TEST_CASE("A reprint made for other pieces and never recorded is made anew, and no two reprints share a name",
+          "[service]") {
+  kuvert::test::TempFolder temp;
+  auto config = kuvert::test::test_service_config(temp.path());
+  config.max_sheets = 1;  // three runs of one piece each
+  Store store({config.store});
+  const auto job = kuvert::test::processed_job(store, config, temp.path(), "nachdruck", 3, false, kStart);
+  const auto runs = runs_of_job(store, job);
+  REQUIRE(runs.size() == 3);
+  const auto output = fs::path(find_job(store, job)->output);
+  const std::atomic<bool> stopping{false};
+  const auto reprint = [&](const RunRecord& run) {
+    kuvert::service::make_reprint(
+        store, config, *find_run(store, run.id), [] { return kStart + 60; }, [](const std::string&) {}, stopping);
+    return reprints_of(store, run.id);
+  };
+  for (const auto& run : runs) {
+    act_on_run(store, run.id, RunAction::release, anna, kStart);
+    act_on_run(store, run.id, RunAction::deliver, {"", Role::viewer, true}, kStart);
+    set_piece_verdicts(store, *find_run(store, run.id), {.rest = PieceVerdict::reprint}, anna, kStart);
+    act_on_run(store, run.id, RunAction::reconcile, anna, kStart, {.max_reprint_percent = 100});
+  }
+  // R0001's reprint was made for another piece (decided again since) and
+  // never recorded: its order and output are on file, its name N0001.
+  const auto piece = pieces_of_run(store, runs[0].id).front();
+  const auto other = pieces_of_run(store, runs[2].id).front();
+  nlohmann::json stale{
+      {"run", "R0001"}, {"first_run", 1}, {"pieces", {{{"piece", other.id}, {"documents", {other.documents}}}}}};
+  std::ofstream(output / "reprint-R0001.order.json") << stale.dump();
+  fs::create_directories(output / "reprint-R0001");
+  std::ofstream(output / "reprint-R0001/summary.json") << "{}";
+
+  // R0002's reprint takes a name after the one R0001's order reserved.
+  const auto second = reprint(runs[1]);
+  REQUIRE(second.size() == 1);
+  CHECK(second[0].name == "N0002");
+  // R0001's is made anew for its own piece, named after every name taken
+  // or reserved (its pieces changed, so may the number of its runs).
+  const auto first = reprint(runs[0]);
+  REQUIRE(first.size() == 1);
+  CHECK(first[0].name == "N0003");
+  CHECK(pieces_of_run(store, first[0].id).front().documents == piece.documents);
+  CHECK(nlohmann::json::parse(std::ifstream(output / "reprint-R0001/N0003.json"))["reprint_of"]["pieces"][0] ==
+        piece.id);
+  CHECK(reprint(runs[2]).at(0).name == "N0004");
 }

@@ -1,0 +1,88 @@
+// `kuvert run --reprint ORDER`: only the order's documents, the same
+// letters, runs named N..., each naming the pieces it replaces.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "tests/support/csv.hpp"
+#include "tests/support/file_text.hpp"
+#include "tests/support/kuvert_job.hpp"
+#include "tests/support/page_image.hpp"
+#include "tests/support/process.hpp"
+
+namespace fs = std::filesystem;
+using kuvert::test::read_csv;
+using kuvert::test::read_file;
+using nlohmann::json;
+
+namespace {
+
+std::vector<std::string> words(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> result;
+  for (std::string word; in >> word;) result.push_back(word);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("kuvert run --reprint makes the order's documents again, each run naming the pieces it replaces", "[e2e]") {
+  kuvert::test::KuvertJob job(kuvert::test::plain_job(6, 1));
+  kuvert::test::require_success(job.run(), "kuvert run");
+  const auto pieces = read_csv(read_file(job.output() / "R0001.csv"));
+  REQUIRE(pieces.size() == 6);
+  // Pieces 1, 3 and 5 failed; runs of at most two sheets split the reprint in two.
+  json order{{"run", "R0001"}, {"first_run", 3}, {"pieces", json::array()}};
+  for (const std::size_t i : {0u, 2u, 4u})
+    order["pieces"].push_back({{"piece", pieces[i].at("piece_id")}, {"documents", words(pieces[i].at("documents"))}});
+  const fs::path order_file = job.output().parent_path() / "order.json";
+  std::ofstream(order_file) << order.dump();
+  const fs::path again = job.output().parent_path() / "again";
+  const auto run = [&](const fs::path& output, const fs::path& order) {
+    return kuvert::test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", output.string(), "--layouts",
+                                      (kuvert::test::source_dir() / "layouts").string(), "--fonts",
+                                      (kuvert::test::source_dir() / "fonts").string(), "--date", "2026-11-22",
+                                      "--deterministic", "--max-sheets", "2", "--reprint", order.string()});
+  };
+  kuvert::test::require_success(run(again, order_file), "kuvert run --reprint");
+  CHECK_FALSE(fs::exists(again / "N0001.pdf"));
+  std::vector<std::string> replaced;
+  std::vector<std::string> reprinted_pages;
+  for (const char* name : {"N0003", "N0004"}) {
+    INFO(name);
+    const auto ticket = json::parse(read_file(again / (std::string(name) + ".json")));
+    std::set<std::string> documents;
+    for (const auto& row : read_csv(read_file(again / (std::string(name) + ".csv")))) {
+      CHECK(row.at("piece_id").find(std::string("-") + name + "-") != std::string::npos);
+      for (const auto& document : words(row.at("documents"))) documents.insert(document);
+    }
+    // Exactly the failed pieces whose documents this run carries.
+    std::vector<std::string> expected;
+    for (const auto& piece : order["pieces"])
+      if (documents.contains(piece["documents"][0])) expected.push_back(piece["piece"]);
+    CHECK(ticket["reprint_of"]["run"] == "R0001");
+    CHECK(ticket["reprint_of"]["pieces"].get<std::vector<std::string>>() == expected);
+    replaced.insert(replaced.end(), expected.begin(), expected.end());
+    for (const auto& page : kuvert::test::page_texts(again / (std::string(name) + ".pdf")))
+      reprinted_pages.push_back(page);
+  }
+  CHECK(replaced == std::vector<std::string>{order["pieces"][0]["piece"], order["pieces"][1]["piece"],
+                                             order["pieces"][2]["piece"]});
+  CHECK_FALSE(fs::exists(again / "N0005.pdf"));
+  // The same letters, word for word: duplex sheets of one page and a blank back.
+  const auto original = kuvert::test::page_texts(job.output() / "R0001.pdf");
+  REQUIRE(reprinted_pages.size() == 6);
+  CHECK(reprinted_pages[0] == original[0]);
+  CHECK(reprinted_pages[2] == original[4]);
+  CHECK(reprinted_pages[4] == original[8]);
+
+  // An order naming a document the job does not have.
+  order["pieces"][1]["documents"] = {"K-2026-999999"};
+  std::ofstream(order_file) << order.dump();
+  const auto refused = run(job.output().parent_path() / "refused", order_file);
+  CHECK(refused.exit_code != 0);
+  CHECK(refused.err.find("K-2026-999999") != std::string::npos);
+  CHECK_FALSE(fs::exists(job.output().parent_path() / "refused"));
+}

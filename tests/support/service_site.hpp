@@ -1,0 +1,67 @@
+#pragma once
+// A service folder for end-to-end tests of `kuvert serve`: kuvert.toml, the
+// store, a printer folder with its results folder and three inboxes (jobs
+// polled every 0.2 s, jobs taken only by trigger file, scans), and what the
+// tests do there.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/store/job_records.hpp"
+#include "pipeline/store/store.hpp"
+#include "tests/support/service_process.hpp"
+#include "tests/support/temp_folder.hpp"
+
+namespace kuvert::test {
+
+class ServiceSite {
+ public:
+  // `printer_settings`: further keys of its [[printer]] (reconciliation).
+  explicit ServiceSite(const std::string& printer_settings = {});
+
+  std::filesystem::path config() const { return temp_.path() / "kuvert.toml"; }
+  std::filesystem::path inbox_folder(const std::string& name) const { return temp_.path() / "eingang" / name; }
+  std::filesystem::path printer() const { return temp_.path() / "drucker"; }
+  std::filesystem::path results() const { return temp_.path() / "drucker-ergebnisse"; }
+  std::filesystem::path return_folder() const { return temp_.path() / "rueckgabe"; }
+  std::filesystem::path staging() const { return temp_.path() / "staging"; }
+  store::Store store() const { return store::Store({temp_.path() / "store"}); }
+  std::unique_ptr<ServiceProcess> start() const;
+  std::string log() const;
+
+  // A job folder of `documents` one-page letters made elsewhere and moved
+  // in at once, as a specialist application should deliver; `inserter`
+  // "" for the job's default.
+  std::filesystem::path drop_job(const std::string& inbox, const std::string& name, std::size_t documents = 2,
+                                 bool sensitive = false, const std::string& inserter = "") const;
+  // A results file written elsewhere and moved in at once.
+  void drop_results(const std::string& name, const std::string& text) const;
+
+  std::vector<store::InputRecord> inputs(store::InputState state, const std::string& inbox = "") const;
+  std::vector<store::RunRecord> runs(std::optional<store::RunState> state = std::nullopt) const;
+  std::vector<store::JobRecord> jobs() const;
+
+ private:
+  TempFolder temp_;
+};
+
+std::int64_t now();
+
+// A run of `documents` pieces, made by the service from a job dropped into
+// "steuer", released by an operator and delivered.
+store::RunRecord delivered_run(const ServiceSite& site, const std::string& name, std::size_t documents,
+                               const std::string& inserter = "");
+
+// A piece's insert status as its name, "not set" when it has none.
+std::string status_of(store::Store& store, const std::string& piece);
+
+// The run file's name in the printer folder without ".pdf", which its
+// results file is named after.
+std::string delivered_stem(const store::RunRecord& run);
+
+std::size_t audit_count(store::Store& store, const std::string& action);
+
+}  // namespace kuvert::test
