@@ -73,6 +73,7 @@ JobSummary run_job(const RunRequest& request, Reporter& reporter) {
   reporter.stage("imposing and writing the runs");
   const auto tickets = impose_runs(job, runs, profiles, sources, folder, options, reporter);
   auto summary = job_summary(job, tickets, request.created);
+  summary.production_date = request.production_date;
   if (composed) {
     summary.rejected_records = composed->rejected_records;
     if (composed->rejected_records > 0) {

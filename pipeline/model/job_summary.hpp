@@ -23,6 +23,9 @@ struct JobSummary {
   std::string client;
   std::string application;
   std::string created;
+  // The day the letters were made for (kuvert run --date): their date and
+  // tariff; a reprint is made for the same day.
+  std::string production_date;
   std::size_t documents = 0;
   std::size_t pieces = 0;
   std::size_t manual_pieces = 0;
@@ -45,6 +48,7 @@ inline void to_json(nlohmann::json& json, const JobSummary& s) {
           {"client", s.client},
           {"application", s.application},
           {"created", s.created},
+          {"production_date", s.production_date},
           {"documents", s.documents},
           {"pieces", s.pieces},
           {"manual_pieces", s.manual_pieces},
@@ -64,6 +68,9 @@ inline void from_json(const nlohmann::json& json, JobSummary& s) {
   json.at("client").get_to(s.client);
   json.at("application").get_to(s.application);
   json.at("created").get_to(s.created);
+  // Summaries written before 0.4.1 lack it: they were made on the day they were created.
+  s.production_date = json.contains("production_date") ? json["production_date"].get<std::string>()
+                                                       : s.created.substr(0, 10);
   json.at("documents").get_to(s.documents);
   json.at("pieces").get_to(s.pieces);
   json.at("manual_pieces").get_to(s.manual_pieces);

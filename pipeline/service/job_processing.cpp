@@ -85,6 +85,10 @@ std::vector<PieceOutput> listed_pieces(const fs::path& manifest) {
 
 }  // namespace
 
+std::string production_date(const fs::path& output) {
+  return read_result<JobSummary>(output / "summary.json").production_date;
+}
+
 JobResult print_result(const fs::path& output) {
   const auto summary = read_result<JobSummary>(output / "summary.json");
   JobResult result;

@@ -23,6 +23,9 @@ using Clock = std::function<std::int64_t()>;
 // holds them: summary.json, the run tickets and the pieces of each R.csv.
 // Throws kuvert::Error (system) when one does not read.
 store::JobResult print_result(const std::filesystem::path& output);
+// The day a print job's letters were made for (its summary.json), for its
+// reprints. Throws kuvert::Error (system) when the summary does not read.
+std::string production_date(const std::filesystem::path& output);
 
 // Processes one taken input (or, after a crash, finishes the job that was
 // processing it: an output folder already complete is registered, an

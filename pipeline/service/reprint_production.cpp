@@ -86,7 +86,7 @@ void make_reprint(Store& store, const ServiceConfig& config, const RunRecord& ru
   }
   if (!fs::exists(output / "summary.json", error)) {
     // The letters are made for the job's own production date: the same.
-    const std::string date = job->created_at.substr(0, 10);
+    const std::string date = production_date(job->output);
     ChildProduction production{[&](const fs::path& work) {
                                  auto arguments = print_job_arguments(config, input->place, *job, date, work);
                                  arguments.insert(arguments.end(), {"--reprint", order.string()});

@@ -39,6 +39,12 @@ TEST_CASE("A reprint is made once, even when the service stopped between product
   Store store({config.store});
   const auto run = reconciled_with_a_reprint(store, config, temp.path());
   REQUIRE(runs_due_for_reprint(store).size() == 1);
+  // Made for a day before the job came into the store (a job produced
+  // past midnight, say): the reprint is made for that day too.
+  const fs::path summary = fs::path(find_job(store, run.job)->output) / "summary.json";
+  auto made_for = nlohmann::json::parse(std::ifstream(summary));
+  made_for["production_date"] = "2026-11-02";
+  std::ofstream(summary) << made_for.dump();
   std::vector<std::string> log;
   const auto note = [&log](const std::string& line) { log.push_back(line); };
   const std::atomic<bool> stopping{false};
@@ -49,6 +55,8 @@ TEST_CASE("A reprint is made once, even when the service stopped between product
   CHECK(made[0].name == "N0001");
   CHECK(made[0].pieces == 1);
   CHECK(pieces_of_run(store, made[0].id).front().documents == pieces_of_run(store, run.id).front().documents);
+  CHECK(nlohmann::json::parse(
+            std::ifstream(fs::path(made[0].file).parent_path() / "summary.json"))["production_date"] == "2026-11-02");
   CHECK(runs_due_for_reprint(store).empty());
   // Asked again (a crash after the record, before the loop moved on): nothing more.
   kuvert::service::make_reprint(

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "pipeline/model/concat.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/run_ticket.hpp"
 #include "pipeline/service/inbox_files.hpp"
@@ -91,7 +92,7 @@ std::string job_file_stem(std::int64_t job, const std::string& name) {
   std::string job_name = name.substr(0, 64);
   for (char& c : job_name)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') c = '_';
-  return "J" + std::to_string(job) + "-" + job_name;
+  return concat("J", std::to_string(job), "-", job_name);
 }
 
 std::string delivered_name(const RunRecord& run, const std::string& file) {
