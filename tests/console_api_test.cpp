@@ -545,6 +545,7 @@ TEST_CASE("Console API: a run's reconciliation, and runs in attention first on t
   const std::string sensitive = std::to_string(id);
   {
     // Delivered, one piece damaged, one seen twice, the rest ok: attention.
+    // The one seen twice listed first, for the supervisor who clears it.
     Store store({console.store_folder()});
     const Actor operator_{"anna", Role::operator_}, supervisor{"bernd", Role::supervisor};
     act_on_run(store, id, RunAction::release, operator_, kStart);
@@ -569,16 +570,17 @@ TEST_CASE("Console API: a run's reconciliation, and runs in attention first on t
   const auto& reconciliation = shown["reconciliation"];
   CHECK(reconciliation["statuses"] == nlohmann::json{{"damaged", 1}, {"duplicate", 1}, {"ok", 1}});
   REQUIRE(reconciliation["problem_pieces"].size() == 2);
-  CHECK(reconciliation["problem_pieces"][0]["status"] == "damaged");
-  CHECK(reconciliation["problem_pieces"][0]["note"] == "torn");
-  CHECK(reconciliation["problem_pieces"][0].contains("documents"));
+  CHECK(reconciliation["problem_pieces"][0]["status"] == "duplicate");
+  CHECK(reconciliation["problem_pieces"][1]["status"] == "damaged");
+  CHECK(reconciliation["problem_pieces"][1]["note"] == "torn");
+  CHECK(reconciliation["problem_pieces"][1].contains("documents"));
   // A viewer sees what happened, not which documents.
   const auto counts = nlohmann::json::parse(get(client, "/api/runs/" + sensitive, &vera)->body);
   CHECK(counts["reconciliation"]["problem_pieces"].size() == 2);
-  CHECK_FALSE(counts["reconciliation"]["problem_pieces"][0].contains("documents"));
+  CHECK_FALSE(counts["reconciliation"]["problem_pieces"][1].contains("documents"));
   // A supervisor clears it with a finding, deciding the piece seen twice;
   // an operator may not, and a body that does not read is refused.
-  const std::string twice = reconciliation["problem_pieces"][1]["piece"];
+  const std::string twice = reconciliation["problem_pieces"][0]["piece"];
   const std::string clear = "/api/runs/" + sensitive + "/clear";
   const nlohmann::json decision{{"set", {{twice, "ok"}}}, {"finding", "Fach 2 geöffnet: allein im Umschlag"}};
   auto refused = post(client, clear, &anna, true, decision.dump());

@@ -31,7 +31,8 @@ std::vector<PieceRecord> pieces_of_run(Store& store, std::int64_t run) {
 
 std::vector<PieceRecord> problem_pieces(Store& store, std::int64_t run, std::int64_t limit) {
   Statement query(store.db(), std::string(kPieceColumns) +
-                                  " WHERE run_id = ? AND status IS NOT NULL AND status != 'ok' ORDER BY sequence LIMIT ?");
+                                  " WHERE run_id = ? AND status IS NOT NULL AND status != 'ok'"
+                                  " ORDER BY status = 'duplicate' DESC, sequence LIMIT ?");
   query.bind(1, run).bind(2, limit);
   return query.rows(read_piece);
 }

@@ -45,8 +45,10 @@ class PieceLookup {
 
 std::optional<PieceRecord> find_piece(Store& store, const std::string& id);
 std::vector<PieceRecord> pieces_of_run(Store& store, std::int64_t run);
-// The run's pieces that did not simply go out (any status but ok), in
-// sequence, at most `limit`: what an operator looks at.
+// The run's pieces that did not simply go out (any status but ok), at most
+// `limit`: what an operator looks at. Pieces seen twice come first, in
+// sequence, then the others: a supervisor clearing the run decides those
+// from this list, however many pieces were damaged.
 std::vector<PieceRecord> problem_pieces(Store& store, std::int64_t run, std::int64_t limit);
 // The run's pieces to reprint: damaged, missing, or seen twice (and left
 // so by the supervisor); a few of a run's many.
