@@ -104,7 +104,7 @@ TEST_CASE("An inserter's spoiled pieces come back as a reprint of exactly them, 
 
   // Posted and closed: each notice returned once, by the piece that went out.
   act_on_run(store, run.id, RunAction::mark_posted, kAnna, now(), {.posted_on = "2026-12-01"});
-  act_on_run(store, reprint.id, RunAction::mark_posted, kAnna, now(), {.posted_on = "2026-12-03"});
+  act_on_run(store, reprint.id, RunAction::mark_posted, kAnna, now(), {.posted_on = "2026-12-04"});
   act_on_run(store, reprint.id, RunAction::close, kAnna, now());
   act_on_run(store, run.id, RunAction::close, kAnna, now());
   const fs::path returned = site.return_folder() / ("J" + std::to_string(run.job) + "-kreislauf.posting.jsonl");
@@ -115,7 +115,12 @@ TEST_CASE("An inserter's spoiled pieces come back as a reprint of exactly them, 
   for (std::string line; std::getline(in, line); ++lines) {
     const auto record = nlohmann::json::parse(line);
     piece_of_document[record["document"]] = record["piece"];
-    CHECK(record["posted_on"] == (record["run"] == "N0001" ? "2026-12-03" : "2026-12-01"));
+    // Posted on a Tuesday: the fourth day a Saturday, notified on Monday;
+    // on a Friday: notified on the Tuesday after.
+    const bool reprinted = record["run"] == "N0001";
+    CHECK(record["posted_on"] == (reprinted ? "2026-12-04" : "2026-12-01"));
+    CHECK(record["notified_on"] == (reprinted ? "2026-12-08" : "2026-12-07"));
+    CHECK(record["handling"] == "posted");
   }
   CHECK(lines == 10);
   REQUIRE(piece_of_document.size() == 10);

@@ -106,7 +106,9 @@ TEST_CASE("The simulated inserter reads every shipped profile's marks and insert
   }
 }
 
-TEST_CASE("The simulated inserter diverts the pieces a lost, torn or double-fed sheet spoils", "[inserter-sim][e2e]") {
+TEST_CASE(
+    "The simulated inserter diverts the pieces a lost or torn sheet or a jam spoils, and reports a piece made twice",
+    "[inserter-sim][e2e]") {
   for (const std::string profile : {"generic-omr", "datamatrix"}) {
     INFO(profile);
     InserterRun run(profile, "duplex");
@@ -120,6 +122,13 @@ TEST_CASE("The simulated inserter diverts the pieces a lost, torn or double-fed 
                                    "torn@" + std::to_string(last_first)})
                 .exit_code == 0);
     CHECK(run.statuses() == run.all_ok_but({{lost.at("piece_id"), "damaged"}, {last_piece.at("piece_id"), "damaged"}}));
+    // A jam on the last piece's first sheet ends the run: the two pieces
+    // before it are still in the track and taken out with it.
+    REQUIRE(run.simulate(profile, {"--fault", "jam@" + std::to_string(last_first)}).exit_code == 0);
+    const std::size_t n = run.manifest.size();
+    CHECK(run.statuses() == run.all_ok_but({{run.manifest[n - 3].at("piece_id"), "damaged"},
+                                            {run.manifest[n - 2].at("piece_id"), "damaged"},
+                                            {last_piece.at("piece_id"), "damaged"}}));
     // A piece printed twice: OMR counts back to where it has seen the
     // marks before, the 2D code names the piece.
     REQUIRE(run.simulate(profile, {"--fault", "twice@" + std::to_string(first)}).exit_code == 0);

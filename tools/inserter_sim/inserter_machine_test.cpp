@@ -72,10 +72,11 @@ TEST_CASE("An inserter inserts whole pieces and diverts the ones a fault leaves 
   CHECK(run.statuses({{FaultKind::shuffle, 5}}) == M{{P1, "ok"}, {P2, "damaged"}, {P3, "ok"}, {P4, "ok"}, {P5, "ok"}});
   // A piece printed twice: the second one is a duplicate.
   CHECK(run.statuses({{FaultKind::twice, 6}}) == M{{P1, "ok"}, {P2, "ok"}, {P3, "duplicate"}, {P4, "ok"}, {P5, "ok"}});
-  // A jam on piece 4's first sheet: it and the two pieces before it in the track are taken out.
+  // A jam on piece 4's first sheet ends the run: it and the two pieces
+  // before it in the track are taken out, the last never comes.
   CHECK(run.statuses({{FaultKind::jam, 7}}) ==
-        M{{P1, "ok"}, {P2, "damaged"}, {P3, "damaged"}, {P4, "damaged"}, {P5, "ok"}});
-  CHECK(run.events.back().piece == P5);
+        M{{P1, "ok"}, {P2, "damaged"}, {P3, "damaged"}, {P4, "damaged"}, {P5, "missing"}});
+  CHECK(run.events.back().note == "never reached the inserter");
 }
 
 TEST_CASE("A piece seen again after it was inserted is a duplicate, even when the copy is diverted", "[inserter-sim]") {

@@ -95,6 +95,7 @@ std::vector<FedSheet> feed_stack(const std::vector<std::size_t>& feed_order, con
       sheet.sheet = order[p];
       sheet.position = p + 1;
       fed.push_back(sheet);
+      if (sheet.jam) break;
     }
     for (const std::size_t at : twice) {
       // The piece of the sheet at `at` as printed, again after its last sheet.

@@ -5,8 +5,9 @@
 //   lost         the sheet never reaches the feeder (fell off the stack)
 //   double-feed  the feeder pulls it and the next sheet together
 //   torn         the folder tears it
-//   jam          the machine jams on it; the operator takes the pieces in
-//                the track out
+//   jam          the machine jams on it and the run ends there: the
+//                operator takes the pieces in the track out, and the rest
+//                of the stack is not fed
 //   twice        its whole piece comes twice (the printer, recovering
 //                from a jam of its own, printed the piece again)
 //   shuffle      it and the next sheet change places (a dropped stack)
