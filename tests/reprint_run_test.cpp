@@ -19,6 +19,16 @@ using nlohmann::json;
 
 namespace {
 
+// `kuvert run JOB -o OUTPUT --reprint ORDER` as the service runs it, in
+// runs of at most `max_sheets` sheets.
+kuvert::test::ProcessResult run_reprint(const kuvert::test::KuvertJob& job, const fs::path& output,
+                                        const fs::path& order, const std::string& max_sheets) {
+  return kuvert::test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", output.string(), "--layouts",
+                                    (kuvert::test::source_dir() / "layouts").string(), "--fonts",
+                                    (kuvert::test::source_dir() / "fonts").string(), "--date", "2026-11-22",
+                                    "--deterministic", "--max-sheets", max_sheets, "--reprint", order.string()});
+}
+
 std::vector<std::string> words(const std::string& text) {
   std::istringstream in(text);
   std::vector<std::string> result;
@@ -40,12 +50,7 @@ TEST_CASE("kuvert run --reprint makes the order's documents again, each run nami
   const fs::path order_file = job.output().parent_path() / "order.json";
   std::ofstream(order_file) << order.dump();
   const fs::path again = job.output().parent_path() / "again";
-  const auto run = [&](const fs::path& output, const fs::path& order) {
-    return kuvert::test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", output.string(), "--layouts",
-                                      (kuvert::test::source_dir() / "layouts").string(), "--fonts",
-                                      (kuvert::test::source_dir() / "fonts").string(), "--date", "2026-11-22",
-                                      "--deterministic", "--max-sheets", "2", "--reprint", order.string()});
-  };
+  const auto run = [&](const fs::path& output, const fs::path& order) { return run_reprint(job, output, order, "2"); };
   kuvert::test::require_success(run(again, order_file), "kuvert run --reprint");
   CHECK_FALSE(fs::exists(again / "N0001.pdf"));
   std::vector<std::string> replaced;
@@ -85,4 +90,35 @@ TEST_CASE("kuvert run --reprint makes the order's documents again, each run nami
   CHECK(refused.exit_code != 0);
   CHECK(refused.err.find("K-2026-999999") != std::string::npos);
   CHECK_FALSE(fs::exists(job.output().parent_path() / "refused"));
+}
+
+TEST_CASE("A data job's reprint composes only the letters to reprint, word for word as before", "[e2e]") {
+  kuvert::SampleRecordsOptions options;
+  options.records = 30;
+  options.foreign_share = 0;
+  kuvert::test::KuvertJob job(options);
+  kuvert::test::require_success(job.run(), "kuvert run");
+  const auto pieces = read_csv(read_file(job.output() / "R0001.csv"));
+  REQUIRE(pieces.size() > 10);
+  json order{{"run", "R0001"}, {"first_run", 1}, {"pieces", json::array()}};
+  for (const std::size_t i : {3u, 9u})
+    order["pieces"].push_back({{"piece", pieces[i].at("piece_id")}, {"documents", words(pieces[i].at("documents"))}});
+  const fs::path order_file = job.output().parent_path() / "order.json";
+  std::ofstream(order_file) << order.dump();
+  const fs::path again = job.output().parent_path() / "again";
+  const auto made = run_reprint(job, again, order_file, "2000");
+  kuvert::test::require_success(made, "kuvert run --reprint");
+  const auto reprinted = read_csv(read_file(again / "N0001.csv"));
+  REQUIRE(reprinted.size() == 2);
+  CHECK(reprinted[0].at("documents") == pieces[3].at("documents"));
+  CHECK(reprinted[1].at("documents") == pieces[9].at("documents"));
+  // Page for page the letters of those pieces (the run's sheets in order).
+  const auto original = kuvert::test::page_texts(job.output() / "R0001.pdf");
+  const auto again_pages = kuvert::test::page_texts(again / "N0001.pdf");
+  std::vector<std::string> expected;
+  for (const std::size_t i : {3u, 9u})
+    for (int sheet = std::stoi(pieces[i].at("first_sheet")); sheet <= std::stoi(pieces[i].at("last_sheet")); ++sheet)
+      for (int side = 0; side < 2; ++side) expected.push_back(original.at(2 * (sheet - 1) + side));
+  CHECK(again_pages == expected);
+  CHECK(json::parse(read_file(again / "summary.json"))["documents"] == reprinted.size());
 }

@@ -243,6 +243,7 @@ ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const C
             more = false;
             break;
           }
+          if (data.only_documents && record->valid && !data.only_documents->contains(record->id)) continue;
           batch->push_back(Letter{std::move(*record), {}, {}, {}});
         }
         if (batch->empty()) control.stop();

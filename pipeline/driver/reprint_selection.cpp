@@ -20,9 +20,14 @@ ReprintOrder read_reprint_order(const std::filesystem::path& file) {
   }
 }
 
+std::set<std::string> reprinted_documents(const ReprintOrder& order) {
+  std::set<std::string> documents;
+  for (const auto& piece : order.pieces) documents.insert(piece.documents.begin(), piece.documents.end());
+  return documents;
+}
+
 void keep_reprinted_documents(Job& job, const ReprintOrder& order) {
-  std::set<std::string> wanted;
-  for (const auto& piece : order.pieces) wanted.insert(piece.documents.begin(), piece.documents.end());
+  std::set<std::string> wanted = reprinted_documents(order);
   if (wanted.empty()) throw_input(Where{.job = job.name}, "the reprint order names no documents");
   std::vector<Document> documents;
   std::vector<RecipientKey> recipients;

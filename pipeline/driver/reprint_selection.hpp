@@ -16,6 +16,9 @@ namespace kuvert {
 // Throws kuvert::Error (input) naming the file when it does not read.
 ReprintOrder read_reprint_order(const std::filesystem::path& file);
 
+// The ids of the order's documents.
+std::set<std::string> reprinted_documents(const ReprintOrder& order);
+
 // Keeps the order's documents of `job` (and their recipients), in the
 // job's order. A document the order names that the job lacks, or an order
 // without documents, is an error (kuvert::Error, input), naming them all.

@@ -43,17 +43,18 @@ JobSummary run_job(const RunRequest& request, Reporter& reporter) {
   // The composed letters are personal data that no killed run may leave
   // behind: their spool has no name.
   std::optional<UnnamedFile> spool;
-  if (const auto* data = std::get_if<DataJob>(&input)) {
+  std::optional<ReprintOrder> reprint;
+  if (!request.reprint.empty()) reprint = read_reprint_order(request.reprint);
+  if (auto* data = std::get_if<DataJob>(&input)) {
+    if (reprint) data->only_documents = reprinted_documents(*reprint);
     spool.emplace(folder.path());
     reporter.stage("composing the letters");
     composed = compose_data_job(*data, request, profiles, spool->path(), 4 * threads);
     sources.add(composed->job.files.front(), "the composed letters");
   }
   Job job = composed ? std::move(composed->job) : std::get<Job>(std::move(input));
-  std::optional<ReprintOrder> reprint;
   PlanOptions plan{.max_sheets = request.max_sheets};
-  if (!request.reprint.empty()) {
-    reprint = read_reprint_order(request.reprint);
+  if (reprint) {
     keep_reprinted_documents(job, *reprint);
     plan.run_letter = kReprintRunLetter;
     plan.first_run = reprint->first_run;

@@ -1,5 +1,7 @@
 #pragma once
 #include <filesystem>
+#include <optional>
+#include <set>
 #include <string>
 #include <variant>
 
@@ -22,6 +24,9 @@ struct DataJob {
   ProductionSettings defaults;     // checked against the profiles
   bool skip_bad_records = false;
   std::size_t record_limit = 0;  // compose only the first records (a proof); 0: all
+  // A reprint's: compose only the records of these document ids, the
+  // others are read and left (a reprint of a few letters of a large job).
+  std::optional<std::set<std::string>> only_documents;
 };
 
 // Reads and validates a job: `path` is a job folder holding job.json, or
