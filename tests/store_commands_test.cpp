@@ -246,10 +246,14 @@ TEST_CASE("An operator reconciles a run, and a piece seen twice waits for a supe
   // The rest reprinted: a piece seen twice puts the run in attention.
   const auto attention = as("anna", {"runs", "reconcile", run, "--rest", "reprint"});
   CHECK(attention.out == "run " + run +
-                             " is attention: 1 piece was seen twice: a letter may be in a wrong envelope; 1 of 3 "
+                             " is in attention: 1 piece was seen twice: a letter may be in a wrong envelope; 1 of 3 "
                              "pieces to reprint (33.33 %), more than the printer's 2 %; damaged 1, duplicate 1, ok 1\n");
   CHECK(as("anna", {"runs", "close", run}).exit_code == 1);
-  CHECK(service.kuvert({"runs", "show", run}).out.find("  attention   1 piece was seen twice") != std::string::npos);
+  const auto shown = service.kuvert({"runs", "show", run}).out;
+  CHECK(shown.find("  attention   1 piece was seen twice") != std::string::npos);
+  // The pieces to decide, the one seen twice first.
+  CHECK(shown.find("  piece       0000002A-R0001-000002 duplicate\n"
+                   "  piece       0000002A-R0001-000003 damaged: set by anna\n") != std::string::npos);
   CHECK(as("anna", {"runs", "clear", run, "--finding", "looked"}).err ==
         "kuvert: record \"run " + run + "\": \"clear\" needs the supervisor role; anna is operator\n");
   CHECK(as("bernd", {"runs", "clear", run, "--finding", " ", "--set", "0000002A-R0001-000002=ok"}).err ==

@@ -9,16 +9,16 @@
 #include <iostream>
 #include <map>
 
+#include "pipeline/config/centre_time.hpp"
 #include "pipeline/config/service_config.hpp"
+#include "pipeline/driver/posting_list.hpp"
 #include "pipeline/model/counted.hpp"
 #include "pipeline/model/error.hpp"
-#include "pipeline/config/centre_time.hpp"
-#include "pipeline/driver/posting_list.hpp"
-#include "pipeline/service/inbox_files.hpp"
 #include "pipeline/model/iso_date.hpp"
 #include "pipeline/model/terminal_text.hpp"
-#include "pipeline/store/audit_trail.hpp"
+#include "pipeline/service/inbox_files.hpp"
 #include "pipeline/service/results_intake.hpp"
+#include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/piece_verdicts.hpp"
@@ -205,15 +205,15 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
       "reconcile", "Decide pieces without a status (or others) and reconcile the run once every piece has one");
   verdict_options(commands.runs_reconcile);
   commands.runs_reconcile->add_option("--rest", commands.rest, "ok|reprint|pull|hand-mail for every piece still unset");
-  commands.runs_clear =
-      runs->add_subcommand("clear", "Clear a run in attention with a finding (supervisor), deciding its pieces seen twice");
+  commands.runs_clear = runs->add_subcommand(
+      "clear", "Clear a run in attention with a finding (supervisor), deciding its pieces seen twice");
   verdict_options(commands.runs_clear);
   commands.runs_clear->add_option("--finding", commands.finding, "What was checked and what was found")->required();
 
   auto* posting = app.add_subcommand("posting", "What went to the postal service: the posting list of a day");
   posting->require_subcommand(1);
-  commands.posting_list = posting->add_subcommand(
-      "list", "Write each client's posting list (Einlieferungsliste) of a day as CSV and PDF");
+  commands.posting_list =
+      posting->add_subcommand("list", "Write each client's posting list (Einlieferungsliste) of a day as CSV and PDF");
   commands.posting_list->add_option("--date", commands.date, "The posting day YYYY-MM-DD (default today)");
   commands.posting_list->add_option("--client", commands.client, "Only this client");
   commands.posting_list->add_option("-o,--output", commands.output, "Folder for the files (default: the current one)");
@@ -297,6 +297,15 @@ int run_store_commands(StoreCommands& commands) {
     print_run(run);
     if (const auto statuses = insert_statuses(store, run.id); !statuses.empty())
       std::printf("  inserted    %s\n", statuses.c_str());
+    // The pieces an operator or supervisor decides, those seen twice first.
+    constexpr std::int64_t kShownPieces = 200;
+    const auto problems = problem_pieces(store, run.id, kShownPieces);
+    for (const auto& piece : problems)
+      std::printf("  piece       %s %s%s%s\n", shown(piece.id).c_str(), std::string(name(*piece.status)).c_str(),
+                  piece.station.empty() ? "" : (" at " + shown(piece.station)).c_str(),
+                  piece.note.empty() ? "" : (": " + shown(piece.note)).c_str());
+    if (problems.size() == static_cast<std::size_t>(kShownPieces))
+      std::printf("  piece       ... (the first %lld shown)\n", static_cast<long long>(kShownPieces));
     for (const auto& reprint : reprints_of(store, run.id))
       std::printf("  reprint     run %lld (%s, %s)\n", static_cast<long long>(reprint.id), shown(reprint.name).c_str(),
                   std::string(name(reprint.state)).c_str());
@@ -310,10 +319,10 @@ int run_store_commands(StoreCommands& commands) {
     auto run = run_named(store, commands.run);
     const Actor actor = authenticated(store, commands);
     const Printer* printer = printer_named(config.printers, run.printer);
-    run = settle_run(store, run, clearing, verdicts, actor, now(),
-                     {.max_reprint_percent = (printer ? *printer : Printer{}).max_reprint_percent,
-                      .finding = commands.finding});
-    std::printf("run %lld is %s%s; %s\n", static_cast<long long>(run.id), std::string(name(run.state)).c_str(),
+    run = settle_run(
+        store, run, clearing, verdicts, actor, now(),
+        {.max_reprint_percent = (printer ? *printer : Printer{}).max_reprint_percent, .finding = commands.finding});
+    std::printf("run %lld is %s%s; %s\n", static_cast<long long>(run.id), state_phrase(run.state).c_str(),
                 run.attention.empty() ? "" : (": " + shown(run.attention)).c_str(),
                 insert_statuses(store, run.id).c_str());
     return 0;
@@ -322,9 +331,9 @@ int run_store_commands(StoreCommands& commands) {
     const auto config = config_of(commands);
     Store store = open_store(config);
     const auto run = run_named(store, commands.run);
-    const auto events =
-        service::apply_results_file(store, config.printers, {.run = run, .user = system_user()}, commands.results, now())
-            .events;
+    const auto events = service::apply_results_file(store, config.printers, {.run = run, .user = system_user()},
+                                                    commands.results, now())
+                            .events;
     std::printf("run %lld: %s applied; %s\n", static_cast<long long>(run.id),
                 counted(events, "result", "results").c_str(), insert_statuses(store, run.id).c_str());
     return 0;
@@ -339,7 +348,7 @@ int run_store_commands(StoreCommands& commands) {
     if (action == RunAction::mark_posted)
       details.posted_on = commands.date.empty() ? CentreTime(config.time_zone).day_of(now()).date : commands.date;
     const auto run = act_on_run(store, commands.run, action, actor, now(), details);
-    std::printf("run %lld is %s\n", static_cast<long long>(run.id), std::string(name(run.state)).c_str());
+    std::printf("run %lld is %s\n", static_cast<long long>(run.id), state_phrase(run.state).c_str());
     return 0;
   }
   if (commands.posting_list->parsed()) {
@@ -355,7 +364,8 @@ int run_store_commands(StoreCommands& commands) {
     }
     std::filesystem::create_directories(commands.output);
     for (auto first = lines.begin(); first != lines.end();) {
-      const auto end = std::find_if(first, lines.end(), [&](const PostingLine& line) { return line.client != first->client; });
+      const auto end =
+          std::find_if(first, lines.end(), [&](const PostingLine& line) { return line.client != first->client; });
       const std::vector<PostingLine> client_lines(first, end);
       std::string client = first->client;  // from job.json: kept safe for a file name
       for (char& c : client)
@@ -382,7 +392,8 @@ int run_store_commands(StoreCommands& commands) {
     return 0;
   }
   if (commands.audit_list->parsed()) {
-    for (const auto& [option, value] : {std::pair{"--from", &commands.audit_from}, std::pair{"--to", &commands.audit_to}})
+    for (const auto& [option, value] :
+         {std::pair{"--from", &commands.audit_from}, std::pair{"--to", &commands.audit_to}})
       if (!value->empty() && !is_iso_date_or_time(*value))
         throw Error(ErrorKind::usage, Where{.field = option},
                     "\"" + *value + "\" is not a date or time (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");

@@ -73,7 +73,7 @@ RunDecision reconciled(const PieceTally& pieces, double max_reprint_percent) {
 
 RunDecision wrong_state(const RunFacts& run, RunAction action) {
   std::string why = "a run that is ";
-  why += name(run.state);
+  why += state_phrase(run.state);
   why += " cannot be given \"";
   why += name(action);
   why += '"';
@@ -96,6 +96,10 @@ std::optional<Role> parse_role(std::string_view text) { return parse_in(kRoles, 
 
 bool ready_for_delivery(const RunFacts& run) {
   return run.sensitive ? run.state == RunState::confirmed : run.state == RunState::released;
+}
+
+std::string state_phrase(RunState state) {
+  return state == RunState::attention ? "in attention" : std::string(name(state));
 }
 
 RunDecision decide(const RunFacts& run, RunAction action, const Actor& actor) {

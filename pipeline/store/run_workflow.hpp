@@ -45,6 +45,8 @@ enum class RunAction {
 enum class Role { viewer, operator_, supervisor, admin };
 
 std::string_view name(RunState state);
+// As a sentence says it: "a run that is in attention", "run 3 is delivered".
+std::string state_phrase(RunState state);
 std::string_view name(RunAction action);
 std::string_view name(Role role);
 std::optional<RunState> parse_run_state(std::string_view text);

@@ -104,7 +104,7 @@ TEST_CASE("A run is reconciled once every piece has a status, unless a superviso
         "the service only delivers and reconciles runs");
   CHECK(decide(run(RunState::attention), RunAction::clear, bernd).next == RunState::reconciled);
   CHECK(decide(run(RunState::attention), RunAction::close, bernd).refusal ==
-        "a run that is attention cannot be given \"close\"");
+        "a run that is in attention cannot be given \"close\"");
   CHECK(decide(run(RunState::reconciled), RunAction::clear, bernd).refusal ==
         "a run that is reconciled cannot be given \"clear\"");
 }

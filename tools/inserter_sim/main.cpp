@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 
+#include "pipeline/model/counted.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/iso_date.hpp"
 #include "pipeline/model/terminal_text.hpp"
@@ -119,10 +120,10 @@ int simulate(const Options& options) {
     if (!by_piece.contains(event.piece) || by_piece[event.piece] != InsertStatus::duplicate)
       by_piece[event.piece] = event.status;
   for (const auto& [piece, status] : by_piece) ++last_status[status];
-  std::printf("%s: %zu sheets (%s), %zu fed", terminal_safe(options.run_file.filename().string()).c_str(), codes.size(),
-              camera.duplex() ? "duplex" : "simplex", fed.size());
+  std::printf("%s: %s (%s), %zu fed", terminal_safe(options.run_file.filename().string()).c_str(),
+              counted(codes.size(), "sheet", "sheets").c_str(), camera.duplex() ? "duplex" : "simplex", fed.size());
   for (const auto& fault : faults) std::printf(", %s", fault_text(fault).c_str());
-  std::printf("\n%s: %zu pieces:", terminal_safe(output.string()).c_str(), by_piece.size());
+  std::printf("\n%s: %s:", terminal_safe(output.string()).c_str(), counted(by_piece.size(), "piece", "pieces").c_str());
   for (const auto& [status, count] : last_status) std::printf(" %zu %s", count, std::string(name(status)).c_str());
   std::printf("\n");
   return 0;
