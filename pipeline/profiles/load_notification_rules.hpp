@@ -8,7 +8,7 @@
 #include <map>
 #include <string>
 
-#include "pipeline/model/notification_date.hpp"
+#include "stages/reconcile/notification_date.hpp"
 
 namespace kuvert {
 

@@ -1,22 +1,22 @@
-#include "pipeline/model/counted.hpp"
 #include "pipeline/service/job_processing.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 
+#include "pipeline/model/counted.hpp"
+#include "pipeline/model/csv_rows.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/job_summary.hpp"
 #include "pipeline/model/run_ticket.hpp"
 #include "pipeline/model/scan_summary.hpp"
+#include "pipeline/service/child_production.hpp"
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/service/inbox_intake.hpp"
-#include "pipeline/service/child_production.hpp"
 #include "pipeline/service/results_intake.hpp"
 #include "pipeline/store/store.hpp"
-#include "stages/ingest/csv_rows.hpp"
 #include "stages/ingest/job_manifest.hpp"
 
 namespace kuvert::service {
@@ -64,7 +64,8 @@ std::vector<PieceOutput> listed_pieces(const fs::path& manifest) {
     if (!row.problem.empty()) throw_system(Where{.file = manifest.string()}, row.problem);
     if (header.empty()) {
       header = row.cells;
-      id = column("piece_id"), sequence = column("sequence"), sheets = column("sheets"), documents = column("documents");
+      id = column("piece_id"), sequence = column("sequence"), sheets = column("sheets"),
+      documents = column("documents");
       product = column("product"), postage = column("postage_cents"), weight = column("weight_g");
       country = column("country");
       continue;
@@ -148,9 +149,8 @@ JobResult scan_result(const fs::path& output, const std::string& name) {
 }
 
 // The command line of the child that produces `input` as `job` in `work`.
-std::vector<std::string> production_arguments(const ServiceConfig& config, const Inbox& inbox,
-                                              const InputRecord& input, const JobRecord& job, const fs::path& work,
-                                              std::int64_t now) {
+std::vector<std::string> production_arguments(const ServiceConfig& config, const Inbox& inbox, const InputRecord& input,
+                                              const JobRecord& job, const fs::path& work, std::int64_t now) {
   if (inbox.kind == InboxKind::scan) {
     // Archived documents are INBOX-INPUT-0001, ...: unique in the store.
     return {"scan", input.place, "--profile", inbox.profile, "--name", inbox.name + "-" + std::to_string(input.id)};
@@ -164,7 +164,9 @@ std::optional<std::string> produce(const ServiceConfig& config, const Inbox& inb
   return produce_in_child(
       config,
       {[&](const fs::path& work) { return production_arguments(config, inbox, input, job, work, now); },
-       {fs::path(input.place).parent_path()}, inbox.kind == InboxKind::scan ? "the scan batch " : "the job ", now},
+       {fs::path(input.place).parent_path()},
+       inbox.kind == InboxKind::scan ? "the scan batch " : "the job ",
+       now},
       job.output, stopping);
 }
 
@@ -234,9 +236,10 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
     }
     const JobResult result = job.kind == JobKind::scan ? scan_result(output, input.name) : print_result(output);
     finish_job(store, job.id, result, inbox->printer, clock());
-    const std::string outcome = job.kind == JobKind::scan
-                                    ? counted(result.documents, "document", "documents") + " archived in " + output.string()
-                                    : counted(result.runs.size(), "run awaits", "runs await") + " release";
+    const std::string outcome =
+        job.kind == JobKind::scan
+            ? counted(result.documents, "document", "documents") + " archived in " + output.string()
+            : counted(result.runs.size(), "run awaits", "runs await") + " release";
     log(label + ": job " + std::to_string(job.id) + " \"" + result.name + "\" done, " + outcome);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::input) throw;  // the disk, the store: tried again

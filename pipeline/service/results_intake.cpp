@@ -8,7 +8,7 @@
 #include "pipeline/service/run_delivery.hpp"
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/piece_records.hpp"
-#include "stages/ingest/results_file.hpp"
+#include "stages/reconcile/results_file.hpp"
 
 namespace kuvert::service {
 

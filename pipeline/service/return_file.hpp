@@ -3,7 +3,7 @@
 // "Posting records"): once every run of the job is closed (or cancelled),
 // one record per document, as JSON Lines and as CSV, into the job inbox's
 // `return` folder: what became of the notice, when it was posted, and from
-// when it counts as notified (pipeline/model/notification_date.hpp) under
+// when it counts as notified (stages/reconcile/notification_date.hpp) under
 // its client's rules.
 //
 // Written once: the files are made under hidden temporary names, the job is

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <variant>
 
-#include "stages/ingest/plain_text.hpp"
-#include "stages/ingest/record_format.hpp"
+#include "pipeline/model/plain_text.hpp"
 #include "pipeline/model/utf8.hpp"
+#include "stages/ingest/record_format.hpp"
 #include "stages/ingest/record_values.hpp"
 
 namespace kuvert {
@@ -18,7 +18,6 @@ namespace {
 
 using nlohmann::json;
 constexpr auto npos = std::string_view::npos;
-
 
 constexpr std::array<const char*, 5> kRecipientParts = {"name", "street", "postcode", "city", "country"};
 

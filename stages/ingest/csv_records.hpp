@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/model/csv_rows.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/record_schema.hpp"
-#include "stages/ingest/csv_rows.hpp"
 #include "stages/ingest/record_entry.hpp"
 
 namespace kuvert {

@@ -2,13 +2,13 @@
 // application can correct a delivery in one round trip.
 #include "stages/ingest/job_manifest.hpp"
 
-#include <nlohmann/json.hpp>
 #include <algorithm>
 #include <fstream>
 #include <functional>
+#include <nlohmann/json.hpp>
 
+#include "pipeline/model/plain_text.hpp"
 #include "stages/ingest/json_fields.hpp"
-#include "stages/ingest/plain_text.hpp"
 #include "stages/ingest/strict_json.hpp"
 
 namespace kuvert {
@@ -171,7 +171,9 @@ JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, st
     if (plain)
       manifest.layout = *layout;
     else
-      fields.problem("layout", "\"" + *layout + "\" is not a layout name (letters, digits, - and _; the layouts are in layouts/letters/)");
+      fields.problem(
+          "layout",
+          "\"" + *layout + "\" is not a layout name (letters, digits, - and _; the layouts are in layouts/letters/)");
   }
   if (auto fonts = fields.text("standard_fonts", false))
     manifest.allow_standard_fonts =
@@ -181,7 +183,8 @@ JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, st
     manifest.skip_bad_records =
         fields.choice<bool>("on_bad_record", *mode, {{"fail", false}, {"skip", true}}).value_or(false);
   if (fields.has("layout") || fields.has("records")) {
-    if (!fields.has("layout")) fields.problem("layout", "is missing; a job with records names the layout to set them in");
+    if (!fields.has("layout"))
+      fields.problem("layout", "is missing; a job with records names the layout to set them in");
     if (!fields.has("records")) fields.problem("records", "is missing; a job with a layout names its records file");
     for (const char* other : {"print_file", "documents"})
       if (fields.has(other))

@@ -2,14 +2,15 @@
 
 #include <set>
 
-#include "stages/ingest/plain_text.hpp"
+#include "pipeline/model/plain_text.hpp"
 #include "stages/ingest/postal_address.hpp"
 
 namespace kuvert {
 
 JsonFields::JsonFields(const nlohmann::json& object, Where where, std::vector<Diagnostic>& problems)
     : FieldReader(where, problems), object_(object), is_object_(object.is_object()) {
-  if (!is_object_) problems.push_back({std::move(where), std::string("expected a JSON object, got ") + object.type_name()});
+  if (!is_object_)
+    problems.push_back({std::move(where), std::string("expected a JSON object, got ") + object.type_name()});
 }
 
 bool JsonFields::has(const std::string& key) const { return is_object_ && object_.contains(key); }

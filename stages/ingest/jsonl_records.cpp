@@ -2,8 +2,8 @@
 
 #include <optional>
 
-#include "stages/ingest/byte_reader.hpp"
-#include "stages/ingest/plain_text.hpp"
+#include "pipeline/model/byte_reader.hpp"
+#include "pipeline/model/plain_text.hpp"
 #include "pipeline/model/utf8.hpp"
 #include "stages/ingest/record_values.hpp"
 #include "stages/ingest/strict_json.hpp"

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "stages/ingest/plain_text.hpp"
+#include "pipeline/model/plain_text.hpp"
 
 namespace kuvert {
 
@@ -41,20 +41,25 @@ std::vector<std::pair<std::string, std::string>> recipient_problems(const Recipi
   if (recipient.name.empty()) problems.emplace_back("recipient.name", "expected at least one name line");
   for (std::size_t i = 0; i < recipient.name.size(); ++i)
     if (is_blank(recipient.name[i]))
-      problems.emplace_back("recipient.name[" + std::to_string(i) + "]",
-                            std::string(recipient.name[i].empty() ? "is empty" : "is blank") +
-                                "; the address may have no blank lines");
+      problems.emplace_back(
+          "recipient.name[" + std::to_string(i) + "]",
+          std::string(recipient.name[i].empty() ? "is empty" : "is blank") + "; the address may have no blank lines");
   if (is_blank(recipient.street)) problems.emplace_back("recipient.street", "is empty");
   if (is_blank(recipient.city)) problems.emplace_back("recipient.city", "is empty");
   const auto& country = recipient.country;
   if (!is_country_code(country))
-    problems.emplace_back("recipient.country", "\"" + country + "\" is not an ISO 3166-1 country code (expected two capital letters of an assigned code, e.g. \"DE\")");
+    problems.emplace_back(
+        "recipient.country",
+        "\"" + country +
+            "\" is not an ISO 3166-1 country code (expected two capital letters of an assigned code, e.g. \"DE\")");
   else if (recipient.domestic()) {
-    if (auto problem = german_postcode_problem(recipient.postcode)) problems.emplace_back("recipient.postcode", *problem);
+    if (auto problem = german_postcode_problem(recipient.postcode))
+      problems.emplace_back("recipient.postcode", *problem);
   }
   const auto lines = recipient_line_count(recipient);
   if (lines > kMaxRecipientLines)
-    problems.emplace_back("recipient", "needs " + std::to_string(lines) + " address lines; the address field holds at most " +
+    problems.emplace_back("recipient", "needs " + std::to_string(lines) +
+                                           " address lines; the address field holds at most " +
                                            std::to_string(kMaxRecipientLines));
   return problems;
 }

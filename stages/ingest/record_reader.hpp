@@ -19,11 +19,11 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/model/byte_reader.hpp"
+#include "pipeline/model/csv_rows.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/record_schema.hpp"
-#include "stages/ingest/byte_reader.hpp"
 #include "stages/ingest/csv_records.hpp"
-#include "stages/ingest/csv_rows.hpp"
 #include "stages/ingest/id_index.hpp"
 #include "stages/ingest/record_entry.hpp"
 #include "stages/ingest/record_format.hpp"

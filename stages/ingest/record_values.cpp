@@ -4,7 +4,6 @@
 // also missing its street).
 #include "stages/ingest/record_values.hpp"
 
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -12,8 +11,8 @@
 
 #include "pipeline/model/iso_date.hpp"
 #include "pipeline/model/money_amount.hpp"
+#include "pipeline/model/plain_text.hpp"
 #include "stages/ingest/json_fields.hpp"
-#include "stages/ingest/plain_text.hpp"
 
 namespace kuvert {
 namespace {

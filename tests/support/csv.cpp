@@ -3,7 +3,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "stages/ingest/csv_rows.hpp"
+#include "pipeline/model/csv_rows.hpp"
 
 namespace kuvert::test {
 
@@ -15,7 +15,8 @@ std::vector<std::map<std::string, std::string>> read_csv(const std::string& text
   std::vector<std::string> header;
   std::vector<std::map<std::string, std::string>> rows;
   for (CsvRow row; reader.next(row);) {
-    if (!row.problem.empty()) throw std::runtime_error("CSV row at byte " + std::to_string(row.offset) + ": " + row.problem);
+    if (!row.problem.empty())
+      throw std::runtime_error("CSV row at byte " + std::to_string(row.offset) + ": " + row.problem);
     if (row.blank()) continue;
     if (header.empty()) {
       header = row.cells;

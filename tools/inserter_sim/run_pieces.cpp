@@ -3,9 +3,9 @@
 #include <charconv>
 #include <fstream>
 
+#include "pipeline/model/csv_rows.hpp"
 #include "pipeline/model/error.hpp"
 #include "stages/deliver/control_files.hpp"
-#include "stages/ingest/csv_rows.hpp"
 
 namespace kuvert::inserter_sim {
 namespace {

@@ -1,4 +1,4 @@
-#include "stages/ingest/results_file.hpp"
+#include "stages/reconcile/results_file.hpp"
 
 #include <catch2/catch.hpp>
 #include <sstream>
@@ -55,14 +55,15 @@ TEST_CASE("a reprint list is one piece id a line, each damaged", "[results]") {
 TEST_CASE("every malformed line of a results file is named, and none of its events is handed on", "[results]") {
   const auto r = read("piece,status,run\n" + kId + ",ok,R0001\n" + kId + ",lost,R0001\n" + "R0001-0001;x,ok,R0001\n" +
                       kId + ",ok\n" + kId + ",ok,\n" + kId + ",\"ok\"x,R0001\n");
-  CHECK(r.problems == std::vector<std::string>{
-                          "file \"R0001.results.csv\": record \"line 3\": field \"status\": \"lost\" is not one of ok, "
-                          "damaged, missing, pulled, duplicate, hand-mailed",
-                          "file \"R0001.results.csv\": record \"line 4\": field \"piece\": \"R0001-0001;x\" is no id "
-                          "kuvert writes (letters, digits, - _ . only)",
-                          "file \"R0001.results.csv\": record \"line 5\": has 2 fields where the header names 3",
-                          "file \"R0001.results.csv\": record \"line 6\": field \"run\": is empty",
-                          "file \"R0001.results.csv\": record \"line 7\": has text after the closing quote of field 2"});
+  CHECK(r.problems ==
+        std::vector<std::string>{
+            "file \"R0001.results.csv\": record \"line 3\": field \"status\": \"lost\" is not one of ok, "
+            "damaged, missing, pulled, duplicate, hand-mailed",
+            "file \"R0001.results.csv\": record \"line 4\": field \"piece\": \"R0001-0001;x\" is no id "
+            "kuvert writes (letters, digits, - _ . only)",
+            "file \"R0001.results.csv\": record \"line 5\": has 2 fields where the header names 3",
+            "file \"R0001.results.csv\": record \"line 6\": field \"run\": is empty",
+            "file \"R0001.results.csv\": record \"line 7\": has text after the closing quote of field 2"});
   CHECK(r.events.size() == 1);  // line 2 only; its caller applies nothing of a file with problems
 }
 
@@ -73,7 +74,8 @@ TEST_CASE("a results header must name piece and status, and only the columns the
   CHECK(read("piece,status,colour\n").problems ==
         std::vector<std::string>{"file \"R0001.results.csv\": record \"line 1\": field \"colour\": is not a column of "
                                  "a results file (piece, status, time, station, note, run)"});
-  CHECK(read("").problems == std::vector<std::string>{"file \"R0001.results.csv\": record \"line 0\": holds no results"});
+  CHECK(read("").problems ==
+        std::vector<std::string>{"file \"R0001.results.csv\": record \"line 0\": holds no results"});
   // No header: the first line is taken for one, and its columns are unknown.
   const auto headless = read(kId + ",ok\n").problems;
   REQUIRE(headless.size() == 4);

@@ -1,4 +1,4 @@
-#include "pipeline/model/notification_date.hpp"
+#include "stages/reconcile/notification_date.hpp"
 
 #include <cstdio>
 

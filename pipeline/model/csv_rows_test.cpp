@@ -1,4 +1,4 @@
-#include "stages/ingest/csv_rows.hpp"
+#include "pipeline/model/csv_rows.hpp"
 
 #include <catch2/catch.hpp>
 #include <sstream>

@@ -1,4 +1,4 @@
-#include "stages/ingest/csv_rows.hpp"
+#include "pipeline/model/csv_rows.hpp"
 
 #include <string_view>
 

@@ -32,10 +32,10 @@ struct ResultEvent {
   std::uint64_t line = 0;  // 1-based, in the file
   std::string piece;       // as the 2D code and R.csv carry it
   InsertStatus status = InsertStatus::ok;
-  std::string time;        // ISO 8601, "" when not given
+  std::string time;  // ISO 8601, "" when not given
   std::string station;
   std::string note;
-  std::string run;         // the `run` column, "" when the file has none
+  std::string run;  // the `run` column, "" when the file has none
 };
 
 enum class ResultsForm { generic, reprint_list };

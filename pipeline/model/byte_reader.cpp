@@ -1,4 +1,4 @@
-#include "stages/ingest/byte_reader.hpp"
+#include "pipeline/model/byte_reader.hpp"
 
 namespace kuvert {
 

@@ -1,4 +1,4 @@
-#include "stages/ingest/plain_text.hpp"
+#include "pipeline/model/plain_text.hpp"
 
 #include <cstdio>
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "stages/ingest/byte_reader.hpp"
+#include "pipeline/model/byte_reader.hpp"
 
 namespace kuvert {
 

@@ -1,14 +1,14 @@
-#include "stages/ingest/results_file.hpp"
+#include "stages/reconcile/results_file.hpp"
 
 #include <algorithm>
 #include <array>
 #include <optional>
 
 #include "pipeline/model/concat.hpp"
+#include "pipeline/model/csv_rows.hpp"
 #include "pipeline/model/iso_date.hpp"
+#include "pipeline/model/plain_text.hpp"
 #include "pipeline/model/utf8.hpp"
-#include "stages/ingest/csv_rows.hpp"
-#include "stages/ingest/plain_text.hpp"
 
 namespace kuvert {
 namespace {
@@ -59,8 +59,8 @@ class ResultsReader {
     }
     if (!started_) problem("", "holds no results");
     if (unlisted_ > 0)
-      reading_.problems.push_back({Where{.file = file_},
-                                   std::to_string(unlisted_) + " more problems, not listed: correct these first"});
+      reading_.problems.push_back(
+          {Where{.file = file_}, std::to_string(unlisted_) + " more problems, not listed: correct these first"});
     return std::move(reading_);
   }
 
@@ -94,7 +94,8 @@ class ResultsReader {
     }
     width_ = cells.size();
     for (const Column required : {piece, status})
-      if (!columns_[required]) problem(kColumnNames[required], "is a column every results file has; the header lacks it");
+      if (!columns_[required])
+        problem(kColumnNames[required], "is a column every results file has; the header lacks it");
   }
 
   void listed(const std::vector<std::string>& cells) {
@@ -106,8 +107,8 @@ class ResultsReader {
   void event(const std::vector<std::string>& cells) {
     if (!columns_[piece] || !columns_[status]) return;  // the header was refused
     if (cells.size() != width_)
-      return problem("", "has " + std::to_string(cells.size()) + " fields where the header names " +
-                             std::to_string(width_));
+      return problem(
+          "", "has " + std::to_string(cells.size()) + " fields where the header names " + std::to_string(width_));
     const auto cell = [&](Column column) { return columns_[column] ? cells[*columns_[column]] : std::string(); };
     const auto before = reading_.problems.size() + unlisted_;
     ResultEvent event{.line = line_, .piece = cell(piece)};
@@ -115,7 +116,8 @@ class ResultsReader {
     if (const auto status_read = parse_insert_status(cell(status)))
       event.status = *status_read;
     else
-      problem("status", concat("\"", cell(status), "\" is not one of ok, damaged, missing, pulled, duplicate, hand-mailed"));
+      problem("status",
+              concat("\"", cell(status), "\" is not one of ok, damaged, missing, pulled, duplicate, hand-mailed"));
     event.time = cell(time);
     if (!event.time.empty() && !is_iso_date_or_time(event.time))
       problem("time", concat("\"", event.time, "\" is not a time such as 2026-12-02T08:30:00Z"));
