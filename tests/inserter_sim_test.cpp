@@ -104,6 +104,17 @@ TEST_CASE("The simulated inserter reads every shipped profile's marks and insert
     }
     CHECK(result.out.find("(" + sides + ")") != std::string::npos);
   }
+  // A 2D code names its pieces: without the control file the machine
+  // still inserts them, duplex told from the marks (none to report missing).
+  InserterRun run("datamatrix", "duplex");
+  fs::remove(fs::path(run.pdf()).replace_extension(".pieces.csv"));
+  const auto result = run.simulate("datamatrix", {"--fault", "lost@1"});
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.out.find("(duplex)") != std::string::npos);
+  auto expected = run.all_ok_but({});
+  expected.erase(run.manifest.front().at("piece_id"));
+  if (run.manifest.front().at("sheets") != "1") expected[run.manifest.front().at("piece_id")] = "damaged";
+  CHECK(run.statuses() == expected);
 }
 
 TEST_CASE(

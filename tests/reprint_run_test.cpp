@@ -105,6 +105,16 @@ TEST_CASE("A data job's reprint composes only the letters to reprint, word for w
     order["pieces"].push_back({{"piece", pieces[i].at("piece_id")}, {"documents", words(pieces[i].at("documents"))}});
   const fs::path order_file = job.output().parent_path() / "order.json";
   std::ofstream(order_file) << order.dump();
+  // A record of another piece that no longer composes (a character no
+  // font has): left unread as a letter, it cannot fail the reprint.
+  const std::string kept = order["pieces"][0]["documents"][0], other = order["pieces"][1]["documents"][0];
+  job.edit_records([&](std::vector<std::string>& lines) {
+    for (auto& line : lines) {
+      auto record = json::parse(line);
+      if (record["id"] != kept && record["id"] != other) record["property"] = "山田町 1";
+      line = record.dump();
+    }
+  });
   const fs::path again = job.output().parent_path() / "again";
   const auto made = run_reprint(job, again, order_file, "2000");
   kuvert::test::require_success(made, "kuvert run --reprint");

@@ -1,13 +1,13 @@
 // The kuvert command line: parses arguments into requests, calls the same
 // entry points the service uses, and reports errors in one place.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <iostream>
-#include <unistd.h>
 
-#include "pipeline/model/counted.hpp"
 #include "pipeline/cli/command_words.hpp"
 #include "pipeline/cli/progress_bar.hpp"
 #include "pipeline/cli/serve_command.hpp"
@@ -16,6 +16,7 @@
 #include "pipeline/driver/proof_job.hpp"
 #include "pipeline/driver/run_job.hpp"
 #include "pipeline/driver/scan_batch.hpp"
+#include "pipeline/model/counted.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/terminal_text.hpp"
 
@@ -47,10 +48,14 @@ std::int64_t unix_now() {
 
 int exit_code(kuvert::ErrorKind kind) {
   switch (kind) {
-    case kuvert::ErrorKind::input: return kExitInput;
-    case kuvert::ErrorKind::usage: return kExitUsage;
-    case kuvert::ErrorKind::system: return kExitSystem;
-    case kuvert::ErrorKind::internal: return kExitInternal;
+    case kuvert::ErrorKind::input:
+      return kExitInput;
+    case kuvert::ErrorKind::usage:
+      return kExitUsage;
+    case kuvert::ErrorKind::system:
+      return kExitSystem;
+    case kuvert::ErrorKind::internal:
+      return kExitInternal;
   }
   return kExitInternal;
 }
@@ -81,7 +86,8 @@ void print_scan_summary(const kuvert::ScanSummary& summary, const fs::path& outp
               kuvert::counted(summary.pages, "page", "pages").c_str(),
               kuvert::counted(summary.blank_pages_dropped, "blank page dropped", "blank pages dropped").c_str(),
               kuvert::counted(summary.separator_sheets, "separator sheet", "separator sheets").c_str(),
-              kuvert::counted(summary.rejected.size(), "file rejected", "files rejected").c_str(), shown(output).c_str());
+              kuvert::counted(summary.rejected.size(), "file rejected", "files rejected").c_str(),
+              shown(output).c_str());
   for (const auto& document : summary.documents)
     std::printf("  %s  %s\n", shown(document.file).c_str(), kuvert::counted(document.pages, "page", "pages").c_str());
   for (const auto& file : summary.rejected)
@@ -117,7 +123,8 @@ int main(int argc, char** argv) {
   run_command->add_option("--layouts", run.layouts,
                           "Folder of profiles, tariffs, letter layouts and clients (default: the shipped layouts/)");
   run_command->add_option("--fonts", run.fonts, "Folder of fonts.toml (default: the shipped fonts/)");
-  run_command->add_option("--date", run.production_date, "Production date YYYY-MM-DD; picks the tariff (default today)");
+  run_command->add_option("--date", run.production_date,
+                          "Production date YYYY-MM-DD; picks the tariff (default today)");
   run_command->add_flag("--deterministic", run.deterministic, "Fixed timestamps: the same job gives the same bytes");
   // The service's time of the job, and the inbox it came by with the
   // client that inbox takes, for the child process that produces it.
@@ -125,7 +132,8 @@ int main(int argc, char** argv) {
   run_command->add_option("--inbox", run.inbox)->group("");
   run_command->add_option("--inbox-client", run.inbox_client)->group("");
   run_command->add_option("--job-key", run.job_key)->group("");
-  run_command->add_option("--reprint", run.reprint)->group("");
+  run_command->add_option("--reprint", run.reprint,
+                          "Make only the documents of this reprint order (the service writes one per reprint)");
   // Where the service's child notes the stage of its job (stage_file.hpp).
   std::filesystem::path stage_file;
   run_command->add_option("--stage-file", stage_file)->group("");
@@ -134,8 +142,9 @@ int main(int argc, char** argv) {
   proof.run.layouts = run.layouts;
   proof.run.fonts = run.fonts;
   auto* proof_command =
-      app.add_subcommand("proof", "A proof for layout sign-off: the first records of a job, imposed, under the zones "
-                                  "printer and inserter check");
+      app.add_subcommand("proof",
+                         "A proof for layout sign-off: the first records of a job, imposed, under the zones "
+                         "printer and inserter check");
   proof_command->add_option("job", proof.run.job, "Job folder holding job.json, or the manifest itself")->required();
   proof_command->add_option("-o,--output", proof.file, "Proof file (must not exist; default out/JOBFOLDER-proof.pdf)");
   proof_command->add_option("--records", proof.records, "Records (or documents) from the first (default 10)")
@@ -143,11 +152,13 @@ int main(int argc, char** argv) {
   proof_command->add_option("--layouts", proof.run.layouts, "Folder of layouts (default: the shipped layouts/)");
   proof_command->add_option("--fonts", proof.run.fonts, "Folder of fonts.toml (default: the shipped fonts/)");
   proof_command->add_option("--date", proof.run.production_date, "Production date YYYY-MM-DD (default today)");
-  proof_command->add_flag("--deterministic", proof.run.deterministic, "Fixed timestamps, as kuvert run --deterministic");
+  proof_command->add_flag("--deterministic", proof.run.deterministic,
+                          "Fixed timestamps, as kuvert run --deterministic");
 
   kuvert::ScanRequest scan;
   scan.layouts = run.layouts;
-  auto* scan_command = app.add_subcommand("scan", "Archive scanned pages as searchable PDF/A documents with index data");
+  auto* scan_command =
+      app.add_subcommand("scan", "Archive scanned pages as searchable PDF/A documents with index data");
   scan_command->add_option("input", scan.inputs, "Scanned files (TIFF, PNG, JPEG, PDF) or folders of them")->required();
   scan_command->add_option("-o,--output", scan.output, "Output folder (must not exist; default out/scan-DATE-TIME)");
   scan_command->add_option("--profile", scan.profile, "Scan profile in LAYOUTS/scan/ (default posteingang)");
@@ -155,7 +166,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0u, 256u));
   scan_command->add_option("--layouts", scan.layouts, "Folder holding scan/ profiles (default: the shipped layouts/)");
   scan_command->add_flag("--deterministic", scan.deterministic, "Fixed timestamps: the same scans give the same bytes");
-  scan_command->add_option("--name", scan.name, "Documents are NAME-0001, NAME-0002, ... (default: the output folder's name)");
+  scan_command->add_option("--name", scan.name,
+                           "Documents are NAME-0001, NAME-0002, ... (default: the output folder's name)");
   scan_command->add_option("--created", scan.created)->group("");
 
   std::filesystem::path serve_config = "kuvert.toml";
@@ -215,7 +227,8 @@ int main(int argc, char** argv) {
     return 0;
   } catch (const kuvert::Error& error) {
     for (const auto& problem : error.problems())
-      std::fprintf(stderr, "kuvert: %s\n", kuvert::terminal_safe(kuvert::describe(problem.where, problem.message)).c_str());
+      std::fprintf(stderr, "kuvert: %s\n",
+                   kuvert::terminal_safe(kuvert::describe(problem.where, problem.message)).c_str());
     return exit_code(error.kind());
   } catch (const std::bad_alloc&) {
     std::fprintf(stderr, "kuvert: out of memory\n");

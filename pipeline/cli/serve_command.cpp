@@ -41,7 +41,8 @@ int serve(const std::filesystem::path& config_file, const std::filesystem::path&
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   service::Service service(config, log_line);
-  console::ConsoleServer console(config, service::system_seconds, [&service] { service.wake(); }, log_line);
+  console::ConsoleServer console(
+      config, service::system_seconds, [&service] { service.wake(); }, log_line);
   const int port = console.bind();
   log_line("console on http://" + config.listen_host + ":" + std::to_string(port) + "/");
   std::thread web([&console] { console.listen(); });

@@ -299,13 +299,14 @@ int run_store_commands(StoreCommands& commands) {
       std::printf("  inserted    %s\n", statuses.c_str());
     // The pieces an operator or supervisor decides, those seen twice first.
     constexpr std::int64_t kShownPieces = 200;
-    const auto problems = problem_pieces(store, run.id, kShownPieces);
+    auto problems = problem_pieces(store, run.id, kShownPieces + 1);
+    const bool more = problems.size() > static_cast<std::size_t>(kShownPieces);
+    if (more) problems.pop_back();
     for (const auto& piece : problems)
       std::printf("  piece       %s %s%s%s\n", shown(piece.id).c_str(), std::string(name(*piece.status)).c_str(),
                   piece.station.empty() ? "" : (" at " + shown(piece.station)).c_str(),
                   piece.note.empty() ? "" : (": " + shown(piece.note)).c_str());
-    if (problems.size() == static_cast<std::size_t>(kShownPieces))
-      std::printf("  piece       ... (the first %lld shown)\n", static_cast<long long>(kShownPieces));
+    if (more) std::printf("  piece       ... (the first %lld shown)\n", static_cast<long long>(kShownPieces));
     for (const auto& reprint : reprints_of(store, run.id))
       std::printf("  reprint     run %lld (%s, %s)\n", static_cast<long long>(reprint.id), shown(reprint.name).c_str(),
                   std::string(name(reprint.state)).c_str());

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/concat.hpp"
@@ -231,6 +232,7 @@ ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const C
   std::vector<Diagnostic> compose_problems;
   bool more = true;
   std::size_t records_read = 0;
+  std::set<std::string> left;  // places of the records a reprint does not compose
 
   tbb::parallel_pipeline(
       tokens,
@@ -243,7 +245,11 @@ ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const C
             more = false;
             break;
           }
-          if (data.only_documents && record->valid && !data.only_documents->contains(record->id)) continue;
+          // A reprint's: the other records, bad ones too, are read and left.
+          if (data.only_documents && (!record->valid || !data.only_documents->contains(record->id))) {
+            left.insert(record->place);
+            continue;
+          }
           batch->push_back(Letter{std::move(*record), {}, {}, {}});
         }
         if (batch->empty()) control.stop();
@@ -279,6 +285,7 @@ ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const C
       }));
   writer.finish();
 
+  std::erase_if(read_problems, [&](const Diagnostic& problem) { return left.contains(problem.where.record); });
   std::vector<Diagnostic> problems = std::move(read_problems);
   problems.insert(problems.end(), compose_problems.begin(), compose_problems.end());
   // In record order ("line 7", "row 3"; the file's own problems first), as

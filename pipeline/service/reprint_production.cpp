@@ -1,6 +1,7 @@
 #include "pipeline/service/reprint_production.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 #include <sstream>
 
@@ -47,13 +48,20 @@ ReprintOrder order_for(Store& store, const JobRecord& job, const RunRecord& run)
   }
   const fs::path own = order_file(job, run);
   if (const auto existing = order_on_file(own); existing && existing->pieces == order.pieces) return *existing;
-  for (const auto& other : runs_of_job(store, run.job))
-    if (other.name.starts_with(kReprintRunLetter))
-      order.first_run = std::max<std::size_t>(order.first_run, std::stoul(other.name.substr(1)) + 1);
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(job.output, error)) {
+  // Run names are the letter and a number ("N0003"); any other is no reprint's.
+  for (const auto& other : runs_of_job(store, run.job)) {
+    std::size_t number = 0;
+    const char* digits = other.name.data() + 1;
+    const char* end = other.name.data() + other.name.size();
+    if (other.name.size() > 1 && other.name[0] == kReprintRunLetter && std::from_chars(digits, end, number).ptr == end)
+      order.first_run = std::max(order.first_run, number + 1);
+  }
+  // Every run of an order holds at least one of its pieces, so it takes at
+  // most as many names as it has pieces. The service makes reprints one at
+  // a time in its one loop, so the files read here do not change meanwhile.
+  for (const auto& entry : fs::directory_iterator(job.output)) {
     const std::string name = entry.path().filename().string();
-    if (entry.path() == own || !name.starts_with("reprint-") || !name.ends_with(".order.json")) continue;
+    if (name == own.filename().string() || !name.starts_with("reprint-") || !name.ends_with(".order.json")) continue;
     if (const auto other = order_on_file(entry.path()))
       order.first_run = std::max(order.first_run, other->first_run + other->pieces.size());
   }

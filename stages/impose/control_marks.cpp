@@ -20,15 +20,20 @@ void check_counts(const SheetContext& sheet) {
 bool reversed(const InserterProfile& profile) { return profile.order == CollationOrder::reverse; }
 
 std::uint32_t sequence_value(const InserterProfile& profile, const SheetContext& sheet) {
-  std::uint32_t modulus = 1;
-  for (const auto& position : profile.positions)
-    if (position.function == MarkFunction::sequence) modulus += static_cast<std::uint32_t>(position.weight);
+  const std::uint32_t modulus = sequence_modulus(profile);
   const std::uint32_t feed = reversed(profile) ? sheet.run_sheets - sheet.sheet_in_run + 1 : sheet.sheet_in_run;
   const std::uint32_t up = (feed - 1) % modulus;
   return profile.sequence_direction == SequenceDirection::up ? up : modulus - 1 - up;
 }
 
 }  // namespace
+
+std::uint32_t sequence_modulus(const InserterProfile& profile) {
+  std::uint32_t modulus = 1;
+  for (const auto& position : profile.positions)
+    if (position.function == MarkFunction::sequence) modulus += static_cast<std::uint32_t>(position.weight);
+  return modulus;
+}
 
 bool is_collation_sheet(const InserterProfile& profile, const SheetContext& sheet) {
   check_counts(sheet);

@@ -51,6 +51,10 @@ inline Where where_of(const SheetContext& sheet) {
 // (a sheet beyond its run or piece, a zero count).
 std::vector<bool> omr_bars(const InserterProfile& profile, const SheetContext& sheet);
 
+// How many sheets the sequence bars count before they repeat: 2^bits (the
+// weights are 1, 2, 4, ... without gaps); 1 without sequence bars.
+std::uint32_t sequence_modulus(const InserterProfile& profile);
+
 // Whether this sheet closes (end) or opens (begin) its piece as the inserter
 // takes it: the sheet that carries the insert and feeder marks.
 bool is_collation_sheet(const InserterProfile& profile, const SheetContext& sheet);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -29,11 +30,11 @@ struct PrintedSheet {
 
 class SheetIdentifier {
  public:
-  explicit SheetIdentifier(const MachineRun& run) : run_(run) {
-    for (std::size_t p = 0; p < run.pieces.size(); ++p)
+  explicit SheetIdentifier(const MachineRun& run) : run_(run), modulus_(sequence_modulus(*run.profile)) {
+    for (std::size_t p = 0; p < run.pieces.size(); ++p) {
+      sheets_of_[run.pieces[p].id] = run.pieces[p].sheets;
       for (std::uint32_t s = 1; s <= run.pieces[p].sheets; ++s) printed_.push_back({p, s});
-    for (const auto& position : run.profile->positions)
-      if (position.function == MarkFunction::sequence) modulus_ *= 2;
+    }
     if (run.profile->code == CodeKind::omr && printed_.size() != run.sheets)
       throw Error(ErrorKind::input, Where{.field = "control file"},
                   "an OMR inserter needs the run's pieces control file, and its " + std::to_string(printed_.size()) +
@@ -46,6 +47,14 @@ class SheetIdentifier {
       return {.problem = code.problem};
     }
     if (run_.profile->code == CodeKind::datamatrix) {
+      // With a control file the machine knows its pieces: a sheet of
+      // another is diverted, never reported under a foreign id.
+      if (!sheets_of_.empty()) {
+        const auto listed = sheets_of_.find(code.piece);
+        if (listed == sheets_of_.end() || listed->second != code.of)
+          return {.problem =
+                      "piece " + code.piece + " of " + std::to_string(code.of) + " sheets is not in the control file"};
+      }
       const bool reverse = run_.profile->order == CollationOrder::reverse;
       return {.known = true,
               .piece = code.piece,
@@ -57,7 +66,7 @@ class SheetIdentifier {
     // sheets came again. Bars repeat every `modulus_` sheets, so that is as
     // far as a machine can tell its place (lost sheets first on a tie).
     for (std::int64_t step = 0; step < 2 * static_cast<std::int64_t>(modulus_) - 1; ++step) {
-      const std::int64_t d = step % 2 == 0 ? step / 2 : -(step + 1) / 2;
+      const std::int64_t d = step % 2 == 1 ? (step + 1) / 2 : -step / 2;  // 0, +1, -1, +2, -2, ...
       const std::int64_t feed = static_cast<std::int64_t>(next_feed_) + d;
       if (feed < 1 || feed > static_cast<std::int64_t>(printed_.size())) continue;
       const std::size_t index = print_index(static_cast<std::size_t>(feed));
@@ -94,7 +103,8 @@ class SheetIdentifier {
 
   const MachineRun& run_;
   std::vector<PrintedSheet> printed_;
-  std::uint32_t modulus_ = 1;
+  std::map<std::string, std::uint32_t> sheets_of_;  // the control file's pieces
+  std::uint32_t modulus_;
   std::size_t next_feed_ = 1;
 };
 
@@ -109,7 +119,10 @@ class Gatherer {
   void take(const FedSheet& fed, const SheetIdentity& id) {
     position_ = fed.position;
     if (!id.known) {
-      if (open_) divert(open_->piece, "reader", "a sheet could not be read (" + id.problem + ")");
+      if (open_) {
+        divert(open_->piece, "reader", "a sheet could not be read (" + id.problem + ")");
+        discarding_.insert(open_->piece);
+      }
       open_.reset();
     } else if (open_ && id.piece == open_->piece && id.fed_index == open_->next) {
       ++open_->next;
@@ -139,8 +152,10 @@ class Gatherer {
       discarding_.insert(open_->piece);
       open_.reset();
     }
+    // A jam on a piece's last sheet stops the machine before the piece is
+    // inserted: it is the jammed piece, with two before it in the track.
+    if (fed.jam) return jam();
     if (open_ && open_->next > open_->of) finish();
-    if (fed.jam) jam();
   }
 
   void end() {
@@ -205,6 +220,15 @@ class Gatherer {
 
 }  // namespace
 
+std::map<std::string, InsertStatus> last_statuses(const std::vector<PieceEvent>& events) {
+  std::map<std::string, InsertStatus> last;
+  for (const auto& event : events) {
+    const auto [at, first] = last.try_emplace(event.piece, event.status);
+    if (!first && at->second != InsertStatus::duplicate) at->second = event.status;
+  }
+  return last;
+}
+
 std::vector<std::size_t> feed_order(const InserterProfile& profile, std::size_t sheets) {
   std::vector<std::size_t> order(sheets);
   for (std::size_t i = 0; i < sheets; ++i) order[i] = profile.order == CollationOrder::reverse ? sheets - 1 - i : i;
@@ -218,10 +242,10 @@ std::vector<PieceEvent> run_inserter(const MachineRun& run, const std::vector<Fe
   for (const auto& sheet : fed) gatherer.take(sheet, identifier.identify(codes.at(sheet.sheet)));
   gatherer.end();
   if (run.report_missing) {
-    const std::size_t last = fed.empty() ? 0 : fed.back().position;
+    const std::size_t last = fed.empty() ? 1 : fed.back().position;
     for (const auto& piece : run.pieces)
       if (!gatherer.seen.contains(piece.id))
-        gatherer.events.push_back({piece.id, InsertStatus::missing, last, "control", "never reached the inserter"});
+        gatherer.events.push_back({piece.id, InsertStatus::missing, last, "control", "no sheet of it was read"});
   }
   return std::move(gatherer.events);
 }

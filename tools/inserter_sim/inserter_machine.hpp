@@ -5,6 +5,7 @@
 // counts), gathers them into pieces and inserts a piece only when all its
 // sheets came in order and whole. Everything else is diverted. Pure: the
 // marks come already read.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,10 @@ struct MachineRun {
 // for OMR without control file.
 std::vector<PieceEvent> run_inserter(const MachineRun& run, const std::vector<FedSheet>& fed,
                                      const std::vector<SheetCode>& codes);
+
+// What each piece's lines come to, as kuvert reads a results file: a later
+// line replaces an earlier one, except that a duplicate stands.
+std::map<std::string, InsertStatus> last_statuses(const std::vector<PieceEvent>& events);
 
 // The sheets in the order the machine takes them (reverse order: the last
 // printed first).

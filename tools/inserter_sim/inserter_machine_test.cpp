@@ -10,6 +10,12 @@ using namespace kuvert::inserter_sim;
 
 namespace {
 
+std::map<std::string, std::string> named(const std::map<std::string, InsertStatus>& statuses) {
+  std::map<std::string, std::string> names;
+  for (const auto& [piece, status] : statuses) names[piece] = std::string(name(status));
+  return names;
+}
+
 // A run of pieces with these sheet counts, each sheet's DataMatrix as the
 // imposer writes it ("K-R0001-00000N|Snn/mm|F").
 struct DataMatrixRun {
@@ -28,13 +34,10 @@ struct DataMatrixRun {
     run.sheets = codes.size();
   }
 
-  // The last status of every piece, as kuvert reads the file (a duplicate stands).
+  // The last status of every piece, as kuvert reads the file.
   std::map<std::string, std::string> statuses(const std::vector<Fault>& faults = {}) {
     events = run_inserter(run, feed_stack(feed_order(profile, codes.size()), piece_of, faults), codes);
-    std::map<std::string, std::string> last;
-    for (const auto& event : events)
-      if (last[event.piece] != "duplicate") last[event.piece] = std::string(name(event.status));
-    return last;
+    return named(last_statuses(events));
   }
 
   InserterProfile profile;
@@ -76,7 +79,7 @@ TEST_CASE("An inserter inserts whole pieces and diverts the ones a fault leaves 
   // before it in the track are taken out, the last never comes.
   CHECK(run.statuses({{FaultKind::jam, 7}}) ==
         M{{P1, "ok"}, {P2, "damaged"}, {P3, "damaged"}, {P4, "damaged"}, {P5, "missing"}});
-  CHECK(run.events.back().note == "never reached the inserter");
+  CHECK(run.events.back().note == "no sheet of it was read");
 }
 
 TEST_CASE("A piece seen again after it was inserted is a duplicate, even when the copy is diverted", "[inserter-sim]") {
@@ -106,6 +109,18 @@ TEST_CASE("An unreadable code diverts the piece being gathered", "[inserter-sim]
   CHECK(run.events.front().note == "diverted: a sheet could not be read (no code read)");
   CHECK(decode_datamatrix("K-R0001-000001|S03/02|F").readable == false);
   CHECK(decode_datamatrix("nonsense").problem == "code \"nonsense\" is not a kuvert sheet code");
+  // A sheet of a piece the control file does not list (another run's): diverted, never reported.
+  DataMatrixRun foreign({1, 1});
+  foreign.codes[1] = decode_datamatrix("K-R0002-000001|S01/01|F");
+  CHECK(foreign.statuses() == M{{P1, "ok"}, {P2, "missing"}});
+  // A jam on a piece's last sheet: that piece and the two before it.
+  DataMatrixRun jammed({1, 1, 2, 1});
+  CHECK(jammed.statuses({{FaultKind::jam, 4}}) ==
+        M{{P1, "damaged"}, {P2, "damaged"}, {P3, "damaged"}, {P4, "missing"}});
+  // Nothing fed at all: the pieces missing, at the start's time.
+  DataMatrixRun none({1});
+  CHECK(none.statuses({{FaultKind::lost, 1}}) == M{{P1, "missing"}});
+  CHECK(none.events.at(0).position == 1);
 }
 
 TEST_CASE("An OMR inserter knows sheets by counting, its control file and the sequence bars", "[inserter-sim]") {
@@ -132,10 +147,7 @@ TEST_CASE("An OMR inserter knows sheets by counting, its control file and the se
     }
   // The last status of every piece (a duplicate stands).
   const auto statuses = [&](const std::vector<Fault>& faults) {
-    std::map<std::string, std::string> last;
-    for (const auto& event : run_inserter(run, feed_stack(feed_order(profile, 8), piece_of, faults), codes))
-      if (last[event.piece] != "duplicate") last[event.piece] = std::string(name(event.status));
-    return last;
+    return named(last_statuses(run_inserter(run, feed_stack(feed_order(profile, 8), piece_of, faults), codes)));
   };
   using M = std::map<std::string, std::string>;
   CHECK(statuses({}) == M{{"A", "ok"}, {"B", "ok"}, {"C", "ok"}, {"D", "ok"}});
@@ -159,11 +171,21 @@ TEST_CASE("Faults are read as KIND@SHEET, drawn from a seed the same way each ti
   CHECK_THROWS_WITH(parse_fault("lost"), Catch::Contains("is not KIND@SHEET"));
   CHECK_THROWS_WITH(parse_fault("jam@0"), Catch::Contains("names no sheet"));
   CHECK_THROWS_WITH(parse_fault("jam@3x"), Catch::Contains("names no sheet"));
-  const auto faults = random_faults(6, 7, 40);
+  DataMatrixRun run({2, 3, 1, 2, 1, 4, 2, 1, 3, 2, 1, 1, 2, 3, 1, 2, 2, 1, 1, 3});
+  const auto order = feed_order(run.profile, run.codes.size());
+  const auto faults = random_faults(6, 7, order, run.piece_of);
   REQUIRE(faults.size() == 6);
-  CHECK(faults == random_faults(6, 7, 40));
-  for (const auto& fault : faults) CHECK((fault.position >= 1 && fault.position < 40));
-  CHECK(random_faults(6, 8, 40) != faults);
+  CHECK(faults == random_faults(6, 7, order, run.piece_of));
+  for (const auto& fault : faults) CHECK((fault.position >= 1 && fault.position < run.codes.size()));
+  CHECK(random_faults(6, 8, order, run.piece_of) != faults);
+  CHECK_NOTHROW(feed_stack(order, run.piece_of, faults));  // drawn so that none falls on another's sheets
   CHECK_THROWS_WITH(feed_stack({0, 1, 2}, {0, 1, 2}, {{FaultKind::double_feed, 3}}),
                     Catch::Contains("double-feed@3 is beyond the 3 sheets of the run"));
+  // Two faults on one sheet: the sheet a double feed pulls along, a piece printed twice.
+  CHECK_THROWS_WITH(feed_stack({0, 1, 2}, {0, 1, 2}, {{FaultKind::lost, 2}, {FaultKind::jam, 2}}),
+                    Catch::Contains("lost@2 and jam@2 fall on the same sheet"));
+  CHECK_THROWS_WITH(feed_stack({0, 1, 2}, {0, 1, 2}, {{FaultKind::double_feed, 1}, {FaultKind::lost, 2}}),
+                    Catch::Contains("double-feed@1 and lost@2 fall on the same sheet"));
+  CHECK_THROWS_WITH(feed_stack({0, 1, 2}, {0, 0, 1}, {{FaultKind::twice, 1}, {FaultKind::shuffle, 2}}),
+                    Catch::Contains("twice@1 and shuffle@2 fall on the same sheet"));
 }

@@ -36,14 +36,11 @@ struct Options {
 // "2026-12-02T08:00:00Z" as Unix seconds.
 std::int64_t start_time(const std::string& text) {
   if (text.empty()) return std::time(nullptr);
-  int hours = 0, minutes = 0, seconds = 0;
-  char zone = 0;
-  const auto day = parse_iso_date(text.substr(0, 10));
-  if (!day || text.size() != 20 || text[10] != 'T' ||
-      std::sscanf(text.c_str() + 11, "%2d:%2d:%2d%c", &hours, &minutes, &seconds, &zone) != 4 || zone != 'Z')
+  if (text.size() != 20 || !is_iso_date_or_time(text))
     throw Error(ErrorKind::input, Where{.field = "--start"}, "expected a UTC time YYYY-MM-DDTHH:MM:SSZ");
-  return std::chrono::sys_days(*day).time_since_epoch() / std::chrono::seconds(1) + hours * 3600 + minutes * 60 +
-         seconds;
+  const auto digits = [&](std::size_t at) { return (text[at] - '0') * 10 + (text[at + 1] - '0'); };
+  return std::chrono::sys_days(*parse_iso_date(text.substr(0, 10))).time_since_epoch() / std::chrono::seconds(1) +
+         digits(11) * 3600 + digits(14) * 60 + digits(17);
 }
 
 fs::path control_file(const Options& options) {
@@ -55,8 +52,9 @@ fs::path control_file(const Options& options) {
   return {};
 }
 
-// Written under a hidden name and renamed, so that a watching service
-// never takes half a file; an existing file is never replaced.
+// Written under a hidden name and then linked to its own, so that a
+// watching service never takes half a file and an existing file (made
+// meanwhile too) is never replaced.
 void write_results(const fs::path& file, const std::vector<PieceEvent>& events, std::int64_t start,
                    double sheet_seconds) {
   if (fs::exists(file)) throw Error(ErrorKind::input, Where{.file = file.string()}, "exists already");
@@ -65,12 +63,18 @@ void write_results(const fs::path& file, const std::vector<PieceEvent>& events, 
     std::ofstream out(part, std::ios::binary | std::ios::trunc);
     out << csv_row({"piece", "status", "time", "station", "note"});
     for (const auto& event : events) {
-      const auto time = start + static_cast<std::int64_t>(static_cast<double>(event.position - 1) * sheet_seconds);
+      const auto sheets_before = static_cast<double>(event.position > 0 ? event.position - 1 : 0);
+      const auto time = start + static_cast<std::int64_t>(sheets_before * sheet_seconds);
       out << csv_row({event.piece, std::string(name(event.status)), iso_time(time), event.station, event.note});
     }
-    if (!out.flush()) throw Error(ErrorKind::input, Where{.file = part.string()}, "cannot be written");
+    out.flush();
   }
-  fs::rename(part, file);
+  std::error_code error;
+  fs::create_hard_link(part, file, error);
+  fs::remove(part);
+  if (error)
+    throw Error(ErrorKind::input, Where{.file = file.string()},
+                error == std::errc::file_exists ? "exists already" : "cannot be written: " + error.message());
 }
 
 int simulate(const Options& options) {
@@ -105,9 +109,10 @@ int simulate(const Options& options) {
     throw Error(ErrorKind::input, Where{.file = control.filename().string()},
                 "has " + std::to_string(piece_of.size()) + " sheets, the run file " + std::to_string(codes.size()));
 
-  std::vector<Fault> faults = random_faults(options.random_faults, options.seed, codes.size());
+  const auto order = feed_order(*run.profile, codes.size());
+  std::vector<Fault> faults = random_faults(options.random_faults, options.seed, order, piece_of);
   for (const auto& text : options.faults) faults.push_back(parse_fault(text));
-  const auto fed = feed_stack(feed_order(*run.profile, codes.size()), piece_of, faults);
+  const auto fed = feed_stack(order, piece_of, faults);
   const auto events = run_inserter(run, fed, codes);
 
   const fs::path output =
@@ -115,10 +120,7 @@ int simulate(const Options& options) {
   write_results(output, events, start_time(options.start), options.sheet_seconds);
 
   std::map<InsertStatus, std::size_t> last_status;
-  std::map<std::string, InsertStatus> by_piece;
-  for (const auto& event : events)
-    if (!by_piece.contains(event.piece) || by_piece[event.piece] != InsertStatus::duplicate)
-      by_piece[event.piece] = event.status;
+  const auto by_piece = last_statuses(events);
   for (const auto& [piece, status] : by_piece) ++last_status[status];
   std::printf("%s: %s (%s), %zu fed", terminal_safe(options.run_file.filename().string()).c_str(),
               counted(codes.size(), "sheet", "sheets").c_str(), camera.duplex() ? "duplex" : "simplex", fed.size());
@@ -134,12 +136,14 @@ int simulate(const Options& options) {
 int main(int argc, char** argv) {
   CLI::App app{"Feeds a delivered run file through a simulated folder-inserter and writes its results file"};
   Options options;
-  options.layouts = fs::path(argv[0]).parent_path().parent_path() / "layouts";
+  const char* layouts = std::getenv("KUVERT_LAYOUTS");
+  options.layouts = layouts ? fs::path(layouts) : fs::path(argv[0]).parent_path().parent_path() / "layouts";
   app.add_option("run", options.run_file, "The run file (PDF) as delivered to the printer")->required();
   app.add_option("--profile", options.profile, "The inserter profile the run was made for")->required();
-  app.add_option("--layouts", options.layouts, "kuvert's layouts/ folder");
+  app.add_option("--layouts", options.layouts,
+                 "kuvert's layouts/ folder (default: $KUVERT_LAYOUTS, or this checkout's)");
   app.add_option("--control", options.control, "The pieces control file (default: RUN.pieces.csv or .txt beside it)");
-  app.add_option("--sides", options.sides, "simplex or duplex (default: from the control file)")
+  app.add_option("--sides", options.sides, "simplex or duplex (default: from the control file, else the marks)")
       ->check(CLI::IsMember({"simplex", "duplex"}));
   app.add_option("--fault", options.faults,
                  "KIND@SHEET: lost, double-feed, torn, jam, twice, shuffle at the "

@@ -1,11 +1,11 @@
 #include "tools/inserter_sim/run_pieces.hpp"
 
-#include <charconv>
 #include <fstream>
 
 #include "pipeline/model/csv_rows.hpp"
 #include "pipeline/model/error.hpp"
 #include "stages/deliver/control_files.hpp"
+#include "tools/inserter_sim/sheet_code.hpp"
 
 namespace kuvert::inserter_sim {
 namespace {
@@ -19,11 +19,9 @@ constexpr std::size_t kPieceColumn = 0, kSheetsColumn = 2, kFeedersColumn = 3;
 }
 
 std::uint32_t number(const std::string& text, const std::string& file, std::size_t line, const char* column) {
-  std::uint32_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value == 0)
-    refuse(file, line, column, "\"" + text + "\" is not a count from 1");
-  return value;
+  const auto value = count_from_1(text);
+  if (!value) refuse(file, line, column, "\"" + text + "\" is not a count from 1");
+  return *value;
 }
 
 // "1 2" in CSV, two digits a station in fixed width ("0102").

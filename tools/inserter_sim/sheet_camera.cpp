@@ -67,7 +67,14 @@ SheetCamera::SheetCamera(const std::filesystem::path& run_file, const InserterPr
   document_.reset(poppler::document::load_from_file(run_file.string()));
   if (!document_ || document_->is_locked()) throw Error(ErrorKind::input, Where{.file = name}, "is not a readable PDF");
   const auto pages = static_cast<std::size_t>(document_->pages());
-  duplex_ = duplex.value_or(control_sheets > 0 && pages == 2 * control_sheets);
+  // Without a word on it, the marks tell: on a duplex run every other page
+  // carries them, on a simplex run every page.
+  if (duplex)
+    duplex_ = *duplex;
+  else if (control_sheets > 0)
+    duplex_ = pages == 2 * control_sheets;
+  else
+    duplex_ = pages % 2 == 0 && marked(0) != marked(1);
   if (pages == 0 || (duplex_ && pages % 2 != 0))
     throw Error(ErrorKind::input, Where{.file = name},
                 "has " + std::to_string(pages) + " pages, not a whole number of " + (duplex_ ? "duplex" : "simplex") +
@@ -79,7 +86,16 @@ SheetCamera::~SheetCamera() = default;
 
 SheetCode SheetCamera::read(std::size_t index) const {
   const bool on_back = duplex_ && profile_.side == SheetSide::back;
-  const int page_index = static_cast<int>(duplex_ ? 2 * index + (on_back ? 1 : 0) : index);
+  return read_page(static_cast<int>(duplex_ ? 2 * index + (on_back ? 1 : 0) : index));
+}
+
+bool SheetCamera::marked(int page_index) const {
+  const SheetCode code = read_page(page_index);
+  return code.readable && (profile_.code == CodeKind::datamatrix ||
+                           std::find(code.bars.begin(), code.bars.end(), true) != code.bars.end());
+}
+
+SheetCode SheetCamera::read_page(int page_index) const {
   const std::unique_ptr<poppler::page> page(document_->create_page(page_index));
   if (!page) return unreadable("page " + std::to_string(page_index + 1) + " cannot be read");
   const Region region = marks_region(profile_);

@@ -21,7 +21,8 @@ namespace kuvert::inserter_sim {
 class SheetCamera {
  public:
   // `duplex` unknown: told from the page count when the control file gave
-  // `control_sheets` (twice as many pages: duplex), else simplex. Throws
+  // `control_sheets` (twice as many pages: duplex), else from the marks
+  // (on one of the first two pages only: duplex). Throws
   // kuvert::Error (input) when the file cannot be opened, or its pages are
   // not a whole number of sheets.
   SheetCamera(const std::filesystem::path& run_file, const InserterProfile& profile, std::optional<bool> duplex,
@@ -34,6 +35,9 @@ class SheetCamera {
   SheetCode read(std::size_t index) const;
 
  private:
+  SheetCode read_page(int page_index) const;
+  bool marked(int page_index) const;  // whether any mark shows on the page
+
   InserterProfile profile_;
   bool duplex_ = false;
   std::size_t sheets_ = 0;

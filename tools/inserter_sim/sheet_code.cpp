@@ -3,14 +3,12 @@
 #include <charconv>
 
 namespace kuvert::inserter_sim {
-namespace {
-
-bool parse_count(const std::string& text, std::uint32_t& value) {
+std::optional<std::uint32_t> count_from_1(std::string_view text) {
+  std::uint32_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  return error == std::errc() && end == text.data() + text.size() && value > 0;
+  if (error != std::errc() || end != text.data() + text.size() || value == 0) return std::nullopt;
+  return value;
 }
-
-}  // namespace
 
 SheetCode unreadable(std::string problem) {
   SheetCode code;
@@ -26,10 +24,13 @@ SheetCode decode_datamatrix(const std::string& payload) {
   const std::string sheet = payload.substr(first + 1, second - first - 1);
   const auto slash = sheet.find('/');
   SheetCode code;
-  if (sheet.size() < 4 || sheet[0] != 'S' || slash == std::string::npos ||
-      !parse_count(sheet.substr(1, slash - 1), code.sheet) || !parse_count(sheet.substr(slash + 1), code.of) ||
-      code.sheet > code.of)
+  // 0 where there is no count from 1.
+  const std::uint32_t n = slash == std::string::npos ? 0 : count_from_1(sheet.substr(1, slash - 1)).value_or(0);
+  const std::uint32_t m = slash == std::string::npos ? 0 : count_from_1(sheet.substr(slash + 1)).value_or(0);
+  if (sheet.size() < 4 || sheet[0] != 'S' || n == 0 || m == 0 || n > m)
     return unreadable("code \"" + payload + "\" has no sheet n of m");
+  code.sheet = n;
+  code.of = m;
   code.readable = true;
   code.piece = payload.substr(0, first);
   return code;

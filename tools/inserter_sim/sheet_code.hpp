@@ -3,7 +3,9 @@
 // payload taken apart (stages/impose/datamatrix_code.hpp), or the OMR bars
 // as read, to be matched against the control file. Pure functions.
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kuvert::inserter_sim {
@@ -19,6 +21,9 @@ struct SheetCode {
 };
 
 SheetCode unreadable(std::string problem);
+
+// "3", "03": a count from 1, the whole text; nothing otherwise.
+std::optional<std::uint32_t> count_from_1(std::string_view text);
 
 // "3F2A9C1D-R0001-000042|S02/03|F1,2": unreadable (with the reason) when it
 // does not have that form.

@@ -33,8 +33,10 @@ std::string fault_text(const Fault& fault);  // "double-feed@12"
 Fault parse_fault(const std::string& text);
 
 // `count` faults of every kind in turn at positions drawn from `seed`
-// (std::mt19937, the same on every machine), in feed order.
-std::vector<Fault> random_faults(std::size_t count, std::uint32_t seed, std::size_t sheets);
+// (std::mt19937, the same on every machine), in feed order, none on the
+// sheets of another (see feed_stack).
+std::vector<Fault> random_faults(std::size_t count, std::uint32_t seed, const std::vector<std::size_t>& feed_order,
+                                 const std::vector<std::size_t>& piece_of);
 
 // One sheet as the feeder takes it.
 struct FedSheet {
@@ -48,7 +50,8 @@ struct FedSheet {
 // The stack fed as it is after the faults. `feed_order`: the sheets in the
 // order the machine takes them; `piece_of`: each sheet's piece (by print
 // index), which `twice` needs. Throws kuvert::Error (input) for a fault
-// beyond the stack.
+// beyond the stack, or two on the same sheets (a double feed and a shuffle
+// take the sheet after theirs too, `twice` every sheet of its piece).
 std::vector<FedSheet> feed_stack(const std::vector<std::size_t>& feed_order, const std::vector<std::size_t>& piece_of,
                                  const std::vector<Fault>& faults);
 
