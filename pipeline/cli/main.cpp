@@ -1,5 +1,6 @@
 // The kuvert command line: parses arguments into requests, calls the same
 // entry points the service uses, and reports errors in one place.
+#include <poppler/cpp/poppler-global.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -106,6 +107,9 @@ void limit_openmp_threads(char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // poppler (scans, print files' text, thumbnails) writes its complaints to
+  // stderr; kuvert's refusal of a file says what matters.
+  poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
   CLI::App app{"kuvert: print, inserting and scan production for a municipal print centre"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("kuvert ") + KUVERT_VERSION);

@@ -10,7 +10,6 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
-#include <mutex>
 
 #include "pipeline/model/error.hpp"
 
@@ -18,12 +17,6 @@ namespace kuvert::scan {
 namespace {
 
 constexpr int kDpi = 300;
-
-// poppler writes its complaints to stderr; the refusal says what matters.
-void quiet_poppler() {
-  static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
-}
 
 // 0xRRGGBB
 std::uint32_t rgb_at(const poppler::image& image, int x, int y) {
@@ -85,7 +78,6 @@ class PdfScanFile : public ScanFile {
  public:
   PdfScanFile(const std::filesystem::path& file, std::string name, double max_pixels)
       : name_(std::move(name)), max_pixels_(max_pixels) {
-    quiet_poppler();
     document_.reset(poppler::document::load_from_file(file.string()));
     if (!document_) refuse_scan_file(name_, "is a damaged or truncated PDF file");
     if (document_->is_encrypted() || document_->is_locked())

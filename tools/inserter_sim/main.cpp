@@ -4,6 +4,8 @@
 // machine's software does, feeds the stack with the faults it is told or
 // draws from a seed, and writes the generic results file kuvert reads back
 // (README, Results files).
+#include <poppler/cpp/poppler-global.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
@@ -134,6 +136,7 @@ int simulate(const Options& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);  // the refusal says what matters
   CLI::App app{"Feeds a delivered run file through a simulated folder-inserter and writes its results file"};
   Options options;
   const char* layouts = std::getenv("KUVERT_LAYOUTS");

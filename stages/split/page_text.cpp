@@ -1,0 +1,81 @@
+#include "stages/split/page_text.hpp"
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+
+#include "pipeline/model/error.hpp"
+
+namespace kuvert::split {
+namespace {
+
+constexpr double kMmPerPoint = 25.4 / 72;
+
+double centre_x(const Word& word) { return word.box.x + word.box.width / 2; }
+double centre_y(const Word& word) { return word.box.y + word.box.height / 2; }
+
+bool inside(const Word& word, const RectMm& region) {
+  const double x = centre_x(word), y = centre_y(word);
+  return x >= region.x && x <= region.x + region.width && y >= region.y && y <= region.y + region.height;
+}
+
+}  // namespace
+
+PrintFileText::PrintFileText(const std::filesystem::path& file, const std::string& name) : name_(name) {
+  document_.reset(poppler::document::load_from_file(file.string()));
+  if (!document_) throw Error(ErrorKind::input, Where{.file = name}, "is not a PDF file that can be read");
+  if (document_->is_locked()) throw Error(ErrorKind::input, Where{.file = name}, "is encrypted");
+  pages_ = static_cast<std::uint32_t>(std::max(0, document_->pages()));
+}
+
+PrintFileText::~PrintFileText() = default;
+
+PageText PrintFileText::page(std::uint32_t number) const {
+  const auto refuse = [&](const std::string& problem) {
+    throw Error(ErrorKind::input, Where{.file = name_, .record = "page " + std::to_string(number)}, problem);
+  };
+  const std::unique_ptr<poppler::page> page(document_->create_page(static_cast<int>(number) - 1));
+  if (!page) refuse("cannot be read");
+  PageText text;
+  text.number = number;
+  for (const auto& box : page->text_list()) {
+    if (text.words.size() == kMaxWordsPerPage)
+      refuse("has more than " + std::to_string(kMaxWordsPerPage) + " words; no letter has as many");
+    const auto utf8 = box.text().to_utf8();
+    const auto bbox = box.bbox();
+    text.words.push_back(
+        {std::string(utf8.begin(), utf8.end()), RectMm{bbox.x() * kMmPerPoint, bbox.y() * kMmPerPoint,
+                                                       bbox.width() * kMmPerPoint, bbox.height() * kMmPerPoint}});
+  }
+  return text;
+}
+
+std::vector<std::string> lines_in(const PageText& page, const RectMm& region) {
+  std::vector<const Word*> words;
+  for (const auto& word : page.words)
+    if (inside(word, region)) words.push_back(&word);
+  std::sort(words.begin(), words.end(), [](const Word* a, const Word* b) { return centre_y(*a) < centre_y(*b); });
+  // Lines: runs of words, by height, whose centres stay within half a word
+  // of the line's first.
+  std::vector<std::vector<const Word*>> lines;
+  for (const Word* word : words) {
+    if (lines.empty() || centre_y(*word) - centre_y(*lines.back().front()) >=
+                             std::min(word->box.height, lines.back().front()->box.height) / 2)
+      lines.emplace_back();
+    lines.back().push_back(word);
+  }
+  std::vector<std::string> texts;
+  for (auto& line : lines) {
+    std::sort(line.begin(), line.end(), [](const Word* a, const Word* b) { return a->box.x < b->box.x; });
+    std::string text;
+    for (const Word* word : line) {
+      if (!text.empty()) text += ' ';
+      text += word->text;
+    }
+    texts.push_back(std::move(text));
+  }
+  return texts;
+}
+
+}  // namespace kuvert::split
