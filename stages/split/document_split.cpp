@@ -1,0 +1,203 @@
+#include "stages/split/document_split.hpp"
+
+#include <optional>
+
+#include "pipeline/model/din5008.hpp"
+
+namespace kuvert::split {
+
+struct DocumentSplitter::Compiled {
+  std::vector<std::regex> starts;  // by rule, for pattern rules
+  std::vector<std::regex> fields;  // by field
+  std::optional<std::regex> counter;
+};
+
+namespace {
+
+std::regex compile(const std::string& pattern, const std::string& profile, const std::string& key) {
+  try {
+    return std::regex(pattern, std::regex::ECMAScript);
+  } catch (const std::regex_error& error) {
+    throw Error(ErrorKind::input, Where{.file = "splits/" + profile + ".toml", .field = key},
+                "\"" + pattern + "\" is no regular expression: " + error.what());
+  }
+}
+
+// The first group of the first match, or the whole match without groups.
+std::optional<std::string> found(const std::string& text, const std::regex& pattern) {
+  std::smatch match;
+  if (!std::regex_search(text, match, pattern)) return std::nullopt;
+  return match.size() > 1 ? match[1].str() : match[0].str();
+}
+
+RectMm recipient_zone(const SplitProfile& profile) {
+  if (!profile.address_region.empty()) return profile.address_region.front();
+  namespace din = din5008;
+  return {din::kAddressFieldX, din::geometry(profile.address_form).address_field_y + din::kReturnZoneHeight,
+          din::kAddressFieldWidth, din::kRecipientZoneHeight};
+}
+
+}  // namespace
+
+DocumentSplitter::DocumentSplitter(const SplitProfile& profile, std::string file)
+    : profile_(profile), file_(std::move(file)) {
+  auto compiled = std::make_shared<Compiled>();
+  for (std::size_t i = 0; i < profile.starts.size(); ++i)
+    compiled->starts.push_back(
+        profile.starts[i].kind == DocumentStart::Kind::pattern
+            ? compile(profile.starts[i].pattern, profile.name, "start[" + std::to_string(i) + "].pattern")
+            : std::regex());
+  for (std::size_t i = 0; i < profile.fields.size(); ++i)
+    compiled->fields.push_back(
+        compile(profile.fields[i].pattern, profile.name, "field[" + std::to_string(i) + "].pattern"));
+  if (!profile.counters.empty())
+    compiled->counter = compile(profile.counters.front().pattern, profile.name, "page_counter.pattern");
+  compiled_ = std::move(compiled);
+}
+
+void DocumentSplitter::problem(std::uint32_t page, const std::string& field, const std::string& message) {
+  outcome_.problems.push_back(
+      {Where{.file = file_, .record = "page " + std::to_string(page), .field = field}, message});
+}
+
+std::string DocumentSplitter::region_text(const PageText& page, const RectMm& region) {
+  std::string text;
+  for (const auto& line : lines_in(page, region)) {
+    if (!text.empty()) text += '\n';
+    text += line;
+  }
+  return text;
+}
+
+std::string DocumentSplitter::starting_rule(const PageText& page, const std::map<std::string, std::string>& fields,
+                                            std::optional<std::pair<std::uint32_t, std::uint32_t>> counter) {
+  std::string fired;
+  bool all = true;
+  for (std::size_t i = 0; i < profile_.starts.size(); ++i) {
+    const DocumentStart& rule = profile_.starts[i];
+    bool holds = false;
+    std::string name;
+    switch (rule.kind) {
+      case DocumentStart::Kind::text:
+        holds = region_text(page, rule.region).find(rule.text) != std::string::npos;
+        name = "text \"" + rule.text + "\"";
+        break;
+      case DocumentStart::Kind::pattern:
+        holds = found(region_text(page, rule.region), compiled_->starts[i]).has_value();
+        name = "pattern \"" + rule.pattern + "\"";
+        break;
+      case DocumentStart::Kind::field_change: {
+        const auto now = fields.find(rule.field);
+        const auto before = previous_fields_.find(rule.field);
+        holds = now != fields.end() && (before == previous_fields_.end() || before->second != now->second);
+        name = "field change " + rule.field;
+        break;
+      }
+      case DocumentStart::Kind::page_counter:
+        holds = counter && counter->first == 1;
+        name = "page counter";
+        break;
+      case DocumentStart::Kind::every:
+        holds = rule.pages > 0 && (page.number - 1) % rule.pages == 0;
+        name = "every " + std::to_string(rule.pages) + " pages";
+        break;
+    }
+    all = all && holds;
+    if (holds && fired.empty()) fired = name;
+  }
+  if (profile_.all_must_hold && !all) return {};
+  return fired;
+}
+
+void DocumentSplitter::add(const PageText& page) {
+  // Every-page fields, and the first page's others once it is known.
+  std::map<std::string, std::string> fields;
+  for (std::size_t i = 0; i < profile_.fields.size(); ++i) {
+    const auto text = region_text(page, profile_.fields[i].region);
+    if (text.size() > kMaxRegionTextBytes) {
+      problem(page.number, profile_.fields[i].name, "holds more text than a region of a letter does");
+      continue;
+    }
+    if (const auto value = found(text, compiled_->fields[i])) fields[profile_.fields[i].name] = *value;
+  }
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> counter;
+  if (compiled_->counter) {
+    std::smatch match;
+    const auto text = region_text(page, profile_.counters.front().region);
+    if (std::regex_search(text, match, *compiled_->counter) && match.size() > 2) {
+      const auto n = std::strtoul(match[1].str().c_str(), nullptr, 10),
+                 m = std::strtoul(match[2].str().c_str(), nullptr, 10);
+      if (n >= 1 && n <= m && m <= 100000)
+        counter = std::pair(static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(m));
+    }
+    if (!counter) problem(page.number, "page_counter", "has no page counter the profile reads (\"" + text + "\")");
+  }
+
+  const std::string rule = starting_rule(page, fields, counter);
+  if (compiled_->counter && counter && previous_counter_ && open_ && rule.empty()) {
+    const auto [n, m] = *counter;
+    const auto [before, of] = *previous_counter_;
+    if (n != before + 1 || m != of)
+      problem(page.number, "page_counter",
+              "reads page " + std::to_string(n) + " of " + std::to_string(m) + " after page " + std::to_string(before) +
+                  " of " + std::to_string(of));
+  }
+  if (!rule.empty() && counter && counter->first != 1)
+    problem(page.number, "page_counter",
+            "starts a document (" + rule + ") but reads page " + std::to_string(counter->first) + " of " +
+                std::to_string(counter->second));
+  if (!rule.empty()) {
+    close_document();
+    SplitDocument document;
+    document.first_page = page.number;
+    document.rule = rule;
+    document.recipient_lines = lines_in(page, recipient_zone(profile_));
+    for (const auto& field : profile_.fields)
+      if (const auto value = fields.find(field.name); value != fields.end())
+        document.fields[field.name] = value->second;
+    outcome_.documents.push_back(std::move(document));
+    open_ = true;
+  } else if (!open_) {
+    problem(page.number, "", "belongs to no document: no rule of the profile starts one on it or before it");
+  }
+  if (open_) ++outcome_.documents.back().pages;
+  previous_fields_ = std::move(fields);
+  previous_counter_ = counter;
+}
+
+void DocumentSplitter::close_document() {
+  if (!open_) return;
+  const SplitDocument& document = outcome_.documents.back();
+  const std::uint32_t last = document.first_page + document.pages - 1;
+  if (previous_counter_ && previous_counter_->first != previous_counter_->second)
+    problem(last, "page_counter",
+            "ends its document at page " + std::to_string(previous_counter_->first) + " of " +
+                std::to_string(previous_counter_->second));
+  if (document.recipient_lines.size() < 2)
+    problem(document.first_page, "recipient",
+            "has no recipient in the address field (found \"" +
+                (document.recipient_lines.empty() ? "" : document.recipient_lines[0]) + "\")");
+  for (const auto& field : profile_.fields)
+    if (field.required && !document.fields.contains(field.name))
+      problem(document.first_page, field.name, "has no " + field.name + " where the profile reads it");
+  open_ = false;
+}
+
+SplitOutcome DocumentSplitter::finish() && {
+  close_document();
+  // Two documents with the same id.
+  std::map<std::string, std::uint32_t> first_with;
+  if (!profile_.id_field.empty())
+    for (const auto& document : outcome_.documents) {
+      const auto id = document.fields.find(profile_.id_field);
+      if (id == document.fields.end()) continue;
+      const auto [at, fresh] = first_with.emplace(id->second, document.first_page);
+      if (!fresh)
+        problem(document.first_page, profile_.id_field,
+                "starts a document with the id \"" + id->second + "\" that the one on page " +
+                    std::to_string(at->second) + " has too");
+    }
+  return std::move(outcome_);
+}
+
+}  // namespace kuvert::split

@@ -1,0 +1,68 @@
+#pragma once
+// A print file without an index split into documents by a split profile's
+// rules, page by page in file order (issue 16): where each document
+// starts, which rule said so, its recipient's lines as the address field
+// shows them and its fields. Every problem is collected with its page, so
+// that one pass shows all of them: a page that belongs to no document, a
+// document without recipient or without a required field, a page counter
+// that does not add up, two documents with the same id. Pure: the pages
+// come as text (page_text.hpp); only the documents, never the pages, are
+// kept.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "pipeline/model/error.hpp"
+#include "pipeline/model/split_profile.hpp"
+#include "stages/split/page_text.hpp"
+
+namespace kuvert::split {
+
+struct SplitDocument {
+  std::uint32_t first_page = 0;  // 1-based in the file
+  std::uint32_t pages = 0;
+  std::string rule;                           // what started it: "text", "page counter", ...
+  std::vector<std::string> recipient_lines;   // top to bottom, as set
+  std::map<std::string, std::string> fields;  // by name, as first read
+};
+
+struct SplitOutcome {
+  std::vector<SplitDocument> documents;
+  std::vector<Diagnostic> problems;  // Where::file, Where::record ("page 7"), Where::field
+};
+
+// Past this much text in one region a page is refused: regions hold lines,
+// not pages.
+inline constexpr std::size_t kMaxRegionTextBytes = 8192;
+
+class DocumentSplitter {
+ public:
+  // `file`: the print file's name, for messages. Throws kuvert::Error
+  // (input) naming the profile when a pattern is no regular expression.
+  DocumentSplitter(const SplitProfile& profile, std::string file);
+
+  // The next page, in file order.
+  void add(const PageText& page);
+  SplitOutcome finish() &&;
+
+ private:
+  struct Compiled;
+  std::string region_text(const PageText& page, const RectMm& region);
+  std::string starting_rule(const PageText& page, const std::map<std::string, std::string>& fields,
+                            std::optional<std::pair<std::uint32_t, std::uint32_t>> counter);
+  void problem(std::uint32_t page, const std::string& field, const std::string& message);
+  void close_document();
+
+  const SplitProfile& profile_;
+  std::string file_;
+  std::shared_ptr<const Compiled> compiled_;
+  SplitOutcome outcome_;
+  std::map<std::string, std::string> previous_fields_;  // the page before's every-page fields
+  std::optional<std::pair<std::uint32_t, std::uint32_t>> previous_counter_;
+  bool open_ = false;
+};
+
+}  // namespace kuvert::split
