@@ -1,5 +1,7 @@
 #include "pipeline/profiles/load_letters.hpp"
 
+#include <regex>
+
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/text_template.hpp"
 #include "pipeline/profiles/toml_fields.hpp"
@@ -161,8 +163,8 @@ SalutationRules read_salutation_rules(TomlFields& top, const std::filesystem::pa
     if (fields.has("line")) rules.line = static_cast<std::size_t>(fields.integer("line", 1, 10).value_or(1));
     rules.fallback = salutation_text(fields, "fallback", false);
     each_table(fields, "rule", true, [&](TomlFields& rule) {
-      rules.rules.push_back({rule.texts("when", true).value_or(std::vector<std::string>{}),
-                             salutation_text(rule, "text", true)});
+      rules.rules.push_back(
+          {rule.texts("when", true).value_or(std::vector<std::string>{}), salutation_text(rule, "text", true)});
     });
   });
   TomlFiles files(layouts_dir, top.problems());
@@ -270,6 +272,35 @@ std::map<std::string, Client> load_clients(const std::filesystem::path& layouts_
   }
   if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
   return clients;
+}
+
+std::map<std::string, std::string> load_country_names(const std::filesystem::path& layouts_dir) {
+  std::vector<Diagnostic> problems;
+  auto names = read_country_names(layouts_dir, problems);
+  if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
+  return names;
+}
+
+std::map<std::string, std::string> load_postcode_forms(const std::filesystem::path& layouts_dir) {
+  std::vector<Diagnostic> problems;
+  std::map<std::string, std::string> forms;
+  TomlFiles files(layouts_dir, problems);
+  if (const auto document = files.parse("postcodes.toml")) {
+    TomlFields fields(*document, in_file("postcodes.toml"), problems);
+    for (const auto& [key, node] : *document) {
+      const std::string code(key.str());
+      const auto form = fields.text(code);
+      if (!form) continue;
+      try {
+        std::regex check(*form);
+        forms.emplace(code, *form);
+      } catch (const std::regex_error& error) {
+        fields.problem(code, "\"" + *form + "\" is no regular expression: " + error.what());
+      }
+    }
+  }
+  if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
+  return forms;
 }
 
 }  // namespace kuvert

@@ -26,4 +26,14 @@ LetterLayout load_letter_layout(const std::filesystem::path& layouts_dir, const 
 // layouts/clients.toml.
 std::map<std::string, Client> load_clients(const std::filesystem::path& layouts_dir);
 
+// layouts/countries.toml: the German name of each destination country by
+// its ISO 3166-1 code, the last line of an address abroad. Throws
+// Error(ErrorKind::input) listing every problem.
+std::map<std::string, std::string> load_country_names(const std::filesystem::path& layouts_dir);
+
+// layouts/postcodes.toml: the form of a postcode of more than one word by
+// ISO code, a regular expression. Throws Error(ErrorKind::input) listing
+// every problem (a code that is none, a pattern that is no expression).
+std::map<std::string, std::string> load_postcode_forms(const std::filesystem::path& layouts_dir);
+
 }  // namespace kuvert
