@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "pipeline/profiles/load_letters.hpp"
+#include "pipeline/profiles/load_split_profile.hpp"
 #include "stages/split/address_lines.hpp"
 #include "stages/split/document_split.hpp"
 #include "tests/support/kuvert_job.hpp"
@@ -15,22 +16,6 @@
 
 using namespace kuvert;
 using nlohmann::json;
-
-namespace {
-
-// The sample print files' own marks: "Seite 2 von 3" at the foot, the
-// Kassenzeichen in the information block, the address in form B's field.
-SplitProfile sample_profile() {
-  SplitProfile profile;
-  profile.name = "musterstadt-abgaben";
-  profile.starts = {{DocumentStart::Kind::page_counter, "", "", {}, "", 0}};
-  profile.counters = {{"Seite (\\d+) von (\\d+)", {20, 280, 170, 10}}};
-  profile.fields = {{"kassenzeichen", "Kassenzeichen: (\\S+)", {120, 40, 90, 30}, false, true}};
-  profile.id_field = "kassenzeichen";
-  return profile;
-}
-
-}  // namespace
 
 TEST_CASE("A generated print file split by its own text gives back the index it was made with", "[split][e2e]") {
   test::TempFolder temp;
@@ -43,7 +28,9 @@ TEST_CASE("A generated print file split by its own text gives back the index it 
   const split::AddressConventions countries{load_country_names(test::source_dir() / "layouts"),
                                             load_postcode_forms(test::source_dir() / "layouts")};
 
-  const auto profile = sample_profile();
+  // The sample print files' own marks: "Seite 2 von 3" at the foot, the
+  // Kassenzeichen in the information block, the address in form B's field.
+  const auto profile = load_split_profile(test::source_dir() / "layouts", "musterstadt-abgaben");
   split::DocumentSplitter splitter(profile, "spool.pdf");
   const split::PrintFileText text(temp.path() / "job" / "spool.pdf", "spool.pdf");
   for (std::uint32_t page = 1; page <= text.pages(); ++page) splitter.add(text.page(page));

@@ -103,15 +103,8 @@ void read_datamatrix(TomlFields& fields, InserterProfile& profile) {
   reject_keys(fields, kOmrKeys, "omr");
 }
 
-void read_clear_zone(TomlFields& fields, InserterProfile& profile, std::vector<Diagnostic>& problems) {
-  const toml::table* table = fields.table("clear_zone");
-  if (!table) return;
-  TomlFields zone(*table, fields.at("clear_zone"), problems);
-  if (const auto v = zone.number("x", 0, kA4WidthMm)) profile.clear_zone.x = *v;
-  if (const auto v = zone.number("y", 0, kA4HeightMm)) profile.clear_zone.y = *v;
-  if (const auto v = zone.positive("width")) profile.clear_zone.width = *v;
-  if (const auto v = zone.positive("height")) profile.clear_zone.height = *v;
-  zone.reject_unknown();
+void read_clear_zone(TomlFields& fields, InserterProfile& profile) {
+  if (const auto zone = read_rect(fields, "clear_zone")) profile.clear_zone = *zone;
 }
 
 void read_feeders(TomlFields& fields, InserterProfile& profile, std::vector<Diagnostic>& problems) {
@@ -144,7 +137,7 @@ InserterProfile read_inserter(const toml::table& document, const std::string& na
   if (code) profile.code = *code;
   if (code == CodeKind::omr) read_omr(fields, profile, problems);
   if (code == CodeKind::datamatrix) read_datamatrix(fields, profile);
-  read_clear_zone(fields, profile, problems);
+  read_clear_zone(fields, profile);
   if (fields.has("letter_forms")) {
     profile.letter_forms.clear();
     for (const auto& form : fields.texts("letter_forms", true).value_or(std::vector<std::string>{})) {
@@ -180,8 +173,8 @@ InserterProfile read_inserter(const toml::table& document, const std::string& na
   if (const auto v = fields.text("flat_envelope")) profile.flat_envelope = *v;
   read_feeders(fields, profile, problems);
   with_table(fields, "control_files", false, [&](TomlFields& table) {
-    for (auto [key, target] : {std::pair{"pieces", &profile.control_files.pieces},
-                               std::pair{"sheets", &profile.control_files.sheets}})
+    for (auto [key, target] :
+         {std::pair{"pieces", &profile.control_files.pieces}, std::pair{"sheets", &profile.control_files.sheets}})
       if (table.has(key))
         *target = table.choice<ControlFormat>(key, {{"csv", ControlFormat::csv}, {"fixed", ControlFormat::fixed}});
   });

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "pipeline/model/a4_sheet.hpp"
+
 namespace kuvert {
 namespace {
 
@@ -39,6 +41,17 @@ std::string format_number(double value) {
   char buffer[32];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   return std::string(buffer, result.ptr);
+}
+
+std::optional<RectMm> read_rect(TomlFields& parent, const std::string& key) {
+  const toml::table* table = parent.table(key);
+  if (!table) return std::nullopt;
+  TomlFields fields(*table, parent.at(key), parent.problems());
+  const auto x = fields.number("x", 0, kA4WidthMm), y = fields.number("y", 0, kA4HeightMm);
+  const auto width = fields.positive("width"), height = fields.positive("height");
+  fields.reject_unknown();
+  if (!x || !y || !width || !height) return std::nullopt;
+  return RectMm{*x, *y, *width, *height};
 }
 
 Where element(const Where& array, std::size_t index) {

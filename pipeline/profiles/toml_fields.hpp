@@ -18,6 +18,7 @@
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/field_reader.hpp"
+#include "pipeline/model/inserter_profile.hpp"
 
 namespace kuvert {
 
@@ -103,6 +104,11 @@ void with_table(TomlFields& parent, const std::string& key, bool required, Read 
   read(fields);
   fields.reject_unknown();
 }
+
+// The table `key` as a rectangle on an A4 page, { x, y, width, height } in
+// mm from its top-left corner; nothing, with the problems recorded, when
+// it is missing or wrong.
+std::optional<RectMm> read_rect(TomlFields& parent, const std::string& key);
 
 // Reads a file of stocks, one table per stock named by its key
 // (papers.toml, envelopes.toml). `read(fields, name)` returns the stock, or

@@ -1,0 +1,109 @@
+#include "pipeline/profiles/load_split_profile.hpp"
+
+#include <regex>
+#include <set>
+
+#include "pipeline/model/error.hpp"
+#include "pipeline/profiles/toml_fields.hpp"
+#include "pipeline/profiles/toml_files.hpp"
+
+namespace kuvert {
+namespace {
+
+// The pattern of `key`, checked; `groups` the groups it must have at least.
+std::string pattern_of(TomlFields& fields, const std::string& key, std::size_t groups) {
+  const auto pattern = fields.text(key).value_or("");
+  if (pattern.empty()) return pattern;
+  try {
+    const std::regex compiled(pattern, std::regex::ECMAScript);
+    if (compiled.mark_count() < groups)
+      fields.problem(key, "needs " + std::to_string(groups) +
+                              " groups in parentheses: the page's number and the "
+                              "document's pages");
+  } catch (const std::regex_error& error) {
+    fields.problem(key, "\"" + pattern + "\" is no regular expression: " + error.what());
+  }
+  return pattern;
+}
+
+DocumentStart read_start(TomlFields& fields) {
+  using Kind = DocumentStart::Kind;
+  DocumentStart start;
+  start.kind = fields
+                   .choice<Kind>("rule", {{"text", Kind::text},
+                                          {"pattern", Kind::pattern},
+                                          {"field_change", Kind::field_change},
+                                          {"page_counter", Kind::page_counter},
+                                          {"every", Kind::every}})
+                   .value_or(Kind::text);
+  switch (start.kind) {
+    case Kind::text:
+      start.text = fields.text("text").value_or("");
+      start.region = read_rect(fields, "region").value_or(RectMm{});
+      break;
+    case Kind::pattern:
+      start.pattern = pattern_of(fields, "pattern", 0);
+      start.region = read_rect(fields, "region").value_or(RectMm{});
+      break;
+    case Kind::field_change:
+      start.field = fields.text("field").value_or("");
+      break;
+    case Kind::page_counter:
+      break;
+    case Kind::every:
+      start.pages = static_cast<std::uint32_t>(fields.integer("pages", 1, 10000).value_or(1));
+      break;
+  }
+  return start;
+}
+
+}  // namespace
+
+SplitProfile load_split_profile(const std::filesystem::path& layouts_dir, const std::string& name) {
+  SplitProfile initial;
+  initial.name = name;
+  return read_toml_file(layouts_dir, "splits/" + name + ".toml", initial, [](TomlFields& top, SplitProfile& profile) {
+    if (top.has("match"))
+      profile.all_must_hold = top.choice<bool>("match", {{"any", false}, {"all", true}}).value_or(false);
+    each_table(top, "start", true, [&](TomlFields& fields) { profile.starts.push_back(read_start(fields)); });
+    with_table(top, "page_counter", false, [&](TomlFields& fields) {
+      profile.counters.push_back({pattern_of(fields, "pattern", 2), read_rect(fields, "region").value_or(RectMm{})});
+    });
+    with_table(top, "recipient", true, [&](TomlFields& fields) {
+      if (fields.has("region")) {
+        if (const auto region = read_rect(fields, "region")) profile.address_region.push_back(*region);
+      } else {
+        profile.address_form =
+            fields.choice<LetterForm>("form", {{"A", LetterForm::a}, {"B", LetterForm::b}}).value_or(LetterForm::b);
+      }
+    });
+    each_table(top, "field", false, [&](TomlFields& fields) {
+      SplitField field;
+      field.name = fields.text("name").value_or("");
+      field.pattern = pattern_of(fields, "pattern", 0);
+      field.region = read_rect(fields, "region").value_or(RectMm{});
+      if (fields.has("every_page")) field.every_page = fields.flag("every_page").value_or(false);
+      if (fields.has("required")) field.required = fields.flag("required").value_or(false);
+      profile.fields.push_back(std::move(field));
+    });
+    profile.id_field = top.text("id").value_or("");
+
+    // How the parts fit together.
+    std::set<std::string> names, every_page;
+    for (const auto& field : profile.fields) {
+      if (!names.insert(field.name).second) top.problem("field", "reads \"" + field.name + "\" twice");
+      if (field.every_page) every_page.insert(field.name);
+    }
+    for (const auto& start : profile.starts) {
+      if (start.kind == DocumentStart::Kind::field_change && !every_page.contains(start.field))
+        top.problem("start", "field_change needs \"" + start.field +
+                                 "\" read on every page (a [[field]] with every_page = true)");
+      if (start.kind == DocumentStart::Kind::page_counter && profile.counters.empty())
+        top.problem("start", "page_counter needs a [page_counter] table");
+    }
+    if (!profile.id_field.empty() && !names.contains(profile.id_field))
+      top.problem("id", "\"" + profile.id_field + "\" is no field the profile reads");
+  });
+}
+
+}  // namespace kuvert

@@ -1,0 +1,66 @@
+#include "pipeline/profiles/load_split_profile.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/kuvert_job.hpp"
+#include "tests/support/scratch_layouts.hpp"
+
+using namespace kuvert;
+
+TEST_CASE("The shipped split profile loads", "[split][profiles]") {
+  const auto profile = load_split_profile(test::source_dir() / "layouts", "musterstadt-abgaben");
+  REQUIRE(profile.starts.size() == 1);
+  CHECK(profile.starts[0].kind == DocumentStart::Kind::page_counter);
+  REQUIRE(profile.counters.size() == 1);
+  CHECK(profile.counters[0].region.y == 280);
+  CHECK(profile.address_form == LetterForm::b);
+  REQUIRE(profile.fields.size() == 1);
+  CHECK(profile.fields[0].required);
+  CHECK(profile.id_field == "kassenzeichen");
+}
+
+TEST_CASE("A split profile's mistakes are listed at once, each with its key", "[split][profiles]") {
+  test::ScratchLayouts layouts;
+  layouts.write("splits/falsch.toml", R"(id = "aktenzeichen"
+match = "meist"
+[[start]]
+rule = "field_change"
+field = "kassenzeichen"
+[[start]]
+rule = "page_counter"
+[[start]]
+rule = "text"
+text = "Bescheid"
+region = { x = 20, y = 300, width = 100, height = 10 }
+[recipient]
+form = "C"
+[[field]]
+name = "kassenzeichen"
+pattern = "Kassenzeichen: ("
+region = { x = 120, y = 40, width = 90, height = 30 }
+)");
+  try {
+    load_split_profile(layouts.root(), "falsch");
+    FAIL("loaded");
+  } catch (const Error& error) {
+    const std::string text = error.what();
+    INFO(text);
+    CHECK(text.find("field \"match\"") != std::string::npos);
+    CHECK(text.find("field \"start[2].region.y\"") != std::string::npos);
+    CHECK(text.find("field \"recipient.form\"") != std::string::npos);
+    CHECK(text.find("\"Kassenzeichen: (\" is no regular expression") != std::string::npos);
+    CHECK(text.find("field_change needs \"kassenzeichen\" read on every page") != std::string::npos);
+    CHECK(text.find("page_counter needs a [page_counter] table") != std::string::npos);
+    CHECK(text.find("\"aktenzeichen\" is no field the profile reads") != std::string::npos);
+  }
+  layouts.write("splits/zaehler.toml", R"([[start]]
+rule = "page_counter"
+[page_counter]
+pattern = "Seite \\d+"
+region = { x = 20, y = 280, width = 170, height = 10 }
+[recipient]
+form = "A"
+)");
+  CHECK_THROWS_WITH(load_split_profile(layouts.root(), "zaehler"),
+                    Catch::Contains("needs 2 groups in parentheses: the page's number and the document's pages"));
+}
