@@ -10,12 +10,17 @@
 #include "pipeline/profiles/load_split_profile.hpp"
 #include "stages/split/address_lines.hpp"
 #include "stages/split/document_split.hpp"
+#include "tests/support/csv.hpp"
+#include "tests/support/file_text.hpp"
 #include "tests/support/kuvert_job.hpp"
+#include "tests/support/process.hpp"
+#include "tests/support/scratch_layouts.hpp"
 #include "tests/support/temp_folder.hpp"
 #include "tools/sample_job/sample_job.hpp"
 
 using namespace kuvert;
 using nlohmann::json;
+namespace fs = std::filesystem;
 
 TEST_CASE("A generated print file split by its own text gives back the index it was made with", "[split][e2e]") {
   test::TempFolder temp;
@@ -81,4 +86,97 @@ TEST_CASE("Address lines are taken apart as DIN 5008 sets them, at home and abro
         "the town line \"Halle\" does not begin with a five-digit postcode");
   CHECK(std::get<std::string>(split::recipient_of({"Max Muster", "06108 Halle"}, countries)) ==
         "the address has 2 lines: a name, a street and a town are needed");
+}
+
+namespace {
+
+// `kuvert ARGS...` with the shipped layouts and fonts, on a fixed date.
+test::ProcessResult kuvert_cli(std::vector<std::string> args) {
+  args.insert(args.begin(), KUVERT_BINARY);
+  args.insert(args.end(), {"--layouts", (test::source_dir() / "layouts").string()});
+  return test::run_process(args);
+}
+
+}  // namespace
+
+TEST_CASE("kuvert split writes the job folder a specialist application would have, and kuvert run takes it",
+          "[split][e2e]") {
+  test::TempFolder temp;
+  SampleJobOptions options;
+  options.documents = 40;
+  options.insert_share = 0;  // inserts are the application's to say, not the page's
+  options.seed = 3;
+  write_sample_job(temp.path() / "original", options);
+  const fs::path print_file = temp.path() / "abgaben-2026.pdf";
+  fs::copy_file(temp.path() / "original" / "spool.pdf", print_file);
+
+  const auto split = kuvert_cli(
+      {"split", print_file.string(), "--profile", "musterstadt-abgaben", "-o", (temp.path() / "job").string()});
+  INFO(split.err);
+  REQUIRE(split.exit_code == 0);
+  CHECK(split.out.find("abgaben-2026.pdf: ") == 0);
+  CHECK(split.out.find("40 documents") != std::string::npos);
+  const auto original = json::parse(std::ifstream(temp.path() / "original" / "job.json"));
+  const auto written = json::parse(std::ifstream(temp.path() / "job" / "job.json"));
+  CHECK(written["documents"] == original["documents"]);
+  CHECK(written["print_file"] == "abgaben-2026.pdf");
+  CHECK(written["client"] == "musterstadt");
+  CHECK(fs::hard_link_count(print_file) == 2);  // linked, not copied
+  const auto found = test::read_csv(test::read_file(temp.path() / "job" / "split.csv"));
+  REQUIRE(found.size() == 40);
+  CHECK(found[0].at("rule") == "page counter");
+  CHECK(found[0].at("kassenzeichen") == original["documents"][0]["id"]);
+
+  // The same runs as from the application's own index.
+  const auto run = [&](const std::string& job, const std::string& out) {
+    return kuvert_cli({"run", (temp.path() / job).string(), "-o", (temp.path() / out).string(), "--fonts",
+                       (test::source_dir() / "fonts").string(), "--date", "2026-11-22", "--deterministic"});
+  };
+  test::require_success(run("job", "from-split"), "kuvert run on the split");
+  test::require_success(run("original", "from-index"), "kuvert run on the index");
+  const auto from_split = test::read_csv(test::read_file(temp.path() / "from-split" / "R0001.csv"));
+  const auto from_index = test::read_csv(test::read_file(temp.path() / "from-index" / "R0001.csv"));
+  REQUIRE(from_split.size() == from_index.size());
+  for (std::size_t i = 0; i < from_split.size(); ++i)
+    for (const char* column : {"documents", "recipient", "first_sheet", "sheets", "product"})
+      CHECK(from_split[i].at(column) == from_index[i].at(column));
+}
+
+TEST_CASE("kuvert split refuses what it cannot split and writes nothing", "[split][e2e]") {
+  test::TempFolder temp;
+  std::ofstream(temp.path() / "kaputt.pdf") << "%PDF-1.4 kein PDF";
+  const fs::path job = temp.path() / "job";
+  auto refused = kuvert_cli(
+      {"split", (temp.path() / "kaputt.pdf").string(), "--profile", "musterstadt-abgaben", "-o", job.string()});
+  CHECK(refused.exit_code != 0);
+  CHECK(refused.err == "kuvert: file \"kaputt.pdf\": is not a PDF file that can be read\n");
+  CHECK_FALSE(fs::exists(job));
+  refused = kuvert_cli({"split", (temp.path() / "kaputt.pdf").string(), "--profile", "gibtsnicht", "-o", job.string()});
+  CHECK(refused.err.find("splits/gibtsnicht.toml") != std::string::npos);
+  // A print file whose pages say nothing the profile reads: every page named.
+  SampleJobOptions options;
+  options.documents = 2;
+  options.fixed_pages = 1;
+  write_sample_job(temp.path() / "original", options);
+  test::ScratchLayouts layouts;
+  layouts.write("splits/fremd.toml", R"toml(id = "kz"
+[[start]]
+rule = "text"
+text = "Gebührenbescheid"
+region = { x = 20, y = 95, width = 170, height = 20 }
+[recipient]
+form = "B"
+[[field]]
+name = "kz"
+pattern = 'Kassenzeichen: (\S+)'
+region = { x = 120, y = 40, width = 90, height = 30 }
+)toml");
+  refused = test::run_process({KUVERT_BINARY, "split", (temp.path() / "original" / "spool.pdf").string(), "--profile",
+                               "fremd", "-o", job.string(), "--layouts", layouts.root().string()});
+  CHECK(refused.err ==
+        "kuvert: file \"spool.pdf\": record \"page 1\": belongs to no document: no rule of the profile starts one on "
+        "it or before it\n"
+        "kuvert: file \"spool.pdf\": record \"page 2\": belongs to no document: no rule of the profile starts one on "
+        "it or before it\n");
+  CHECK_FALSE(fs::exists(job));
 }

@@ -17,6 +17,7 @@
 #include "pipeline/driver/proof_job.hpp"
 #include "pipeline/driver/run_job.hpp"
 #include "pipeline/driver/scan_batch.hpp"
+#include "pipeline/driver/split_job.hpp"
 #include "pipeline/model/counted.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/terminal_text.hpp"
@@ -174,6 +175,15 @@ int main(int argc, char** argv) {
                            "Documents are NAME-0001, NAME-0002, ... (default: the output folder's name)");
   scan_command->add_option("--created", scan.created)->group("");
 
+  kuvert::SplitRequest split;
+  split.layouts = run.layouts;
+  auto* split_command = app.add_subcommand(
+      "split", "Split a print file without an index into documents by a split profile: a job folder for kuvert run");
+  split_command->add_option("printfile", split.print_file, "The print file (PDF)")->required();
+  split_command->add_option("--profile", split.profile, "Split profile in LAYOUTS/splits/")->required();
+  split_command->add_option("-o,--output", split.output, "Job folder to write (must not exist; default out/FILENAME)");
+  split_command->add_option("--layouts", split.layouts, "Folder holding splits/ (default: the shipped layouts/)");
+
   std::filesystem::path serve_config = "kuvert.toml";
   auto* serve_command = app.add_subcommand("serve", "Run the service: watch folders, job store, delivery to printers");
   serve_command->add_option("-c,--config", serve_config, "Service configuration (default kuvert.toml)");
@@ -220,6 +230,13 @@ int main(int argc, char** argv) {
                   kuvert::counted(summary.letters, "letter", "letters").c_str(),
                   kuvert::counted(summary.refused, "record", "records").c_str(), shown(proof.file).c_str(),
                   kuvert::counted(summary.pages, "page", "pages").c_str());
+    }
+    if (split_command->parsed()) {
+      if (split.output.empty()) split.output = std::filesystem::path("out") / split.print_file.stem();
+      const auto summary = kuvert::split_print_file(split);
+      std::printf("%s: %s in %s -> %s (job.json, split.csv)\n", shown(split.print_file.filename()).c_str(),
+                  kuvert::counted(summary.pages, "page", "pages").c_str(),
+                  kuvert::counted(summary.documents, "document", "documents").c_str(), shown(split.output).c_str());
     }
     if (scan_command->parsed()) {
       limit_openmp_threads(argv);

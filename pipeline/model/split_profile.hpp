@@ -5,6 +5,7 @@
 // are in mm from the page's top-left corner; patterns are ECMAScript
 // regular expressions whose first group (or whole match) is the value.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,9 @@ struct SplitProfile {
   std::vector<RectMm> address_region;  // at most one: instead of the form's
   std::vector<SplitField> fields;
   std::string id_field;  // the field whose value is the document's id
+  // What job.json says besides its documents, as a specialist application
+  // writes it: client, application, defaults, standard_fonts ([job]).
+  nlohmann::json job = nlohmann::json::object();
 };
 
 }  // namespace kuvert

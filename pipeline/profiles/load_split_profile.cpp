@@ -57,6 +57,25 @@ DocumentStart read_start(TomlFields& fields) {
   return start;
 }
 
+// A TOML value as JSON: job.json's keys, which `kuvert run` checks.
+nlohmann::json json_of(const toml::node& node) {
+  if (const auto* table = node.as_table()) {
+    auto object = nlohmann::json::object();
+    for (const auto& [key, value] : *table) object[std::string(key.str())] = json_of(value);
+    return object;
+  }
+  if (const auto* array = node.as_array()) {
+    auto list = nlohmann::json::array();
+    for (const auto& value : *array) list.push_back(json_of(value));
+    return list;
+  }
+  if (const auto* text = node.as_string()) return text->get();
+  if (const auto* flag = node.as_boolean()) return flag->get();
+  if (const auto* integer = node.as_integer()) return integer->get();
+  if (const auto* number = node.as_floating_point()) return number->get();
+  return nullptr;  // dates and times: job.json has none
+}
+
 }  // namespace
 
 SplitProfile load_split_profile(const std::filesystem::path& layouts_dir, const std::string& name) {
@@ -87,6 +106,11 @@ SplitProfile load_split_profile(const std::filesystem::path& layouts_dir, const 
       profile.fields.push_back(std::move(field));
     });
     profile.id_field = top.text("id").value_or("");
+    if (const toml::table* job = top.has("job") ? top.table("job") : nullptr) {
+      profile.job = json_of(*job);
+      if (profile.job.contains("documents") || profile.job.contains("print_file"))
+        top.problem("job", "gives documents or a print file, which the split finds itself");
+    }
 
     // How the parts fit together.
     std::set<std::string> names, every_page;

@@ -110,6 +110,8 @@ std::string DocumentSplitter::starting_rule(const PageText& page, const std::map
 }
 
 void DocumentSplitter::add(const PageText& page) {
+  if (page.words.empty())
+    problem(page.number, "", "has no text of its own (a scanned or outlined page), which the split cannot read");
   // Every-page fields, and the first page's others once it is known.
   std::map<std::string, std::string> fields;
   for (std::size_t i = 0; i < profile_.fields.size(); ++i) {

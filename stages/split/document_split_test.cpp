@@ -145,6 +145,10 @@ TEST_CASE("A split finds every problem at once, each with its page", "[split]") 
             "(found \"\")",
             "file \"druck.pdf\": record \"page 4\": field \"kassenzeichen\": starts a document with the id \"K-1\" "
             "that the one on page 2 has too"});
+  // A page without text of its own (scanned, or its text drawn as outlines).
+  CHECK(messages(split_pages(profile, {letter_page(1, "K-1", ""), PageText{2, {}}})) ==
+        std::vector<std::string>{"file \"druck.pdf\": record \"page 2\": has no text of its own (a scanned or outlined "
+                                 "page), which the split cannot read"});
   profile.fields[0].pattern = "Kassenzeichen (";
   CHECK_THROWS_WITH(DocumentSplitter(profile, "druck.pdf"),
                     Catch::Contains("file \"splits/test.toml\": field \"field[0].pattern\": \"Kassenzeichen (\" is no "

@@ -1,0 +1,31 @@
+#pragma once
+// `kuvert split PRINTFILE --profile NAME [-o JOBDIR]` (issue 16): a print
+// file without an index split into documents by a split profile
+// (stages/split), written as the job folder a specialist application would
+// have delivered: the print file (hard-linked, or copied), job.json, and
+// split.csv with what was found per document. `kuvert run` then takes it
+// as any job.
+#include <cstddef>
+#include <filesystem>
+#include <string>
+
+namespace kuvert {
+
+struct SplitRequest {
+  std::filesystem::path print_file;
+  std::string profile;           // layouts/splits/NAME.toml
+  std::filesystem::path output;  // the job folder to write; must not exist
+  std::filesystem::path layouts;
+};
+
+struct SplitSummary {
+  std::size_t pages = 0;
+  std::size_t documents = 0;
+};
+
+// Throws kuvert::Error (input) listing every problem with its page (the
+// split's own and each document's recipient) and writes nothing then; the
+// job folder appears whole or not at all.
+SplitSummary split_print_file(const SplitRequest& request);
+
+}  // namespace kuvert
