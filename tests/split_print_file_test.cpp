@@ -180,3 +180,42 @@ region = { x = 120, y = 40, width = 90, height = 30 }
         "it or before it\n");
   CHECK_FALSE(fs::exists(job));
 }
+
+TEST_CASE("A profile that skips bad documents lets the good ones go on and lists the others with their pages",
+          "[split][e2e]") {
+  test::TempFolder temp;
+  SampleJobOptions options;
+  options.documents = 12;
+  options.insert_share = 0;
+  write_sample_job(temp.path() / "original", options);
+  const auto original = json::parse(std::ifstream(temp.path() / "original" / "job.json"))["documents"];
+  // Only Kassenzeichen ending in an odd digit are read: the others lack their required id.
+  test::ScratchLayouts layouts;
+  std::string profile = layouts.read("splits/musterstadt-abgaben.toml");
+  const std::string pattern = "pattern = \"Kassenzeichen: (\\\\S+)\"";
+  REQUIRE(profile.find(pattern) != std::string::npos);
+  profile.replace(profile.find(pattern), pattern.size(), "pattern = 'Kassenzeichen: (K-[-\\d]*[13579])\\b'");
+  layouts.write("splits/ungerade.toml", "on_bad_document = \"skip\"\n" + profile);
+  const fs::path job = temp.path() / "job";
+  const auto split =
+      test::run_process({KUVERT_BINARY, "split", (temp.path() / "original" / "spool.pdf").string(), "--profile",
+                         "ungerade", "-o", job.string(), "--layouts", layouts.root().string()});
+  INFO(split.err);
+  REQUIRE(split.exit_code == 0);
+  CHECK(split.out.find("6 documents, 6 bad documents left out (exceptions.csv)") != std::string::npos);
+  const auto written = json::parse(std::ifstream(job / "job.json"))["documents"];
+  const auto exceptions = test::read_csv(test::read_file(job / "exceptions.csv"));
+  REQUIRE(written.size() == 6);
+  REQUIRE(exceptions.size() == 6);
+  std::size_t w = 0, e = 0;
+  for (const auto& document : original) {
+    const std::string id = document["id"];
+    if ((id.back() - '0') % 2 == 1) {
+      CHECK(written.at(w++) == document);
+    } else {
+      CHECK(exceptions.at(e).at("pages") == document["pages"]);
+      CHECK(exceptions.at(e).at("field") == "kassenzeichen");
+      CHECK(exceptions.at(e++).at("problem") == "has no kassenzeichen where the profile reads it");
+    }
+  }
+}

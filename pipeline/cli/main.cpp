@@ -234,9 +234,14 @@ int main(int argc, char** argv) {
     if (split_command->parsed()) {
       if (split.output.empty()) split.output = std::filesystem::path("out") / split.print_file.stem();
       const auto summary = kuvert::split_print_file(split);
-      std::printf("%s: %s in %s -> %s (job.json, split.csv)\n", shown(split.print_file.filename()).c_str(),
+      const std::string left_out = summary.left_out == 0
+                                       ? ""
+                                       : ", " + kuvert::counted(summary.left_out, "bad document", "bad documents") +
+                                             " left out (exceptions.csv)";
+      std::printf("%s: %s in %s%s -> %s (job.json, split.csv)\n", shown(split.print_file.filename()).c_str(),
                   kuvert::counted(summary.pages, "page", "pages").c_str(),
-                  kuvert::counted(summary.documents, "document", "documents").c_str(), shown(split.output).c_str());
+                  kuvert::counted(summary.documents, "document", "documents").c_str(), left_out.c_str(),
+                  shown(split.output).c_str());
     }
     if (scan_command->parsed()) {
       limit_openmp_threads(argv);

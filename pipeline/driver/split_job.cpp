@@ -1,5 +1,6 @@
 #include "pipeline/driver/split_job.hpp"
 
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <variant>
 
@@ -50,6 +51,35 @@ std::string split_csv(const SplitProfile& profile, const std::vector<split::Spli
   return text;
 }
 
+std::string pages_of(const split::SplitDocument& document) {
+  return std::to_string(document.first_page) + "-" + std::to_string(document.first_page + document.pages - 1);
+}
+
+// The page a problem names ("page 7"), 0 for one of the whole file.
+std::uint32_t page_of(const Diagnostic& problem) {
+  const std::string& record = problem.where.record;
+  return record.starts_with("page ") ? static_cast<std::uint32_t>(std::strtoul(record.c_str() + 5, nullptr, 10)) : 0;
+}
+
+const split::SplitDocument* document_at(const std::vector<split::SplitDocument>& documents, std::uint32_t page) {
+  for (const auto& document : documents)
+    if (page >= document.first_page && page < document.first_page + document.pages) return &document;
+  return nullptr;
+}
+
+// The problems of the documents left out, and of pages in none: pages, id,
+// field, problem (as exceptions.csv lists a data job's bad records).
+std::string exceptions_csv(const split::SplitOutcome& outcome, const std::string& id_field) {
+  std::string text = csv_row({"pages", "id", "field", "problem"});
+  for (const auto& problem : outcome.problems) {
+    const auto* document = document_at(outcome.documents, page_of(problem));
+    const auto id = document ? document->fields.find(id_field) : std::map<std::string, std::string>::const_iterator{};
+    text += csv_row({document ? pages_of(*document) : problem.where.record.substr(problem.where.record.find(' ') + 1),
+                     document && id != document->fields.end() ? id->second : "", problem.where.field, problem.message});
+  }
+  return text;
+}
+
 // The print file in the job folder under its own name: a hard link where
 // the file system allows (no copy of a large file), else a copy.
 void place_print_file(const fs::path& file, const fs::path& folder) {
@@ -71,34 +101,47 @@ SplitSummary split_print_file(const SplitRequest& request) {
   for (std::uint32_t page = 1; page <= text.pages(); ++page) splitter.add(text.page(page));
   auto outcome = std::move(splitter).finish();
 
-  auto documents = nlohmann::json::array();
+  // Each document's entry in job.json; none where its recipient does not read.
+  std::vector<nlohmann::json> entries;
   for (const auto& document : outcome.documents) {
     const auto recipient = split::recipient_of(document.recipient_lines, conventions);
     if (const auto* problem = std::get_if<std::string>(&recipient)) {
       outcome.problems.push_back(
           {Where{.file = name, .record = "page " + std::to_string(document.first_page), .field = "recipient"},
            *problem});
+      entries.emplace_back(nullptr);
       continue;
     }
     const auto id = document.fields.find(profile.id_field);
-    documents.push_back({{"id", id == document.fields.end() ? "" : id->second},
-                         {"pages", std::to_string(document.first_page) + "-" +
-                                       std::to_string(document.first_page + document.pages - 1)},
-                         {"recipient", recipient_json(std::get<Recipient>(recipient))}});
+    entries.push_back({{"id", id == document.fields.end() ? "" : id->second},
+                       {"pages", pages_of(document)},
+                       {"recipient", recipient_json(std::get<Recipient>(recipient))}});
   }
   if (text.pages() == 0) outcome.problems.push_back({Where{.file = name}, "has no pages"});
-  if (!outcome.problems.empty()) throw Error(ErrorKind::input, std::move(outcome.problems));
+  if (!outcome.problems.empty() && !profile.skip_bad_documents)
+    throw Error(ErrorKind::input, std::move(outcome.problems));
+  // Skipping: a document any problem falls in is left out.
+  for (const auto& problem : outcome.problems)
+    if (const auto* document = document_at(outcome.documents, page_of(problem)))
+      entries[static_cast<std::size_t>(document - outcome.documents.data())] = nullptr;
+  auto documents = nlohmann::json::array();
+  for (auto& entry : entries)
+    if (!entry.is_null()) documents.push_back(std::move(entry));
+  if (documents.empty()) throw Error(ErrorKind::input, std::move(outcome.problems));
+  const std::size_t left_out = outcome.documents.size() - documents.size();
 
   nlohmann::json job = profile.job;
   job["job"] = request.print_file.stem().string();
   job["print_file"] = name;
+  const std::size_t written = documents.size();
   job["documents"] = std::move(documents);
   OutputFolder folder(request.output);
   place_print_file(request.print_file, folder.path());
   folder.write_file("job.json", job.dump(2) + "\n");
   folder.write_file("split.csv", split_csv(profile, outcome.documents));
+  if (!outcome.problems.empty()) folder.write_file("exceptions.csv", exceptions_csv(outcome, profile.id_field));
   folder.commit();
-  return {text.pages(), outcome.documents.size()};
+  return {text.pages(), written, left_out};
 }
 
 }  // namespace kuvert

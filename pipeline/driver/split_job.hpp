@@ -20,12 +20,16 @@ struct SplitRequest {
 
 struct SplitSummary {
   std::size_t pages = 0;
-  std::size_t documents = 0;
+  std::size_t documents = 0;  // in job.json
+  std::size_t left_out = 0;   // bad documents a profile that skips them left out (exceptions.csv)
 };
 
 // Throws kuvert::Error (input) listing every problem with its page (the
-// split's own and each document's recipient) and writes nothing then; the
-// job folder appears whole or not at all.
+// split's own and each document's recipient) and writes nothing then,
+// unless the profile skips bad documents: then the others go on, and
+// exceptions.csv lists the problems (pages, id, field, problem); a file
+// with no good document is refused all the same. The job folder appears
+// whole or not at all.
 SplitSummary split_print_file(const SplitRequest& request);
 
 }  // namespace kuvert

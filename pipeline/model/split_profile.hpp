@@ -60,6 +60,10 @@ struct SplitProfile {
   std::vector<RectMm> address_region;  // at most one: instead of the form's
   std::vector<SplitField> fields;
   std::string id_field;  // the field whose value is the document's id
+  // on_bad_document = "skip": the good documents go on, the bad ones (and
+  // pages of none) are listed in exceptions.csv; "reject" (default): any
+  // problem refuses the file.
+  bool skip_bad_documents = false;
   // What job.json says besides its documents, as a specialist application
   // writes it: client, application, defaults, standard_fonts ([job]).
   nlohmann::json job = nlohmann::json::object();

@@ -106,6 +106,9 @@ SplitProfile load_split_profile(const std::filesystem::path& layouts_dir, const 
       profile.fields.push_back(std::move(field));
     });
     profile.id_field = top.text("id").value_or("");
+    if (top.has("on_bad_document"))
+      profile.skip_bad_documents =
+          top.choice<bool>("on_bad_document", {{"reject", false}, {"skip", true}}).value_or(false);
     if (const toml::table* job = top.has("job") ? top.table("job") : nullptr) {
       profile.job = json_of(*job);
       if (profile.job.contains("documents") || profile.job.contains("print_file"))
