@@ -134,12 +134,22 @@ TEST_CASE("kuvert split writes the job folder a specialist application would hav
   };
   test::require_success(run("job", "from-split"), "kuvert run on the split");
   test::require_success(run("original", "from-index"), "kuvert run on the index");
-  const auto from_split = test::read_csv(test::read_file(temp.path() / "from-split" / "R0001.csv"));
+  // And kuvert run on the print file itself, split on the way.
+  test::require_success(
+      kuvert_cli({"run", print_file.string(), "--split", "musterstadt-abgaben", "-o", (temp.path() / "direct").string(),
+                  "--fonts", (test::source_dir() / "fonts").string(), "--date", "2026-11-22", "--deterministic"}),
+      "kuvert run --split");
+  CHECK(json::parse(std::ifstream(temp.path() / "direct" / "split" / "job.json"))["documents"] ==
+        original["documents"]);
   const auto from_index = test::read_csv(test::read_file(temp.path() / "from-index" / "R0001.csv"));
-  REQUIRE(from_split.size() == from_index.size());
-  for (std::size_t i = 0; i < from_split.size(); ++i)
-    for (const char* column : {"documents", "recipient", "first_sheet", "sheets", "product"})
-      CHECK(from_split[i].at(column) == from_index[i].at(column));
+  for (const char* out : {"from-split", "direct"}) {
+    INFO(out);
+    const auto from_split = test::read_csv(test::read_file(temp.path() / out / "R0001.csv"));
+    REQUIRE(from_split.size() == from_index.size());
+    for (std::size_t i = 0; i < from_split.size(); ++i)
+      for (const char* column : {"documents", "recipient", "first_sheet", "sheets", "product"})
+        CHECK(from_split[i].at(column) == from_index[i].at(column));
+  }
 }
 
 TEST_CASE("kuvert split refuses what it cannot split and writes nothing", "[split][e2e]") {
@@ -149,6 +159,14 @@ TEST_CASE("kuvert split refuses what it cannot split and writes nothing", "[spli
   auto refused = kuvert_cli(
       {"split", (temp.path() / "kaputt.pdf").string(), "--profile", "musterstadt-abgaben", "-o", job.string()});
   CHECK(refused.exit_code != 0);
+  CHECK(refused.err == "kuvert: file \"kaputt.pdf\": is not a PDF file that can be read\n");
+  CHECK_FALSE(fs::exists(job));
+  refused = kuvert_cli({"run", (temp.path() / "kaputt.pdf").string(), "-o", job.string()});
+  CHECK(refused.err ==
+        "kuvert: field \"job\": kaputt.pdf is a print file without its job.json: give the job folder, or "
+        "split it with --split PROFILE\n");
+  refused =
+      kuvert_cli({"run", (temp.path() / "kaputt.pdf").string(), "--split", "musterstadt-abgaben", "-o", job.string()});
   CHECK(refused.err == "kuvert: file \"kaputt.pdf\": is not a PDF file that can be read\n");
   CHECK_FALSE(fs::exists(job));
   refused = kuvert_cli({"split", (temp.path() / "kaputt.pdf").string(), "--profile", "gibtsnicht", "-o", job.string()});

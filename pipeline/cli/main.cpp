@@ -137,6 +137,8 @@ int main(int argc, char** argv) {
   run_command->add_option("--inbox", run.inbox)->group("");
   run_command->add_option("--inbox-client", run.inbox_client)->group("");
   run_command->add_option("--job-key", run.job_key)->group("");
+  run_command->add_option("--split", run.split,
+                          "JOB is a print file without an index: split it by this profile of LAYOUTS/splits/ first");
   run_command->add_option("--reprint", run.reprint,
                           "Make only the documents of this reprint order (the service writes one per reprint)");
   // Where the service's child notes the stage of its job (stage_file.hpp).

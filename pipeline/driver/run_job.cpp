@@ -9,6 +9,7 @@
 #include "pipeline/driver/output_folder.hpp"
 #include "pipeline/driver/reprint_selection.hpp"
 #include "pipeline/driver/run_imposition.hpp"
+#include "pipeline/driver/split_job.hpp"
 #include "pipeline/driver/window_check.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/pdf/source_pdf.hpp"
@@ -32,13 +33,25 @@ constexpr const char* kExceptionsFile = "exceptions.csv";
 JobSummary run_job(const RunRequest& request, Reporter& reporter) {
   validate(request);
   OutputFolder::refuse_existing(request.output);
+  // A print file without an index is split first, its job folder kept
+  // with the runs made of it.
+  std::optional<OutputFolder> split_output;
+  RunRequest job_request = request;
+  if (!request.split.empty()) {
+    reporter.stage("splitting the print file");
+    split_output.emplace(request.output);
+    split_into({request.job, request.split, request.output, request.layouts}, *split_output, "split");
+    job_request.job = split_output->path() / "split";
+  }
 
-  JobProduction production(request, reporter);
+  JobProduction production(job_request, reporter);
   const auto& profiles = production.profiles;
   const unsigned threads = production.threads;
   SourceFiles& sources = production.sources;
   auto& input = production.input;
-  OutputFolder folder(request.output);
+  std::optional<OutputFolder> own_output;
+  if (!split_output) own_output.emplace(request.output);
+  OutputFolder& folder = split_output ? *split_output : *own_output;
   std::optional<ComposedJob> composed;
   // The composed letters are personal data that no killed run may leave
   // behind: their spool has no name.

@@ -15,7 +15,9 @@ std::string job_folder_name(const std::filesystem::path& job) {
 }
 
 void complete(RunRequest& request, std::int64_t now) {
-  if (request.output.empty()) request.output = std::filesystem::path("out") / job_folder_name(request.job);
+  if (request.output.empty())
+    request.output = std::filesystem::path("out") /
+                     (request.split.empty() ? job_folder_name(request.job) : request.job.stem().string());
   if (request.production_date.empty()) request.production_date = utc_text(now, "%Y-%m-%d");
   if (request.deterministic) request.created = request.production_date + "T00:00:00Z";
   if (request.created.empty()) request.created = iso_time(now);
@@ -27,6 +29,13 @@ void validate(const RunRequest& request) {
     problems.push_back({Where{.field = field}, std::move(message)});
   };
   if (request.job.empty()) add("job", "no job given");
+  // A print file alone has no index: the application's job.json, or a split.
+  const bool print_file = request.job.extension() == ".pdf" || request.job.extension() == ".PDF";
+  if (request.split.empty() && print_file)
+    add("job", request.job.filename().string() +
+                   " is a print file without its job.json: give the job folder, or split it with --split PROFILE");
+  if (!request.split.empty() && !print_file)
+    add("--split", request.job.filename().string() + " is no print file (.pdf) to split");
   if (request.output.empty()) add("output", "no output folder given");
   if (request.max_sheets == 0) add("--max-sheets", "must be at least 1");
   if (request.threads > 256) add("--threads", "must be between 1 and 256 (0 for one per core)");

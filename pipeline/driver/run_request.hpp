@@ -29,6 +29,9 @@ struct RunRequest {
   // Set by the service: a reprint order (reprint_selection.hpp); only its
   // documents are produced, in runs N0001, ...
   std::filesystem::path reprint;
+  // `kuvert run PRINTFILE --split NAME`: `job` is a print file without an
+  // index, split by layouts/splits/NAME.toml into OUTPUT/split/ first.
+  std::string split;
 };
 
 // "Grundsteuer" for a job folder .../Grundsteuer or its .../Grundsteuer/job.json.

@@ -90,8 +90,7 @@ void place_print_file(const fs::path& file, const fs::path& folder) {
 
 }  // namespace
 
-SplitSummary split_print_file(const SplitRequest& request) {
-  OutputFolder::refuse_existing(request.output);
+SplitSummary split_into(const SplitRequest& request, const OutputFolder& output, const std::string& subfolder) {
   const SplitProfile profile = load_split_profile(request.layouts, request.profile);
   const split::AddressConventions conventions{load_country_names(request.layouts),
                                               load_postcode_forms(request.layouts)};
@@ -135,13 +134,21 @@ SplitSummary split_print_file(const SplitRequest& request) {
   job["print_file"] = name;
   const std::size_t written = documents.size();
   job["documents"] = std::move(documents);
-  OutputFolder folder(request.output);
-  place_print_file(request.print_file, folder.path());
-  folder.write_file("job.json", job.dump(2) + "\n");
-  folder.write_file("split.csv", split_csv(profile, outcome.documents));
-  if (!outcome.problems.empty()) folder.write_file("exceptions.csv", exceptions_csv(outcome, profile.id_field));
-  folder.commit();
+  const std::string in = subfolder.empty() ? "" : subfolder + "/";
+  fs::create_directories(output.path() / subfolder);
+  place_print_file(request.print_file, output.path() / subfolder);
+  output.write_file(in + "job.json", job.dump(2) + "\n");
+  output.write_file(in + "split.csv", split_csv(profile, outcome.documents));
+  if (!outcome.problems.empty()) output.write_file(in + "exceptions.csv", exceptions_csv(outcome, profile.id_field));
   return {text.pages(), written, left_out};
+}
+
+SplitSummary split_print_file(const SplitRequest& request) {
+  OutputFolder::refuse_existing(request.output);
+  OutputFolder folder(request.output);
+  const auto summary = split_into(request, folder, "");
+  folder.commit();
+  return summary;
 }
 
 }  // namespace kuvert

@@ -32,4 +32,9 @@ struct SplitSummary {
 // whole or not at all.
 SplitSummary split_print_file(const SplitRequest& request);
 
+class OutputFolder;
+// The same into `subfolder` of an output folder being written (`kuvert run
+// --split`: the job folder beside the runs made of it), without commit.
+SplitSummary split_into(const SplitRequest& request, const OutputFolder& output, const std::string& subfolder);
+
 }  // namespace kuvert
