@@ -26,7 +26,12 @@ PrintFileText::PrintFileText(const std::filesystem::path& file, const std::strin
   document_.reset(poppler::document::load_from_file(file.string()));
   if (!document_) throw Error(ErrorKind::input, Where{.file = name}, "is not a PDF file that can be read");
   if (document_->is_locked()) throw Error(ErrorKind::input, Where{.file = name}, "is encrypted");
-  pages_ = static_cast<std::uint32_t>(std::max(0, document_->pages()));
+  const int pages = document_->pages();
+  if (pages > static_cast<int>(kMaxPrintFilePages))
+    throw Error(ErrorKind::input, Where{.file = name},
+                "has " + std::to_string(pages) + " pages, more than the " + std::to_string(kMaxPrintFilePages) +
+                    " a print file may have");
+  pages_ = static_cast<std::uint32_t>(std::max(0, pages));
 }
 
 PrintFileText::~PrintFileText() = default;

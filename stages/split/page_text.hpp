@@ -31,11 +31,14 @@ struct PageText {
 // Past this many words a page is refused: no letter has them, a hostile
 // file may.
 inline constexpr std::size_t kMaxWordsPerPage = 20'000;
+// Past this many pages a print file is refused (the yearly property-tax
+// file of a large town has some 100,000).
+inline constexpr std::uint32_t kMaxPrintFilePages = 500'000;
 
 class PrintFileText {
  public:
   // Throws kuvert::Error (input) naming `name` when the file is no PDF
-  // poppler opens, or is encrypted.
+  // poppler opens, is encrypted, or has more than kMaxPrintFilePages pages.
   PrintFileText(const std::filesystem::path& file, const std::string& name);
   ~PrintFileText();
   PrintFileText(const PrintFileText&) = delete;
