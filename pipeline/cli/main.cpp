@@ -183,7 +183,8 @@ int main(int argc, char** argv) {
       "split", "Split a print file without an index into documents by a split profile: a job folder for kuvert run");
   split_command->add_option("printfile", split.print_file, "The print file (PDF)")->required();
   split_command->add_option("--profile", split.profile, "Split profile in LAYOUTS/splits/")->required();
-  split_command->add_option("-o,--output", split.output, "Job folder to write (must not exist; default out/FILENAME)");
+  split_command->add_option("-o,--output", split.output,
+                            "Job folder to write (must not exist; default out/FILENAME-split)");
   split_command->add_option("--layouts", split.layouts, "Folder holding splits/ (default: the shipped layouts/)");
 
   std::filesystem::path serve_config = "kuvert.toml";
@@ -234,7 +235,9 @@ int main(int argc, char** argv) {
                   kuvert::counted(summary.pages, "page", "pages").c_str());
     }
     if (split_command->parsed()) {
-      if (split.output.empty()) split.output = std::filesystem::path("out") / split.print_file.stem();
+      // Not out/STEM, which kuvert run of the job folder makes by default.
+      if (split.output.empty())
+        split.output = std::filesystem::path("out") / (split.print_file.stem().string() + "-split");
       const auto summary = kuvert::split_print_file(split);
       const std::string left_out = summary.left_out == 0
                                        ? ""

@@ -1,5 +1,6 @@
 #include "pipeline/driver/split_job.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <variant>
@@ -61,10 +62,13 @@ std::uint32_t page_of(const Diagnostic& problem) {
   return record.starts_with("page ") ? static_cast<std::uint32_t>(std::strtoul(record.c_str() + 5, nullptr, 10)) : 0;
 }
 
+// The documents are in page order: the last one starting on or before `page`.
 const split::SplitDocument* document_at(const std::vector<split::SplitDocument>& documents, std::uint32_t page) {
-  for (const auto& document : documents)
-    if (page >= document.first_page && page < document.first_page + document.pages) return &document;
-  return nullptr;
+  const auto after = std::upper_bound(documents.begin(), documents.end(), page,
+                                      [](std::uint32_t p, const split::SplitDocument& d) { return p < d.first_page; });
+  if (after == documents.begin()) return nullptr;
+  const auto& document = *std::prev(after);
+  return page < document.first_page + document.pages ? &document : nullptr;
 }
 
 // The problems of the documents left out, and of pages in none: pages, id,
@@ -80,12 +84,14 @@ std::string exceptions_csv(const split::SplitOutcome& outcome, const std::string
   return text;
 }
 
-// The print file in the job folder under its own name: a hard link where
-// the file system allows (no copy of a large file), else a copy.
+// The print file copied into the job folder under its own name, before it
+// is read: a link would share the input's pages, and an application that
+// writes its next file under the same name would change this job's.
 void place_print_file(const fs::path& file, const fs::path& folder) {
   std::error_code error;
-  fs::create_hard_link(file, folder / file.filename(), error);
-  if (error) fs::copy_file(file, folder / file.filename());
+  fs::copy_file(file, folder / file.filename(), error);
+  if (error)
+    throw_system(Where{.file = file.filename().string()}, "cannot be copied into the job folder: " + error.message());
 }
 
 }  // namespace
@@ -95,8 +101,12 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   const split::AddressConventions conventions{load_country_names(request.layouts),
                                               load_postcode_forms(request.layouts)};
   const std::string name = request.print_file.filename().string();
+  // The copy in the job folder is what is read, and what kuvert run prints.
+  const std::string in = subfolder.empty() ? "" : subfolder + "/";
+  fs::create_directories(output.path() / subfolder);
+  place_print_file(request.print_file, output.path() / subfolder);
   split::DocumentSplitter splitter(profile, name);
-  const split::PrintFileText text(request.print_file, name);
+  const split::PrintFileText text(output.path() / subfolder / name, name);
   for (std::uint32_t page = 1; page <= text.pages(); ++page) splitter.add(text.page(page));
   auto outcome = std::move(splitter).finish();
 
@@ -134,9 +144,6 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   job["print_file"] = name;
   const std::size_t written = documents.size();
   job["documents"] = std::move(documents);
-  const std::string in = subfolder.empty() ? "" : subfolder + "/";
-  fs::create_directories(output.path() / subfolder);
-  place_print_file(request.print_file, output.path() / subfolder);
   output.write_file(in + "job.json", job.dump(2) + "\n");
   output.write_file(in + "split.csv", split_csv(profile, outcome.documents));
   if (!outcome.problems.empty()) output.write_file(in + "exceptions.csv", exceptions_csv(outcome, profile.id_field));

@@ -2,7 +2,7 @@
 // `kuvert split PRINTFILE --profile NAME [-o JOBDIR]` (issue 16): a print
 // file without an index split into documents by a split profile
 // (stages/split), written as the job folder a specialist application would
-// have delivered: the print file (hard-linked, or copied), job.json, and
+// have delivered: the print file (copied, then read), job.json, and
 // split.csv with what was found per document. `kuvert run` then takes it
 // as any job.
 #include <cstddef>

@@ -111,8 +111,14 @@ SplitProfile load_split_profile(const std::filesystem::path& layouts_dir, const 
           top.choice<bool>("on_bad_document", {{"reject", false}, {"skip", true}}).value_or(false);
     if (const toml::table* job = top.has("job") ? top.table("job") : nullptr) {
       profile.job = json_of(*job);
-      if (profile.job.contains("documents") || profile.job.contains("print_file"))
-        top.problem("job", "gives documents or a print file, which the split finds itself");
+      // job.json's keys besides its documents and print file, which the
+      // split finds itself; kuvert run checks their values.
+      for (const auto& [key, value] : profile.job.items())
+        if (key != "client" && key != "application" && key != "defaults" && key != "standard_fonts")
+          top.problem("job." + key,
+                      "is not a key of job.json a split profile gives (client, application, defaults, "
+                      "standard_fonts)");
+      if (!profile.job.contains("client")) top.problem("job.client", "is missing");
     }
 
     // How the parts fit together.
@@ -130,6 +136,8 @@ SplitProfile load_split_profile(const std::filesystem::path& layouts_dir, const 
     }
     if (!profile.id_field.empty() && !names.contains(profile.id_field))
       top.problem("id", "\"" + profile.id_field + "\" is no field the profile reads");
+    // Every document needs its id: a document without one is refused.
+    for (auto& field : profile.fields) field.required = field.required || field.name == profile.id_field;
   });
 }
 

@@ -38,6 +38,8 @@ form = "C"
 name = "kassenzeichen"
 pattern = "Kassenzeichen: ("
 region = { x = 120, y = 40, width = 90, height = 30 }
+[job]
+clinet = "musterstadt"
 )");
   try {
     load_split_profile(layouts.root(), "falsch");
@@ -52,6 +54,8 @@ region = { x = 120, y = 40, width = 90, height = 30 }
     CHECK(text.find("field_change needs \"kassenzeichen\" read on every page") != std::string::npos);
     CHECK(text.find("page_counter needs a [page_counter] table") != std::string::npos);
     CHECK(text.find("\"aktenzeichen\" is no field the profile reads") != std::string::npos);
+    CHECK(text.find("field \"job.client\": is missing") != std::string::npos);
+    CHECK(text.find("field \"job.clinet\": is not a key of job.json") != std::string::npos);
   }
   layouts.write("splits/zaehler.toml", R"([[start]]
 rule = "page_counter"

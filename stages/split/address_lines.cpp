@@ -25,7 +25,7 @@ std::variant<Recipient, std::string> recipient_of(const std::vector<std::string>
         break;
       }
   if (rest.size() < 3)
-    return "the address has " + std::to_string(lines.size()) + " lines: a name, a street and a town are needed";
+    return "the address has " + std::to_string(rest.size()) + " lines (besides a country): a name, a street and a town are needed";
   const std::string town = rest.back();
   rest.pop_back();
   const auto space = town.find(' ');

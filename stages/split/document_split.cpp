@@ -60,11 +60,18 @@ void DocumentSplitter::problem(std::uint32_t page, const std::string& field, con
       {Where{.file = file_, .record = "page " + std::to_string(page), .field = field}, message});
 }
 
-std::string DocumentSplitter::region_text(const PageText& page, const RectMm& region) {
+// Every pattern reads text through here: std::regex matches by recursion,
+// so a region stuffed with text (a hostile file's footer of 60,000 digits)
+// would overflow the stack. Past the limit the region reads as empty.
+std::string DocumentSplitter::region_text(const PageText& page, const RectMm& region, const std::string& key) {
   std::string text;
   for (const auto& line : lines_in(page, region)) {
     if (!text.empty()) text += '\n';
     text += line;
+    if (text.size() > kMaxRegionTextBytes) {
+      problem(page.number, key, "holds more text than a region of a letter does");
+      return {};
+    }
   }
   return text;
 }
@@ -79,11 +86,11 @@ std::string DocumentSplitter::starting_rule(const PageText& page, const std::map
     std::string name;
     switch (rule.kind) {
       case DocumentStart::Kind::text:
-        holds = region_text(page, rule.region).find(rule.text) != std::string::npos;
+        holds = region_text(page, rule.region, "start").find(rule.text) != std::string::npos;
         name = "text \"" + rule.text + "\"";
         break;
       case DocumentStart::Kind::pattern:
-        holds = found(region_text(page, rule.region), compiled_->starts[i]).has_value();
+        holds = found(region_text(page, rule.region, "start"), compiled_->starts[i]).has_value();
         name = "pattern \"" + rule.pattern + "\"";
         break;
       case DocumentStart::Kind::field_change: {
@@ -115,24 +122,22 @@ void DocumentSplitter::add(const PageText& page) {
   // Every-page fields, and the first page's others once it is known.
   std::map<std::string, std::string> fields;
   for (std::size_t i = 0; i < profile_.fields.size(); ++i) {
-    const auto text = region_text(page, profile_.fields[i].region);
-    if (text.size() > kMaxRegionTextBytes) {
-      problem(page.number, profile_.fields[i].name, "holds more text than a region of a letter does");
-      continue;
-    }
+    const auto text = region_text(page, profile_.fields[i].region, profile_.fields[i].name);
     if (const auto value = found(text, compiled_->fields[i])) fields[profile_.fields[i].name] = *value;
   }
   std::optional<std::pair<std::uint32_t, std::uint32_t>> counter;
   if (compiled_->counter) {
     std::smatch match;
-    const auto text = region_text(page, profile_.counters.front().region);
+    const auto text = region_text(page, profile_.counters.front().region, "page_counter");
     if (std::regex_search(text, match, *compiled_->counter) && match.size() > 2) {
       const auto n = std::strtoul(match[1].str().c_str(), nullptr, 10),
                  m = std::strtoul(match[2].str().c_str(), nullptr, 10);
       if (n >= 1 && n <= m && m <= 100000)
         counter = std::pair(static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(m));
     }
-    if (!counter) problem(page.number, "page_counter", "has no page counter the profile reads (\"" + text + "\")");
+    if (!counter)
+      problem(page.number, "page_counter",
+              "has no page counter the profile reads (\"" + text.substr(0, 80) + (text.size() > 80 ? "..." : "") + "\")");
   }
 
   const std::string rule = starting_rule(page, fields, counter);

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <regex>
 #include <string>
 #include <vector>
@@ -50,7 +51,7 @@ class DocumentSplitter {
 
  private:
   struct Compiled;
-  std::string region_text(const PageText& page, const RectMm& region);
+  std::string region_text(const PageText& page, const RectMm& region, const std::string& key);
   std::string starting_rule(const PageText& page, const std::map<std::string, std::string>& fields,
                             std::optional<std::pair<std::uint32_t, std::uint32_t>> counter);
   void problem(std::uint32_t page, const std::string& field, const std::string& message);

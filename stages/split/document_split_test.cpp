@@ -154,3 +154,15 @@ TEST_CASE("A split finds every problem at once, each with its page", "[split]") 
                     Catch::Contains("file \"splits/test.toml\": field \"field[0].pattern\": \"Kassenzeichen (\" is no "
                                     "regular expression"));
 }
+
+TEST_CASE("A region stuffed with text reads as empty, never as a pattern's stack overflow", "[split]") {
+  // A hostile footer: "Seite 1 von " and 60,000 digits, which std::regex
+  // would match one stack frame a digit.
+  auto hostile = letter_page(1, "K-1", "Seite 1 von");
+  hostile.words.push_back({std::string(60000, '7'), RectMm{60, 280, 20, 4}});  // squeezed into the footer
+  const auto outcome = split_pages(tax_profile(), {hostile});
+  REQUIRE(outcome.problems.size() == 2);
+  CHECK(outcome.problems[0].message == "holds more text than a region of a letter does");
+  CHECK(outcome.problems[0].where.field == "page_counter");
+  CHECK(outcome.problems[1].message == "has no page counter the profile reads (\"\")");
+}

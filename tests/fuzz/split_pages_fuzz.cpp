@@ -2,6 +2,7 @@
 // find them, split by the shipped split profile and their address lines
 // taken apart: one page per block of lines "X Y WIDTH TEXT" (mm), blocks
 // separated by an empty line.
+#include <cmath>
 #include <sstream>
 #include <string>
 #include <variant>
@@ -42,14 +43,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string text;
     fields >> x >> y >> width;
     std::getline(fields >> std::ws, text);
-    if (page.words.size() < kuvert::split::kMaxWordsPerPage) page.words.push_back({text, {x, y, width, 4}});
+    // Heights from 2 to 6 mm by the width's tenths: odd ones try the line grouping.
+    const double height = 2 + std::fmod(std::fabs(width * 10), 5.0);
+    if (page.words.size() < kuvert::split::kMaxWordsPerPage) page.words.push_back({text, {x, y, width, height}});
   }
   splitter.add(page);
   const auto outcome = std::move(splitter).finish();
+  // Documents follow each other page by page, and a recipient read has a name.
+  std::uint32_t next = 1;
   for (const auto& document : outcome.documents) {
+    if (document.pages == 0 || document.first_page < next) __builtin_trap();
+    next = document.first_page + document.pages;
     const auto recipient = kuvert::split::recipient_of(document.recipient_lines, conventions());
-    if (document.pages == 0) __builtin_trap();
-    (void)recipient;
+    if (const auto* found = std::get_if<kuvert::Recipient>(&recipient); found && found->name.empty()) __builtin_trap();
   }
+  if (next > page.number + 1) __builtin_trap();
   return 0;
 }
