@@ -19,14 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-nlohmann::json recipient_json(const Recipient& recipient) {
-  return {{"name", recipient.name},
-          {"street", recipient.street},
-          {"postcode", recipient.postcode},
-          {"city", recipient.city},
-          {"country", recipient.country}};
-}
-
 // What was found per document, for a person checking the split: its pages,
 // the rule that started it, its address as read and every field.
 std::string split_csv(const SplitProfile& profile, const std::vector<split::SplitDocument>& documents) {

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -19,5 +20,14 @@ struct Recipient {
 
   bool domestic() const { return country == "DE"; }
 };
+
+// As a job manifest and records write a recipient.
+inline nlohmann::json recipient_json(const Recipient& recipient) {
+  return {{"name", recipient.name},
+          {"street", recipient.street},
+          {"postcode", recipient.postcode},
+          {"city", recipient.city},
+          {"country", recipient.country}};
+}
 
 }  // namespace kuvert

@@ -1,7 +1,5 @@
 #include "pipeline/profiles/load_letters.hpp"
 
-#include <regex>
-
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/text_template.hpp"
 #include "pipeline/profiles/toml_fields.hpp"
@@ -291,12 +289,7 @@ std::map<std::string, std::string> load_postcode_forms(const std::filesystem::pa
       const std::string code(key.str());
       const auto form = fields.text(code);
       if (!form) continue;
-      try {
-        std::regex check(*form);
-        forms.emplace(code, *form);
-      } catch (const std::regex_error& error) {
-        fields.problem(code, "\"" + *form + "\" is no regular expression: " + error.what());
-      }
+      if (compile_pattern(fields, code, *form, "\"" + *form + "\" ")) forms.emplace(code, *form);
     }
   }
   if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));

@@ -1,7 +1,5 @@
 #include "pipeline/profiles/load_scan_profile.hpp"
 
-#include <regex>
-
 #include "pipeline/model/error.hpp"
 #include "pipeline/profiles/toml_fields.hpp"
 #include "pipeline/profiles/toml_files.hpp"
@@ -37,11 +35,7 @@ ScanProfile load_scan_profile(const std::filesystem::path& layouts_dir, const st
       spec.name = rule.text("name").value_or("");
       spec.pattern = rule.text("pattern").value_or("");
       if (rule.has("iban")) spec.iban = rule.flag("iban").value_or(false);
-      try {
-        if (!spec.pattern.empty()) std::regex check(spec.pattern, std::regex::ECMAScript);
-      } catch (const std::regex_error& error) {
-        rule.problem("pattern", std::string("is no regular expression: ") + error.what());
-      }
+      if (!spec.pattern.empty()) compile_pattern(rule, "pattern", spec.pattern, "");
       profile.fields.push_back(std::move(spec));
     });
   });

@@ -1,6 +1,5 @@
 #include "pipeline/profiles/load_split_profile.hpp"
 
-#include <regex>
 #include <set>
 
 #include "pipeline/model/error.hpp"
@@ -14,15 +13,10 @@ namespace {
 std::string pattern_of(TomlFields& fields, const std::string& key, std::size_t groups) {
   const auto pattern = fields.text(key).value_or("");
   if (pattern.empty()) return pattern;
-  try {
-    const std::regex compiled(pattern, std::regex::ECMAScript);
-    if (compiled.mark_count() < groups)
-      fields.problem(key, "needs " + std::to_string(groups) +
-                              " groups in parentheses: the page's number and the "
-                              "document's pages");
-  } catch (const std::regex_error& error) {
-    fields.problem(key, "\"" + pattern + "\" is no regular expression: " + error.what());
-  }
+  const auto compiled = compile_pattern(fields, key, pattern, "\"" + pattern + "\" ");
+  if (compiled && compiled->mark_count() < groups)
+    fields.problem(
+        key, "needs " + std::to_string(groups) + " groups in parentheses: the page's number and the document's pages");
   return pattern;
 }
 

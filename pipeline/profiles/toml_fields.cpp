@@ -43,6 +43,16 @@ std::string format_number(double value) {
   return std::string(buffer, result.ptr);
 }
 
+std::optional<std::regex> compile_pattern(TomlFields& fields, const std::string& key, const std::string& pattern,
+                                          const std::string& what) {
+  try {
+    return std::regex(pattern, std::regex::ECMAScript);
+  } catch (const std::regex_error& error) {
+    fields.problem(key, what + "is no regular expression: " + error.what());
+    return std::nullopt;
+  }
+}
+
 std::optional<RectMm> read_rect(TomlFields& parent, const std::string& key) {
   const toml::table* table = parent.table(key);
   if (!table) return std::nullopt;

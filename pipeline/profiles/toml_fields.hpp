@@ -11,6 +11,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <regex>
 #include <set>
 #include <string>
 #include <utility>
@@ -109,6 +110,11 @@ void with_table(TomlFields& parent, const std::string& key, bool required, Read 
 // mm from its top-left corner; nothing, with the problems recorded, when
 // it is missing or wrong.
 std::optional<RectMm> read_rect(TomlFields& parent, const std::string& key);
+
+// `pattern`, the value of `key`, as an ECMAScript regular expression; none,
+// with a problem ("<what>is no regular expression: ..."), when it is none.
+std::optional<std::regex> compile_pattern(TomlFields& fields, const std::string& key, const std::string& pattern,
+                                          const std::string& what);
 
 // Reads a file of stocks, one table per stock named by its key
 // (papers.toml, envelopes.toml). `read(fields, name)` returns the stock, or

@@ -34,20 +34,21 @@ std::optional<ReprintOrder> order_on_file(const fs::path& file) {
   }
 }
 
-// The reprint of `run`'s failed pieces. An order already on file for the
+// The reprint of `run`'s failed pieces. Its order already on file (`on_file`) for the
 // same pieces stands as it is, with the run names it reserved; a new one
 // is numbered after every reprint run of the job, recorded or ordered (an
 // order is written before its production, so two parents' reprints never
 // share a name, even when one was made and not yet recorded).
-ReprintOrder order_for(Store& store, const JobRecord& job, const RunRecord& run) {
+ReprintOrder order_for(Store& store, const JobRecord& job, const RunRecord& run,
+                       const std::optional<ReprintOrder>& on_file) {
   ReprintOrder order{run.name, 1, {}};
   for (const auto& piece : pieces_to_reprint(store, run.id)) {
     ReprintedPiece& reprinted = order.pieces.emplace_back(ReprintedPiece{piece.id, {}});
     std::istringstream documents(piece.documents);
     for (std::string id; documents >> id;) reprinted.documents.push_back(id);
   }
+  if (on_file && on_file->pieces == order.pieces) return *on_file;
   const fs::path own = order_file(job, run);
-  if (const auto existing = order_on_file(own); existing && existing->pieces == order.pieces) return *existing;
   // Run names are the letter and a number ("N0003"); any other is no reprint's.
   for (const auto& other : runs_of_job(store, run.job)) {
     std::size_t number = 0;
@@ -86,8 +87,9 @@ void make_reprint(Store& store, const ServiceConfig& config, const RunRecord& ru
         "specialist application");
   const fs::path output = fs::path(job->output) / ("reprint-" + run.name);
   const fs::path order = order_file(*job, run);
-  const ReprintOrder wanted = order_for(store, *job, run);
-  if (order_on_file(order) != wanted) {
+  const auto on_file = order_on_file(order);
+  const ReprintOrder wanted = order_for(store, *job, run, on_file);
+  if (on_file != wanted) {
     // Made for other pieces before they were decided again, never recorded: made anew.
     fs::remove_all(output);
     write_file_atomically(order, nlohmann::json(wanted).dump(2) + "\n");

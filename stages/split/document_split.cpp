@@ -6,12 +6,6 @@
 
 namespace kuvert::split {
 
-struct DocumentSplitter::Compiled {
-  std::vector<std::regex> starts;  // by rule, for pattern rules
-  std::vector<std::regex> fields;  // by field
-  std::optional<std::regex> counter;
-};
-
 namespace {
 
 std::regex compile(const std::string& pattern, const std::string& profile, const std::string& key) {
@@ -41,18 +35,16 @@ RectMm recipient_zone(const SplitProfile& profile) {
 
 DocumentSplitter::DocumentSplitter(const SplitProfile& profile, std::string file)
     : profile_(profile), file_(std::move(file)) {
-  auto compiled = std::make_shared<Compiled>();
   for (std::size_t i = 0; i < profile.starts.size(); ++i)
-    compiled->starts.push_back(
+    start_patterns_.push_back(
         profile.starts[i].kind == DocumentStart::Kind::pattern
             ? compile(profile.starts[i].pattern, profile.name, "start[" + std::to_string(i) + "].pattern")
             : std::regex());
   for (std::size_t i = 0; i < profile.fields.size(); ++i)
-    compiled->fields.push_back(
+    field_patterns_.push_back(
         compile(profile.fields[i].pattern, profile.name, "field[" + std::to_string(i) + "].pattern"));
   if (!profile.counters.empty())
-    compiled->counter = compile(profile.counters.front().pattern, profile.name, "page_counter.pattern");
-  compiled_ = std::move(compiled);
+    counter_pattern_ = compile(profile.counters.front().pattern, profile.name, "page_counter.pattern");
 }
 
 void DocumentSplitter::problem(std::uint32_t page, const std::string& field, const std::string& message) {
@@ -90,7 +82,7 @@ std::string DocumentSplitter::starting_rule(const PageText& page, const std::map
         name = "text \"" + rule.text + "\"";
         break;
       case DocumentStart::Kind::pattern:
-        holds = found(region_text(page, rule.region, "start"), compiled_->starts[i]).has_value();
+        holds = found(region_text(page, rule.region, "start"), start_patterns_[i]).has_value();
         name = "pattern \"" + rule.pattern + "\"";
         break;
       case DocumentStart::Kind::field_change: {
@@ -123,25 +115,26 @@ void DocumentSplitter::add(const PageText& page) {
   std::map<std::string, std::string> fields;
   for (std::size_t i = 0; i < profile_.fields.size(); ++i) {
     const auto text = region_text(page, profile_.fields[i].region, profile_.fields[i].name);
-    if (const auto value = found(text, compiled_->fields[i])) fields[profile_.fields[i].name] = *value;
+    if (const auto value = found(text, field_patterns_[i])) fields[profile_.fields[i].name] = *value;
   }
   std::optional<std::pair<std::uint32_t, std::uint32_t>> counter;
-  if (compiled_->counter) {
+  if (counter_pattern_) {
     std::smatch match;
     const auto text = region_text(page, profile_.counters.front().region, "page_counter");
-    if (std::regex_search(text, match, *compiled_->counter) && match.size() > 2) {
+    if (std::regex_search(text, match, *counter_pattern_) && match.size() > 2) {
       const auto n = std::strtoul(match[1].str().c_str(), nullptr, 10),
                  m = std::strtoul(match[2].str().c_str(), nullptr, 10);
       if (n >= 1 && n <= m && m <= 100000)
         counter = std::pair(static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(m));
     }
     if (!counter)
-      problem(page.number, "page_counter",
-              "has no page counter the profile reads (\"" + text.substr(0, 80) + (text.size() > 80 ? "..." : "") + "\")");
+      problem(
+          page.number, "page_counter",
+          "has no page counter the profile reads (\"" + text.substr(0, 80) + (text.size() > 80 ? "..." : "") + "\")");
   }
 
   const std::string rule = starting_rule(page, fields, counter);
-  if (compiled_->counter && counter && previous_counter_ && open_ && rule.empty()) {
+  if (counter_pattern_ && counter && previous_counter_ && open_ && rule.empty()) {
     const auto [n, m] = *counter;
     const auto [before, of] = *previous_counter_;
     if (n != before + 1 || m != of)

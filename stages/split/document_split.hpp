@@ -10,7 +10,6 @@
 // kept.
 #include <cstdint>
 #include <map>
-#include <memory>
 #include <optional>
 #include <regex>
 #include <string>
@@ -50,7 +49,6 @@ class DocumentSplitter {
   SplitOutcome finish() &&;
 
  private:
-  struct Compiled;
   std::string region_text(const PageText& page, const RectMm& region, const std::string& key);
   std::string starting_rule(const PageText& page, const std::map<std::string, std::string>& fields,
                             std::optional<std::pair<std::uint32_t, std::uint32_t>> counter);
@@ -59,7 +57,11 @@ class DocumentSplitter {
 
   const SplitProfile& profile_;
   std::string file_;
-  std::shared_ptr<const Compiled> compiled_;
+  // The profile's patterns, compiled once: by start rule (pattern rules
+  // only), by field, and the page counter's.
+  std::vector<std::regex> start_patterns_;
+  std::vector<std::regex> field_patterns_;
+  std::optional<std::regex> counter_pattern_;
   SplitOutcome outcome_;
   std::map<std::string, std::string> previous_fields_;  // the page before's every-page fields
   std::optional<std::pair<std::uint32_t, std::uint32_t>> previous_counter_;

@@ -174,10 +174,6 @@ Recipient invent_recipient(std::mt19937& random, double foreign_share) {
   return r;
 }
 
-nlohmann::json recipient_json(const Recipient& r) {
-  return {{"name", r.name}, {"street", r.street}, {"postcode", r.postcode}, {"city", r.city}, {"country", r.country}};
-}
-
 std::string sample_page_marker(const std::string& document_id, std::uint32_t page, std::uint32_t pages) {
   return "Dokument " + document_id + " Blatt " + std::to_string(page) + "/" + std::to_string(pages);
 }

@@ -37,8 +37,6 @@ bool chance(double share, std::mt19937& random);
 
 // An invented recipient: a German town, or abroad with `foreign_share`.
 Recipient invent_recipient(std::mt19937& random, double foreign_share);
-// As job manifests and records write a recipient.
-nlohmann::json recipient_json(const Recipient& recipient);
 
 // The text a generated page carries so tests can identify it.
 std::string sample_page_marker(const std::string& document_id, std::uint32_t page, std::uint32_t pages);
