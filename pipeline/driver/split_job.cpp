@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
-#include <variant>
+#include <optional>
 
 #include "pipeline/driver/output_folder.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/profiles/load_letters.hpp"
 #include "pipeline/profiles/load_split_profile.hpp"
 #include "stages/deliver/csv_text.hpp"
+#include "stages/ingest/job_manifest.hpp"
 #include "stages/split/address_lines.hpp"
 #include "stages/split/document_split.hpp"
 
@@ -90,41 +91,59 @@ void place_print_file(const fs::path& file, const fs::path& folder) {
 
 SplitSummary split_into(const SplitRequest& request, const OutputFolder& output, const std::string& subfolder) {
   const SplitProfile profile = load_split_profile(request.layouts, request.profile);
-  const split::AddressConventions conventions{load_country_names(request.layouts),
-                                              load_postcode_forms(request.layouts)};
+  const split::AddressReader addresses(
+      split::AddressConventions{load_country_names(request.layouts), load_postcode_forms(request.layouts)});
   const std::string name = request.print_file.filename().string();
   // The copy in the job folder is what is read, and what kuvert run prints.
   const std::string in = subfolder.empty() ? "" : subfolder + "/";
   fs::create_directories(output.path() / subfolder);
   place_print_file(request.print_file, output.path() / subfolder);
-  split::DocumentSplitter splitter(profile, name);
+  split::DocumentSplitter splitter(profile, addresses, name);
   const split::PrintFileText text(output.path() / subfolder / name, name);
-  for (std::uint32_t page = 1; page <= text.pages(); ++page) splitter.add(text.page(page));
+  for (std::uint32_t page = 1; page <= text.pages(); ++page) {
+    std::optional<split::PageText> words;
+    try {
+      words = text.page(page);
+    } catch (const Error& unreadable) {
+      splitter.add_unreadable(page, unreadable.problems());
+      continue;
+    }
+    splitter.add(*words);
+  }
   auto outcome = std::move(splitter).finish();
 
-  // Each document's entry in job.json; none where its recipient does not read.
+  // Each good document's entry in job.json, checked as kuvert run checks
+  // it (lengths, characters, postcodes); a document any problem falls in
+  // has none.
+  std::vector<bool> bad(outcome.documents.size(), false);
+  const auto mark_bad = [&](const Diagnostic& problem) {
+    if (const auto* document = document_at(outcome.documents, page_of(problem)))
+      bad[static_cast<std::size_t>(document - outcome.documents.data())] = true;
+  };
+  for (const auto& problem : outcome.problems) mark_bad(problem);
   std::vector<nlohmann::json> entries;
-  for (const auto& document : outcome.documents) {
-    const auto recipient = split::recipient_of(document.recipient_lines, conventions);
-    if (const auto* problem = std::get_if<std::string>(&recipient)) {
-      outcome.problems.push_back(
-          {Where{.file = name, .record = "page " + std::to_string(document.first_page), .field = "recipient"},
-           *problem});
+  for (std::size_t i = 0; i < outcome.documents.size(); ++i) {
+    const auto& document = outcome.documents[i];
+    if (bad[i]) {
       entries.emplace_back(nullptr);
       continue;
     }
-    const auto id = document.fields.find(profile.id_field);
-    entries.push_back({{"id", id == document.fields.end() ? "" : id->second},
-                       {"pages", pages_of(document)},
-                       {"recipient", recipient_json(std::get<Recipient>(recipient))}});
+    nlohmann::json entry = {{"id", document.fields.at(profile.id_field)},
+                            {"pages", pages_of(document)},
+                            {"recipient", recipient_json(*document.recipient)}};
+    std::vector<Diagnostic> problems;
+    read_manifest_document(entry, Where{.file = name}, problems);
+    for (auto& problem : problems)
+      outcome.problems.push_back(
+          {Where{.file = name, .record = "page " + std::to_string(document.first_page), .field = problem.where.field},
+           std::move(problem.message)});
+    entries.push_back(problems.empty() ? std::move(entry) : nlohmann::json(nullptr));
   }
   if (text.pages() == 0) outcome.problems.push_back({Where{.file = name}, "has no pages"});
+  std::stable_sort(outcome.problems.begin(), outcome.problems.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return page_of(a) < page_of(b); });
   if (!outcome.problems.empty() && !profile.skip_bad_documents)
     throw Error(ErrorKind::input, std::move(outcome.problems));
-  // Skipping: a document any problem falls in is left out.
-  for (const auto& problem : outcome.problems)
-    if (const auto* document = document_at(outcome.documents, page_of(problem)))
-      entries[static_cast<std::size_t>(document - outcome.documents.data())] = nullptr;
   auto documents = nlohmann::json::array();
   for (auto& entry : entries)
     if (!entry.is_null()) documents.push_back(std::move(entry));

@@ -1,5 +1,7 @@
 #include "pipeline/profiles/load_letters.hpp"
 
+#include <algorithm>
+
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/text_template.hpp"
 #include "pipeline/profiles/toml_fields.hpp"
@@ -289,6 +291,10 @@ std::map<std::string, std::string> load_postcode_forms(const std::filesystem::pa
       const std::string code(key.str());
       const auto form = fields.text(code);
       if (!form) continue;
+      if (code.size() != 2 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        fields.problem(code, "is no ISO 3166 country code (two capital letters, as in countries.toml)");
+        continue;
+      }
       if (compile_pattern(fields, code, *form, "\"" + *form + "\" ")) forms.emplace(code, *form);
     }
   }

@@ -1,8 +1,11 @@
 #include "pipeline/profiles/load_split_profile.hpp"
 
+#include <optional>
 #include <set>
 
+#include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/short_number.hpp"
 #include "pipeline/profiles/toml_fields.hpp"
 #include "pipeline/profiles/toml_files.hpp"
 
@@ -20,6 +23,19 @@ std::string pattern_of(TomlFields& fields, const std::string& key, std::size_t g
   return pattern;
 }
 
+// A region of the page; one that runs off the A4 sheet would read what is
+// not there.
+std::optional<RectMm> region_of(TomlFields& fields) {
+  const auto region = read_rect(fields, "region");
+  if (region && (region->x + region->width > kA4WidthMm + 1e-9 || region->y + region->height > kA4HeightMm + 1e-9)) {
+    fields.problem("region", "runs off the A4 sheet: it reaches x " + short_number(region->x + region->width) +
+                                 " mm and y " + short_number(region->y + region->height) + " mm, the sheet " +
+                                 short_number(kA4WidthMm) + " by " + short_number(kA4HeightMm) + " mm");
+    return std::nullopt;
+  }
+  return region;
+}
+
 DocumentStart read_start(TomlFields& fields) {
   using Kind = DocumentStart::Kind;
   DocumentStart start;
@@ -33,11 +49,11 @@ DocumentStart read_start(TomlFields& fields) {
   switch (start.kind) {
     case Kind::text:
       start.text = fields.text("text").value_or("");
-      start.region = read_rect(fields, "region").value_or(RectMm{});
+      start.region = region_of(fields).value_or(RectMm{});
       break;
     case Kind::pattern:
       start.pattern = pattern_of(fields, "pattern", 0);
-      start.region = read_rect(fields, "region").value_or(RectMm{});
+      start.region = region_of(fields).value_or(RectMm{});
       break;
     case Kind::field_change:
       start.field = fields.text("field").value_or("");
@@ -80,11 +96,11 @@ SplitProfile load_split_profile(const std::filesystem::path& layouts_dir, const 
       profile.all_must_hold = top.choice<bool>("match", {{"any", false}, {"all", true}}).value_or(false);
     each_table(top, "start", true, [&](TomlFields& fields) { profile.starts.push_back(read_start(fields)); });
     with_table(top, "page_counter", false, [&](TomlFields& fields) {
-      profile.counters.push_back({pattern_of(fields, "pattern", 2), read_rect(fields, "region").value_or(RectMm{})});
+      profile.counters.push_back({pattern_of(fields, "pattern", 2), region_of(fields).value_or(RectMm{})});
     });
     with_table(top, "recipient", true, [&](TomlFields& fields) {
       if (fields.has("region")) {
-        if (const auto region = read_rect(fields, "region")) profile.address_region.push_back(*region);
+        if (const auto region = region_of(fields)) profile.address_region.push_back(*region);
       } else {
         profile.address_form =
             fields.choice<LetterForm>("form", {{"A", LetterForm::a}, {"B", LetterForm::b}}).value_or(LetterForm::b);
@@ -94,7 +110,7 @@ SplitProfile load_split_profile(const std::filesystem::path& layouts_dir, const 
       SplitField field;
       field.name = fields.text("name").value_or("");
       field.pattern = pattern_of(fields, "pattern", 0);
-      field.region = read_rect(fields, "region").value_or(RectMm{});
+      field.region = region_of(fields).value_or(RectMm{});
       if (fields.has("every_page")) field.every_page = fields.flag("every_page").value_or(false);
       if (fields.has("required")) field.required = fields.flag("required").value_or(false);
       profile.fields.push_back(std::move(field));

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "pipeline/profiles/load_letters.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/scratch_layouts.hpp"
 
@@ -37,7 +38,7 @@ form = "C"
 [[field]]
 name = "kassenzeichen"
 pattern = "Kassenzeichen: ("
-region = { x = 120, y = 40, width = 90, height = 30 }
+region = { x = 150, y = 40, width = 90, height = 30 }
 [job]
 clinet = "musterstadt"
 )");
@@ -49,6 +50,8 @@ clinet = "musterstadt"
     INFO(text);
     CHECK(text.find("field \"match\"") != std::string::npos);
     CHECK(text.find("field \"start[2].region.y\"") != std::string::npos);
+    CHECK(text.find("field \"field[0].region\": runs off the A4 sheet: it reaches x 240 mm and y 70 mm, the sheet "
+                    "210 by 297 mm") != std::string::npos);
     CHECK(text.find("field \"recipient.form\"") != std::string::npos);
     CHECK(text.find("\"Kassenzeichen: (\" is no regular expression") != std::string::npos);
     CHECK(text.find("field_change needs \"kassenzeichen\" read on every page") != std::string::npos);
@@ -67,4 +70,11 @@ form = "A"
 )");
   CHECK_THROWS_WITH(load_split_profile(layouts.root(), "zaehler"),
                     Catch::Contains("needs 2 groups in parentheses: the page's number and the document's pages"));
+}
+
+TEST_CASE("A postcode form under no country code is refused", "[split][profiles]") {
+  test::ScratchLayouts layouts;
+  layouts.write("postcodes.toml", "NL = '\\d{4} [A-Z]{2}'\nHolland = '\\d{4}'\n");
+  CHECK_THROWS_WITH(load_postcode_forms(layouts.root()),
+                    Catch::Contains("field \"Holland\": is no ISO 3166 country code (two capital letters"));
 }

@@ -233,7 +233,11 @@ std::optional<ManifestDocument> read_manifest_document_at(std::istream& in, std:
   } catch (const json::exception&) {
     return std::nullopt;
   }
-  return read_document(element, ProductionSettings{}, where, problems);
+  return read_manifest_document(element, where, problems);
+}
+
+ManifestDocument read_manifest_document(const json& entry, const Where& where, std::vector<Diagnostic>& problems) {
+  return read_document(entry, ProductionSettings{}, where, problems);
 }
 
 JobManifest read_job_fields(const std::filesystem::path& job) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <istream>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,7 +23,7 @@ struct ManifestDocument {
   std::optional<PageRange> pages;  // from the job's print file
   std::string file;                // or a PDF of its own, relative to the job
   Recipient recipient;
-  ProductionSettings settings;     // defaults with this document's overrides
+  ProductionSettings settings;  // defaults with this document's overrides
 };
 
 // The manifest's job fields; its documents are read one at a time.
@@ -31,9 +32,9 @@ struct JobManifest {
   std::string client;
   std::string application;
   std::string print_file;
-  std::string layout;   // a data job's letter layout (layouts/letters/NAME.toml)
-  std::string records;  // and its records file (JSON Lines or CSV)
-  bool skip_bad_records = false;  // "on_bad_record": "skip"
+  std::string layout;                 // a data job's letter layout (layouts/letters/NAME.toml)
+  std::string records;                // and its records file (JSON Lines or CSV)
+  bool skip_bad_records = false;      // "on_bad_record": "skip"
   bool allow_standard_fonts = false;  // "standard_fonts": "allow": print files may use them unembedded
   ProductionSettings defaults;
   std::size_t documents = 0;  // how many the manifest lists
@@ -67,5 +68,10 @@ void read_manifest_documents(const ManifestOpener& open, const JobManifest& mani
 // begins there.
 std::optional<ManifestDocument> read_manifest_document_at(std::istream& in, std::uint64_t offset, const Where& where,
                                                           std::vector<Diagnostic>& problems);
+
+// One document entry checked as above, without defaults: what kuvert split
+// writes passes every check kuvert run makes of it.
+ManifestDocument read_manifest_document(const nlohmann::json& entry, const Where& where,
+                                        std::vector<Diagnostic>& problems);
 
 }  // namespace kuvert

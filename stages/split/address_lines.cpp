@@ -4,6 +4,8 @@
 #include <cctype>
 #include <regex>
 
+#include "pipeline/model/concat.hpp"
+
 namespace kuvert::split {
 namespace {
 
@@ -13,19 +15,23 @@ bool has_digit(const std::string& text) {
 
 }  // namespace
 
-std::variant<Recipient, std::string> recipient_of(const std::vector<std::string>& lines,
-                                                  const AddressConventions& conventions) {
+AddressReader::AddressReader(const AddressConventions& conventions) : country_names_(conventions.country_names) {
+  for (const auto& [code, form] : conventions.postcode_forms) postcode_forms_.emplace(code, std::regex(form));
+}
+
+std::variant<Recipient, std::string> AddressReader::recipient(const std::vector<std::string>& lines) const {
   std::vector<std::string> rest = lines;
   Recipient recipient;
   if (!rest.empty())
-    for (const auto& [code, name] : conventions.country_names)
+    for (const auto& [code, name] : country_names_)
       if (rest.back() == name) {
         recipient.country = code;
         rest.pop_back();
         break;
       }
   if (rest.size() < 3)
-    return "the address has " + std::to_string(rest.size()) + " lines (besides a country): a name, a street and a town are needed";
+    return concat("the address has ", std::to_string(rest.size()), rest.size() == 1 ? " line" : " lines",
+                  " besides a country; a name, a street and a town are needed");
   const std::string town = rest.back();
   rest.pop_back();
   const auto space = town.find(' ');
@@ -36,10 +42,9 @@ std::variant<Recipient, std::string> recipient_of(const std::vector<std::string>
       return "the town line \"" + town + "\" does not begin with a five-digit postcode";
     recipient.postcode = first;
     recipient.city = town.substr(space + 1);
-  } else if (const auto form = conventions.postcode_forms.find(recipient.country);
-             form != conventions.postcode_forms.end()) {
+  } else if (const auto form = postcode_forms_.find(recipient.country); form != postcode_forms_.end()) {
     std::smatch match;
-    if (std::regex_search(town, match, std::regex(form->second), std::regex_constants::match_continuous) &&
+    if (std::regex_search(town, match, form->second, std::regex_constants::match_continuous) &&
         town.size() > static_cast<std::size_t>(match.length(0)) && town[match.length(0)] == ' ') {
       recipient.postcode = match.str(0);
       recipient.city = town.substr(match.length(0) + 1);

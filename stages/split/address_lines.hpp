@@ -4,6 +4,7 @@
 // postcode and town, and, abroad, the country's name in capitals as the
 // last line (layouts/countries.toml). Pure.
 #include <map>
+#include <regex>
 #include <string>
 #include <variant>
 #include <vector>
@@ -20,11 +21,20 @@ struct AddressConventions {
   std::map<std::string, std::string> postcode_forms;
 };
 
-// The recipient, or why the lines are none: fewer than three (a name, a
-// street, a town), or a domestic town line without a five-digit postcode
-// in front. Throws std::regex_error for a postcode form that is no regular
-// expression (the layouts are checked when they are loaded).
-std::variant<Recipient, std::string> recipient_of(const std::vector<std::string>& lines,
-                                                  const AddressConventions& conventions);
+class AddressReader {
+ public:
+  // Throws std::regex_error for a postcode form that is no regular
+  // expression (the layouts are checked when they are loaded).
+  explicit AddressReader(const AddressConventions& conventions);
+
+  // The recipient, or why the lines are none: fewer than three (a name, a
+  // street, a town), or a domestic town line without a five-digit postcode
+  // in front.
+  std::variant<Recipient, std::string> recipient(const std::vector<std::string>& lines) const;
+
+ private:
+  std::map<std::string, std::string> country_names_;
+  std::map<std::string, std::regex> postcode_forms_;
+};
 
 }  // namespace kuvert::split

@@ -1,6 +1,8 @@
 #include "stages/split/document_split.hpp"
 
 #include <optional>
+#include <set>
+#include <variant>
 
 #include "pipeline/model/din5008.hpp"
 
@@ -33,8 +35,8 @@ RectMm recipient_zone(const SplitProfile& profile) {
 
 }  // namespace
 
-DocumentSplitter::DocumentSplitter(const SplitProfile& profile, std::string file)
-    : profile_(profile), file_(std::move(file)) {
+DocumentSplitter::DocumentSplitter(const SplitProfile& profile, const AddressReader& addresses, std::string file)
+    : profile_(profile), addresses_(addresses), file_(std::move(file)) {
   for (std::size_t i = 0; i < profile.starts.size(); ++i)
     start_patterns_.push_back(
         profile.starts[i].kind == DocumentStart::Kind::pattern
@@ -96,8 +98,8 @@ std::string DocumentSplitter::starting_rule(const PageText& page, const std::map
         holds = counter && counter->first == 1;
         name = "page counter";
         break;
-      case DocumentStart::Kind::every:
-        holds = rule.pages > 0 && (page.number - 1) % rule.pages == 0;
+      case DocumentStart::Kind::every:  // counted from where the document before began
+        holds = !open_ || outcome_.documents.back().pages >= rule.pages;
         name = "every " + std::to_string(rule.pages) + " pages";
         break;
     }
@@ -108,15 +110,26 @@ std::string DocumentSplitter::starting_rule(const PageText& page, const std::map
   return fired;
 }
 
-void DocumentSplitter::add(const PageText& page) {
-  if (page.words.empty())
-    problem(page.number, "", "has no text of its own (a scanned or outlined page), which the split cannot read");
-  // Every-page fields, and the first page's others once it is known.
-  std::map<std::string, std::string> fields;
+void DocumentSplitter::read_fields(const PageText& page, bool every_page, std::map<std::string, std::string>& fields) {
   for (std::size_t i = 0; i < profile_.fields.size(); ++i) {
-    const auto text = region_text(page, profile_.fields[i].region, profile_.fields[i].name);
-    if (const auto value = found(text, field_patterns_[i])) fields[profile_.fields[i].name] = *value;
+    const SplitField& field = profile_.fields[i];
+    if (field.every_page != every_page) continue;
+    const auto text = region_text(page, field.region, field.name);
+    if (const auto value = found(text, field_patterns_[i])) fields[field.name] = *value;
   }
+}
+
+void DocumentSplitter::add(const PageText& page) {
+  if (page.words.empty()) {
+    add_unreadable(page.number, {{Where{},
+                                  "has no text of its own (a scanned or outlined page), which the split "
+                                  "cannot read"}});
+    return;
+  }
+  // Every-page fields (a field-change rule reads them), and the others once
+  // the page is known to start a document.
+  std::map<std::string, std::string> fields;
+  read_fields(page, true, fields);
   std::optional<std::pair<std::uint32_t, std::uint32_t>> counter;
   if (counter_pattern_) {
     std::smatch match;
@@ -152,6 +165,7 @@ void DocumentSplitter::add(const PageText& page) {
     document.first_page = page.number;
     document.rule = rule;
     document.recipient_lines = lines_in(page, recipient_zone(profile_));
+    read_fields(page, false, fields);
     for (const auto& field : profile_.fields)
       if (const auto value = fields.find(field.name); value != fields.end())
         document.fields[field.name] = value->second;
@@ -160,42 +174,68 @@ void DocumentSplitter::add(const PageText& page) {
   } else if (!open_) {
     problem(page.number, "", "belongs to no document: no rule of the profile starts one on it or before it");
   }
-  if (open_) ++outcome_.documents.back().pages;
+  if (open_) {
+    ++outcome_.documents.back().pages;
+    for (const auto& field : profile_.fields)
+      if (field.every_page && field.required && !fields.contains(field.name))
+        problem(page.number, field.name, "has no " + field.name + " where the profile reads it on every page");
+  }
   previous_fields_ = std::move(fields);
   previous_counter_ = counter;
 }
 
+void DocumentSplitter::add_unreadable(std::uint32_t page, std::vector<Diagnostic> problems) {
+  for (auto& diagnostic : problems) {
+    diagnostic.where.file = file_;
+    diagnostic.where.record = "page " + std::to_string(page);
+    outcome_.problems.push_back(std::move(diagnostic));
+  }
+  if (open_) ++outcome_.documents.back().pages;
+  // Nothing is known of it: the next page's counter and fields are not compared with it.
+  previous_fields_.clear();
+  previous_counter_.reset();
+}
+
 void DocumentSplitter::close_document() {
   if (!open_) return;
-  const SplitDocument& document = outcome_.documents.back();
+  SplitDocument& document = outcome_.documents.back();
   const std::uint32_t last = document.first_page + document.pages - 1;
   if (previous_counter_ && previous_counter_->first != previous_counter_->second)
     problem(last, "page_counter",
             "ends its document at page " + std::to_string(previous_counter_->first) + " of " +
                 std::to_string(previous_counter_->second));
-  if (document.recipient_lines.size() < 2)
+  auto recipient = addresses_.recipient(document.recipient_lines);
+  if (auto* found = std::get_if<Recipient>(&recipient))
+    document.recipient = std::move(*found);
+  else
     problem(document.first_page, "recipient",
-            "has no recipient in the address field (found \"" +
-                (document.recipient_lines.empty() ? "" : document.recipient_lines[0]) + "\")");
+            "has no recipient in the address field: " + std::get<std::string>(recipient));
+  // Fields read on every page were checked on each.
   for (const auto& field : profile_.fields)
-    if (field.required && !document.fields.contains(field.name))
+    if (field.required && !field.every_page && !document.fields.contains(field.name))
       problem(document.first_page, field.name, "has no " + field.name + " where the profile reads it");
   open_ = false;
 }
 
 SplitOutcome DocumentSplitter::finish() && {
   close_document();
-  // Two documents with the same id.
+  // Two documents with the same id: both are named, since which one is
+  // meant cannot be told.
   std::map<std::string, std::uint32_t> first_with;
+  std::set<std::string> named;
   if (!profile_.id_field.empty())
     for (const auto& document : outcome_.documents) {
       const auto id = document.fields.find(profile_.id_field);
       if (id == document.fields.end()) continue;
       const auto [at, fresh] = first_with.emplace(id->second, document.first_page);
-      if (!fresh)
-        problem(document.first_page, profile_.id_field,
+      if (fresh) continue;
+      if (named.insert(id->second).second)
+        problem(at->second, profile_.id_field,
                 "starts a document with the id \"" + id->second + "\" that the one on page " +
-                    std::to_string(at->second) + " has too");
+                    std::to_string(document.first_page) + " has too");
+      problem(document.first_page, profile_.id_field,
+              "starts a document with the id \"" + id->second + "\" that the one on page " +
+                  std::to_string(at->second) + " has too");
     }
   return std::move(outcome_);
 }

@@ -4,10 +4,10 @@
 // starts, which rule said so, its recipient's lines as the address field
 // shows them and its fields. Every problem is collected with its page, so
 // that one pass shows all of them: a page that belongs to no document, a
-// document without recipient or without a required field, a page counter
-// that does not add up, two documents with the same id. Pure: the pages
-// come as text (page_text.hpp); only the documents, never the pages, are
-// kept.
+// document without a recipient that reads as an address or without a
+// required field, a page counter that does not add up, two documents with
+// the same id. Pure: the pages come as text (page_text.hpp); only the
+// documents, never the pages, are kept.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -17,6 +17,7 @@
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/split_profile.hpp"
+#include "stages/split/address_lines.hpp"
 #include "stages/split/page_text.hpp"
 
 namespace kuvert::split {
@@ -26,6 +27,7 @@ struct SplitDocument {
   std::uint32_t pages = 0;
   std::string rule;                           // what started it: "text", "page counter", ...
   std::vector<std::string> recipient_lines;   // top to bottom, as set
+  std::optional<Recipient> recipient;         // the lines taken apart, where they read as an address
   std::map<std::string, std::string> fields;  // by name, as first read
 };
 
@@ -42,20 +44,25 @@ class DocumentSplitter {
  public:
   // `file`: the print file's name, for messages. Throws kuvert::Error
   // (input) naming the profile when a pattern is no regular expression.
-  DocumentSplitter(const SplitProfile& profile, std::string file);
+  DocumentSplitter(const SplitProfile& profile, const AddressReader& addresses, std::string file);
 
   // The next page, in file order.
   void add(const PageText& page);
+  // A page whose text could not be read (`problems`, named by page): it
+  // belongs to the document before it, which it makes bad.
+  void add_unreadable(std::uint32_t page, std::vector<Diagnostic> problems);
   SplitOutcome finish() &&;
 
  private:
   std::string region_text(const PageText& page, const RectMm& region, const std::string& key);
   std::string starting_rule(const PageText& page, const std::map<std::string, std::string>& fields,
                             std::optional<std::pair<std::uint32_t, std::uint32_t>> counter);
+  void read_fields(const PageText& page, bool every_page, std::map<std::string, std::string>& fields);
   void problem(std::uint32_t page, const std::string& field, const std::string& message);
   void close_document();
 
   const SplitProfile& profile_;
+  const AddressReader& addresses_;
   std::string file_;
   // The profile's patterns, compiled once: by start rule (pattern rules
   // only), by field, and the page counter's.

@@ -49,8 +49,13 @@ SplitProfile tax_profile() {
   return profile;
 }
 
+const split::AddressReader& addresses() {
+  static const split::AddressReader reader(split::AddressConventions{{{"AT", "ÖSTERREICH"}}, {}});
+  return reader;
+}
+
 split::SplitOutcome split_pages(const SplitProfile& profile, const std::vector<PageText>& pages) {
-  DocumentSplitter splitter(profile, "druck.pdf");
+  DocumentSplitter splitter(profile, addresses(), "druck.pdf");
   for (const auto& p : pages) splitter.add(p);
   return std::move(splitter).finish();
 }
@@ -139,10 +144,12 @@ TEST_CASE("A split finds every problem at once, each with its page", "[split]") 
         std::vector<std::string>{
             "file \"druck.pdf\": record \"page 1\": belongs to no document: no rule of the profile starts one on it "
             "or before it",
-            "file \"druck.pdf\": record \"page 3\": field \"recipient\": has no recipient in the address field (found "
-            "\"Herrn\")",
-            "file \"druck.pdf\": record \"page 5\": field \"recipient\": has no recipient in the address field "
-            "(found \"\")",
+            "file \"druck.pdf\": record \"page 3\": field \"recipient\": has no recipient in the address field: "
+            "the address has 1 line besides a country; a name, a street and a town are needed",
+            "file \"druck.pdf\": record \"page 5\": field \"recipient\": has no recipient in the address field: "
+            "the address has 0 lines besides a country; a name, a street and a town are needed",
+            "file \"druck.pdf\": record \"page 2\": field \"kassenzeichen\": starts a document with the id \"K-1\" "
+            "that the one on page 4 has too",
             "file \"druck.pdf\": record \"page 4\": field \"kassenzeichen\": starts a document with the id \"K-1\" "
             "that the one on page 2 has too"});
   // A page without text of its own (scanned, or its text drawn as outlines).
@@ -150,7 +157,7 @@ TEST_CASE("A split finds every problem at once, each with its page", "[split]") 
         std::vector<std::string>{"file \"druck.pdf\": record \"page 2\": has no text of its own (a scanned or outlined "
                                  "page), which the split cannot read"});
   profile.fields[0].pattern = "Kassenzeichen (";
-  CHECK_THROWS_WITH(DocumentSplitter(profile, "druck.pdf"),
+  CHECK_THROWS_WITH(DocumentSplitter(profile, addresses(), "druck.pdf"),
                     Catch::Contains("file \"splits/test.toml\": field \"field[0].pattern\": \"Kassenzeichen (\" is no "
                                     "regular expression"));
 }

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <sstream>
 #include <string>
-#include <variant>
 
 #include "pipeline/profiles/load_letters.hpp"
 #include "pipeline/profiles/load_split_profile.hpp"
@@ -19,9 +18,10 @@ const kuvert::SplitProfile& profile() {
   return loaded;
 }
 
-const kuvert::split::AddressConventions& conventions() {
-  static const kuvert::split::AddressConventions loaded{
-      kuvert::load_country_names(KUVERT_SOURCE_DIR "/layouts"), kuvert::load_postcode_forms(KUVERT_SOURCE_DIR "/layouts")};
+const kuvert::split::AddressReader& addresses() {
+  static const kuvert::split::AddressReader loaded(
+      kuvert::split::AddressConventions{kuvert::load_country_names(KUVERT_SOURCE_DIR "/layouts"),
+                                        kuvert::load_postcode_forms(KUVERT_SOURCE_DIR "/layouts")});
   return loaded;
 }
 
@@ -29,7 +29,7 @@ const kuvert::split::AddressConventions& conventions() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
-  kuvert::split::DocumentSplitter splitter(profile(), "fuzz.pdf");
+  kuvert::split::DocumentSplitter splitter(profile(), addresses(), "fuzz.pdf");
   kuvert::split::PageText page;
   page.number = 1;
   for (std::string line; std::getline(in, line);) {
@@ -54,8 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& document : outcome.documents) {
     if (document.pages == 0 || document.first_page < next) __builtin_trap();
     next = document.first_page + document.pages;
-    const auto recipient = kuvert::split::recipient_of(document.recipient_lines, conventions());
-    if (const auto* found = std::get_if<kuvert::Recipient>(&recipient); found && found->name.empty()) __builtin_trap();
+    if (document.recipient && document.recipient->name.empty()) __builtin_trap();
   }
   if (next > page.number + 1) __builtin_trap();
   return 0;
