@@ -9,13 +9,13 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/model/job_summary.hpp"
-#include "tests/support/source_pdf_files.hpp"
 #include "tests/support/csv.hpp"
 #include "tests/support/edited_layouts.hpp"
 #include "tests/support/file_text.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tests/support/page_image.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/source_pdf_files.hpp"
 #include "tests/support/word_boxes.hpp"
 
 namespace kuvert {
@@ -327,6 +327,13 @@ TEST_CASE("data job: a record that is not JSON is refused", "[data][input]") {
   expect_refused(job, kJob + "file \"records.jsonl\": record \"line 2\": is not valid JSON");
 }
 
+TEST_CASE("data job: a form in its manifest is refused, its layout names the form", "[data][input]") {
+  KuvertJob job = small_job();
+  job.edit_manifest([](json& manifest) { manifest["form"] = "A"; });
+  expect_refused(job,
+                 kJob + "file \"job.json\": field \"form\": is for print files; a letter layout names its own form");
+}
+
 TEST_CASE("data job: a record that is not UTF-8 is refused", "[data][input]") {
   KuvertJob job = small_job();
   job.edit_records([](std::vector<std::string>& lines) {
@@ -375,8 +382,9 @@ TEST_CASE("data job: a country without a German name in layouts/countries.toml i
     record["recipient"]["postcode"] = "04524";
     record["recipient"]["city"] = "Seoul";
   });
-  expect_refused(job, "record \"line 1\": field \"recipient.country\": \"KR\" has no German country name in "
-                      "kuvert (layouts/countries.toml)");
+  expect_refused(job,
+                 "record \"line 1\": field \"recipient.country\": \"KR\" has no German country name in "
+                 "kuvert (layouts/countries.toml)");
 
   const auto layouts = test::edited_layouts(job.folder().parent_path(), "countries.toml",
                                             [](std::string& countries) { countries += "KR = \"REPUBLIK KOREA\"\n"; });
@@ -386,12 +394,12 @@ TEST_CASE("data job: a country without a German name in layouts/countries.toml i
   REQUIRE(result.exit_code == 0);
   // DIN 5008: the town in capitals, the country alone on the last line.
   const auto pages = test::page_texts(job.output() / "R0001.pdf");
-  CHECK(std::count_if(pages.begin(), pages.end(), [](const std::string& page) {
-          return contains(page, "04524 SEOUL\nREPUBLIK KOREA\n");
-        }) == 1);
+  CHECK(std::count_if(pages.begin(), pages.end(),
+                      [](const std::string& page) { return contains(page, "04524 SEOUL\nREPUBLIK KOREA\n"); }) == 1);
 }
 
-TEST_CASE("layouts/countries.toml: a key that is no country code, or a name that is none, is refused", "[data][input]") {
+TEST_CASE("layouts/countries.toml: a key that is no country code, or a name that is none, is refused",
+          "[data][input]") {
   KuvertJob job = small_job();
   const auto layouts = test::edited_layouts(job.folder().parent_path(), "countries.toml", [](std::string& countries) {
     countries += "Korea = \"REPUBLIK KOREA\"\nKP = \"\"\n";
@@ -399,8 +407,9 @@ TEST_CASE("layouts/countries.toml: a key that is no country code, or a name that
   const auto result = test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(),
                                          "--layouts", layouts.string(), "--date", "2026-11-22"});
   CHECK(result.exit_code == 1);
-  CHECK(contains(result.err, "file \"countries.toml\": field \"Korea\": is not an ISO 3166-1 country code (two "
-                             "capital letters)"));
+  CHECK(contains(result.err,
+                 "file \"countries.toml\": field \"Korea\": is not an ISO 3166-1 country code (two "
+                 "capital letters)"));
   CHECK(contains(result.err, "file \"countries.toml\": field \"KP\": "));
   CHECK_FALSE(std::filesystem::exists(job.output()));
 }
@@ -488,8 +497,9 @@ TEST_CASE("data job: a table row higher than a page is refused naming the row's 
   });
   INFO(result.err);
   CHECK(result.exit_code == 1);
-  CHECK(contains(result.err, "record \"line 1\": field \"items[1].description\": makes its table row higher than a "
-                             "page ("));
+  CHECK(contains(result.err,
+                 "record \"line 1\": field \"items[1].description\": makes its table row higher than a "
+                 "page ("));
   CHECK_FALSE(std::filesystem::exists(job.output()));
 }
 
@@ -523,8 +533,9 @@ TEST_CASE("data job: a salutation rule naming a field, and a missing names.toml,
   });
   INFO(result.err);
   CHECK(result.exit_code == 1);
-  CHECK(contains(result.err, "file \"letters/grundsteuer.toml\": field \"salutation.rule[0].text\": may hold {name} "
-                             "(the person's titles and surname) and no other placeholder"));
+  CHECK(contains(result.err,
+                 "file \"letters/grundsteuer.toml\": field \"salutation.rule[0].text\": may hold {name} "
+                 "(the person's titles and surname) and no other placeholder"));
 
   std::filesystem::remove(job.folder().parent_path() / "layouts" / "names.toml");
   const auto missing = test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(),
@@ -540,8 +551,9 @@ TEST_CASE("data job: a form A layout on an inserter set for form B folds only is
   options.records = 2;
   KuvertJob job(options);
   job.edit_manifest([](json& manifest) { manifest["defaults"]["inserter"] = "pitney-bowes"; });
-  expect_refused(job, "field \"defaults.inserter\": layout \"bezuege\": inserter profile \"pitney-bowes\" is not set "
-                      "for DIN 5008 form A (folds at 87 and 192 mm)");
+  expect_refused(job,
+                 "field \"defaults.inserter\": layout \"bezuege\": inserter profile \"pitney-bowes\" is not set "
+                 "for DIN 5008 form A (folds at 87 and 192 mm)");
 }
 
 TEST_CASE("data job: an empty records file is refused", "[data][input]") {
@@ -575,8 +587,9 @@ TEST_CASE("data job: a records file that links outside the job folder is refused
   job.edit_manifest([](json& manifest) { manifest["records"] = "records.csv"; });
   const auto result = job.run();
   CHECK(result.exit_code == 1);
-  CHECK(contains(result.err, "field \"records\": \"records.csv\" links to a file outside the job folder; a job's "
-                             "records must be its own"));
+  CHECK(contains(result.err,
+                 "field \"records\": \"records.csv\" links to a file outside the job folder; a job's "
+                 "records must be its own"));
   CHECK_FALSE(contains(result.err, "geheim"));
 }
 
@@ -595,14 +608,15 @@ TEST_CASE("data job: a letter long enough to go flat has its address checked aga
     envelopes.replace(envelopes.find("window_bottom_mm = 207"), 22, "window_bottom_mm = 212");
     envelopes.replace(envelopes.rfind("window_height_mm = 45"), 21, "window_height_mm = 55");
   });
-  const auto result = test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(),
-                                         "--layouts", layouts.string(), "--fonts",
-                                         (test::source_dir() / "fonts").string()});
+  const auto result =
+      test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", job.output().string(), "--layouts",
+                         layouts.string(), "--fonts", (test::source_dir() / "fonts").string()});
   INFO(result.err);
   CHECK(result.exit_code == 1);
   CHECK(contains(result.err, kJob + "document \"GS-2026-000002\": file \"the composed letters\": page "));
-  CHECK(contains(result.err, "is not inside what the window of envelope \"c4\" shows wherever the sheet lies, 3 mm in "
-                             "(x 23.0 to 88.0 mm, y 45.0 to 82.0 mm)"));
+  CHECK(contains(result.err,
+                 "is not inside what the window of envelope \"c4\" shows wherever the sheet lies, 3 mm in "
+                 "(x 23.0 to 88.0 mm, y 45.0 to 82.0 mm)"));
   CHECK_FALSE(std::filesystem::exists(job.output()));
 
   // The shipped C4 window shows what the C6/5 window does.

@@ -225,3 +225,40 @@ TEST_CASE("Two notices with one id are both left out: which one is meant cannot 
   CHECK(exceptions[0].at("problem") == "starts a document with the id \"A-100\" that the one on page 3 has too");
   CHECK(exceptions[1].at("problem") == "starts a document with the id \"A-100\" that the one on page 1 has too");
 }
+
+TEST_CASE("A field's value sets its document's inserts and flags through the profile's mapping", "[split][e2e]") {
+  Split split;
+  auto pages = notices({1, 1, 1});
+  pages[0].push_back({25, 200, "Anlage: Überweisungsträger"});
+  pages[1].push_back({25, 200, "Anlage: SEPA-Lastschriftmandat"});
+  pages[1].push_back({25, 55, "Vertraulich"});
+  const std::string profile = profile_with("\n[[start]]\nrule = \"page_counter\"\n" + std::string(kCounter)) +
+                              R"toml(
+[[field]]
+name = "anlage"
+pattern = "Anlage: (.+)"
+region = { x = 20, y = 190, width = 170, height = 20 }
+sets = "inserts"
+values = { "Überweisungsträger" = "feeder-1", "SEPA-Lastschriftmandat" = "feeder-2" }
+
+[[field]]
+name = "vermerk"
+pattern = "Vertraulich"
+region = { x = 20, y = 50, width = 90, height = 10 }
+sets = "sensitive"
+)toml";
+  split(pages, profile);
+  const auto documents = json::parse(std::ifstream(split.job() / "job.json"))["documents"];
+  REQUIRE(documents.size() == 3);
+  CHECK(documents[0]["inserts"] == json::array({"feeder-1"}));
+  CHECK_FALSE(documents[0].contains("sensitive"));
+  CHECK(documents[1]["inserts"] == json::array({"feeder-2"}));
+  CHECK(documents[1]["sensitive"] == true);
+  CHECK_FALSE(documents[2].contains("inserts"));
+
+  // A value the mapping does not name is its document's problem.
+  pages[2].push_back({25, 200, "Anlage: Rückantwortkarte"});
+  CHECK(problems_of([&] { split(pages, profile); }) ==
+        "file \"druck.pdf\": record \"page 3\": field \"anlage\": reads \"Rückantwortkarte\", which the profile's "
+        "values do not name\n");
+}

@@ -117,6 +117,7 @@ ProofSummary proof_job(const ProofRequest& request, Reporter& reporter) {
     if (!sample.job.files.empty()) sources.add(sample.job.files.front(), "the composed letters");
   } else {
     sample.job = std::get<Job>(std::move(input));
+    sample.form = sample.job.form;
     if (sample.job.documents.size() > request.records) {
       sample.job.documents.resize(request.records);
       sample.job.recipients.resize(request.records);

@@ -75,7 +75,7 @@ JobSummary run_job(const RunRequest& request, Reporter& reporter) {
   release_freed_memory();
   reporter.stage("planning the mail pieces");
   const auto runs = plan_runs(job, profiles, plan);
-  check_address_windows(job, runs, profiles, sources, composed ? composed->form : LetterForm::b,
+  check_address_windows(job, runs, profiles, sources, composed ? composed->form : job.form,
                         composed ? &composed->window : nullptr);
   job.recipients = std::vector<RecipientKey>();  // planning's alone; a move frees it, `= {}` would not
   release_freed_memory();

@@ -64,6 +64,37 @@ const split::SplitDocument* document_at(const std::vector<split::SplitDocument>&
   return page < document.first_page + document.pages ? &document : nullptr;
 }
 
+// A document's entry in job.json: its id, pages and recipient, and what
+// its fields set (SplitField::sets); a value the profile maps to nothing
+// is a problem.
+nlohmann::json document_entry(const SplitProfile& profile, const split::SplitDocument& document,
+                              std::vector<Diagnostic>& problems) {
+  nlohmann::json entry = {{"id", document.fields.at(profile.id_field)},
+                          {"pages", pages_of(document)},
+                          {"recipient", recipient_json(*document.recipient)}};
+  for (const auto& field : profile.fields) {
+    const auto found = document.fields.find(field.name);
+    if (field.sets.empty() || found == document.fields.end()) continue;
+    std::string value = found->second;
+    if (!field.values.empty()) {
+      const auto mapped = field.values.find(value);
+      if (mapped == field.values.end()) {
+        problems.push_back(
+            {Where{.field = field.name}, "reads \"" + value + "\", which the profile's values do not name"});
+        continue;
+      }
+      value = mapped->second;
+    }
+    if (field.sets == "inserts")
+      entry["inserts"].push_back(value);
+    else if (field.sets == "sensitive" || field.sets == "consolidate")
+      entry[field.sets] = value != "false";
+    else
+      entry[field.sets] = value;
+  }
+  return entry;
+}
+
 // The problems of the documents left out, and of pages in none: pages, id,
 // field, problem (as exceptions.csv lists a data job's bad records).
 std::string exceptions_csv(const split::SplitOutcome& outcome, const std::string& id_field) {
@@ -128,11 +159,9 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
       entries.emplace_back(nullptr);
       continue;
     }
-    nlohmann::json entry = {{"id", document.fields.at(profile.id_field)},
-                            {"pages", pages_of(document)},
-                            {"recipient", recipient_json(*document.recipient)}};
     std::vector<Diagnostic> problems;
-    read_manifest_document(entry, Where{.file = name}, problems);
+    nlohmann::json entry = document_entry(profile, document, problems);
+    if (problems.empty()) read_manifest_document(entry, Where{.file = name}, problems);
     for (auto& problem : problems)
       outcome.problems.push_back(
           {Where{.file = name, .record = "page " + std::to_string(document.first_page), .field = problem.where.field},
@@ -153,6 +182,7 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   nlohmann::json job = profile.job;
   job["job"] = request.print_file.stem().string();
   job["print_file"] = name;
+  job["form"] = profile.address_form == LetterForm::a ? "A" : "B";
   const std::size_t written = documents.size();
   job["documents"] = std::move(documents);
   output.write_file(in + "job.json", job.dump(2) + "\n");

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "pipeline/model/document.hpp"
+#include "pipeline/model/letter_form.hpp"
 #include "pipeline/model/production.hpp"
 #include "pipeline/model/recipient_key.hpp"
 #include "pipeline/model/record_schema.hpp"
@@ -35,6 +36,9 @@ struct Job {
   std::vector<std::filesystem::path> files;  // source PDFs, absolute
   std::vector<ProductionSettings> settings;  // the distinct settings of its documents; a job has few
   std::vector<Document> documents;           // in the order delivered
+  // The DIN 5008 form of a print file's letters (job.json "form"), where
+  // the window must show their addresses; composed letters have their layout's.
+  LetterForm form = LetterForm::b;
   // What planning needs of each document's recipient, by document; the
   // driver lets it go once the runs are planned.
   std::vector<RecipientKey> recipients;

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/model/letter_form.hpp"
+
 #include "pipeline/model/record_schema.hpp"
 
 namespace kuvert {
@@ -20,7 +22,6 @@ inline constexpr double kLetterLeftMarginMm = 25;
 inline constexpr double kLetterRightMarginMm = 20;
 inline constexpr double kLetterTextWidthMm = 210 - kLetterLeftMarginMm - kLetterRightMarginMm;
 
-enum class LetterForm { a, b };  // DIN 5008 form A (short letterhead) or B
 enum class Align { left, right };
 
 struct InfoLine {

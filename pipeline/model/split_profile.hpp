@@ -5,6 +5,7 @@
 // are in mm from the page's top-left corner; patterns are ECMAScript
 // regular expressions whose first group (or whole match) is the value.
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -45,6 +46,15 @@ struct SplitField {
   RectMm region;
   bool every_page = false;  // read on every page (a field_change rule needs it), else on the first
   bool required = false;
+  // What the value sets in the document's entry of job.json: "inserts"
+  // (adds the insert it names), "sensitive" or "consolidate" (true when
+  // found), "paper", "sides", "envelope" or "inserter" (the value itself);
+  // empty: nothing.
+  std::string sets;
+  // The values as the page shows them, each with what it sets instead
+  // ("SEPA-Lastschriftmandat" = "feeder-1"); a value not named here is a
+  // problem of its document. Empty: the value as found.
+  std::map<std::string, std::string> values;
 };
 
 struct SplitProfile {
@@ -54,8 +64,9 @@ struct SplitProfile {
   std::vector<DocumentStart> starts;
   bool all_must_hold = false;
   std::vector<PageCounter> counters;  // at most one
-  // The recipient: the DIN 5008 address field's recipient zone of form A or
-  // B, or a region.
+  // The letters' DIN 5008 form A or B (job.json "form": where the window
+  // shows the address); the recipient is read from its address field's
+  // recipient zone, or from a region given instead.
   LetterForm address_form = LetterForm::b;
   std::vector<RectMm> address_region;  // at most one: instead of the form's
   std::vector<SplitField> fields;

@@ -36,6 +36,33 @@ std::optional<RectMm> region_of(TomlFields& fields) {
   return region;
 }
 
+// What a field's value sets in its document's entry (sets, values).
+void read_mapping(TomlFields& fields, SplitField& field) {
+  if (fields.has("sets"))
+    field.sets = fields
+                     .choice<std::string>("sets", {{"inserts", "inserts"},
+                                                   {"sensitive", "sensitive"},
+                                                   {"consolidate", "consolidate"},
+                                                   {"paper", "paper"},
+                                                   {"sides", "sides"},
+                                                   {"envelope", "envelope"},
+                                                   {"inserter", "inserter"}})
+                     .value_or("");
+  if (!fields.has("values")) return;
+  const toml::table* values = fields.table("values");
+  if (!values) return;
+  const bool flag = field.sets == "sensitive" || field.sets == "consolidate";
+  for (const auto& [key, node] : *values) {
+    const std::string found(key.str());
+    const auto value = node.value<std::string>();
+    if (!value || (flag && *value != "true" && *value != "false"))
+      fields.problem("values." + found, flag ? "expected \"true\" or \"false\"" : "expected a string");
+    else
+      field.values[found] = *value;
+  }
+  if (!fields.has("sets")) fields.problem("values", "needs sets = \"...\": the key of job.json the values set");
+}
+
 DocumentStart read_start(TomlFields& fields) {
   using Kind = DocumentStart::Kind;
   DocumentStart start;
@@ -99,12 +126,13 @@ SplitProfile load_split_profile(const std::filesystem::path& layouts_dir, const 
       profile.counters.push_back({pattern_of(fields, "pattern", 2), region_of(fields).value_or(RectMm{})});
     });
     with_table(top, "recipient", true, [&](TomlFields& fields) {
-      if (fields.has("region")) {
-        if (const auto region = region_of(fields)) profile.address_region.push_back(*region);
-      } else {
+      // The form says where the window shows the address (job.json's
+      // "form"); a region, where the address is read instead of the form's field.
+      if (fields.has("form") || !fields.has("region"))
         profile.address_form =
             fields.choice<LetterForm>("form", {{"A", LetterForm::a}, {"B", LetterForm::b}}).value_or(LetterForm::b);
-      }
+      if (fields.has("region"))
+        if (const auto region = region_of(fields)) profile.address_region.push_back(*region);
     });
     each_table(top, "field", false, [&](TomlFields& fields) {
       SplitField field;
@@ -113,6 +141,7 @@ SplitProfile load_split_profile(const std::filesystem::path& layouts_dir, const 
       field.region = region_of(fields).value_or(RectMm{});
       if (fields.has("every_page")) field.every_page = fields.flag("every_page").value_or(false);
       if (fields.has("required")) field.required = fields.flag("required").value_or(false);
+      read_mapping(fields, field);
       profile.fields.push_back(std::move(field));
     });
     profile.id_field = top.text("id").value_or("");

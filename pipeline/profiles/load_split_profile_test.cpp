@@ -22,7 +22,7 @@ TEST_CASE("The shipped split profile loads", "[split][profiles]") {
 
 TEST_CASE("A split profile's mistakes are listed at once, each with its key", "[split][profiles]") {
   test::ScratchLayouts layouts;
-  layouts.write("splits/falsch.toml", R"(id = "aktenzeichen"
+  layouts.write("splits/falsch.toml", R"toml(id = "aktenzeichen"
 match = "meist"
 [[start]]
 rule = "field_change"
@@ -39,9 +39,25 @@ form = "C"
 name = "kassenzeichen"
 pattern = "Kassenzeichen: ("
 region = { x = 150, y = 40, width = 90, height = 30 }
+[[field]]
+name = "beilage"
+pattern = "Anlage: (.+)"
+region = { x = 20, y = 190, width = 170, height = 20 }
+sets = "beilagen"
+[[field]]
+name = "vermerk"
+pattern = "Vertraulich"
+region = { x = 20, y = 50, width = 90, height = 10 }
+sets = "sensitive"
+values = { "Vertraulich" = "ja" }
+[[field]]
+name = "papier"
+pattern = "Papier (\\S+)"
+region = { x = 20, y = 50, width = 90, height = 10 }
+values = { "grau" = "recycling-80" }
 [job]
 clinet = "musterstadt"
-)");
+)toml");
   try {
     load_split_profile(layouts.root(), "falsch");
     FAIL("loaded");
@@ -59,6 +75,9 @@ clinet = "musterstadt"
     CHECK(text.find("\"aktenzeichen\" is no field the profile reads") != std::string::npos);
     CHECK(text.find("field \"job.client\": is missing") != std::string::npos);
     CHECK(text.find("field \"job.clinet\": is not a key of job.json") != std::string::npos);
+    CHECK(text.find("field \"field[1].sets\"") != std::string::npos);
+    CHECK(text.find("field \"field[2].values.Vertraulich\": expected \"true\" or \"false\"") != std::string::npos);
+    CHECK(text.find("field \"field[3].values\": needs sets = ") != std::string::npos);
   }
   layouts.write("splits/zaehler.toml", R"([[start]]
 rule = "page_counter"

@@ -179,6 +179,9 @@ JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, st
     manifest.allow_standard_fonts =
         fields.choice<bool>("standard_fonts", *fonts, {{"refuse", false}, {"allow", true}}).value_or(false);
   if (auto records = fields.text("records", false)) manifest.records = *records;
+  if (auto form = fields.text("form", false))
+    manifest.form =
+        fields.choice<LetterForm>("form", *form, {{"A", LetterForm::a}, {"B", LetterForm::b}}).value_or(LetterForm::b);
   if (auto mode = fields.text("on_bad_record", false))
     manifest.skip_bad_records =
         fields.choice<bool>("on_bad_record", *mode, {{"fail", false}, {"skip", true}}).value_or(false);
@@ -186,6 +189,7 @@ JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, st
     if (!fields.has("layout"))
       fields.problem("layout", "is missing; a job with records names the layout to set them in");
     if (!fields.has("records")) fields.problem("records", "is missing; a job with a layout names its records file");
+    if (fields.has("form")) fields.problem("form", "is for print files; a letter layout names its own form");
     for (const char* other : {"print_file", "documents"})
       if (fields.has(other))
         fields.problem(other, "cannot be given together with a layout and records (a job is either kind)");

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/letter_form.hpp"
 #include "pipeline/model/production.hpp"
 #include "pipeline/model/recipient.hpp"
 #include "stages/ingest/page_range.hpp"
@@ -36,6 +37,7 @@ struct JobManifest {
   std::string records;                // and its records file (JSON Lines or CSV)
   bool skip_bad_records = false;      // "on_bad_record": "skip"
   bool allow_standard_fonts = false;  // "standard_fonts": "allow": print files may use them unembedded
+  LetterForm form = LetterForm::b;    // "form": "A" or "B", of a print file's letters
   ProductionSettings defaults;
   std::size_t documents = 0;  // how many the manifest lists
   bool valid_json = false;

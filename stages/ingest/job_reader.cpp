@@ -15,8 +15,8 @@
 #include <set>
 #include <sstream>
 
-#include "pipeline/model/counted.hpp"
 #include "pipeline/model/a4_sheet.hpp"
+#include "pipeline/model/counted.hpp"
 #include "stages/ingest/address_key.hpp"
 #include "stages/ingest/file_stamp.hpp"
 #include "stages/ingest/job_manifest.hpp"
@@ -93,14 +93,14 @@ class JobValidation {
   // The defaults' problems are reported once, at "defaults.FIELD"; a
   // document is blamed only for what it sets otherwise itself.
   void check_defaults(const ProductionSettings& defaults) {
-    for (auto& [field, message] : settings_problems(defaults, profiles_, LetterForm::b)) {
+    for (auto& [field, message] : settings_problems(defaults, profiles_, job_.form)) {
       add(Where{.file = manifest_file_, .field = "defaults." + field}, message);
       default_problems_.emplace(std::move(field), std::move(message));
     }
   }
 
   void check_profiles(const ManifestDocument& document) {
-    for (const auto& problem : settings_problems(document.settings, profiles_, LetterForm::b))
+    for (const auto& problem : settings_problems(document.settings, profiles_, job_.form))
       if (!default_problems_.count(problem)) add(document, problem.first, problem.second);
   }
 
@@ -202,8 +202,8 @@ class JobValidation {
                       mark->x_mm, mark->y_mm, zone.x, zone.x + zone.width, zone.y, zone.y + zone.height,
                       on_back ? " on a back" : "");
         page_problem(document, page,
-                     "has " + mark->what + " inside the clear zone of inserter profile \"" + settings.inserter +
-                         "\" " + at + ", which imposing paints white");
+                     "has " + mark->what + " inside the clear zone of inserter profile \"" + settings.inserter + "\" " +
+                         at + ", which imposing paints white");
         return;
       }
     }
@@ -412,7 +412,8 @@ std::variant<Job, DataJob> read_job(const fs::path& path, const ProfileCatalog& 
           .entries_stamp = stamp,
           .files = {},
           .settings = {},
-          .documents = {}};
+          .documents = {},
+          .form = manifest.form};
   JobValidation validation(job, profiles, where.file, sources, open);
   validation.allow_standard_fonts(manifest.allow_standard_fonts);
   auto& problems = validation.problems();

@@ -26,6 +26,21 @@ std::optional<std::string> found(const std::string& text, const std::regex& patt
   return match.size() > 1 ? match[1].str() : match[0].str();
 }
 
+// The address field's lines; one set further right than the address
+// begins continues the line above (a name too long for the field, wrapped
+// and indented as DIN 5008 has it).
+std::vector<std::string> address_lines(const PageText& page, const RectMm& zone) {
+  constexpr double kIndentMm = 1.5;
+  std::vector<std::string> lines;
+  const auto found = text_lines_in(page, zone);
+  for (const auto& line : found)
+    if (!lines.empty() && line.x > found.front().x + kIndentMm)
+      lines.back() += ' ' + line.text;
+    else
+      lines.push_back(line.text);
+  return lines;
+}
+
 RectMm recipient_zone(const SplitProfile& profile) {
   if (!profile.address_region.empty()) return profile.address_region.front();
   namespace din = din5008;
@@ -164,7 +179,7 @@ void DocumentSplitter::add(const PageText& page) {
     SplitDocument document;
     document.first_page = page.number;
     document.rule = rule;
-    document.recipient_lines = lines_in(page, recipient_zone(profile_));
+    document.recipient_lines = address_lines(page, recipient_zone(profile_));
     read_fields(page, false, fields);
     for (const auto& field : profile_.fields)
       if (const auto value = fields.find(field.name); value != fields.end())

@@ -26,7 +26,7 @@ struct SplitDocument {
   std::uint32_t first_page = 0;  // 1-based in the file
   std::uint32_t pages = 0;
   std::string rule;                           // what started it: "text", "page counter", ...
-  std::vector<std::string> recipient_lines;   // top to bottom, as set
+  std::vector<std::string> recipient_lines;   // top to bottom, a wrapped line joined again
   std::optional<Recipient> recipient;         // the lines taken apart, where they read as an address
   std::map<std::string, std::string> fields;  // by name, as first read
 };

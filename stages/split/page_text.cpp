@@ -56,7 +56,7 @@ PageText PrintFileText::page(std::uint32_t number) const {
   return text;
 }
 
-std::vector<std::string> lines_in(const PageText& page, const RectMm& region) {
+std::vector<TextLine> text_lines_in(const PageText& page, const RectMm& region) {
   std::vector<const Word*> words;
   for (const auto& word : page.words)
     if (inside(word, region)) words.push_back(&word);
@@ -70,16 +70,22 @@ std::vector<std::string> lines_in(const PageText& page, const RectMm& region) {
       lines.emplace_back();
     lines.back().push_back(word);
   }
-  std::vector<std::string> texts;
+  std::vector<TextLine> texts;
   for (auto& line : lines) {
     std::sort(line.begin(), line.end(), [](const Word* a, const Word* b) { return a->box.x < b->box.x; });
-    std::string text;
+    TextLine text{"", line.front()->box.x};
     for (const Word* word : line) {
-      if (!text.empty()) text += ' ';
-      text += word->text;
+      if (!text.text.empty()) text.text += ' ';
+      text.text += word->text;
     }
     texts.push_back(std::move(text));
   }
+  return texts;
+}
+
+std::vector<std::string> lines_in(const PageText& page, const RectMm& region) {
+  std::vector<std::string> texts;
+  for (auto& line : text_lines_in(page, region)) texts.push_back(std::move(line.text));
   return texts;
 }
 

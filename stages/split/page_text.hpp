@@ -55,10 +55,17 @@ class PrintFileText {
   std::uint32_t pages_ = 0;
 };
 
+struct TextLine {
+  std::string text;
+  double x = 0;  // mm: where its first word begins
+};
+
 // The lines of text in `region` (the words whose centres lie inside), top
 // to bottom, each line's words left to right, joined by one space. Words
 // belong to one line when their centres stand less than half a word's
 // height apart vertically.
+std::vector<TextLine> text_lines_in(const PageText& page, const RectMm& region);
+// Their texts alone.
 std::vector<std::string> lines_in(const PageText& page, const RectMm& region);
 
 }  // namespace kuvert::split

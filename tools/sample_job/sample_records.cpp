@@ -59,12 +59,22 @@ const char* const kTaxItems[] = {
     "Grundsteuer C (baureifes, unbebautes Grundstück)",
 };
 
+// A letter's table rows: as asked, or varied from `low` to `high`, and for
+// a share of letters 30 to 90 over several pages (an owner of many
+// parcels, a statement with back pay). The long share draws nothing when
+// it is 0, so that letters made without it stay as they were.
+std::size_t table_rows(const SampleRecordsOptions& options, std::size_t low, std::size_t high, std::mt19937& random) {
+  if (options.items) return options.items;
+  const std::size_t rows = between(low, high, random);
+  return options.long_share > 0 && chance(options.long_share, random) ? between(30, 90, random) : rows;
+}
+
 json tax_record(std::size_t index, const SampleRecordsOptions& options, std::mt19937& random) {
   char id[32], reference[32];
   std::snprintf(id, sizeof id, "GS-2026-%06zu", index);
   std::snprintf(reference, sizeof reference, "K-2026-%06zu", index);
   const Recipient recipient = addressee(options, random);
-  const std::size_t rows = options.items ? options.items : between(1, 3, random);
+  const std::size_t rows = table_rows(options, 1, 3, random);
   json items = json::array();
   std::int64_t total = 0;
   for (std::size_t row = 0; row < rows; ++row) {
@@ -111,7 +121,7 @@ json salary_record(std::size_t index, const SampleRecordsOptions& options, std::
   std::snprintf(id, sizeof id, "BZ-2026-11-%06zu", index);
   std::snprintf(personnel, sizeof personnel, "P-%06zu", index);
   const Recipient recipient = addressee(options, random);
-  const std::size_t rows = options.items ? options.items : between(8, 12, random);
+  const std::size_t rows = table_rows(options, 8, 12, random);
   json items = json::array();
   std::int64_t gross = 0, net = 0;
   for (std::size_t row = 0; row < rows; ++row) {

@@ -16,6 +16,7 @@ struct SampleRecordsOptions {
   std::size_t items = 0;            // table rows per record; 0: varied as the layout's letters vary
   double long_address_share = 0.1;  // communities of heirs, companies with departments, nobility
   double foreign_share = 0.05;
+  double long_share = 0;          // letters with a long table, 30 to 90 rows over several pages
   bool skip_bad_records = false;  // "on_bad_record": "skip"
 };
 
