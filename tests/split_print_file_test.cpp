@@ -194,10 +194,8 @@ region = { x = 120, y = 40, width = 90, height = 30 }
   refused = test::run_process({KUVERT_BINARY, "split", (temp.path() / "original" / "spool.pdf").string(), "--profile",
                                "fremd", "-o", job.string(), "--layouts", layouts.root().string()});
   CHECK(refused.err ==
-        "kuvert: file \"spool.pdf\": record \"page 1\": belongs to no document: no rule of the profile starts one on "
-        "it or before it\n"
-        "kuvert: file \"spool.pdf\": record \"page 2\": belongs to no document: no rule of the profile starts one on "
-        "it or before it\n");
+        "kuvert: file \"spool.pdf\": no rule of split profile \"fremd\" starts a document on any of the file's 2 "
+        "pages: is it the profile for this file?\n");
   CHECK_FALSE(fs::exists(job));
 }
 

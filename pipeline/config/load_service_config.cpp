@@ -2,6 +2,7 @@
 
 #include "pipeline/config/centre_time.hpp"
 #include "pipeline/config/service_config.hpp"
+#include "pipeline/profiles/load_split_profile.hpp"
 #include "pipeline/profiles/toml_fields.hpp"
 #include "pipeline/profiles/toml_files.hpp"
 
@@ -84,7 +85,8 @@ void read_limits(TomlFields& top, ServiceConfig& config) {
     if (limits.has("job_cpu_seconds"))
       job.cpu_seconds = static_cast<std::uint64_t>(limits.integer("job_cpu_seconds", 10, 7 * 24 * 3600).value_or(3600));
     if (limits.has("job_wall_seconds"))
-      job.wall_seconds = static_cast<std::uint64_t>(limits.integer("job_wall_seconds", 10, 7 * 24 * 3600).value_or(7200));
+      job.wall_seconds =
+          static_cast<std::uint64_t>(limits.integer("job_wall_seconds", 10, 7 * 24 * 3600).value_or(7200));
   });
 }
 
@@ -128,7 +130,8 @@ void read_printers(TomlFields& top, ServiceConfig& config, const fs::path& base,
     }
     if (fields.has("unreported"))
       printer.unreported = fields.choice<InsertStatus>(
-          "unreported", {{"ok", InsertStatus::ok}, {"damaged", InsertStatus::damaged}, {"missing", InsertStatus::missing}});
+          "unreported",
+          {{"ok", InsertStatus::ok}, {"damaged", InsertStatus::damaged}, {"missing", InsertStatus::missing}});
     if (fields.has("auto_reconcile")) printer.auto_reconcile = fields.flag("auto_reconcile").value_or(false);
     if (fields.has("max_reprint_percent"))
       printer.max_reprint_percent = fields.number("max_reprint_percent", 0, 100).value_or(2);
@@ -149,11 +152,22 @@ void read_inboxes(TomlFields& top, ServiceConfig& config, const fs::path& base) 
     if (!inbox.folder.empty() && !folders.insert(inbox.folder).second)
       fields.problem("folder", "is watched already, by another inbox or as a printer's results");
     inbox.kind =
-        fields.choice<InboxKind>("kind", {{"job", InboxKind::job}, {"scan", InboxKind::scan}}).value_or(InboxKind::job);
+        fields
+            .choice<InboxKind>(
+                "kind", {{"job", InboxKind::job}, {"scan", InboxKind::scan}, {"printfile", InboxKind::printfile}})
+            .value_or(InboxKind::job);
     inbox.client = fields.text("client").value_or("");
     if (inbox.kind == InboxKind::scan)
       inbox.profile = fields.has("profile") ? fields.text("profile").value_or("") : "posteingang";
-    if (inbox.kind == InboxKind::job) {
+    if (inbox.kind == InboxKind::printfile) {
+      inbox.split = fields.text("split").value_or("");
+      if (!inbox.split.empty()) try {
+          load_split_profile(config.layouts, inbox.split);
+        } catch (const Error& error) {
+          fields.problem("split", "\"" + inbox.split + "\" is no split profile that loads: " + error.what());
+        }
+    }
+    if (inbox.kind == InboxKind::job || inbox.kind == InboxKind::printfile) {
       if (fields.has("printer")) {
         inbox.printer = fields.text("printer").value_or("");
         bool known = false;
@@ -187,6 +201,8 @@ std::string_view name(InboxKind kind) {
       return "scan";
     case InboxKind::results:
       return "results";
+    case InboxKind::printfile:
+      return "printfile";
   }
   return "job";
 }

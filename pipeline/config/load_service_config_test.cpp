@@ -29,25 +29,30 @@ std::string problems_of(const std::filesystem::path& file) {
 
 TEST_CASE("The sample service configuration loads with paths from its folder", "[service]") {
   const auto samples = kuvert::test::source_dir() / "samples";
-  const auto config = load_service_config(samples / "kuvert.toml", "/opt/layouts", "/opt/fonts");
+  const auto layouts = kuvert::test::source_dir() / "layouts";
+  const auto config = load_service_config(samples / "kuvert.toml", layouts, "/opt/fonts");
   CHECK(config.store == (kuvert::test::source_dir() / "out/service/store").lexically_normal());
   CHECK(config.listen_host == "127.0.0.1");
   CHECK(config.listen_port == 8470);
-  CHECK(config.layouts == "/opt/layouts");
+  CHECK(config.layouts == layouts);
   REQUIRE(config.printers.size() == 1);
-  REQUIRE(config.inboxes.size() == 3);
+  REQUIRE(config.inboxes.size() == 4);
   CHECK(config.inboxes[0].kind == kuvert::InboxKind::job);
   CHECK(config.inboxes[0].printer == "drucker-1");
-  CHECK(config.inboxes[1].kind == kuvert::InboxKind::scan);
-  CHECK(config.inboxes[1].profile == "posteingang");
-  CHECK(config.inboxes[1].poll_seconds == 2);
-  // The printer's results folder, watched as an inbox of its own.
-  CHECK(config.printers[0].results == (kuvert::test::source_dir() / "out/service/drucker/drucker-1-results").lexically_normal());
-  CHECK(config.inboxes[2].name == "drucker-1.results");
-  CHECK(config.inboxes[2].kind == kuvert::InboxKind::results);
-  CHECK(config.inboxes[2].folder == config.printers[0].results);
-  CHECK(config.inboxes[2].printer == "drucker-1");
+  CHECK(config.inboxes[1].kind == kuvert::InboxKind::printfile);
+  CHECK(config.inboxes[1].split == "nachbarstadt-bezuege");
+  CHECK(config.inboxes[1].printer == "drucker-1");
+  CHECK(config.inboxes[2].kind == kuvert::InboxKind::scan);
+  CHECK(config.inboxes[2].profile == "posteingang");
   CHECK(config.inboxes[2].poll_seconds == 2);
+  // The printer's results folder, watched as an inbox of its own.
+  CHECK(config.printers[0].results ==
+        (kuvert::test::source_dir() / "out/service/drucker/drucker-1-results").lexically_normal());
+  CHECK(config.inboxes[3].name == "drucker-1.results");
+  CHECK(config.inboxes[3].kind == kuvert::InboxKind::results);
+  CHECK(config.inboxes[3].folder == config.printers[0].results);
+  CHECK(config.inboxes[3].printer == "drucker-1");
+  CHECK(config.inboxes[3].poll_seconds == 2);
 }
 
 TEST_CASE("Defaults: loopback console, first printer, two stable checks", "[service]") {
@@ -100,7 +105,7 @@ client = "x"
         "file \"kuvert.toml\": field \"console.listen\": expected HOST:PORT, such as \"127.0.0.1:8470\"\n"
         "file \"kuvert.toml\": field \"console.colour\": is not a known field\n"
         "file \"kuvert.toml\": field \"printer[0].name\": expected lower-case letters, digits, '-' and '_'\n"
-        "file \"kuvert.toml\": field \"inbox[0].kind\": \"mail\" is neither \"job\" nor \"scan\"\n"
+        "file \"kuvert.toml\": field \"inbox[0].kind\": \"mail\" is not one of \"job\", \"scan\", \"printfile\"\n"
         "file \"kuvert.toml\": field \"inbox[0].printer\": names no [[printer]] of this file\n"
         "file \"kuvert.toml\": field \"inbox[1].name\": another inbox has this name\n"
         "file \"kuvert.toml\": field \"inbox[1].folder\": is watched already, by another inbox or as a printer's "
@@ -109,7 +114,8 @@ client = "x"
 
 TEST_CASE("A printer's results folder is a folder of its own", "[service]") {
   kuvert::test::TempFolder temp;
-  CHECK(problems_of(write_config(temp.path(), R"(
+  CHECK(
+      problems_of(write_config(temp.path(), R"(
 [store]
 folder = "store"
 [[printer]]
@@ -126,11 +132,12 @@ name = "in"
 folder = "p1"
 kind = "job"
 client = "musterstadt"
-)")) == "file \"kuvert.toml\": field \"printer[0].results\": must be another folder than the one runs are delivered to\n"
-        "file \"kuvert.toml\": field \"printer[1].results\": is a folder of printer \"p1\" already\n"
-        "file \"kuvert.toml\": field \"printer[1].poll_seconds\": must be between 0.1 and 3600, got 0\n"
-        "file \"kuvert.toml\": field \"inbox[0].folder\": is watched already, by another inbox or as a printer's "
-        "results");
+)")) ==
+      "file \"kuvert.toml\": field \"printer[0].results\": must be another folder than the one runs are delivered to\n"
+      "file \"kuvert.toml\": field \"printer[1].results\": is a folder of printer \"p1\" already\n"
+      "file \"kuvert.toml\": field \"printer[1].poll_seconds\": must be between 0.1 and 3600, got 0\n"
+      "file \"kuvert.toml\": field \"inbox[0].folder\": is watched already, by another inbox or as a printer's "
+      "results");
 }
 
 TEST_CASE("A job inbox without any printer is refused", "[service]") {
@@ -144,4 +151,33 @@ folder = "in"
 kind = "job"
 client = "musterstadt"
 )")) == "file \"kuvert.toml\": field \"inbox[0].printer\": a job inbox needs a [[printer]] for its runs");
+}
+
+TEST_CASE("A printfile inbox names a split profile that loads", "[service]") {
+  kuvert::test::TempFolder temp;
+  const std::string inbox = R"(
+[store]
+folder = "store"
+[[printer]]
+name = "p1"
+folder = "/srv/p1"
+[[inbox]]
+name = "druck"
+folder = "druck"
+kind = "printfile"
+client = "nachbarstadt"
+)";
+  const auto problems = [&](const std::string& text) {
+    try {
+      load_service_config(write_config(temp.path(), text), kuvert::test::source_dir() / "layouts", "fonts");
+    } catch (const kuvert::Error& error) {
+      return std::string(error.what());
+    }
+    return std::string("accepted");
+  };
+  CHECK(problems(inbox + "split = \"bezuege\"\n")
+            .find("file \"kuvert.toml\": field \"inbox[0].split\": \"bezuege\" is no split profile that loads: "
+                  "file \"splits/bezuege.toml\"") == 0);
+  CHECK(problems(inbox) == "file \"kuvert.toml\": field \"inbox[0].split\": is missing");
+  CHECK(problems(inbox + "split = \"nachbarstadt-bezuege\"\n") == "accepted");
 }

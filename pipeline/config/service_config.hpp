@@ -13,8 +13,9 @@
 namespace kuvert {
 
 // A results inbox is a printer's results folder (Printer::results): its
-// inserter's results files, applied to their runs.
-enum class InboxKind { job, scan, results };
+// inserter's results files, applied to their runs. A printfile inbox takes
+// print files without an index (PDF), split by its split profile.
+enum class InboxKind { job, scan, results, printfile };
 std::string_view name(InboxKind kind);
 
 // A watch folder. A file (or job folder) is taken only when complete: its
@@ -26,12 +27,13 @@ struct Inbox {
   InboxKind kind = InboxKind::job;
   std::string client;   // jobs must name this client
   std::string profile;  // scan inboxes: the scan profile
-  std::string printer;  // job inboxes: where released runs go; results inboxes: whose results
-  // Job inboxes: where the posting records of a job whose runs are all
+  std::string printer;  // job and printfile inboxes: where released runs go; results inboxes: whose results
+  // Job and printfile inboxes: where the posting records of a job whose runs are all
   // closed go back to its application (README, "Posting records"); empty: none.
   std::filesystem::path return_folder;
   double poll_seconds = 5;
   int stable_checks = 2;
+  std::string split;  // printfile inboxes: the split profile (layouts/splits/NAME.toml)
 };
 
 struct Printer {
@@ -73,8 +75,8 @@ struct ServiceConfig {
   std::size_t connections_per_client = 16;  // console connections one IP address may hold
   int request_seconds = 10;                 // for a console request to arrive whole
   std::string time_zone = "Europe/Berlin";  // the centre's: what "today" is (centre_time.hpp)
-  std::filesystem::path layouts;  // default: the shipped layouts/
-  std::filesystem::path fonts;    // default: the shipped fonts/
+  std::filesystem::path layouts;            // default: the shipped layouts/
+  std::filesystem::path fonts;              // default: the shipped fonts/
   std::size_t max_sheets = 2000;
   unsigned threads = 0;
   int keep_inputs_days = 90;   // taken inputs in the store's archive

@@ -28,15 +28,17 @@ std::string store_job_key(std::int64_t job) {
   return key;
 }
 
-// A job inbox takes job folders and manifests; whatever else arrives is
-// refused with that said.
-fs::path manifest_of(const fs::path& place) {
+// A job inbox takes job folders and manifests, a printfile inbox print
+// files; whatever else arrives is refused with that said.
+fs::path job_input(const fs::path& place, bool print_file) {
   std::error_code error;
-  if (fs::is_directory(place, error)) return place;
-  if (place.extension() == ".json") return place;
+  const bool folder = fs::is_directory(place, error);
+  if (print_file && !folder && place.extension() == ".pdf") return place;
+  if (!print_file && (folder || place.extension() == ".json")) return place;
   Where where;
   where.file = place.filename().string();
-  throw_input(where, "a job inbox takes job folders (with job.json) or job manifests (.json)");
+  throw_input(where, print_file ? "a printfile inbox takes print files without an index (.pdf)"
+                                : "a job inbox takes job folders (with job.json) or job manifests (.json)");
 }
 
 // The folders a production child may read: the system, the layouts and
@@ -53,23 +55,25 @@ std::vector<fs::path> readable_by_production(const ServiceConfig& config, const 
 }  // namespace
 
 std::vector<std::string> print_job_arguments(const ServiceConfig& config, const fs::path& place, const JobRecord& job,
-                                             const std::string& date, const fs::path& work) {
-  return {"run",
-          manifest_of(place).string(),
-          "--fonts",
-          config.fonts.string(),
-          "--max-sheets",
-          std::to_string(config.max_sheets),
-          "--date",
-          date,
-          "--stage-file",
-          (work / kStage).string(),
-          "--inbox",
-          job.inbox,
-          "--inbox-client",
-          job.client,
-          "--job-key",
-          store_job_key(job.id)};
+                                             const std::string& date, const fs::path& work, const std::string& split) {
+  std::vector<std::string> arguments = {"run",
+                                        job_input(place, !split.empty()).string(),
+                                        "--fonts",
+                                        config.fonts.string(),
+                                        "--max-sheets",
+                                        std::to_string(config.max_sheets),
+                                        "--date",
+                                        date,
+                                        "--stage-file",
+                                        (work / kStage).string(),
+                                        "--inbox",
+                                        job.inbox,
+                                        "--inbox-client",
+                                        job.client,
+                                        "--job-key",
+                                        store_job_key(job.id)};
+  if (!split.empty()) arguments.insert(arguments.end(), {"--split", split});
+  return arguments;
 }
 
 std::optional<std::string> produce_in_child(const ServiceConfig& config, const ChildProduction& production,

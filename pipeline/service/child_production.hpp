@@ -33,10 +33,11 @@ std::optional<std::string> produce_in_child(const ServiceConfig& config, const C
                                             const std::filesystem::path& output, const std::atomic<bool>& stopping);
 
 // `kuvert run`'s arguments for `job` made of the input at `place` (a job
-// folder or manifest; anything else is refused, kuvert::Error input), for
-// the production `date`, its stage noted in `work`.
+// folder or manifest; with a split profile `split`, a print file without
+// an index; anything else is refused, kuvert::Error input), for the
+// production `date`, its stage noted in `work`.
 std::vector<std::string> print_job_arguments(const ServiceConfig& config, const std::filesystem::path& place,
                                              const store::JobRecord& job, const std::string& date,
-                                             const std::filesystem::path& work);
+                                             const std::filesystem::path& work, const std::string& split = "");
 
 }  // namespace kuvert::service

@@ -1,8 +1,8 @@
 #include "pipeline/service/inbox_intake.hpp"
 
+#include "pipeline/inbox/inbox_listing.hpp"
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/store/job_records.hpp"
-#include "pipeline/inbox/inbox_listing.hpp"
 
 namespace kuvert::service {
 
@@ -48,6 +48,11 @@ Intake take_entry(Store& store, const Inbox& inbox, const std::string& name, std
   };
   if (const auto reason = not_plain_in(entry))
     return refuse("", InputState::failed, *reason + "; inputs must be plain files and folders");
+  std::error_code error;
+  if (inbox.kind == InboxKind::printfile && (fs::is_directory(entry, error) || entry.extension() != ".pdf"))
+    return refuse("", InputState::failed,
+                  "a printfile inbox takes print files without an index (NAME.pdf), split by the profile \"" +
+                      inbox.split + "\"; job folders go to a job inbox");
   const std::string sha256 = entry_sha256(entry);
   const Taking taking = begin_taking(store, inbox.name, name, sha256, "", now);
   if (taking.duplicate_of) {

@@ -155,7 +155,7 @@ std::vector<std::string> production_arguments(const ServiceConfig& config, const
     // Archived documents are INBOX-INPUT-0001, ...: unique in the store.
     return {"scan", input.place, "--profile", inbox.profile, "--name", inbox.name + "-" + std::to_string(input.id)};
   }
-  return print_job_arguments(config, input.place, job, iso_time(now).substr(0, 10), work);
+  return print_job_arguments(config, input.place, job, iso_time(now).substr(0, 10), work, inbox.split);
 }
 
 // Produces the job in a child process (produce_in_child).
@@ -189,6 +189,8 @@ std::string joined(const std::vector<std::string>& lines) {
 // manifest reader has its limits and is fuzzed): the console shows that,
 // not the inbox's client and the folder's name.
 FailedJobIdentity identity_of(const Inbox& inbox, const InputRecord& input) {
+  // A print file's job is named after it (kuvert split).
+  if (inbox.kind == InboxKind::printfile) return {fs::path(input.name).stem().string(), inbox.client};
   if (inbox.kind != InboxKind::job) return {};
   const auto read = read_job_fields(input.place);
   return {read.job, read.client};

@@ -81,7 +81,12 @@ void make_reprint(Store& store, const ServiceConfig& config, const RunRecord& ru
   const auto job = find_job(store, run.job);
   const auto input = job ? find_input(store, job->input) : std::nullopt;
   std::error_code error;
-  if (!job || !input || input->place.empty() || !fs::exists(input->place, error))
+  // What its runs were made of: the input, or for a print file the job
+  // folder its split wrote beside the runs (the same documents, whatever
+  // the split profile says by now).
+  const fs::path source = !input || fs::path(input->place).extension() != ".pdf" ? fs::path(input ? input->place : "")
+                                                                                 : fs::path(job->output) / "split";
+  if (!job || !input || input->place.empty() || !fs::exists(source, error))
     return give_up(
         "the job's input is no longer kept in the store (retention): reprint its pieces from the "
         "specialist application");
@@ -98,11 +103,11 @@ void make_reprint(Store& store, const ServiceConfig& config, const RunRecord& ru
     // The letters are made for the job's own production date: the same.
     const std::string date = production_date(job->output);
     ChildProduction production{[&](const fs::path& work) {
-                                 auto arguments = print_job_arguments(config, input->place, *job, date, work);
+                                 auto arguments = print_job_arguments(config, source, *job, date, work);
                                  arguments.insert(arguments.end(), {"--reprint", order.string()});
                                  return arguments;
                                },
-                               {fs::path(input->place).parent_path(), order.parent_path()},
+                               {source.parent_path(), order.parent_path()},
                                "the reprint ",
                                clock()};
     try {

@@ -10,6 +10,8 @@ namespace kuvert::split {
 
 namespace {
 
+constexpr const char* kNoDocument = "belongs to no document: no rule of the profile starts one on it or before it";
+
 std::regex compile(const std::string& pattern, const std::string& profile, const std::string& key) {
   try {
     return std::regex(pattern, std::regex::ECMAScript);
@@ -187,7 +189,7 @@ void DocumentSplitter::add(const PageText& page) {
     outcome_.documents.push_back(std::move(document));
     open_ = true;
   } else if (!open_) {
-    problem(page.number, "", "belongs to no document: no rule of the profile starts one on it or before it");
+    problem(page.number, "", kNoDocument);
   }
   if (open_) {
     ++outcome_.documents.back().pages;
@@ -234,6 +236,17 @@ void DocumentSplitter::close_document() {
 
 SplitOutcome DocumentSplitter::finish() && {
   close_document();
+  // No page started a document: most likely the profile is not this file's;
+  // one problem says so, not one a page.
+  if (outcome_.documents.empty()) {
+    const auto orphans = std::erase_if(outcome_.problems, [](const Diagnostic& p) { return p.message == kNoDocument; });
+    if (orphans > 0)
+      outcome_.problems.insert(
+          outcome_.problems.begin(),
+          {Where{.file = file_}, "no rule of split profile \"" + profile_.name +
+                                     "\" starts a document on any of the file's " + std::to_string(orphans) +
+                                     (orphans == 1 ? " page" : " pages") + ": is it the profile for this file?"});
+  }
   // Two documents with the same id: both are named, since which one is
   // meant cannot be told.
   std::map<std::string, std::uint32_t> first_with;

@@ -51,8 +51,16 @@ kind = "scan"
 client = "musterstadt"
 poll_seconds = 0.2
 stable_checks = 2
+[[inbox]]
+name = "bezuege"
+folder = "eingang/bezuege"
+kind = "printfile"
+split = "nachbarstadt-bezuege"
+client = "nachbarstadt"
+poll_seconds = 0.2
+stable_checks = 2
 )";
-  for (const char* inbox : {"steuer", "sofort", "post"}) fs::create_directories(inbox_folder(inbox));
+  for (const char* inbox : {"steuer", "sofort", "post", "bezuege"}) fs::create_directories(inbox_folder(inbox));
 }
 
 std::unique_ptr<ServiceProcess> ServiceSite::start() const {
@@ -74,6 +82,12 @@ fs::path ServiceSite::drop_job(const std::string& inbox, const std::string& name
   const fs::path target = inbox_folder(inbox) / name;
   fs::rename(staged, target);
   return target;
+}
+
+void ServiceSite::drop_file(const std::string& inbox, const fs::path& file, const std::string& name) const {
+  fs::create_directories(staging());
+  fs::copy_file(file, staging() / name, fs::copy_options::overwrite_existing);
+  fs::rename(staging() / name, inbox_folder(inbox) / name);
 }
 
 void ServiceSite::drop_results(const std::string& name, const std::string& text) const {

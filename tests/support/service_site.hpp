@@ -1,8 +1,9 @@
 #pragma once
 // A service folder for end-to-end tests of `kuvert serve`: kuvert.toml, the
-// store, a printer folder with its results folder and three inboxes (jobs
-// polled every 0.2 s, jobs taken only by trigger file, scans), and what the
-// tests do there.
+// store, a printer folder with its results folder and four inboxes (jobs
+// polled every 0.2 s, jobs taken only by trigger file, scans, Nachbarstadt's
+// salary statements as print files without an index), and what the tests
+// do there.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -37,6 +38,8 @@ class ServiceSite {
   // "" for the job's default.
   std::filesystem::path drop_job(const std::string& inbox, const std::string& name, std::size_t documents = 2,
                                  bool sensitive = false, const std::string& inserter = "") const;
+  // A file (a print file, a scan) copied elsewhere and moved in at once as `name`.
+  void drop_file(const std::string& inbox, const std::filesystem::path& file, const std::string& name) const;
   // A results file written elsewhere and moved in at once.
   void drop_results(const std::string& name, const std::string& text) const;
 
