@@ -14,6 +14,7 @@
 #include "tests/support/csv.hpp"
 #include "tests/support/file_text.hpp"
 #include "tests/support/kuvert_job.hpp"
+#include "tests/support/page_image.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_folder.hpp"
 #include "tests/support/word_boxes.hpp"
@@ -183,4 +184,43 @@ TEST_CASE("A print file's letters of form A are checked against form A's window,
   manifest["form"] = "C";
   std::ofstream(temp.path() / "job" / "job.json") << manifest.dump(2);
   CHECK(run("c").err.find("field \"form\"") != std::string::npos);
+}
+
+TEST_CASE("kuvert split --proof shows on each document's first page the regions read and what was found",
+          "[split][e2e]") {
+  test::TempFolder temp;
+  const auto split = [&](const std::string& file, const std::string& profile, const std::string& out) {
+    return test::run_process(
+        {KUVERT_BINARY, "split", (test::source_dir() / "samples" / "druckdateien" / file).string(), "--profile",
+         profile, "-o", (temp.path() / out).string(), "--proof", (temp.path() / (out + ".pdf")).string(), "--layouts",
+         (test::source_dir() / "layouts").string(), "--fonts", (test::source_dir() / "fonts").string()});
+  };
+  test::require_success(split("nachbarstadt-bezuege-2026-11.pdf", "nachbarstadt-bezuege", "bezuege"),
+                        "kuvert split --proof");
+  const auto pages = test::page_texts(temp.path() / "bezuege.pdf");
+  REQUIRE(pages.size() == 40);  // a page a statement, its first
+  CHECK(pages[0].find("belegnummer = BZ-2026-11-000001 (changed: started it)") != std::string::npos);
+  CHECK(pages[0].find("personalnummer = P-000001") != std::string::npos);
+  CHECK(pages[0].find("Frau | Karl Exempel | Am Markt 29 | 20095 Hamburg") != std::string::npos);
+  CHECK(pages[0].find("page counter") != std::string::npos);
+  CHECK(pages[0].find("Bezügemitteilung für November 2026") != std::string::npos);  // the page itself beneath
+  // The zones lie on a layer that printing leaves out.
+  const std::string pdf = test::read_file(temp.path() / "bezuege.pdf");
+  CHECK(pdf.find("/Print << /PrintState /OFF >>") != std::string::npos);
+
+  // A profile that does not fit: no job folder, but a proof of why.
+  const auto refused = split("musterstadt-grundsteuer-2026.pdf", "nachbarstadt-bezuege", "falsch");
+  CHECK(refused.exit_code != 0);
+  CHECK_FALSE(fs::exists(temp.path() / "falsch"));
+  const auto why = test::page_texts(temp.path() / "falsch.pdf");
+  REQUIRE(why.size() == 1);
+  CHECK(why[0].find("by \"nachbarstadt-bezuege\" finds these") != std::string::npos);
+  CHECK(why[0].find("is it the profile for this file?") != std::string::npos);
+  // Never over a file, and nothing written then.
+  std::ofstream(temp.path() / "neu.pdf") << "mine";
+  const auto kept = split("nachbarstadt-bezuege-2026-11.pdf", "nachbarstadt-bezuege", "neu");
+  CHECK(kept.exit_code != 0);
+  CHECK(kept.err.find("exists already") != std::string::npos);
+  CHECK(test::read_file(temp.path() / "neu.pdf") == "mine");
+  CHECK_FALSE(fs::exists(temp.path() / "neu"));
 }

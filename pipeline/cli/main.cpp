@@ -14,6 +14,7 @@
 #include "pipeline/cli/serve_command.hpp"
 #include "pipeline/cli/stage_file.hpp"
 #include "pipeline/cli/store_commands.hpp"
+#include "pipeline/driver/output_folder.hpp"
 #include "pipeline/driver/proof_job.hpp"
 #include "pipeline/driver/run_job.hpp"
 #include "pipeline/driver/scan_batch.hpp"
@@ -186,6 +187,12 @@ int main(int argc, char** argv) {
   split_command->add_option("-o,--output", split.output,
                             "Job folder to write (must not exist; default out/FILENAME-split)");
   split_command->add_option("--layouts", split.layouts, "Folder holding splits/ (default: the shipped layouts/)");
+  split.fonts = run.fonts;
+  split_command->add_option("--proof", split.proof,
+                            "Also write this PDF: each document's first page under the regions read and what was "
+                            "found there (written even when the split is refused)");
+  split_command->add_option("--fonts", split.fonts,
+                            "Folder of fonts.toml, for the proof (default: the shipped fonts/)");
 
   std::filesystem::path serve_config = "kuvert.toml";
   auto* serve_command = app.add_subcommand("serve", "Run the service: watch folders, job store, delivery to printers");
@@ -238,6 +245,7 @@ int main(int argc, char** argv) {
       // Not out/STEM, which kuvert run of the job folder makes by default.
       if (split.output.empty())
         split.output = std::filesystem::path("out") / (split.print_file.stem().string() + "-split");
+      if (!split.proof.empty()) kuvert::OutputFolder::refuse_existing(split.proof);
       const auto summary = kuvert::split_print_file(split);
       const std::string left_out = summary.left_out == 0
                                        ? ""
@@ -247,6 +255,7 @@ int main(int argc, char** argv) {
                   kuvert::counted(summary.pages, "page", "pages").c_str(),
                   kuvert::counted(summary.documents, "document", "documents").c_str(), left_out.c_str(),
                   shown(split.output).c_str());
+      if (!split.proof.empty()) std::printf("proof of the split -> %s\n", shown(split.proof).c_str());
     }
     if (scan_command->parsed()) {
       limit_openmp_threads(argv);

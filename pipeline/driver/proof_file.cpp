@@ -50,21 +50,32 @@ void ProofFile::write_page(const std::string& content, const std::string& resour
 }
 
 void ProofFile::add_refusal(const std::vector<Diagnostic>& problems) {
-  compose::PageContent page;
-  double y = 30;  // mm from the top
-  const auto say = [&](const std::string& text, double size) {
-    for (const auto& line : setter_.lines(kFont, text, size, points(din5008::kTextWidth))) {
-      page.text(fonts_, line, points(din5008::kLeftMargin), points(kA4HeightMm - y), size, used_);
-      y += size * 0.5;
-    }
-  };
   const Where& where = problems.front().where;
   std::string heading = "This record would be refused: ";
   heading += where.record;
   if (!where.document.empty()) heading += " (" + where.document + ")";
+  add_problems(heading, "kuvert proof shows no letter for it. What the run would say:", problems);
+}
+
+void ProofFile::add_problems(const std::string& heading, const std::string& intro,
+                             const std::vector<Diagnostic>& problems) {
+  constexpr double kTop = 30, kBottom = 275;  // mm from the top
+  compose::PageContent page;
+  double y = kTop;
+  const auto say = [&](const std::string& text, double size) {
+    for (const auto& line : setter_.lines(kFont, text, size, points(din5008::kTextWidth))) {
+      if (y > kBottom) {
+        write_page(page.operators(), "/Font << " + font_resource() + " >>");
+        page = compose::PageContent();
+        y = kTop;
+      }
+      page.text(fonts_, line, points(din5008::kLeftMargin), points(kA4HeightMm - y), size, used_);
+      y += size * 0.5;
+    }
+  };
   say(heading, 12);
   y += 4;
-  say("kuvert proof shows no letter for it. What the run would say:", 9);
+  say(intro, 9);
   y += 3;
   for (const auto& problem : problems) {
     say(describe(problem.where, problem.message), 9);

@@ -27,6 +27,9 @@ class ProofFile {
 
   // The problems of one record, which the run would leave out.
   void add_refusal(const std::vector<Diagnostic>& problems);
+  // Pages of text: a heading, what follows, and the problems, one after
+  // the other on as many pages as they take.
+  void add_problems(const std::string& heading, const std::string& intro, const std::vector<Diagnostic>& problems);
   // Page `page` of `run` (the `run_index`th run file added) under `zones`.
   void add_page(SourcePdf& run, std::uint32_t run_index, std::uint32_t page, const std::vector<ProofZone>& zones);
   PdfFileResult finish();

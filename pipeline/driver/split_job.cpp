@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <nlohmann/json.hpp>
 #include <optional>
 
 #include "pipeline/driver/output_folder.hpp"
+#include "pipeline/driver/split_proof.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/iso_date.hpp"
 #include "pipeline/profiles/load_letters.hpp"
 #include "pipeline/profiles/load_split_profile.hpp"
 #include "stages/deliver/csv_text.hpp"
@@ -171,6 +174,9 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   if (text.pages() == 0) outcome.problems.push_back({Where{.file = name}, "has no pages"});
   std::stable_sort(outcome.problems.begin(), outcome.problems.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return page_of(a) < page_of(b); });
+  if (!request.proof.empty())
+    write_split_proof(request.proof, request.fonts, profile, outcome, output.path() / subfolder / name, name,
+                      iso_time(std::time(nullptr)));
   if (!outcome.problems.empty() && !profile.skip_bad_documents)
     throw Error(ErrorKind::input, std::move(outcome.problems));
   auto documents = nlohmann::json::array();

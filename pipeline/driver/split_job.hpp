@@ -16,6 +16,11 @@ struct SplitRequest {
   std::string profile;           // layouts/splits/NAME.toml
   std::filesystem::path output;  // the job folder to write; must not exist
   std::filesystem::path layouts;
+  // --proof: a PDF of the regions read and what was found on each
+  // document's first page (split_proof.hpp), written even when the split
+  // is refused; `fonts` the folder of fonts.toml for its labels.
+  std::filesystem::path proof;
+  std::filesystem::path fonts;
 };
 
 struct SplitSummary {

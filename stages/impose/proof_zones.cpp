@@ -62,7 +62,8 @@ std::vector<ProofZone> proof_zones(const ProofPage& page) {
 }
 
 const char* zone_colour(ZoneKind kind) {
-  static const char* const kColours[] = {"0 0.35 0.85", "0.85 0 0", "0.95 0.5 0", "0.45 0.45 0.45", "0 0.6 0.3"};
+  static const char* const kColours[] = {"0 0.35 0.85",    "0.85 0 0",  "0.95 0.5 0",
+                                         "0.45 0.45 0.45", "0 0.6 0.3", "0.6 0 0.6"};
   return kColours[static_cast<int>(kind)];
 }
 
@@ -72,8 +73,7 @@ std::string zone_outlines(const std::vector<ProofZone>& zones) {
   for (const auto& zone : zones) {
     const auto pt = [](double mm) { return mm * kPointsPerMm; };
     const double x = pt(zone.box.x), y = pt(kA4HeightMm - zone.box.y);
-    std::snprintf(line, sizeof line, "%s RG %s d\n", zone_colour(zone.kind),
-                  zone.dashed ? "[3 2] 0" : "[] 0");
+    std::snprintf(line, sizeof line, "%s RG %s d\n", zone_colour(zone.kind), zone.dashed ? "[3 2] 0" : "[] 0");
     ops += line;
     if (zone.line)
       std::snprintf(line, sizeof line, "%.2f %.2f m %.2f %.2f l S\n", x, y, x + pt(zone.box.width),

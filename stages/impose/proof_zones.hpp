@@ -16,7 +16,8 @@
 
 namespace kuvert {
 
-enum class ZoneKind { address, window, inserter, fold, printable };
+// `split`: a region a split profile reads (kuvert split --proof).
+enum class ZoneKind { address, window, inserter, fold, printable, split };
 
 struct ProofZone {
   ZoneKind kind = ZoneKind::printable;

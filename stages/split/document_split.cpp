@@ -43,14 +43,14 @@ std::vector<std::string> address_lines(const PageText& page, const RectMm& zone)
   return lines;
 }
 
+}  // namespace
+
 RectMm recipient_zone(const SplitProfile& profile) {
   if (!profile.address_region.empty()) return profile.address_region.front();
   namespace din = din5008;
   return {din::kAddressFieldX, din::geometry(profile.address_form).address_field_y + din::kReturnZoneHeight,
           din::kAddressFieldWidth, din::kRecipientZoneHeight};
 }
-
-}  // namespace
 
 DocumentSplitter::DocumentSplitter(const SplitProfile& profile, const AddressReader& addresses, std::string file)
     : profile_(profile), addresses_(addresses), file_(std::move(file)) {

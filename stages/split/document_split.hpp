@@ -36,6 +36,10 @@ struct SplitOutcome {
   std::vector<Diagnostic> problems;  // Where::file, Where::record ("page 7"), Where::field
 };
 
+// Where the profile reads the recipient: its region, or the recipient zone
+// of its form's DIN 5008 address field.
+RectMm recipient_zone(const SplitProfile& profile);
+
 // Past this much text in one region a page is refused: regions hold lines,
 // not pages.
 inline constexpr std::size_t kMaxRegionTextBytes = 8192;
