@@ -1,8 +1,13 @@
 #include "pipeline/driver/split_job.hpp"
 
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -121,6 +126,45 @@ void place_print_file(const fs::path& file, const fs::path& folder) {
     throw_system(Where{.file = file.filename().string()}, "cannot be copied into the job folder: " + error.message());
 }
 
+// The pages' words read on every core, each thread with a poppler
+// document of its own (one is not to be shared between threads), and
+// handed to the splitter in page order; a few pages in flight a thread.
+void read_pages(const fs::path& file, const std::string& name, std::uint32_t pages, split::DocumentSplitter& splitter) {
+  struct Read {
+    std::uint32_t number = 0;
+    std::optional<split::PageText> words;
+    std::vector<Diagnostic> problems;  // of a page that cannot be read
+  };
+  tbb::enumerable_thread_specific<std::unique_ptr<split::PrintFileText>> readers;
+  std::uint32_t next = 1;
+  tbb::parallel_pipeline(4 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()),
+                         tbb::make_filter<void, std::uint32_t>(tbb::filter_mode::serial_in_order,
+                                                               [&](tbb::flow_control& control) -> std::uint32_t {
+                                                                 if (next > pages) control.stop();
+                                                                 return next++;
+                                                               }) &
+                             tbb::make_filter<std::uint32_t, Read>(tbb::filter_mode::parallel,
+                                                                   [&](std::uint32_t number) {
+                                                                     auto& reader = readers.local();
+                                                                     if (!reader)
+                                                                       reader = std::make_unique<split::PrintFileText>(
+                                                                           file, name);
+                                                                     Read read{number, std::nullopt, {}};
+                                                                     try {
+                                                                       read.words = reader->page(number);
+                                                                     } catch (const Error& unreadable) {
+                                                                       read.problems = unreadable.problems();
+                                                                     }
+                                                                     return read;
+                                                                   }) &
+                             tbb::make_filter<Read, void>(tbb::filter_mode::serial_in_order, [&](Read read) {
+                               if (read.words)
+                                 splitter.add(*read.words);
+                               else
+                                 splitter.add_unreadable(read.number, std::move(read.problems));
+                             }));
+}
+
 }  // namespace
 
 SplitSummary split_into(const SplitRequest& request, const OutputFolder& output, const std::string& subfolder) {
@@ -134,16 +178,7 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   place_print_file(request.print_file, output.path() / subfolder);
   split::DocumentSplitter splitter(profile, addresses, name);
   const split::PrintFileText text(output.path() / subfolder / name, name);
-  for (std::uint32_t page = 1; page <= text.pages(); ++page) {
-    std::optional<split::PageText> words;
-    try {
-      words = text.page(page);
-    } catch (const Error& unreadable) {
-      splitter.add_unreadable(page, unreadable.problems());
-      continue;
-    }
-    splitter.add(*words);
-  }
+  read_pages(output.path() / subfolder / name, name, text.pages(), splitter);
   auto outcome = std::move(splitter).finish();
 
   // Each good document's entry in job.json, checked as kuvert run checks
