@@ -8,8 +8,11 @@
 
 #include "pipeline/driver/split_job.hpp"
 #include "pipeline/model/error.hpp"
+#include "stages/scan/archive_file.hpp"
+#include "stages/scan/archive_pdf.hpp"
 #include "tests/support/csv.hpp"
 #include "tests/support/file_text.hpp"
+#include "tests/support/process.hpp"
 #include "tests/support/scratch_layouts.hpp"
 #include "tests/support/temp_folder.hpp"
 #include "tests/support/text_pdf.hpp"
@@ -74,7 +77,7 @@ standard_fonts = "allow"
 
 constexpr const char* kCounter = R"toml(
 [page_counter]
-pattern = "Seite (\\d+) von (\\d+)"
+pattern = "Seite\\s*(\\d+)\\s*von\\s*(\\d+)"  # OCR may read "von2"
 region = { x = 20, y = 278, width = 180, height = 12 }
 )toml";
 
@@ -261,4 +264,55 @@ sets = "sensitive"
   CHECK(problems_of([&] { split(pages, profile); }) ==
         "file \"druck.pdf\": record \"page 3\": field \"anlage\": reads \"Rückantwortkarte\", which the profile's "
         "values do not name\n");
+}
+
+namespace {
+
+// `pdf` as a scanner delivers it: each page an image at 300 dpi, no text.
+void write_scan_of(const fs::path& pdf, const fs::path& scanned) {
+  const fs::path pages = scanned.parent_path() / "pages";
+  fs::create_directories(pages);
+  const auto rendered =
+      test::run_process({"pdftoppm", "-r", "300", "-gray", "-png", pdf.string(), (pages / "p").string()});
+  REQUIRE(rendered.exit_code == 0);
+  std::vector<fs::path> images;
+  for (const auto& entry : fs::directory_iterator(pages)) images.push_back(entry.path());
+  std::sort(images.begin(), images.end());
+  ArchiveFile file(scanned, {"Scan", "2026-11-22T12:00:00Z"});
+  for (const auto& image : images) {
+    scan::PixPtr pix(pixRead(image.c_str()));
+    REQUIRE(pix);
+    file.add_page(scan::encode_archive_page(pix.get(), 300, {}, false, 90));
+  }
+  file.finish();
+}
+
+}  // namespace
+
+TEST_CASE("A scanned print file is split by OCR of the profile's regions where the profile allows it",
+          "[split][e2e][slow]") {
+  Split split;
+  write_text_pdf(split.temp.path() / "text.pdf", notices({1, 2, 1}));
+  write_scan_of(split.temp.path() / "text.pdf", split.temp.path() / "scan" / "scan.pdf");
+  const fs::path scanned = split.temp.path() / "scan" / "scan.pdf";
+  const std::string profile = profile_with("\n[[start]]\nrule = \"page_counter\"\n" + std::string(kCounter));
+  split.layouts.write("splits/probe.toml", profile);
+  const auto run = [&](const std::string& out) {
+    split_print_file({scanned, "probe", split.temp.path() / out, split.layouts.root()});
+  };
+  // Without OCR: every page is a problem of its own.
+  const auto problems = problems_of([&] { run("ohne"); });
+  CHECK(problems.find("record \"page 1\": has no text of its own (a scanned or outlined page)") != std::string::npos);
+  CHECK(problems.find("record \"page 4\": has no text of its own") != std::string::npos);
+
+  split.layouts.write("splits/probe.toml", "ocr = true\n" + profile);
+  run("mit");
+  const auto job = json::parse(std::ifstream(split.temp.path() / "mit" / "job.json"));
+  REQUIRE(job["documents"].size() == 3);
+  CHECK(job["documents"][1]["pages"] == "2-3");
+  CHECK(job["documents"][1]["id"] == "A-101");
+  CHECK(job["documents"][1]["recipient"]["name"] == json::array({"Frau", "Erika Muster 1"}));
+  CHECK(job["documents"][1]["recipient"]["street"] == "Lindenweg 1");
+  CHECK(job["documents"][2]["recipient"]["postcode"] == "06108");
+  CHECK(job["documents"][2]["recipient"]["city"] == "Halle (Saale)");
 }

@@ -220,6 +220,7 @@ int main(int argc, char** argv) {
       return kuvert::serve(serve_config, run.layouts, run.fonts);
     }
     if (run_command->parsed()) {
+      if (!run.split.empty()) limit_openmp_threads(argv);  // a split profile may read pages by OCR
       kuvert::complete(run, unix_now());
       kuvert::JobSummary summary;
       {
@@ -242,6 +243,7 @@ int main(int argc, char** argv) {
                   kuvert::counted(summary.pages, "page", "pages").c_str());
     }
     if (split_command->parsed()) {
+      limit_openmp_threads(argv);  // a profile may read pages by OCR
       // Not out/STEM, which kuvert run of the job folder makes by default.
       if (split.output.empty())
         split.output = std::filesystem::path("out") / (split.print_file.stem().string() + "-split");

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "pipeline/driver/output_folder.hpp"
+#include "pipeline/driver/split_ocr.hpp"
 #include "pipeline/driver/split_proof.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/iso_date.hpp"
@@ -129,40 +130,51 @@ void place_print_file(const fs::path& file, const fs::path& folder) {
 // The pages' words read on every core, each thread with a poppler
 // document of its own (one is not to be shared between threads), and
 // handed to the splitter in page order; a few pages in flight a thread.
-void read_pages(const fs::path& file, const std::string& name, std::uint32_t pages, split::DocumentSplitter& splitter) {
+// Pages without text of their own are read by OCR in the profile's
+// regions where it allows that (split_ocr.hpp).
+void read_pages(const fs::path& file, const std::string& name, std::uint32_t pages, const SplitProfile& profile,
+                split::DocumentSplitter& splitter) {
   struct Read {
     std::uint32_t number = 0;
     std::optional<split::PageText> words;
     std::vector<Diagnostic> problems;  // of a page that cannot be read
   };
   tbb::enumerable_thread_specific<std::unique_ptr<split::PrintFileText>> readers;
+  tbb::enumerable_thread_specific<std::unique_ptr<RegionOcr>> ocr_readers;
   std::uint32_t next = 1;
-  tbb::parallel_pipeline(4 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()),
-                         tbb::make_filter<void, std::uint32_t>(tbb::filter_mode::serial_in_order,
-                                                               [&](tbb::flow_control& control) -> std::uint32_t {
-                                                                 if (next > pages) control.stop();
-                                                                 return next++;
-                                                               }) &
-                             tbb::make_filter<std::uint32_t, Read>(tbb::filter_mode::parallel,
-                                                                   [&](std::uint32_t number) {
-                                                                     auto& reader = readers.local();
-                                                                     if (!reader)
-                                                                       reader = std::make_unique<split::PrintFileText>(
-                                                                           file, name);
-                                                                     Read read{number, std::nullopt, {}};
-                                                                     try {
-                                                                       read.words = reader->page(number);
-                                                                     } catch (const Error& unreadable) {
-                                                                       read.problems = unreadable.problems();
-                                                                     }
-                                                                     return read;
-                                                                   }) &
-                             tbb::make_filter<Read, void>(tbb::filter_mode::serial_in_order, [&](Read read) {
-                               if (read.words)
-                                 splitter.add(*read.words);
-                               else
-                                 splitter.add_unreadable(read.number, std::move(read.problems));
-                             }));
+  tbb::parallel_pipeline(
+      4 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()),
+      tbb::make_filter<void, std::uint32_t>(tbb::filter_mode::serial_in_order,
+                                            [&](tbb::flow_control& control) -> std::uint32_t {
+                                              if (next > pages) control.stop();
+                                              return next++;
+                                            }) &
+          tbb::make_filter<std::uint32_t, Read>(tbb::filter_mode::parallel,
+                                                [&](std::uint32_t number) {
+                                                  auto& reader = readers.local();
+                                                  if (!reader)
+                                                    reader = std::make_unique<split::PrintFileText>(file, name);
+                                                  Read read{number, std::nullopt, {}};
+                                                  try {
+                                                    read.words = reader->page(number);
+                                                    if (profile.ocr && read.words->words.empty()) {
+                                                      auto& ocr = ocr_readers.local();
+                                                      if (!ocr) ocr = std::make_unique<RegionOcr>(profile, file, name);
+                                                      read.words = ocr->read(number);
+                                                    }
+                                                  } catch (const Error& unreadable) {
+                                                    if (unreadable.kind() != ErrorKind::input)
+                                                      throw;  // OCR without its language data
+                                                    read.problems = unreadable.problems();
+                                                  }
+                                                  return read;
+                                                }) &
+          tbb::make_filter<Read, void>(tbb::filter_mode::serial_in_order, [&](Read read) {
+            if (read.words)
+              splitter.add(*read.words);
+            else
+              splitter.add_unreadable(read.number, std::move(read.problems));
+          }));
 }
 
 }  // namespace
@@ -178,7 +190,7 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   place_print_file(request.print_file, output.path() / subfolder);
   split::DocumentSplitter splitter(profile, addresses, name);
   const split::PrintFileText text(output.path() / subfolder / name, name);
-  read_pages(output.path() / subfolder / name, name, text.pages(), splitter);
+  read_pages(output.path() / subfolder / name, name, text.pages(), profile, splitter);
   auto outcome = std::move(splitter).finish();
 
   // Each good document's entry in job.json, checked as kuvert run checks

@@ -75,6 +75,10 @@ struct SplitProfile {
   // pages of none) are listed in exceptions.csv; "reject" (default): any
   // problem refuses the file.
   bool skip_bad_documents = false;
+  // ocr = true: a page without text of its own (scanned, or its text drawn
+  // as outlines) is read by OCR in the regions the profile reads, instead
+  // of being a problem.
+  bool ocr = false;
   // What job.json says besides its documents, as a specialist application
   // writes it: client, application, defaults, standard_fonts ([job]).
   nlohmann::json job = nlohmann::json::object();

@@ -145,6 +145,7 @@ SplitProfile load_split_profile(const std::filesystem::path& layouts_dir, const 
       profile.fields.push_back(std::move(field));
     });
     profile.id_field = top.text("id").value_or("");
+    if (top.has("ocr")) profile.ocr = top.flag("ocr").value_or(false);
     if (top.has("on_bad_document"))
       profile.skip_bad_documents =
           top.choice<bool>("on_bad_document", {{"reject", false}, {"skip", true}}).value_or(false);
