@@ -13,6 +13,7 @@
 #include "tests/support/csv.hpp"
 #include "tests/support/file_text.hpp"
 #include "tests/support/kuvert_job.hpp"
+#include "tests/support/page_image.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/scratch_layouts.hpp"
 #include "tests/support/temp_folder.hpp"
@@ -190,6 +191,8 @@ form = "B"
 name = "kz"
 pattern = 'Kassenzeichen: (\S+)'
 region = { x = 120, y = 40, width = 90, height = 30 }
+[job]
+client = "musterstadt"
 )toml");
   refused = test::run_process({KUVERT_BINARY, "split", (temp.path() / "original" / "spool.pdf").string(), "--profile",
                                "fremd", "-o", job.string(), "--layouts", layouts.root().string()});
@@ -225,15 +228,38 @@ TEST_CASE("A profile that skips bad documents lets the good ones go on and lists
   const auto exceptions = test::read_csv(test::read_file(job / "exceptions.csv"));
   REQUIRE(written.size() == 6);
   REQUIRE(exceptions.size() == 6);
+  // The good documents' pages in a file of their own, numbered there; the
+  // delivered file beside it, whose pages exceptions.csv counts.
+  const auto page_count = [](const json& document) {
+    const std::string pages = document["pages"];
+    return std::stoi(pages.substr(pages.find('-') + 1)) - std::stoi(pages) + 1;
+  };
   std::size_t w = 0, e = 0;
+  int next = 1;
+  std::vector<std::string> kept_pages;
+  const auto delivered = test::page_texts(temp.path() / "original" / "spool.pdf");
   for (const auto& document : original) {
     const std::string id = document["id"];
     if ((id.back() - '0') % 2 == 1) {
-      CHECK(written.at(w++) == document);
+      json expected = document;
+      expected["pages"] = std::to_string(next) + "-" + std::to_string(next + page_count(document) - 1);
+      next += page_count(document);
+      CHECK(written.at(w++) == expected);
+      const std::string pages = document["pages"];
+      for (int p = std::stoi(pages); p < std::stoi(pages) + page_count(document); ++p)
+        kept_pages.push_back(delivered.at(p - 1));
     } else {
       CHECK(exceptions.at(e).at("pages") == document["pages"]);
       CHECK(exceptions.at(e).at("field") == "kassenzeichen");
       CHECK(exceptions.at(e++).at("problem") == "has no kassenzeichen where the profile reads it");
     }
   }
+  CHECK(json::parse(std::ifstream(job / "job.json"))["print_file"] == "spool.split.pdf");
+  CHECK(test::page_texts(job / "spool.split.pdf") == kept_pages);
+  CHECK(fs::exists(job / "spool.pdf"));
+  // kuvert run takes it: every page of its print file belongs to a document.
+  test::require_success(
+      test::run_process({KUVERT_BINARY, "run", job.string(), "-o", (temp.path() / "out").string(), "--layouts",
+                         layouts.root().string(), "--fonts", (test::source_dir() / "fonts").string()}),
+      "kuvert run on a split that left documents out");
 }

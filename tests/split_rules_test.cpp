@@ -204,7 +204,7 @@ TEST_CASE("A real print file's bad documents are found with their pages, and ski
   const auto summary = split(pages, "on_bad_document = \"skip\"\n" + profile);
   CHECK(summary.documents == 2);
   CHECK(summary.left_out == 4);
-  CHECK(split.pages() == std::vector<std::string>{"1-1", "9-9"});
+  CHECK(split.pages() == std::vector<std::string>{"1-1", "2-2"});  // in the file of the good documents' pages
   const auto exceptions = test::read_csv(test::read_file(split.job() / "exceptions.csv"));
   REQUIRE(exceptions.size() == 4);
   CHECK(exceptions[0].at("pages") == "2-3");
@@ -222,7 +222,7 @@ TEST_CASE("Two notices with one id are both left out: which one is meant cannot 
   const auto summary = split(pages, "on_bad_document = \"skip\"\n" +
                                         profile_with("\n[[start]]\nrule = \"page_counter\"\n" + std::string(kCounter)));
   CHECK(summary.documents == 1);
-  CHECK(split.pages() == std::vector<std::string>{"2-2"});
+  CHECK(split.pages() == std::vector<std::string>{"1-1"});
   const auto exceptions = test::read_csv(test::read_file(split.job() / "exceptions.csv"));
   REQUIRE(exceptions.size() == 2);
   CHECK(exceptions[0].at("problem") == "starts a document with the id \"A-100\" that the one on page 3 has too");

@@ -162,7 +162,11 @@ void read_inboxes(TomlFields& top, ServiceConfig& config, const fs::path& base) 
     if (inbox.kind == InboxKind::printfile) {
       inbox.split = fields.text("split").value_or("");
       if (!inbox.split.empty()) try {
-          load_split_profile(config.layouts, inbox.split);
+          const auto profile = load_split_profile(config.layouts, inbox.split);
+          // Its files' jobs are the profile's client's: another inbox client would refuse every one.
+          if (const auto client = profile.job.value("client", std::string()); client != inbox.client)
+            fields.problem("split", "\"" + inbox.split + "\" makes jobs of client \"" + client +
+                                        "\", but this inbox takes jobs of \"" + inbox.client + "\" only");
         } catch (const Error& error) {
           fields.problem("split", "\"" + inbox.split + "\" is no split profile that loads: " + error.what());
         }

@@ -180,4 +180,10 @@ client = "nachbarstadt"
                   "file \"splits/bezuege.toml\"") == 0);
   CHECK(problems(inbox) == "file \"kuvert.toml\": field \"inbox[0].split\": is missing");
   CHECK(problems(inbox + "split = \"nachbarstadt-bezuege\"\n") == "accepted");
+  std::string other = inbox;
+  const std::string client = "client = \"nachbarstadt\"";
+  other.replace(other.find(client), client.size(), "client = \"musterstadt\"");
+  CHECK(problems(other + "split = \"nachbarstadt-bezuege\"\n") ==
+        "file \"kuvert.toml\": field \"inbox[0].split\": \"nachbarstadt-bezuege\" makes jobs of client "
+        "\"nachbarstadt\", but this inbox takes jobs of \"musterstadt\" only");
 }

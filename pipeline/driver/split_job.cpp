@@ -1,6 +1,7 @@
 #include "pipeline/driver/split_job.hpp"
 
 #include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
@@ -12,10 +13,12 @@
 #include <optional>
 
 #include "pipeline/driver/output_folder.hpp"
+#include "pipeline/driver/print_file_pages.hpp"
 #include "pipeline/driver/split_ocr.hpp"
 #include "pipeline/driver/split_proof.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/iso_date.hpp"
+#include "pipeline/model/utf8.hpp"
 #include "pipeline/profiles/load_letters.hpp"
 #include "pipeline/profiles/load_split_profile.hpp"
 #include "stages/deliver/csv_text.hpp"
@@ -133,7 +136,12 @@ void place_print_file(const fs::path& file, const fs::path& folder) {
 // Pages without text of their own are read by OCR in the profile's
 // regions where it allows that (split_ocr.hpp).
 void read_pages(const fs::path& file, const std::string& name, std::uint32_t pages, const SplitProfile& profile,
-                split::DocumentSplitter& splitter) {
+                unsigned threads, split::DocumentSplitter& splitter) {
+  // As many threads as the job may use (a poppler document each), with the
+  // stack std::regex's recursion over a region's text needs on any of them.
+  const tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
+                                        threads ? threads : tbb::this_task_arena::max_concurrency());
+  const tbb::global_control stack(tbb::global_control::thread_stack_size, std::size_t{16} << 20);
   struct Read {
     std::uint32_t number = 0;
     std::optional<split::PageText> words;
@@ -143,7 +151,7 @@ void read_pages(const fs::path& file, const std::string& name, std::uint32_t pag
   tbb::enumerable_thread_specific<std::unique_ptr<RegionOcr>> ocr_readers;
   std::uint32_t next = 1;
   tbb::parallel_pipeline(
-      4 * static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()),
+      4 * static_cast<std::size_t>(threads ? threads : tbb::this_task_arena::max_concurrency()),
       tbb::make_filter<void, std::uint32_t>(tbb::filter_mode::serial_in_order,
                                             [&](tbb::flow_control& control) -> std::uint32_t {
                                               if (next > pages) control.stop();
@@ -184,13 +192,16 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   const split::AddressReader addresses(
       split::AddressConventions{load_country_names(request.layouts), load_postcode_forms(request.layouts)});
   const std::string name = request.print_file.filename().string();
+  if (invalid_utf8_at(name) != std::string_view::npos)
+    throw_input(Where{.file = request.print_file.string()},
+                "has a name that is not UTF-8 text, which job.json cannot hold; rename the file");
   // The copy in the job folder is what is read, and what kuvert run prints.
   const std::string in = subfolder.empty() ? "" : subfolder + "/";
   fs::create_directories(output.path() / subfolder);
   place_print_file(request.print_file, output.path() / subfolder);
   split::DocumentSplitter splitter(profile, addresses, name);
   const split::PrintFileText text(output.path() / subfolder / name, name);
-  read_pages(output.path() / subfolder / name, name, text.pages(), profile, splitter);
+  read_pages(output.path() / subfolder / name, name, text.pages(), profile, request.threads, splitter);
   auto outcome = std::move(splitter).finish();
 
   // Each good document's entry in job.json, checked as kuvert run checks
@@ -221,20 +232,44 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   if (text.pages() == 0) outcome.problems.push_back({Where{.file = name}, "has no pages"});
   std::stable_sort(outcome.problems.begin(), outcome.problems.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return page_of(a) < page_of(b); });
-  if (!request.proof.empty())
-    write_split_proof(request.proof, request.fonts, profile, outcome, output.path() / subfolder / name, name,
-                      iso_time(std::time(nullptr)));
+  if (!request.proof.empty()) try {
+      write_split_proof(request.proof, request.fonts, profile, outcome, output.path() / subfolder / name, name,
+                        iso_time(std::time(nullptr)));
+    } catch (const std::exception& failed) {
+      // Said with the split's own problems, never instead of them.
+      outcome.problems.push_back({Where{.file = request.proof.filename().string()},
+                                  std::string("the proof of the split cannot be written: ") + failed.what()});
+      throw Error(ErrorKind::input, std::move(outcome.problems));
+    }
   if (!outcome.problems.empty() && !profile.skip_bad_documents)
     throw Error(ErrorKind::input, std::move(outcome.problems));
   auto documents = nlohmann::json::array();
-  for (auto& entry : entries)
-    if (!entry.is_null()) documents.push_back(std::move(entry));
+  std::vector<PageSpan> kept;  // the good documents' pages
+  std::uint32_t pages_kept = 0;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].is_null()) continue;
+    const auto& document = outcome.documents[i];
+    kept.push_back({document.first_page, document.pages});
+    // Numbered in the file of the kept pages (the same numbers when all are kept).
+    entries[i]["pages"] = std::to_string(pages_kept + 1) + "-" + std::to_string(pages_kept + document.pages);
+    pages_kept += document.pages;
+    documents.push_back(std::move(entries[i]));
+  }
   if (documents.empty()) throw Error(ErrorKind::input, std::move(outcome.problems));
   const std::size_t left_out = outcome.documents.size() - documents.size();
 
+  // Pages left out (bad documents, pages of none): the job prints a file of
+  // the good documents' pages, STEM.split.pdf; the file as delivered stays
+  // beside it, whose pages split.csv and exceptions.csv count.
+  std::string print_file = name;
+  if (pages_kept < text.pages()) {
+    print_file = request.print_file.stem().string() + ".split.pdf";
+    write_pages_of(output.path() / subfolder / name, name, kept, output.path() / subfolder / print_file,
+                   iso_time(std::time(nullptr)));
+  }
   nlohmann::json job = profile.job;
   job["job"] = request.print_file.stem().string();
-  job["print_file"] = name;
+  job["print_file"] = print_file;
   job["form"] = profile.address_form == LetterForm::a ? "A" : "B";
   const std::size_t written = documents.size();
   job["documents"] = std::move(documents);

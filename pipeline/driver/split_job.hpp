@@ -21,6 +21,7 @@ struct SplitRequest {
   // is refused; `fonts` the folder of fonts.toml for its labels.
   std::filesystem::path proof;
   std::filesystem::path fonts;
+  unsigned threads = 0;  // reading pages; 0: one per core
 };
 
 struct SplitSummary {

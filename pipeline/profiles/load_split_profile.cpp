@@ -159,6 +159,8 @@ SplitProfile load_split_profile(const std::filesystem::path& layouts_dir, const 
                       "is not a key of job.json a split profile gives (client, application, defaults, "
                       "standard_fonts)");
       if (!profile.job.contains("client")) top.problem("job.client", "is missing");
+    } else if (!top.has("job")) {
+      top.problem("job", "is missing: job.json's client (and application, defaults) for the documents found");
     }
 
     // How the parts fit together.

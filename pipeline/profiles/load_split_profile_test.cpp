@@ -89,6 +89,8 @@ form = "A"
 )");
   CHECK_THROWS_WITH(load_split_profile(layouts.root(), "zaehler"),
                     Catch::Contains("needs 2 groups in parentheses: the page's number and the document's pages"));
+  CHECK_THROWS_WITH(load_split_profile(layouts.root(), "zaehler"),
+                    Catch::Contains("field \"job\": is missing: job.json's client"));
 }
 
 TEST_CASE("A postcode form under no country code is refused", "[split][profiles]") {

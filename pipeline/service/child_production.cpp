@@ -1,5 +1,6 @@
 #include "pipeline/service/child_production.hpp"
 
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 
@@ -28,12 +29,22 @@ std::string store_job_key(std::int64_t job) {
   return key;
 }
 
+}  // namespace
+
+bool is_pdf_name(const fs::path& file) {
+  std::string extension = file.extension().string();
+  for (auto& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension == ".pdf";
+}
+
+namespace {
+
 // A job inbox takes job folders and manifests, a printfile inbox print
 // files; whatever else arrives is refused with that said.
 fs::path job_input(const fs::path& place, bool print_file) {
   std::error_code error;
   const bool folder = fs::is_directory(place, error);
-  if (print_file && !folder && place.extension() == ".pdf") return place;
+  if (print_file && !folder && is_pdf_name(place)) return place;
   if (!print_file && (folder || place.extension() == ".json")) return place;
   Where where;
   where.file = place.filename().string();

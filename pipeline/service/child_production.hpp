@@ -32,6 +32,9 @@ struct ChildProduction {
 std::optional<std::string> produce_in_child(const ServiceConfig& config, const ChildProduction& production,
                                             const std::filesystem::path& output, const std::atomic<bool>& stopping);
 
+// A print file's name: NAME.pdf, in any case.
+bool is_pdf_name(const std::filesystem::path& file);
+
 // `kuvert run`'s arguments for `job` made of the input at `place` (a job
 // folder or manifest; with a split profile `split`, a print file without
 // an index; anything else is refused, kuvert::Error input), for the

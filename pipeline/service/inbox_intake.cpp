@@ -1,6 +1,7 @@
 #include "pipeline/service/inbox_intake.hpp"
 
 #include "pipeline/inbox/inbox_listing.hpp"
+#include "pipeline/service/child_production.hpp"
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/store/job_records.hpp"
 
@@ -49,7 +50,7 @@ Intake take_entry(Store& store, const Inbox& inbox, const std::string& name, std
   if (const auto reason = not_plain_in(entry))
     return refuse("", InputState::failed, *reason + "; inputs must be plain files and folders");
   std::error_code error;
-  if (inbox.kind == InboxKind::printfile && (fs::is_directory(entry, error) || entry.extension() != ".pdf"))
+  if (inbox.kind == InboxKind::printfile && (fs::is_directory(entry, error) || !is_pdf_name(entry)))
     return refuse("", InputState::failed,
                   "a printfile inbox takes print files without an index (NAME.pdf), split by the profile \"" +
                       inbox.split + "\"; job folders go to a job inbox");

@@ -84,9 +84,9 @@ void make_reprint(Store& store, const ServiceConfig& config, const RunRecord& ru
   // What its runs were made of: the input, or for a print file the job
   // folder its split wrote beside the runs (the same documents, whatever
   // the split profile says by now).
-  const fs::path source = !input || fs::path(input->place).extension() != ".pdf" ? fs::path(input ? input->place : "")
-                                                                                 : fs::path(job->output) / "split";
-  if (!job || !input || input->place.empty() || !fs::exists(source, error))
+  const fs::path split = job ? fs::path(job->output) / "split" : fs::path();
+  const fs::path source = job && fs::exists(split / "job.json", error) ? split : fs::path(input ? input->place : "");
+  if (!job || !input || source.empty() || !fs::exists(source, error))
     return give_up(
         "the job's input is no longer kept in the store (retention): reprint its pieces from the "
         "specialist application");

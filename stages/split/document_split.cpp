@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "pipeline/model/din5008.hpp"
+#include "pipeline/model/utf8.hpp"
 
 namespace kuvert::split {
 
@@ -19,6 +20,17 @@ std::regex compile(const std::string& pattern, const std::string& profile, const
     throw Error(ErrorKind::input, Where{.file = "splits/" + profile + ".toml", .field = key},
                 "\"" + pattern + "\" is no regular expression: " + error.what());
   }
+}
+
+// A region's text for a message: its lines joined by " | ", at most 80
+// bytes, never cut inside a character.
+std::string excerpt(const std::string& text) {
+  std::string line;
+  for (const char c : text) line += c == '\n' ? std::string(" | ") : std::string(1, c);
+  if (line.size() <= 80) return line;
+  std::size_t cut = 80;
+  while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+  return line.substr(0, cut) + "...";
 }
 
 // The first group of the first match, or the whole match without groups.
@@ -132,7 +144,14 @@ void DocumentSplitter::read_fields(const PageText& page, bool every_page, std::m
     const SplitField& field = profile_.fields[i];
     if (field.every_page != every_page) continue;
     const auto text = region_text(page, field.region, field.name);
-    if (const auto value = found(text, field_patterns_[i])) fields[field.name] = *value;
+    const auto value = found(text, field_patterns_[i]);
+    if (!value) continue;
+    // std::regex matches bytes: a pattern may cut a character in two.
+    if (invalid_utf8_at(*value) != std::string_view::npos)
+      problem(page.number, field.name,
+              "reads a value that is not whole UTF-8 text (does the pattern cut a character?)");
+    else
+      fields[field.name] = *value;
   }
 }
 
@@ -158,9 +177,7 @@ void DocumentSplitter::add(const PageText& page) {
         counter = std::pair(static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(m));
     }
     if (!counter)
-      problem(
-          page.number, "page_counter",
-          "has no page counter the profile reads (\"" + text.substr(0, 80) + (text.size() > 80 ? "..." : "") + "\")");
+      problem(page.number, "page_counter", "has no page counter the profile reads (\"" + excerpt(text) + "\")");
   }
 
   const std::string rule = starting_rule(page, fields, counter);
