@@ -81,7 +81,7 @@ TEST_CASE("A printfile inbox refuses what is no print file, and a file that spli
         "ordner: a printfile inbox takes print files without an index (NAME.pdf), split by the profile "
         "\"nachbarstadt-bezuege\"; job folders go to a job inbox\n");
   CHECK(read_file(inbox / "error/kaputt.pdf.error.txt") ==
-        "kaputt.pdf: file \"kaputt.pdf\": is not a PDF file that can be read\n");
+        "kaputt.pdf: file \"kaputt.pdf\": is truncated (no end-of-file marker)\n");
   const std::string bad = read_file(inbox / "error/grundsteuer.pdf.error.txt");
   CHECK(bad ==
         "grundsteuer.pdf: file \"grundsteuer.pdf\": no rule of split profile \"nachbarstadt-bezuege\" starts a "

@@ -38,7 +38,7 @@ TEST_CASE("A generated print file split by its own text gives back the index it 
   // Kassenzeichen in the information block, the address in form B's field.
   const auto profile = load_split_profile(test::source_dir() / "layouts", "musterstadt-abgaben");
   split::DocumentSplitter splitter(profile, addresses, "spool.pdf");
-  const split::PrintFileText text(temp.path() / "job" / "spool.pdf", "spool.pdf");
+  split::PrintFileText text(temp.path() / "job" / "spool.pdf", "spool.pdf");
   for (std::uint32_t page = 1; page <= text.pages(); ++page) splitter.add(text.page(page));
   const auto outcome = std::move(splitter).finish();
   CHECK(outcome.problems.empty());
@@ -162,7 +162,7 @@ TEST_CASE("kuvert split refuses what it cannot split and writes nothing", "[spli
   auto refused = kuvert_cli(
       {"split", (temp.path() / "kaputt.pdf").string(), "--profile", "musterstadt-abgaben", "-o", job.string()});
   CHECK(refused.exit_code != 0);
-  CHECK(refused.err == "kuvert: file \"kaputt.pdf\": is not a PDF file that can be read\n");
+  CHECK(refused.err == "kuvert: file \"kaputt.pdf\": is truncated (no end-of-file marker)\n");
   CHECK_FALSE(fs::exists(job));
   refused = kuvert_cli({"run", (temp.path() / "kaputt.pdf").string(), "-o", job.string()});
   CHECK(refused.err ==
@@ -170,7 +170,7 @@ TEST_CASE("kuvert split refuses what it cannot split and writes nothing", "[spli
         "split it with --split PROFILE\n");
   refused =
       kuvert_cli({"run", (temp.path() / "kaputt.pdf").string(), "--split", "musterstadt-abgaben", "-o", job.string()});
-  CHECK(refused.err == "kuvert: file \"kaputt.pdf\": is not a PDF file that can be read\n");
+  CHECK(refused.err == "kuvert: file \"kaputt.pdf\": is truncated (no end-of-file marker)\n");
   CHECK_FALSE(fs::exists(job));
   refused = kuvert_cli({"split", (temp.path() / "kaputt.pdf").string(), "--profile", "gibtsnicht", "-o", job.string()});
   CHECK(refused.err.find("splits/gibtsnicht.toml") != std::string::npos);

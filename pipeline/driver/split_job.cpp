@@ -130,18 +130,20 @@ void place_print_file(const fs::path& file, const fs::path& folder) {
     throw_system(Where{.file = file.filename().string()}, "cannot be copied into the job folder: " + error.message());
 }
 
-// The pages' words read on every core, each thread with a poppler
-// document of its own (one is not to be shared between threads), and
+// The pages' words read on every core, each thread with a reader of its
+// own (neither ours nor poppler's is to be shared between threads), and
 // handed to the splitter in page order; a few pages in flight a thread.
 // Pages without text of their own are read by OCR in the profile's
 // regions where it allows that (split_ocr.hpp).
 void read_pages(const fs::path& file, const std::string& name, std::uint32_t pages, const SplitProfile& profile,
                 unsigned threads, split::DocumentSplitter& splitter) {
-  // As many threads as the job may use (a poppler document each), with the
-  // stack std::regex's recursion over a region's text needs on any of them.
+  // As many threads as the job may use (a reader each), with the stack
+  // std::regex's recursion over a region's text (kMaxRegionTextBytes)
+  // needs on any of them: the main thread's 8 MB. (16 MB made TBB's
+  // threads take twice as long here.)
   const tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                         threads ? threads : tbb::this_task_arena::max_concurrency());
-  const tbb::global_control stack(tbb::global_control::thread_stack_size, std::size_t{16} << 20);
+  const tbb::global_control stack(tbb::global_control::thread_stack_size, std::size_t{8} << 20);
   struct Read {
     std::uint32_t number = 0;
     std::optional<split::PageText> words;

@@ -7,19 +7,18 @@
 // advances from the ascent to the descent of its font (1.1 em a glyph for a
 // font without widths, the Liberation widths for the standard fonts),
 // curves their control points, shadings the whole clip; what reaches less
-// than a quarter point into a zone does not count. White paint is not ink (files often whiten a clear zone
-// themselves). Limits: forms nest at most kMaxFormDepth, and a page may
-// take at most kMaxInkOperators operators in all (forms drawn many times
-// count each time); past either the page is refused.
+// than a quarter point into a zone does not count. White paint is not ink
+// (files often whiten a clear zone themselves). The content is read by
+// content_interpreter, within its limits.
+#include <podofo/base/PdfDictionary.h>
+
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <podofo/base/PdfDictionary.h>
-
 #include "pipeline/model/inserter_profile.hpp"
+#include "pipeline/pdf/font_metrics.hpp"
 #include "pipeline/pdf/inherited_attributes.hpp"
 #include "pipeline/pdf/page_geometry.hpp"
 
@@ -27,26 +26,8 @@ namespace kuvert::pdf {
 
 class PdfObjectReader;
 
-inline constexpr int kMaxFormDepth = 12;
-inline constexpr std::uint64_t kMaxInkOperators = 20'000'000;
-
-// The metrics of a file's fonts, read once for all the pages that use
-// them (a composed spool's pages share a few large fonts). One per file.
-class FontMetricsCache {
- public:
-  FontMetricsCache();
-  ~FontMetricsCache();
-  FontMetricsCache(const FontMetricsCache&) = delete;
-  FontMetricsCache& operator=(const FontMetricsCache&) = delete;
-  struct Entries;
-  Entries& entries() { return *entries_; }
-
- private:
-  std::unique_ptr<Entries> entries_;
-};
-
 struct InkMark {
-  std::string what;         // "text", "a path", "an image", "a shading"
+  std::string what;           // "text", "a path", "an image", "a shading"
   double x_mm = 0, y_mm = 0;  // where it enters the zone, from the sheet's top left
 };
 
@@ -58,7 +39,7 @@ struct UnembeddedFont {
 };
 
 struct PageInk {
-  std::optional<InkMark> in_zones;  // the first mark in a zone
+  std::optional<InkMark> in_zones;               // the first mark in a zone
   std::vector<UnembeddedFont> unembedded_fonts;  // up to that mark
 };
 

@@ -89,6 +89,12 @@ std::optional<RectMm> SourcePdf::ink_extent(std::uint32_t page, const RectMm& re
   });
 }
 
+pdf::PageWords SourcePdf::words(std::uint32_t page, std::size_t max_words) {
+  return with_page(page, [&](const PoDoFo::PdfDictionary& dict) {
+    return pdf::page_words(dict, pages_->inherited(page), pages_->geometry(page), *reader_, fonts_, max_words);
+  });
+}
+
 CopiedPage SourcePdf::copy_page(std::uint32_t page, std::uint32_t file_index, ObjectNumbering& numbering) {
   return translating_podofo_errors(name_,
                                    [&] { return pdf::copy_page(*reader_, *pages_, page, file_index, numbering); });

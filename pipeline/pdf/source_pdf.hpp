@@ -8,10 +8,11 @@
 #include <string>
 #include <utility>
 
-#include "pipeline/pdf/pdf_object.hpp"
 #include "pipeline/pdf/page_geometry.hpp"
 #include "pipeline/pdf/page_ink.hpp"
 #include "pipeline/pdf/page_obstacle.hpp"
+#include "pipeline/pdf/page_words.hpp"
+#include "pipeline/pdf/pdf_object.hpp"
 
 namespace kuvert {
 
@@ -55,6 +56,9 @@ class SourcePdf {
   pdf::PageInk ink_in(std::uint32_t page, const std::vector<RectMm>& zones);
   // The box of a page's ink inside `region` (page_ink.hpp).
   std::optional<RectMm> ink_extent(std::uint32_t page, const RectMm& region);
+  // The words a 0-based page shows, at most `max_words` + 1
+  // (page_words.hpp). Throws as ink_in.
+  pdf::PageWords words(std::uint32_t page, std::size_t max_words);
 
   // Copies a 0-based page for an output file: the page dictionary's entries
   // without /Type /Parent /Contents /Annots /AA /B /StructParents /Thumb

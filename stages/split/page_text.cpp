@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/pdf/source_pdf.hpp"
 
 namespace kuvert::split {
 namespace {
@@ -22,31 +23,50 @@ bool inside(const Word& word, const RectMm& region) {
 
 }  // namespace
 
-PrintFileText::PrintFileText(const std::filesystem::path& file, const std::string& name) : name_(name) {
-  document_.reset(poppler::document::load_from_file(file.string()));
-  if (!document_) throw Error(ErrorKind::input, Where{.file = name}, "is not a PDF file that can be read");
-  if (document_->is_locked()) throw Error(ErrorKind::input, Where{.file = name}, "is encrypted");
-  const int pages = document_->pages();
-  if (pages > static_cast<int>(kMaxPrintFilePages))
+PrintFileText::PrintFileText(const std::filesystem::path& file, const std::string& name)
+    : file_(file), name_(name), source_(std::make_unique<SourcePdf>(file, name)) {
+  const std::uint32_t pages = source_->page_count();
+  if (pages > kMaxPrintFilePages)
     throw Error(ErrorKind::input, Where{.file = name},
                 "has " + std::to_string(pages) + " pages, more than the " + std::to_string(kMaxPrintFilePages) +
                     " a print file may have");
-  pages_ = static_cast<std::uint32_t>(std::max(0, pages));
+  pages_ = pages;
 }
 
 PrintFileText::~PrintFileText() = default;
 
-PageText PrintFileText::page(std::uint32_t number) const {
-  const auto refuse = [&](const std::string& problem) {
-    throw Error(ErrorKind::input, Where{.file = name_, .record = "page " + std::to_string(number)}, problem);
-  };
-  const std::unique_ptr<poppler::page> page(document_->create_page(static_cast<int>(number) - 1));
-  if (!page) refuse("cannot be read");
+namespace {
+
+[[noreturn]] void refuse_page(const std::string& name, std::uint32_t number, const std::string& problem) {
+  throw Error(ErrorKind::input, Where{.file = name, .record = "page " + std::to_string(number)}, problem);
+}
+
+[[noreturn]] void refuse_words(const std::string& name, std::uint32_t number) {
+  refuse_page(name, number, "has more than " + std::to_string(kMaxWordsPerPage) + " words; no letter has as many");
+}
+
+}  // namespace
+
+PageText PrintFileText::page(std::uint32_t number) {
+  if (number == 0 || number > pages_) refuse_page(name_, number, "cannot be read");
+  pdf::PageWords words = source_->words(number - 1, kMaxWordsPerPage);
+  if (!words.complete) return poppler_page(number);
+  if (words.words.size() > kMaxWordsPerPage) refuse_words(name_, number);
+  return PageText{number, std::move(words.words)};
+}
+
+PageText PrintFileText::poppler_page(std::uint32_t number) {
+  if (!poppler_) {
+    poppler_.reset(poppler::document::load_from_file(file_.string()));
+    if (!poppler_ || poppler_->is_locked()) refuse_page(name_, number, "cannot be read");
+  }
+  ++read_by_poppler_;
+  const std::unique_ptr<poppler::page> page(poppler_->create_page(static_cast<int>(number) - 1));
+  if (!page) refuse_page(name_, number, "cannot be read");
   PageText text;
   text.number = number;
   for (const auto& box : page->text_list()) {
-    if (text.words.size() == kMaxWordsPerPage)
-      refuse("has more than " + std::to_string(kMaxWordsPerPage) + " words; no letter has as many");
+    if (text.words.size() == kMaxWordsPerPage) refuse_words(name_, number);
     const auto utf8 = box.text().to_utf8();
     const auto bbox = box.bbox();
     text.words.push_back(
