@@ -101,6 +101,15 @@ void OutputFolder::write_file(const std::string& name, const std::string& bytes)
   if (!complete) throw_system(Where{.file = path.string()}, std::string("cannot write: ") + std::strerror(error));
 }
 
+void OutputFolder::sync_file(const std::string& name) const {
+  const auto path = working_ / name;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const bool synced = fd >= 0 && ::fsync(fd) == 0;
+  const int error = errno;
+  if (fd >= 0) ::close(fd);
+  if (!synced) throw_system(Where{.file = path.string()}, std::string("cannot write: ") + std::strerror(error));
+}
+
 namespace {
 
 void sync_folder(const std::filesystem::path& folder) {

@@ -46,6 +46,9 @@ class OutputFolder {
   // Writes a small file (ticket, manifest) into the folder and syncs it.
   // Throws kuvert::Error (system).
   void write_file(const std::string& name, const std::string& bytes) const;
+  // Syncs the file `name`, written into the folder by other means.
+  // Throws kuvert::Error (system).
+  void sync_file(const std::string& name) const;
   // Syncs the folder and renames it into place: after a crash the final
   // folder exists with every file complete, or not at all.
   void commit();

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -34,31 +36,26 @@ namespace {
 
 // What was found per document, for a person checking the split: its pages,
 // the rule that started it, its address as read and every field.
-std::string split_csv(const SplitProfile& profile, const std::vector<split::SplitDocument>& documents) {
+std::string split_csv_header(const SplitProfile& profile) {
   std::vector<std::string> header = {"document", "first_page", "last_page", "pages", "rule", "address"};
   for (const auto& field : profile.fields) header.push_back(field.name);
-  std::string text = csv_row(header);
-  std::size_t number = 0;
-  for (const auto& document : documents) {
-    std::string address;
-    for (const auto& line : document.recipient_lines) address += (address.empty() ? "" : " | ") + line;
-    std::vector<std::string> row = {std::to_string(++number),
-                                    std::to_string(document.first_page),
-                                    std::to_string(document.first_page + document.pages - 1),
-                                    std::to_string(document.pages),
-                                    document.rule,
-                                    address};
-    for (const auto& field : profile.fields) {
-      const auto value = document.fields.find(field.name);
-      row.push_back(value == document.fields.end() ? "" : value->second);
-    }
-    text += csv_row(row);
-  }
-  return text;
+  return csv_row(header);
 }
 
-std::string pages_of(const split::SplitDocument& document) {
-  return std::to_string(document.first_page) + "-" + std::to_string(document.first_page + document.pages - 1);
+std::string split_csv_row(const SplitProfile& profile, std::size_t number, const split::SplitDocument& document) {
+  std::string address;
+  for (const auto& line : document.recipient_lines) address += (address.empty() ? "" : " | ") + line;
+  std::vector<std::string> row = {std::to_string(number),
+                                  std::to_string(document.first_page),
+                                  std::to_string(document.first_page + document.pages - 1),
+                                  std::to_string(document.pages),
+                                  document.rule,
+                                  address};
+  for (const auto& field : profile.fields) {
+    const auto value = document.fields.find(field.name);
+    row.push_back(value == document.fields.end() ? "" : value->second);
+  }
+  return csv_row(row);
 }
 
 // The page a problem names ("page 7"), 0 for one of the whole file.
@@ -67,10 +64,20 @@ std::uint32_t page_of(const Diagnostic& problem) {
   return record.starts_with("page ") ? static_cast<std::uint32_t>(std::strtoul(record.c_str() + 5, nullptr, 10)) : 0;
 }
 
+// What is kept of every document while the split goes on: its pages and id.
+struct DocumentSpan {
+  std::uint32_t first_page = 0, pages = 0;
+  std::string id;
+};
+
+std::string pages_of(const DocumentSpan& span) {
+  return std::to_string(span.first_page) + "-" + std::to_string(span.first_page + span.pages - 1);
+}
+
 // The documents are in page order: the last one starting on or before `page`.
-const split::SplitDocument* document_at(const std::vector<split::SplitDocument>& documents, std::uint32_t page) {
+const DocumentSpan* document_at(const std::vector<DocumentSpan>& documents, std::uint32_t page) {
   const auto after = std::upper_bound(documents.begin(), documents.end(), page,
-                                      [](std::uint32_t p, const split::SplitDocument& d) { return p < d.first_page; });
+                                      [](std::uint32_t p, const DocumentSpan& d) { return p < d.first_page; });
   if (after == documents.begin()) return nullptr;
   const auto& document = *std::prev(after);
   return page < document.first_page + document.pages ? &document : nullptr;
@@ -82,7 +89,7 @@ const split::SplitDocument* document_at(const std::vector<split::SplitDocument>&
 nlohmann::json document_entry(const SplitProfile& profile, const split::SplitDocument& document,
                               std::vector<Diagnostic>& problems) {
   nlohmann::json entry = {{"id", document.fields.at(profile.id_field)},
-                          {"pages", pages_of(document)},
+                          {"pages", pages_of(DocumentSpan{document.first_page, document.pages, {}})},
                           {"recipient", recipient_json(*document.recipient)}};
   for (const auto& field : profile.fields) {
     const auto found = document.fields.find(field.name);
@@ -109,13 +116,12 @@ nlohmann::json document_entry(const SplitProfile& profile, const split::SplitDoc
 
 // The problems of the documents left out, and of pages in none: pages, id,
 // field, problem (as exceptions.csv lists a data job's bad records).
-std::string exceptions_csv(const split::SplitOutcome& outcome, const std::string& id_field) {
+std::string exceptions_csv(const std::vector<Diagnostic>& problems, const std::vector<DocumentSpan>& documents) {
   std::string text = csv_row({"pages", "id", "field", "problem"});
-  for (const auto& problem : outcome.problems) {
-    const auto* document = document_at(outcome.documents, page_of(problem));
-    const auto id = document ? document->fields.find(id_field) : std::map<std::string, std::string>::const_iterator{};
+  for (const auto& problem : problems) {
+    const auto* document = document_at(documents, page_of(problem));
     text += csv_row({document ? pages_of(*document) : problem.where.record.substr(problem.where.record.find(' ') + 1),
-                     document && id != document->fields.end() ? id->second : "", problem.where.field, problem.message});
+                     document ? document->id : "", problem.where.field, problem.message});
   }
   return text;
 }
@@ -132,11 +138,13 @@ void place_print_file(const fs::path& file, const fs::path& folder) {
 
 // The pages' words read on every core, each thread with a reader of its
 // own (neither ours nor poppler's is to be shared between threads), and
-// handed to the splitter in page order; a few pages in flight a thread.
+// handed to the splitter in page order, each document to `ended` as it
+// ends; a few pages in flight a thread.
 // Pages without text of their own are read by OCR in the profile's
 // regions where it allows that (split_ocr.hpp).
 void read_pages(const fs::path& file, const std::string& name, std::uint32_t pages, const SplitProfile& profile,
-                unsigned threads, split::DocumentSplitter& splitter) {
+                unsigned threads, split::DocumentSplitter& splitter,
+                const std::function<void(split::SplitDocument)>& ended) {
   // As many threads as the job may use (a reader each), with the stack
   // std::regex's recursion over a region's text (kMaxRegionTextBytes)
   // needs on any of them: the main thread's 8 MB. (16 MB made TBB's
@@ -184,8 +192,100 @@ void read_pages(const fs::path& file, const std::string& name, std::uint32_t pag
               splitter.add(*read.words);
             else
               splitter.add_unreadable(read.number, std::move(read.problems));
+            for (auto& document : splitter.take_finished()) ended(std::move(document));
           }));
 }
+
+// The documents as the splitter ends them, never all held: each one's
+// entry in job.json, checked as kuvert run checks it (lengths,
+// characters, postcodes), goes to a working file, its row to split.csv;
+// kept are its pages and id (for exceptions.csv and the file of good
+// pages) and, for a proof, the whole document.
+class DocumentStream {
+ public:
+  DocumentStream(const SplitProfile& profile, std::string name, const OutputFolder& output, const std::string& in,
+                 bool keep_for_proof)
+      : profile_(profile),
+        name_(std::move(name)),
+        keep_(keep_for_proof),
+        entries_(output.path()),
+        entries_out_(entries_.path(), std::ios::binary),
+        csv_name_(in + "split.csv"),
+        csv_(output.path() / csv_name_, std::ios::binary) {
+    csv_ << split_csv_header(profile);
+  }
+
+  void add(split::SplitDocument document) {
+    const auto id = document.fields.find(profile_.id_field);
+    spans_.push_back({document.first_page, document.pages, id == document.fields.end() ? "" : id->second});
+    csv_ << split_csv_row(profile_, spans_.size(), document);
+    // Without a recipient or an id the splitter has said so already.
+    nlohmann::json entry;
+    if (document.recipient && id != document.fields.end()) {
+      std::vector<Diagnostic> found;
+      entry = document_entry(profile_, document, found);
+      if (found.empty()) read_manifest_document(entry, Where{.file = name_}, found);
+      for (auto& problem : found)
+        problems_.push_back(
+            {Where{
+                 .file = name_, .record = "page " + std::to_string(document.first_page), .field = problem.where.field},
+             std::move(problem.message)});
+      if (!found.empty()) entry = nullptr;
+    }
+    entries_out_ << entry.dump() << '\n';
+    if (keep_) kept_.push_back(std::move(document));
+  }
+
+  std::vector<Diagnostic>& problems() { return problems_; }
+  const std::vector<DocumentSpan>& spans() const { return spans_; }
+  std::vector<split::SplitDocument> kept_for_proof() { return std::exchange(kept_, {}); }
+
+  // job.json: the job's keys, then the good documents' entries read back
+  // one at a time, their pages counted in the file of the kept pages (the
+  // same numbers when all are kept). split.csv is complete by then.
+  void write_job_json(const nlohmann::json& job, const std::vector<bool>& bad, const OutputFolder& output,
+                      const std::string& target) {
+    close(csv_, csv_name_);
+    output.sync_file(csv_name_);
+    entries_out_.close();
+    std::ifstream entries(entries_.path(), std::ios::binary);
+    std::ofstream out(output.path() / target, std::ios::binary);
+    std::string head = job.dump(2);  // "{\n  ...\n}": the job has its keys
+    head.resize(head.size() - 2);
+    out << head << ",\n  \"documents\": [";
+    std::uint32_t pages_kept = 0;
+    bool first = true;
+    std::string line;
+    for (std::size_t i = 0; i < spans_.size() && std::getline(entries, line); ++i) {
+      if (bad[i]) continue;
+      auto entry = nlohmann::json::parse(line);
+      entry["pages"] = pages_of(DocumentSpan{pages_kept + 1, spans_[i].pages, {}});
+      pages_kept += spans_[i].pages;
+      out << (first ? "\n    " : ",\n    ") << entry.dump();
+      first = false;
+    }
+    out << "\n  ]\n}\n";
+    close(out, target);
+    output.sync_file(target);
+  }
+
+ private:
+  static void close(std::ofstream& out, const std::string& name) {
+    out.close();
+    if (!out) throw_system(Where{.file = name}, "cannot be written");
+  }
+
+  const SplitProfile& profile_;
+  std::string name_;
+  bool keep_;
+  UnnamedFile entries_;
+  std::ofstream entries_out_;
+  std::string csv_name_;
+  std::ofstream csv_;
+  std::vector<DocumentSpan> spans_;
+  std::vector<Diagnostic> problems_;
+  std::vector<split::SplitDocument> kept_;
+};
 
 }  // namespace
 
@@ -203,62 +303,44 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   place_print_file(request.print_file, output.path() / subfolder);
   split::DocumentSplitter splitter(profile, addresses, name);
   const split::PrintFileText text(output.path() / subfolder / name, name);
-  read_pages(output.path() / subfolder / name, name, text.pages(), profile, request.threads, splitter);
+  DocumentStream documents(profile, name, output, in, !request.proof.empty());
+  read_pages(output.path() / subfolder / name, name, text.pages(), profile, request.threads, splitter,
+             [&](split::SplitDocument document) { documents.add(std::move(document)); });
   auto outcome = std::move(splitter).finish();
-
-  // Each good document's entry in job.json, checked as kuvert run checks
-  // it (lengths, characters, postcodes); a document any problem falls in
-  // has none.
-  std::vector<bool> bad(outcome.documents.size(), false);
-  const auto mark_bad = [&](const Diagnostic& problem) {
-    if (const auto* document = document_at(outcome.documents, page_of(problem)))
-      bad[static_cast<std::size_t>(document - outcome.documents.data())] = true;
-  };
-  for (const auto& problem : outcome.problems) mark_bad(problem);
-  std::vector<nlohmann::json> entries;
-  for (std::size_t i = 0; i < outcome.documents.size(); ++i) {
-    const auto& document = outcome.documents[i];
-    if (bad[i]) {
-      entries.emplace_back(nullptr);
-      continue;
-    }
-    std::vector<Diagnostic> problems;
-    nlohmann::json entry = document_entry(profile, document, problems);
-    if (problems.empty()) read_manifest_document(entry, Where{.file = name}, problems);
-    for (auto& problem : problems)
-      outcome.problems.push_back(
-          {Where{.file = name, .record = "page " + std::to_string(document.first_page), .field = problem.where.field},
-           std::move(problem.message)});
-    entries.push_back(problems.empty() ? std::move(entry) : nlohmann::json(nullptr));
-  }
-  if (text.pages() == 0) outcome.problems.push_back({Where{.file = name}, "has no pages"});
-  std::stable_sort(outcome.problems.begin(), outcome.problems.end(),
+  for (auto& document : outcome.documents) documents.add(std::move(document));
+  outcome.documents = documents.kept_for_proof();
+  auto& problems = outcome.problems;
+  problems.insert(problems.end(), std::make_move_iterator(documents.problems().begin()),
+                  std::make_move_iterator(documents.problems().end()));
+  if (text.pages() == 0) problems.push_back({Where{.file = name}, "has no pages"});
+  std::stable_sort(problems.begin(), problems.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return page_of(a) < page_of(b); });
   if (!request.proof.empty()) try {
       write_split_proof(request.proof, request.fonts, profile, outcome, output.path() / subfolder / name, name,
                         iso_time(std::time(nullptr)));
     } catch (const std::exception& failed) {
       // Said with the split's own problems, never instead of them.
-      outcome.problems.push_back({Where{.file = request.proof.filename().string()},
-                                  std::string("the proof of the split cannot be written: ") + failed.what()});
-      throw Error(ErrorKind::input, std::move(outcome.problems));
+      problems.push_back({Where{.file = request.proof.filename().string()},
+                          std::string("the proof of the split cannot be written: ") + failed.what()});
+      throw Error(ErrorKind::input, std::move(problems));
     }
-  if (!outcome.problems.empty() && !profile.skip_bad_documents)
-    throw Error(ErrorKind::input, std::move(outcome.problems));
-  auto documents = nlohmann::json::array();
+  if (!problems.empty() && !profile.skip_bad_documents) throw Error(ErrorKind::input, std::move(problems));
+
+  // A document any problem falls in is left out.
+  const auto& spans = documents.spans();
+  std::vector<bool> bad(spans.size(), false);
+  for (const auto& problem : problems)
+    if (const auto* document = document_at(spans, page_of(problem)))
+      bad[static_cast<std::size_t>(document - spans.data())] = true;
   std::vector<PageSpan> kept;  // the good documents' pages
   std::uint32_t pages_kept = 0;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (entries[i].is_null()) continue;
-    const auto& document = outcome.documents[i];
-    kept.push_back({document.first_page, document.pages});
-    // Numbered in the file of the kept pages (the same numbers when all are kept).
-    entries[i]["pages"] = std::to_string(pages_kept + 1) + "-" + std::to_string(pages_kept + document.pages);
-    pages_kept += document.pages;
-    documents.push_back(std::move(entries[i]));
-  }
-  if (documents.empty()) throw Error(ErrorKind::input, std::move(outcome.problems));
-  const std::size_t left_out = outcome.documents.size() - documents.size();
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (!bad[i]) {
+      kept.push_back({spans[i].first_page, spans[i].pages});
+      pages_kept += spans[i].pages;
+    }
+  if (kept.empty()) throw Error(ErrorKind::input, std::move(problems));
+  const std::size_t left_out = spans.size() - kept.size();
 
   // Pages left out (bad documents, pages of none): the job prints a file of
   // the good documents' pages, STEM.split.pdf; the file as delivered stays
@@ -273,12 +355,9 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   job["job"] = request.print_file.stem().string();
   job["print_file"] = print_file;
   job["form"] = profile.address_form == LetterForm::a ? "A" : "B";
-  const std::size_t written = documents.size();
-  job["documents"] = std::move(documents);
-  output.write_file(in + "job.json", job.dump(2) + "\n");
-  output.write_file(in + "split.csv", split_csv(profile, outcome.documents));
-  if (!outcome.problems.empty()) output.write_file(in + "exceptions.csv", exceptions_csv(outcome, profile.id_field));
-  return {text.pages(), written, left_out};
+  documents.write_job_json(job, bad, output, in + "job.json");
+  if (!problems.empty()) output.write_file(in + "exceptions.csv", exceptions_csv(problems, spans));
+  return {text.pages(), kept.size(), left_out};
 }
 
 SplitSummary split_print_file(const SplitRequest& request) {

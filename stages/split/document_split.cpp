@@ -1,7 +1,7 @@
 #include "stages/split/document_split.hpp"
 
 #include <optional>
-#include <set>
+#include <utility>
 #include <variant>
 
 #include "pipeline/model/din5008.hpp"
@@ -128,7 +128,7 @@ std::string DocumentSplitter::starting_rule(const PageText& page, const std::map
         name = "page counter";
         break;
       case DocumentStart::Kind::every:  // counted from where the document before began
-        holds = !open_ || outcome_.documents.back().pages >= rule.pages;
+        holds = !open_document_ || open_document_->pages >= rule.pages;
         name = "every " + std::to_string(rule.pages) + " pages";
         break;
     }
@@ -181,7 +181,7 @@ void DocumentSplitter::add(const PageText& page) {
   }
 
   const std::string rule = starting_rule(page, fields, counter);
-  if (counter_pattern_ && counter && previous_counter_ && open_ && rule.empty()) {
+  if (counter_pattern_ && counter && previous_counter_ && open_document_ && rule.empty()) {
     const auto [n, m] = *counter;
     const auto [before, of] = *previous_counter_;
     if (n != before + 1 || m != of)
@@ -203,13 +203,13 @@ void DocumentSplitter::add(const PageText& page) {
     for (const auto& field : profile_.fields)
       if (const auto value = fields.find(field.name); value != fields.end())
         document.fields[field.name] = value->second;
-    outcome_.documents.push_back(std::move(document));
-    open_ = true;
-  } else if (!open_) {
+    open_document_ = std::move(document);
+    ++documents_;
+  } else if (!open_document_) {
     problem(page.number, "", kNoDocument);
   }
-  if (open_) {
-    ++outcome_.documents.back().pages;
+  if (open_document_) {
+    ++open_document_->pages;
     for (const auto& field : profile_.fields)
       if (field.every_page && field.required && !fields.contains(field.name))
         problem(page.number, field.name, "has no " + field.name + " where the profile reads it on every page");
@@ -224,15 +224,15 @@ void DocumentSplitter::add_unreadable(std::uint32_t page, std::vector<Diagnostic
     diagnostic.where.record = "page " + std::to_string(page);
     outcome_.problems.push_back(std::move(diagnostic));
   }
-  if (open_) ++outcome_.documents.back().pages;
+  if (open_document_) ++open_document_->pages;
   // Nothing is known of it: the next page's counter and fields are not compared with it.
   previous_fields_.clear();
   previous_counter_.reset();
 }
 
 void DocumentSplitter::close_document() {
-  if (!open_) return;
-  SplitDocument& document = outcome_.documents.back();
+  if (!open_document_) return;
+  SplitDocument& document = *open_document_;
   const std::uint32_t last = document.first_page + document.pages - 1;
   if (previous_counter_ && previous_counter_->first != previous_counter_->second)
     problem(last, "page_counter",
@@ -248,14 +248,32 @@ void DocumentSplitter::close_document() {
   for (const auto& field : profile_.fields)
     if (field.required && !field.every_page && !document.fields.contains(field.name))
       problem(document.first_page, field.name, "has no " + field.name + " where the profile reads it");
-  open_ = false;
+  // Two documents with the same id: both are named, since which one is
+  // meant cannot be told.
+  if (const auto id = document.fields.find(profile_.id_field);
+      !profile_.id_field.empty() && id != document.fields.end()) {
+    const auto [first, fresh] = first_with_id_.emplace(id->second, document.first_page);
+    if (!fresh) {
+      if (duplicate_ids_.insert(id->second).second)
+        problem(first->second, profile_.id_field,
+                "starts a document with the id \"" + id->second + "\" that the one on page " +
+                    std::to_string(document.first_page) + " has too");
+      problem(document.first_page, profile_.id_field,
+              "starts a document with the id \"" + id->second + "\" that the one on page " +
+                  std::to_string(first->second) + " has too");
+    }
+  }
+  outcome_.documents.push_back(std::move(document));
+  open_document_.reset();
 }
+
+std::vector<SplitDocument> DocumentSplitter::take_finished() { return std::exchange(outcome_.documents, {}); }
 
 SplitOutcome DocumentSplitter::finish() && {
   close_document();
   // No page started a document: most likely the profile is not this file's;
   // one problem says so, not one a page.
-  if (outcome_.documents.empty()) {
+  if (documents_ == 0) {
     const auto orphans = std::erase_if(outcome_.problems, [](const Diagnostic& p) { return p.message == kNoDocument; });
     if (orphans > 0)
       outcome_.problems.insert(
@@ -264,24 +282,6 @@ SplitOutcome DocumentSplitter::finish() && {
                                      "\" starts a document on any of the file's " + std::to_string(orphans) +
                                      (orphans == 1 ? " page" : " pages") + ": is it the profile for this file?"});
   }
-  // Two documents with the same id: both are named, since which one is
-  // meant cannot be told.
-  std::map<std::string, std::uint32_t> first_with;
-  std::set<std::string> named;
-  if (!profile_.id_field.empty())
-    for (const auto& document : outcome_.documents) {
-      const auto id = document.fields.find(profile_.id_field);
-      if (id == document.fields.end()) continue;
-      const auto [at, fresh] = first_with.emplace(id->second, document.first_page);
-      if (fresh) continue;
-      if (named.insert(id->second).second)
-        problem(at->second, profile_.id_field,
-                "starts a document with the id \"" + id->second + "\" that the one on page " +
-                    std::to_string(document.first_page) + " has too");
-      problem(document.first_page, profile_.id_field,
-              "starts a document with the id \"" + id->second + "\" that the one on page " +
-                  std::to_string(at->second) + " has too");
-    }
   return std::move(outcome_);
 }
 

@@ -6,12 +6,15 @@
 // that one pass shows all of them: a page that belongs to no document, a
 // document without a recipient that reads as an address or without a
 // required field, a page counter that does not add up, two documents with
-// the same id. Pure: the pages come as text (page_text.hpp); only the
-// documents, never the pages, are kept.
+// the same id. Pure: the pages come as text (page_text.hpp); no page is
+// kept, and a caller that takes each document as it ends (take_finished)
+// keeps memory flat however long the file: the splitter then holds the
+// ids it has seen and the problems.
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,8 +35,8 @@ struct SplitDocument {
 };
 
 struct SplitOutcome {
-  std::vector<SplitDocument> documents;
-  std::vector<Diagnostic> problems;  // Where::file, Where::record ("page 7"), Where::field
+  std::vector<SplitDocument> documents;  // those not taken before
+  std::vector<Diagnostic> problems;      // Where::file, Where::record ("page 7"), Where::field
 };
 
 // Where the profile reads the recipient: its region, or the recipient zone
@@ -55,6 +58,10 @@ class DocumentSplitter {
   // A page whose text could not be read (`problems`, named by page): it
   // belongs to the document before it, which it makes bad.
   void add_unreadable(std::uint32_t page, std::vector<Diagnostic> problems);
+  // The documents that ended since the last call, in page order. Problems
+  // found later may still name their pages (an id a later document has
+  // too).
+  std::vector<SplitDocument> take_finished();
   SplitOutcome finish() &&;
 
  private:
@@ -73,10 +80,13 @@ class DocumentSplitter {
   std::vector<std::regex> start_patterns_;
   std::vector<std::regex> field_patterns_;
   std::optional<std::regex> counter_pattern_;
-  SplitOutcome outcome_;
+  SplitOutcome outcome_;  // documents: the ended ones not yet taken
+  std::optional<SplitDocument> open_document_;
+  std::size_t documents_ = 0;                           // started, in all
+  std::map<std::string, std::uint32_t> first_with_id_;  // the first page of the first document with each id
+  std::set<std::string> duplicate_ids_;                 // ids said twice already
   std::map<std::string, std::string> previous_fields_;  // the page before's every-page fields
   std::optional<std::pair<std::uint32_t, std::uint32_t>> previous_counter_;
-  bool open_ = false;
 };
 
 }  // namespace kuvert::split
