@@ -316,3 +316,28 @@ TEST_CASE("A scanned print file is split by OCR of the profile's regions where t
   CHECK(job["documents"][2]["recipient"]["postcode"] == "06108");
   CHECK(job["documents"][2]["recipient"]["city"] == "Halle (Saale)");
 }
+
+TEST_CASE("A region as full as the limit allows is read by the most recursive pattern on every thread",
+          "[split][e2e]") {
+  // std::regex matches "((.|\n)*)" one stack frame a character or more:
+  // 4 kB of text take some 3 MB of stack, which the thread that splits has.
+  Split split;
+  std::vector<test::TextPage> pages = notices({1, 1, 1, 1, 1, 1, 1, 1});
+  for (auto& page : pages)
+    for (int line = 0; line < 48; ++line)  // 3,888 bytes, near kMaxRegionTextBytes
+      page.push_back({25, 110.0 + 3.4 * line, std::string(80, static_cast<char>('a' + line % 26)), 6});
+  const std::string profile = profile_with(R"toml([[start]]
+rule = "text"
+text = "Bescheid"
+region = { x = 20, y = 95, width = 180, height = 10 }
+)toml") + R"toml(
+[[field]]
+name = "body"
+pattern = "((.|\\n)*)"
+region = { x = 20, y = 108, width = 185, height = 165 }
+)toml";
+  const auto summary = split(pages, profile);
+  CHECK(summary.documents == 8);
+  const auto csv = test::read_file(split.job() / "split.csv");
+  CHECK(csv.find(std::string(80, 'n')) != std::string::npos);
+}

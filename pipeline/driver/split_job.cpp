@@ -2,7 +2,7 @@
 
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
-#include <tbb/parallel_pipeline.h>
+#include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
@@ -136,64 +136,57 @@ void place_print_file(const fs::path& file, const fs::path& folder) {
     throw_system(Where{.file = file.filename().string()}, "cannot be copied into the job folder: " + error.message());
 }
 
-// The pages' words read on every core, each thread with a reader of its
-// own (neither ours nor poppler's is to be shared between threads), and
-// handed to the splitter in page order, each document to `ended` as it
-// ends; a few pages in flight a thread.
+// The pages' words read on every core, a batch of pages at a time, each
+// thread with a reader of its own (neither ours nor poppler's is to be
+// shared between threads); then the batch handed to the splitter in page
+// order on this thread, each document to `ended` as it ends. The splitter
+// runs here because std::regex matches by recursion, which needs a main
+// thread's stack (some 3 MB for kMaxRegionTextBytes read by "((.|\n)*)");
+// TBB's threads have less, and 16 MB stacks for them doubled the time.
 // Pages without text of their own are read by OCR in the profile's
 // regions where it allows that (split_ocr.hpp).
 void read_pages(const fs::path& file, const std::string& name, std::uint32_t pages, const SplitProfile& profile,
                 unsigned threads, split::DocumentSplitter& splitter,
                 const std::function<void(split::SplitDocument)>& ended) {
-  // As many threads as the job may use (a reader each), with the stack
-  // std::regex's recursion over a region's text (kMaxRegionTextBytes)
-  // needs on any of them: the main thread's 8 MB. (16 MB made TBB's
-  // threads take twice as long here.)
-  const tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
-                                        threads ? threads : tbb::this_task_arena::max_concurrency());
-  const tbb::global_control stack(tbb::global_control::thread_stack_size, std::size_t{8} << 20);
+  const unsigned workers = threads ? threads : static_cast<unsigned>(tbb::this_task_arena::max_concurrency());
+  const tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, workers);
   struct Read {
-    std::uint32_t number = 0;
     std::optional<split::PageText> words;
     std::vector<Diagnostic> problems;  // of a page that cannot be read
   };
   tbb::enumerable_thread_specific<std::unique_ptr<split::PrintFileText>> readers;
   tbb::enumerable_thread_specific<std::unique_ptr<RegionOcr>> ocr_readers;
-  std::uint32_t next = 1;
-  tbb::parallel_pipeline(
-      4 * static_cast<std::size_t>(threads ? threads : tbb::this_task_arena::max_concurrency()),
-      tbb::make_filter<void, std::uint32_t>(tbb::filter_mode::serial_in_order,
-                                            [&](tbb::flow_control& control) -> std::uint32_t {
-                                              if (next > pages) control.stop();
-                                              return next++;
-                                            }) &
-          tbb::make_filter<std::uint32_t, Read>(tbb::filter_mode::parallel,
-                                                [&](std::uint32_t number) {
-                                                  auto& reader = readers.local();
-                                                  if (!reader)
-                                                    reader = std::make_unique<split::PrintFileText>(file, name);
-                                                  Read read{number, std::nullopt, {}};
-                                                  try {
-                                                    read.words = reader->page(number);
-                                                    if (profile.ocr && read.words->words.empty()) {
-                                                      auto& ocr = ocr_readers.local();
-                                                      if (!ocr) ocr = std::make_unique<RegionOcr>(profile, file, name);
-                                                      read.words = ocr->read(number);
-                                                    }
-                                                  } catch (const Error& unreadable) {
-                                                    if (unreadable.kind() != ErrorKind::input)
-                                                      throw;  // OCR without its language data
-                                                    read.problems = unreadable.problems();
-                                                  }
-                                                  return read;
-                                                }) &
-          tbb::make_filter<Read, void>(tbb::filter_mode::serial_in_order, [&](Read read) {
-            if (read.words)
-              splitter.add(*read.words);
-            else
-              splitter.add_unreadable(read.number, std::move(read.problems));
-            for (auto& document : splitter.take_finished()) ended(std::move(document));
-          }));
+  const auto read = [&](std::uint32_t number) {
+    auto& reader = readers.local();
+    if (!reader) reader = std::make_unique<split::PrintFileText>(file, name);
+    Read page;
+    try {
+      page.words = reader->page(number);
+      if (profile.ocr && page.words->words.empty()) {
+        auto& ocr = ocr_readers.local();
+        if (!ocr) ocr = std::make_unique<RegionOcr>(profile, file, name);
+        page.words = ocr->read(number);
+      }
+    } catch (const Error& unreadable) {
+      if (unreadable.kind() != ErrorKind::input) throw;  // OCR without its language data
+      page.problems = unreadable.problems();
+    }
+    return page;
+  };
+  const std::uint32_t batch = 32 * workers;
+  std::vector<Read> batch_pages;
+  for (std::uint32_t first = 1; first <= pages; first += batch) {
+    const std::uint32_t count = std::min(batch, pages - first + 1);
+    batch_pages.assign(count, Read{});
+    tbb::parallel_for(std::uint32_t{0}, count, [&](std::uint32_t i) { batch_pages[i] = read(first + i); });
+    for (std::uint32_t i = 0; i < count; ++i) {
+      if (batch_pages[i].words)
+        splitter.add(*batch_pages[i].words);
+      else
+        splitter.add_unreadable(first + i, std::move(batch_pages[i].problems));
+      for (auto& document : splitter.take_finished()) ended(std::move(document));
+    }
+  }
 }
 
 // The documents as the splitter ends them, never all held: each one's

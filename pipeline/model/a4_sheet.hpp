@@ -7,6 +7,7 @@ namespace kuvert {
 inline constexpr double kA4WidthMm = 210;
 inline constexpr double kA4HeightMm = 297;
 inline constexpr double kPointsPerMm = 72 / 25.4;
+inline constexpr double kMmPerPoint = 25.4 / 72;
 // As PDF files write them (210 and 297 mm to three decimals).
 inline constexpr double kA4WidthPt = 595.276;
 inline constexpr double kA4HeightPt = 841.89;

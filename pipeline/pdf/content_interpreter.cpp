@@ -135,30 +135,21 @@ class Interpreter {
     const PoDoFo::PdfObject* contents = page.GetKey("Contents");
     const PdfVariant parts = contents ? reader_.resolve(*contents) : PdfVariant();
     if (parts.IsArray()) {
-      for (const auto& part : parts.GetArray()) content += stream_data(part) + "\n";
+      for (const auto& part : parts.GetArray()) content += stream_of(reader_, &part) + "\n";
     } else if (contents != nullptr) {
-      content = stream_data(*contents);
+      content = stream_of(reader_, contents);
     }
     draw(content, resources, state, 0);
   }
 
  private:
-  // A stream's decoded data, given a reference to it ("" for anything else).
-  std::string stream_data(const PdfVariant& reference) {
-    if (!reference.IsReference()) return "";
-    const std::uint32_t number = reference.GetReference().ObjectNumber();
-    const IndirectObject object = reader_.load(number);
-    if (!object.stream_offset || !object.value.IsDictionary()) return "";
-    return reader_.decoded_stream(number, object.value.GetDictionary(), *object.stream_offset);
-  }
-
   const FontMetrics* font(const PdfVariant& resources, const std::string& name) {
     const PdfVariant fonts = entry(reader_, resources, "Font");
     if (!fonts.IsDictionary()) return &unknown_font_;
     const PoDoFo::PdfObject* value = fonts.GetDictionary().GetKey(PoDoFo::PdfName(name));
     if (value == nullptr) return &unknown_font_;
     const std::uint32_t number = value->IsReference() ? value->GetReference().ObjectNumber() : 0;
-    return &fonts_.font(number, reader_.resolve(*value), reader_);
+    return &fonts_.font(number, reader_.resolve(*value), reader_, visitor_.reads_text());
   }
 
   // A string shown with the current font; advances the text matrix.
@@ -177,7 +168,7 @@ class Interpreter {
       glyphs_.push_back({code, advance, glyph * state.horizontal});
       advance += glyph * state.horizontal;
     }
-    if (!glyphs_.empty()) visitor_.text(ShownText{font, glyphs_, advance, text_matrix_ * state.ctm, state});
+    if (!bytes.empty()) visitor_.text(ShownText{font, glyphs_, advance, text_matrix_ * state.ctm, state});
     text_matrix_ = Matrix{1, 0, 0, 1, advance, 0} * text_matrix_;
   }
 
@@ -218,7 +209,7 @@ class Interpreter {
                                                         inner.ctm));
     const PdfVariant own = entry(reader_, xobject, "Resources");
     const Matrix text = text_matrix_, line = line_matrix_;
-    draw(stream_data(*value), own.IsDictionary() ? own : resources, inner, depth + 1);
+    draw(stream_of(reader_, value), own.IsDictionary() ? own : resources, inner, depth + 1);
     text_matrix_ = text;
     line_matrix_ = line;
   }
@@ -272,6 +263,7 @@ void Interpreter::draw(const std::string& content, const PdfVariant& resources, 
   };
   while (!visitor_.done() && lexer.next(token)) {
     if (dict_depth > 0) {
+      if (token.kind == Kind::name && token.text == "ActualText") visitor_.actual_text();
       if (token.kind == Kind::dict_begin) ++dict_depth;
       if (token.kind == Kind::dict_end) --dict_depth;
       continue;

@@ -10,7 +10,6 @@
 #include <podofo/base/PdfDictionary.h>
 
 #include <cstdint>
-#include <string_view>
 #include <vector>
 
 #include "pipeline/pdf/font_metrics.hpp"
@@ -60,6 +59,11 @@ class ContentVisitor {
   virtual void ink(const Box& box, const GraphicsState& state, const char* what) = 0;
   // A string shown, whatever its rendering mode and colour.
   virtual void text(const ShownText& shown) = 0;
+  // Whether text() needs what the glyphs stand for (fonts' text read).
+  virtual bool reads_text() const { return false; }
+  // Marked content gives the text it stands for instead of its glyphs'
+  // (/ActualText), which this interpretation does not read.
+  virtual void actual_text() {}
 };
 
 // Interprets the page's /Contents with its resources (its own or those it

@@ -1,11 +1,9 @@
 #include "pipeline/pdf/page_ink.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 #include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/pdf/content_interpreter.hpp"
-#include "pipeline/pdf/pdf_object_reader.hpp"
 
 namespace kuvert::pdf {
 namespace {
@@ -59,7 +57,6 @@ class InkFinder : public ContentVisitor {
         include(extent_, extent_started_, inside.urx, inside.ury);
         continue;
       }
-      constexpr double kMmPerPoint = 25.4 / 72;
       found_ = InkMark{what, (inside.llx - page_.llx) * kMmPerPoint, (page_.ury - inside.ury) * kMmPerPoint};
       return;
     }
@@ -103,9 +100,8 @@ std::optional<RectMm> ink_extent(const PoDoFo::PdfDictionary& page, const Inheri
   interpret_page(page, inherited, whole_page, reader, fonts, finder);
   const auto extent = finder.extent();
   if (!extent) return std::nullopt;
-  constexpr double mm = 25.4 / 72;
-  return RectMm{(extent->llx - box.llx) * mm, (box.ury - extent->ury) * mm, (extent->urx - extent->llx) * mm,
-                (extent->ury - extent->lly) * mm};
+  return RectMm{(extent->llx - box.llx) * kMmPerPoint, (box.ury - extent->ury) * kMmPerPoint,
+                (extent->urx - extent->llx) * kMmPerPoint, (extent->ury - extent->lly) * kMmPerPoint};
 }
 
 }  // namespace kuvert::pdf

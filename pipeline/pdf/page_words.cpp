@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/pdf/content_interpreter.hpp"
 
 namespace kuvert::pdf {
 namespace {
 
-constexpr double kMmPerPoint = 25.4 / 72;
 // A gap of more than this share of the font size between two glyphs
 // parts words (poppler's minWordBreakSpace); glyphs drawn back by more
 // than kBackShare, or off the baseline by more than kOffShare, start a
@@ -35,13 +35,21 @@ bool same_word_over(const PageWord& a, const PageWord& b) {
 
 class WordFinder : public ContentVisitor {
  public:
-  WordFinder(const PageGeometry& page, std::size_t max_words) : page_(page), max_words_(max_words) {}
+  WordFinder(const PageGeometry& page, std::size_t max_words)
+      : page_(page), page_box_{page.llx, page.lly, page.urx, page.ury}, max_words_(max_words) {}
 
-  bool done() const override { return words_.words.size() > max_words_; }
+  bool done() const override { return words_.words.size() > max_words_ || words_.too_much_text; }
   void ink(const Box&, const GraphicsState&, const char*) override {}
+  bool reads_text() const override { return true; }
+  const Box& page_box() const { return page_box_; }
+  void actual_text() override { words_.complete = false; }
 
   void text(const ShownText& shown) override {
     const FontMetrics& font = shown.font;
+    if (font.vertical) {
+      words_.complete = false;
+      return;
+    }
     const double size = shown.state.font_size;
     const double rise = shown.state.rise;
     const Matrix& m = shown.to_page;
@@ -53,16 +61,22 @@ class WordFinder : public ContentVisitor {
     const double ascent = font.text_ascent / 1000 * size;
     const double descent = font.text_descent / 1000 * size;
     for (const ShownGlyph& glyph : shown.glyphs) {
-      if (!font.knows(glyph.code)) words_.complete = false;
-      const std::string_view text = font.text_of(glyph.code);
-      if (text.empty()) continue;
-      if (is_space(text)) {
+      const auto text = font.text_of(glyph.code);
+      if (!text) {
+        words_.complete = false;
+        continue;
+      }
+      if (text->empty()) continue;
+      if (is_space(*text)) {
         finish();
         continue;
       }
-      const Point origin = apply(m, glyph.x, rise);
-      if (open_ && !continues(origin, direction, height)) finish();
+      // A glyph off the page is no text of it (as poppler has it).
       const Box box = transformed({glyph.x, rise + descent, glyph.x + glyph.advance, rise + ascent}, m);
+      if (box.urx < page_box_.llx || box.llx > page_box_.urx || box.ury < page_box_.lly || box.lly > page_box_.ury)
+        continue;
+      const Point origin = apply(m, glyph.x, rise);
+      if (open_ && (!continues(origin, direction, height) || word_.text.size() >= kMaxWordBytes)) finish();
       if (!open_) {
         word_ = {};
         box_ = box;
@@ -70,7 +84,9 @@ class WordFinder : public ContentVisitor {
         height_ = height;
         open_ = true;
       }
-      word_.text += text;
+      word_.text += *text;
+      text_bytes_ += text->size();
+      if (text_bytes_ > kMaxPageTextBytes) words_.too_much_text = true;
       box_ = {std::min(box_.llx, box.llx), std::min(box_.lly, box.lly), std::max(box_.urx, box.urx),
               std::max(box_.ury, box.ury)};
       end_ = apply(m, glyph.x + glyph.advance, rise);
@@ -96,8 +112,8 @@ class WordFinder : public ContentVisitor {
     if (!open_) return;
     open_ = false;
     PageWord word{std::move(word_.text),
-                  RectMm{(box_.llx - page_.llx) * kMmPerPoint, (page_.ury - box_.ury) * kMmPerPoint,
-                         (box_.urx - box_.llx) * kMmPerPoint, (box_.ury - box_.lly) * kMmPerPoint}};
+                  RectMm{(box_.llx - page_.llx) / kPointsPerMm, (page_.ury - box_.ury) / kPointsPerMm,
+                         (box_.urx - box_.llx) / kPointsPerMm, (box_.ury - box_.lly) / kPointsPerMm}};
     // Bold made by drawing a word again a little aside is one word.
     auto& words = words_.words;
     const std::size_t look_back = std::min<std::size_t>(words.size(), 8);
@@ -108,7 +124,9 @@ class WordFinder : public ContentVisitor {
   }
 
   PageGeometry page_;
+  Box page_box_;
   std::size_t max_words_;
+  std::size_t text_bytes_ = 0;
   PageWords words_;
   bool open_ = false;
   PageWord word_;
@@ -122,7 +140,7 @@ class WordFinder : public ContentVisitor {
 PageWords page_words(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited, const PageGeometry& box,
                      PdfObjectReader& reader, FontMetricsCache& fonts, std::size_t max_words) {
   WordFinder finder(box, max_words);
-  interpret_page(page, inherited, Box{box.llx, box.lly, box.urx, box.ury}, reader, fonts, finder);
+  interpret_page(page, inherited, finder.page_box(), reader, fonts, finder);
   PageWords words = std::move(finder).result();
   if (box.rotate != 0) words.complete = false;
   return words;

@@ -4,6 +4,7 @@
 #include <podofo/base/PdfArray.h>
 #include <podofo/base/PdfDictionary.h>
 
+#include <string>
 #include <vector>
 
 #include "pipeline/pdf/page_geometry.hpp"
@@ -18,6 +19,15 @@ inline PoDoFo::PdfVariant entry(PdfObjectReader& reader, const PoDoFo::PdfDictio
 
 inline PoDoFo::PdfVariant entry(PdfObjectReader& reader, const PoDoFo::PdfVariant& dict, const char* key) {
   return dict.IsDictionary() ? entry(reader, dict.GetDictionary(), key) : PoDoFo::PdfVariant();
+}
+
+// The decoded data of the stream `value` refers to; "" for anything else.
+inline std::string stream_of(PdfObjectReader& reader, const PoDoFo::PdfObject* value) {
+  if (value == nullptr || !value->IsReference()) return "";
+  const std::uint32_t number = value->GetReference().ObjectNumber();
+  const IndirectObject object = reader.load(number);
+  if (!object.stream_offset || !object.value.IsDictionary()) return "";
+  return reader.decoded_stream(number, object.value.GetDictionary(), *object.stream_offset);
 }
 
 // An array's numbers (0 for an item that is none); empty for no array.

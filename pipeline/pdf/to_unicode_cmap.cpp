@@ -51,10 +51,14 @@ CodeText read_to_unicode_cmap(std::string_view cmap) {
   std::vector<ContentToken> operands;  // of the entry being read
   bool in_array = false;
   std::vector<ContentToken> array;
+  // Every code an entry gives costs a step, whether it is new or not: a
+  // map of many ranges over the same codes ends as soon as one that is not.
+  std::size_t steps = 0;
   const auto put = [&](std::uint32_t code, const std::vector<char16_t>& units) {
+    ++steps;
     if (codes.size() < kMaxCmapCodes || codes.count(code)) codes[code] = utf8_of(units);
   };
-  while (lexer.next(token) && codes.size() <= kMaxCmapCodes) {
+  while (steps < kMaxCmapSteps && lexer.next(token)) {
     if (token.kind == Kind::keyword) {
       if (token.text == "beginbfchar") section = Section::bfchar;
       if (token.text == "beginbfrange") section = Section::bfrange;
@@ -85,11 +89,11 @@ CodeText read_to_unicode_cmap(std::string_view cmap) {
       if (low && high && *low <= *high) {
         const std::uint64_t count = std::min<std::uint64_t>(std::uint64_t{*high} - *low + 1, kMaxCmapCodes);
         if (operands[2].kind == Kind::array_end) {  // <low> <high> [<text> ...]: one text a code
-          for (std::uint64_t i = 0; i < count && i < array.size(); ++i)
+          for (std::uint64_t i = 0; i < count && i < array.size() && steps < kMaxCmapSteps; ++i)
             put(*low + static_cast<std::uint32_t>(i), utf16_units(array[i].text));
         } else if (operands[2].kind == Kind::string) {  // <low> <high> <text>: its last unit counts up
           std::vector<char16_t> units = utf16_units(operands[2].text);
-          for (std::uint64_t i = 0; i < count && !units.empty(); ++i) {
+          for (std::uint64_t i = 0; i < count && !units.empty() && steps < kMaxCmapSteps; ++i) {
             put(*low + static_cast<std::uint32_t>(i), units);
             if (units.back() == 0xFFFF) break;
             ++units.back();

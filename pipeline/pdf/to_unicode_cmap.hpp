@@ -5,7 +5,8 @@
 // read big-endian (at most four); its text is the UTF-8 of the UTF-16BE
 // the CMap holds, a lone surrogate read as U+FFFD. The CMap comes from the
 // file, so it is limited: at most kMaxCmapCodes codes in all (a range past
-// that is cut) and kMaxCmapText bytes of text a code.
+// that is cut), kMaxCmapText bytes of text a code, and kMaxCmapSteps codes
+// given by all entries together (the rest is not read).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -16,6 +17,7 @@ namespace kuvert::pdf {
 
 inline constexpr std::size_t kMaxCmapCodes = std::size_t{1} << 16;
 inline constexpr std::size_t kMaxCmapText = 32;
+inline constexpr std::size_t kMaxCmapSteps = 4 * kMaxCmapCodes;
 
 using CodeText = std::unordered_map<std::uint32_t, std::string>;
 

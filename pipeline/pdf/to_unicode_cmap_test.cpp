@@ -34,6 +34,12 @@ TEST_CASE("A hostile ToUnicode CMap is cut at its limits", "[pdf]") {
     const auto codes = read_to_unicode_cmap("1 beginbfrange <00000000> <FFFFFFFF> <0000> endbfrange");
     CHECK(codes.size() == kuvert::pdf::kMaxCmapCodes);
   }
+  SECTION("many ranges over the same codes") {
+    std::string cmap = "beginbfrange";
+    for (int i = 0; i < 40'000; ++i) cmap += " <0000> <FFFF> <0000>";
+    const auto codes = read_to_unicode_cmap(cmap + " endbfrange");  // ends after a few, not 40,000
+    CHECK(codes.size() == kuvert::pdf::kMaxCmapCodes);
+  }
   SECTION("one code's text of many units") {
     const auto codes = read_to_unicode_cmap("1 beginbfchar <01> <" + std::string(4000, 'A') + "> endbfchar");
     CHECK(codes.at(1).size() <= kuvert::pdf::kMaxCmapText + 4);

@@ -45,7 +45,7 @@ RectMm recipient_zone(const SplitProfile& profile);
 
 // Past this much text in one region a page is refused: regions hold lines,
 // not pages.
-inline constexpr std::size_t kMaxRegionTextBytes = 8192;
+inline constexpr std::size_t kMaxRegionTextBytes = 4096;
 
 class DocumentSplitter {
  public:

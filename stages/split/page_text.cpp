@@ -5,13 +5,12 @@
 
 #include <algorithm>
 
+#include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/pdf/source_pdf.hpp"
 
 namespace kuvert::split {
 namespace {
-
-constexpr double kMmPerPoint = 25.4 / 72;
 
 double centre_x(const Word& word) { return word.box.x + word.box.width / 2; }
 double centre_y(const Word& word) { return word.box.y + word.box.height / 2; }
@@ -49,7 +48,16 @@ namespace {
 
 PageText PrintFileText::page(std::uint32_t number) {
   if (number == 0 || number > pages_) refuse_page(name_, number, "cannot be read");
+  // Form fields and stamps that print, and layers, are drawn by poppler
+  // as a viewer shows them; kuvert reads the page's own content only.
+  const auto obstacle = source_->obstacle(number - 1);
+  if (obstacle == pdf::PageObstacle::printing_annotations || obstacle == pdf::PageObstacle::optional_content)
+    return poppler_page(number);
   pdf::PageWords words = source_->words(number - 1, kMaxWordsPerPage);
+  if (words.too_much_text)
+    refuse_page(
+        name_, number,
+        "has more than " + std::to_string(pdf::kMaxPageTextBytes / 1024) + " kB of text; no letter has as much");
   if (!words.complete) return poppler_page(number);
   if (words.words.size() > kMaxWordsPerPage) refuse_words(name_, number);
   return PageText{number, std::move(words.words)};
@@ -69,9 +77,9 @@ PageText PrintFileText::poppler_page(std::uint32_t number) {
     if (text.words.size() == kMaxWordsPerPage) refuse_words(name_, number);
     const auto utf8 = box.text().to_utf8();
     const auto bbox = box.bbox();
-    text.words.push_back(
-        {std::string(utf8.begin(), utf8.end()), RectMm{bbox.x() * kMmPerPoint, bbox.y() * kMmPerPoint,
-                                                       bbox.width() * kMmPerPoint, bbox.height() * kMmPerPoint}});
+    text.words.push_back({pdf::with_ligatures_as_letters(std::string_view(utf8.data(), utf8.size())),
+                          RectMm{bbox.x() * kMmPerPoint, bbox.y() * kMmPerPoint, bbox.width() * kMmPerPoint,
+                                 bbox.height() * kMmPerPoint}});
   }
   return text;
 }

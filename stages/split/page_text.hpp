@@ -30,7 +30,7 @@ using Word = pdf::PageWord;
 
 struct PageText {
   std::uint32_t number = 0;  // 1-based in the file
-  std::vector<Word> words;   // in the order the page draws them
+  std::vector<Word> words;   // in the order the page draws them (poppler's: its reading order)
 };
 
 // Past this many words a page is refused: no letter has them, a hostile

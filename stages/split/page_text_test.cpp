@@ -115,7 +115,11 @@ TEST_CASE("kuvert reads a page's words from its fonts' encodings and ToUnicode m
       "BT /F5 11 Tf 60 680 Td <0001000300040005000300020006> Tj ET\n"
       "BT /F1 10 Tf 60 650 Td [(Kassen) 50 (zeichen) -400 (4711) -30 (-0815)] TJ ET\n"
       "BT /F1 10 Tf 60 620 Td (Fett) Tj ET BT /F1 10 Tf 60.4 620 Td (Fett) Tj ET\n"
-      "BT /F1 10 Tf 60 590 Td (Seite) Tj 30 0 Td (1) Tj ET\n";
+      "BT /F1 10 Tf 60 590 Td (Seite) Tj 30 0 Td (1) Tj ET\n"
+      // Letter-spaced (2 pt at 10 pt: one word still, as poppler has it),
+      // and text set off the page, which no one reads.
+      "BT /F1 10 Tf 2 Tc 60 560 Td (Gesperrt) Tj ET\n"
+      "BT /F1 10 Tf -400 530 Td (Versteckt) Tj ET\n";
   const auto simple = [](const std::string& base, const std::string& encoding) {
     return "<< /Type /Font /Subtype /Type1 /BaseFont /" + base + encoding + " >>";
   };
@@ -148,14 +152,14 @@ TEST_CASE("kuvert reads a page's words from its fonts' encodings and ToUnicode m
   CHECK(lines == poppler_lines(file, 0));
   CHECK(lines == std::vector<std::string>{"Grundsteuerbescheid für die Straße 12", "Zahlbar in ä€ß am 15.",
                                           "Gebühr Änderung ä", "Peter’s Haus", "Seite ü", "Kassenzeichen 4711-0815",
-                                          "Fett", "Seite 1"});
+                                          "Fett", "Seite 1", "Gesperrt"});
 }
 
 TEST_CASE("A page whose font does not say what its glyphs stand for is read by poppler", "[split]") {
   kuvert::test::TempFolder temp;
   const std::map<std::uint32_t, std::string> objects = {
       {1, "<< /Type /Catalog /Pages 2 0 R >>"},
-      {2, "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>"},
+      {2, "<< /Type /Pages /Kids [3 0 R 4 0 R 10 0 R 11 0 R] /Count 4 >>"},
       {3,
        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 5 0 R /Resources << /Font << "
        "/F1 6 0 R >> >> >>"},
@@ -177,6 +181,23 @@ TEST_CASE("A page whose font does not say what its glyphs stand for is read by p
       {9,
        "<< /Type /FontDescriptor /FontName /Zeichen /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 "
        "/Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>"},
+      // Marked content that says its own text (/ActualText), and text
+      // written top to bottom (Identity-V).
+      {10,
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 12 0 R /Resources << /Font << "
+       "/F1 6 0 R >> >> >>"},
+      {11,
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 13 0 R /Resources << /Font << "
+       "/F1 6 0 R /F3 14 0 R >> >> >>"},
+      {12, stream("/Span << /ActualText (Stra\\337e) >> BDC BT /F1 12 Tf 60 800 Td (Strasse) Tj ET EMC")},
+      {13, stream("BT /F1 12 Tf 60 800 Td (Seite 1) Tj ET BT /F3 12 Tf 300 700 Td <00010002> Tj ET")},
+      {14,
+       "<< /Type /Font /Subtype /Type0 /BaseFont /Senkrecht /Encoding /Identity-V /DescendantFonts [15 0 R] "
+       "/ToUnicode 16 0 R >>"},
+      {15,
+       "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Senkrecht /CIDSystemInfo << /Registry (Adobe) "
+       "/Ordering (Identity) /Supplement 0 >> /DW 1000 >>"},
+      {16, stream("1 beginbfchar <0001> <0041> endbfchar 1 beginbfchar <0002> <0042> endbfchar")},
   };
   const auto file = temp.path() / "brief.pdf";
   std::ofstream(file, std::ios::binary) << kuvert::test::classic_pdf(objects);
@@ -185,6 +206,37 @@ TEST_CASE("A page whose font does not say what its glyphs stand for is read by p
   CHECK(text.read_by_poppler() == 0);
   CHECK(lines_in(text.page(2), {0, 0, 210, 297}) == poppler_lines(file, 1));
   CHECK(text.read_by_poppler() == 1);
+  CHECK(lines_in(text.page(3), {0, 0, 210, 297}) == poppler_lines(file, 2));
+  CHECK(text.read_by_poppler() == 2);
+  CHECK(lines_in(text.page(4), {0, 0, 210, 297}) == poppler_lines(file, 3));
+  CHECK(text.read_by_poppler() == 3);
+}
+
+TEST_CASE("A page whose fonts describe too many codes is refused, however they are given", "[split]") {
+  kuvert::test::TempFolder temp;
+  // A form with a font given in place, drawn 5,000 times: each drawing
+  // reads the font again.
+  std::string content;
+  for (int i = 0; i < 5000; ++i) content += "/Fm1 Do ";
+  const std::string form = "BT /F9 10 Tf 0 0 Td (x) Tj ET";
+  const std::map<std::uint32_t, std::string> objects = {
+      {1, "<< /Type /Catalog /Pages 2 0 R >>"},
+      {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"},
+      {3,
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 4 0 R /Resources << /XObject << "
+       "/Fm1 5 0 R >> >> >>"},
+      {4, stream(content)},
+      {5,
+       "<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /Font << /F9 << /Type /Font "
+       "/Subtype /Type1 /BaseFont /Helvetica >> >> >> /Length " +
+           std::to_string(form.size()) + " >>\nstream\n" + form + "\nendstream"},
+  };
+  const auto file = temp.path() / "brief.pdf";
+  std::ofstream(file, std::ios::binary) << kuvert::test::classic_pdf(objects);
+  PrintFileText text(file, "brief.pdf");
+  CHECK_THROWS_WITH(text.page(1),
+                    "file \"brief.pdf\": has a page whose fonts describe more than 1048576 character "
+                    "codes; no letter's fonts have as many");
 }
 
 TEST_CASE("kuvert reads the shipped print files' pages as poppler does", "[split]") {
