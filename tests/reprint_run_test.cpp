@@ -23,10 +23,8 @@ namespace {
 // runs of at most `max_sheets` sheets.
 kuvert::test::ProcessResult run_reprint(const kuvert::test::KuvertJob& job, const fs::path& output,
                                         const fs::path& order, const std::string& max_sheets) {
-  return kuvert::test::run_process({KUVERT_BINARY, "run", job.folder().string(), "-o", output.string(), "--layouts",
-                                    (kuvert::test::source_dir() / "layouts").string(), "--fonts",
-                                    (kuvert::test::source_dir() / "fonts").string(), "--date", "2026-11-22",
-                                    "--deterministic", "--max-sheets", max_sheets, "--reprint", order.string()});
+  return kuvert::test::kuvert_cli({"run", job.folder().string(), "-o", output.string(), "--date", "2026-11-22",
+                                   "--deterministic", "--max-sheets", max_sheets, "--reprint", order.string()});
 }
 
 std::vector<std::string> words(const std::string& text) {

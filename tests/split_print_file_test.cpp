@@ -88,17 +88,6 @@ TEST_CASE("Address lines are taken apart as DIN 5008 sets them, at home and abro
         "the address has 2 lines besides a country; a name, a street and a town are needed");
 }
 
-namespace {
-
-// `kuvert ARGS...` with the shipped layouts and fonts, on a fixed date.
-test::ProcessResult kuvert_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), KUVERT_BINARY);
-  args.insert(args.end(), {"--layouts", (test::source_dir() / "layouts").string()});
-  return test::run_process(args);
-}
-
-}  // namespace
-
 TEST_CASE("kuvert split writes the job folder a specialist application would have, and kuvert run takes it",
           "[split][e2e]") {
   test::TempFolder temp;
@@ -110,7 +99,7 @@ TEST_CASE("kuvert split writes the job folder a specialist application would hav
   const fs::path print_file = temp.path() / "abgaben-2026.pdf";
   fs::copy_file(temp.path() / "original" / "spool.pdf", print_file);
 
-  const auto split = kuvert_cli(
+  const auto split = test::kuvert_cli(
       {"split", print_file.string(), "--profile", "musterstadt-abgaben", "-o", (temp.path() / "job").string()});
   INFO(split.err);
   REQUIRE(split.exit_code == 0);
@@ -132,15 +121,15 @@ TEST_CASE("kuvert split writes the job folder a specialist application would hav
 
   // The same runs as from the application's own index.
   const auto run = [&](const std::string& job, const std::string& out) {
-    return kuvert_cli({"run", (temp.path() / job).string(), "-o", (temp.path() / out).string(), "--fonts",
-                       (test::source_dir() / "fonts").string(), "--date", "2026-11-22", "--deterministic"});
+    return test::kuvert_cli({"run", (temp.path() / job).string(), "-o", (temp.path() / out).string(), "--date",
+                             "2026-11-22", "--deterministic"});
   };
   test::require_success(run("job", "from-split"), "kuvert run on the split");
   test::require_success(run("original", "from-index"), "kuvert run on the index");
   // And kuvert run on the print file itself, split on the way.
   test::require_success(
-      kuvert_cli({"run", print_file.string(), "--split", "musterstadt-abgaben", "-o", (temp.path() / "direct").string(),
-                  "--fonts", (test::source_dir() / "fonts").string(), "--date", "2026-11-22", "--deterministic"}),
+      test::kuvert_cli({"run", print_file.string(), "--split", "musterstadt-abgaben", "-o",
+                        (temp.path() / "direct").string(), "--date", "2026-11-22", "--deterministic"}),
       "kuvert run --split");
   CHECK(json::parse(std::ifstream(temp.path() / "direct" / "split" / "job.json"))["documents"] ==
         original["documents"]);
@@ -159,20 +148,21 @@ TEST_CASE("kuvert split refuses what it cannot split and writes nothing", "[spli
   test::TempFolder temp;
   std::ofstream(temp.path() / "kaputt.pdf") << "%PDF-1.4 kein PDF";
   const fs::path job = temp.path() / "job";
-  auto refused = kuvert_cli(
+  auto refused = test::kuvert_cli(
       {"split", (temp.path() / "kaputt.pdf").string(), "--profile", "musterstadt-abgaben", "-o", job.string()});
   CHECK(refused.exit_code != 0);
   CHECK(refused.err == "kuvert: file \"kaputt.pdf\": is truncated (no end-of-file marker)\n");
   CHECK_FALSE(fs::exists(job));
-  refused = kuvert_cli({"run", (temp.path() / "kaputt.pdf").string(), "-o", job.string()});
+  refused = test::kuvert_cli({"run", (temp.path() / "kaputt.pdf").string(), "-o", job.string()});
   CHECK(refused.err ==
         "kuvert: field \"job\": kaputt.pdf is a print file without its job.json: give the job folder, or "
         "split it with --split PROFILE\n");
-  refused =
-      kuvert_cli({"run", (temp.path() / "kaputt.pdf").string(), "--split", "musterstadt-abgaben", "-o", job.string()});
+  refused = test::kuvert_cli(
+      {"run", (temp.path() / "kaputt.pdf").string(), "--split", "musterstadt-abgaben", "-o", job.string()});
   CHECK(refused.err == "kuvert: file \"kaputt.pdf\": is truncated (no end-of-file marker)\n");
   CHECK_FALSE(fs::exists(job));
-  refused = kuvert_cli({"split", (temp.path() / "kaputt.pdf").string(), "--profile", "gibtsnicht", "-o", job.string()});
+  refused =
+      test::kuvert_cli({"split", (temp.path() / "kaputt.pdf").string(), "--profile", "gibtsnicht", "-o", job.string()});
   CHECK(refused.err.find("splits/gibtsnicht.toml") != std::string::npos);
   // A print file whose pages say nothing the profile reads: every page named.
   SampleJobOptions options;
@@ -194,8 +184,8 @@ region = { x = 120, y = 40, width = 90, height = 30 }
 [job]
 client = "musterstadt"
 )toml");
-  refused = test::run_process({KUVERT_BINARY, "split", (temp.path() / "original" / "spool.pdf").string(), "--profile",
-                               "fremd", "-o", job.string(), "--layouts", layouts.root().string()});
+  refused = test::kuvert_cli({"split", (temp.path() / "original" / "spool.pdf").string(), "--profile", "fremd", "-o",
+                              job.string(), "--layouts", layouts.root().string()});
   CHECK(refused.err ==
         "kuvert: file \"spool.pdf\": no rule of split profile \"fremd\" starts a document on any of the file's 2 "
         "pages: is it the profile for this file?\n");
@@ -218,9 +208,8 @@ TEST_CASE("A profile that skips bad documents lets the good ones go on and lists
   profile.replace(profile.find(pattern), pattern.size(), "pattern = 'Kassenzeichen: (K-[-\\d]*[13579])\\b'");
   layouts.write("splits/ungerade.toml", "on_bad_document = \"skip\"\n" + profile);
   const fs::path job = temp.path() / "job";
-  const auto split =
-      test::run_process({KUVERT_BINARY, "split", (temp.path() / "original" / "spool.pdf").string(), "--profile",
-                         "ungerade", "-o", job.string(), "--layouts", layouts.root().string()});
+  const auto split = test::kuvert_cli({"split", (temp.path() / "original" / "spool.pdf").string(), "--profile",
+                                       "ungerade", "-o", job.string(), "--layouts", layouts.root().string()});
   INFO(split.err);
   REQUIRE(split.exit_code == 0);
   CHECK(split.out.find("6 documents, 6 bad documents left out (exceptions.csv)") != std::string::npos);
@@ -258,8 +247,7 @@ TEST_CASE("A profile that skips bad documents lets the good ones go on and lists
   CHECK(test::page_texts(job / "spool.split.pdf") == kept_pages);
   CHECK(fs::exists(job / "spool.pdf"));
   // kuvert run takes it: every page of its print file belongs to a document.
-  test::require_success(
-      test::run_process({KUVERT_BINARY, "run", job.string(), "-o", (temp.path() / "out").string(), "--layouts",
-                         layouts.root().string(), "--fonts", (test::source_dir() / "fonts").string()}),
-      "kuvert run on a split that left documents out");
+  test::require_success(test::kuvert_cli({"run", job.string(), "-o", (temp.path() / "out").string(), "--layouts",
+                                          layouts.root().string()}),
+                        "kuvert run on a split that left documents out");
 }

@@ -12,6 +12,7 @@
 #include "stages/scan/archive_pdf.hpp"
 #include "tests/support/csv.hpp"
 #include "tests/support/file_text.hpp"
+#include "tests/support/kuvert_job.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/scratch_layouts.hpp"
 #include "tests/support/temp_folder.hpp"
@@ -264,6 +265,37 @@ sets = "sensitive"
   CHECK(problems_of([&] { split(pages, profile); }) ==
         "file \"druck.pdf\": record \"page 3\": field \"anlage\": reads \"Rückantwortkarte\", which the profile's "
         "values do not name\n");
+
+  // A value that names a station the inserter lacks is found by the split,
+  // as kuvert run would find it, and only that document is left out.
+  pages[2].back().text = "Anlage: Überweisungsträger";
+  std::string wrong_station = profile;
+  wrong_station.replace(wrong_station.find("\"feeder-1\""), 10, "\"feeder-9\"");
+  CHECK(problems_of([&] { split(pages, wrong_station); }) ==
+        "file \"druck.pdf\": record \"page 1\": field \"inserts\": \"feeder-9\" is not a feeder station of inserter "
+        "\"generic-omr\"\n"
+        "file \"druck.pdf\": record \"page 3\": field \"inserts\": \"feeder-9\" is not a feeder station of inserter "
+        "\"generic-omr\"\n");
+  const auto summary = split(pages, "on_bad_document = \"skip\"\n" + wrong_station);
+  CHECK(summary.documents == 1);
+  CHECK(summary.left_out == 2);
+  const auto run = test::kuvert_cli({"run", split.job().string(), "-o", (split.temp.path() / "out").string(),
+                                     "--layouts", split.layouts.root().string()});
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+}
+
+TEST_CASE("A split profile whose job defaults no profile describes is refused before any page is read",
+          "[split][e2e]") {
+  Split split;
+  const std::string profile = profile_with("\n[[start]]\nrule = \"page_counter\"\n" + std::string(kCounter)) +
+                              "\n[job.defaults]\npaper = \"a4-300\"\nenvelope = \"c4-gold\"\n";
+  const auto problems = problems_of([&] { split(notices({1, 2}), profile); });
+  CHECK_THAT(problems, Catch::StartsWith("file \"splits/probe.toml\": field \"job.defaults.paper\": unknown paper "
+                                         "\"a4-300\""));
+  CHECK_THAT(problems, Catch::Contains("file \"splits/probe.toml\": field \"job.defaults.envelope\": unknown "
+                                       "envelope \"c4-gold\""));
+  CHECK_FALSE(fs::exists(split.job()));
 }
 
 namespace {

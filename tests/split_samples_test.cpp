@@ -126,11 +126,9 @@ TEST_CASE(
     for (const auto& document : index["documents"]) recipients[document["id"]] = document["recipient"];
 
     const fs::path out = temp.path() / "out";
-    test::require_success(
-        test::run_process({KUVERT_BINARY, "run", shipped(sample).string(), "--split", sample.profile, "-o",
-                           out.string(), "--layouts", (test::source_dir() / "layouts").string(), "--fonts",
-                           (test::source_dir() / "fonts").string(), "--date", "2026-11-23", "--deterministic"}),
-        "kuvert run --split");
+    test::require_success(test::kuvert_cli({"run", shipped(sample).string(), "--split", sample.profile, "-o",
+                                            out.string(), "--date", "2026-11-23", "--deterministic"}),
+                          "kuvert run --split");
     const auto pieces = test::read_csv(test::read_file(out / "R0001.csv"));
     REQUIRE(pieces.size() == index["documents"].size());
 
@@ -169,8 +167,8 @@ TEST_CASE("A print file's letters of form A are checked against form A's window,
   const json index = index_of(salary, temp.path() / "job");
   CHECK(index["form"] == "A");
   const auto run = [&](const std::string& out) {
-    return test::run_process({KUVERT_BINARY, "run", (temp.path() / "job").string(), "-o", (temp.path() / out).string(),
-                              "--layouts", (test::source_dir() / "layouts").string(), "--date", "2026-11-23"});
+    return test::kuvert_cli(
+        {"run", (temp.path() / "job").string(), "-o", (temp.path() / out).string(), "--date", "2026-11-23"});
   };
   test::require_success(run("a"), "kuvert run on form A's letters");
   // Without "form", the letters are taken for form B's, whose window
@@ -190,10 +188,9 @@ TEST_CASE("kuvert split --proof shows on each document's first page the regions 
           "[split][e2e]") {
   test::TempFolder temp;
   const auto split = [&](const std::string& file, const std::string& profile, const std::string& out) {
-    return test::run_process(
-        {KUVERT_BINARY, "split", (test::source_dir() / "samples" / "druckdateien" / file).string(), "--profile",
-         profile, "-o", (temp.path() / out).string(), "--proof", (temp.path() / (out + ".pdf")).string(), "--layouts",
-         (test::source_dir() / "layouts").string(), "--fonts", (test::source_dir() / "fonts").string()});
+    return test::kuvert_cli({"split", (test::source_dir() / "samples" / "druckdateien" / file).string(), "--profile",
+                             profile, "-o", (temp.path() / out).string(), "--proof",
+                             (temp.path() / (out + ".pdf")).string()});
   };
   test::require_success(split("nachbarstadt-bezuege-2026-11.pdf", "nachbarstadt-bezuege", "bezuege"),
                         "kuvert split --proof");

@@ -13,6 +13,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <sstream>
 
 #include "pipeline/driver/output_folder.hpp"
 #include "pipeline/driver/print_file_pages.hpp"
@@ -22,9 +23,11 @@
 #include "pipeline/model/iso_date.hpp"
 #include "pipeline/model/utf8.hpp"
 #include "pipeline/profiles/load_letters.hpp"
+#include "pipeline/profiles/load_profiles.hpp"
 #include "pipeline/profiles/load_split_profile.hpp"
 #include "stages/deliver/csv_text.hpp"
 #include "stages/ingest/job_manifest.hpp"
+#include "stages/ingest/settings_check.hpp"
 #include "stages/split/address_lines.hpp"
 #include "stages/split/document_split.hpp"
 
@@ -189,6 +192,29 @@ void read_pages(const fs::path& file, const std::string& name, std::uint32_t pag
   }
 }
 
+// The profile's [job.defaults] as job.json gives them, checked against
+// the profiles: a paper, envelope or inserter no profile describes would
+// make every document bad, so the profile is refused.
+ProductionSettings profile_defaults(const SplitProfile& profile, const ProfileCatalog& profiles) {
+  nlohmann::json header = profile.job;
+  header["job"] = "split";
+  header["print_file"] = "split.pdf";
+  header["documents"] = nlohmann::json::array({nlohmann::json::object()});  // counted, not read
+  const Where where{.file = "splits/" + profile.name + ".toml"};
+  std::vector<Diagnostic> problems;
+  const JobManifest manifest =
+      read_job_manifest([text = header.dump()] { return std::make_unique<std::istringstream>(text); }, where, problems);
+  for (auto& [field, message] : settings_problems(manifest.defaults, profiles, profile.address_form))
+    problems.push_back({Where{.file = where.file, .field = "job.defaults." + field}, std::move(message)});
+  if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
+  return manifest.defaults;
+}
+
+std::string today_iso_date() {
+  const std::string now = iso_time(std::time(nullptr));
+  return now.substr(0, 10);
+}
+
 // The documents as the splitter ends them, never all held: each one's
 // entry in job.json, checked as kuvert run checks it (lengths,
 // characters, postcodes), goes to a working file, its row to split.csv;
@@ -196,9 +222,11 @@ void read_pages(const fs::path& file, const std::string& name, std::uint32_t pag
 // pages) and, for a proof, the whole document.
 class DocumentStream {
  public:
-  DocumentStream(const SplitProfile& profile, std::string name, const OutputFolder& output, const std::string& in,
-                 bool keep_for_proof)
+  DocumentStream(const SplitProfile& profile, const ProfileCatalog& profiles, ProductionSettings defaults,
+                 std::string name, const OutputFolder& output, const std::string& in, bool keep_for_proof)
       : profile_(profile),
+        profiles_(profiles),
+        defaults_(std::move(defaults)),
         name_(std::move(name)),
         keep_(keep_for_proof),
         entries_(output.path()),
@@ -217,7 +245,13 @@ class DocumentStream {
     if (document.recipient && id != document.fields.end()) {
       std::vector<Diagnostic> found;
       entry = document_entry(profile_, document, found);
-      if (found.empty()) read_manifest_document(entry, Where{.file = name_}, found);
+      // As kuvert run reads it, and its settings (a paper or insert a
+      // field set) against the profiles, as kuvert run checks them.
+      if (found.empty()) {
+        const auto read = read_manifest_document(entry, Where{.file = name_}, found, defaults_);
+        for (auto& [field, message] : settings_problems(read.settings, profiles_, profile_.address_form))
+          found.push_back({Where{.field = field}, std::move(message)});
+      }
       for (auto& problem : found)
         problems_.push_back(
             {Where{
@@ -269,6 +303,8 @@ class DocumentStream {
   }
 
   const SplitProfile& profile_;
+  const ProfileCatalog& profiles_;
+  ProductionSettings defaults_;
   std::string name_;
   bool keep_;
   UnnamedFile entries_;
@@ -296,7 +332,9 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   place_print_file(request.print_file, output.path() / subfolder);
   split::DocumentSplitter splitter(profile, addresses, name);
   const split::PrintFileText text(output.path() / subfolder / name, name);
-  DocumentStream documents(profile, name, output, in, !request.proof.empty());
+  const ProfileCatalog profiles = load_profiles(request.layouts, today_iso_date());
+  DocumentStream documents(profile, profiles, profile_defaults(profile, profiles), name, output, in,
+                           !request.proof.empty());
   read_pages(output.path() / subfolder / name, name, text.pages(), profile, request.threads, splitter,
              [&](split::SplitDocument document) { documents.add(std::move(document)); });
   auto outcome = std::move(splitter).finish();

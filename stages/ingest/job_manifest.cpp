@@ -240,8 +240,9 @@ std::optional<ManifestDocument> read_manifest_document_at(std::istream& in, std:
   return read_manifest_document(element, where, problems);
 }
 
-ManifestDocument read_manifest_document(const json& entry, const Where& where, std::vector<Diagnostic>& problems) {
-  return read_document(entry, ProductionSettings{}, where, problems);
+ManifestDocument read_manifest_document(const json& entry, const Where& where, std::vector<Diagnostic>& problems,
+                                        const ProductionSettings& defaults) {
+  return read_document(entry, defaults, where, problems);
 }
 
 JobManifest read_job_fields(const std::filesystem::path& job) {

@@ -71,9 +71,9 @@ void read_manifest_documents(const ManifestOpener& open, const JobManifest& mani
 std::optional<ManifestDocument> read_manifest_document_at(std::istream& in, std::uint64_t offset, const Where& where,
                                                           std::vector<Diagnostic>& problems);
 
-// One document entry checked as above, without defaults: what kuvert split
+// One document entry checked as above, with `defaults`: what kuvert split
 // writes passes every check kuvert run makes of it.
 ManifestDocument read_manifest_document(const nlohmann::json& entry, const Where& where,
-                                        std::vector<Diagnostic>& problems);
+                                        std::vector<Diagnostic>& problems, const ProductionSettings& defaults = {});
 
 }  // namespace kuvert

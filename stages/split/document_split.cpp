@@ -162,6 +162,7 @@ void DocumentSplitter::add(const PageText& page) {
                                   "cannot read"}});
     return;
   }
+  ++pages_;
   // Every-page fields (a field-change rule reads them), and the others once
   // the page is known to start a document.
   std::map<std::string, std::string> fields;
@@ -219,6 +220,7 @@ void DocumentSplitter::add(const PageText& page) {
 }
 
 void DocumentSplitter::add_unreadable(std::uint32_t page, std::vector<Diagnostic> problems) {
+  ++pages_;
   for (auto& diagnostic : problems) {
     diagnostic.where.file = file_;
     diagnostic.where.record = "page " + std::to_string(page);
@@ -279,8 +281,8 @@ SplitOutcome DocumentSplitter::finish() && {
       outcome_.problems.insert(
           outcome_.problems.begin(),
           {Where{.file = file_}, "no rule of split profile \"" + profile_.name +
-                                     "\" starts a document on any of the file's " + std::to_string(orphans) +
-                                     (orphans == 1 ? " page" : " pages") + ": is it the profile for this file?"});
+                                     "\" starts a document on any of the file's " + std::to_string(pages_) +
+                                     (pages_ == 1 ? " page" : " pages") + ": is it the profile for this file?"});
   }
   return std::move(outcome_);
 }

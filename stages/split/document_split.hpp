@@ -83,6 +83,7 @@ class DocumentSplitter {
   SplitOutcome outcome_;  // documents: the ended ones not yet taken
   std::optional<SplitDocument> open_document_;
   std::size_t documents_ = 0;                           // started, in all
+  std::uint32_t pages_ = 0;                             // added, readable or not
   std::map<std::string, std::uint32_t> first_with_id_;  // the first page of the first document with each id
   std::set<std::string> duplicate_ids_;                 // ids said twice already
   std::map<std::string, std::string> previous_fields_;  // the page before's every-page fields

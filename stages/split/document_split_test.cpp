@@ -152,6 +152,14 @@ TEST_CASE("A split finds every problem at once, each with its page", "[split]") 
             "that the one on page 2 has too",
             "file \"druck.pdf\": record \"page 5\": field \"recipient\": has no recipient in the address field: "
             "the address has 0 lines besides a country; a name, a street and a town are needed"});
+  // No page starts a document: one problem says so, counting every page,
+  // beside those of pages that could not be read.
+  CHECK(messages(split_pages(profile, {page(1, {{25, 30, "Deckblatt"}}), PageText{2, {}}})) ==
+        std::vector<std::string>{
+            "file \"druck.pdf\": no rule of split profile \"test\" starts a document on any of the file's 2 pages: "
+            "is it the profile for this file?",
+            "file \"druck.pdf\": record \"page 2\": has no text of its own (a scanned or outlined page), which the "
+            "split cannot read"});
   // A page without text of its own (scanned, or its text drawn as outlines).
   CHECK(messages(split_pages(profile, {letter_page(1, "K-1", ""), PageText{2, {}}})) ==
         std::vector<std::string>{"file \"druck.pdf\": record \"page 2\": has no text of its own (a scanned or outlined "

@@ -1,5 +1,6 @@
 #include "tests/support/kuvert_job.hpp"
 
+#include <algorithm>
 #include <fstream>
 
 namespace kuvert::test {
@@ -47,22 +48,12 @@ namespace {
 
 // `kuvert COMMAND FOLDER -o OUTPUT` with the shipped layouts and fonts, on
 // a fixed date with fixed timestamps.
-ProcessResult run_kuvert(const char* command, const std::filesystem::path& folder,
-                         const std::filesystem::path& output, const std::vector<std::string>& extra) {
-  std::vector<std::string> argv = {KUVERT_BINARY,
-                                   command,
-                                   folder.string(),
-                                   "-o",
-                                   output.string(),
-                                   "--layouts",
-                                   (source_dir() / "layouts").string(),
-                                   "--fonts",
-                                   (source_dir() / "fonts").string(),
-                                   "--date",
-                                   "2026-11-22",
-                                   "--deterministic"};
-  argv.insert(argv.end(), extra.begin(), extra.end());
-  return run_process(argv);
+ProcessResult run_kuvert(const char* command, const std::filesystem::path& folder, const std::filesystem::path& output,
+                         const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {command,      folder.string(),  "-o", output.string(), "--date",
+                                   "2026-11-22", "--deterministic"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return kuvert_cli(std::move(args));
 }
 
 }  // namespace
@@ -73,6 +64,15 @@ ProcessResult KuvertJob::run(const std::vector<std::string>& extra) const {
 
 ProcessResult KuvertJob::proof(const std::filesystem::path& file, const std::vector<std::string>& extra) const {
   return run_kuvert("proof", folder_, file, extra);
+}
+
+ProcessResult kuvert_cli(std::vector<std::string> args) {
+  const auto given = [&](const char* option) { return std::find(args.begin(), args.end(), option) != args.end(); };
+  const bool sets_text = !args.empty() && (args[0] == "run" || args[0] == "split" || args[0] == "proof");
+  if (!given("--layouts")) args.insert(args.end(), {"--layouts", (source_dir() / "layouts").string()});
+  if (sets_text && !given("--fonts")) args.insert(args.end(), {"--fonts", (source_dir() / "fonts").string()});
+  args.insert(args.begin(), KUVERT_BINARY);
+  return run_process(args);
 }
 
 }  // namespace kuvert::test
