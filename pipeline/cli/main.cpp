@@ -244,9 +244,7 @@ int main(int argc, char** argv) {
     }
     if (split_command->parsed()) {
       limit_openmp_threads(argv);  // a profile may read pages by OCR
-      // Not out/STEM, which kuvert run of the job folder makes by default.
-      if (split.output.empty())
-        split.output = std::filesystem::path("out") / (split.print_file.stem().string() + "-split");
+      kuvert::complete(split);
       if (!split.proof.empty()) kuvert::OutputFolder::refuse_existing(split.proof);
       const auto summary = kuvert::split_print_file(split);
       const std::string left_out = summary.left_out == 0

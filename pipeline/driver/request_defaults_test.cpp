@@ -5,6 +5,7 @@
 #include "pipeline/driver/proof_job.hpp"
 #include "pipeline/driver/run_request.hpp"
 #include "pipeline/driver/scan_request.hpp"
+#include "pipeline/driver/split_job.hpp"
 #include "pipeline/model/error.hpp"
 
 namespace fs = std::filesystem;
@@ -42,6 +43,18 @@ TEST_CASE("a run request takes today and now from the clock, and its output from
   CHECK(folder.output == fs::path("out") / "Hundesteuer");
   CHECK(folder.production_date == "2027-01-04");
   CHECK(folder.created == "2026-12-01T06:00:00Z");
+}
+
+TEST_CASE("a split's job folder is not where kuvert run of it writes by default", "[request]") {
+  kuvert::SplitRequest split;
+  split.print_file = "eingang/grundsteuer-2027.pdf";
+  kuvert::complete(split);
+  CHECK(split.output == fs::path("jobs") / "grundsteuer-2027");
+  kuvert::RunRequest run;
+  run.job = split.output;
+  kuvert::complete(run, kEvening);
+  CHECK(run.output == fs::path("out") / "grundsteuer-2027");
+  CHECK(run.output != split.output);
 }
 
 TEST_CASE("a deterministic run is created at midnight of its production date, whatever the clock", "[request]") {

@@ -391,6 +391,10 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   return {text.pages(), kept.size(), left_out};
 }
 
+void complete(SplitRequest& request) {
+  if (request.output.empty()) request.output = fs::path("jobs") / request.print_file.stem();
+}
+
 SplitSummary split_print_file(const SplitRequest& request) {
   OutputFolder::refuse_existing(request.output);
   OutputFolder folder(request.output);

@@ -24,6 +24,10 @@ struct SplitRequest {
   unsigned threads = 0;  // reading pages; 0: one per core
 };
 
+// The job folder by default: jobs/STEM, whose `kuvert run` then writes
+// out/STEM (an output beside it in out/ would be taken for the run's).
+void complete(SplitRequest& request);
+
 struct SplitSummary {
   std::size_t pages = 0;
   std::size_t documents = 0;  // in job.json
