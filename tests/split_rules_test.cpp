@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "pipeline/driver/split_job.hpp"
 #include "pipeline/model/error.hpp"
@@ -85,13 +86,16 @@ region = { x = 20, y = 278, width = 180, height = 12 }
 struct Split {
   test::TempFolder temp;
   test::ScratchLayouts layouts;
+  unsigned threads = 0;  // reading pages; 1: four pages a batch
   fs::path job() const { return temp.path() / "job"; }
 
   SplitSummary operator()(const std::vector<test::TextPage>& pages, const std::string& profile) const {
     write_text_pdf(temp.path() / "druck.pdf", pages);
     layouts.write("splits/probe.toml", profile);
     fs::remove_all(job());
-    return split_print_file({temp.path() / "druck.pdf", "probe", job(), layouts.root()});
+    SplitRequest request{temp.path() / "druck.pdf", "probe", job(), layouts.root()};
+    request.threads = threads;
+    return split_print_file(request);
   }
 
   std::vector<std::string> pages() const {
@@ -290,12 +294,20 @@ TEST_CASE("A split profile whose job defaults no profile describes is refused be
   Split split;
   const std::string profile = profile_with("\n[[start]]\nrule = \"page_counter\"\n" + std::string(kCounter)) +
                               "\n[job.defaults]\npaper = \"a4-300\"\nenvelope = \"c4-gold\"\n";
-  const auto problems = problems_of([&] { split(notices({1, 2}), profile); });
+  // The second notice has no address: a problem of its page, had a page
+  // been read.
+  auto pages = notices({1, 2});
+  pages[1].erase(pages[1].begin(), pages[1].begin() + 4);
+  const auto problems = problems_of([&] { split(pages, profile); });
   CHECK_THAT(problems, Catch::StartsWith("file \"splits/probe.toml\": field \"job.defaults.paper\": unknown paper "
                                          "\"a4-300\""));
   CHECK_THAT(problems, Catch::Contains("file \"splits/probe.toml\": field \"job.defaults.envelope\": unknown "
                                        "envelope \"c4-gold\""));
+  CHECK(problems.find("druck.pdf") == std::string::npos);
   CHECK_FALSE(fs::exists(split.job()));
+  // Without the defaults, the page's problem is what is said.
+  CHECK_THAT(problems_of([&] { split(pages, profile.substr(0, profile.find("\n[job.defaults]"))); }),
+             Catch::StartsWith("file \"druck.pdf\": record \"page 2\": field \"recipient\""));
 }
 
 namespace {
@@ -372,4 +384,40 @@ region = { x = 20, y = 108, width = 185, height = 165 }
   CHECK(summary.documents == 8);
   const auto csv = test::read_file(split.job() / "split.csv");
   CHECK(csv.find(std::string(80, 'n')) != std::string::npos);
+}
+
+TEST_CASE("A long print file is split the same across the batches its pages are read in", "[split][e2e]") {
+  // One thread reads four pages a batch: 40 notices of 1 to 3 pages cross
+  // many batches; two far apart share an id, one has no address, and the
+  // others go on with their pages counted anew.
+  Split split;
+  split.threads = 1;
+  std::vector<int> lengths;
+  for (int i = 0; i < 40; ++i) lengths.push_back(1 + i % 3);
+  auto pages = notices(lengths);
+  std::vector<std::size_t> first_pages;  // 0-based, of each notice
+  for (std::size_t p = 0, d = 0; d < lengths.size(); p += static_cast<std::size_t>(lengths[d++]))
+    first_pages.push_back(p);
+  // Lines: the address (first pages), the title, the Aktenzeichen, the counter.
+  pages[first_pages[33]][5].text = "Aktenzeichen A-105";  // as notice 5's
+  for (std::size_t p = first_pages[33] + 1; p < first_pages[34]; ++p) pages[p][1].text = "Aktenzeichen A-105";
+  pages[first_pages[20]].erase(pages[first_pages[20]].begin(), pages[first_pages[20]].begin() + 4);
+  const auto summary = split(pages, "on_bad_document = \"skip\"\n" +
+                                        profile_with("\n[[start]]\nrule = \"page_counter\"\n" + std::string(kCounter)));
+  CHECK(summary.documents == 37);
+  CHECK(summary.left_out == 3);
+  const auto written = json::parse(std::ifstream(split.job() / "job.json"))["documents"];
+  REQUIRE(written.size() == 37);
+  std::uint32_t next = 1;
+  for (const auto& document : written) {
+    const std::string range = document["pages"];
+    CHECK(std::stoul(range) == next);
+    next = static_cast<std::uint32_t>(std::stoul(range.substr(range.find('-') + 1))) + 1;
+    CHECK(document["id"] != "A-105");
+    CHECK(document["id"] != "A-120");
+  }
+  const auto exceptions = test::read_csv(test::read_file(split.job() / "exceptions.csv"));
+  std::set<std::string> left_out;
+  for (const auto& row : exceptions) left_out.insert(row.at("id"));
+  CHECK(left_out == std::set<std::string>{"A-105", "A-120"});
 }

@@ -185,8 +185,12 @@ int main(int argc, char** argv) {
   split_command->add_option("printfile", split.print_file, "The print file (PDF)")->required();
   split_command->add_option("--profile", split.profile, "Split profile in LAYOUTS/splits/")->required();
   split_command->add_option("-o,--output", split.output,
-                            "Job folder to write (must not exist; default out/FILENAME-split)");
-  split_command->add_option("--layouts", split.layouts, "Folder holding splits/ (default: the shipped layouts/)");
+                            "Job folder to write (must not exist; default jobs/STEM for STEM.pdf)");
+  split_command->add_option("--layouts", split.layouts,
+                            "Folder holding splits/ and the profiles its documents are checked against (default: the "
+                            "shipped layouts/)");
+  split_command->add_option("--date", split.production_date,
+                            "Production date YYYY-MM-DD the profiles are read for, as kuvert run's (default today)");
   split.fonts = run.fonts;
   split_command->add_option("--proof", split.proof,
                             "Also write this PDF: each document's first page under the regions read and what was "

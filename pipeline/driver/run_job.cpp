@@ -40,8 +40,9 @@ JobSummary run_job(const RunRequest& request, Reporter& reporter) {
   if (!request.split.empty()) {
     reporter.stage("splitting the print file");
     split_output.emplace(request.output);
-    split_into({request.job, request.split, request.output, request.layouts, {}, {}, request.threads}, *split_output,
-               "split");
+    split_into(
+        {request.job, request.split, request.output, request.layouts, {}, {}, request.threads, request.production_date},
+        *split_output, "split");
     job_request.job = split_output->path() / "split";
   }
 

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 
 #include "pipeline/driver/output_folder.hpp"
 #include "pipeline/driver/print_file_pages.hpp"
@@ -176,7 +177,7 @@ void read_pages(const fs::path& file, const std::string& name, std::uint32_t pag
     }
     return page;
   };
-  const std::uint32_t batch = 32 * workers;
+  const std::uint32_t batch = 4 * workers;  // pages in memory at once
   std::vector<Read> batch_pages;
   for (std::uint32_t first = 1; first <= pages; first += batch) {
     const std::uint32_t count = std::min(batch, pages - first + 1);
@@ -204,6 +205,7 @@ ProductionSettings profile_defaults(const SplitProfile& profile, const ProfileCa
   std::vector<Diagnostic> problems;
   const JobManifest manifest =
       read_job_manifest([text = header.dump()] { return std::make_unique<std::istringstream>(text); }, where, problems);
+  for (auto& problem : problems) problem.where.field = "job." + problem.where.field;
   for (auto& [field, message] : settings_problems(manifest.defaults, profiles, profile.address_form))
     problems.push_back({Where{.file = where.file, .field = "job.defaults." + field}, std::move(message)});
   if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
@@ -260,6 +262,7 @@ class DocumentStream {
       if (!found.empty()) entry = nullptr;
     }
     entries_out_ << entry.dump() << '\n';
+    if (!entries_out_) throw_system(Where{.file = name_}, "cannot write the split's working file of job.json entries");
     if (keep_) kept_.push_back(std::move(document));
   }
 
@@ -274,7 +277,7 @@ class DocumentStream {
                       const std::string& target) {
     close(csv_, csv_name_);
     output.sync_file(csv_name_);
-    entries_out_.close();
+    close(entries_out_, "the split's working file of job.json entries");
     std::ifstream entries(entries_.path(), std::ios::binary);
     std::ofstream out(output.path() / target, std::ios::binary);
     std::string head = job.dump(2);  // "{\n  ...\n}": the job has its keys
@@ -283,9 +286,14 @@ class DocumentStream {
     std::uint32_t pages_kept = 0;
     bool first = true;
     std::string line;
-    for (std::size_t i = 0; i < spans_.size() && std::getline(entries, line); ++i) {
+    // Every document has its line: one missing is a letter not printed.
+    for (std::size_t i = 0; i < spans_.size(); ++i) {
+      if (!std::getline(entries, line))
+        throw_system(Where{.file = name_}, "cannot read back the split's working file of job.json entries");
       if (bad[i]) continue;
       auto entry = nlohmann::json::parse(line);
+      if (!entry.is_object())
+        throw std::logic_error("document " + std::to_string(i + 1) + " of the split has no entry and no problem");
       entry["pages"] = pages_of(DocumentSpan{pages_kept + 1, spans_[i].pages, {}});
       pages_kept += spans_[i].pages;
       out << (first ? "\n    " : ",\n    ") << entry.dump();
@@ -332,7 +340,8 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   place_print_file(request.print_file, output.path() / subfolder);
   split::DocumentSplitter splitter(profile, addresses, name);
   const split::PrintFileText text(output.path() / subfolder / name, name);
-  const ProfileCatalog profiles = load_profiles(request.layouts, today_iso_date());
+  const ProfileCatalog profiles =
+      load_profiles(request.layouts, request.production_date.empty() ? today_iso_date() : request.production_date);
   DocumentStream documents(profile, profiles, profile_defaults(profile, profiles), name, output, in,
                            !request.proof.empty());
   read_pages(output.path() / subfolder / name, name, text.pages(), profile, request.threads, splitter,

@@ -22,6 +22,9 @@ struct SplitRequest {
   std::filesystem::path proof;
   std::filesystem::path fonts;
   unsigned threads = 0;  // reading pages; 0: one per core
+  // ISO date the profiles are read for, as kuvert run of the job will
+  // (its tariff); empty: today.
+  std::string production_date;
 };
 
 // The job folder by default: jobs/STEM, whose `kuvert run` then writes

@@ -67,9 +67,12 @@ ProcessResult KuvertJob::proof(const std::filesystem::path& file, const std::vec
 }
 
 ProcessResult kuvert_cli(std::vector<std::string> args) {
-  const auto given = [&](const char* option) { return std::find(args.begin(), args.end(), option) != args.end(); };
+  const auto given = [&](const std::string& option) {
+    return std::any_of(args.begin(), args.end(),
+                       [&](const std::string& arg) { return arg == option || arg.starts_with(option + "="); });
+  };
   const bool sets_text = !args.empty() && (args[0] == "run" || args[0] == "split" || args[0] == "proof");
-  if (!given("--layouts")) args.insert(args.end(), {"--layouts", (source_dir() / "layouts").string()});
+  if (sets_text && !given("--layouts")) args.insert(args.end(), {"--layouts", (source_dir() / "layouts").string()});
   if (sets_text && !given("--fonts")) args.insert(args.end(), {"--fonts", (source_dir() / "fonts").string()});
   args.insert(args.begin(), KUVERT_BINARY);
   return run_process(args);

@@ -43,8 +43,8 @@ SampleJobOptions plain_job(std::size_t documents, std::uint32_t pages, const std
 
 std::filesystem::path source_dir();
 
-// `kuvert ARGS...` with the shipped layouts (and fonts, for the commands
-// that set text: run, split, proof), unless ARGS give their own.
+// `kuvert ARGS...`; run, split and proof with the shipped layouts and
+// fonts unless ARGS give their own.
 ProcessResult kuvert_cli(std::vector<std::string> args);
 
 }  // namespace kuvert::test
