@@ -17,6 +17,8 @@
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
+#include "tests/support/csv.hpp"
+#include "tests/support/file_text.hpp"
 #include "tests/support/processed_job.hpp"
 #include "tests/support/temp_folder.hpp"
 
@@ -122,7 +124,8 @@ TEST_CASE("Console API: nothing but the login page and /healthz without a sessio
   const auto run = std::to_string(console.run(false));
   for (const std::string& path : std::vector<std::string>{
            "/api/session", "/api/overview", "/api/jobs", "/api/jobs/1", "/api/runs", "/api/runs/" + run,
-           "/api/runs/" + run + "/manifest", "/api/runs/" + run + "/pages/0.png", "/api/audit", "/metrics"}) {
+           "/api/runs/" + run + "/manifest", "/api/runs/" + run + "/pages/0.png", "/api/audit", "/metrics",
+           "/api/reports/clients?month=2026-11"}) {
     const auto response = get(client, path, nullptr);
     REQUIRE(response);
     INFO(path);
@@ -372,8 +375,10 @@ std::string answer_of(int socket, std::chrono::milliseconds wait, bool& closed) 
     if (::poll(&entry, 1, 50) <= 0) continue;
     char bytes[512];
     const ssize_t got = ::recv(socket, bytes, sizeof bytes, 0);
-    if (got <= 0) closed = true;
-    else answer.append(bytes, static_cast<std::size_t>(got));
+    if (got <= 0)
+      closed = true;
+    else
+      answer.append(bytes, static_cast<std::size_t>(got));
   }
   return answer;
 }
@@ -393,7 +398,8 @@ TEST_CASE("Console API: forty half-sent requests of five clients do not stop /he
   std::vector<int> slow;
   for (int i = 0; i < 40; ++i) {
     const std::string client = "127.0.0." + std::to_string(2 + i % 5);
-    slow.push_back(half_sent_request(console.port(), i % 2 ? "GET /healthz HTTP/1.1\r\nHost: 127" : "", client.c_str()));
+    slow.push_back(
+        half_sent_request(console.port(), i % 2 ? "GET /healthz HTTP/1.1\r\nHost: 127" : "", client.c_str()));
   }
   auto client = health_client(console.port());
   const auto started = std::chrono::steady_clock::now();
@@ -437,7 +443,8 @@ TEST_CASE("Console API: a client past its connections is refused at once, and ot
   held.pop_back();
   std::string answer;
   for (int attempt = 0; attempt < 20 && answer.find("200 OK") == std::string::npos; ++attempt) {
-    const int again = half_sent_request(console.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const int again =
+        half_sent_request(console.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     answer = answer_of(again, std::chrono::milliseconds(1000), closed);
     ::close(again);
   }
@@ -478,23 +485,26 @@ TEST_CASE("Console API: a second console cannot listen on a port in use", "[serv
   kuvert::ServiceConfig config;
   config.file = "kuvert.toml";
   config.listen_port = console.port();
-  kuvert::console::ConsoleServer second(config, [] { return std::int64_t{0}; }, [] {});
+  kuvert::console::ConsoleServer second(
+      config, [] { return std::int64_t{0}; }, [] {});
   try {
     second.bind();
     FAIL("the second console listens on the same port");
   } catch (const kuvert::Error& error) {
     CHECK(error.kind() == kuvert::ErrorKind::system);
-    CHECK(std::string(error.what()).find("cannot listen on 127.0.0.1:" + std::to_string(console.port()) +
-                                         " (in use, or not an address of this machine)") != std::string::npos);
+    CHECK(std::string(error.what())
+              .find("cannot listen on 127.0.0.1:" + std::to_string(console.port()) +
+                    " (in use, or not an address of this machine)") != std::string::npos);
   }
 }
 
 TEST_CASE("Console API: a login body is two strings and nothing else", "[service][slow]") {
   Console console;
   auto client = console.client();
-  for (const char* body : {R"({"user": "anna", "user": "vera", "password": "vera's long password"})",
-                           R"({"user": "vera", "password": "vera's long password", "role": "admin"})",
-                           R"({"user": ["vera"], "password": "vera's long password"})", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}) {
+  for (const char* body :
+       {R"({"user": "anna", "user": "vera", "password": "vera's long password"})",
+        R"({"user": "vera", "password": "vera's long password", "role": "admin"})",
+        R"({"user": ["vera"], "password": "vera's long password"})", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}) {
     INFO(body);
     const auto refused = client.Post("/api/login", body, "application/json");
     CHECK(refused->status == 400);
@@ -598,4 +608,42 @@ TEST_CASE("Console API: a run's reconciliation, and runs in attention first on t
   const auto trail = nlohmann::json::parse(get(client, "/api/audit?action=clear", &bernd)->body);
   REQUIRE(trail.size() == 1);
   CHECK(trail[0]["detail"] == "attention -> reconciled: finding: Fach 2 geöffnet: allein im Umschlag");
+}
+
+TEST_CASE("Console API: the members' month, as a table and as the accounts office's CSV", "[service][slow]") {
+  Console console;
+  auto client = console.client();
+  const auto vera = log_in(client, "vera");
+  // Both jobs were produced in November (kStart), in the centre's time.
+  std::int64_t pieces = 0, cents = 0;
+  {
+    Store store({console.store_folder()});
+    for (const auto& run : list_runs(store)) {
+      const auto ticket = nlohmann::json::parse(kuvert::test::read_file(fs::path(run.file).replace_extension(".json")));
+      pieces += ticket["counts"]["pieces"].get<std::int64_t>();
+      cents += ticket["postage"]["total_cents"].get<std::int64_t>();
+    }
+  }
+  REQUIRE(pieces == 6);
+  const auto table = get(client, "/api/reports/clients?month=2026-11", &vera);
+  REQUIRE(table);
+  REQUIRE(table->status == 200);
+  const auto month = nlohmann::json::parse(table->body);
+  CHECK(month["time_zone"] == "Europe/Berlin");
+  REQUIRE(month["clients"].size() == 1);
+  CHECK(month["clients"][0]["client"] == "musterstadt");
+  CHECK(month["clients"][0]["pieces"] == pieces);
+  CHECK(month["clients"][0]["documents"] == 6);
+  CHECK(month["clients"][0]["postage_cents"] == cents);
+  const auto csv = get(client, "/api/reports/clients?month=2026-11&format=csv", &vera);
+  REQUIRE(csv);
+  CHECK(csv->get_header_value("Content-Disposition") == "attachment; filename=\"kuvert-clients-2026-11.csv\"");
+  const auto rows = kuvert::test::read_csv(csv->body);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].at("postage_cents") == std::to_string(cents));
+  // Another month has nothing; a month that is none is refused.
+  CHECK(nlohmann::json::parse(get(client, "/api/reports/clients?month=2026-10", &vera)->body)["clients"].empty());
+  const auto bad = get(client, "/api/reports/clients?month=November", &vera);
+  CHECK(bad->status == 400);
+  CHECK(error_of(bad) == "month: expected YYYY-MM");
 }

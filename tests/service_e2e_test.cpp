@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "pipeline/config/centre_time.hpp"
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/service/run_delivery.hpp"
 #include "pipeline/store/audit_trail.hpp"
@@ -564,6 +565,27 @@ TEST_CASE("A reconciled run's failed pieces come back as a reprint run, and the 
             .out == "nothing was posted on 2026-12-02\n");
   CHECK(kuvert::test::run_process({KUVERT_BINARY, "posting", "list", "--date", "gestern", "-c", site.config().string()})
             .err == "kuvert: option --date: expected a day YYYY-MM-DD, got \"gestern\"\n");
+
+  // The month's accounts for the client: the run as its ticket counts it,
+  // the reprint apart.
+  const std::string month = kuvert::CentreTime("Europe/Berlin").day_of(now()).date.substr(0, 7);
+  const fs::path accounts_csv = site.staging() / "konten.csv";
+  const auto reported = kuvert::test::run_process({KUVERT_BINARY, "report", "clients", "--month", month, "-o",
+                                                   accounts_csv.string(), "-c", site.config().string()});
+  INFO(reported.err);
+  REQUIRE(reported.exit_code == 0);
+  CHECK(reported.out.find("musterstadt") != std::string::npos);
+  const auto accounts = kuvert::test::read_csv(read_file(accounts_csv));
+  REQUIRE(accounts.size() == 1);
+  const auto run_ticket = nlohmann::json::parse(read_file(fs::path(run.file).replace_extension(".json")));
+  CHECK(accounts[0].at("pieces") == std::to_string(run_ticket["counts"]["pieces"].get<std::int64_t>()));
+  CHECK(accounts[0].at("sheets") == std::to_string(run_ticket["counts"]["sheets"].get<std::int64_t>()));
+  CHECK(accounts[0].at("postage_cents") == std::to_string(run_ticket["postage"]["total_cents"].get<std::int64_t>()));
+  CHECK(accounts[0].at("reprinted_pieces") == "2");
+  CHECK(accounts[0].at("reprinted_sheets") == std::to_string(made[0].sheets + made[1].sheets));
+  CHECK(kuvert::test::run_process(
+            {KUVERT_BINARY, "report", "clients", "--month", "November", "-c", site.config().string()})
+            .err == "kuvert: option --month: expected a month YYYY-MM, got \"November\"\n");
 
   // Not returned while a run of the job is open.
   std::this_thread::sleep_for(1000ms);

@@ -19,10 +19,12 @@
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/service/results_intake.hpp"
 #include "pipeline/store/audit_trail.hpp"
+#include "pipeline/store/client_accounts.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/piece_verdicts.hpp"
 #include "pipeline/store/user_accounts.hpp"
+#include "stages/deliver/client_report.hpp"
 
 namespace kuvert {
 
@@ -219,6 +221,15 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   commands.posting_list->add_option("-o,--output", commands.output, "Folder for the files (default: the current one)");
   config(commands.posting_list);
 
+  auto* report = app.add_subcommand("report", "Accounts: what the centre did for its clients");
+  report->require_subcommand(1);
+  commands.report_clients = report->add_subcommand(
+      "clients", "Each client's month: documents, pieces, sheets, pages printed and scanned, inserts, postage");
+  commands.report_clients->add_option("--month", commands.month, "The month YYYY-MM, in the centre's time zone")
+      ->required();
+  commands.report_clients->add_option("-o,--output", commands.report_file, "Also write the accounts to this CSV file");
+  config(commands.report_clients);
+
   auto* audit = app.add_subcommand("audit", "The audit trail: verify the chain, list records");
   audit->require_subcommand(1);
   commands.audit_verify = audit->add_subcommand("verify", "Check that no audit record was changed or deleted");
@@ -381,6 +392,37 @@ int run_store_commands(StoreCommands& commands) {
       std::printf("%s: %s posted on %s -> %s.csv, .pdf\n", shown(first->client).c_str(),
                   counted(pieces, "piece", "pieces").c_str(), date.c_str(), shown(stem.string()).c_str());
       first = end;
+    }
+    return 0;
+  }
+  if (commands.report_clients->parsed()) {
+    const auto month = parse_iso_month(commands.month);
+    if (!month)
+      throw Error(ErrorKind::usage, Where{.field = "--month"},
+                  "expected a month YYYY-MM, got \"" + commands.month + "\"");
+    const auto config = config_of(commands);
+    const auto period = CentreTime(config.time_zone).month(*month);
+    Store store = open_store(config);
+    const auto accounts = client_accounts(store, iso_time(period.start), iso_time(period.end));
+    const auto euros = [](std::int64_t cents) {
+      char text[32];
+      std::snprintf(text, sizeof text, "%lld.%02lld EUR", static_cast<long long>(cents / 100),
+                    static_cast<long long>(cents % 100));
+      return std::string(text);
+    };
+    std::printf("%-20s %10s %8s %8s %8s %8s %8s %7s %9s %14s\n", "client", "documents", "pieces", "sheets", "pages",
+                "scanned", "inserts", "manual", "reprinted", "postage");
+    for (const auto& account : accounts)
+      std::printf("%-20s %10lld %8lld %8lld %8lld %8lld %8lld %7lld %9lld %14s\n", shown(account.client).c_str(),
+                  static_cast<long long>(account.documents), static_cast<long long>(account.pieces),
+                  static_cast<long long>(account.sheets), static_cast<long long>(account.print_pages),
+                  static_cast<long long>(account.scan_pages), static_cast<long long>(account.inserts),
+                  static_cast<long long>(account.manual_pieces), static_cast<long long>(account.reprinted_pieces),
+                  euros(account.postage_cents()).c_str());
+    if (accounts.empty()) std::printf("no work for any client in %s\n", commands.month.c_str());
+    if (!commands.report_file.empty()) {
+      service::write_file_atomically(commands.report_file.string(), client_report_csv(commands.month, accounts));
+      std::printf("-> %s\n", shown(commands.report_file.string()).c_str());
     }
     return 0;
   }

@@ -1,5 +1,5 @@
 #pragma once
-// `kuvert users`, `kuvert runs`, `kuvert posting` and `kuvert audit`: the console's actions
+// `kuvert users`, `kuvert runs`, `kuvert posting`, `kuvert report` and `kuvert audit`: the console's actions
 // from the command line, on the store named in kuvert.toml. They translate
 // arguments into calls of pipeline/store; the rules live there.
 #include <CLI/CLI.hpp>
@@ -14,17 +14,19 @@ struct StoreCommands {
   std::filesystem::path fonts;
   std::string user;  // who acts (runs actions) or whom it concerns (users)
   std::string role = "operator";
-  std::string state;     // runs list --state
-  std::int64_t run = 0;  // runs show / actions / results
-  std::filesystem::path results;  // runs results: the inserter's file
-  std::vector<std::string> verdicts;  // runs reconcile/clear --set PIECE=VERDICT
-  std::string rest;                   // runs reconcile --rest VERDICT
-  std::string reason;                 // why pieces are pulled
-  std::string finding;                // runs clear: the supervisor's
-  std::string date;                   // runs posted --date, posting list --date
-  std::string client;                 // posting list --client
+  std::string state;                   // runs list --state
+  std::int64_t run = 0;                // runs show / actions / results
+  std::filesystem::path results;       // runs results: the inserter's file
+  std::vector<std::string> verdicts;   // runs reconcile/clear --set PIECE=VERDICT
+  std::string rest;                    // runs reconcile --rest VERDICT
+  std::string reason;                  // why pieces are pulled
+  std::string finding;                 // runs clear: the supervisor's
+  std::string date;                    // runs posted --date, posting list --date
+  std::string client;                  // posting list --client
   std::filesystem::path output = ".";  // posting list -o
-  std::string action;    // the runs action chosen
+  std::string month;                   // report clients --month
+  std::filesystem::path report_file;   // report clients -o
+  std::string action;                  // the runs action chosen
   std::string audit_user, audit_action, audit_object, audit_from, audit_to;
   CLI::App* users_add = nullptr;
   CLI::App* users_passwd = nullptr;
@@ -39,6 +41,7 @@ struct StoreCommands {
   CLI::App* runs_clear = nullptr;
   std::vector<CLI::App*> runs_actions;
   CLI::App* posting_list = nullptr;
+  CLI::App* report_clients = nullptr;
   CLI::App* audit_verify = nullptr;
   CLI::App* audit_list = nullptr;
 };

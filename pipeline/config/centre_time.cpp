@@ -38,4 +38,16 @@ CentreTime::Day CentreTime::day_of(std::int64_t unix_seconds) const {
           duration_cast<seconds>(end.time_since_epoch()).count()};
 }
 
+CentreTime::Period CentreTime::month(std::chrono::year_month month) const {
+  using namespace std::chrono;
+  const auto local_start = [](std::chrono::year_month ym) {
+    return date::local_days{date::year{static_cast<int>(ym.year())} / date::month{static_cast<unsigned>(ym.month())} /
+                            1};
+  };
+  const auto seconds_of = [&](std::chrono::year_month ym) {
+    return duration_cast<seconds>(zone_->to_sys(local_start(ym), date::choose::earliest).time_since_epoch()).count();
+  };
+  return {seconds_of(month), seconds_of(month + months{1})};
+}
+
 }  // namespace kuvert

@@ -3,6 +3,7 @@
 // "today" means on the floor. The store keeps UTC; days and clock times
 // for people are reckoned here, daylight saving included (the system's
 // time zone database, through Debian's date-tz).
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -29,6 +30,12 @@ class CentreTime {
     std::int64_t end = 0;
   };
   Day day_of(std::int64_t unix_seconds) const;
+  // A month (its first midnight to the next month's) in the same way.
+  struct Period {
+    std::int64_t start = 0;
+    std::int64_t end = 0;
+  };
+  Period month(std::chrono::year_month month) const;
 
  private:
   const date::time_zone* zone_;

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <sstream>
 
 #include "pipeline/model/counted.hpp"
 #include "pipeline/model/csv_rows.hpp"
@@ -59,7 +61,8 @@ std::vector<PieceOutput> listed_pieces(const fs::path& manifest) {
     if (at == header.end()) throw_system(Where{.file = manifest.string(), .field = name}, "is not a column of it");
     return static_cast<std::size_t>(at - header.begin());
   };
-  std::size_t id = 0, sequence = 0, sheets = 0, documents = 0, product = 0, postage = 0, weight = 0, country = 0;
+  std::size_t id = 0, sequence = 0, sheets = 0, documents = 0, product = 0, postage = 0, weight = 0, country = 0,
+              inserts = 0, manual = 0;
   while (rows.next(row)) {
     if (!row.problem.empty()) throw_system(Where{.file = manifest.string()}, row.problem);
     if (header.empty()) {
@@ -67,16 +70,19 @@ std::vector<PieceOutput> listed_pieces(const fs::path& manifest) {
       id = column("piece_id"), sequence = column("sequence"), sheets = column("sheets"),
       documents = column("documents");
       product = column("product"), postage = column("postage_cents"), weight = column("weight_g");
-      country = column("country");
+      country = column("country"), inserts = column("inserts"), manual = column("manual_reason");
       continue;
     }
     if (row.cells.size() != header.size()) throw_system(Where{.file = manifest.string()}, "has a row of another width");
     try {
       const auto& cents = row.cells[postage];
+      // Inserts as R.csv lists them: feeder stations, space-separated.
+      std::istringstream stations(row.cells[inserts]);
+      const auto insert_count = std::distance(std::istream_iterator<std::string>(stations), {});
       pieces.push_back({row.cells[id], std::stoll(row.cells[sequence]), std::stoll(row.cells[sheets]),
                         row.cells[documents], row.cells[product],
                         cents.empty() ? std::nullopt : std::optional<std::int64_t>(std::stoll(cents)),
-                        std::stod(row.cells[weight]), row.cells[country]});
+                        std::stod(row.cells[weight]), row.cells[country], insert_count, !row.cells[manual].empty()});
     } catch (const std::logic_error&) {
       throw_system(Where{.file = manifest.string(), .record = row.cells[id]}, "has a number that does not read");
     }

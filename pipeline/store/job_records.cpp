@@ -1,9 +1,9 @@
 // The jobs table: one job per input, with the runs it produced.
-#include "pipeline/model/counted.hpp"
 #include "pipeline/store/job_records.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/model/counted.hpp"
 #include "pipeline/store/audit_trail.hpp"
 
 namespace kuvert::store {
@@ -86,10 +86,11 @@ void insert_run(Store& store, std::int64_t job, const RunOutput& run, const std:
   const std::int64_t run_id = store.db().last_insert_id();
   Statement piece(store.db(),
                   "INSERT INTO pieces(id, run_id, sequence, sheets, documents, product, postage_cents, weight_g,"
-                  " country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                  " country, inserts, manual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& p : run.piece_list) {
     piece.bind(1, p.id).bind(2, run_id).bind(3, p.sequence).bind(4, p.sheets).bind(5, p.documents);
-    piece.bind(6, p.product).bind_or_null(7, p.postage_cents).bind(8, p.weight_g).bind(9, p.country).run();
+    piece.bind(6, p.product).bind_or_null(7, p.postage_cents).bind(8, p.weight_g).bind(9, p.country);
+    piece.bind(10, p.inserts).bind(11, std::int64_t{p.manual}).run();
     piece.reset();
   }
 }
@@ -235,7 +236,8 @@ void set_return_state(Store& store, std::int64_t job, const std::string& state, 
                    "UPDATE jobs SET return_state = ?, returned_at = CASE WHEN ? = 'returned' THEN ? ELSE returned_at"
                    " END WHERE id = ?");
   update.bind(1, state).bind(2, state).bind(3, iso_time(now)).bind(4, job).run();
-  if (state == "returned") append_audit(store, {iso_time(now), "kuvert", "posting records returned", object(job), detail});
+  if (state == "returned")
+    append_audit(store, {iso_time(now), "kuvert", "posting records returned", object(job), detail});
   transaction.commit();
 }
 
@@ -247,8 +249,8 @@ void each_posted_piece(Store& store, std::int64_t job, bool reprints,
                   " AND (r.parent_run_id IS NOT NULL) = ? ORDER BY r.id, p.sequence");
   query.bind(1, job).bind(2, std::int64_t{reprints});
   while (query.step())
-    each({query.text(0), query.text(1), parse_insert_status(query.text(2)), query.text(3), query.text(4),
-          query.text(5), query.integer(6), parse_run_state(query.text(7)).value_or(RunState::closed), query.text(8)});
+    each({query.text(0), query.text(1), parse_insert_status(query.text(2)), query.text(3), query.text(4), query.text(5),
+          query.integer(6), parse_run_state(query.text(7)).value_or(RunState::closed), query.text(8)});
 }
 
 }  // namespace kuvert::store

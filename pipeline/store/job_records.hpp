@@ -83,6 +83,8 @@ struct PieceOutput {
   std::optional<std::int64_t> postage_cents;
   double weight_g = 0;
   std::string country;  // ISO 3166 alpha-2
+  std::int64_t inserts = 0;
+  bool manual = false;  // handled by hand (a manual_reason)
 };
 
 struct RunOutput {
@@ -139,7 +141,7 @@ struct RunRecord {
   std::string confirmed_by;
   std::string created_at;
   std::string updated_at;
-  bool delivering = false;  // a copy to the printer folder was begun
+  bool delivering = false;       // a copy to the printer folder was begun
   std::string delivery_problem;  // why the last copy failed; empty when none did
   std::string attention;         // why it waits for a supervisor, in attention
   std::int64_t parent = 0;       // a reprint run: the run whose pieces it replaces; 0 otherwise
@@ -213,7 +215,8 @@ struct PostedPiece {
 };
 // The pieces of a job's first runs (reprints false) or of its reprint
 // runs (true), in run and sequence order, one at a time.
-void each_posted_piece(Store& store, std::int64_t job, bool reprints, const std::function<void(const PostedPiece&)>& each);
+void each_posted_piece(Store& store, std::int64_t job, bool reprints,
+                       const std::function<void(const PostedPiece&)>& each);
 
 // Reconciled (or posted) runs with pieces to reprint (damaged, missing, or seen twice
 // and left so by the supervisor) and no reprint run yet, nor a problem

@@ -11,7 +11,7 @@ namespace {
 
 // Append only: a released kuvert's migrations never change, new ones go at
 // the end.
-constexpr std::array<const char*, 7> kMigrations{
+constexpr std::array<const char*, 8> kMigrations{
     R"sql(
 -- AUTOINCREMENT: an id once used (in the audit trail, in error files) is
 -- never given to another input, job or run, even after a deletion.
@@ -148,6 +148,12 @@ ALTER TABLE pieces ADD COLUMN country TEXT NOT NULL DEFAULT '';
 -- Jobs whose runs were all closed before posting records existed get none.
 UPDATE jobs SET return_state = 'returned' WHERE EXISTS (SELECT 1 FROM runs r WHERE r.job_id = jobs.id)
   AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.job_id = jobs.id AND r.state NOT IN ('closed', 'cancelled'));
+)sql",
+    R"sql(
+-- What the members' monthly accounts count of a piece besides: its
+-- inserts, and whether it is handled by hand (R.csv's manual_reason).
+ALTER TABLE pieces ADD COLUMN inserts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE pieces ADD COLUMN manual INTEGER NOT NULL DEFAULT 0;
 )sql",
 };
 

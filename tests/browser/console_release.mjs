@@ -2,13 +2,13 @@
 // reach the login form; an operator logs in, opens a run with sensitive
 // documents and releases it; the operator is not offered to confirm it; a
 // supervisor logs in and confirms; the run's PDF appears in the printer
-// folder. Run by ctest with KUVERT_BINARY, KUVERT_SAMPLE_JOB and
+// folder; the month's accounts add up to the run's ticket. Run by ctest with KUVERT_BINARY, KUVERT_SAMPLE_JOB and
 // KUVERT_SOURCE_DIR set; Debian's Chromium at /usr/bin/chromium.
 import { chromium } from "playwright-core";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync, renameSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import assert from "node:assert/strict";
 
 const kuvert = process.env.KUVERT_BINARY;
@@ -130,6 +130,32 @@ try {
   await page.getByRole("cell", { name: "awaiting_release -> released" }).waitFor();
   await page.getByRole("cell", { name: "released -> confirmed" }).waitFor();
   await page.screenshot({ path: join(site, "audit.png"), fullPage: true });
+
+  // The month's accounts add up to the run's ticket, to the cent, the
+  // amount as German staff write it.
+  const find = (folder, name) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) { const found = find(path, name); if (found) return found; }
+      else if (entry.name === name) return path;
+    }
+    return null;
+  };
+  const output = dirname(find(join(site, "store"), "R0001.json"));
+  const tickets = readdirSync(output).filter((f) => /^R\d{4}\.json$/.test(f))
+    .map((f) => JSON.parse(readFileSync(join(output, f), "utf8")));
+  const sum = (of) => tickets.reduce((total, ticket) => total + of(ticket), 0);
+  await page.getByRole("link", { name: "Accounts" }).click();
+  const row = page.getByRole("row", { name: /musterstadt/ });
+  await row.waitFor();
+  const cells = await row.getByRole("cell").allTextContents();
+  assert.equal(cells[1], String(sum((t) => t.counts.documents)));
+  assert.equal(cells[2], String(sum((t) => t.counts.pieces)));
+  assert.equal(cells[3], String(sum((t) => t.counts.sheets)));
+  assert.equal(cells.at(-1), new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" })
+                                 .format(sum((t) => t.postage.total_cents) / 100));
+  assert.match(cells.at(-1), /^\d+,\d\d\s€$/);
+  await page.screenshot({ path: join(site, "accounts.png"), fullPage: true });
   console.log(`console test passed; screenshots in ${site}`);
 } catch (error) {
   console.error(log.join(""));

@@ -328,6 +328,34 @@ async function auditPage(query) {
           records.map((r) => [r.seq, r.at, r.user, r.action, r.object, r.detail])));
 }
 
+const euros = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
+
+// The members' month: what the centre did for each client, for its accounts.
+async function accountsPage(query) {
+  const now = new Date();
+  const month = query.get("month") || `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+  const report = await api("GET", `/api/reports/clients?month=${encodeURIComponent(month)}`);
+  const picker = el("input", { type: "month", name: "month", value: month, "aria-label": "Month" });
+  const form = el("form", { class: "filters" }, el("label", {}, "Month ", picker),
+                  el("button", { type: "submit", text: "Show" }),
+                  link(`/api/reports/clients?month=${encodeURIComponent(month)}&format=csv`, "CSV for the accounts"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    location.hash = `#/accounts?month=${encodeURIComponent(picker.value)}`;
+  });
+  const products = (client) => client.postage.map((p) => `${p.product || "no product"}: ${p.pieces}`).join(", ");
+  const number = (label) => ({ label, number: true });
+  view().replaceChildren(el("h1", { text: `Accounts ${report.month}` }), form,
+    el("p", { text: `Runs produced and scan batches finished in the month (${report.time_zone}); reprints apart.` }),
+    table(["Client", number("Documents"), number("Pieces"), number("Sheets"), number("Pages printed"),
+           number("Pages scanned"), number("Inserts"), number("By hand"), number("Reprinted"), "Products",
+           number("Postage")],
+          report.clients.map((c) => [c.client, c.documents, c.pieces, c.sheets, c.print_pages, c.scan_pages,
+                                     c.inserts, c.manual_pieces, c.reprinted_pieces, products(c),
+                                     euros.format(c.postage_cents / 100)])));
+  picker.focus();
+}
+
 // --- routing -------------------------------------------------------------
 
 async function route() {
@@ -341,6 +369,7 @@ async function route() {
     else if (parts[0] === "runs" && parts[1]) await runPage(parts[1]);
     else if (parts[0] === "runs") await runsPage(query);
     else if (parts[0] === "audit") await auditPage(query);
+    else if (parts[0] === "accounts") await accountsPage(query);
     else await overviewPage();
   } catch (error) {
     if (error.message !== "not logged in") fail(error);
