@@ -647,3 +647,56 @@ TEST_CASE("Console API: the members' month, as a table and as the accounts offic
   CHECK(bad->status == 400);
   CHECK(error_of(bad) == "month: expected YYYY-MM");
 }
+
+TEST_CASE("Console API: a run's files are opened and downloaded by those who may see them, each fetch audited",
+          "[service][slow]") {
+  Console console;
+  auto client = console.client();
+  const Browser vera = log_in(client, "vera"), anna = log_in(client, "anna");
+  const auto sensitive = std::to_string(console.run(true));
+  fs::path print_file;
+  {
+    Store store({console.store_folder()});
+    print_file = find_run(store, console.run(true))->file;
+  }
+  const std::string stem = print_file.stem().string();
+
+  // The listing: the print file, ticket, manifest and control files.
+  const auto files = nlohmann::json::parse(get(client, "/api/runs/" + sensitive + "/files", &anna)->body);
+  std::map<std::string, std::string> kinds;
+  for (const auto& file : files) kinds[file["name"]] = file["kind"];
+  CHECK(kinds.at(stem + ".pdf") == "print file");
+  CHECK(kinds.at(stem + ".json") == "ticket");
+  CHECK(kinds.at(stem + ".csv") == "manifest");
+  CHECK(kinds.at(stem + ".pieces.csv") == "control file");
+
+  // An operator downloads the print file: the bytes of the run's file,
+  // not kept by the browser, and the trail says who took it.
+  const auto pdf = get(client, "/api/runs/" + sensitive + "/files/" + stem + ".pdf?download=1", &anna);
+  REQUIRE(pdf);
+  REQUIRE(pdf->status == 200);
+  CHECK(pdf->body == kuvert::test::read_file(print_file));
+  CHECK(pdf->get_header_value("Content-Type") == "application/pdf");
+  CHECK(pdf->get_header_value("Content-Disposition") == "attachment; filename=\"" + stem + ".pdf\"");
+  CHECK(pdf->get_header_value("Cache-Control") == "no-store");
+  const auto opened = get(client, "/api/runs/" + sensitive + "/files/" + stem + ".csv", &anna);
+  CHECK(opened->get_header_value("Content-Disposition") == "inline; filename=\"" + stem + ".csv\"");
+  const auto trail =
+      nlohmann::json::parse(get(client, "/api/audit?action=view%20content&object=run%20" + sensitive, &anna)->body);
+  REQUIRE(trail.size() == 2);
+  CHECK(trail[0]["detail"] == "open " + stem + ".csv");
+  CHECK(trail[1]["user"] == "anna");
+  CHECK(trail[1]["detail"] == "download " + stem + ".pdf");
+
+  // A viewer gets the ticket of a sensitive run, none of its content.
+  for (const auto& file : nlohmann::json::parse(get(client, "/api/runs/" + sensitive + "/files", &vera)->body))
+    CHECK(file["visible"] == (file["kind"] == "ticket"));
+  CHECK(get(client, "/api/runs/" + sensitive + "/files/" + stem + ".json", &vera)->status == 200);
+  const auto refused = get(client, "/api/runs/" + sensitive + "/files/" + stem + ".pdf?download=1", &vera);
+  CHECK(refused->status == 403);
+  CHECK(error_of(refused) == "the content of a sensitive run is for operators and above");
+
+  // Nothing but the run's own files: no other file of the folder, no way out of it.
+  for (const std::string& name : std::vector<std::string>{"summary.json", "..%2F..%2Fkuvert.db", stem + ".pdf.bak"})
+    CHECK(get(client, "/api/runs/" + sensitive + "/files/" + name, &anna)->status == 404);
+}

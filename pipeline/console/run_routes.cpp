@@ -6,10 +6,11 @@
 #include "pipeline/console/console_context.hpp"
 #include "pipeline/console/console_json.hpp"
 #include "pipeline/console/page_thumbnail.hpp"
+#include "pipeline/console/reconcile_request.hpp"
+#include "pipeline/console/run_access.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/run_ticket.hpp"
 #include "pipeline/store/audit_trail.hpp"
-#include "pipeline/console/reconcile_request.hpp"
 #include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/piece_verdicts.hpp"
 
@@ -30,40 +31,6 @@ std::optional<std::string> read_text(const fs::path& file) {
   return text.str();
 }
 
-// The run a request names, or nothing after answering 404.
-std::optional<RunRecord> named_run(ConsoleContext& context, const httplib::Request& request,
-                                   httplib::Response& response) {
-  std::optional<RunRecord> run;
-  try {
-    run = find_run(context.store(), std::stoll(request.matches[1]));
-  } catch (const std::out_of_range&) {
-  }
-  if (!run) send_error(response, 404, "no such run");
-  return run;
-}
-
-// The content of a sensitive run (salary statements: its pages, its
-// manifest) is for operators and above.
-bool content_visible(const RunRecord& run, const Session& session) {
-  return !run.sensitive || session.role != Role::viewer;
-}
-
-// Answers 403 when `session` may not see the run's content; a look at a
-// sensitive run's content is written to the audit trail with `what`.
-bool may_see_content(ConsoleContext& context, const Session& session, const RunRecord& run, const std::string& what,
-                     httplib::Response& response) {
-  if (!run.sensitive) return true;
-  if (!content_visible(run, session)) {
-    send_error(response, 403, "the content of a sensitive run is for operators and above");
-    return false;
-  }
-  Transaction transaction(context.store().db());
-  append_audit(context.store(),
-               {iso_time(context.clock()), session.user, "view content", "run " + std::to_string(run.id), what});
-  transaction.commit();
-  return true;
-}
-
 // What `session`'s user may do to `run` now: the rule the server applies
 // to a request (run_workflow.hpp), so the console offers nothing it would
 // then refuse.
@@ -72,9 +39,9 @@ nlohmann::json allowed_actions(ConsoleContext& context, const RunRecord& run, co
   RunFacts facts = run_facts(context.store(), run, (printer ? *printer : Printer{}).max_reprint_percent);
   facts.pieces.unset = 0;  // the reconcile form decides the pieces without a status
   auto actions = nlohmann::json::array();
-  for (const auto action : {RunAction::release, RunAction::confirm, RunAction::hold, RunAction::cancel,
-                            RunAction::mark_printed, RunAction::mark_inserted, RunAction::reconcile,
-                            RunAction::clear, RunAction::mark_posted, RunAction::close})
+  for (const auto action :
+       {RunAction::release, RunAction::confirm, RunAction::hold, RunAction::cancel, RunAction::mark_printed,
+        RunAction::mark_inserted, RunAction::reconcile, RunAction::clear, RunAction::mark_posted, RunAction::close})
     if (decide(facts, action, {session.user, session.role}).next) actions.push_back(std::string(name(action)));
   return actions;
 }
@@ -86,8 +53,11 @@ nlohmann::json reconciliation_json(Store& store, const RunRecord& run, bool cont
   constexpr std::int64_t kShownPieces = 200;
   auto problems = nlohmann::json::array();
   for (const auto& piece : problem_pieces(store, run.id, kShownPieces)) {
-    nlohmann::json shown{{"piece", piece.id}, {"sequence", piece.sequence}, {"status", name(*piece.status)},
-                         {"at", piece.status_at}, {"station", piece.station}};
+    nlohmann::json shown{{"piece", piece.id},
+                         {"sequence", piece.sequence},
+                         {"status", name(*piece.status)},
+                         {"at", piece.status_at},
+                         {"station", piece.station}};
     // Which documents, and why one was pulled, are content.
     if (content) shown["documents"] = piece.documents, shown["note"] = piece.note;
     problems.push_back(std::move(shown));
@@ -95,12 +65,9 @@ nlohmann::json reconciliation_json(Store& store, const RunRecord& run, bool cont
   auto reprints = nlohmann::json::array();
   for (const auto& reprint : reprints_of(store, run.id))
     reprints.push_back({{"id", reprint.id}, {"name", reprint.name}, {"state", name(reprint.state)}});
-  return {{"statuses", pieces_by_status(store, run.id)},
-          {"problem_pieces", problems},
-          {"problem_pieces_shown", kShownPieces},
-          {"reprints", reprints},
-          {"reprint_problem", run.reprint_problem},
-          {"posted_on", run.posted_on}};
+  return {{"statuses", pieces_by_status(store, run.id)}, {"problem_pieces", problems},
+          {"problem_pieces_shown", kShownPieces},        {"reprints", reprints},
+          {"reprint_problem", run.reprint_problem},      {"posted_on", run.posted_on}};
 }
 
 // A reconciliation's body as the store takes it: the verdicts and the
@@ -114,8 +81,10 @@ struct Settlement {
 Settlement settlement_of(const std::string& body) {
   const auto request = read_reconcile_request(body.empty() ? "{}" : body);
   if (!request)
-    return {{}, {}, "expected {\"set\": {PIECE: VERDICT}, \"rest\": VERDICT, \"reason\": TEXT, \"finding\": TEXT}, "
-                    "every key optional"};
+    return {{},
+            {},
+            "expected {\"set\": {PIECE: VERDICT}, \"rest\": VERDICT, \"reason\": TEXT, \"finding\": TEXT}, "
+            "every key optional"};
   Settlement settlement{{}, request->finding, {}};
   const auto verdict = [&settlement](const std::string& text) {
     const auto parsed = parse_piece_verdict(text);
@@ -143,10 +112,9 @@ void act(ConsoleContext& context, const httplib::Request& request, httplib::Resp
       const auto settlement = settlement_of(request.body);
       if (!settlement.problem.empty()) return send_error(response, 400, settlement.problem);
       const Printer* printer = printer_named(context.config.printers, named->printer);
-      run = settle_run(context.store(), *named, *action == RunAction::clear, settlement.verdicts, actor,
-                       context.clock(),
-                       {.max_reprint_percent = (printer ? *printer : Printer{}).max_reprint_percent,
-                        .finding = settlement.finding});
+      run = settle_run(
+          context.store(), *named, *action == RunAction::clear, settlement.verdicts, actor, context.clock(),
+          {.max_reprint_percent = (printer ? *printer : Printer{}).max_reprint_percent, .finding = settlement.finding});
     } else {
       // Posted today, the centre's day.
       const ActionDetails details{.posted_on = context.centre_time.day_of(context.clock()).date};

@@ -2,7 +2,8 @@
 // reach the login form; an operator logs in, opens a run with sensitive
 // documents and releases it; the operator is not offered to confirm it; a
 // supervisor logs in and confirms; the run's PDF appears in the printer
-// folder; the month's accounts add up to the run's ticket. Run by ctest with KUVERT_BINARY, KUVERT_SAMPLE_JOB and
+// folder; the operator's download of the run's file is audited; the
+// month's accounts add up to the run's ticket. Run by ctest with KUVERT_BINARY, KUVERT_SAMPLE_JOB and
 // KUVERT_SOURCE_DIR set; Debian's Chromium at /usr/bin/chromium.
 import { chromium } from "playwright-core";
 import { spawn, spawnSync } from "node:child_process";
@@ -102,6 +103,12 @@ try {
   assert.equal(await page.getByRole("button", { name: "Confirm (second person)" }).count(), 0);
   await page.getByRole("button", { name: "Hold" }).waitFor();
   await page.screenshot({ path: join(site, "released.png"), fullPage: true });
+  // The operator downloads the run's print file: the trail says who did.
+  const [download] = await Promise.all([page.waitForEvent("download"),
+                                        page.getByRole("link", { name: "download R0001.pdf" }).click()]);
+  assert.equal(readFileSync(await download.path()).subarray(0, 5).toString(), "%PDF-");
+  await page.getByRole("link", { name: "Audit" }).click();
+  await page.getByRole("cell", { name: "download R0001.pdf" }).waitFor();
   await page.getByRole("button", { name: "Log out" }).click();
   await page.getByText("Logged out.").waitFor();
   assert.equal(readdirSync(join(site, "drucker"), { withFileTypes: true }).filter((e) => e.isFile()).length, 0);

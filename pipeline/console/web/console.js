@@ -276,6 +276,7 @@ async function runPage(id, notice = "") {
     thumbnails.append(el("figure", {}, el("img", { src: `/api/runs/${run.id}/pages/${page}.png`, alt: `page ${page + 1}`, width: "160" }),
                          el("figcaption", { text: `page ${page + 1}` })));
   const manifest = el("pre", { text: "" });
+  const files = el("div", { class: "files" });
   view().replaceChildren(
     el("h1", { text: `Run ${run.id}: ${run.job_name} ${run.name}` }),
     definitions([["State", el("span", { class: "state", id: "run-state", text: run.state })],
@@ -297,10 +298,21 @@ async function runPage(id, notice = "") {
                      ? `unknown: ${ticket.postage.unpriced_pieces} pieces fit no postage product (manual handling)`
                      : `${(ticket.postage.total_cents / 100).toFixed(2)} ${ticket.postage.currency}`],
                  ["SHA-256", ticket.sha256]]),
+    el("h2", { text: "Files" }), files,
     ...(run.content_visible
       ? [el("h2", { text: "First pages" }), thumbnails, el("h2", { text: "Manifest (first 30 pieces)" }), manifest]
       : [el("p", { text: "Pages and manifest of a sensitive run are for operators and above." })]));
   buttons[0]?.focus();
+  try {
+    // Opening or downloading a sensitive run's file is in the audit trail.
+    const listed = await api("GET", `/api/runs/${run.id}/files`);
+    const href = (file) => `/api/runs/${run.id}/files/${encodeURIComponent(file.name)}`;
+    files.replaceChildren(table(["File", "Kind", { label: "Bytes", number: true }, ""],
+      listed.map((file) => [file.name, file.kind, file.bytes,
+        file.visible ? el("span", {}, el("a", { href: href(file), target: "_blank", rel: "noopener", text: "open" }), " ",
+                          el("a", { href: `${href(file)}?download=1`, download: file.name, text: `download ${file.name}` }))
+                     : "for operators and above"])));
+  } catch (error) { files.textContent = error.message; }
   if (!run.content_visible) return;
   try {
     const text = await api("GET", `/api/runs/${run.id}/manifest`);

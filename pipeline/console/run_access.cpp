@@ -1,0 +1,39 @@
+#include "pipeline/console/run_access.hpp"
+
+#include "pipeline/model/iso_date.hpp"
+#include "pipeline/store/audit_trail.hpp"
+
+namespace kuvert::console {
+
+using namespace kuvert::store;
+
+std::optional<RunRecord> named_run(ConsoleContext& context, const httplib::Request& request,
+                                   httplib::Response& response) {
+  std::optional<RunRecord> run;
+  try {
+    run = find_run(context.store(), std::stoll(request.matches[1]));
+  } catch (const std::out_of_range&) {
+  }
+  if (!run) send_error(response, 404, "no such run");
+  return run;
+}
+
+bool content_visible(const RunRecord& run, const Session& session) {
+  return !run.sensitive || session.role != Role::viewer;
+}
+
+bool may_see_content(ConsoleContext& context, const Session& session, const RunRecord& run, const std::string& what,
+                     httplib::Response& response) {
+  if (!run.sensitive) return true;
+  if (!content_visible(run, session)) {
+    send_error(response, 403, "the content of a sensitive run is for operators and above");
+    return false;
+  }
+  Transaction transaction(context.store().db());
+  append_audit(context.store(),
+               {iso_time(context.clock()), session.user, "view content", "run " + std::to_string(run.id), what});
+  transaction.commit();
+  return true;
+}
+
+}  // namespace kuvert::console

@@ -1,0 +1,24 @@
+#pragma once
+// Who may see what of a run in the console: its record and ticket any
+// user, its content (pages, manifest, files) a sensitive run's operators
+// and above, each look at a sensitive run's content in the audit trail.
+#include <optional>
+#include <string>
+
+#include "pipeline/console/console_context.hpp"
+#include "pipeline/store/job_records.hpp"
+
+namespace kuvert::console {
+
+// The run a request names (its first match), or nothing after answering 404.
+std::optional<store::RunRecord> named_run(ConsoleContext& context, const httplib::Request& request,
+                                          httplib::Response& response);
+
+bool content_visible(const store::RunRecord& run, const Session& session);
+
+// Answers 403 when `session` may not see the run's content; a look at a
+// sensitive run's content is written to the audit trail with `what`.
+bool may_see_content(ConsoleContext& context, const Session& session, const store::RunRecord& run,
+                     const std::string& what, httplib::Response& response);
+
+}  // namespace kuvert::console
