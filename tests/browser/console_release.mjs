@@ -1,5 +1,6 @@
 // The console in a real browser: keystrokes typed while the page loads
-// reach the login form; an operator logs in, opens a run with sensitive
+// reach the login form; an operator logs in and sees a job dropped then
+// appear as a run awaiting release without a reload, opens a run with sensitive
 // documents and releases it; the operator is not offered to confirm it; a
 // supervisor logs in and confirms; the run's PDF appears in the printer
 // folder; the operator's download of the run's file is audited; the
@@ -9,7 +10,7 @@ import { chromium } from "playwright-core";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync, renameSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import assert from "node:assert/strict";
 
 const kuvert = process.env.KUVERT_BINARY;
@@ -58,6 +59,10 @@ const manifest = JSON.parse(readFileSync(join(staging, "job.json"), "utf8"));
 manifest.defaults.sensitive = true;
 writeFileSync(join(staging, "job.json"), JSON.stringify(manifest));
 
+// A second job, dropped while the overview is open.
+const staged = join(site, "staging-live");
+assert.equal(spawnSync(sampleJob, [staged, "--documents", "2", "--pages", "1", "--job", "abgaben-live"]).status, 0);
+
 const log = [];
 const service = spawn(kuvert, ["serve", "--config", config], { stdio: ["ignore", "pipe", "pipe"] });
 service.stderr.on("data", (data) => log.push(String(data)));
@@ -92,8 +97,16 @@ try {
     await page.getByText(`${user} (`).waitFor();
   };
 
-  // The operator releases.
+  // The overview follows the floor: a job dropped now shows as a run
+  // awaiting release, without a reload.
   await logIn("anna");
+  await page.getByRole("heading", { name: /Runs awaiting release: \d+/ }).waitFor();
+  await page.evaluate(() => { window.notReloaded = true; });
+  renameSync(staged, join(site, "eingang", "live"));
+  await page.getByRole("cell", { name: "abgaben-live" }).first().waitFor({ timeout: 30000 });
+  assert.equal(await page.evaluate(() => window.notReloaded), true);
+
+  // The operator releases.
   await page.getByRole("link", { name: "Runs" }).click();
   await page.getByRole("link", { name: "1", exact: true }).click();
   await page.getByText("yes: four eyes").waitFor();
@@ -140,17 +153,12 @@ try {
 
   // The month's accounts add up to the run's ticket, to the cent, the
   // amount as German staff write it.
-  const find = (folder, name) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) { const found = find(path, name); if (found) return found; }
-      else if (entry.name === name) return path;
-    }
-    return null;
-  };
-  const output = dirname(find(join(site, "store"), "R0001.json"));
-  const tickets = readdirSync(output).filter((f) => /^R\d{4}\.json$/.test(f))
-    .map((f) => JSON.parse(readFileSync(join(output, f), "utf8")));
+  // Both jobs' tickets, wherever the store keeps them.
+  const ticketsIn = (folder) => readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? ticketsIn(join(folder, entry.name))
+      : /^R\d{4}\.json$/.test(entry.name) ? [JSON.parse(readFileSync(join(folder, entry.name), "utf8"))] : []);
+  const tickets = ticketsIn(join(site, "store"));
+  assert.ok(tickets.some((t) => t.job === "abgaben-live") && tickets.some((t) => t.job === "bezuege-browser"));
   const sum = (of) => tickets.reduce((total, ticket) => total + of(ticket), 0);
   await page.getByRole("link", { name: "Accounts" }).click();
   const row = page.getByRole("row", { name: /musterstadt/ });

@@ -105,16 +105,32 @@ function counts(title, byState) {
             entries.length ? table(["State", { label: "Count", number: true }], entries) : el("p", { text: "none" }));
 }
 
+// What needs a person comes first, each with a link to its detail: runs
+// in attention, runs awaiting a second person or a release, runs not
+// delivered, failed jobs.
+function needsPerson(attention, runs, jobs) {
+  const runRows = (list, why) => list.map((r) => [link(`#/runs/${r.id}`, String(r.id)), r.job_name, r.name, why(r)]);
+  const sections = [
+    ["Runs in attention", runRows(attention, (r) => r.attention)],
+    ["Runs awaiting a second person", runRows(runs.filter((r) => r.awaits_confirmation), (r) => `released by ${r.released_by}`)],
+    ["Runs awaiting release", runRows(runs.filter((r) => r.state === "awaiting_release"), (r) => `${r.pieces} pieces, ${r.sheets} sheets`)],
+    ["Runs not delivered", runRows(runs.filter((r) => r.delivery_problem), (r) => r.delivery_problem)],
+    ["Failed jobs", jobs.filter((j) => j.state === "failed").slice(0, 20)
+      .map((j) => [link(`#/jobs/${j.id}`, String(j.id)), j.name, j.inbox, j.created])],
+  ].filter(([, rows]) => rows.length);
+  return sections.flatMap(([title, rows]) => [
+    el("h2", { class: "problem", text: `${title}: ${rows.length}` }),
+    table(title === "Failed jobs" ? ["Job", "Name", "Inbox", "Created"] : ["Run", "Job", "Name", "Why"], rows)]);
+}
+
 async function overviewPage() {
-  const data = await api("GET", "/api/overview");
+  const [data, runs, jobs] = await Promise.all([api("GET", "/api/overview"), api("GET", "/api/runs"),
+                                                api("GET", "/api/jobs")]);
   const attention = data.attention || [];
+  const needs = needsPerson(attention, runs, jobs);
   view().replaceChildren(
     el("h1", { text: "Overview" }),
-    ...(attention.length
-      ? [el("h2", { class: "problem", text: `Runs in attention: ${attention.length}` }),
-         table(["Run", "Job", "Name", "Why"],
-               attention.map((r) => [link(`#/runs/${r.id}`, String(r.id)), r.job_name, r.name, r.attention]))]
-      : []),
+    ...(needs.length ? needs : [el("p", { class: "notice", text: "Nothing waits for a person." })]),
     el("div", { class: "tiles" },
        el("div", { class: "tile" }, el("b", { text: data.today.printed_pages }), `pages printed ${data.today.date}`),
        el("div", { class: "tile" }, el("b", { text: data.today.produced_pages }), "pages produced"),
@@ -370,8 +386,11 @@ async function accountsPage(query) {
 
 // --- routing -------------------------------------------------------------
 
+let routing = false;  // a page is being fetched
+
 async function route() {
   if (!state.csrf) return;
+  routing = true;
   const [path, search] = (location.hash.slice(1) || "/").split("?");
   const query = new URLSearchParams(search || "");
   const parts = path.split("/").filter(Boolean);
@@ -385,8 +404,22 @@ async function route() {
     else await overviewPage();
   } catch (error) {
     if (error.message !== "not logged in") fail(error);
+  } finally {
+    routing = false;
   }
 }
+
+// Lists and the overview follow the floor by themselves, a few seconds
+// behind; not while the user types into a form on them, nor on a run's
+// page (its buttons keep their focus).
+const LIVE_SECONDS = 3;
+setInterval(() => {
+  if (!state.csrf || document.hidden || routing) return;
+  const page = (location.hash.slice(1) || "/").split("?")[0].split("/").filter(Boolean);
+  const live = page.length === 0 || (page.length === 1 && ["jobs", "runs"].includes(page[0]));
+  const typing = view().contains(document.activeElement) && document.activeElement.matches("input, select, textarea");
+  if (live && !typing) route();
+}, LIVE_SECONDS * 1000);
 
 window.addEventListener("hashchange", route);
 api("GET", "/api/session").then(loggedIn).catch(() => showLogin());
