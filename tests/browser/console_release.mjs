@@ -110,6 +110,10 @@ try {
   await page.getByRole("link", { name: "Runs" }).click();
   await page.getByRole("link", { name: "1", exact: true }).click();
   await page.getByText("yes: four eyes").waitFor();
+  // Its manifest as a table: a row a piece, its id as the 2D code carries it.
+  await page.getByRole("columnheader", { name: "piece_id" }).waitFor();
+  await page.getByText("page 1 of 1 (1 row)").waitFor();
+  await page.getByRole("cell", { name: /^[0-9A-F]{8}-R0001-000001$/ }).waitFor();
   await page.getByRole("button", { name: "Release" }).click();
   await page.getByText("is now released").waitFor();
   // ... but is not offered to confirm it: only a second person, a supervisor, may.

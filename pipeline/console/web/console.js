@@ -29,6 +29,42 @@ function table(headers, rows) {
   return el("table", {}, el("thead", {}, head), el("tbody", {}, ...body));
 }
 
+// RFC 4180 CSV (quoted fields, doubled quotes, CRLF) as rows of fields.
+function csvRows(text) {
+  const rows = [];
+  let row = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; ++i) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; ++i; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; }
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") ++i;
+      row.push(field); rows.push(row); row = []; field = "";
+    } else field += c;
+  }
+  if (field !== "" || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+// `rows` under `header` in `container`, `size` at a time, with buttons to page.
+function pagedTable(container, header, rows, size) {
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const show = (page) => {
+    const at = el("span", { text: ` page ${page + 1} of ${pages} (${rows.length} ${rows.length === 1 ? "row" : "rows"}) ` });
+    const previous = el("button", { type: "button", text: "Previous", onclick: () => show(page - 1) });
+    const next = el("button", { type: "button", text: "Next", onclick: () => show(page + 1) });
+    previous.disabled = page === 0;
+    next.disabled = page + 1 >= pages;
+    container.replaceChildren(el("div", { class: "pager" }, previous, at, next),
+                              table(header, rows.slice(page * size, (page + 1) * size)));
+  };
+  show(0);
+}
+
 function definitions(pairs) {
   const list = el("dl");
   for (const [term, value] of pairs) list.append(el("dt", { text: term }), el("dd", {}, value instanceof Node ? value : String(value ?? "")));
@@ -291,7 +327,7 @@ async function runPage(id, notice = "") {
   for (let page = 0; page < run.thumbnails; ++page)
     thumbnails.append(el("figure", {}, el("img", { src: `/api/runs/${run.id}/pages/${page}.png`, alt: `page ${page + 1}`, width: "160" }),
                          el("figcaption", { text: `page ${page + 1}` })));
-  const manifest = el("pre", { text: "" });
+  const manifest = el("div", { class: "manifest" });
   const files = el("div", { class: "files" });
   view().replaceChildren(
     el("h1", { text: `Run ${run.id}: ${run.job_name} ${run.name}` }),
@@ -316,7 +352,7 @@ async function runPage(id, notice = "") {
                  ["SHA-256", ticket.sha256]]),
     el("h2", { text: "Files" }), files,
     ...(run.content_visible
-      ? [el("h2", { text: "First pages" }), thumbnails, el("h2", { text: "Manifest (first 30 pieces)" }), manifest]
+      ? [el("h2", { text: "First pages" }), thumbnails, el("h2", { text: "Manifest" }), manifest]
       : [el("p", { text: "Pages and manifest of a sensitive run are for operators and above." })]));
   buttons[0]?.focus();
   try {
@@ -331,8 +367,8 @@ async function runPage(id, notice = "") {
   } catch (error) { files.textContent = error.message; }
   if (!run.content_visible) return;
   try {
-    const text = await api("GET", `/api/runs/${run.id}/manifest`);
-    manifest.textContent = text.split("\n").slice(0, 31).join("\n");
+    const [header, ...rows] = csvRows(await api("GET", `/api/runs/${run.id}/manifest`));
+    pagedTable(manifest, header, rows, 50);
   } catch (error) { manifest.textContent = error.message; }
 }
 
