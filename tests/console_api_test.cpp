@@ -700,3 +700,65 @@ TEST_CASE("Console API: a run's files are opened and downloaded by those who may
   for (const std::string& name : std::vector<std::string>{"summary.json", "..%2F..%2Fkuvert.db", stem + ".pdf.bak"})
     CHECK(get(client, "/api/runs/" + sensitive + "/files/" + name, &anna)->status == 404);
 }
+
+TEST_CASE(
+    "Console API: a notice is found by its id, its recipient or postcode, as the role allows, every search audited",
+    "[service][slow]") {
+  Console console;
+  auto client = console.client();
+  const Browser vera = log_in(client, "vera"), anna = log_in(client, "anna");
+  const auto sensitive = console.run(true);
+  fs::path print_file;
+  {
+    Store store({console.store_folder()});
+    print_file = find_run(store, sensitive)->file;
+  }
+  // A salary statement's first piece, as its run's manifest lists it.
+  const auto piece =
+      kuvert::test::read_csv(kuvert::test::read_file(fs::path(print_file).replace_extension(".csv"))).at(0);
+  const std::string document = piece.at("documents"), postcode = piece.at("postcode");
+  const std::string surname = piece.at("recipient").substr(0, piece.at("recipient").find(','));
+  const auto search = [&](const Browser& who, const std::string& text) {
+    const auto response = get(client, "/api/search?q=" + httplib::detail::encode_query_param(text), &who);
+    REQUIRE(response);
+    REQUIRE(response->status == 200);
+    return nlohmann::json::parse(response->body);
+  };
+
+  // The piece among the hits, if there.
+  const auto hit_of = [&](const nlohmann::json& hits) -> nlohmann::json {
+    for (const auto& hit : hits)
+      if (hit["piece"] == piece.at("piece_id")) return hit;
+    return nullptr;
+  };
+  // An operator finds it by its document id (the Kassenzeichen; the other
+  // job's letter of the same id too), and sees where it is.
+  const auto by_id = search(anna, document);
+  CHECK(by_id.size() == 2);
+  const auto hit = hit_of(by_id);
+  REQUIRE(hit.is_object());
+  CHECK(hit["run"] == sensitive);
+  CHECK(hit["run_state"] == "awaiting_release");
+  CHECK(hit["recipient"] == piece.at("recipient"));
+  CHECK(hit["sheets"] == std::stoi(piece.at("sheets")));
+  // ... and by the recipient's name or postcode.
+  CHECK(hit_of(search(anna, surname)).is_object());
+  CHECK(hit_of(search(anna, postcode)).is_object());
+  // A viewer finds the salary statement by its id only, without its recipient.
+  const auto viewed = hit_of(search(vera, document));
+  REQUIRE(viewed.is_object());
+  CHECK(viewed["recipient"] == "");
+  CHECK(viewed["postcode"] == "");
+  CHECK(hit_of(search(vera, surname)).is_null());
+  CHECK(hit_of(search(vera, postcode)).is_null());
+  // Wildcards are letters; a search of two letters is too short.
+  CHECK(search(anna, "%%%").empty());
+  const auto short_one = get(client, "/api/search?q=ab", &anna);
+  CHECK(short_one->status == 400);
+  CHECK(error_of(short_one) == "q: expected 3 to 200 characters");
+  const auto trail = nlohmann::json::parse(get(client, "/api/audit?action=search", &anna)->body);
+  REQUIRE(trail.size() == 7);  // the refused one is not a search
+  CHECK(trail[0]["user"] == "anna");
+  CHECK(trail[0]["detail"] == "\"%%%\": 0 found");
+  CHECK(trail.back()["detail"] == "\"" + document + "\": 2 found");
+}

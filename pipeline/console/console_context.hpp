@@ -55,6 +55,7 @@ void add_job_routes(httplib::Server& server, ConsoleContext& context);
 void add_audit_routes(httplib::Server& server, ConsoleContext& context);
 void add_metrics_routes(httplib::Server& server, ConsoleContext& context);
 void add_report_routes(httplib::Server& server, ConsoleContext& context);
+void add_search_routes(httplib::Server& server, ConsoleContext& context);
 void add_page_routes(httplib::Server& server);
 
 }  // namespace kuvert::console

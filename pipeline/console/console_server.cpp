@@ -95,6 +95,7 @@ ConsoleServer::ConsoleServer(const ServiceConfig& config, std::function<std::int
   add_audit_routes(server, context);
   add_metrics_routes(server, context);
   add_report_routes(server, context);
+  add_search_routes(server, context);
   add_page_routes(server);
 }
 

@@ -62,7 +62,7 @@ std::vector<PieceOutput> listed_pieces(const fs::path& manifest) {
     return static_cast<std::size_t>(at - header.begin());
   };
   std::size_t id = 0, sequence = 0, sheets = 0, documents = 0, product = 0, postage = 0, weight = 0, country = 0,
-              inserts = 0, manual = 0;
+              inserts = 0, manual = 0, recipient = 0, postcode = 0;
   while (rows.next(row)) {
     if (!row.problem.empty()) throw_system(Where{.file = manifest.string()}, row.problem);
     if (header.empty()) {
@@ -71,6 +71,7 @@ std::vector<PieceOutput> listed_pieces(const fs::path& manifest) {
       documents = column("documents");
       product = column("product"), postage = column("postage_cents"), weight = column("weight_g");
       country = column("country"), inserts = column("inserts"), manual = column("manual_reason");
+      recipient = column("recipient"), postcode = column("postcode");
       continue;
     }
     if (row.cells.size() != header.size()) throw_system(Where{.file = manifest.string()}, "has a row of another width");
@@ -82,7 +83,8 @@ std::vector<PieceOutput> listed_pieces(const fs::path& manifest) {
       pieces.push_back({row.cells[id], std::stoll(row.cells[sequence]), std::stoll(row.cells[sheets]),
                         row.cells[documents], row.cells[product],
                         cents.empty() ? std::nullopt : std::optional<std::int64_t>(std::stoll(cents)),
-                        std::stod(row.cells[weight]), row.cells[country], insert_count, !row.cells[manual].empty()});
+                        std::stod(row.cells[weight]), row.cells[country], insert_count, !row.cells[manual].empty(),
+                        row.cells[recipient], row.cells[postcode]});
     } catch (const std::logic_error&) {
       throw_system(Where{.file = manifest.string(), .record = row.cells[id]}, "has a number that does not read");
     }

@@ -86,11 +86,11 @@ void insert_run(Store& store, std::int64_t job, const RunOutput& run, const std:
   const std::int64_t run_id = store.db().last_insert_id();
   Statement piece(store.db(),
                   "INSERT INTO pieces(id, run_id, sequence, sheets, documents, product, postage_cents, weight_g,"
-                  " country, inserts, manual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                  " country, inserts, manual, recipient, postcode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& p : run.piece_list) {
     piece.bind(1, p.id).bind(2, run_id).bind(3, p.sequence).bind(4, p.sheets).bind(5, p.documents);
     piece.bind(6, p.product).bind_or_null(7, p.postage_cents).bind(8, p.weight_g).bind(9, p.country);
-    piece.bind(10, p.inserts).bind(11, std::int64_t{p.manual}).run();
+    piece.bind(10, p.inserts).bind(11, std::int64_t{p.manual}).bind(12, p.recipient).bind(13, p.postcode).run();
     piece.reset();
   }
 }

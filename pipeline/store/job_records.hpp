@@ -84,7 +84,9 @@ struct PieceOutput {
   double weight_g = 0;
   std::string country;  // ISO 3166 alpha-2
   std::int64_t inserts = 0;
-  bool manual = false;  // handled by hand (a manual_reason)
+  bool manual = false;    // handled by hand (a manual_reason)
+  std::string recipient;  // its lines joined by ", "
+  std::string postcode;
 };
 
 struct RunOutput {

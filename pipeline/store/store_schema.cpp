@@ -11,7 +11,7 @@ namespace {
 
 // Append only: a released kuvert's migrations never change, new ones go at
 // the end.
-constexpr std::array<const char*, 8> kMigrations{
+constexpr std::array<const char*, 9> kMigrations{
     R"sql(
 -- AUTOINCREMENT: an id once used (in the audit trail, in error files) is
 -- never given to another input, job or run, even after a deletion.
@@ -154,6 +154,13 @@ UPDATE jobs SET return_state = 'returned' WHERE EXISTS (SELECT 1 FROM runs r WHE
 -- inserts, and whether it is handled by hand (R.csv's manual_reason).
 ALTER TABLE pieces ADD COLUMN inserts INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE pieces ADD COLUMN manual INTEGER NOT NULL DEFAULT 0;
+)sql",
+    R"sql(
+-- Whom a piece goes to, as R.csv says it: what the console's search for a
+-- notice reads (a citizen calls with a name or a postcode).
+ALTER TABLE pieces ADD COLUMN recipient TEXT NOT NULL DEFAULT '';
+ALTER TABLE pieces ADD COLUMN postcode TEXT NOT NULL DEFAULT '';
+CREATE INDEX pieces_postcode ON pieces(postcode);
 )sql",
 };
 

@@ -114,6 +114,17 @@ try {
   await page.getByRole("columnheader", { name: "piece_id" }).waitFor();
   await page.getByText("page 1 of 1 (1 row)").waitFor();
   await page.getByRole("cell", { name: /^[0-9A-F]{8}-R0001-000001$/ }).waitFor();
+  // A citizen calls about that notice: found by its Kassenzeichen.
+  const kassenzeichen = (await page.getByRole("cell", { name: /^K-2026-\d{6}$/ }).first().textContent()).trim();
+  await page.getByRole("link", { name: "Search" }).click();
+  await page.getByRole("searchbox", { name: "Search" }).fill(kassenzeichen);
+  await page.getByRole("searchbox", { name: "Search" }).press("Enter");
+  // (the other job's letter of the same number too)
+  const found = page.getByRole("row", { name: new RegExp(kassenzeichen) }).filter({ hasText: "bezuege-browser" });
+  await found.waitFor();
+  assert.match(await found.textContent(), /1 R0001.*awaiting_release/);
+  await page.goto(base + "/#/runs/1");
+  await page.getByText("yes: four eyes").waitFor();
   await page.getByRole("button", { name: "Release" }).click();
   await page.getByText("is now released").waitFor();
   // ... but is not offered to confirm it: only a second person, a supervisor, may.

@@ -392,6 +392,33 @@ async function auditPage(query) {
           records.map((r) => [r.seq, r.at, r.user, r.action, r.object, r.detail])));
 }
 
+// Where is a notice: by its id (the Kassenzeichen), piece id, the
+// recipient's name or postcode. Every search is in the audit trail.
+async function searchPage(query) {
+  const text = query.get("q") || "";
+  const box = el("input", { type: "search", name: "q", value: text, "aria-label": "Search",
+                            placeholder: "Kassenzeichen, piece id, name or postcode" });
+  const form = el("form", { class: "filters", role: "search" }, box, el("button", { type: "submit", text: "Search" }));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    location.hash = `#/search?q=${encodeURIComponent(box.value)}`;
+  });
+  const parts = [el("h1", { text: "Find a notice" }), form];
+  if (text) {
+    const hits = await api("GET", `/api/search?q=${encodeURIComponent(text)}`);
+    parts.push(hits.length
+      ? table(["Documents", "Piece", "Recipient", "Postcode", "Client", "Job", "Run", "Run state", "At the inserter",
+               "Posted"],
+              hits.map((h) => [h.documents, h.piece, h.sensitive && !h.recipient ? "(sensitive)" : h.recipient,
+                               h.postcode, h.client, link(`#/jobs/${h.job}`, h.job_name),
+                               link(`#/runs/${h.run}`, `${h.run} ${h.run_name}`), h.run_state, h.status || "not set",
+                               h.posted_on]))
+      : el("p", { text: `Nothing found for "${text}".` }));
+  }
+  view().replaceChildren(...parts);
+  box.focus();
+}
+
 const euros = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
 
 // The members' month: what the centre did for each client, for its accounts.
@@ -437,6 +464,7 @@ async function route() {
     else if (parts[0] === "runs") await runsPage(query);
     else if (parts[0] === "audit") await auditPage(query);
     else if (parts[0] === "accounts") await accountsPage(query);
+    else if (parts[0] === "search") await searchPage(query);
     else await overviewPage();
   } catch (error) {
     if (error.message !== "not logged in") fail(error);
