@@ -521,6 +521,12 @@ TEST_CASE("Console API: a viewer sees a sensitive run's counts, operators its co
 
   const auto counts = nlohmann::json::parse(get(client, "/api/runs/" + sensitive, &vera)->body);
   CHECK(counts["ticket"]["counts"]["documents"] == 3);
+  // How it is printed and inserted, for the runs list's columns, as its ticket says.
+  for (const char* key : {"paper", "sides", "envelope", "inserter"}) {
+    INFO(key);
+    CHECK(counts[key] == counts["ticket"]["production"][key]);
+    CHECK_FALSE(counts[key].get<std::string>().empty());
+  }
   CHECK(counts["thumbnails"] == 0);
   CHECK(counts["content_visible"] == false);
   CHECK(counts["actions"].empty());  // a viewer may only look

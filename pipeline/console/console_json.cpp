@@ -25,7 +25,12 @@ nlohmann::json run_json(const RunRecord& run) {
           {"delivery_problem", run.delivery_problem},
           {"attention", run.attention},
           {"reprint_of", run.parent == 0 ? nlohmann::json(nullptr) : nlohmann::json(run.parent)},
-          {"reprint_problem", run.reprint_problem}};
+          {"reprint_problem", run.reprint_problem},
+          {"paper", run.paper},
+          {"sides", run.sides},
+          {"envelope", run.envelope},
+          {"inserter", run.inserter},
+          {"inserts", run.inserts}};
 }
 
 nlohmann::json job_json(const JobRecord& job) {

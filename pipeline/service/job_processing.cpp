@@ -107,9 +107,13 @@ JobResult print_result(const fs::path& output) {
   result.pieces = static_cast<std::int64_t>(summary.pieces);
   for (const auto& run : summary.runs) {
     const auto ticket = read_result<RunTicket>(output / (run.run + ".json"));
+    const auto& production = ticket.production;
+    std::string inserts;
+    for (const auto& insert : production.inserts) inserts += (inserts.empty() ? "" : " ") + insert.feeder;
     result.runs.push_back({run.run, run.file, static_cast<std::int64_t>(run.pieces),
                            static_cast<std::int64_t>(run.sheets), static_cast<std::int64_t>(ticket.counts.pages),
-                           ticket.counts.sensitive_documents > 0, listed_pieces(output / (run.run + ".csv"))});
+                           ticket.counts.sensitive_documents > 0, listed_pieces(output / (run.run + ".csv")),
+                           production.paper, production.sides, production.envelope, production.inserter, inserts});
   }
   return result;
 }

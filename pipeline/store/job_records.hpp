@@ -97,6 +97,9 @@ struct RunOutput {
   std::int64_t pages = 0;
   bool sensitive = false;
   std::vector<PieceOutput> piece_list;  // in sequence
+  // How it is printed and inserted (its ticket's production).
+  std::string paper, sides, envelope, inserter;
+  std::string inserts;  // feeder stations, space-separated
 };
 
 struct JobResult {
@@ -149,6 +152,8 @@ struct RunRecord {
   std::int64_t parent = 0;       // a reprint run: the run whose pieces it replaces; 0 otherwise
   std::string reprint_problem;   // why its reprint could not be made; empty when it could
   std::string posted_on;         // the day it went to the postal service; empty until then
+  std::string paper, sides, envelope, inserter;
+  std::string inserts;  // feeder stations, space-separated
 };
 
 std::vector<RunRecord> list_runs(Store& store, std::optional<RunState> state = std::nullopt, std::int64_t limit = 500);

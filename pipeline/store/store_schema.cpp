@@ -11,7 +11,7 @@ namespace {
 
 // Append only: a released kuvert's migrations never change, new ones go at
 // the end.
-constexpr std::array<const char*, 9> kMigrations{
+constexpr std::array<const char*, 10> kMigrations{
     R"sql(
 -- AUTOINCREMENT: an id once used (in the audit trail, in error files) is
 -- never given to another input, job or run, even after a deletion.
@@ -161,6 +161,15 @@ ALTER TABLE pieces ADD COLUMN manual INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE pieces ADD COLUMN recipient TEXT NOT NULL DEFAULT '';
 ALTER TABLE pieces ADD COLUMN postcode TEXT NOT NULL DEFAULT '';
 CREATE INDEX pieces_postcode ON pieces(postcode);
+)sql",
+    R"sql(
+-- How a run is printed and inserted, as its ticket says: the columns the
+-- floor sorts its runs by.
+ALTER TABLE runs ADD COLUMN paper TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN sides TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN envelope TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN inserter TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN inserts TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

@@ -106,8 +106,19 @@ try {
   await page.getByRole("cell", { name: "abgaben-live" }).first().waitFor({ timeout: 30000 });
   assert.equal(await page.evaluate(() => window.notReloaded), true);
 
-  // The operator releases.
+  // The runs list: filtered by any column's text, sorted by any column.
   await page.getByRole("link", { name: "Runs" }).click();
+  await page.getByLabel("Filter").fill("abgaben-live");
+  await page.getByText(/^[1-9] of [3-9] runs$/).waitFor();
+  for (const row of await page.locator("tbody tr").allTextContents()) assert.match(row, /abgaben-live/);
+  await page.getByLabel("Filter").fill("");
+  await page.getByRole("button", { name: /^Pieces/ }).click();
+  await page.getByRole("button", { name: "Pieces ▲" }).waitFor();
+  const pieces = (await page.locator("tbody tr td:nth-child(12)").allTextContents()).map(Number);
+  assert.deepEqual(pieces, [...pieces].sort((a, b) => a - b));
+  assert.equal(pieces.length >= 3, true);
+
+  // The operator releases.
   await page.getByRole("link", { name: "1", exact: true }).click();
   await page.getByText("yes: four eyes").waitFor();
   // Its manifest as a table: a row a piece, its id as the 2D code carries it.

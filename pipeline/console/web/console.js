@@ -19,7 +19,11 @@ function el(tag, attributes = {}, ...children) {
 }
 
 function table(headers, rows) {
-  const head = el("tr", {}, ...headers.map((h) => el("th", { text: h.label || h, class: h.number ? "number" : "" })));
+  const head = el("tr", {}, ...headers.map((h) => {
+    const label = h.label || h;
+    return label instanceof Node ? el("th", { class: h.number ? "number" : "" }, label)
+                                 : el("th", { text: label, class: h.number ? "number" : "" });
+  }));
   const body = rows.map((cells) =>
     el("tr", {}, ...cells.map((cell, i) => {
       const td = el("td", { class: headers[i].number ? "number" : "" });
@@ -216,13 +220,60 @@ function runsTable(runs) {
 
 const RUN_STATES = ["", "awaiting_release", "released", "confirmed", "delivered", "printed", "inserted", "reconciled", "attention", "posted", "closed", "held", "cancelled"];
 
+// The runs as the floor sorts them: any column by its header (again: the
+// other way), rows filtered by text in any column; both kept in the
+// address, so the page's own refresh keeps them.
+const RUN_COLUMNS = [
+  { key: "id", label: "Run", number: true, cell: (r) => link(`#/runs/${r.id}`, String(r.id)) },
+  { key: "client", label: "Client" }, { key: "job_name", label: "Job" }, { key: "name", label: "Name" },
+  { key: "state", label: "State", cell: (r) => el("span", { class: r.delivery_problem || r.attention ? "state problem" : "state",
+      title: r.delivery_problem || r.attention || "",
+      text: r.delivery_problem ? `${r.state}, not delivered` : r.awaits_confirmation ? "released, awaits confirmation" : r.state }) },
+  { key: "paper", label: "Paper" }, { key: "sides", label: "Sides" }, { key: "envelope", label: "Envelope" },
+  { key: "inserter", label: "Inserter" }, { key: "inserts", label: "Inserts" },
+  { key: "sheets", label: "Sheets", number: true }, { key: "pieces", label: "Pieces", number: true },
+  { key: "created", label: "Created" }, { key: "printer", label: "Printer" },
+  { key: "sensitive", label: "Sensitive", cell: (r) => (r.sensitive ? "yes" : "") },
+];
+
 async function runsPage(query) {
   const selected = query.get("state") || "";
   const runs = await api("GET", selected ? `/api/runs?state=${encodeURIComponent(selected)}` : "/api/runs");
+  const address = (changes) => {
+    const next = new URLSearchParams(query);
+    for (const [key, value] of Object.entries(changes)) if (value) next.set(key, value); else next.delete(key);
+    return `#/runs?${next}`;
+  };
   const select = el("select", { name: "state", "aria-label": "State" },
                     ...RUN_STATES.map((s) => { const o = el("option", { value: s, text: s || "all states" }); if (s === selected) o.selected = true; return o; }));
-  select.addEventListener("change", () => { location.hash = select.value ? `#/runs?state=${select.value}` : "#/runs"; });
-  view().replaceChildren(el("h1", { text: "Runs" }), el("form", { class: "filters" }, select), runsTable(runs));
+  select.addEventListener("change", () => { location.hash = address({ state: select.value }); });
+  const filter = el("input", { type: "search", name: "filter", value: query.get("filter") || "", "aria-label": "Filter",
+                               placeholder: "filter: client, paper, inserter, ..." });
+  const sortKey = query.get("sort") || "id";
+  const descending = (query.get("dir") || (sortKey === "id" ? "desc" : "asc")) === "desc";
+  const column = RUN_COLUMNS.find((c) => c.key === sortKey) || RUN_COLUMNS[0];
+  const holder = el("div");
+  const render = () => {
+    const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const shown = runs.filter((r) => {
+      const text = RUN_COLUMNS.map((c) => String(r[c.key] ?? "")).join(" ").toLowerCase();
+      return words.every((w) => text.includes(w));
+    });
+    shown.sort((a, b) => {
+      const x = a[column.key] ?? "", y = b[column.key] ?? "";
+      const order = column.number ? x - y : String(x).localeCompare(String(y), "de");
+      return descending ? -order : order;
+    });
+    const headers = RUN_COLUMNS.map((c) => ({ number: c.number,
+      label: el("button", { type: "button", class: "sort", "aria-sort": c.key === sortKey ? (descending ? "descending" : "ascending") : "none",
+                            text: c.label + (c.key === sortKey ? (descending ? " ▼" : " ▲") : ""),
+                            onclick: () => { location.hash = address({ sort: c.key, dir: c.key === sortKey && !descending ? "desc" : "asc" }); } }) }));
+    holder.replaceChildren(el("p", { text: `${shown.length} of ${runs.length} runs` }),
+      table(headers, shown.map((r) => RUN_COLUMNS.map((c) => (c.cell ? c.cell(r) : r[c.key])))));
+  };
+  filter.addEventListener("input", () => { history.replaceState(null, "", address({ filter: filter.value })); render(); });
+  view().replaceChildren(el("h1", { text: "Runs" }), el("form", { class: "filters", onsubmit: (e) => e.preventDefault() }, select, filter), holder);
+  render();
 }
 
 // Which actions a run in a state offers; the server decides in the end.
