@@ -694,13 +694,18 @@ TEST_CASE("Console API: a run's files are opened and downloaded by those who may
   CHECK(trail[1]["user"] == "anna");
   CHECK(trail[1]["detail"] == "download " + stem + ".pdf");
 
-  // A viewer gets the ticket of a sensitive run, none of its content.
+  // A viewer gets none of a sensitive run's files, its ticket neither (it
+  // names the documents handled by hand).
   for (const auto& file : nlohmann::json::parse(get(client, "/api/runs/" + sensitive + "/files", &vera)->body))
-    CHECK(file["visible"] == (file["kind"] == "ticket"));
-  CHECK(get(client, "/api/runs/" + sensitive + "/files/" + stem + ".json", &vera)->status == 200);
-  const auto refused = get(client, "/api/runs/" + sensitive + "/files/" + stem + ".pdf?download=1", &vera);
-  CHECK(refused->status == 403);
-  CHECK(error_of(refused) == "the content of a sensitive run is for operators and above");
+    CHECK(file["visible"] == false);
+  for (const std::string name : {".json", ".pdf?download=1"}) {
+    const auto refused = get(client, "/api/runs/" + sensitive + "/files/" + stem + name, &vera);
+    CHECK(refused->status == 403);
+    CHECK(error_of(refused) == "the content of a sensitive run is for operators and above");
+  }
+  // A link in the run's folder named like its files is not served.
+  fs::create_symlink(console.store_folder() / "kuvert.db", print_file.parent_path() / (stem + ".link.csv"));
+  CHECK(get(client, "/api/runs/" + sensitive + "/files/" + stem + ".link.csv", &anna)->status == 404);
 
   // Nothing but the run's own files: no other file of the folder, no way out of it.
   for (const std::string& name : std::vector<std::string>{"summary.json", "..%2F..%2Fkuvert.db", stem + ".pdf.bak"})
@@ -750,11 +755,14 @@ TEST_CASE(
   // ... and by the recipient's name or postcode.
   CHECK(hit_of(search(anna, surname)).is_object());
   CHECK(hit_of(search(anna, postcode)).is_object());
-  // A viewer finds the salary statement by its id only, without its recipient.
+  // A viewer finds the salary statement by its whole id only, without its
+  // documents or recipient.
   const auto viewed = hit_of(search(vera, document));
   REQUIRE(viewed.is_object());
   CHECK(viewed["recipient"] == "");
   CHECK(viewed["postcode"] == "");
+  CHECK(viewed["documents"] == "");
+  CHECK(hit_of(search(vera, document.substr(0, document.size() - 1))).is_null());
   CHECK(hit_of(search(vera, surname)).is_null());
   CHECK(hit_of(search(vera, postcode)).is_null());
   // Wildcards are letters; a search of two letters is too short.
@@ -763,7 +771,7 @@ TEST_CASE(
   CHECK(short_one->status == 400);
   CHECK(error_of(short_one) == "q: expected 3 to 200 characters");
   const auto trail = nlohmann::json::parse(get(client, "/api/audit?action=search", &anna)->body);
-  REQUIRE(trail.size() == 7);  // the refused one is not a search
+  REQUIRE(trail.size() == 8);  // the refused one is not a search
   CHECK(trail[0]["user"] == "anna");
   CHECK(trail[0]["detail"] == "\"%%%\": 0 found");
   CHECK(trail.back()["detail"] == "\"" + document + "\": 2 found");

@@ -1,7 +1,8 @@
 // GET /api/runs/{id}/files: the run's files (print file, ticket, manifest,
 // control files); GET /api/runs/{id}/files/{name}[?download=1]: one of
-// them, opened or downloaded. A sensitive run's files but its ticket are
-// for operators and above, each fetch in the audit trail.
+// them, opened or downloaded. A sensitive run's files (its ticket too,
+// which names the documents handled by hand) are for operators and above,
+// each fetch in the audit trail.
 #include <algorithm>
 #include <fstream>
 #include <memory>
@@ -27,15 +28,18 @@ std::vector<RunFile> run_files(const store::RunRecord& run) {
   const std::string stem = print_file.stem().string();
   std::vector<RunFile> files;
   std::error_code error;
+  if (!print_file.has_parent_path() || !fs::is_directory(print_file.parent_path(), error)) return files;
   for (const auto& entry : fs::directory_iterator(print_file.parent_path(), error)) {
     const std::string name = entry.path().filename().string();
-    if (!entry.is_regular_file(error) || !name.starts_with(stem + ".")) continue;
+    // Plain files only: a link named like the run's files leads elsewhere.
+    if (!fs::is_regular_file(entry.symlink_status(error)) || !name.starts_with(stem + ".")) continue;
     const std::string rest = name.substr(stem.size());
     const std::string kind = rest == ".pdf"    ? "print file"
                              : rest == ".json" ? "ticket"
                              : rest == ".csv"  ? "manifest"
                                                : "control file";
-    files.push_back({name, kind, entry.file_size(error)});
+    const auto bytes = entry.file_size(error);
+    if (!error) files.push_back({name, kind, bytes});
   }
   std::sort(files.begin(), files.end(), [](const RunFile& a, const RunFile& b) { return a.name < b.name; });
   return files;
@@ -60,10 +64,7 @@ void add_run_file_routes(httplib::Server& server, ConsoleContext& context) {
     const bool content = content_visible(*run, *session);
     auto files = nlohmann::json::array();
     for (const auto& file : run_files(*run))
-      files.push_back({{"name", file.name},
-                       {"kind", file.kind},
-                       {"bytes", file.bytes},
-                       {"visible", content || file.kind == "ticket"}});
+      files.push_back({{"name", file.name}, {"kind", file.kind}, {"bytes", file.bytes}, {"visible", content}});
     send_json(response, 200, files);
   });
   server.Get(
@@ -79,9 +80,7 @@ void add_run_file_routes(httplib::Server& server, ConsoleContext& context) {
             std::find_if(files.begin(), files.end(), [&](const RunFile& candidate) { return candidate.name == name; });
         if (file == files.end()) return send_error(response, 404, "the run has no file " + name);
         const bool download = request.get_param_value("download") == "1";
-        if (file->kind != "ticket" &&
-            !may_see_content(context, *session, *run, (download ? "download " : "open ") + name, response))
-          return;
+        if (!may_see_content(context, *session, *run, (download ? "download " : "open ") + name, response)) return;
         const fs::path path = fs::path(run->file).parent_path() / name;
         auto in = std::make_shared<std::ifstream>(path, std::ios::binary);
         if (!*in) return send_error(response, 404, "the run's file " + name + " is gone");

@@ -23,16 +23,17 @@ std::vector<NoticeHit> find_notices(Store& store, const std::string& text, bool 
                   "SELECT p.id, p.documents, p.recipient, p.postcode, p.sheets, coalesce(p.status, ''), r.id, r.name,"
                   " r.state, r.sensitive, r.posted_on, j.id, j.name, j.client, r.created_at"
                   " FROM pieces p JOIN runs r ON r.id = p.run_id JOIN jobs j ON j.id = r.job_id"
-                  " WHERE p.id LIKE ?1 ESCAPE '\\' OR p.documents LIKE ?1 ESCAPE '\\'"
-                  " OR ((r.sensitive = 0 OR ?3) AND (p.postcode = ?2 OR p.recipient LIKE ?1 ESCAPE '\\'))"
+                  " WHERE ((r.sensitive = 0 OR ?3) AND (p.id LIKE ?1 ESCAPE '\\' OR p.documents LIKE ?1 ESCAPE '\\'"
+                  " OR p.postcode = ?2 OR p.recipient LIKE ?1 ESCAPE '\\'))"
+                  " OR p.id = ?2 OR ' ' || p.documents || ' ' LIKE ?5 ESCAPE '\\'"
                   " ORDER BY r.id DESC, p.sequence LIMIT ?4");
   query.bind(1, concat("%", like_escaped(text), "%")).bind(2, text).bind(3, std::int64_t{see_sensitive});
-  query.bind(4, kMaxNoticeHits);
+  query.bind(4, kMaxNoticeHits).bind(5, concat("% ", like_escaped(text), " %"));
   return query.rows([see_sensitive](Statement& row) {
     const bool sensitive = row.integer(9) != 0;
     const bool shown = see_sensitive || !sensitive;
     return NoticeHit{row.text(0),
-                     row.text(1),
+                     shown ? row.text(1) : "",
                      shown ? row.text(2) : "",
                      shown ? row.text(3) : "",
                      row.integer(4),

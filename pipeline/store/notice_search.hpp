@@ -13,7 +13,7 @@ namespace kuvert::store {
 
 struct NoticeHit {
   std::string piece;
-  std::string documents;  // space-separated
+  std::string documents;  // space-separated; "" as recipient
   std::string recipient;  // "" when the searcher may not see it
   std::string postcode;   // as recipient
   std::int64_t sheets = 0;
@@ -36,7 +36,8 @@ inline constexpr std::int64_t kMaxNoticeHits = 100;
 // Pieces, newest first, at most kMaxNoticeHits: a piece id or document id
 // containing `text`, a postcode equal to it, a recipient containing it
 // (letters compared without case for ASCII). With `see_sensitive` false, a
-// sensitive run's pieces are found by their ids only and show no recipient.
+// sensitive run's pieces are found only by a whole piece or document id,
+// and show neither their documents nor their recipient.
 // `text` must be kMinSearchLength to kMaxSearchLength bytes.
 std::vector<NoticeHit> find_notices(Store& store, const std::string& text, bool see_sensitive);
 

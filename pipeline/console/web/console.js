@@ -77,7 +77,12 @@ function definitions(pairs) {
 
 function link(href, text) { return el("a", { href, text }); }
 
+// A page's data fetched before the user went elsewhere is not drawn: each
+// route() counts, and a GET answered after the next one began is stale.
+let generation = 0;
+
 async function api(method, path, body) {
+  const mine = generation;
   const headers = {};
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && state.csrf) headers["X-CSRF-Token"] = state.csrf;
@@ -87,6 +92,7 @@ async function api(method, path, body) {
   const data = type.startsWith("application/json") ? await response.json() : await response.text();
   if (response.status === 401 && path !== "/api/login") { showLogin(); throw new Error("not logged in"); }
   if (!response.ok) throw new Error(data.error || response.statusText);
+  if (method === "GET" && mine !== generation) throw new Error("stale");
   return data;
 }
 
@@ -155,12 +161,13 @@ function needsPerson(attention, runs, jobs) {
     ["Runs awaiting a second person", runRows(runs.filter((r) => r.awaits_confirmation), (r) => `released by ${r.released_by}`)],
     ["Runs awaiting release", runRows(runs.filter((r) => r.state === "awaiting_release"), (r) => `${r.pieces} pieces, ${r.sheets} sheets`)],
     ["Runs not delivered", runRows(runs.filter((r) => r.delivery_problem), (r) => r.delivery_problem)],
-    ["Failed jobs", jobs.filter((j) => j.state === "failed").slice(0, 20)
+    ["Failed jobs", jobs.filter((j) => j.state === "failed")
       .map((j) => [link(`#/jobs/${j.id}`, String(j.id)), j.name, j.inbox, j.created])],
   ].filter(([, rows]) => rows.length);
+  // The newest 20 of each, with how many there are.
   return sections.flatMap(([title, rows]) => [
     el("h2", { class: "problem", text: `${title}: ${rows.length}` }),
-    table(title === "Failed jobs" ? ["Job", "Name", "Inbox", "Created"] : ["Run", "Job", "Name", "Why"], rows)]);
+    table(title === "Failed jobs" ? ["Job", "Name", "Inbox", "Created"] : ["Run", "Job", "Name", "Why"], rows.slice(0, 20))]);
 }
 
 async function overviewPage() {
@@ -240,7 +247,7 @@ async function runsPage(query) {
   const selected = query.get("state") || "";
   const runs = await api("GET", selected ? `/api/runs?state=${encodeURIComponent(selected)}` : "/api/runs");
   const address = (changes) => {
-    const next = new URLSearchParams(query);
+    const next = new URLSearchParams(location.hash.split("?")[1] || "");
     for (const [key, value] of Object.entries(changes)) if (value) next.set(key, value); else next.delete(key);
     return `#/runs?${next}`;
   };
@@ -418,8 +425,8 @@ async function runPage(id, notice = "") {
   } catch (error) { files.textContent = error.message; }
   if (!run.content_visible) return;
   try {
-    const [header, ...rows] = csvRows(await api("GET", `/api/runs/${run.id}/manifest`));
-    pagedTable(manifest, header, rows, 50);
+    const [header = [], ...rows] = csvRows(await api("GET", `/api/runs/${run.id}/manifest`));
+    pagedTable(manifest, header, rows.map((row) => header.map((_, i) => row[i] ?? "")), 50);
   } catch (error) { manifest.textContent = error.message; }
 }
 
@@ -504,6 +511,7 @@ let routing = false;  // a page is being fetched
 
 async function route() {
   if (!state.csrf) return;
+  ++generation;
   routing = true;
   const [path, search] = (location.hash.slice(1) || "/").split("?");
   const query = new URLSearchParams(search || "");
@@ -518,7 +526,7 @@ async function route() {
     else if (parts[0] === "search") await searchPage(query);
     else await overviewPage();
   } catch (error) {
-    if (error.message !== "not logged in") fail(error);
+    if (error.message !== "not logged in" && error.message !== "stale") fail(error);
   } finally {
     routing = false;
   }
@@ -527,9 +535,12 @@ async function route() {
 // Lists and the overview follow the floor by themselves, a few seconds
 // behind; not while the user types into a form on them, nor on a run's
 // page (its buttons keep their focus).
-const LIVE_SECONDS = 3;
+// A console left alone stops asking, so that its session can end.
+const LIVE_SECONDS = 3, LIVE_IDLE_MINUTES = 10;
+let lastInput = Date.now();
+for (const kind of ["keydown", "pointerdown", "wheel"]) window.addEventListener(kind, () => { lastInput = Date.now(); });
 setInterval(() => {
-  if (!state.csrf || document.hidden || routing) return;
+  if (!state.csrf || document.hidden || routing || Date.now() - lastInput > LIVE_IDLE_MINUTES * 60000) return;
   const page = (location.hash.slice(1) || "/").split("?")[0].split("/").filter(Boolean);
   const live = page.length === 0 || (page.length === 1 && ["jobs", "runs"].includes(page[0]));
   const typing = view().contains(document.activeElement) && document.activeElement.matches("input, select, textarea");
