@@ -72,6 +72,11 @@ class Console {
       if (run.sensitive == sensitive) return run.id;
     return 0;
   }
+  // The print file of the run `run(sensitive)` names.
+  fs::path print_file(bool sensitive) {
+    Store store({config_.store});
+    return find_run(store, run(sensitive))->file;
+  }
 
  private:
   kuvert::test::TempFolder temp_;
@@ -660,11 +665,7 @@ TEST_CASE("Console API: a run's files are opened and downloaded by those who may
   auto client = console.client();
   const Browser vera = log_in(client, "vera"), anna = log_in(client, "anna");
   const auto sensitive = std::to_string(console.run(true));
-  fs::path print_file;
-  {
-    Store store({console.store_folder()});
-    print_file = find_run(store, console.run(true))->file;
-  }
+  const fs::path print_file = console.print_file(true);
   const std::string stem = print_file.stem().string();
 
   // The listing: the print file, ticket, manifest and control files.
@@ -719,11 +720,7 @@ TEST_CASE(
   auto client = console.client();
   const Browser vera = log_in(client, "vera"), anna = log_in(client, "anna");
   const auto sensitive = console.run(true);
-  fs::path print_file;
-  {
-    Store store({console.store_folder()});
-    print_file = find_run(store, sensitive)->file;
-  }
+  const fs::path print_file = console.print_file(true);
   // A salary statement's first piece, as its run's manifest lists it.
   const auto piece =
       kuvert::test::read_csv(kuvert::test::read_file(fs::path(print_file).replace_extension(".csv"))).at(0);

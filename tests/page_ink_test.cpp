@@ -34,7 +34,7 @@ std::filesystem::path page_with(const test::TempFolder& folder, const std::strin
       {2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"},
       {3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 4 0 R /Resources << /Font << /F1 5 0 "
           "R /F2 6 0 R >> /XObject << /Im1 7 0 R /Fm1 8 0 R >> >> >>"},
-      {4, "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream"},
+      {4, test::pdf_stream(content)},
       {5, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"},
       {6, "<< /Type /Font /Subtype /Type1 /BaseFont /Narrow /FirstChar 32 /LastChar 126 /Widths [" +
               [] {

@@ -148,10 +148,12 @@ void place_print_file(const fs::path& file, const fs::path& folder) {
 // thread's stack (some 3 MB for kMaxRegionTextBytes read by "((.|\n)*)");
 // TBB's threads have less, and 16 MB stacks for them doubled the time.
 // Pages without text of their own are read by OCR in the profile's
-// regions where it allows that (split_ocr.hpp).
-void read_pages(const fs::path& file, const std::string& name, std::uint32_t pages, const SplitProfile& profile,
-                unsigned threads, split::DocumentSplitter& splitter,
+// regions where it allows that (split_ocr.hpp). `opened`, the file's
+// reader already made, becomes this thread's.
+void read_pages(std::unique_ptr<split::PrintFileText> opened, const fs::path& file, const std::string& name,
+                const SplitProfile& profile, unsigned threads, split::DocumentSplitter& splitter,
                 const std::function<void(split::SplitDocument)>& ended) {
+  const std::uint32_t pages = opened->pages();
   const unsigned workers = threads ? threads : static_cast<unsigned>(tbb::this_task_arena::max_concurrency());
   const tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, workers);
   struct Read {
@@ -159,6 +161,7 @@ void read_pages(const fs::path& file, const std::string& name, std::uint32_t pag
     std::vector<Diagnostic> problems;  // of a page that cannot be read
   };
   tbb::enumerable_thread_specific<std::unique_ptr<split::PrintFileText>> readers;
+  readers.local() = std::move(opened);
   tbb::enumerable_thread_specific<std::unique_ptr<RegionOcr>> ocr_readers;
   const auto read = [&](std::uint32_t number) {
     auto& reader = readers.local();
@@ -210,11 +213,6 @@ ProductionSettings profile_defaults(const SplitProfile& profile, const ProfileCa
     problems.push_back({Where{.file = where.file, .field = "job.defaults." + field}, std::move(message)});
   if (!problems.empty()) throw Error(ErrorKind::input, std::move(problems));
   return manifest.defaults;
-}
-
-std::string today_iso_date() {
-  const std::string now = iso_time(std::time(nullptr));
-  return now.substr(0, 10);
 }
 
 // The documents as the splitter ends them, never all held: each one's
@@ -339,12 +337,14 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   fs::create_directories(output.path() / subfolder);
   place_print_file(request.print_file, output.path() / subfolder);
   split::DocumentSplitter splitter(profile, addresses, name);
-  const split::PrintFileText text(output.path() / subfolder / name, name);
+  auto text = std::make_unique<split::PrintFileText>(output.path() / subfolder / name, name);
+  const std::uint32_t pages = text->pages();
   const ProfileCatalog profiles =
-      load_profiles(request.layouts, request.production_date.empty() ? today_iso_date() : request.production_date);
+      load_profiles(request.layouts, request.production_date.empty() ? utc_text(std::time(nullptr), "%Y-%m-%d")
+                                                                     : request.production_date);
   DocumentStream documents(profile, profiles, profile_defaults(profile, profiles), name, output, in,
                            !request.proof.empty());
-  read_pages(output.path() / subfolder / name, name, text.pages(), profile, request.threads, splitter,
+  read_pages(std::move(text), output.path() / subfolder / name, name, profile, request.threads, splitter,
              [&](split::SplitDocument document) { documents.add(std::move(document)); });
   auto outcome = std::move(splitter).finish();
   for (auto& document : outcome.documents) documents.add(std::move(document));
@@ -352,7 +352,7 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   auto& problems = outcome.problems;
   problems.insert(problems.end(), std::make_move_iterator(documents.problems().begin()),
                   std::make_move_iterator(documents.problems().end()));
-  if (text.pages() == 0) problems.push_back({Where{.file = name}, "has no pages"});
+  if (pages == 0) problems.push_back({Where{.file = name}, "has no pages"});
   std::stable_sort(problems.begin(), problems.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return page_of(a) < page_of(b); });
   if (!request.proof.empty()) try {
@@ -386,7 +386,7 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   // the good documents' pages, STEM.split.pdf; the file as delivered stays
   // beside it, whose pages split.csv and exceptions.csv count.
   std::string print_file = name;
-  if (pages_kept < text.pages()) {
+  if (pages_kept < pages) {
     print_file = request.print_file.stem().string() + ".split.pdf";
     write_pages_of(output.path() / subfolder / name, name, kept, output.path() / subfolder / print_file,
                    iso_time(std::time(nullptr)));
@@ -397,7 +397,7 @@ SplitSummary split_into(const SplitRequest& request, const OutputFolder& output,
   job["form"] = profile.address_form == LetterForm::a ? "A" : "B";
   documents.write_job_json(job, bad, output, in + "job.json");
   if (!problems.empty()) output.write_file(in + "exceptions.csv", exceptions_csv(problems, spans));
-  return {text.pages(), kept.size(), left_out};
+  return {pages, kept.size(), left_out};
 }
 
 void complete(SplitRequest& request) {

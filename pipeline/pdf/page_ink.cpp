@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/pdf/content_interpreter.hpp"
 
 namespace kuvert::pdf {
@@ -57,7 +56,8 @@ class InkFinder : public ContentVisitor {
         include(extent_, extent_started_, inside.urx, inside.ury);
         continue;
       }
-      found_ = InkMark{what, (inside.llx - page_.llx) * kMmPerPoint, (page_.ury - inside.ury) * kMmPerPoint};
+      const RectMm at = mm_of(page_, inside);
+      found_ = InkMark{what, at.x, at.y};
       return;
     }
   }
@@ -71,19 +71,13 @@ class InkFinder : public ContentVisitor {
   bool extent_started_ = false;
 };
 
-Box page_box(const PageGeometry& box, const RectMm& zone) {
-  constexpr double k = kPointsPerMm;
-  return {box.llx + zone.x * k, box.ury - (zone.y + zone.height) * k, box.llx + (zone.x + zone.width) * k,
-          box.ury - zone.y * k};
-}
-
 }  // namespace
 
 PageInk page_ink(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited, const PageGeometry& box,
                  const std::vector<RectMm>& zones, PdfObjectReader& reader, FontMetricsCache& fonts) {
+  const Box page_box = box_of(box);
   std::vector<Box> page_zones;
-  for (const RectMm& zone : zones) page_zones.push_back(page_box(box, zone));
-  const Box page_box{box.llx, box.lly, box.urx, box.ury};
+  for (const RectMm& zone : zones) page_zones.push_back(points_of(page_box, zone));
   InkFinder finder(std::move(page_zones), page_box);
   interpret_page(page, inherited, page_box, reader, fonts, finder);
   PageInk ink;
@@ -95,13 +89,12 @@ PageInk page_ink(const PoDoFo::PdfDictionary& page, const InheritedAttributes& i
 std::optional<RectMm> ink_extent(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited,
                                  const PageGeometry& box, const RectMm& region, PdfObjectReader& reader,
                                  FontMetricsCache& fonts) {
-  const Box whole_page{box.llx, box.lly, box.urx, box.ury};
-  InkFinder finder({page_box(box, region)}, whole_page, true);
-  interpret_page(page, inherited, whole_page, reader, fonts, finder);
+  const Box page_box = box_of(box);
+  InkFinder finder({points_of(page_box, region)}, page_box, true);
+  interpret_page(page, inherited, page_box, reader, fonts, finder);
   const auto extent = finder.extent();
   if (!extent) return std::nullopt;
-  return RectMm{(extent->llx - box.llx) * kMmPerPoint, (box.ury - extent->ury) * kMmPerPoint,
-                (extent->urx - extent->llx) * kMmPerPoint, (extent->ury - extent->lly) * kMmPerPoint};
+  return mm_of(page_box, *extent);
 }
 
 }  // namespace kuvert::pdf

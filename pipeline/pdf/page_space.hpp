@@ -1,7 +1,12 @@
 #pragma once
 // Boxes and matrices in a page's user space (points, origin bottom left),
-// as content streams place what they draw.
+// as content streams place what they draw, and the way to and from the
+// millimetres from a page's top left that profiles and layouts give.
 #include <algorithm>
+
+#include "pipeline/model/a4_sheet.hpp"
+#include "pipeline/model/inserter_profile.hpp"
+#include "pipeline/pdf/page_geometry.hpp"
 
 namespace kuvert::pdf {
 
@@ -43,6 +48,20 @@ inline Box transformed(const Box& box, const Matrix& m) {
   for (const double x : {box.llx, box.urx})
     for (const double y : {box.lly, box.ury}) include(out, started, m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f);
   return out;
+}
+
+// A page's visible box.
+inline Box box_of(const PageGeometry& page) { return {page.llx, page.lly, page.urx, page.ury}; }
+
+// `mm` (from the top left of `page`) in page space, and back.
+inline Box points_of(const Box& page, const RectMm& mm) {
+  constexpr double k = kPointsPerMm;
+  return {page.llx + mm.x * k, page.ury - (mm.y + mm.height) * k, page.llx + (mm.x + mm.width) * k,
+          page.ury - mm.y * k};
+}
+inline RectMm mm_of(const Box& page, const Box& box) {
+  constexpr double k = kMmPerPoint;
+  return {(box.llx - page.llx) * k, (page.ury - box.ury) * k, (box.urx - box.llx) * k, (box.ury - box.lly) * k};
 }
 
 }  // namespace kuvert::pdf

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/pdf/content_interpreter.hpp"
 
 namespace kuvert::pdf {
@@ -35,13 +34,11 @@ bool same_word_over(const PageWord& a, const PageWord& b) {
 
 class WordFinder : public ContentVisitor {
  public:
-  WordFinder(const PageGeometry& page, std::size_t max_words)
-      : page_(page), page_box_{page.llx, page.lly, page.urx, page.ury}, max_words_(max_words) {}
+  WordFinder(const Box& page, std::size_t max_words) : page_box_(page), max_words_(max_words) {}
 
   bool done() const override { return words_.words.size() > max_words_ || words_.too_much_text; }
   void ink(const Box&, const GraphicsState&, const char*) override {}
   bool reads_text() const override { return true; }
-  const Box& page_box() const { return page_box_; }
   void actual_text() override { words_.complete = false; }
 
   void text(const ShownText& shown) override {
@@ -111,9 +108,7 @@ class WordFinder : public ContentVisitor {
   void finish() {
     if (!open_) return;
     open_ = false;
-    PageWord word{std::move(word_.text),
-                  RectMm{(box_.llx - page_.llx) / kPointsPerMm, (page_.ury - box_.ury) / kPointsPerMm,
-                         (box_.urx - box_.llx) / kPointsPerMm, (box_.ury - box_.lly) / kPointsPerMm}};
+    PageWord word{std::move(word_.text), mm_of(page_box_, box_)};
     // Bold made by drawing a word again a little aside is one word.
     auto& words = words_.words;
     const std::size_t look_back = std::min<std::size_t>(words.size(), 8);
@@ -123,7 +118,6 @@ class WordFinder : public ContentVisitor {
     words.push_back(std::move(word));
   }
 
-  PageGeometry page_;
   Box page_box_;
   std::size_t max_words_;
   std::size_t text_bytes_ = 0;
@@ -139,8 +133,8 @@ class WordFinder : public ContentVisitor {
 
 PageWords page_words(const PoDoFo::PdfDictionary& page, const InheritedAttributes& inherited, const PageGeometry& box,
                      PdfObjectReader& reader, FontMetricsCache& fonts, std::size_t max_words) {
-  WordFinder finder(box, max_words);
-  interpret_page(page, inherited, finder.page_box(), reader, fonts, finder);
+  WordFinder finder(box_of(box), max_words);
+  interpret_page(page, inherited, box_of(box), reader, fonts, finder);
   PageWords words = std::move(finder).result();
   if (box.rotate != 0) words.complete = false;
   return words;

@@ -6,13 +6,16 @@ namespace kuvert::store {
 
 namespace {
 
-// The pieces of the runs produced in the period, cancelled runs aside;
-// `reprints` picks the reprint runs or the others.
-std::string pieces_of_runs(bool reprints) {
-  return std::string(
-             " FROM pieces p JOIN runs r ON r.id = p.run_id JOIN jobs j ON j.id = r.job_id"
-             " WHERE r.created_at >= ?1 AND r.created_at < ?2 AND r.state != 'cancelled' AND r.parent_run_id") +
+// The runs produced in the period, cancelled runs aside; `reprints` picks
+// the reprint runs or the others.
+std::string runs_in_period(bool reprints) {
+  return std::string(" WHERE r.created_at >= ?1 AND r.created_at < ?2 AND r.state != 'cancelled' AND r.parent_run_id") +
          (reprints ? " IS NOT NULL" : " IS NULL");
+}
+
+// Their pieces.
+std::string pieces_of_runs(bool reprints) {
+  return " FROM pieces p JOIN runs r ON r.id = p.run_id JOIN jobs j ON j.id = r.job_id" + runs_in_period(reprints);
 }
 
 }  // namespace
@@ -41,11 +44,9 @@ std::vector<ClientAccount> client_accounts(Store& store, const std::string& from
         client.manual_pieces = row.integer(4);
         client.documents = row.integer(5);
       });
-  each(
-      "SELECT j.client, sum(r.pages) FROM runs r JOIN jobs j ON j.id = r.job_id"
-      " WHERE r.created_at >= ?1 AND r.created_at < ?2 AND r.state != 'cancelled' AND r.parent_run_id IS NULL"
-      " GROUP BY 1",
-      [](Statement& row, ClientAccount& client) { client.print_pages = row.integer(1); });
+  each("SELECT j.client, sum(r.pages) FROM runs r JOIN jobs j ON j.id = r.job_id" + runs_in_period(false) +
+           " GROUP BY 1",
+       [](Statement& row, ClientAccount& client) { client.print_pages = row.integer(1); });
   each("SELECT j.client, p.product, count(*), coalesce(sum(p.postage_cents), 0), count(*) - count(p.postage_cents)" +
            pieces_of_runs(false) + " GROUP BY 1, 2 ORDER BY 1, 2",
        [](Statement& row, ClientAccount& client) {

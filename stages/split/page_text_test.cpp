@@ -91,10 +91,6 @@ std::vector<std::string> poppler_lines(const std::filesystem::path& file, int pa
   return lines_in(text, {0, 0, 210, 297});
 }
 
-std::string stream(const std::string& data) {
-  return "<< /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
-}
-
 }  // namespace
 
 TEST_CASE("kuvert reads a page's words from its fonts' encodings and ToUnicode maps as poppler does", "[split]") {
@@ -129,7 +125,7 @@ TEST_CASE("kuvert reads a page's words from its fonts' encodings and ToUnicode m
       {3,
        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 4 0 R /Resources << /Font << "
        "/F1 5 0 R /F2 6 0 R /F3 7 0 R /F4 8 0 R /F5 9 0 R >> >> >>"},
-      {4, stream(content)},
+      {4, kuvert::test::pdf_stream(content)},
       {5, simple("Helvetica", " /Encoding /WinAnsiEncoding")},
       {6,
        simple("Times-Roman",
@@ -142,7 +138,7 @@ TEST_CASE("kuvert reads a page's words from its fonts' encodings and ToUnicode m
       {10,
        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Brief /CIDSystemInfo << /Registry (Adobe) /Ordering "
        "(Identity) /Supplement 0 >> /DW 600 /CIDToGIDMap /Identity >>"},
-      {11, stream(to_unicode)},
+      {11, kuvert::test::pdf_stream(to_unicode)},
   };
   const auto file = temp.path() / "brief.pdf";
   std::ofstream(file, std::ios::binary) << kuvert::test::classic_pdf(objects);
@@ -166,9 +162,10 @@ TEST_CASE("A page whose font does not say what its glyphs stand for is read by p
       {4,
        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 7 0 R /Resources << /Font << "
        "/F1 6 0 R /F2 8 0 R >> >> >>"},
-      {5, stream("BT /F1 12 Tf 60 800 Td (Seite 1 von 2) Tj ET")},
+      {5, kuvert::test::pdf_stream("BT /F1 12 Tf 60 800 Td (Seite 1 von 2) Tj ET")},
       {6, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"},
-      {7, stream("BT /F1 12 Tf 60 800 Td (Seite 2 von 2) Tj ET BT /F2 12 Tf 60 700 Td (Anlage) Tj ET")},
+      {7,
+       kuvert::test::pdf_stream("BT /F1 12 Tf 60 800 Td (Seite 2 von 2) Tj ET BT /F2 12 Tf 60 700 Td (Anlage) Tj ET")},
       // A symbolic font without /Encoding or /ToUnicode: only its program
       // (which poppler reads, or guesses) knows its glyphs.
       {8, "<< /Type /Font /Subtype /TrueType /BaseFont /Zeichen /FirstChar 32 /LastChar 126 /Widths [" +
@@ -189,15 +186,16 @@ TEST_CASE("A page whose font does not say what its glyphs stand for is read by p
       {11,
        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 13 0 R /Resources << /Font << "
        "/F1 6 0 R /F3 14 0 R >> >> >>"},
-      {12, stream("/Span << /ActualText (Stra\\337e) >> BDC BT /F1 12 Tf 60 800 Td (Strasse) Tj ET EMC")},
-      {13, stream("BT /F1 12 Tf 60 800 Td (Seite 1) Tj ET BT /F3 12 Tf 300 700 Td <00010002> Tj ET")},
+      {12,
+       kuvert::test::pdf_stream("/Span << /ActualText (Stra\\337e) >> BDC BT /F1 12 Tf 60 800 Td (Strasse) Tj ET EMC")},
+      {13, kuvert::test::pdf_stream("BT /F1 12 Tf 60 800 Td (Seite 1) Tj ET BT /F3 12 Tf 300 700 Td <00010002> Tj ET")},
       {14,
        "<< /Type /Font /Subtype /Type0 /BaseFont /Senkrecht /Encoding /Identity-V /DescendantFonts [15 0 R] "
        "/ToUnicode 16 0 R >>"},
       {15,
        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Senkrecht /CIDSystemInfo << /Registry (Adobe) "
        "/Ordering (Identity) /Supplement 0 >> /DW 1000 >>"},
-      {16, stream("1 beginbfchar <0001> <0041> endbfchar 1 beginbfchar <0002> <0042> endbfchar")},
+      {16, kuvert::test::pdf_stream("1 beginbfchar <0001> <0041> endbfchar 1 beginbfchar <0002> <0042> endbfchar")},
   };
   const auto file = temp.path() / "brief.pdf";
   std::ofstream(file, std::ios::binary) << kuvert::test::classic_pdf(objects);
@@ -225,7 +223,7 @@ TEST_CASE("A page whose fonts describe too many codes is refused, however they a
       {3,
        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 4 0 R /Resources << /XObject << "
        "/Fm1 5 0 R >> >> >>"},
-      {4, stream(content)},
+      {4, kuvert::test::pdf_stream(content)},
       {5,
        "<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /Font << /F9 << /Type /Font "
        "/Subtype /Type1 /BaseFont /Helvetica >> >> >> /Length " +

@@ -83,6 +83,11 @@ inline void make_sample_pdf(const std::filesystem::path& path) {
   doc.Write(path.c_str());
 }
 
+// A stream object's body holding `data` as it is.
+inline std::string pdf_stream(const std::string& data) {
+  return "<< /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
+}
+
 // A PDF assembled from object bodies: a classic xref table, a trailer with
 // /Root 1 0 R, /Size and `trailer_extra`. Objects are numbered by the map.
 inline std::string classic_pdf(const std::map<std::uint32_t, std::string>& objects,
