@@ -177,6 +177,7 @@ TEST_CASE("Console API: login, session cookie, timeout, lockout, logout", "[serv
   CHECK(refused->status == 401);
   CHECK(error_of(refused) ==
         "wrong user name or password, or the account is locked for a while after repeated failed logins");
+  CHECK(nlohmann::json::parse(refused->body)["code"] == "login_refused");  // the console's words for it
   CHECK(refused->get_header_value("Set-Cookie").empty());
   CHECK(client.Post("/api/login", "not json", "application/json")->status == 400);
 
@@ -190,6 +191,8 @@ TEST_CASE("Console API: login, session cookie, timeout, lockout, logout", "[serv
   CHECK(body["user"] == "anna");
   CHECK(body["role"] == "operator");
   CHECK(body["csrf"].get<std::string>().size() == 64);
+  CHECK(body["language"] == "de");  // German unless the user chose otherwise
+  CHECK(body["time_zone"] == "Europe/Berlin");
 
   const Browser anna = log_in(client, "anna");
   CHECK(get(client, "/api/session", &anna)->status == 200);
@@ -264,6 +267,11 @@ TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[s
   const auto by_viewer = post(client, "/api/runs/" + ordinary + "/release", &vera);
   CHECK(by_viewer->status == 409);
   CHECK(error_of(by_viewer) == "\"release\" needs the operator role; vera is viewer");
+  // ... and what the console says of it in the user's language.
+  const auto refusal = nlohmann::json::parse(by_viewer->body);
+  CHECK(refusal["code"] == "role_needed");
+  CHECK(refusal["values"] ==
+        nlohmann::json{{"action", "release"}, {"role", "operator"}, {"user", "vera"}, {"user_role", "viewer"}});
   const auto released = post(client, "/api/runs/" + ordinary + "/release", &anna);
   REQUIRE(released->status == 200);
   CHECK(nlohmann::json::parse(released->body)["state"] == "released");
@@ -273,6 +281,7 @@ TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[s
   const auto own = post(client, "/api/runs/" + sensitive + "/confirm", &bernd);
   CHECK(own->status == 409);
   CHECK(error_of(own) == "four eyes: bernd released this run, a different supervisor must confirm it");
+  CHECK(nlohmann::json::parse(own->body)["code"] == "four_eyes");
   CHECK(nlohmann::json::parse(get(client, "/api/runs/" + sensitive, &vera)->body)["awaits_confirmation"] == true);
   // Offered what the server would allow: not bernd's own release to
   // confirm, nor to an operator; to clara, a second supervisor, yes.
@@ -325,6 +334,29 @@ TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[s
   CHECK(scraper.Get("/metrics")->status == 200);
   scraper.set_basic_auth("vera", "wrong");
   CHECK(scraper.Get("/metrics")->status == 401);
+}
+
+TEST_CASE("Console API: each user's console speaks German or English, kept with the account", "[service][slow]") {
+  Console console;
+  auto client = console.client();
+  const Browser anna = log_in(client, "anna");
+  CHECK(post(client, "/api/session/language", &anna, false, R"({"language": "en"})")->status == 403);  // no CSRF token
+  for (const std::string wrong : {R"({"language": "fr"})", R"({"language": 1})", "[]", "not json", ""}) {
+    const auto refused = post(client, "/api/session/language", &anna, true, wrong);
+    CHECK(refused->status == 400);
+    CHECK(error_of(refused) == "language: expected \"de\" or \"en\"");
+  }
+  const auto chosen = post(client, "/api/session/language", &anna, true, R"({"language": "en"})");
+  REQUIRE(chosen->status == 200);
+  CHECK(nlohmann::json::parse(chosen->body)["language"] == "en");
+  // Kept for her next login, and nobody else's.
+  const Browser again = log_in(client, "anna"), bernd = log_in(client, "bernd");
+  CHECK(nlohmann::json::parse(get(client, "/api/session", &again)->body)["language"] == "en");
+  CHECK(nlohmann::json::parse(get(client, "/api/session", &bernd)->body)["language"] == "de");
+  const auto audit = nlohmann::json::parse(get(client, "/api/audit?action=language%20set", &bernd)->body);
+  REQUIRE(audit.size() == 1);
+  CHECK(audit[0]["object"] == "user anna");
+  CHECK(audit[0]["detail"] == "language en");
 }
 
 TEST_CASE("Console API: a login must be JSON from the console's own origin", "[service][slow]") {

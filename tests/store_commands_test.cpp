@@ -54,6 +54,13 @@ TEST_CASE("Users are added from standard input and act on runs with their passwo
   CHECK(users.out.find("anna                 operator") != std::string::npos);
   CHECK(users.out.find("bernd                supervisor") != std::string::npos);
   CHECK(service.kuvert({"users", "unlock", "anna"}).out == "user anna may log in again\n");
+  // The console speaks German unless a user's language is set otherwise.
+  CHECK(users.out.find("operator   de  ") != std::string::npos);
+  CHECK(service.kuvert({"users", "language", "anna", "en"}).out == "the console speaks English to anna now\n");
+  CHECK(service.kuvert({"users", "list"}).out.find("anna                 operator   en  ") != std::string::npos);
+  const auto french = service.kuvert({"users", "language", "anna", "fr"});
+  CHECK(french.exit_code != 0);
+  CHECK(french.err == "kuvert: record \"user anna\": field \"language\": expected de or en\n");
 
   const auto run = std::to_string(sensitive_run(service.store()));
   auto wrong = service.kuvert({"runs", "release", run, "--user", "anna"}, "not her password\n");

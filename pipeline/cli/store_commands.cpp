@@ -165,12 +165,15 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   commands.users_role = users->add_subcommand("role", "Give a user another role");
   commands.users_role->add_option("name", commands.user, "User name")->required();
   commands.users_role->add_option("role", commands.role, "viewer, operator, supervisor or admin")->required();
+  commands.users_language = users->add_subcommand("language", "Set the language of a user's console");
+  commands.users_language->add_option("name", commands.user, "User name")->required();
+  commands.users_language->add_option("language", commands.language, "de (the default) or en")->required();
   commands.users_remove = users->add_subcommand("remove", "Remove a user (the audit trail keeps the name)");
   commands.users_remove->add_option("name", commands.user, "User name")->required();
   commands.users_unlock = users->add_subcommand("unlock", "Lift a user's lockout after failed logins");
   commands.users_unlock->add_option("name", commands.user, "User name")->required();
   for (auto* command : {commands.users_add, commands.users_passwd, commands.users_list, commands.users_role,
-                        commands.users_remove, commands.users_unlock})
+                        commands.users_language, commands.users_remove, commands.users_unlock})
     config(command);
 
   auto* runs = app.add_subcommand("runs", "Print runs: list, show, and the release workflow");
@@ -264,6 +267,13 @@ int run_store_commands(StoreCommands& commands) {
     std::printf("user %s is %s now\n", shown(commands.user).c_str(), std::string(name(role)).c_str());
     return 0;
   }
+  if (commands.users_language->parsed()) {
+    Store store = open_store(commands);
+    set_language(store, commands.user, commands.language, now(), system_user());
+    std::printf("the console speaks %s to %s now\n", commands.language == "de" ? "German" : "English",
+                shown(commands.user).c_str());
+    return 0;
+  }
   if (commands.users_remove->parsed()) {
     Store store = open_store(commands);
     remove_user(store, commands.user, now(), system_user());
@@ -279,8 +289,8 @@ int run_store_commands(StoreCommands& commands) {
   if (commands.users_list->parsed()) {
     Store store = open_store(commands);
     for (const auto& user : list_users(store))
-      std::printf("%-20s %-10s %s%s\n", shown(user.name).c_str(), std::string(name(user.role)).c_str(),
-                  user.created_at.c_str(), user.locked_until > now() ? "  locked" : "");
+      std::printf("%-20s %-10s %-2s  %s%s\n", shown(user.name).c_str(), std::string(name(user.role)).c_str(),
+                  user.language.c_str(), user.created_at.c_str(), user.locked_until > now() ? "  locked" : "");
     return 0;
   }
   if (commands.runs_list->parsed()) {

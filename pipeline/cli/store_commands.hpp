@@ -14,6 +14,7 @@ struct StoreCommands {
   std::filesystem::path fonts;
   std::string user;  // who acts (runs actions) or whom it concerns (users)
   std::string role = "operator";
+  std::string language;                // users language
   std::string state;                   // runs list --state
   std::int64_t run = 0;                // runs show / actions / results
   std::filesystem::path results;       // runs results: the inserter's file
@@ -32,6 +33,7 @@ struct StoreCommands {
   CLI::App* users_passwd = nullptr;
   CLI::App* users_list = nullptr;
   CLI::App* users_role = nullptr;
+  CLI::App* users_language = nullptr;
   CLI::App* users_remove = nullptr;
   CLI::App* users_unlock = nullptr;
   CLI::App* runs_list = nullptr;

@@ -22,8 +22,12 @@ void send_json(httplib::Response& response, int status, const nlohmann::json& bo
   response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
 }
 
-void send_error(httplib::Response& response, int status, const std::string& message) {
-  send_json(response, status, {{"error", message}});
+void send_error(httplib::Response& response, int status, const std::string& message, const std::string& code,
+                const nlohmann::json& values) {
+  nlohmann::json body{{"error", message}};
+  if (!code.empty()) body["code"] = code;
+  if (!values.empty()) body["values"] = values;
+  send_json(response, status, body);
 }
 
 std::string session_token(const httplib::Request& request) {
@@ -57,11 +61,11 @@ std::optional<Session> session_of(ConsoleContext& context, const httplib::Reques
                                   bool changing) {
   auto session = live_session(context, request);
   if (!session) {
-    send_error(response, 401, "not logged in");
+    send_error(response, 401, "not logged in", "not_logged_in");
     return std::nullopt;
   }
   if (changing && !SessionBook::csrf_matches(*session, request.get_header_value("X-CSRF-Token"))) {
-    send_error(response, 403, "missing or wrong CSRF token");
+    send_error(response, 403, "missing or wrong CSRF token", "csrf");
     return std::nullopt;
   }
   return session;

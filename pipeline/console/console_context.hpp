@@ -35,7 +35,10 @@ struct ConsoleContext {
 };
 
 void send_json(httplib::Response& response, int status, const nlohmann::json& body);
-void send_error(httplib::Response& response, int status, const std::string& message);
+// {"error": message} in English, for integrators and logs; with a code
+// (and its values) the console says it in the user's language.
+void send_error(httplib::Response& response, int status, const std::string& message, const std::string& code = {},
+                const nlohmann::json& values = nlohmann::json::object());
 
 // The session of a request, if it is still good; answers nothing.
 std::optional<Session> live_session(ConsoleContext& context, const httplib::Request& request);

@@ -26,7 +26,7 @@ bool may_see_content(ConsoleContext& context, const Session& session, const RunR
                      httplib::Response& response) {
   if (!run.sensitive) return true;
   if (!content_visible(run, session)) {
-    send_error(response, 403, "the content of a sensitive run is for operators and above");
+    send_error(response, 403, "the content of a sensitive run is for operators and above", "sensitive_content");
     return false;
   }
   Transaction transaction(context.store().db());

@@ -122,6 +122,8 @@ void act(ConsoleContext& context, const httplib::Request& request, httplib::Resp
     }
     context.changed();
     send_json(response, 200, run_json(run));
+  } catch (const RunRefused& refused) {
+    send_error(response, 409, refused.problems().front().message, refused.code(), refused.values());
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::input) throw;
     // One problem in the operator's words; several (pieces of a

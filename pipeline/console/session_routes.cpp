@@ -6,6 +6,7 @@
 #include "pipeline/console/login_request.hpp"
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/user_accounts.hpp"
+#include "stages/ingest/strict_json.hpp"
 
 namespace kuvert::console {
 
@@ -13,8 +14,30 @@ namespace {
 
 using namespace kuvert::store;
 
-nlohmann::json session_json(const Session& session) {
-  return {{"user", session.user}, {"role", std::string(name(session.role))}, {"csrf", session.csrf}};
+// With what the console shows in: the user's language and the centre's
+// time zone.
+nlohmann::json session_json(ConsoleContext& context, const Session& session) {
+  const auto account = find_user(context.store(), session.user);
+  return {{"user", session.user},
+          {"role", std::string(name(session.role))},
+          {"csrf", session.csrf},
+          {"language", account ? account->language : "de"},
+          {"time_zone", context.config.time_zone}};
+}
+
+// {"language": "de" | "en"}: the user's own choice, kept for the next login.
+void choose_language(ConsoleContext& context, const httplib::Request& request, httplib::Response& response) {
+  const auto session = session_of(context, request, response, true);
+  if (!session) return;
+  std::string language;
+  try {
+    const auto body = parse_strict_json(request.body);
+    if (body.is_object() && body.contains("language") && body["language"].is_string()) language = body["language"];
+  } catch (const JsonRefused&) {
+  }
+  if (language != "de" && language != "en") return send_error(response, 400, "language: expected \"de\" or \"en\"");
+  set_language(context.store(), session->user, language, context.clock(), session->user);
+  send_json(response, 200, session_json(context, *session));
 }
 
 // One answer for a wrong name, a wrong password and a locked account, so
@@ -37,12 +60,12 @@ void login(ConsoleContext& context, const httplib::Request& request, httplib::Re
   if (!credentials) return send_error(response, 400, "expected {\"user\": ..., \"password\": ...}");
   const LockoutPolicy policy{context.config.lockout_attempts, context.config.lockout_seconds};
   const Login login = log_in(context.store(), credentials->user, credentials->password, context.clock(), policy);
-  if (login.outcome != LoginOutcome::accepted) return send_error(response, 401, kLoginRefused);
+  if (login.outcome != LoginOutcome::accepted) return send_error(response, 401, kLoginRefused, "login_refused");
   const NewSession created =
       context.sessions.open(login.user->name, login.user->role, login.user->password_stamp, context.clock());
   // A cookie for the browser session: the idle timeout is the server's.
   response.set_header("Set-Cookie", "kuvert_session=" + created.token + "; Path=/; HttpOnly; SameSite=Strict");
-  send_json(response, 200, session_json(created.session));
+  send_json(response, 200, session_json(context, created.session));
 }
 
 }  // namespace
@@ -63,7 +86,10 @@ void add_session_routes(httplib::Server& server, ConsoleContext& context) {
   });
   server.Get("/api/session", [&context](const httplib::Request& request, httplib::Response& response) {
     if (const auto session = session_of(context, request, response, false))
-      send_json(response, 200, session_json(*session));
+      send_json(response, 200, session_json(context, *session));
+  });
+  server.Post("/api/session/language", [&context](const httplib::Request& request, httplib::Response& response) {
+    choose_language(context, request, response);
   });
 }
 

@@ -141,9 +141,15 @@ RunDecision decide_action(Store& store, const RunRecord& run, RunAction action, 
                           const ActionDetails& details) {
   const RunDecision decision = decide(run_facts(store, run, details.max_reprint_percent), action, actor);
   if (decision.next && action == RunAction::clear && details.finding.find_first_not_of(" \t\r\n") == std::string::npos)
-    return {std::nullopt, "clearing a run in attention needs a finding: what was checked and what was found", {}};
+    return {std::nullopt,
+            "clearing a run in attention needs a finding: what was checked and what was found",
+            {},
+            "finding_needed"};
   if (decision.next && action == RunAction::mark_posted && !is_iso_date(details.posted_on))
-    return {std::nullopt, "posting needs the day the run went to the postal service (YYYY-MM-DD)", {}};
+    return {std::nullopt,
+            "posting needs the day the run went to the postal service (YYYY-MM-DD)",
+            {},
+            "posting_day_needed"};
   return decision;
 }
 
@@ -160,7 +166,7 @@ RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Acto
   if (!decision.next) {
     append_audit(store, {iso_time(now), user, std::string(name(action)) + " refused", object, decision.refusal});
     transaction.commit();
-    throw_input(where, decision.refusal);
+    throw RunRefused(where, decision);
   }
   // Who released and confirmed belongs to the current release: a hold
   // starts the four-eyes check again.

@@ -49,14 +49,17 @@ bool at_the_inserter(RunState state) {
   return state == RunState::delivered || state == RunState::printed || state == RunState::inserted;
 }
 
-RunDecision refuse(std::string why) { return {std::nullopt, std::move(why), {}}; }
+RunDecision refuse(std::string why, std::string code, std::map<std::string, std::string> values = {}) {
+  return {std::nullopt, std::move(why), {}, std::move(code), std::move(values)};
+}
 
 std::string percent(double value) { return short_number(value) + " %"; }
 
 RunDecision reconciled(const PieceTally& pieces, double max_reprint_percent) {
   if (pieces.unset > 0)
-    return refuse(std::to_string(pieces.unset) + (pieces.unset == 1 ? " piece has" : " pieces have") +
-                  " no insert status yet");
+    return refuse(
+        std::to_string(pieces.unset) + (pieces.unset == 1 ? " piece has" : " pieces have") + " no insert status yet",
+        "pieces_without_status", {{"count", std::to_string(pieces.unset)}});
   std::string attention;
   if (pieces.duplicates > 0)
     attention = std::to_string(pieces.duplicates) + (pieces.duplicates == 1 ? " piece was" : " pieces were") +
@@ -77,15 +80,22 @@ RunDecision wrong_state(const RunFacts& run, RunAction action) {
   why += " cannot be given \"";
   why += name(action);
   why += '"';
-  return refuse(std::move(why));
+  return refuse(std::move(why), "wrong_state",
+                {{"state", std::string(name(run.state))}, {"action", std::string(name(action))}});
 }
 
 // Once the copy to the printer has begun, the run is as good as there.
 RunDecision being_delivered() {
-  return refuse("the run is being copied to its printer; once delivered, it can only be marked printed");
+  return refuse("the run is being copied to its printer; once delivered, it can only be marked printed",
+                "being_delivered");
 }
 
 }  // namespace
+
+RunRefused::RunRefused(Where where, const RunDecision& decision)
+    : Error(ErrorKind::input, std::move(where), decision.refusal),
+      code_(decision.refusal_code),
+      values_(decision.refusal_values) {}
 
 std::string_view name(RunState state) { return name_in(kStates, state); }
 std::string_view name(RunAction action) { return name_in(kActions, action); }
@@ -104,11 +114,12 @@ std::string state_phrase(RunState state) {
 
 RunDecision decide(const RunFacts& run, RunAction action, const Actor& actor) {
   if (action == RunAction::deliver) {
-    if (!actor.system) return refuse("only the service delivers runs to printers");
+    if (!actor.system) return refuse("only the service delivers runs to printers", "service_only");
     if (!ready_for_delivery(run)) return wrong_state(run, action);
     return {RunState::delivered, {}, {}};
   }
-  if (actor.system && action != RunAction::reconcile) return refuse("the service only delivers and reconciles runs");
+  if (actor.system && action != RunAction::reconcile)
+    return refuse("the service only delivers and reconciles runs", "not_for_service");
   const Role needed = action == RunAction::confirm || action == RunAction::clear ? Role::supervisor : Role::operator_;
   if (!actor.system && actor.role < needed) {
     std::string why = "\"";
@@ -117,17 +128,23 @@ RunDecision decide(const RunFacts& run, RunAction action, const Actor& actor) {
     why += name(needed);
     why += " role; " + actor.user + " is ";
     why += name(actor.role);
-    return refuse(std::move(why));
+    return refuse(std::move(why), "role_needed",
+                  {{"action", std::string(name(action))},
+                   {"role", std::string(name(needed))},
+                   {"user", actor.user},
+                   {"user_role", std::string(name(actor.role))}});
   }
   switch (action) {
     case RunAction::release:
       if (run.state != RunState::awaiting_release && run.state != RunState::held) return wrong_state(run, action);
       return {RunState::released, {}, {}};
     case RunAction::confirm:
-      if (!run.sensitive) return refuse("the run holds no sensitive documents and needs no confirmation");
+      if (!run.sensitive)
+        return refuse("the run holds no sensitive documents and needs no confirmation", "no_confirmation_needed");
       if (run.state != RunState::released) return wrong_state(run, action);
       if (run.released_by == actor.user)
-        return refuse("four eyes: " + actor.user + " released this run, a different supervisor must confirm it");
+        return refuse("four eyes: " + actor.user + " released this run, a different supervisor must confirm it",
+                      "four_eyes", {{"user", actor.user}});
       return {RunState::confirmed, {}, {}};
     case RunAction::hold:
       if (run.delivering) return being_delivered();
@@ -148,7 +165,8 @@ RunDecision decide(const RunFacts& run, RunAction action, const Actor& actor) {
       return {RunState::posted, {}, {}};
     case RunAction::close:
       if (run.state != RunState::posted) return wrong_state(run, action);
-      if (run.open_reprints > 0) return refuse("its failed pieces are not yet reprinted and reconciled");
+      if (run.open_reprints > 0)
+        return refuse("its failed pieces are not yet reprinted and reconciled", "reprints_open");
       return {RunState::closed, {}, {}};
     case RunAction::reconcile:
       if (!at_the_inserter(run.state)) return wrong_state(run, action);

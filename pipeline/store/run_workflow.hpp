@@ -4,9 +4,12 @@
 // sensitive documents. The store applies a decision inside the transaction
 // that read the run, so two operators cannot both win.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "pipeline/model/error.hpp"
 
 namespace kuvert::store {
 
@@ -83,8 +86,25 @@ struct Actor {
 
 struct RunDecision {
   std::optional<RunState> next;  // empty: refused
-  std::string refusal;           // why, in the operator's words
+  std::string refusal;           // why, in the operator's words (English: audit trail, log, API)
   std::string attention;         // why the run needs a supervisor, when next is attention
+  // The refusal as the console says it in each language: a stable code
+  // ("wrong_state", "four_eyes", ...) and the values its text names.
+  std::string refusal_code;
+  std::map<std::string, std::string> refusal_values;
+};
+
+// A refused action, thrown by the store: kuvert::Error (input) with the
+// reason, and its code and values for the console's texts.
+class RunRefused : public Error {
+ public:
+  RunRefused(Where where, const RunDecision& decision);
+  const std::string& code() const noexcept { return code_; }
+  const std::map<std::string, std::string>& values() const noexcept { return values_; }
+
+ private:
+  std::string code_;
+  std::map<std::string, std::string> values_;
 };
 
 // Reconciling a run whose every piece has a status makes it reconciled,

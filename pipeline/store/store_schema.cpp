@@ -11,7 +11,7 @@ namespace {
 
 // Append only: a released kuvert's migrations never change, new ones go at
 // the end.
-constexpr std::array<const char*, 10> kMigrations{
+constexpr std::array<const char*, 11> kMigrations{
     R"sql(
 -- AUTOINCREMENT: an id once used (in the audit trail, in error files) is
 -- never given to another input, job or run, even after a deletion.
@@ -170,6 +170,10 @@ ALTER TABLE runs ADD COLUMN sides TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN envelope TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN inserter TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN inserts TEXT NOT NULL DEFAULT '';
+)sql",
+    R"sql(
+-- The language each user's console speaks: German unless chosen otherwise.
+ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'de';
 )sql",
 };
 

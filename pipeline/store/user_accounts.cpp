@@ -51,6 +51,7 @@ UserAccount read_account(Statement& row) {
   user.failed_logins = row.integer(3);
   user.locked_until = row.integer(4);
   user.created_at = row.text(5);
+  user.language = row.text(6);
   const std::string hash = row.text(2);
   unsigned char stamp[16];
   crypto_generichash(stamp, sizeof stamp, reinterpret_cast<const unsigned char*>(hash.data()), hash.size(), nullptr, 0);
@@ -60,7 +61,8 @@ UserAccount read_account(Statement& row) {
   return user;
 }
 
-constexpr const char* kUserColumns = "SELECT name, role, password, failed_logins, locked_until, created_at FROM users";
+constexpr const char* kUserColumns =
+    "SELECT name, role, password, failed_logins, locked_until, created_at, language FROM users";
 
 }  // namespace
 
@@ -102,6 +104,17 @@ void set_role(Store& store, const std::string& name, Role role, std::int64_t now
   update.bind(1, std::string(store::name(role))).bind(2, name).run();
   if (store.db().changes() == 0) throw_input(user_field(name, "name"), "no such user");
   append_audit(store, {iso_time(now), by, "role set", "user " + name, "role " + std::string(store::name(role))});
+  transaction.commit();
+}
+
+void set_language(Store& store, const std::string& name, const std::string& language, std::int64_t now,
+                  const std::string& by) {
+  if (language != "de" && language != "en") throw_input(user_field(name, "language"), "expected de or en");
+  Transaction transaction(store.db());
+  Statement update(store.db(), "UPDATE users SET language = ? WHERE name = ?");
+  update.bind(1, language).bind(2, name).run();
+  if (store.db().changes() == 0) throw_input(user_field(name, "name"), "no such user");
+  append_audit(store, {iso_time(now), by, "language set", "user " + name, "language " + language});
   transaction.commit();
 }
 

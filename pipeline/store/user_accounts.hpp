@@ -22,6 +22,7 @@ struct UserAccount {
   // Changes with every new password (a digest of the salted hash): a
   // session opened before a password change can tell it is stale.
   std::string password_stamp;
+  std::string language = "de";  // the console's: "de" or "en"
 };
 
 struct LockoutPolicy {
@@ -39,6 +40,9 @@ void set_password(Store& store, const std::string& name, const std::string& pass
 // of the user end with it. Throws kuvert::Error (input) for an unknown user.
 void remove_user(Store& store, const std::string& name, std::int64_t now, const std::string& by);
 void set_role(Store& store, const std::string& name, Role role, std::int64_t now, const std::string& by);
+// The console's language for the user: "de" (the default) or "en".
+void set_language(Store& store, const std::string& name, const std::string& language, std::int64_t now,
+                  const std::string& by);
 // Lifts a lockout at once (the user called the help desk) and forgets the
 // failed logins before it. Throws kuvert::Error (input) for an unknown user.
 void unlock_user(Store& store, const std::string& name, std::int64_t now, const std::string& by);

@@ -1,10 +1,11 @@
 // The console in a real browser: keystrokes typed while the page loads
-// reach the login form; an operator logs in and sees a job dropped then
-// appear as a run awaiting release without a reload, opens a run with sensitive
-// documents and releases it; the operator is not offered to confirm it; a
-// supervisor logs in and confirms; the run's PDF appears in the printer
-// folder; the operator's download of the run's file is audited; the
-// month's accounts add up to the run's ticket. Run by ctest with KUVERT_BINARY, KUVERT_SAMPLE_JOB and
+// reach the login form; an operator logs in to a console in German, with
+// German dates and times in the centre's time zone, and sees a job dropped
+// then appear as a run awaiting release without a reload, opens a run with
+// sensitive documents and releases it; the operator is not offered to
+// confirm it; a supervisor logs in, chooses English, and confirms; the
+// run's PDF appears in the printer folder; the operator's download of the
+// run's file is audited; the month's accounts add up to the run's ticket. Run by ctest with KUVERT_BINARY, KUVERT_SAMPLE_JOB and
 // KUVERT_SOURCE_DIR set; Debian's Chromium at /usr/bin/chromium.
 import { chromium } from "playwright-core";
 import { spawn, spawnSync } from "node:child_process";
@@ -85,75 +86,97 @@ try {
   await early.keyboard.type("anna");
   await early.waitForResponse("**/api/session");
   await sleep(200);
-  assert.equal(await early.getByLabel("User").inputValue(), "anna");
+  assert.equal(await early.getByLabel("Benutzer").inputValue(), "anna");
   await early.close();
 
   const page = await browser.newPage();
   const logIn = async (user) => {
     await page.goto(base + "/");
-    await page.getByLabel("User").fill(user);
-    await page.getByLabel("Password").fill(`${user}'s long password`);
-    await page.getByLabel("Password").press("Enter");
+    await page.getByLabel("Benutzer").fill(user);
+    await page.getByLabel("Passwort").fill(`${user}'s long password`);
+    await page.getByLabel("Passwort").press("Enter");
     await page.getByText(`${user} (`).waitFor();
   };
 
   // The overview follows the floor: a job dropped now shows as a run
   // awaiting release, without a reload.
   await logIn("anna");
-  await page.getByRole("heading", { name: /Runs awaiting release: \d+/ }).waitFor();
+  await page.getByRole("heading", { name: /Läufe warten auf Freigabe: \d+/ }).waitFor();
+  // In German: today as 03.12.2026.
+  const today = new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric",
+                                                    timeZone: "Europe/Berlin" }).format(new Date());
+  assert.match(today, /^\d\d\.\d\d\.\d{4}$/);
+  await page.getByText(`Seiten gedruckt am ${today}`).waitFor();
   await page.evaluate(() => { window.notReloaded = true; });
   renameSync(staged, join(site, "eingang", "live"));
   await page.getByRole("cell", { name: "abgaben-live" }).first().waitFor({ timeout: 30000 });
   assert.equal(await page.evaluate(() => window.notReloaded), true);
 
+  // The jobs list: when each came, in the centre's time (Europe/Berlin).
+  await page.getByRole("link", { name: "Aufträge" }).click();
+  const created = JSON.parse(await page.evaluate(() => fetch("/api/jobs").then((r) => r.text())))[0].created;
+  assert.match(created, /Z$/);
+  const berlin = new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit",
+                                                     minute: "2-digit", timeZone: "Europe/Berlin" }).format(new Date(created));
+  assert.match(berlin, /^\d\d\.\d\d\.\d{4}, \d\d:\d\d$/);
+  await page.getByRole("cell", { name: berlin }).first().waitFor();
+  await page.getByRole("cell", { name: "fertig" }).first().waitFor();
+
   // The runs list: filtered by any column's text, sorted by any column.
-  await page.getByRole("link", { name: "Runs" }).click();
+  await page.getByRole("link", { name: "Läufe" }).click();
   await page.getByLabel("Filter").fill("abgaben-live");
-  await page.getByText(/^[1-9] of [3-9] runs$/).waitFor();
+  await page.getByText(/^[1-9] von [3-9] Läufen$/).waitFor();
   for (const row of await page.locator("tbody tr").allTextContents()) assert.match(row, /abgaben-live/);
   await page.getByLabel("Filter").fill("");
-  await page.getByRole("button", { name: /^Pieces/ }).click();
-  await page.getByRole("button", { name: "Pieces ▲" }).waitFor();
+  await page.getByRole("button", { name: /^Sendungen/ }).click();
+  await page.getByRole("button", { name: "Sendungen ▲" }).waitFor();
   const pieces = (await page.locator("tbody tr td:nth-child(12)").allTextContents()).map(Number);
   assert.deepEqual(pieces, [...pieces].sort((a, b) => a - b));
   assert.equal(pieces.length >= 3, true);
 
   // The operator releases.
+  // Filtered by its state as shown, in German.
+  await page.getByLabel("Filter").fill("wartet auf freigabe");
+  await page.getByText(/^[3-9] von [3-9] Läufen$/).waitFor();
   await page.getByRole("link", { name: "1", exact: true }).click();
-  await page.getByText("yes: four eyes").waitFor();
+  await page.getByText("ja: vier Augen").waitFor();
   // Its manifest as a table: a row a piece, its id as the 2D code carries it.
   await page.getByRole("columnheader", { name: "piece_id" }).waitFor();
-  await page.getByText("page 1 of 1 (1 row)").waitFor();
+  await page.getByText("Seite 1 von 1 (1 Zeile)").waitFor();
   await page.getByRole("cell", { name: /^[0-9A-F]{8}-R0001-000001$/ }).waitFor();
   // A citizen calls about that notice: found by its Kassenzeichen.
   const kassenzeichen = (await page.getByRole("cell", { name: /^K-2026-\d{6}$/ }).first().textContent()).trim();
-  await page.getByRole("link", { name: "Search" }).click();
-  await page.getByRole("searchbox", { name: "Search" }).fill(kassenzeichen);
-  await page.getByRole("searchbox", { name: "Search" }).press("Enter");
+  await page.getByRole("link", { name: "Suche" }).click();
+  await page.getByRole("searchbox", { name: "Suche" }).fill(kassenzeichen);
+  await page.getByRole("searchbox", { name: "Suche" }).press("Enter");
   // (the other job's letter of the same number too)
   const found = page.getByRole("row", { name: new RegExp(kassenzeichen) }).filter({ hasText: "bezuege-browser" });
   await found.waitFor();
-  assert.match(await found.textContent(), /1 R0001.*awaiting_release/);
+  assert.match(await found.textContent(), /1 R0001.*wartet auf Freigabe/);
   await page.goto(base + "/#/runs/1");
-  await page.getByText("yes: four eyes").waitFor();
-  await page.getByRole("button", { name: "Release" }).click();
-  await page.getByText("is now released").waitFor();
+  await page.getByText("ja: vier Augen").waitFor();
+  await page.getByRole("button", { name: "Freigeben" }).click();
+  await page.getByText("Lauf 1 ist jetzt freigegeben.").waitFor();
   // ... but is not offered to confirm it: only a second person, a supervisor, may.
-  assert.equal(await page.getByRole("button", { name: "Confirm (second person)" }).count(), 0);
-  await page.getByRole("button", { name: "Hold" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "Bestätigen (zweite Person)" }).count(), 0);
+  await page.getByRole("button", { name: "Anhalten" }).waitFor();
   await page.screenshot({ path: join(site, "released.png"), fullPage: true });
   // The operator downloads the run's print file: the trail says who did.
   const [download] = await Promise.all([page.waitForEvent("download"),
-                                        page.getByRole("link", { name: "download R0001.pdf" }).click()]);
+                                        page.getByRole("link", { name: "R0001.pdf herunterladen" }).click()]);
   assert.equal(readFileSync(await download.path()).subarray(0, 5).toString(), "%PDF-");
-  await page.getByRole("link", { name: "Audit" }).click();
+  await page.getByRole("link", { name: "Protokoll" }).click();
   await page.getByRole("cell", { name: "download R0001.pdf" }).waitFor();
-  await page.getByRole("button", { name: "Log out" }).click();
-  await page.getByText("Logged out.").waitFor();
+  await page.getByRole("button", { name: "Abmelden" }).click();
+  await page.getByText("Abgemeldet.").waitFor();
   assert.equal(readdirSync(join(site, "drucker"), { withFileTypes: true }).filter((e) => e.isFile()).length, 0);
 
   // The supervisor confirms; the run goes to the printer.
+  // The supervisor reads English: chosen once, kept with the account.
   await logIn("bernd");
+  await page.getByLabel("Sprache").selectOption("en");
+  await page.getByRole("link", { name: "Overview" }).waitFor();
+  await page.getByText("bernd (supervisor)").waitFor();
   await page.goto(base + "/#/runs/1");
   await page.getByRole("button", { name: "Confirm (second person)" }).click();
   await page.getByText("is now confirmed").waitFor();
@@ -186,7 +209,9 @@ try {
   const tickets = ticketsIn(join(site, "store"));
   assert.ok(tickets.some((t) => t.job === "abgaben-live") && tickets.some((t) => t.job === "bezuege-browser"));
   const sum = (of) => tickets.reduce((total, ticket) => total + of(ticket), 0);
-  await page.getByRole("link", { name: "Accounts" }).click();
+  // Back to German for the accounts: the amount as German staff write it.
+  await page.getByLabel("Language").selectOption("de");
+  await page.getByRole("link", { name: "Abrechnung" }).click();
   const row = page.getByRole("row", { name: /musterstadt/ });
   await row.waitFor();
   const cells = await row.getByRole("cell").allTextContents();

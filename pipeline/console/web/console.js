@@ -1,9 +1,78 @@
 // The kuvert console: a single page over the JSON API. Everything shown is
 // put into the page as text (never as HTML), so data cannot become markup.
+// Its words are in texts.de.js and texts.en.js; the user chooses.
 "use strict";
 
-const state = { csrf: null, user: null, role: null };
+// The language last chosen in this browser, for the login form; a
+// browser that keeps no storage gets German.
+const remembered = {
+  get() { try { return localStorage.getItem("kuvert.language"); } catch (error) { return null; } },
+  set(language) { try { localStorage.setItem("kuvert.language", language); } catch (error) { /* not kept */ } },
+};
+
+const state = { csrf: null, user: null, role: null, timeZone: "Europe/Berlin", language: remembered.get() || "de" };
 const view = () => document.getElementById("view");
+
+// --- language and formats ------------------------------------------------
+
+const texts = () => window.KUVERT_TEXTS[state.language] || window.KUVERT_TEXTS.de;
+
+// The text for `key` with its {values}; a key without text shows as itself.
+function t(key, values = {}) {
+  const entry = texts()[key] ?? key;
+  if (typeof entry === "function") return entry(values);
+  return entry.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+// A value's word in the user's language ("run_state", "held"), or the
+// value as it is (a name the texts do not know).
+function term(kind, value) {
+  const key = `${kind}.${value}`;
+  return key in texts() ? t(key) : String(value ?? "");
+}
+
+// Formats of the user's language, times in the centre's time zone.
+let formats = null;
+function format() {
+  if (formats && formats.language === state.language && formats.zone === state.timeZone) return formats;
+  const locale = t("locale");
+  const day = { day: "2-digit", month: "2-digit", year: "numeric" };
+  let zone = state.timeZone;
+  try { new Intl.DateTimeFormat(locale, { timeZone: zone }); } catch (error) { zone = "UTC"; }
+  formats = { language: state.language, zone: state.timeZone,
+              number: new Intl.NumberFormat(locale),
+              money: new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }),
+              time: new Intl.DateTimeFormat(locale, { ...day, hour: "2-digit", minute: "2-digit", timeZone: zone }),
+              date: new Intl.DateTimeFormat(locale, { ...day, timeZone: "UTC" }),
+              month: new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }) };
+  return formats;
+}
+
+const number = (value) => (typeof value === "number" ? format().number.format(value) : value ?? "");
+const money = (cents) => format().money.format(cents / 100);
+
+// The store's times (UTC, "2026-12-02T10:15:00Z") in the centre's zone,
+// its days ("2026-12-02") as days; anything else as it is.
+function when(text) {
+  if (typeof text !== "string") return text ?? "";
+  if (/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?Z$/.test(text)) return format().time.format(new Date(text));
+  if (/^\d{4}-\d\d-\d\d$/.test(text)) return format().date.format(new Date(`${text}T00:00:00Z`));
+  return text;
+}
+
+function monthName(text) {
+  return /^\d{4}-\d\d$/.test(text) ? format().month.format(new Date(`${text}-01T00:00:00Z`)) : text;
+}
+
+// The page's own words (navigation, login form) in the user's language.
+function applyTexts() {
+  document.documentElement.lang = state.language;
+  for (const node of document.querySelectorAll("[data-text]")) node.textContent = t(node.dataset.text);
+  const choice = document.getElementById("language");
+  choice.value = state.language;
+  choice.setAttribute("aria-label", t("language.label"));
+  if (state.user) document.getElementById("who").textContent = `${state.user} (${term("role", state.role)})`;
+}
 
 // --- small helpers -------------------------------------------------------
 
@@ -18,6 +87,10 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+const numeric = (key) => ({ label: t(key), number: true });
+
+// Headers are texts or {label, number}; number columns are right-aligned
+// and their numbers written as the user's language does.
 function table(headers, rows) {
   const head = el("tr", {}, ...headers.map((h) => {
     const label = h.label || h;
@@ -27,7 +100,7 @@ function table(headers, rows) {
   const body = rows.map((cells) =>
     el("tr", {}, ...cells.map((cell, i) => {
       const td = el("td", { class: headers[i].number ? "number" : "" });
-      td.append(cell instanceof Node ? cell : document.createTextNode(cell === undefined ? "" : String(cell)));
+      td.append(cell instanceof Node ? cell : document.createTextNode(String(headers[i].number ? number(cell) : cell ?? "")));
       return td;
     })));
   return el("table", {}, el("thead", {}, head), el("tbody", {}, ...body));
@@ -58,9 +131,10 @@ function csvRows(text) {
 function pagedTable(container, header, rows, size) {
   const pages = Math.max(1, Math.ceil(rows.length / size));
   const show = (page) => {
-    const at = el("span", { text: ` page ${page + 1} of ${pages} (${rows.length} ${rows.length === 1 ? "row" : "rows"}) ` });
-    const previous = el("button", { type: "button", text: "Previous", onclick: () => show(page - 1) });
-    const next = el("button", { type: "button", text: "Next", onclick: () => show(page + 1) });
+    const counted = t("rows", { n: rows.length, count: number(rows.length) });
+    const at = el("span", { text: ` ${t("pager", { page: number(page + 1), pages: number(pages), rows: counted })} ` });
+    const previous = el("button", { type: "button", text: t("previous"), onclick: () => show(page - 1) });
+    const next = el("button", { type: "button", text: t("next"), onclick: () => show(page + 1) });
     previous.disabled = page === 0;
     next.disabled = page + 1 >= pages;
     container.replaceChildren(el("div", { class: "pager" }, previous, at, next),
@@ -71,11 +145,33 @@ function pagedTable(container, header, rows, size) {
 
 function definitions(pairs) {
   const list = el("dl");
-  for (const [term, value] of pairs) list.append(el("dt", { text: term }), el("dd", {}, value instanceof Node ? value : String(value ?? "")));
+  for (const [name, value] of pairs) list.append(el("dt", { text: name }), el("dd", {}, value instanceof Node ? value : String(value ?? "")));
   return list;
 }
 
 function link(href, text) { return el("a", { href, text }); }
+
+// An answer the page does not show: logged out (the login form shows), or
+// stale (the user went elsewhere meanwhile).
+class Quiet extends Error {}
+
+// The server's refusal in the user's language when the texts know its
+// code; its English words otherwise.
+class Refused extends Error {
+  constructor(data, fallback) {
+    super(refusalText(data) || fallback);
+  }
+}
+
+function refusalText(data) {
+  if (!data || typeof data !== "object") return "";
+  if (!data.code || !(`error.${data.code}` in texts())) return data.error || "";
+  const kinds = { state: "run_state", action: "action", role: "role", user_role: "role" };
+  const values = {};
+  for (const [key, value] of Object.entries(data.values || {})) values[key] = kinds[key] ? term(kinds[key], value) : value;
+  if ("count" in values) { values.n = Number(values.count); values.count = number(values.n); }
+  return t(`error.${data.code}`, values);
+}
 
 // A page's data fetched before the user went elsewhere is not drawn: each
 // route() counts, and a GET answered after the next one began is stale.
@@ -86,13 +182,18 @@ async function api(method, path, body) {
   const headers = {};
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && state.csrf) headers["X-CSRF-Token"] = state.csrf;
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-                                       credentials: "same-origin" });
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+                                   credentials: "same-origin" });
+  } catch (error) {
+    throw new Error(t("error.network"));
+  }
   const type = response.headers.get("Content-Type") || "";
   const data = type.startsWith("application/json") ? await response.json() : await response.text();
-  if (response.status === 401 && path !== "/api/login") { showLogin(); throw new Error("not logged in"); }
-  if (!response.ok) throw new Error(data.error || response.statusText);
-  if (method === "GET" && mine !== generation) throw new Error("stale");
+  if (response.status === 401 && path !== "/api/login") { showLogin(); throw new Quiet(); }
+  if (!response.ok) throw new Refused(data, response.statusText);
+  if (method === "GET" && mine !== generation) throw new Quiet();
   return data;
 }
 
@@ -104,6 +205,7 @@ function fail(error) {
 
 function showLogin(message = "") {
   state.csrf = null;
+  state.user = null;
   document.getElementById("nav").hidden = true;
   document.getElementById("logout").hidden = true;
   document.getElementById("who").textContent = "";
@@ -115,12 +217,20 @@ function showLogin(message = "") {
   if (!form.contains(document.activeElement)) form.elements.user.focus();
 }
 
+// A session from the server: who, the role, the language chosen and the
+// centre's time zone.
+function takeSession(session) {
+  Object.assign(state, { csrf: session.csrf, user: session.user, role: session.role,
+                         language: session.language || state.language, timeZone: session.time_zone || state.timeZone });
+  remembered.set(state.language);
+  applyTexts();
+}
+
 function loggedIn(session) {
-  Object.assign(state, session);
+  takeSession(session);
   document.getElementById("login").hidden = true;
   document.getElementById("nav").hidden = false;
   document.getElementById("logout").hidden = false;
-  document.getElementById("who").textContent = `${session.user} (${session.role})`;
   route();
 }
 
@@ -140,108 +250,145 @@ document.getElementById("login").addEventListener("submit", async (event) => {
 document.getElementById("logout").addEventListener("click", async () => {
   try { await api("POST", "/api/logout"); } catch (error) { /* logged out either way */ }
   location.hash = "#/";
-  showLogin("Logged out.");
+  showLogin(t("logged_out"));
+});
+
+// The user's language, kept with the account (and in this browser for the
+// login form).
+document.getElementById("language").addEventListener("change", async (event) => {
+  const language = event.target.value;
+  if (!state.csrf) {
+    state.language = language;
+    remembered.set(language);
+    applyTexts();
+    return;
+  }
+  try {
+    takeSession(await api("POST", "/api/session/language", { language }));
+    route();
+  } catch (error) {
+    if (!(error instanceof Quiet)) fail(error);
+  }
 });
 
 // --- pages ---------------------------------------------------------------
 
-function counts(title, byState) {
+function counts(title, kind, byState) {
   const entries = Object.entries(byState);
   return el("div", {}, el("h2", { text: title }),
-            entries.length ? table(["State", { label: "Count", number: true }], entries) : el("p", { text: "none" }));
+            entries.length ? table([t("col.state"), numeric("col.count")], entries.map(([s, n]) => [term(kind, s), n]))
+                           : el("p", { text: t("none") }));
+}
+
+// A run's state as the floor reads it: not delivered, awaiting a second
+// person, in attention (with why, on hovering).
+function runState(r) {
+  const text = r.delivery_problem ? t("runs.not_delivered", { state: term("run_state", r.state) })
+             : r.awaits_confirmation ? t("runs.awaits_confirmation") : term("run_state", r.state);
+  return el("span", { class: r.delivery_problem || r.attention ? "state problem" : "state",
+                      title: r.delivery_problem || r.attention || "", text });
 }
 
 // What needs a person comes first, each with a link to its detail: runs
 // in attention, runs awaiting a second person or a release, runs not
-// delivered, failed jobs.
-function needsPerson(attention, runs, jobs) {
+// delivered, failed jobs, inputs refused in an inbox.
+function needsPerson(overview, runs, jobs) {
+  const runHeader = [t("col.run"), t("col.job"), t("col.name"), t("col.why")];
   const runRows = (list, why) => list.map((r) => [link(`#/runs/${r.id}`, String(r.id)), r.job_name, r.name, why(r)]);
   const sections = [
-    ["Runs in attention", runRows(attention, (r) => r.attention)],
-    ["Runs awaiting a second person", runRows(runs.filter((r) => r.awaits_confirmation), (r) => `released by ${r.released_by}`)],
-    ["Runs awaiting release", runRows(runs.filter((r) => r.state === "awaiting_release"), (r) => `${r.pieces} pieces, ${r.sheets} sheets`)],
-    ["Runs not delivered", runRows(runs.filter((r) => r.delivery_problem), (r) => r.delivery_problem)],
-    ["Failed jobs", jobs.filter((j) => j.state === "failed")
-      .map((j) => [link(`#/jobs/${j.id}`, String(j.id)), j.name, j.inbox, j.created])],
-  ].filter(([, rows]) => rows.length);
+    ["overview.attention", runHeader, runRows(overview.attention || [], (r) => r.attention)],
+    ["overview.awaiting_confirmation", runHeader,
+     runRows(runs.filter((r) => r.awaits_confirmation), (r) => t("overview.released_by", { user: r.released_by }))],
+    ["overview.awaiting_release", runHeader,
+     runRows(runs.filter((r) => r.state === "awaiting_release"),
+             (r) => t("overview.pieces_sheets", { pieces: number(r.pieces), sheets: number(r.sheets) }))],
+    ["overview.not_delivered", runHeader, runRows(runs.filter((r) => r.delivery_problem), (r) => r.delivery_problem)],
+    ["overview.failed_jobs", [t("col.job"), t("col.name"), t("col.inbox"), t("col.created")],
+     jobs.filter((j) => j.state === "failed").map((j) => [link(`#/jobs/${j.id}`, String(j.id)), j.name, j.inbox, when(j.created)])],
+    ["overview.refused_inputs", [t("col.inbox"), t("col.kind"), t("col.client"), t("col.why")],
+     overview.inboxes.filter((i) => i.refused > 0).map((i) => [i.name, term("kind", i.kind), i.client,
+       t("overview.refused_in", { count: number(i.refused), folder: `${i.folder}/error` })])],
+  ].filter(([, , rows]) => rows.length);
   // The newest 20 of each, with how many there are.
-  return sections.flatMap(([title, rows]) => [
-    el("h2", { class: "problem", text: `${title}: ${rows.length}` }),
-    table(title === "Failed jobs" ? ["Job", "Name", "Inbox", "Created"] : ["Run", "Job", "Name", "Why"], rows.slice(0, 20))]);
+  return sections.flatMap(([title, header, rows]) => [
+    el("h2", { class: "problem", text: t("overview.section", { title: t(title), count: number(rows.length) }) }),
+    table(header, rows.slice(0, 20))]);
 }
 
 async function overviewPage() {
   const [data, runs, jobs] = await Promise.all([api("GET", "/api/overview"), api("GET", "/api/runs"),
                                                 api("GET", "/api/jobs")]);
-  const attention = data.attention || [];
-  const needs = needsPerson(attention, runs, jobs);
+  const needs = needsPerson(data, runs, jobs);
+  const tile = (value, text) => el("div", { class: "tile" }, el("b", { text: number(value) }), text);
   view().replaceChildren(
-    el("h1", { text: "Overview" }),
-    ...(needs.length ? needs : [el("p", { class: "notice", text: "Nothing waits for a person." })]),
+    el("h1", { text: t("overview.title") }),
+    ...(needs.length ? needs : [el("p", { class: "notice", text: t("overview.nothing") })]),
     el("div", { class: "tiles" },
-       el("div", { class: "tile" }, el("b", { text: data.today.printed_pages }), `pages printed ${data.today.date}`),
-       el("div", { class: "tile" }, el("b", { text: data.today.produced_pages }), "pages produced"),
-       el("div", { class: "tile" }, el("b", { text: data.today.produced_pieces }), "mail pieces produced"),
-       el("div", { class: "tile" }, el("b", { text: data.today.scanned_pages }), "pages scanned")),
-    el("h2", { text: "Inboxes" }),
-    table(["Inbox", "Kind", "Client", "Folder", { label: "Waiting", number: true }, { label: "Refused", number: true }],
-          data.inboxes.map((i) => [i.name, i.kind, i.client, i.folder, i.waiting, i.refused])),
-    counts("Runs", data.runs), counts("Jobs", data.jobs), counts("Inputs", data.inputs));
+       tile(data.today.printed_pages, t("overview.printed_pages", { date: when(data.today.date) })),
+       tile(data.today.produced_pages, t("overview.produced_pages")),
+       tile(data.today.produced_pieces, t("overview.produced_pieces")),
+       tile(data.today.scanned_pages, t("overview.scanned_pages"))),
+    el("h2", { text: t("overview.inboxes") }),
+    table([t("col.inbox"), t("col.kind"), t("col.client"), t("col.folder"), numeric("col.waiting"), numeric("col.refused")],
+          data.inboxes.map((i) => [i.name, term("kind", i.kind), i.client, i.folder, i.waiting, i.refused])),
+    counts(t("overview.runs"), "run_state", data.runs), counts(t("overview.jobs"), "job_state", data.jobs),
+    counts(t("overview.inputs"), "input_state", data.inputs));
 }
 
 async function jobsPage() {
   const jobs = await api("GET", "/api/jobs");
-  view().replaceChildren(el("h1", { text: "Jobs" }),
-    table(["Job", "Name", "Kind", "Inbox", "Client", "State", { label: "Documents", number: true },
-           { label: "Pages", number: true }, "Created"],
-          jobs.map((j) => [link(`#/jobs/${j.id}`, String(j.id)), j.name, j.kind, j.inbox, j.client, j.state,
-                           j.documents, j.pages, j.created])));
+  view().replaceChildren(el("h1", { text: t("jobs.title") }),
+    table([t("col.job"), t("col.name"), t("col.kind"), t("col.inbox"), t("col.client"), t("col.state"),
+           numeric("col.documents"), numeric("col.pages"), t("col.created")],
+          jobs.map((j) => [link(`#/jobs/${j.id}`, String(j.id)), j.name, term("kind", j.kind), j.inbox, j.client,
+                           term("job_state", j.state), j.documents, j.pages, when(j.created)])));
 }
 
 async function jobPage(id) {
   const job = await api("GET", `/api/jobs/${id}`);
   const errors = Array.isArray(job.errors) ? job.errors : [];
-  view().replaceChildren(el("h1", { text: `Job ${job.id}: ${job.name}` }),
-    definitions([["Kind", job.kind], ["Inbox", job.inbox], ["Client", job.client], ["State", job.state],
-                 ["Source", job.source ? `${job.source.name} (received ${job.source.received})` : ""],
-                 ["Documents", job.documents], ["Pages", job.pages], ["Mail pieces", job.pieces],
-                 ["Created", job.created], ["Finished", job.finished]]),
-    el("h2", { text: "Errors" }),
-    errors.length ? el("ul", {}, ...errors.map((e) => el("li", { text: e }))) : el("p", { text: "none" }),
+  view().replaceChildren(el("h1", { text: t("job.title", { id: job.id, name: job.name }) }),
+    definitions([[t("col.kind"), term("kind", job.kind)], [t("col.inbox"), job.inbox], [t("col.client"), job.client],
+                 [t("col.state"), term("job_state", job.state)],
+                 [t("job.source"), job.source ? t("job.received", { name: job.source.name, time: when(job.source.received) }) : ""],
+                 [t("col.documents"), number(job.documents)], [t("col.pages"), number(job.pages)],
+                 [t("job.pieces"), number(job.pieces)], [t("col.created"), when(job.created)],
+                 [t("job.finished"), when(job.finished)]]),
+    el("h2", { text: t("job.errors") }),
+    errors.length ? el("ul", {}, ...errors.map((e) => el("li", { text: e }))) : el("p", { text: t("none") }),
     ...(job.archive
-      ? [el("h2", { text: "Archived documents" }), el("p", { text: job.archive.folder }),
-         table(["Document", "File", "Index", { label: "Pages", number: true }, { label: "Blank pages dropped", number: true }],
+      ? [el("h2", { text: t("job.archive") }), el("p", { text: job.archive.folder }),
+         table([t("col.document"), t("col.file"), t("col.index"), numeric("col.pages"), numeric("col.blank_pages_dropped")],
                job.archive.documents.map((d) => [d.id, d.file, d.index, d.pages, d.blank_pages_dropped]))]
-      : [el("h2", { text: "Runs" }), runsTable(job.runs)]));
+      : [el("h2", { text: t("job.runs") }), runsTable(job.runs)]));
 }
 
 function runsTable(runs) {
-  return table(["Run", "Job", "Name", "State", { label: "Pieces", number: true }, { label: "Sheets", number: true },
-                "Printer", "Sensitive"],
-               runs.map((r) => [link(`#/runs/${r.id}`, String(r.id)), r.job_name, r.name,
-                                el("span", { class: r.delivery_problem || r.attention ? "state problem" : "state",
-                                             title: r.delivery_problem || r.attention || "",
-                                             text: r.delivery_problem ? `${r.state}, not delivered` : r.awaits_confirmation ? "released, awaits confirmation" : r.state }),
-                                r.pieces, r.sheets, r.printer, r.sensitive ? "yes" : ""]));
+  return table([t("col.run"), t("col.job"), t("col.name"), t("col.state"), numeric("col.pieces"), numeric("col.sheets"),
+                t("col.printer"), t("col.sensitive")],
+               runs.map((r) => [link(`#/runs/${r.id}`, String(r.id)), r.job_name, r.name, runState(r),
+                                r.pieces, r.sheets, r.printer, r.sensitive ? t("yes") : ""]));
 }
 
 const RUN_STATES = ["", "awaiting_release", "released", "confirmed", "delivered", "printed", "inserted", "reconciled", "attention", "posted", "closed", "held", "cancelled"];
 
 // The runs as the floor sorts them: any column by its header (again: the
-// other way), rows filtered by text in any column; both kept in the
-// address, so the page's own refresh keeps them.
+// other way), rows filtered by text in any column as shown; both kept in
+// the address, so the page's own refresh keeps them.
 const RUN_COLUMNS = [
-  { key: "id", label: "Run", number: true, cell: (r) => link(`#/runs/${r.id}`, String(r.id)) },
-  { key: "client", label: "Client" }, { key: "job_name", label: "Job" }, { key: "name", label: "Name" },
-  { key: "state", label: "State", cell: (r) => el("span", { class: r.delivery_problem || r.attention ? "state problem" : "state",
-      title: r.delivery_problem || r.attention || "",
-      text: r.delivery_problem ? `${r.state}, not delivered` : r.awaits_confirmation ? "released, awaits confirmation" : r.state }) },
-  { key: "paper", label: "Paper" }, { key: "sides", label: "Sides" }, { key: "envelope", label: "Envelope" },
-  { key: "inserter", label: "Inserter" }, { key: "inserts", label: "Inserts" },
-  { key: "sheets", label: "Sheets", number: true }, { key: "pieces", label: "Pieces", number: true },
-  { key: "created", label: "Created" }, { key: "printer", label: "Printer" },
-  { key: "sensitive", label: "Sensitive", cell: (r) => (r.sensitive ? "yes" : "") },
+  { key: "id", label: "col.run", number: true, cell: (r) => link(`#/runs/${r.id}`, String(r.id)) },
+  { key: "client", label: "col.client" }, { key: "job_name", label: "col.job" }, { key: "name", label: "col.name" },
+  { key: "state", label: "col.state", text: (r) => runState(r).textContent, cell: runState },
+  { key: "paper", label: "col.paper" }, { key: "sides", label: "col.sides", text: (r) => term("sides", r.sides) },
+  { key: "envelope", label: "col.envelope" }, { key: "inserter", label: "col.inserter" },
+  { key: "inserts", label: "col.inserts" },
+  { key: "sheets", label: "col.sheets", number: true }, { key: "pieces", label: "col.pieces", number: true },
+  { key: "created", label: "col.created", text: (r) => when(r.created) }, { key: "printer", label: "col.printer" },
+  { key: "sensitive", label: "col.sensitive", text: (r) => (r.sensitive ? t("yes") : "") },
 ];
+
+// A run's column as the user reads it.
+const shownText = (column, run) => (column.text ? column.text(run) : String(run[column.key] ?? ""));
 
 async function runsPage(query) {
   const selected = query.get("state") || "";
@@ -251,11 +398,15 @@ async function runsPage(query) {
     for (const [key, value] of Object.entries(changes)) if (value) next.set(key, value); else next.delete(key);
     return `#/runs?${next}`;
   };
-  const select = el("select", { name: "state", "aria-label": "State" },
-                    ...RUN_STATES.map((s) => { const o = el("option", { value: s, text: s || "all states" }); if (s === selected) o.selected = true; return o; }));
+  const select = el("select", { name: "state", "aria-label": t("col.state") },
+                    ...RUN_STATES.map((s) => {
+                      const o = el("option", { value: s, text: s ? term("run_state", s) : t("runs.all_states") });
+                      if (s === selected) o.selected = true;
+                      return o;
+                    }));
   select.addEventListener("change", () => { location.hash = address({ state: select.value }); });
-  const filter = el("input", { type: "search", name: "filter", value: query.get("filter") || "", "aria-label": "Filter",
-                               placeholder: "filter: client, paper, inserter, ..." });
+  const filter = el("input", { type: "search", name: "filter", value: query.get("filter") || "", "aria-label": t("runs.filter"),
+                               placeholder: t("runs.filter_hint") });
   const sortKey = query.get("sort") || "id";
   const descending = (query.get("dir") || (sortKey === "id" ? "desc" : "asc")) === "desc";
   const column = RUN_COLUMNS.find((c) => c.key === sortKey) || RUN_COLUMNS[0];
@@ -263,40 +414,41 @@ async function runsPage(query) {
   const render = () => {
     const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
     const shown = runs.filter((r) => {
-      const text = RUN_COLUMNS.map((c) => String(r[c.key] ?? "")).join(" ").toLowerCase();
+      const text = RUN_COLUMNS.map((c) => shownText(c, r)).join(" ").toLowerCase();
       return words.every((w) => text.includes(w));
     });
+    // Times sort as they are stored (UTC, ISO), the rest as shown.
+    const sortValue = (r) => (column.number || column.key === "created" ? r[column.key] ?? "" : shownText(column, r));
     shown.sort((a, b) => {
-      const x = a[column.key] ?? "", y = b[column.key] ?? "";
-      const order = column.number ? x - y : String(x).localeCompare(String(y), "de");
+      const x = sortValue(a), y = sortValue(b);
+      const order = column.number ? x - y : String(x).localeCompare(String(y), t("locale"));
       return descending ? -order : order;
     });
     const headers = RUN_COLUMNS.map((c) => ({ number: c.number,
       label: el("button", { type: "button", class: "sort", "aria-sort": c.key === sortKey ? (descending ? "descending" : "ascending") : "none",
-                            text: c.label + (c.key === sortKey ? (descending ? " ▼" : " ▲") : ""),
+                            text: t(c.label) + (c.key === sortKey ? (descending ? " ▼" : " ▲") : ""),
                             onclick: () => { location.hash = address({ sort: c.key, dir: c.key === sortKey && !descending ? "desc" : "asc" }); } }) }));
-    holder.replaceChildren(el("p", { text: `${shown.length} of ${runs.length} runs` }),
-      table(headers, shown.map((r) => RUN_COLUMNS.map((c) => (c.cell ? c.cell(r) : r[c.key])))));
+    holder.replaceChildren(el("p", { text: t("runs.shown", { shown: number(shown.length), total: number(runs.length) }) }),
+      table(headers, shown.map((r) => RUN_COLUMNS.map((c) => (c.cell ? c.cell(r) : c.number ? r[c.key] : shownText(c, r))))));
   };
   filter.addEventListener("input", () => { history.replaceState(null, "", address({ filter: filter.value })); render(); });
-  view().replaceChildren(el("h1", { text: "Runs" }), el("form", { class: "filters", onsubmit: (e) => e.preventDefault() }, select, filter), holder);
+  view().replaceChildren(el("h1", { text: t("runs.title") }), el("form", { class: "filters", onsubmit: (e) => e.preventDefault() }, select, filter), holder);
   render();
 }
 
-// Which actions a run in a state offers; the server decides in the end.
-const ACTION_LABELS = { release: "Release", confirm: "Confirm (second person)", hold: "Hold", cancel: "Cancel",
-                        printed: "Mark printed", inserted: "Mark inserted", posted: "Mark posted today",
-                        close: "Close" };
+// The actions a person may be offered on a run's page; the server says
+// which this user may take now, and decides in the end.
+const RUN_ACTIONS = ["release", "confirm", "hold", "cancel", "printed", "inserted", "posted", "close"];
 
-const productionLabels = { paper: "Paper", sides: "Sides", envelope: "Envelope", inserter: "Inserter",
-                           inserts: "Inserts", manual_handling: "Manual handling" };
+const PRODUCTION = { paper: "col.paper", sides: "col.sides", envelope: "col.envelope", inserter: "col.inserter",
+                     inserts: "col.inserts", manual_handling: "run.manual_handling" };
 
 // A ticket value as words: lists joined, inserts by feeder, flags as yes/no.
-function describe(value) {
+function describe(key, value) {
   if (value === undefined || value === null) return "";
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  if (Array.isArray(value)) return value.map((v) => (typeof v === "object" ? `${v.feeder}: ${v.insert}` : v)).join(", ") || "none";
-  return String(value);
+  if (typeof value === "boolean") return value ? t("yes") : t("no");
+  if (Array.isArray(value)) return value.map((v) => (typeof v === "object" ? `${v.feeder}: ${v.insert}` : v)).join(", ") || t("none");
+  return key === "sides" ? term("sides", value) : String(value);
 }
 
 // What became of the run's pieces at the inserter, and its reprints.
@@ -304,18 +456,22 @@ function reconciliationView(run) {
   const r = run.reconciliation;
   if (!r || !Object.keys(r.statuses).length) return [];
   const links = [
-    ...(run.reprint_of ? [["Reprint of", link(`#/runs/${run.reprint_of}`, `run ${run.reprint_of}`)]] : []),
-    ...r.reprints.map((p) => ["Reprint", link(`#/runs/${p.id}`, `run ${p.id} (${p.name}, ${p.state})`)]),
-    ...(r.reprint_problem ? [["No reprint", el("span", { class: "problem", text: r.reprint_problem })]] : []),
-    ...(r.posted_on ? [["Posted on", r.posted_on]] : [])];
+    ...(run.reprint_of ? [[t("run.reprint_of"), link(`#/runs/${run.reprint_of}`, t("run.named", { id: run.reprint_of }))]] : []),
+    ...r.reprints.map((p) => [t("run.reprint"),
+                              link(`#/runs/${p.id}`, t("run.reprint_named", { id: p.id, name: p.name, state: term("run_state", p.state) }))]),
+    ...(r.reprint_problem ? [[t("run.no_reprint"), el("span", { class: "problem", text: r.reprint_problem })]] : []),
+    ...(r.posted_on ? [[t("run.posted_on"), when(r.posted_on)]] : [])];
   const pieces = r.problem_pieces;
-  return [el("h2", { text: "Reconciliation" }),
-          table(["Status", { label: "Pieces", number: true }], Object.entries(r.statuses).map(([s, n]) => [s, n])),
+  return [el("h2", { text: t("run.reconciliation") }),
+          table([t("col.status"), numeric("col.pieces")], Object.entries(r.statuses).map(([s, n]) => [term("piece_status", s), n])),
           ...(links.length ? [definitions(links)] : []),
           ...(pieces.length
-            ? [el("h3", { text: pieces.length >= r.problem_pieces_shown ? `Pieces not simply ok (first ${pieces.length})` : "Pieces not simply ok" }),
-               table(["Piece", { label: "Sequence", number: true }, "Status", ...(run.content_visible ? ["Documents"] : []), "Station", "At", "Note"],
-                     pieces.map((p) => [p.piece, p.sequence, p.status, ...(run.content_visible ? [p.documents] : []), p.station, p.at, p.note ?? ""]))]
+            ? [el("h3", { text: pieces.length >= r.problem_pieces_shown ? t("run.problem_pieces_first", { count: number(pieces.length) })
+                                                                        : t("run.problem_pieces") }),
+               table([t("col.piece"), numeric("col.sequence"), t("col.status"), ...(run.content_visible ? [t("col.documents")] : []),
+                      t("col.station"), t("col.at"), t("col.note")],
+                     pieces.map((p) => [p.piece, p.sequence, term("piece_status", p.status), ...(run.content_visible ? [p.documents] : []),
+                                        p.station, when(p.at), p.note ?? ""]))]
             : [])];
 }
 
@@ -325,11 +481,11 @@ function reconciliationView(run) {
 function settlementForm(run, message) {
   const actions = run.actions || [];
   const verdicts = ["", "ok", "reprint", "pull", "hand-mail"];
-  const choice = (label) => el("select", { "aria-label": label }, ...verdicts.map((v) => el("option", { value: v, text: v || "(unchanged)" })));
+  const choice = (label) => el("select", { "aria-label": label }, ...verdicts.map((v) => el("option", { value: v, text: t(`verdict.${v}`) })));
   const send = async (action, body) => {
     try {
       const changed = await api("POST", `/api/runs/${run.id}/${action}`, body);
-      await runPage(run.id, `Run ${changed.id} is now ${changed.state}.`);
+      await runPage(run.id, t("run.now", { id: changed.id, state: term("run_state", changed.state) }));
     } catch (error) {
       message.className = "message";
       message.textContent = error.message;
@@ -337,23 +493,23 @@ function settlementForm(run, message) {
   };
   if (actions.includes("clear")) {
     const twice = run.reconciliation.problem_pieces.filter((p) => p.status === "duplicate");
-    const selects = twice.map((p) => [p.piece, choice(`Verdict for ${p.piece}`)]);
-    const finding = el("textarea", { "aria-label": "Finding", rows: "3", cols: "60" });
-    return [el("h3", { text: "Clear attention (supervisor)" }),
+    const selects = twice.map((p) => [p.piece, choice(t("run.verdict_for", { piece: p.piece }))]);
+    const finding = el("textarea", { "aria-label": t("run.finding"), rows: "3", cols: "60" });
+    return [el("h3", { text: t("run.clear_title") }),
             ...(selects.length ? [definitions(selects)] : []),
-            el("label", { text: "Finding: what was checked and found" }), finding,
-            el("button", { type: "button", class: "primary", text: "Clear with finding", onclick: () => {
+            el("label", { text: t("run.finding_label") }), finding,
+            el("button", { type: "button", class: "primary", text: t("run.clear_button"), onclick: () => {
               const set = {};
               for (const [piece, select] of selects) if (select.value) set[piece] = select.value;
               send("clear", { set, finding: finding.value });
             } })];
   }
   if (actions.includes("reconcile")) {
-    const rest = choice("Pieces without a status");
-    const reason = el("input", { "aria-label": "Reason for pulled pieces", size: "40" });
-    return [el("h3", { text: "Reconcile" }),
-            definitions([["Pieces without a status", rest], ["Reason (for pulled pieces)", reason]]),
-            el("button", { type: "button", class: "primary", text: "Reconcile", onclick: () => {
+    const rest = choice(t("run.without_status"));
+    const reason = el("input", { "aria-label": t("run.pull_reason"), size: "40" });
+    return [el("h3", { text: t("run.reconcile_title") }),
+            definitions([[t("run.without_status"), rest], [t("run.pull_reason_label"), reason]]),
+            el("button", { type: "button", class: "primary", text: t("action.reconcile"), onclick: () => {
               const body = { reason: reason.value };
               if (rest.value) body.rest = rest.value;
               send("reconcile", body);
@@ -366,14 +522,14 @@ async function runPage(id, notice = "") {
   const run = await api("GET", `/api/runs/${id}`);
   const message = el("p", { class: notice ? "notice" : "message", role: "status", text: notice });
   // The server says what this user may do to this run now.
-  const buttons = (run.actions || []).filter((action) => ACTION_LABELS[action]).map((action) => el("button", {
+  const buttons = (run.actions || []).filter((action) => RUN_ACTIONS.includes(action)).map((action) => el("button", {
     type: "button", class: action === "release" || action === "confirm" ? "primary" : "", "data-action": action,
-    text: ACTION_LABELS[action],
+    text: t(`action.${action}`),
     onclick: async () => {
-      if (action === "cancel" && !confirm(`Cancel run ${run.id}? It cannot be released again.`)) return;
+      if (action === "cancel" && !confirm(t("run.cancel_question", { id: run.id }))) return;
       try {
         const changed = await api("POST", `/api/runs/${run.id}/${action}`);
-        await runPage(run.id, `Run ${changed.id} is now ${changed.state}.`);
+        await runPage(run.id, t("run.now", { id: changed.id, state: term("run_state", changed.state) }));
       } catch (error) {
         message.className = "message";
         message.textContent = error.message;
@@ -382,46 +538,49 @@ async function runPage(id, notice = "") {
   const ticket = run.ticket || {};
   const countsOf = ticket.counts || {};
   const thumbnails = el("div", { class: "thumbnails" });
-  for (let page = 0; page < run.thumbnails; ++page)
-    thumbnails.append(el("figure", {}, el("img", { src: `/api/runs/${run.id}/pages/${page}.png`, alt: `page ${page + 1}`, width: "160" }),
-                         el("figcaption", { text: `page ${page + 1}` })));
+  for (let page = 0; page < run.thumbnails; ++page) {
+    const caption = t("run.page", { page: number(page + 1) });
+    thumbnails.append(el("figure", {}, el("img", { src: `/api/runs/${run.id}/pages/${page}.png`, alt: caption, width: "160" }),
+                         el("figcaption", { text: caption })));
+  }
   const manifest = el("div", { class: "manifest" });
   const files = el("div", { class: "files" });
   view().replaceChildren(
-    el("h1", { text: `Run ${run.id}: ${run.job_name} ${run.name}` }),
-    definitions([["State", el("span", { class: "state", id: "run-state", text: run.state })],
-                 ["Sensitive", run.sensitive ? el("span", { class: "sensitive", text: "yes: four eyes" }) : "no"],
-                 ["Client", run.client], ["Printer", run.printer], ["Pieces", run.pieces], ["Sheets", run.sheets],
-                 ["Pages", run.pages], ["Released by", run.released_by], ["Confirmed by", run.confirmed_by],
-                 ["Updated", run.updated],
-                 ...(run.delivery_problem ? [["Not delivered", el("span", { class: "problem", text: run.delivery_problem })]] : []),
-                 ...(run.attention ? [["Attention", el("span", { class: "problem", text: run.attention })]] : [])]),
+    el("h1", { text: t("run.title", { id: run.id, job: run.job_name, name: run.name }) }),
+    definitions([[t("col.state"), el("span", { class: "state", id: "run-state", text: term("run_state", run.state) })],
+                 [t("col.sensitive"), run.sensitive ? el("span", { class: "sensitive", text: t("run.sensitive_yes") }) : t("no")],
+                 [t("col.client"), run.client], [t("col.printer"), run.printer], [t("col.pieces"), number(run.pieces)],
+                 [t("col.sheets"), number(run.sheets)], [t("run.pages"), number(run.pages)],
+                 [t("run.released_by"), run.released_by], [t("run.confirmed_by"), run.confirmed_by],
+                 [t("run.updated"), when(run.updated)],
+                 ...(run.delivery_problem ? [[t("run.not_delivered"), el("span", { class: "problem", text: run.delivery_problem })]] : []),
+                 ...(run.attention ? [[t("run.attention"), el("span", { class: "problem", text: run.attention })]] : [])]),
     el("div", { class: "actions" }, ...buttons), message,
     ...reconciliationView(run),
     ...settlementForm(run, message),
-    el("h2", { text: "Ticket" }),
-    definitions([["Job", ticket.job], ["Part", `${ticket.part ?? ""} of ${ticket.parts ?? ""}`],
-                 ...Object.entries(productionLabels).map(([key, label]) => [label, describe((ticket.production || {})[key])]),
-                 ["Documents", countsOf.documents], ["Blank pages", countsOf.blank_pages],
-                 ["Postage", !ticket.postage ? ""
+    el("h2", { text: t("run.ticket") }),
+    definitions([[t("col.job"), ticket.job], [t("run.part"), t("run.part_of", { part: ticket.part ?? "", parts: ticket.parts ?? "" })],
+                 ...Object.entries(PRODUCTION).map(([key, label]) => [t(label), describe(key, (ticket.production || {})[key])]),
+                 [t("col.documents"), number(countsOf.documents)], [t("run.blank_pages"), number(countsOf.blank_pages)],
+                 [t("run.postage"), !ticket.postage ? ""
                    : ticket.postage.total_cents === null
-                     ? `unknown: ${ticket.postage.unpriced_pieces} pieces fit no postage product (manual handling)`
-                     : `${(ticket.postage.total_cents / 100).toFixed(2)} ${ticket.postage.currency}`],
+                     ? t("run.postage_unknown", { count: number(ticket.postage.unpriced_pieces) })
+                     : money(ticket.postage.total_cents)],
                  ["SHA-256", ticket.sha256]]),
-    el("h2", { text: "Files" }), files,
+    el("h2", { text: t("run.files") }), files,
     ...(run.content_visible
-      ? [el("h2", { text: "First pages" }), thumbnails, el("h2", { text: "Manifest" }), manifest]
-      : [el("p", { text: "Pages and manifest of a sensitive run are for operators and above." })]));
+      ? [el("h2", { text: t("run.first_pages") }), thumbnails, el("h2", { text: t("run.manifest") }), manifest]
+      : [el("p", { text: t("run.content_hidden") })]));
   buttons[0]?.focus();
   try {
     // Opening or downloading a sensitive run's file is in the audit trail.
     const listed = await api("GET", `/api/runs/${run.id}/files`);
     const href = (file) => `/api/runs/${run.id}/files/${encodeURIComponent(file.name)}`;
-    files.replaceChildren(table(["File", "Kind", { label: "Bytes", number: true }, ""],
-      listed.map((file) => [file.name, file.kind, file.bytes,
-        file.visible ? el("span", {}, el("a", { href: href(file), target: "_blank", rel: "noopener", text: "open" }), " ",
-                          el("a", { href: `${href(file)}?download=1`, download: file.name, text: `download ${file.name}` }))
-                     : "for operators and above"])));
+    files.replaceChildren(table([t("col.file"), t("col.kind"), numeric("col.bytes"), ""],
+      listed.map((file) => [file.name, term("file_kind", file.kind), file.bytes,
+        file.visible ? el("span", {}, el("a", { href: href(file), target: "_blank", rel: "noopener", text: t("run.open") }), " ",
+                          el("a", { href: `${href(file)}?download=1`, download: file.name, text: t("run.download", { name: file.name }) }))
+                     : t("run.for_operators")])));
   } catch (error) { files.textContent = error.message; }
   if (!run.content_visible) return;
   try {
@@ -436,72 +595,69 @@ async function auditPage(query) {
   for (const f of fields) if (query.get(f)) params.set(f, query.get(f));
   const records = await api("GET", `/api/audit?${params}`);
   const form = el("form", { class: "filters" },
-    ...fields.map((f) => el("label", {}, f, el("input", { name: f, value: query.get(f) || "",
-                                                           placeholder: f === "from" || f === "to" ? "2026-11-01" : "" }))),
-    el("button", { type: "submit", text: "Filter" }));
+    ...fields.map((f) => el("label", {}, t(`audit.${f}`), el("input", { name: f, value: query.get(f) || "",
+                                                                       placeholder: f === "from" || f === "to" ? "2026-11-01" : "" }))),
+    el("button", { type: "submit", text: t("audit.filter") }));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const next = new URLSearchParams();
     for (const f of fields) if (form.elements[f].value) next.set(f, form.elements[f].value);
     location.hash = `#/audit?${next}`;
   });
-  view().replaceChildren(el("h1", { text: "Audit trail" }), form,
-    table([{ label: "#", number: true }, "Time", "User", "Action", "Object", "Detail"],
-          records.map((r) => [r.seq, r.at, r.user, r.action, r.object, r.detail])));
+  view().replaceChildren(el("h1", { text: t("audit.title") }), form,
+    table(["#", t("col.time"), t("col.user"), t("col.action"), t("col.object"), t("col.detail")],
+          records.map((r) => [String(r.seq), when(r.at), r.user, r.action, r.object, r.detail])));
 }
 
 // Where is a notice: by its id (the Kassenzeichen), piece id, the
 // recipient's name or postcode. Every search is in the audit trail.
 async function searchPage(query) {
   const text = query.get("q") || "";
-  const box = el("input", { type: "search", name: "q", value: text, "aria-label": "Search",
-                            placeholder: "Kassenzeichen, piece id, name or postcode" });
-  const form = el("form", { class: "filters", role: "search" }, box, el("button", { type: "submit", text: "Search" }));
+  const box = el("input", { type: "search", name: "q", value: text, "aria-label": t("search.label"),
+                            placeholder: t("search.hint") });
+  const form = el("form", { class: "filters", role: "search" }, box, el("button", { type: "submit", text: t("search.button") }));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     location.hash = `#/search?q=${encodeURIComponent(box.value)}`;
   });
-  const parts = [el("h1", { text: "Find a notice" }), form];
+  const parts = [el("h1", { text: t("search.title") }), form];
   if (text) {
     const hits = await api("GET", `/api/search?q=${encodeURIComponent(text)}`);
     parts.push(hits.length
-      ? table(["Documents", "Piece", "Recipient", "Postcode", "Client", "Job", "Run", "Run state", "At the inserter",
-               "Posted"],
-              hits.map((h) => [h.documents, h.piece, h.sensitive && !h.recipient ? "(sensitive)" : h.recipient,
+      ? table([t("col.documents"), t("col.piece"), t("col.recipient"), t("col.postcode"), t("col.client"), t("col.job"),
+               t("col.run"), t("col.run_state"), t("col.inserter_status"), t("col.posted")],
+              hits.map((h) => [h.documents, h.piece, h.sensitive && !h.recipient ? t("search.sensitive") : h.recipient,
                                h.postcode, h.client, link(`#/jobs/${h.job}`, h.job_name),
-                               link(`#/runs/${h.run}`, `${h.run} ${h.run_name}`), h.run_state, h.status || "not set",
-                               h.posted_on]))
-      : el("p", { text: `Nothing found for "${text}".` }));
+                               link(`#/runs/${h.run}`, `${h.run} ${h.run_name}`), term("run_state", h.run_state),
+                               term("piece_status", h.status || "not set"), when(h.posted_on)]))
+      : el("p", { text: t("search.nothing", { text }) }));
   }
   view().replaceChildren(...parts);
   box.focus();
 }
-
-const euros = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
 
 // The members' month: what the centre did for each client, for its accounts.
 async function accountsPage(query) {
   const now = new Date();
   const month = query.get("month") || `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
   const report = await api("GET", `/api/reports/clients?month=${encodeURIComponent(month)}`);
-  const picker = el("input", { type: "month", name: "month", value: month, "aria-label": "Month" });
-  const form = el("form", { class: "filters" }, el("label", {}, "Month ", picker),
-                  el("button", { type: "submit", text: "Show" }),
-                  link(`/api/reports/clients?month=${encodeURIComponent(month)}&format=csv`, "CSV for the accounts"));
+  const picker = el("input", { type: "month", name: "month", value: month, "aria-label": t("accounts.month") });
+  const form = el("form", { class: "filters" }, el("label", {}, `${t("accounts.month")} `, picker),
+                  el("button", { type: "submit", text: t("accounts.show") }),
+                  link(`/api/reports/clients?month=${encodeURIComponent(month)}&format=csv`, t("accounts.csv")));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     location.hash = `#/accounts?month=${encodeURIComponent(picker.value)}`;
   });
-  const products = (client) => client.postage.map((p) => `${p.product || "no product"}: ${p.pieces}`).join(", ");
-  const number = (label) => ({ label, number: true });
-  view().replaceChildren(el("h1", { text: `Accounts ${report.month}` }), form,
-    el("p", { text: `Runs produced and scan batches finished in the month (${report.time_zone}); reprints apart.` }),
-    table(["Client", number("Documents"), number("Pieces"), number("Sheets"), number("Pages printed"),
-           number("Pages scanned"), number("Inserts"), number("By hand"), number("Reprinted"), "Products",
-           number("Postage")],
+  const products = (client) => client.postage.map((p) => `${p.product || t("accounts.no_product")}: ${number(p.pieces)}`).join(", ");
+  view().replaceChildren(el("h1", { text: t("accounts.title", { month: monthName(report.month) }) }), form,
+    el("p", { text: t("accounts.note", { zone: report.time_zone }) }),
+    table([t("col.client"), numeric("col.documents"), numeric("col.pieces"), numeric("col.sheets"), numeric("col.print_pages"),
+           numeric("col.scan_pages"), numeric("col.inserts"), numeric("col.manual_pieces"), numeric("col.reprinted_pieces"),
+           t("col.products"), numeric("col.postage")],
           report.clients.map((c) => [c.client, c.documents, c.pieces, c.sheets, c.print_pages, c.scan_pages,
                                      c.inserts, c.manual_pieces, c.reprinted_pieces, products(c),
-                                     euros.format(c.postage_cents / 100)])));
+                                     money(c.postage_cents)])));
   picker.focus();
 }
 
@@ -526,7 +682,7 @@ async function route() {
     else if (parts[0] === "search") await searchPage(query);
     else await overviewPage();
   } catch (error) {
-    if (error.message !== "not logged in" && error.message !== "stale") fail(error);
+    if (!(error instanceof Quiet)) fail(error);
   } finally {
     routing = false;
   }
@@ -547,5 +703,6 @@ setInterval(() => {
   if (live && !typing) route();
 }, LIVE_SECONDS * 1000);
 
+applyTexts();
 window.addEventListener("hashchange", route);
 api("GET", "/api/session").then(loggedIn).catch(() => showLogin());
