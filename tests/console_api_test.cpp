@@ -46,7 +46,12 @@ class Console {
     add_user(store, "bernd", Role::supervisor, "bernd's long password", kStart, "test");
     add_user(store, "clara", Role::supervisor, "clara's long password", kStart, "test");
     kuvert::test::processed_job(store, config_, temp_.path(), "normal", 3, false, kStart);
-    kuvert::test::processed_job(store, config_, temp_.path(), "sensibel", 3, true, kStart);
+    // The salary statements are due on a given day.
+    kuvert::test::processed_job(store, config_, temp_.path(), "sensibel", 3, true, kStart, [](const fs::path& folder) {
+      auto manifest = nlohmann::json::parse(kuvert::test::read_file(folder / "job.json"));
+      manifest["due"] = "2026-12-10";
+      kuvert::test::write_file(folder / "job.json", manifest.dump());
+    });
     server_ = std::make_unique<kuvert::console::ConsoleServer>(
         config_, [this] { return now_.load(); }, [this] { ++changes_; });
     port_ = server_->bind();
@@ -253,6 +258,8 @@ TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[s
 
   const auto runs = nlohmann::json::parse(get(client, "/api/runs", &vera)->body);
   CHECK(runs.size() == 2);
+  // When each is due, as its job.json says (job.json -> ticket -> store).
+  for (const auto& run : runs) CHECK(run["due"] == (run["sensitive"] == true ? "2026-12-10" : ""));
   const auto detail = nlohmann::json::parse(get(client, "/api/runs/" + ordinary, &vera)->body);
   CHECK(detail["state"] == "awaiting_release");
   CHECK(detail["ticket"]["counts"]["documents"] == 3);

@@ -334,6 +334,27 @@ TEST_CASE("data job: a form in its manifest is refused, its layout names the for
                  kJob + "file \"job.json\": field \"form\": is for print files; a letter layout names its own form");
 }
 
+TEST_CASE("data job: the day it is due goes onto every run's ticket, a day that is none is refused", "[data][input]") {
+  KuvertJob job = small_job();
+  const auto no_due = job.run();
+  REQUIRE(no_due.exit_code == 0);
+  CHECK(json::parse(read_file(job.output() / "R0001.json"))["due"].is_null());
+  std::filesystem::remove_all(job.output());
+  job.edit_manifest([](json& manifest) { manifest["due"] = "2026-12-10"; });
+  const auto due = job.run();
+  INFO(due.err);
+  REQUIRE(due.exit_code == 0);
+  CHECK(json::parse(read_file(job.output() / "R0001.json"))["due"] == "2026-12-10");
+  std::filesystem::remove_all(job.output());
+  for (const std::string day : {"2026-02-30", "10.12.2026", "2026-12-10T12:00:00Z", ""}) {
+    job.edit_manifest([&](json& manifest) { manifest["due"] = day; });
+    expect_refused(job, kJob + "file \"job.json\": field \"due\": \"" + day +
+                            "\" is not a day (expected YYYY-MM-DD, as 2026-12-10)");
+  }
+  job.edit_manifest([](json& manifest) { manifest["due"] = 20261210; });
+  expect_refused(job, kJob + "file \"job.json\": field \"due\": expected");
+}
+
 TEST_CASE("data job: a record that is not UTF-8 is refused", "[data][input]") {
   KuvertJob job = small_job();
   job.edit_records([](std::vector<std::string>& lines) {

@@ -98,6 +98,7 @@ void print_run(const RunRecord& run) {
   std::printf("  state       %s%s\n", std::string(name(run.state)).c_str(),
               run.sensitive && run.state == RunState::released ? " (sensitive: awaits confirmation)" : "");
   if (!run.attention.empty()) std::printf("  attention   %s\n", shown(run.attention).c_str());
+  if (!run.due.empty()) std::printf("  due         %s\n", run.due.c_str());
   if (!run.posted_on.empty()) std::printf("  posted on   %s\n", run.posted_on.c_str());
   if (run.parent != 0) std::printf("  reprint of  run %lld\n", static_cast<long long>(run.parent));
   if (!run.reprint_problem.empty()) std::printf("  no reprint  %s\n", shown(run.reprint_problem).c_str());
@@ -304,11 +305,13 @@ int run_store_commands(StoreCommands& commands) {
       }
     }
     Store store = open_store(commands);
-    std::printf("%6s  %-18s %-32s %-7s %7s %7s  %s\n", "run", "state", "job", "name", "pieces", "sheets", "printer");
+    std::printf("%6s  %-18s %-32s %-7s %7s %7s  %-10s  %s\n", "run", "state", "job", "name", "pieces", "sheets", "due",
+                "printer");
     for (const auto& run : list_runs(store, state))
-      std::printf("%6lld  %-18s %-32s %-7s %7lld %7lld  %s%s\n", static_cast<long long>(run.id),
+      std::printf("%6lld  %-18s %-32s %-7s %7lld %7lld  %-10s  %s%s\n", static_cast<long long>(run.id),
                   std::string(name(run.state)).c_str(), shown(run.job_name).c_str(), shown(run.name).c_str(),
-                  static_cast<long long>(run.pieces), static_cast<long long>(run.sheets), shown(run.printer).c_str(),
+                  static_cast<long long>(run.pieces), static_cast<long long>(run.sheets),
+                  run.due.empty() ? "-" : run.due.c_str(), shown(run.printer).c_str(),
                   run.sensitive ? "  sensitive" : "");
     return 0;
   }

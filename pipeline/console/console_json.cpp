@@ -30,7 +30,8 @@ nlohmann::json run_json(const RunRecord& run) {
           {"sides", run.sides},
           {"envelope", run.envelope},
           {"inserter", run.inserter},
-          {"inserts", run.inserts}};
+          {"inserts", run.inserts},
+          {"due", run.due}};
 }
 
 nlohmann::json job_json(const JobRecord& job) {

@@ -208,6 +208,7 @@ ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const C
   job.name = data.name;
   job.client = data.client;
   job.application = data.application;
+  job.due = data.due;
   job.folder = data.manifest.parent_path();
   job.entries = data.records;
   job.entries_stamp = file_stamp(data.records);

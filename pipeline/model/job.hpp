@@ -27,6 +27,7 @@ struct Job {
   std::string name;
   std::string client;
   std::string application;
+  std::string due;  // the day the client wants it posted (YYYY-MM-DD), or empty
   std::filesystem::path folder;
   // The file of the documents' entries (Document::entry_offset): job.json,
   // or a data job's records file, whose records are of `record_fields`.

@@ -64,13 +64,21 @@ TEST_CASE("a result file without a key it must have fails to read instead of cou
   CHECK_THROWS_AS(scan.get<kuvert::ScanSummary>(), json::out_of_range);
 }
 
-TEST_CASE("a ticket from before control files and reprints reads as one with none, but nothing else may be missing",
-          "[model][results]") {
+TEST_CASE(
+    "a ticket from before control files, reprints and due dates reads as one with none, but nothing else may be "
+    "missing",
+    "[model][results]") {
   json ticket = kuvert::RunTicket{};
   ticket.erase("control_files");
   ticket.erase("reprint_of");
+  ticket.erase("due");
   CHECK(kuvert::read_run_ticket(ticket).control_files.empty());
   CHECK_FALSE(kuvert::read_run_ticket(ticket).reprint_of);
+  CHECK_FALSE(kuvert::read_run_ticket(ticket).due);
+  kuvert::RunTicket due;
+  due.due = "2026-12-10";
+  CHECK(json(due)["due"] == "2026-12-10");
+  CHECK(kuvert::read_run_ticket(json(due)).due == "2026-12-10");
   kuvert::RunTicket reprint;
   reprint.reprint_of = kuvert::TicketReprint{"R0001", {"0000002A-R0001-000002"}};
   CHECK(json(reprint)["reprint_of"] == json{{"run", "R0001"}, {"pieces", {"0000002A-R0001-000002"}}});

@@ -108,6 +108,7 @@ struct RunTicket {
   // (stages/deliver/control_files.hpp): "R0001.pieces.csv", ...
   std::vector<std::string> control_files;
   std::optional<TicketReprint> reprint_of;  // null unless a reprint run
+  std::optional<std::string> due;           // job.json's "due" (YYYY-MM-DD), null if it gave none
 };
 
 // Member names are the file's keys; reading uses at(), which throws
@@ -115,25 +116,26 @@ struct RunTicket {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketInsert, feeder, insert)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketProduction, paper, sides, envelope, envelope_format, inserter, inserts,
                                    control_marks, paints_over_source_marks, fold, address_sheet, manual_handling)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketCounts, pieces, documents, sensitive_documents, sheets, pages,
-                                   document_pages, blank_pages)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketCounts, pieces, documents, sensitive_documents, sheets, pages, document_pages,
+                                   blank_pages)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketProduct, pieces, cents)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketPostage, tariff, valid_from, currency, products, total_cents,
-                                   unpriced_pieces)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketPostage, tariff, valid_from, currency, products, total_cents, unpriced_pieces)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketRegion, leitregion, pieces)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketPresort, leitregionen, foreign_pieces)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketManualPiece, piece, documents, sheets, reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketReprint, run, pieces)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunTicket, run, part, parts, job, job_key, client, application, created, file,
-                                   bytes, sha256, production, counts, postage, presort, manual_pieces,
-                                   control_files, reprint_of)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunTicket, run, part, parts, job, job_key, client, application, created, file, bytes,
+                                   sha256, production, counts, postage, presort, manual_pieces, control_files,
+                                   reprint_of, due)
 
 // A ticket read back from its file. One that kuvert 0.2 wrote, before
-// control files existed, has none, and none before 0.4 is a reprint: a
-// store's runs from then are still delivered and shown after an update.
+// control files existed, has none, none before 0.4 is a reprint, and none
+// before due dates has one: a store's runs from then are still delivered
+// and shown after an update.
 inline RunTicket read_run_ticket(nlohmann::json json) {
   if (json.is_object() && !json.contains("control_files")) json["control_files"] = nlohmann::json::array();
   if (json.is_object() && !json.contains("reprint_of")) json["reprint_of"] = nullptr;
+  if (json.is_object() && !json.contains("due")) json["due"] = nullptr;
   return json.get<RunTicket>();
 }
 

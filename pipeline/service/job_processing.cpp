@@ -113,7 +113,8 @@ JobResult print_result(const fs::path& output) {
     result.runs.push_back({run.run, run.file, static_cast<std::int64_t>(run.pieces),
                            static_cast<std::int64_t>(run.sheets), static_cast<std::int64_t>(ticket.counts.pages),
                            ticket.counts.sensitive_documents > 0, listed_pieces(output / (run.run + ".csv")),
-                           production.paper, production.sides, production.envelope, production.inserter, inserts});
+                           production.paper, production.sides, production.envelope, production.inserter, inserts,
+                           ticket.due.value_or("")});
   }
   return result;
 }

@@ -100,6 +100,7 @@ struct RunOutput {
   // How it is printed and inserted (its ticket's production).
   std::string paper, sides, envelope, inserter;
   std::string inserts;  // feeder stations, space-separated
+  std::string due;      // the job's due day (YYYY-MM-DD), or empty
 };
 
 struct JobResult {
@@ -154,6 +155,7 @@ struct RunRecord {
   std::string posted_on;         // the day it went to the postal service; empty until then
   std::string paper, sides, envelope, inserter;
   std::string inserts;  // feeder stations, space-separated
+  std::string due;      // the day its client wants it posted (YYYY-MM-DD), or empty
 };
 
 std::vector<RunRecord> list_runs(Store& store, std::optional<RunState> state = std::nullopt, std::int64_t limit = 500);

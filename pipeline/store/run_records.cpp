@@ -13,7 +13,8 @@ constexpr const char* kRunColumns =
     "SELECT r.id, r.job_id, j.name, j.client, r.name, j.output || '/' || r.file, r.printer, r.pieces, r.sheets,"
     " r.pages, r.sensitive, r.state, coalesce(r.released_by, ''), coalesce(r.confirmed_by, ''), r.created_at,"
     " r.updated_at, r.delivering, r.delivery_problem, r.attention, coalesce(r.parent_run_id, 0), r.reprint_problem"
-    ", r.posted_on, r.paper, r.sides, r.envelope, r.inserter, r.inserts FROM runs r JOIN jobs j ON j.id = r.job_id";
+    ", r.posted_on, r.paper, r.sides, r.envelope, r.inserter, r.inserts, r.due FROM runs r JOIN jobs j ON j.id = "
+    "r.job_id";
 
 RunRecord read_run(Statement& row) {
   RunRecord run;
@@ -44,6 +45,7 @@ RunRecord read_run(Statement& row) {
   run.envelope = row.text(24);
   run.inserter = row.text(25);
   run.inserts = row.text(26);
+  run.due = row.text(27);
   return run;
 }
 

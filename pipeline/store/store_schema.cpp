@@ -11,7 +11,7 @@ namespace {
 
 // Append only: a released kuvert's migrations never change, new ones go at
 // the end.
-constexpr std::array<const char*, 11> kMigrations{
+constexpr std::array<const char*, 12> kMigrations{
     R"sql(
 -- AUTOINCREMENT: an id once used (in the audit trail, in error files) is
 -- never given to another input, job or run, even after a deletion.
@@ -174,6 +174,11 @@ ALTER TABLE runs ADD COLUMN inserts TEXT NOT NULL DEFAULT '';
     R"sql(
 -- The language each user's console speaks: German unless chosen otherwise.
 ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'de';
+)sql",
+    R"sql(
+-- The day the client wants a run posted (job.json's "due", YYYY-MM-DD):
+-- what the floor plans its day by.
+ALTER TABLE runs ADD COLUMN due TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

@@ -39,8 +39,10 @@ RunTicket run_ticket(const Job& job, const PrintRun& run, const RunContents& con
     else
       ++ticket.presort.foreign_pieces;
     if (piece.manual) {
-      auto& manual = ticket.manual_pieces.emplace_back(
-          TicketManualPiece{.piece = coded_piece_id(job_key, run.id, piece.id), .sheets = piece.sheet_count, .reason = piece.manual_reason});
+      auto& manual =
+          ticket.manual_pieces.emplace_back(TicketManualPiece{.piece = coded_piece_id(job_key, run.id, piece.id),
+                                                              .sheets = piece.sheet_count,
+                                                              .reason = piece.manual_reason});
       for (auto index : piece.documents) manual.documents.push_back(contents.identity(index).id);
     }
   }
@@ -79,6 +81,7 @@ RunTicket run_ticket(const Job& job, const PrintRun& run, const RunContents& con
   ticket.job_key = job_key;
   ticket.client = job.client;
   ticket.application = job.application;
+  if (!job.due.empty()) ticket.due = job.due;
   ticket.created = created;
   ticket.file = run.id + ".pdf";
   ticket.bytes = file.bytes;
@@ -103,8 +106,7 @@ JobSummary job_summary(const Job& job, const std::vector<RunTicket>& tickets, co
     unpriced += ticket.postage.unpriced_pieces;
     cents += ticket.postage.total_cents.value_or(0);
     if (ticket.production.manual_handling) summary.manual_pieces += counts.pieces;
-    summary.runs.push_back(
-        {ticket.run, ticket.file, counts.pieces, counts.sheets, ticket.production.manual_handling});
+    summary.runs.push_back({ticket.run, ticket.file, counts.pieces, counts.sheets, ticket.production.manual_handling});
   }
   summary.unpriced_pieces = unpriced;
   if (unpriced == 0) summary.postage_cents = cents;

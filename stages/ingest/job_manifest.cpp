@@ -7,6 +7,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "pipeline/model/iso_date.hpp"
 #include "pipeline/model/plain_text.hpp"
 #include "stages/ingest/json_fields.hpp"
 #include "stages/ingest/strict_json.hpp"
@@ -155,6 +156,12 @@ JobManifest read_job_manifest(const ManifestOpener& open, const Where& where, st
   if (auto job = fields.text("job", true)) manifest.job = *job;
   if (auto client = fields.text("client", true)) manifest.client = *client;
   if (auto application = fields.text("application", false)) manifest.application = *application;
+  if (auto due = fields.text("due", false)) {
+    if (is_iso_date(*due))
+      manifest.due = *due;
+    else
+      fields.problem("due", "\"" + *due + "\" is not a day (expected YYYY-MM-DD, as 2026-12-10)");
+  }
   if (auto print_file = fields.text("print_file", false)) manifest.print_file = *print_file;
   if (const auto* value = fields.object("defaults", false)) {
     JsonFields default_fields(*value, fields.at("defaults"), problems);

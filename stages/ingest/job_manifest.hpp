@@ -32,6 +32,7 @@ struct JobManifest {
   std::string job;
   std::string client;
   std::string application;
+  std::string due;  // the day the client wants it posted (YYYY-MM-DD), if it says
   std::string print_file;
   std::string layout;                 // a data job's letter layout (layouts/letters/NAME.toml)
   std::string records;                // and its records file (JSON Lines or CSV)

@@ -17,6 +17,7 @@ struct DataJob {
   std::string name;
   std::string client;
   std::string application;
+  std::string due;                 // YYYY-MM-DD or empty
   std::filesystem::path manifest;  // absolute
   std::string layout;              // layouts/letters/NAME.toml
   std::filesystem::path records;   // absolute, inside the job folder

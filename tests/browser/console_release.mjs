@@ -58,6 +58,7 @@ const staging = join(site, "staging");
 assert.equal(spawnSync(sampleJob, [staging, "--documents", "6", "--pages", "1", "--job", "bezuege-browser"]).status, 0);
 const manifest = JSON.parse(readFileSync(join(staging, "job.json"), "utf8"));
 manifest.defaults.sensitive = true;
+manifest.due = "2026-12-10";  // the day the client wants them posted
 writeFileSync(join(staging, "job.json"), JSON.stringify(manifest));
 
 // A second job, dropped while the overview is open.
@@ -107,6 +108,8 @@ try {
                                                     timeZone: "Europe/Berlin" }).format(new Date());
   assert.match(today, /^\d\d\.\d\d\.\d{4}$/);
   await page.getByText(`Seiten gedruckt am ${today}`).waitFor();
+  // The run that is due says when, as German staff write the day.
+  await page.getByRole("cell", { name: "1 Sendung, 1 Blatt, fällig am 10.12.2026" }).waitFor();
   await page.evaluate(() => { window.notReloaded = true; });
   renameSync(staged, join(site, "eingang", "live"));
   await page.getByRole("cell", { name: "abgaben-live" }).first().waitFor({ timeout: 30000 });
@@ -133,6 +136,15 @@ try {
   const pieces = (await page.locator("tbody tr td:nth-child(12)").allTextContents()).map(Number);
   assert.deepEqual(pieces, [...pieces].sort((a, b) => a - b));
   assert.equal(pieces.length >= 3, true);
+  // The runs that are due, and when.
+  await page.getByRole("button", { name: /^Fällig/ }).click();
+  await page.getByRole("button", { name: "Fällig ▲" }).waitFor();
+  // Those that are due first; those of the job that gave a day, and only they.
+  const due = await page.locator("tbody tr td:nth-child(14)").allTextContents();
+  const jobs = await page.locator("tbody tr td:nth-child(3)").allTextContents();
+  assert.equal(due[0], "10.12.2026", due.join("|"));
+  assert.deepEqual(due.map((day) => day !== ""), jobs.map((job) => job === "bezuege-browser"));
+  assert.ok(due.every((day) => day === "" || day === "10.12.2026"));
 
   // The operator releases.
   // Filtered by its state as shown, in German.

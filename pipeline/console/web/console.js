@@ -289,6 +289,9 @@ function runState(r) {
                       title: r.delivery_problem || r.attention || "", text });
 }
 
+// Runs due first: the earliest day first, runs without one after them.
+const byDue = (runs) => [...runs].sort((a, b) => (a.due || "9999").localeCompare(b.due || "9999"));
+
 // What needs a person comes first, each with a link to its detail: runs
 // in attention, runs awaiting a second person or a release, runs not
 // delivered, failed jobs, inputs refused in an inbox.
@@ -300,8 +303,9 @@ function needsPerson(overview, runs, jobs) {
     ["overview.awaiting_confirmation", runHeader,
      runRows(runs.filter((r) => r.awaits_confirmation), (r) => t("overview.released_by", { user: r.released_by }))],
     ["overview.awaiting_release", runHeader,
-     runRows(runs.filter((r) => r.state === "awaiting_release"),
-             (r) => t("overview.pieces_sheets", { pieces: number(r.pieces), sheets: number(r.sheets) }))],
+     runRows(byDue(runs.filter((r) => r.state === "awaiting_release")),
+             (r) => [t("overview.pieces_sheets", { pieces: number(r.pieces), sheets: number(r.sheets), n: r.pieces, m: r.sheets }),
+                     ...(r.due ? [t("overview.due", { date: when(r.due) })] : [])].join(", "))],
     ["overview.not_delivered", runHeader, runRows(runs.filter((r) => r.delivery_problem), (r) => r.delivery_problem)],
     ["overview.failed_jobs", [t("col.job"), t("col.name"), t("col.inbox"), t("col.created")],
      jobs.filter((j) => j.state === "failed").map((j) => [link(`#/jobs/${j.id}`, String(j.id)), j.name, j.inbox, when(j.created)])],
@@ -383,7 +387,8 @@ const RUN_COLUMNS = [
   { key: "envelope", label: "col.envelope" }, { key: "inserter", label: "col.inserter" },
   { key: "inserts", label: "col.inserts" },
   { key: "sheets", label: "col.sheets", number: true }, { key: "pieces", label: "col.pieces", number: true },
-  { key: "created", label: "col.created", text: (r) => when(r.created) }, { key: "printer", label: "col.printer" },
+  { key: "created", label: "col.created", text: (r) => when(r.created), stored: true },
+  { key: "due", label: "col.due", text: (r) => when(r.due), stored: true }, { key: "printer", label: "col.printer" },
   { key: "sensitive", label: "col.sensitive", text: (r) => (r.sensitive ? t("yes") : "") },
 ];
 
@@ -417,10 +422,12 @@ async function runsPage(query) {
       const text = RUN_COLUMNS.map((c) => shownText(c, r)).join(" ").toLowerCase();
       return words.every((w) => text.includes(w));
     });
-    // Times sort as they are stored (UTC, ISO), the rest as shown.
-    const sortValue = (r) => (column.number || column.key === "created" ? r[column.key] ?? "" : shownText(column, r));
+    // Times and days sort as they are stored (ISO), the rest as shown.
+    const sortValue = (r) => (column.number || column.stored ? r[column.key] ?? "" : shownText(column, r));
+    // Rows without a value (no due day) last, either way.
     shown.sort((a, b) => {
       const x = sortValue(a), y = sortValue(b);
+      if ((x === "") !== (y === "")) return x === "" ? 1 : -1;
       const order = column.number ? x - y : String(x).localeCompare(String(y), t("locale"));
       return descending ? -order : order;
     });

@@ -41,8 +41,10 @@
   "overview.failed_jobs": "Failed jobs", "overview.refused_inputs": "Refused inputs",
   "overview.section": "{title}: {count}",
   "overview.released_by": "released by {user}",
-  "overview.pieces_sheets": "{pieces} pieces, {sheets} sheets",
+  "overview.pieces_sheets": ({ pieces, sheets, n, m }) =>
+    `${pieces} ${n === 1 ? "piece" : "pieces"}, ${sheets} ${m === 1 ? "sheet" : "sheets"}`,
   "overview.refused_in": "{count} in {folder}",
+  "overview.due": "due {date}",
   "overview.nothing": "Nothing waits for a person.",
   "overview.printed_pages": "pages printed {date}", "overview.produced_pages": "pages produced",
   "overview.produced_pieces": "mail pieces produced", "overview.scanned_pages": "pages scanned",
