@@ -10,6 +10,7 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "pipeline/console/console_server.hpp"
@@ -19,6 +20,7 @@
 #include "pipeline/store/user_accounts.hpp"
 #include "tests/support/csv.hpp"
 #include "tests/support/file_text.hpp"
+#include "tests/support/page_image.hpp"
 #include "tests/support/processed_job.hpp"
 #include "tests/support/temp_folder.hpp"
 
@@ -696,6 +698,79 @@ TEST_CASE("Console API: the members' month, as a table and as the accounts offic
   const auto bad = get(client, "/api/reports/clients?month=November", &vera);
   CHECK(bad->status == 400);
   CHECK(error_of(bad) == "month: expected YYYY-MM");
+}
+
+TEST_CASE("Console API: the page viewer shows any sheet of a run, front and back, with the proof's overlay",
+          "[service][slow]") {
+  Console console;
+  auto client = console.client();
+  const Browser anna = log_in(client, "anna"), vera = log_in(client, "vera");
+  const auto ordinary = std::to_string(console.run(false)), sensitive = std::to_string(console.run(true));
+  const fs::path file = console.print_file(false);
+  const auto manifest = kuvert::test::read_csv(kuvert::test::read_file(fs::path(file).replace_extension(".csv")));
+  const auto run = nlohmann::json::parse(get(client, "/api/runs/" + ordinary, &anna)->body);
+  const std::int64_t sheets = run["sheets"];
+  REQUIRE(sheets >= 2);
+  REQUIRE(run["pages"] == 2 * sheets);  // duplex
+
+  // Its last sheet: the piece the manifest says, the window's zones on the
+  // side that faces it (the piece's first sheet), the clear zone on both.
+  const auto& last_piece = manifest.back();
+  const auto sheet =
+      nlohmann::json::parse(get(client, "/api/runs/" + ordinary + "/sheets/" + std::to_string(sheets), &anna)->body);
+  CHECK(sheet["piece"] == last_piece.at("piece_id"));
+  CHECK(sheet["envelope"] == last_piece.at("envelope"));
+  CHECK(sheet["duplex"] == true);
+  CHECK(sheet["overlay_problem"] == "");
+  const auto kinds = [](const nlohmann::json& zones) {
+    std::set<std::string> found;
+    for (const auto& zone : zones) found.insert(zone["kind"]);
+    return found;
+  };
+  const bool faces_window = sheet["sheet_of_piece"] == 1;
+  CHECK(kinds(sheet["front"]).count("window") == (faces_window ? 1u : 0u));
+  CHECK(kinds(sheet["front"]).count("inserter") == 1);
+  CHECK(kinds(sheet["back"]).count("window") == 0);
+  CHECK(sheet["front"][0]["colour"].get<std::string>().size() == 7);
+
+  // Rendered on the server: each side is the page of the run file that
+  // poppler's pdftoppm renders for it, and no other page.
+  const auto pages = kuvert::test::render_pages(file, 50);
+  REQUIRE(pages.size() == static_cast<std::size_t>(2 * sheets));
+  for (const std::string side : {"front", "back"}) {
+    const auto png =
+        get(client, "/api/runs/" + ordinary + "/sheets/" + std::to_string(sheets) + "/" + side + ".png?dpi=50", &anna);
+    REQUIRE(png->status == 200);
+    CHECK(png->get_header_value("Content-Type") == "image/png");
+    const auto shown = kuvert::test::PageImage::from_png(png->body);
+    const std::size_t expected = 2 * static_cast<std::size_t>(sheets - 1) + (side == "back" ? 1 : 0);
+    INFO(side);
+    CHECK(shown.difference(pages[expected]) < 3);
+    for (std::size_t other = 0; other < pages.size(); ++other)
+      if (pages[other].difference(pages[expected]) > 1)
+        CHECK(shown.difference(pages[other]) > shown.difference(pages[expected]));
+  }
+  const auto zoomed = kuvert::test::PageImage::from_png(
+      get(client, "/api/runs/" + ordinary + "/sheets/1/front.png?dpi=200", &anna)->body);
+  CHECK(zoomed.width() == 1654);  // A4 at 200 dpi
+
+  // What is not there, or not asked right.
+  CHECK(get(client, "/api/runs/" + ordinary + "/sheets/0", &anna)->status == 404);
+  CHECK(get(client, "/api/runs/" + ordinary + "/sheets/" + std::to_string(sheets + 1), &anna)->status == 404);
+  CHECK(get(client, "/api/runs/" + ordinary + "/sheets/99999999999999999999", &anna)->status == 404);
+  CHECK(get(client, "/api/runs/" + ordinary + "/sheets/1/front.png?dpi=500", &anna)->status == 400);
+  CHECK(error_of(get(client, "/api/runs/" + ordinary + "/sheets/1/front.png?dpi=x", &anna)) ==
+        "dpi: expected 24 to 300");
+  CHECK(get(client, "/api/runs/999/sheets/1", &anna)->status == 404);
+
+  // A sensitive run's sheets: not for a viewer; an operator's look audited.
+  CHECK(get(client, "/api/runs/" + sensitive + "/sheets/1", &vera)->status == 403);
+  CHECK(get(client, "/api/runs/" + sensitive + "/sheets/1/front.png", &vera)->status == 403);
+  CHECK(get(client, "/api/runs/" + sensitive + "/sheets/1/front.png", &anna)->status == 200);
+  const auto audit = nlohmann::json::parse(get(client, "/api/audit?action=view%20content&user=anna", &anna)->body);
+  REQUIRE_FALSE(audit.empty());
+  CHECK(audit[0]["object"] == "run " + sensitive);
+  CHECK(audit[0]["detail"] == "sheet 1 front");
 }
 
 TEST_CASE("Console API: a run's files are opened and downloaded by those who may see them, each fetch audited",

@@ -54,6 +54,7 @@ std::string session_token(const httplib::Request& request);
 void add_session_routes(httplib::Server& server, ConsoleContext& context);
 void add_run_routes(httplib::Server& server, ConsoleContext& context);
 void add_run_file_routes(httplib::Server& server, ConsoleContext& context);
+void add_sheet_routes(httplib::Server& server, ConsoleContext& context);
 void add_job_routes(httplib::Server& server, ConsoleContext& context);
 void add_audit_routes(httplib::Server& server, ConsoleContext& context);
 void add_metrics_routes(httplib::Server& server, ConsoleContext& context);

@@ -1,5 +1,7 @@
 #include "pipeline/console/run_access.hpp"
 
+#include <fstream>
+
 #include "pipeline/model/iso_date.hpp"
 #include "pipeline/store/audit_trail.hpp"
 
@@ -16,6 +18,15 @@ std::optional<RunRecord> named_run(ConsoleContext& context, const httplib::Reque
   }
   if (!run) send_error(response, 404, "no such run");
   return run;
+}
+
+std::optional<RunTicket> run_ticket_of(const RunRecord& run) {
+  try {
+    std::ifstream ticket(std::filesystem::path(run.file).replace_extension(".json"));
+    return read_run_ticket(nlohmann::json::parse(ticket));
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;
+  }
 }
 
 bool content_visible(const RunRecord& run, const Session& session) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "pipeline/console/console_context.hpp"
+#include "pipeline/model/run_ticket.hpp"
 #include "pipeline/store/job_records.hpp"
 
 namespace kuvert::console {
@@ -13,6 +14,10 @@ namespace kuvert::console {
 // The run a request names (its first match), or nothing after answering 404.
 std::optional<store::RunRecord> named_run(ConsoleContext& context, const httplib::Request& request,
                                           httplib::Response& response);
+
+// The run's ticket beside its print file; nothing when it is gone or does
+// not read.
+std::optional<RunTicket> run_ticket_of(const store::RunRecord& run);
 
 bool content_visible(const store::RunRecord& run, const Session& session);
 

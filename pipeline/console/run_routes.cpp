@@ -152,12 +152,8 @@ void add_run_routes(httplib::Server& server, ConsoleContext& context) {
     const auto run = named_run(context, request, response);
     if (!run) return;
     auto body = run_json(*run);
-    body["ticket"] = nullptr;  // when it is gone or does not read
-    try {
-      std::ifstream ticket(fs::path(run->file).replace_extension(".json"));
-      body["ticket"] = read_run_ticket(nlohmann::json::parse(ticket));
-    } catch (const nlohmann::json::exception&) {
-    }
+    const auto ticket = run_ticket_of(*run);
+    body["ticket"] = ticket ? nlohmann::json(*ticket) : nlohmann::json();  // null when gone or unreadable
     // A viewer sees a sensitive run's counts and states, not which
     // documents went to manual handling.
     const bool content = content_visible(*run, *session);

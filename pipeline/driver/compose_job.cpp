@@ -209,6 +209,7 @@ ComposedJob compose_job(const DataJob& data, const LetterLayout& layout, const C
   job.client = data.client;
   job.application = data.application;
   job.due = data.due;
+  job.form = layout.form;
   job.folder = data.manifest.parent_path();
   job.entries = data.records;
   job.entries_stamp = file_stamp(data.records);

@@ -75,6 +75,8 @@ TEST_CASE(
   CHECK(kuvert::read_run_ticket(ticket).control_files.empty());
   CHECK_FALSE(kuvert::read_run_ticket(ticket).reprint_of);
   CHECK_FALSE(kuvert::read_run_ticket(ticket).due);
+  ticket["production"].erase("form");
+  CHECK(kuvert::read_run_ticket(ticket).production.form == "B");
   kuvert::RunTicket due;
   due.due = "2026-12-10";
   CHECK(json(due)["due"] == "2026-12-10");

@@ -36,6 +36,8 @@ struct TicketProduction {
   std::string fold;
   std::string address_sheet;
   bool manual_handling = false;
+  // The DIN 5008 form of the letters ("A", "B"): where the address field is.
+  std::string form = "B";
 };
 
 struct TicketCounts {
@@ -115,7 +117,7 @@ struct RunTicket {
 // nlohmann::json::exception on a missing key or another type.
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketInsert, feeder, insert)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketProduction, paper, sides, envelope, envelope_format, inserter, inserts,
-                                   control_marks, paints_over_source_marks, fold, address_sheet, manual_handling)
+                                   control_marks, paints_over_source_marks, fold, address_sheet, manual_handling, form)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketCounts, pieces, documents, sensitive_documents, sheets, pages, document_pages,
                                    blank_pages)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TicketProduct, pieces, cents)
@@ -130,12 +132,15 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunTicket, run, part, parts, job, job_key, cl
 
 // A ticket read back from its file. One that kuvert 0.2 wrote, before
 // control files existed, has none, none before 0.4 is a reprint, and none
-// before due dates has one: a store's runs from then are still delivered
-// and shown after an update.
+// before due dates has one, nor says its letters' form (B, the default):
+// a store's runs from then are still delivered and shown after an update.
 inline RunTicket read_run_ticket(nlohmann::json json) {
   if (json.is_object() && !json.contains("control_files")) json["control_files"] = nlohmann::json::array();
   if (json.is_object() && !json.contains("reprint_of")) json["reprint_of"] = nullptr;
   if (json.is_object() && !json.contains("due")) json["due"] = nullptr;
+  if (json.is_object() && json.contains("production") && json["production"].is_object() &&
+      !json["production"].contains("form"))
+    json["production"]["form"] = "B";
   return json.get<RunTicket>();
 }
 

@@ -73,6 +73,7 @@ RunTicket run_ticket(const Job& job, const PrintRun& run, const RunContents& con
   production.fold = manual ? "" : fold_name(inserter.fold);
   production.address_sheet = manual || !address_sheet_printed_last(inserter) ? "first" : "last";
   production.manual_handling = manual;
+  production.form = std::string(1, job.form == LetterForm::a ? 'A' : 'B');
 
   ticket.run = run.id;
   ticket.part = run.part;

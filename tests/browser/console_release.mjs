@@ -63,7 +63,8 @@ writeFileSync(join(staging, "job.json"), JSON.stringify(manifest));
 
 // A second job, dropped while the overview is open.
 const staged = join(site, "staging-live");
-assert.equal(spawnSync(sampleJob, [staged, "--documents", "2", "--pages", "1", "--job", "abgaben-live"]).status, 0);
+// (80 letters: one of its runs has more than 37 sheets, for the page viewer)
+assert.equal(spawnSync(sampleJob, [staged, "--documents", "80", "--pages", "1", "--job", "abgaben-live"]).status, 0);
 
 const log = [];
 const service = spawn(kuvert, ["serve", "--config", config], { stdio: ["ignore", "pipe", "pipe"] });
@@ -179,6 +180,56 @@ try {
   assert.equal(readFileSync(await download.path()).subarray(0, 5).toString(), "%PDF-");
   await page.getByRole("link", { name: "Protokoll" }).click();
   await page.getByRole("cell", { name: "download R0001.pdf" }).waitFor();
+
+  // The page viewer: sheet 37 of the live job's largest run, front and
+  // back, the piece its manifest says, zoomed, with the proof's overlay.
+  const filesIn = (folder) => readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesIn(join(folder, entry.name)) : [join(folder, entry.name)]);
+  const liveTickets = filesIn(join(site, "store")).filter((f) => /R\d{4}\.json$/.test(f))
+    .map((f) => ({ file: f, ticket: JSON.parse(readFileSync(f, "utf8")) })).filter((t) => t.ticket.job === "abgaben-live");
+  const largest = liveTickets.sort((a, b) => b.ticket.counts.sheets - a.ticket.counts.sheets)[0];
+  assert.ok(largest.ticket.counts.sheets >= 37);
+  // R.csv as RFC 4180 has it: recipients hold commas, so their cells are quoted.
+  const csvCells = (line) => {
+    const found = [];
+    for (let at = 0, field = "", quoted = false; at <= line.length; ++at) {
+      const c = line[at];
+      if (quoted && c === '"' && line[at + 1] === '"') { field += '"'; ++at; }
+      else if (c === '"') quoted = !quoted;
+      else if ((c === "," && !quoted) || c === undefined) { found.push(field); field = ""; }
+      else field += c;
+    }
+    return found;
+  };
+  const [header, ...pieceRows] = readFileSync(largest.file.replace(/\.json$/, ".csv"), "utf8").trim().split(/\r?\n/)
+    .map(csvCells);
+  const column = (name) => header.indexOf(name);
+  const piece37 = pieceRows.find((r) => Number(r[column("first_sheet")]) <= 37 && Number(r[column("last_sheet")]) >= 37)[column("piece_id")];
+  const runs = JSON.parse(await page.evaluate(() => fetch("/api/runs").then((r) => r.text())));
+  const liveRun = runs.find((r) => r.job_name === "abgaben-live" && r.name === largest.ticket.run);
+  await page.goto(`${base}/#/runs/${liveRun.id}`);
+  await page.getByRole("link", { name: /Jeden Bogen ansehen/ }).click();
+  await page.getByRole("heading", { name: new RegExp(`Bogen 1 von ${largest.ticket.counts.sheets}$`) }).waitFor();
+  await page.getByLabel("Bogen", { exact: true }).fill("37");
+  await page.getByLabel("Bogen", { exact: true }).press("Enter");
+  await page.getByRole("heading", { name: new RegExp(`Bogen 37 von ${largest.ticket.counts.sheets}$`) }).waitFor();
+  await page.getByText(`Sendung ${piece37} `).waitFor();
+  const loaded = async (name) => {
+    const image = page.getByRole("img", { name });
+    await image.waitFor();
+    await page.waitForFunction((alt) => { const i = document.querySelector(`img[alt="${alt}"]`); return i && i.complete && i.naturalWidth > 0; }, name);
+    return image.evaluate((i) => i.naturalWidth);
+  };
+  assert.equal(await loaded("Vorderseite 37"), Math.round(96 * 210 / 25.4));
+  await loaded("Rückseite 37");
+  await page.getByLabel("Zoom").selectOption("200");
+  await page.getByRole("img", { name: "Vorderseite 37" }).waitFor();
+  assert.ok(Math.abs(await loaded("Vorderseite 37") - 192 * 210 / 25.4) <= 1);
+  await page.getByLabel(/Fenster, Freizone und Markenpositionen/).check();
+  await page.locator("svg.overlay [data-kind=inserter]").first().waitFor();
+  await page.getByText("Kuvertierer: Freizone und Marken").waitFor();
+  assert.match(page.url(), /sheets\/37\?zoom=200&overlay=1$/);
+  await page.screenshot({ path: join(site, "sheet-37.png"), fullPage: true });
   await page.getByRole("button", { name: "Abmelden" }).click();
   await page.getByText("Abgemeldet.").waitFor();
   assert.equal(readdirSync(join(site, "drucker"), { withFileTypes: true }).filter((e) => e.isFile()).length, 0);

@@ -1,5 +1,7 @@
 #include "tests/support/page_image.hpp"
 
+#include <png.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -34,6 +36,34 @@ PageImage PageImage::load_pgm(const std::filesystem::path& path) {
   in.read(reinterpret_cast<char*>(image.pixels_.data()), static_cast<std::streamsize>(image.pixels_.size()));
   image.dpi_ = image.width_ / (kA4WidthMm / 25.4);
   return image;
+}
+
+PageImage PageImage::from_png(const std::string& bytes) {
+  png_image png{};
+  png.version = PNG_IMAGE_VERSION;
+  if (!png_image_begin_read_from_memory(&png, bytes.data(), bytes.size()))
+    throw std::runtime_error("not a PNG: " + std::string(png.message));
+  png.format = PNG_FORMAT_GRAY;
+  PageImage image;
+  image.width_ = static_cast<int>(png.width);
+  image.height_ = static_cast<int>(png.height);
+  image.pixels_.resize(PNG_IMAGE_SIZE(png));
+  if (!png_image_finish_read(&png, nullptr, image.pixels_.data(), 0, nullptr))
+    throw std::runtime_error("a PNG that does not read: " + std::string(png.message));
+  image.dpi_ = image.width_ / (kA4WidthMm / 25.4);
+  return image;
+}
+
+double PageImage::difference(const PageImage& other) const {
+  // Renderers round a page's size either way: a pixel more or less is the same size.
+  if (std::abs(other.width_ - width_) > 1 || std::abs(other.height_ - height_) > 1) return 255;
+  const int width = std::min(width_, other.width_), height = std::min(height_, other.height_);
+  double sum = 0;
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x)
+      sum += std::abs(int{pixels_[static_cast<std::size_t>(y) * width_ + x]} -
+                      int{other.pixels_[static_cast<std::size_t>(y) * other.width_ + x]});
+  return width * height == 0 ? 0 : sum / (static_cast<double>(width) * height);
 }
 
 int PageImage::grey_at_mm(double x_mm, double y_mm) const {

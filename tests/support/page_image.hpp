@@ -11,6 +11,8 @@ namespace kuvert::test {
 class PageImage {
  public:
   static PageImage load_pgm(const std::filesystem::path& path);
+  // PNG bytes (as the console serves a page), turned grey by libpng.
+  static PageImage from_png(const std::string& bytes);
 
   int width() const { return width_; }
   int height() const { return height_; }
@@ -22,6 +24,9 @@ class PageImage {
   // The grey pixels of a rectangle (mm), row by row; sets its size in pixels.
   std::vector<std::uint8_t> crop_mm(double x_mm, double y_mm, double width_mm, double height_mm, int& width,
                                     int& height) const;
+  // The mean difference of grey values from a page of the same size, give
+  // or take a pixel (255 for another size): 0 for the same picture.
+  double difference(const PageImage& other) const;
 
  private:
   int width_ = 0, height_ = 0;

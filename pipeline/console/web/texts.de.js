@@ -100,6 +100,16 @@
   "run.without_status": "Sendungen ohne Status", "run.pull_reason": "Grund für entnommene Sendungen",
   "run.pull_reason_label": "Grund (für entnommene Sendungen)",
 
+  "run.sheets_link": "Jeden Bogen ansehen (Vorder- und Rückseite, Zoom, Überlagerung wie im Proof)",
+  "sheet.title": "Lauf {id}: {job} {name}, Bogen {sheet} von {sheets}", "sheet.number": "Bogen",
+  "sheet.show": "Anzeigen", "sheet.zoom": "Zoom", "sheet.overlay": "Fenster, Freizone und Markenpositionen wie im Proof",
+  "sheet.front": "Vorderseite", "sheet.back": "Rückseite", "sheet.back_to_run": "Zurück zum Lauf",
+  "sheet.piece": "Sendung {piece} (Nr. {sequence}), ihr Blatt {k} von {m}, Kuvert {envelope}",
+  "sheet.overlay_problem": "Keine Überlagerung: {problem}",
+  "zone.address": "Anschriftfeld", "zone.window": "Fenster (gestrichelt: 3 mm Luft)",
+  "zone.inserter": "Kuvertierer: Freizone und Marken", "zone.fold": "Falz", "zone.printable": "Druckbereich",
+  "zone.split": "Leseregion",
+
   "audit.title": "Protokoll", "audit.user": "Benutzer", "audit.action": "Aktion", "audit.object": "Objekt",
   "audit.from": "von", "audit.to": "bis", "audit.filter": "Filtern",
 

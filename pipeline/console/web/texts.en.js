@@ -96,6 +96,16 @@
   "run.without_status": "Pieces without a status", "run.pull_reason": "Reason for pulled pieces",
   "run.pull_reason_label": "Reason (for pulled pieces)",
 
+  "run.sheets_link": "View any sheet (front and back, zoom, the proof's overlay)",
+  "sheet.title": "Run {id}: {job} {name}, sheet {sheet} of {sheets}", "sheet.number": "Sheet",
+  "sheet.show": "Show", "sheet.zoom": "Zoom", "sheet.overlay": "Window, clear zone and mark positions as in a proof",
+  "sheet.front": "Front", "sheet.back": "Back", "sheet.back_to_run": "Back to the run",
+  "sheet.piece": "Piece {piece} (no. {sequence}), its sheet {k} of {m}, envelope {envelope}",
+  "sheet.overlay_problem": "No overlay: {problem}",
+  "zone.address": "address field", "zone.window": "window (dashed: 3 mm to spare)",
+  "zone.inserter": "inserter: clear zone and marks", "zone.fold": "fold", "zone.printable": "printable area",
+  "zone.split": "region read",
+
   "audit.title": "Audit trail", "audit.user": "user", "audit.action": "action", "audit.object": "object",
   "audit.from": "from", "audit.to": "to", "audit.filter": "Filter",
 
