@@ -700,6 +700,39 @@ TEST_CASE("Console API: the members' month, as a table and as the accounts offic
   CHECK(error_of(bad) == "month: expected YYYY-MM");
 }
 
+TEST_CASE("Console API: a run the printer lost is asked for again, with a reason", "[service][slow]") {
+  Console console;
+  auto client = console.client();
+  const Browser anna = log_in(client, "anna"), vera = log_in(client, "vera");
+  const auto id = console.run(false);
+  const std::string run = "/api/runs/" + std::to_string(id);
+  REQUIRE(post(client, run + "/release", &anna)->status == 200);
+  const auto offered = [&](const Browser& who) {
+    const auto actions = nlohmann::json::parse(get(client, run, &who)->body)["actions"];
+    return std::find(actions.begin(), actions.end(), "redeliver") != actions.end();
+  };
+  CHECK_FALSE(offered(anna));  // not before it went to the printer
+  {
+    Store store({console.store_folder()});
+    act_on_run(store, id, RunAction::deliver, {"", Role::viewer, true}, kStart);
+  }
+  CHECK(offered(anna));
+  CHECK_FALSE(offered(vera));
+  for (const std::string body : {"", "{}", R"({"reason": 3})", R"({"reason": "x", "more": 1})"})
+    CHECK(post(client, run + "/redeliver", &anna, true, body)->status == 400);
+  const auto empty = post(client, run + "/redeliver", &anna, true, R"({"reason": " "})");
+  CHECK(empty->status == 409);
+  CHECK(nlohmann::json::parse(empty->body)["code"] == "reason_needed");
+  CHECK(nlohmann::json::parse(post(client, run + "/redeliver", &vera, true, R"({"reason": "lost"})")->body)["code"] ==
+        "role_needed");
+  const auto asked = post(client, run + "/redeliver", &anna, true, R"({"reason": "Datei im Spooler verloren"})");
+  REQUIRE(asked->status == 200);
+  const auto body = nlohmann::json::parse(asked->body);
+  CHECK(body["state"] == "delivered");
+  CHECK(body["redeliver"] == "Datei im Spooler verloren");
+  CHECK(console.changes() == 2);  // the service is told at once, as for a release
+}
+
 TEST_CASE("Console API: the page viewer shows any sheet of a run, front and back, with the proof's overlay",
           "[service][slow]") {
   Console console;

@@ -185,13 +185,16 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   commands.runs_show->add_option("run", commands.run, "Run id")->required();
   config(commands.runs_list);
   config(commands.runs_show);
-  for (const char* action : {"release", "confirm", "hold", "cancel", "printed", "inserted", "posted", "close"}) {
+  for (const char* action :
+       {"release", "confirm", "hold", "cancel", "printed", "inserted", "posted", "close", "redeliver"}) {
     auto* command = runs->add_subcommand(
         action, std::string("Give a run \"") + action + "\" as USER (password from standard input)");
     command->add_option("run", commands.run, "Run id")->required();
     command->add_option("--user", commands.user, "Who acts")->required();
     if (std::string(action) == "posted")
       command->add_option("--date", commands.date, "The day it went to the postal service (default today)");
+    if (std::string(action) == "redeliver")
+      command->add_option("--reason", commands.reason, "Why the printer needs it again")->required();
     config(command);
     commands.runs_actions.push_back(command);
   }
@@ -372,7 +375,13 @@ int run_store_commands(StoreCommands& commands) {
     ActionDetails details;
     if (action == RunAction::mark_posted)
       details.posted_on = commands.date.empty() ? CentreTime(config.time_zone).day_of(now()).date : commands.date;
+    details.reason = commands.reason;
     const auto run = act_on_run(store, commands.run, action, actor, now(), details);
+    if (action == RunAction::redeliver) {
+      std::printf("run %lld goes to printer %s again once the service copies it\n", static_cast<long long>(run.id),
+                  shown(run.printer).c_str());
+      return 0;
+    }
     std::printf("run %lld is %s\n", static_cast<long long>(run.id), state_phrase(run.state).c_str());
     return 0;
   }

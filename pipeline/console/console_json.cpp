@@ -31,7 +31,8 @@ nlohmann::json run_json(const RunRecord& run) {
           {"envelope", run.envelope},
           {"inserter", run.inserter},
           {"inserts", run.inserts},
-          {"due", run.due}};
+          {"due", run.due},
+          {"redeliver", run.redeliver}};
 }
 
 nlohmann::json job_json(const JobRecord& job) {

@@ -13,6 +13,7 @@
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/piece_verdicts.hpp"
+#include "stages/ingest/strict_json.hpp"
 
 namespace kuvert::console {
 
@@ -39,9 +40,9 @@ nlohmann::json allowed_actions(ConsoleContext& context, const RunRecord& run, co
   RunFacts facts = run_facts(context.store(), run, (printer ? *printer : Printer{}).max_reprint_percent);
   facts.pieces.unset = 0;  // the reconcile form decides the pieces without a status
   auto actions = nlohmann::json::array();
-  for (const auto action :
-       {RunAction::release, RunAction::confirm, RunAction::hold, RunAction::cancel, RunAction::mark_printed,
-        RunAction::mark_inserted, RunAction::reconcile, RunAction::clear, RunAction::mark_posted, RunAction::close})
+  for (const auto action : {RunAction::release, RunAction::confirm, RunAction::hold, RunAction::cancel,
+                            RunAction::mark_printed, RunAction::mark_inserted, RunAction::reconcile, RunAction::clear,
+                            RunAction::mark_posted, RunAction::close, RunAction::redeliver})
     if (decide(facts, action, {session.user, session.role}).next) actions.push_back(std::string(name(action)));
   return actions;
 }
@@ -98,6 +99,21 @@ Settlement settlement_of(const std::string& body) {
   return settlement;
 }
 
+// A redelivery's {"reason": TEXT}; nothing when the body does not read.
+std::optional<std::string> reason_of(const std::string& body) {
+  constexpr std::size_t kLongest = 2000;
+  try {
+    const auto value = parse_strict_json(body);
+    const auto reason = value.find("reason");
+    if (!value.is_object() || value.size() != 1 || reason == value.end() || !reason->is_string() ||
+        reason->get<std::string>().size() > kLongest)
+      return std::nullopt;
+    return reason->get<std::string>();
+  } catch (const JsonRefused&) {
+    return std::nullopt;
+  }
+}
+
 void act(ConsoleContext& context, const httplib::Request& request, httplib::Response& response) {
   const auto session = session_of(context, request, response, true);
   if (!session) return;
@@ -116,8 +132,13 @@ void act(ConsoleContext& context, const httplib::Request& request, httplib::Resp
           context.store(), *named, *action == RunAction::clear, settlement.verdicts, actor, context.clock(),
           {.max_reprint_percent = (printer ? *printer : Printer{}).max_reprint_percent, .finding = settlement.finding});
     } else {
-      // Posted today, the centre's day.
-      const ActionDetails details{.posted_on = context.centre_time.day_of(context.clock()).date};
+      // Posted today, the centre's day; delivered again for a reason.
+      ActionDetails details{.posted_on = context.centre_time.day_of(context.clock()).date};
+      if (*action == RunAction::redeliver) {
+        const auto reason = reason_of(request.body);
+        if (!reason) return send_error(response, 400, "expected {\"reason\": TEXT} (at most 2,000 bytes)");
+        details.reason = *reason;
+      }
       run = act_on_run(context.store(), named->id, *action, actor, context.clock(), details);
     }
     context.changed();

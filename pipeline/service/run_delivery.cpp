@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "pipeline/model/concat.hpp"
@@ -52,6 +53,16 @@ void copy_into_place(const fs::path& source, const fs::path& target) {
     copy_failure(target, "cannot rename in the printer folder: " + last_error());
 }
 
+// The run's control files, then its file, into the printer folder: the
+// control files are in place before the run file appears, which is what a
+// printer or inserter waits for.
+void copy_run_files(const RunRecord& run, const Printer& printer) {
+  for (const auto& name : control_files_of(run))
+    copy_into_place(fs::path(run.file).parent_path() / name, printer.folder / delivered_name(run, name));
+  copy_into_place(run.file, printer.folder / delivered_name(run));
+  sync_folder(printer.folder);
+}
+
 // Delivers one run; returns false when a hold or cancel came first.
 bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, std::int64_t now) {
   const fs::path target = printer.folder / delivered_name(run);
@@ -69,12 +80,7 @@ bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, std
       fs::remove(temporary, error);
       return false;
     }
-    // The control files are in place before the run file appears, which
-    // is what a printer or inserter waits for.
-    for (const auto& name : control_files_of(run))
-      copy_into_place(fs::path(run.file).parent_path() / name, printer.folder / delivered_name(run, name));
-    copy_into_place(run.file, target);
-    sync_folder(printer.folder);
+    copy_run_files(run, printer);
   }
   act_on_run(store, run.id, RunAction::deliver, {"kuvert", Role::viewer, true}, now);
   return true;
@@ -99,30 +105,49 @@ std::string delivered_name(const RunRecord& run, const std::string& file) {
   return job_file_stem(run.job, run.job_name) + "-" + file;
 }
 
+namespace {
+
+// Copies `run` to its printer with `copy` (false: a hold or cancel came
+// first). One run that cannot be delivered holds up none of the others: its
+// problem is recorded (and logged) when it changes, not on every try.
+bool try_delivery(Store& store, const ServiceConfig& config, const RunRecord& run, const ServiceLog& log,
+                  const std::string& again, const std::function<bool(const Printer&)>& copy) {
+  const std::string label = "run " + std::to_string(run.id) + " (" + run.job_name + " " + run.name + ")";
+  const Printer* printer = printer_named(config.printers, run.printer);
+  if (!printer) {
+    log(label + ": printer \"" + run.printer + "\" is not configured; the run waits");
+    return false;
+  }
+  try {
+    if (!copy(*printer)) return false;
+  } catch (const Error& error) {
+    if (run.delivery_problem != error.what()) {
+      set_delivery_problem(store, run.id, error.what());
+      log(label + ": not delivered" + again + ", tried again until it works: " + error.what());
+    }
+    return false;
+  }
+  if (!run.delivery_problem.empty()) set_delivery_problem(store, run.id, "");
+  log(label + ": delivered" + again + " to " + printer->name + " as " + delivered_name(run));
+  return true;
+}
+
+}  // namespace
+
 int deliver_ready_runs(Store& store, const ServiceConfig& config, std::int64_t now, const ServiceLog& log) {
   int delivered = 0;
-  for (const auto& run : runs_ready_for_delivery(store)) {
-    const std::string label = "run " + std::to_string(run.id) + " (" + run.job_name + " " + run.name + ")";
-    const Printer* printer = printer_named(config.printers, run.printer);
-    if (!printer) {
-      log(label + ": printer \"" + run.printer + "\" is not configured; the run waits");
-      continue;
-    }
-    // One run that cannot be delivered holds up none of the others. Its
-    // problem is recorded (and logged) when it changes, not on every try.
-    try {
-      if (!deliver_run(store, run, *printer, now)) continue;
-    } catch (const Error& error) {
-      if (run.delivery_problem != error.what()) {
-        set_delivery_problem(store, run.id, error.what());
-        log(label + ": not delivered, tried again until it works: " + error.what());
-      }
-      continue;
-    }
-    if (!run.delivery_problem.empty()) set_delivery_problem(store, run.id, "");
-    log(label + ": delivered to " + printer->name + " as " + delivered_name(run));
-    ++delivered;
-  }
+  // Runs asked for again first (the printer waits for them), then new ones.
+  // A copy made twice (the service stopped before it was noted) is the same
+  // file renamed into place once more.
+  for (const auto& run : runs_to_redeliver(store))
+    delivered += try_delivery(store, config, run, log, " again (" + run.redeliver + ")", [&](const Printer& printer) {
+      copy_run_files(run, printer);
+      finish_redelivery(store, run.id, delivered_name(run), now);
+      return true;
+    });
+  for (const auto& run : runs_ready_for_delivery(store))
+    delivered += try_delivery(store, config, run, log, "",
+                              [&](const Printer& printer) { return deliver_run(store, run, printer, now); });
   return delivered;
 }
 

@@ -1,11 +1,13 @@
 #include "pipeline/service/run_delivery.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
-#include <tuple>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 
+#include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/run_workflow.hpp"
 #include "tests/support/file_text.hpp"
 #include "tests/support/processed_job.hpp"
@@ -94,12 +96,65 @@ TEST_CASE("A run produced before control files existed is delivered with none", 
   auto ticket = nlohmann::json::parse(std::ifstream(ticket_file));
   ticket.erase("control_files");
   std::ofstream(ticket_file, std::ios::trunc) << ticket.dump(2);
-  CHECK(kuvert::service::deliver_ready_runs(released.store, released.config, kNow + 1, [](const std::string&) {}) ==
-        1);
+  CHECK(kuvert::service::deliver_ready_runs(released.store, released.config, kNow + 1, [](const std::string&) {}) == 1);
   std::size_t files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(released.config.printers[0].folder)) {
     CHECK(entry.path().extension() == ".pdf");
     ++files;
   }
   CHECK(files == 1);
+}
+
+TEST_CASE("A run the printer lost is delivered again once, for a reason a person gave", "[service]") {
+  ReleasedRun released;
+  const auto& [folder, config, store, run] = std::tie(released.folder, released.config, released.store, released.run);
+  const auto quiet = [](const std::string&) {};
+  REQUIRE(kuvert::service::deliver_ready_runs(store, config, kNow + 1, quiet) == 1);
+  const auto printed = config.printers[0].folder / kuvert::service::delivered_name(run);
+  const std::string bytes = kuvert::test::read_file(printed);
+  std::filesystem::remove(printed);  // the printer took it and lost it
+
+  // Not without a reason, not by a viewer, not before it went to the printer.
+  const Actor anna{"anna", Role::operator_};
+  const auto refused = [&](std::int64_t id, const Actor& actor, const std::string& reason) {
+    try {
+      act_on_run(store, id, RunAction::redeliver, actor, kNow + 2, {.reason = reason});
+    } catch (const RunRefused& refusal) {
+      return refusal.code();
+    }
+    return std::string("accepted");
+  };
+  CHECK(refused(run.id, anna, " \n") == "reason_needed");
+  CHECK(refused(run.id, {"vera", Role::viewer}, "verloren") == "role_needed");
+  CHECK(kuvert::service::deliver_ready_runs(store, config, kNow + 3, quiet) == 0);
+  CHECK_FALSE(std::filesystem::exists(printed));
+
+  const auto asked = act_on_run(store, run.id, RunAction::redeliver, anna, kNow + 4,
+                                {.reason = "Spooler des Druckers abgestürzt, Datei verloren"});
+  CHECK(asked.state == RunState::delivered);  // it stays where it was
+  CHECK(asked.redeliver == "Spooler des Druckers abgestürzt, Datei verloren");
+  std::vector<std::string> log;
+  CHECK(kuvert::service::deliver_ready_runs(store, config, kNow + 5,
+                                            [&](const std::string& line) { log.push_back(line); }) == 1);
+  CHECK(kuvert::test::read_file(printed) == bytes);  // the same file, whole
+  REQUIRE(log.size() == 1);
+  CHECK(log[0].find("delivered again (Spooler des Druckers abgestürzt, Datei verloren) to drucker-1 as ") !=
+        std::string::npos);
+  CHECK(find_run(store, run.id)->redeliver.empty());
+  CHECK(kuvert::service::deliver_ready_runs(store, config, kNow + 6, quiet) == 0);  // once
+
+  // Who asked and why, and when the service made the copy.
+  const auto trail = read_audit(store, {.object = "run " + std::to_string(run.id)});
+  std::vector<std::string> actions;
+  for (const auto& record : trail) actions.push_back(record.entry.action + ": " + record.entry.detail);
+  CHECK(std::count(actions.begin(), actions.end(),
+                   "redeliver: to drucker-1 again: Spooler des Druckers abgestürzt, Datei verloren") == 1);
+  CHECK(std::count(actions.begin(), actions.end(), "redelivered: as " + kuvert::service::delivered_name(run)) == 1);
+
+  // Asked for again, then marked printed before the service came to it:
+  // the copy is not made.
+  act_on_run(store, run.id, RunAction::redeliver, anna, kNow + 7, {.reason = "noch einmal"});
+  act_on_run(store, run.id, RunAction::mark_printed, anna, kNow + 8);
+  CHECK(find_run(store, run.id)->redeliver.empty());
+  CHECK(kuvert::service::deliver_ready_runs(store, config, kNow + 9, quiet) == 0);
 }

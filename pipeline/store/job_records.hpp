@@ -154,8 +154,9 @@ struct RunRecord {
   std::string reprint_problem;   // why its reprint could not be made; empty when it could
   std::string posted_on;         // the day it went to the postal service; empty until then
   std::string paper, sides, envelope, inserter;
-  std::string inserts;  // feeder stations, space-separated
-  std::string due;      // the day its client wants it posted (YYYY-MM-DD), or empty
+  std::string inserts;    // feeder stations, space-separated
+  std::string due;        // the day its client wants it posted (YYYY-MM-DD), or empty
+  std::string redeliver;  // why a person asked to deliver it again, until the copy is made
 };
 
 std::vector<RunRecord> list_runs(Store& store, std::optional<RunState> state = std::nullopt, std::int64_t limit = 500);
@@ -169,6 +170,11 @@ std::vector<RunRecord> runs_ready_for_delivery(Store& store);
 bool begin_delivery(Store& store, std::int64_t run);
 // Records why a copy to the printer failed ("" once one worked).
 void set_delivery_problem(Store& store, std::int64_t run, const std::string& problem);
+// Runs a person asked to deliver again (RunAction::redeliver), still at
+// their printer; and the end of one such copy, audited. A later action on
+// the run (marked printed, inserted) drops a copy not yet made.
+std::vector<RunRecord> runs_to_redeliver(Store& store);
+void finish_redelivery(Store& store, std::int64_t run, const std::string& delivered_as, std::int64_t now);
 
 // Retention: done inputs whose files in the store are older than
 // `before`, and print jobs whose runs are all closed or cancelled and last
@@ -196,6 +202,7 @@ ProductionTotals production_between(Store& store, const std::string& from, const
 struct ActionDetails {
   double max_reprint_percent = 100;  // reconcile: the run's printer's
   std::string finding;               // clear: what the supervisor checked and found (required)
+  std::string reason;                // redeliver: why the printer needs it again (required)
   std::string posted_on;             // posted: the day it went to the postal service (ISO date, required)
 };
 

@@ -13,7 +13,8 @@ constexpr const char* kRunColumns =
     "SELECT r.id, r.job_id, j.name, j.client, r.name, j.output || '/' || r.file, r.printer, r.pieces, r.sheets,"
     " r.pages, r.sensitive, r.state, coalesce(r.released_by, ''), coalesce(r.confirmed_by, ''), r.created_at,"
     " r.updated_at, r.delivering, r.delivery_problem, r.attention, coalesce(r.parent_run_id, 0), r.reprint_problem"
-    ", r.posted_on, r.paper, r.sides, r.envelope, r.inserter, r.inserts, r.due FROM runs r JOIN jobs j ON j.id = "
+    ", r.posted_on, r.paper, r.sides, r.envelope, r.inserter, r.inserts, r.due, r.redeliver FROM runs r JOIN jobs j ON "
+    "j.id = "
     "r.job_id";
 
 RunRecord read_run(Statement& row) {
@@ -46,6 +47,7 @@ RunRecord read_run(Statement& row) {
   run.inserter = row.text(25);
   run.inserts = row.text(26);
   run.due = row.text(27);
+  run.redeliver = row.text(28);
   return run;
 }
 
@@ -128,6 +130,21 @@ void set_delivery_problem(Store& store, std::int64_t run, const std::string& pro
   update.bind(1, problem).bind(2, run).run();
 }
 
+std::vector<RunRecord> runs_to_redeliver(Store& store) {
+  Statement query(store.db(), std::string(kRunColumns) +
+                                  " WHERE r.redeliver != '' AND r.state IN ('delivered', 'printed') ORDER BY r.id");
+  return query.rows(read_run);
+}
+
+void finish_redelivery(Store& store, std::int64_t run, const std::string& delivered_as, std::int64_t now) {
+  Transaction transaction(store.db());
+  Statement update(store.db(), "UPDATE runs SET redeliver = '' WHERE id = ? AND redeliver != ''");
+  update.bind(1, run).run();
+  if (store.db().changes() == 1)
+    append_audit(store, {iso_time(now), "kuvert", "redelivered", "run " + std::to_string(run), "as " + delivered_as});
+  transaction.commit();
+}
+
 bool begin_delivery(Store& store, std::int64_t run) {
   Transaction transaction(store.db());
   Statement update(store.db(),
@@ -147,6 +164,9 @@ RunDecision decide_action(Store& store, const RunRecord& run, RunAction action, 
             "clearing a run in attention needs a finding: what was checked and what was found",
             {},
             "finding_needed"};
+  if (decision.next && action == RunAction::redeliver &&
+      details.reason.find_first_not_of(" \t\r\n") == std::string::npos)
+    return {std::nullopt, "delivering a run again needs a reason: what became of the first copy", {}, "reason_needed"};
   if (decision.next && action == RunAction::mark_posted && !is_iso_date(details.posted_on))
     return {std::nullopt,
             "posting needs the day the run went to the postal service (YYYY-MM-DD)",
@@ -180,15 +200,16 @@ RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Acto
   Statement update(store.db(),
                    "UPDATE runs SET state = ?, released_by = ?, confirmed_by = ?, updated_at = ?, delivering = 0,"
                    " printed_at = CASE WHEN ? THEN ? ELSE printed_at END, attention = ?,"
-                   " posted_on = CASE WHEN ? THEN ? ELSE posted_on END WHERE id = ?");
+                   " posted_on = CASE WHEN ? THEN ? ELSE posted_on END, redeliver = ? WHERE id = ?");
   update.bind(1, std::string(name(*decision.next))).bind_or_null(2, released_by).bind_or_null(3, confirmed_by);
   update.bind(4, iso_time(now)).bind(5, std::int64_t{*decision.next == RunState::printed}).bind(6, iso_time(now));
   update.bind(7, decision.attention).bind(8, std::int64_t{action == RunAction::mark_posted}).bind(9, details.posted_on);
-  update.bind(10, id).run();
+  update.bind(10, action == RunAction::redeliver ? details.reason : std::string()).bind(11, id).run();
   std::string detail = std::string(name(run->state)) + " -> " + std::string(name(*decision.next));
   if (!decision.attention.empty()) detail += ": " + decision.attention;
   if (action == RunAction::clear) detail += ": finding: " + details.finding;
   if (action == RunAction::mark_posted) detail += " on " + details.posted_on;
+  if (action == RunAction::redeliver) detail = "to " + run->printer + " again: " + details.reason;
   append_audit(store, {iso_time(now), user, std::string(name(action)), object, detail});
   transaction.commit();
   return *find_run(store, id);

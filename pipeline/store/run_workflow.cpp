@@ -21,7 +21,7 @@ constexpr EnumNames<RunState, 12> kStates{{
     {RunState::held, "held"},
     {RunState::cancelled, "cancelled"},
 }};
-constexpr EnumNames<RunAction, 11> kActions{{
+constexpr EnumNames<RunAction, 12> kActions{{
     {RunAction::release, "release"},
     {RunAction::confirm, "confirm"},
     {RunAction::hold, "hold"},
@@ -33,6 +33,7 @@ constexpr EnumNames<RunAction, 11> kActions{{
     {RunAction::reconcile, "reconcile"},
     {RunAction::clear, "clear"},
     {RunAction::mark_posted, "posted"},
+    {RunAction::redeliver, "redeliver"},
 }};
 constexpr EnumNames<Role, 4> kRoles{{
     {Role::viewer, "viewer"},
@@ -174,6 +175,10 @@ RunDecision decide(const RunFacts& run, RunAction action, const Actor& actor) {
     case RunAction::clear:
       if (run.state != RunState::attention) return wrong_state(run, action);
       return {RunState::reconciled, {}, {}};
+    case RunAction::redeliver:
+      // At the printer and not yet through the inserter: it may be lost.
+      if (run.state != RunState::delivered && run.state != RunState::printed) return wrong_state(run, action);
+      return {run.state, {}, {}};
     case RunAction::deliver:
       break;
   }

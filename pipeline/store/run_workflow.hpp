@@ -42,7 +42,8 @@ enum class RunAction {
   deliver,
   reconcile,
   clear,
-  mark_posted
+  mark_posted,
+  redeliver  // the printer lost it: the service copies it there again
 };
 // Ordered: each role may do what the ones before it may.
 enum class Role { viewer, operator_, supervisor, admin };

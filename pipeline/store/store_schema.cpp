@@ -11,7 +11,7 @@ namespace {
 
 // Append only: a released kuvert's migrations never change, new ones go at
 // the end.
-constexpr std::array<const char*, 12> kMigrations{
+constexpr std::array<const char*, 13> kMigrations{
     R"sql(
 -- AUTOINCREMENT: an id once used (in the audit trail, in error files) is
 -- never given to another input, job or run, even after a deletion.
@@ -179,6 +179,11 @@ ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'de';
 -- The day the client wants a run posted (job.json's "due", YYYY-MM-DD):
 -- what the floor plans its day by.
 ALTER TABLE runs ADD COLUMN due TEXT NOT NULL DEFAULT '';
+)sql",
+    R"sql(
+-- Why a person asked to deliver a run to its printer again (the printer
+-- lost it), until the service has copied it there once more.
+ALTER TABLE runs ADD COLUMN redeliver TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

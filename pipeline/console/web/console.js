@@ -525,6 +525,26 @@ function settlementForm(run, message) {
   return [];
 }
 
+// The printer lost the run: it is copied there again, with the reason
+// (kept in the audit trail).
+function redeliveryForm(run, message) {
+  if (!(run.actions || []).includes("redeliver")) return [];
+  const reason = el("input", { "aria-label": t("run.redeliver_reason"), size: "50" });
+  const send = async () => {
+    try {
+      await api("POST", `/api/runs/${run.id}/redeliver`, { reason: reason.value });
+      await runPage(run.id, t("run.redeliver_asked", { id: run.id, printer: run.printer }));
+    } catch (error) {
+      message.className = "message";
+      message.textContent = error.message;
+    }
+  };
+  const form = el("form", { class: "filters" }, el("label", {}, t("run.redeliver_reason"), reason),
+                  el("button", { type: "submit", text: t("action.redeliver") }));
+  form.addEventListener("submit", (event) => { event.preventDefault(); send(); });
+  return [el("h3", { text: t("run.redeliver_title") }), form];
+}
+
 async function runPage(id, notice = "") {
   const run = await api("GET", `/api/runs/${id}`);
   const message = el("p", { class: notice ? "notice" : "message", role: "status", text: notice });
@@ -561,8 +581,10 @@ async function runPage(id, notice = "") {
                  [t("run.released_by"), run.released_by], [t("run.confirmed_by"), run.confirmed_by],
                  [t("run.updated"), when(run.updated)],
                  ...(run.delivery_problem ? [[t("run.not_delivered"), el("span", { class: "problem", text: run.delivery_problem })]] : []),
-                 ...(run.attention ? [[t("run.attention"), el("span", { class: "problem", text: run.attention })]] : [])]),
+                 ...(run.attention ? [[t("run.attention"), el("span", { class: "problem", text: run.attention })]] : []),
+                 ...(run.redeliver ? [[t("run.redeliver_pending"), run.redeliver]] : [])]),
     el("div", { class: "actions" }, ...buttons), message,
+    ...redeliveryForm(run, message),
     ...reconciliationView(run),
     ...settlementForm(run, message),
     el("h2", { text: t("run.ticket") }),

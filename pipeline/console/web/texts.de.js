@@ -33,6 +33,7 @@
   "action.cancel": "Stornieren", "action.printed": "Als gedruckt melden", "action.inserted": "Als kuvertiert melden",
   "action.posted": "Heute als eingeliefert melden", "action.close": "Abschließen", "action.reconcile": "Abgleichen",
   "action.clear": "Klärung abschließen", "action.deliver": "An den Drucker übergeben",
+  "action.redeliver": "Erneut an den Drucker",
 
   "yes": "ja", "no": "nein", "none": "keine",
   "previous": "Zurück", "next": "Weiter",
@@ -100,6 +101,9 @@
   "run.without_status": "Sendungen ohne Status", "run.pull_reason": "Grund für entnommene Sendungen",
   "run.pull_reason_label": "Grund (für entnommene Sendungen)",
 
+  "run.redeliver_title": "Erneut an den Drucker (der Drucker hat ihn verloren)",
+  "run.redeliver_reason": "Grund", "run.redeliver_pending": "Erneut an den Drucker, sobald kopiert",
+  "run.redeliver_asked": "Lauf {id} geht erneut an {printer}.",
   "run.sheets_link": "Jeden Bogen ansehen (Vorder- und Rückseite, Zoom, Überlagerung wie im Proof)",
   "sheet.title": "Lauf {id}: {job} {name}, Bogen {sheet} von {sheets}", "sheet.number": "Bogen",
   "sheet.show": "Anzeigen", "sheet.zoom": "Zoom", "sheet.overlay": "Fenster, Freizone und Markenpositionen wie im Proof",
@@ -135,6 +139,7 @@
   "error.pieces_without_status": ({ n, count }) =>
     (n === 1 ? "1 Sendung hat noch keinen Kuvertierstatus." : `${count} Sendungen haben noch keinen Kuvertierstatus.`),
   "error.finding_needed": "Eine Klärung braucht einen Befund: was geprüft und was gefunden wurde.",
+  "error.reason_needed": "Die erneute Übergabe braucht einen Grund: was aus der ersten Kopie wurde.",
   "error.posting_day_needed": "Die Einlieferung braucht den Tag, an dem der Lauf zur Post ging.",
   "error.network": "Der Dienst antwortet nicht.",
 };

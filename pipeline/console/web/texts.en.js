@@ -29,6 +29,7 @@
   "action.cancel": "Cancel", "action.printed": "Mark printed", "action.inserted": "Mark inserted",
   "action.posted": "Mark posted today", "action.close": "Close", "action.reconcile": "Reconcile",
   "action.clear": "Clear attention", "action.deliver": "Deliver to the printer",
+  "action.redeliver": "Deliver again",
 
   "yes": "yes", "no": "no", "none": "none",
   "previous": "Previous", "next": "Next",
@@ -96,6 +97,9 @@
   "run.without_status": "Pieces without a status", "run.pull_reason": "Reason for pulled pieces",
   "run.pull_reason_label": "Reason (for pulled pieces)",
 
+  "run.redeliver_title": "Deliver to the printer again (the printer lost it)",
+  "run.redeliver_reason": "Reason", "run.redeliver_pending": "To the printer again, once copied",
+  "run.redeliver_asked": "Run {id} goes to {printer} again.",
   "run.sheets_link": "View any sheet (front and back, zoom, the proof's overlay)",
   "sheet.title": "Run {id}: {job} {name}, sheet {sheet} of {sheets}", "sheet.number": "Sheet",
   "sheet.show": "Show", "sheet.zoom": "Zoom", "sheet.overlay": "Window, clear zone and mark positions as in a proof",
@@ -131,6 +135,7 @@
   "error.pieces_without_status": ({ n, count }) =>
     (n === 1 ? "1 piece has no insert status yet." : `${count} pieces have no insert status yet.`),
   "error.finding_needed": "Clearing a run in attention needs a finding: what was checked and what was found.",
+  "error.reason_needed": "Delivering a run again needs a reason: what became of the first copy.",
   "error.posting_day_needed": "Posting needs the day the run went to the postal service.",
   "error.network": "The service does not answer.",
 };
