@@ -746,25 +746,37 @@ TEST_CASE("Console API: the page viewer shows any sheet of a run, front and back
   REQUIRE(sheets >= 2);
   REQUIRE(run["pages"] == 2 * sheets);  // duplex
 
-  // Its last sheet: the piece the manifest says, the window's zones on the
-  // side that faces it (the piece's first sheet), the clear zone on both.
-  const auto& last_piece = manifest.back();
-  const auto sheet =
-      nlohmann::json::parse(get(client, "/api/runs/" + ordinary + "/sheets/" + std::to_string(sheets), &anna)->body);
-  CHECK(sheet["piece"] == last_piece.at("piece_id"));
-  CHECK(sheet["envelope"] == last_piece.at("envelope"));
-  CHECK(sheet["duplex"] == true);
-  CHECK(sheet["overlay_problem"] == "");
+  // Every sheet: the piece the manifest says and its place in it; the
+  // window's zones on the side that faces it (as the ticket says, the
+  // piece's first or last sheet), the clear zone on both sides.
+  const auto ticket = nlohmann::json::parse(kuvert::test::read_file(fs::path(file).replace_extension(".json")));
+  const bool address_last = ticket["production"]["address_sheet"] == "last";
   const auto kinds = [](const nlohmann::json& zones) {
     std::set<std::string> found;
     for (const auto& zone : zones) found.insert(zone["kind"]);
     return found;
   };
-  const bool faces_window = sheet["sheet_of_piece"] == 1;
-  CHECK(kinds(sheet["front"]).count("window") == (faces_window ? 1u : 0u));
-  CHECK(kinds(sheet["front"]).count("inserter") == 1);
-  CHECK(kinds(sheet["back"]).count("window") == 0);
-  CHECK(sheet["front"][0]["colour"].get<std::string>().size() == 7);
+  std::int64_t seen = 0;
+  for (const auto& piece : manifest) {
+    const std::int64_t first = std::stoll(piece.at("first_sheet")), last = std::stoll(piece.at("last_sheet"));
+    for (std::int64_t number = first; number <= last; ++number, ++seen) {
+      INFO("sheet " << number);
+      const auto sheet = nlohmann::json::parse(
+          get(client, "/api/runs/" + ordinary + "/sheets/" + std::to_string(number), &anna)->body);
+      CHECK(sheet["piece"] == piece.at("piece_id"));
+      CHECK(sheet["sequence"] == std::stoll(piece.at("sequence")));
+      CHECK(sheet["sheet_of_piece"] == number - first + 1);
+      CHECK(sheet["piece_sheets"] == last - first + 1);
+      CHECK(sheet["envelope"] == piece.at("envelope"));
+      CHECK(sheet["duplex"] == true);
+      CHECK(sheet["overlay_problem"] == "");
+      CHECK(kinds(sheet["front"]).count("window") == (number == (address_last ? last : first) ? 1u : 0u));
+      CHECK(kinds(sheet["front"]).count("inserter") == 1);
+      CHECK(kinds(sheet["back"]).count("window") == 0);
+      CHECK(kinds(sheet["back"]).count("inserter") == 1);
+    }
+  }
+  CHECK(seen == sheets);
 
   // Rendered on the server: each side is the page of the run file that
   // poppler's pdftoppm renders for it, and no other page.
@@ -788,22 +800,32 @@ TEST_CASE("Console API: the page viewer shows any sheet of a run, front and back
   CHECK(zoomed.width() == 1654);  // A4 at 200 dpi
 
   // What is not there, or not asked right.
-  CHECK(get(client, "/api/runs/" + ordinary + "/sheets/0", &anna)->status == 404);
+  const auto none = get(client, "/api/runs/" + ordinary + "/sheets/0", &anna);
+  CHECK(none->status == 404);
+  CHECK(nlohmann::json::parse(none->body)["code"] == "no_sheet");
   CHECK(get(client, "/api/runs/" + ordinary + "/sheets/" + std::to_string(sheets + 1), &anna)->status == 404);
   CHECK(get(client, "/api/runs/" + ordinary + "/sheets/99999999999999999999", &anna)->status == 404);
   CHECK(get(client, "/api/runs/" + ordinary + "/sheets/1/front.png?dpi=500", &anna)->status == 400);
   CHECK(error_of(get(client, "/api/runs/" + ordinary + "/sheets/1/front.png?dpi=x", &anna)) ==
         "dpi: expected 24 to 300");
   CHECK(get(client, "/api/runs/999/sheets/1", &anna)->status == 404);
+  for (const std::string dpi : {"100abc", " 100", "+100", "23", "301"})
+    CHECK(get(client, "/api/runs/" + ordinary + "/sheets/1/front.png?dpi=" + dpi, &anna)->status == 400);
 
   // A sensitive run's sheets: not for a viewer; an operator's look audited.
   CHECK(get(client, "/api/runs/" + sensitive + "/sheets/1", &vera)->status == 403);
   CHECK(get(client, "/api/runs/" + sensitive + "/sheets/1/front.png", &vera)->status == 403);
+  CHECK(get(client, "/api/runs/" + sensitive + "/sheets/1/front.png?dpi=1000", &anna)->status == 400);  // no look
+  CHECK(get(client, "/api/runs/" + sensitive + "/sheets/1", &anna)->status == 200);
   CHECK(get(client, "/api/runs/" + sensitive + "/sheets/1/front.png", &anna)->status == 200);
+  CHECK(get(client, "/api/runs/" + sensitive + "/sheets/1/back.png", &anna)->status == 200);
   const auto audit = nlohmann::json::parse(get(client, "/api/audit?action=view%20content&user=anna", &anna)->body);
-  REQUIRE_FALSE(audit.empty());
-  CHECK(audit[0]["object"] == "run " + sensitive);
-  CHECK(audit[0]["detail"] == "sheet 1 front");
+  std::vector<std::string> looks;
+  for (const auto& record : audit) {
+    CHECK(record["object"] == "run " + sensitive);
+    looks.push_back(record["detail"]);
+  }
+  CHECK(looks == std::vector<std::string>{"sheet 1 back", "sheet 1 front", "sheet 1"});  // newest first
 }
 
 TEST_CASE("Console API: a run's files are opened and downloaded by those who may see them, each fetch audited",

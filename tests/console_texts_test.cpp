@@ -6,7 +6,12 @@
 #include <set>
 #include <string>
 
+#include "pipeline/config/service_config.hpp"
 #include "pipeline/console/web_assets.hpp"
+#include "pipeline/model/insert_status.hpp"
+#include "pipeline/store/job_records.hpp"
+#include "pipeline/store/run_workflow.hpp"
+#include "stages/impose/proof_zones.hpp"
 
 namespace {
 
@@ -39,7 +44,7 @@ TEST_CASE("Console texts: German and English have the same keys, and every key t
   std::set<std::string> used;
   static const std::regex call(
       R"re((?:\bt|numeric)\("([a-z_]+\.[a-z_.]+|[a-z_]+)"|data-text="([^"]+)"|label: "(col\.[a-z_]+)")re");
-  for (const std::string file : {"/console.js", "/index.html"}) {
+  for (const std::string file : {"/console.js", "/sheet_viewer.js", "/index.html"}) {
     const std::string text = asset(file);
     for (auto it = std::sregex_iterator(text.begin(), text.end(), call); it != std::sregex_iterator(); ++it)
       for (int group = 1; group <= 3; ++group)
@@ -47,6 +52,40 @@ TEST_CASE("Console texts: German and English have the same keys, and every key t
   }
   CHECK(used.size() > 100);
   for (const auto& key : used) {
+    INFO("text " << key);
+    CHECK(german.count(key) == 1);
+  }
+}
+
+TEST_CASE("Console texts: every state, action, role, kind, status, zone and refusal the server names has words",
+          "[console]") {
+  using namespace kuvert;
+  using namespace kuvert::store;
+  std::set<std::string> needed;
+  // Every value of an enum from its first to `last`, named as the server does.
+  const auto each = [&needed](const std::string& kind, auto last, auto name_of) {
+    for (int i = 0; i <= static_cast<int>(last); ++i)
+      needed.insert(kind + "." + std::string(name_of(static_cast<decltype(last)>(i))));
+  };
+  const auto named = [](auto value) { return name(value); };
+  each("run_state", RunState::cancelled, named);
+  each("action", RunAction::redeliver, named);  // offered to a person, or named by a refusal
+  each("role", Role::admin, named);
+  each("job_state", JobState::failed, named);
+  each("input_state", InputState::duplicate, named);
+  each("kind", InboxKind::printfile, named);
+  each("piece_status", InsertStatus::hand_mailed, named);
+  each("zone", ZoneKind::split, [](ZoneKind kind) { return zone_name(kind); });
+  // The codes the API answers with, and the overlay's problems.
+  for (const char* code :
+       {"wrong_state", "role_needed", "four_eyes", "no_confirmation_needed", "being_delivered", "reprints_open",
+        "pieces_without_status", "finding_needed", "posting_day_needed", "reason_needed", "login_refused",
+        "not_logged_in", "csrf", "sensitive_content", "no_run", "no_sheet", "one_sided", "no_page"})
+    needed.insert("error." + std::string(code));
+  for (const char* problem : {"ticket", "profiles", "profile"}) needed.insert("overlay." + std::string(problem));
+
+  const auto german = keys_of(asset("/texts.de.js"));
+  for (const auto& key : needed) {
     INFO("text " << key);
     CHECK(german.count(key) == 1);
   }

@@ -16,7 +16,7 @@ std::optional<RunRecord> named_run(ConsoleContext& context, const httplib::Reque
     run = find_run(context.store(), std::stoll(request.matches[1]));
   } catch (const std::out_of_range&) {
   }
-  if (!run) send_error(response, 404, "no such run");
+  if (!run) send_error(response, 404, "no such run", "no_run");
   return run;
 }
 

@@ -20,7 +20,7 @@ std::optional<std::int64_t> number_in(const std::string& text) {
 }  // namespace
 
 std::optional<RunSheet> run_sheet(const std::filesystem::path& manifest, std::int64_t number, std::int64_t sheets,
-                                  std::int64_t pages) {
+                                  bool duplex) {
   if (number < 1 || number > sheets) return std::nullopt;
   std::ifstream in(manifest, std::ios::binary);
   if (!in) return std::nullopt;
@@ -42,14 +42,14 @@ std::optional<RunSheet> run_sheet(const std::filesystem::path& manifest, std::in
     }
     if (row.cells.size() != header.size()) return std::nullopt;
     const auto from = number_in(row.cells[first]), to = number_in(row.cells[last]);
-    if (!from || !to) return std::nullopt;
+    if (!from || !to || *from < 1 || *from > *to || *to > sheets) return std::nullopt;
     if (number < *from || number > *to) continue;
     RunSheet sheet;
     sheet.number = number;
     sheet.sheets = sheets;
     // A duplex run's file has two pages a sheet, the blank backs too.
-    sheet.duplex = pages >= 2 * sheets;
-    sheet.front_page = (number - 1) * (sheet.duplex ? 2 : 1);
+    sheet.duplex = duplex;
+    sheet.front_page = (number - 1) * (duplex ? 2 : 1);
     sheet.piece = row.cells[piece];
     sheet.sequence = number_in(row.cells[sequence]).value_or(0);
     sheet.sheet_of_piece = number - *from + 1;
@@ -61,7 +61,7 @@ std::optional<RunSheet> run_sheet(const std::filesystem::path& manifest, std::in
 }
 
 std::vector<ProofZone> sheet_zones(const RunSheet& sheet, bool back, const RunTicket& ticket,
-                                   const ProfileCatalog& profiles) {
+                                   const ProfileCatalog& profiles, std::string& missing) {
   const auto& production = ticket.production;
   const auto envelope = profiles.envelopes.find(sheet.envelope);
   const auto inserter = profiles.inserters.find(production.inserter);
@@ -69,6 +69,9 @@ std::vector<ProofZone> sheet_zones(const RunSheet& sheet, bool back, const RunTi
   page.form = production.form == "A" ? LetterForm::a : LetterForm::b;
   page.envelope = envelope == profiles.envelopes.end() ? nullptr : &envelope->second;
   page.inserter = production.manual_handling || inserter == profiles.inserters.end() ? nullptr : &inserter->second;
+  missing.clear();
+  if (!page.envelope) missing = "envelope " + sheet.envelope;
+  if (!production.manual_handling && !page.inserter) missing = "inserter " + production.inserter;
   page.back = back;
   // The address sheet faces the window: the piece's first or last printed.
   const bool address_sheet =

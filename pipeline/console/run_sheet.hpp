@@ -27,15 +27,18 @@ struct RunSheet {
   std::string envelope;
 };
 
-// Sheet `number` of a run of `sheets` sheets and `pages` pages, found in
-// its manifest (R.csv, read row by row); nothing when the run has no such
-// sheet or the manifest does not say.
+// Sheet `number` of a run of `sheets` sheets, printed on both sides or
+// not, found in its manifest (R.csv, read row by row); nothing when the
+// run has no such sheet or the manifest does not say (a row whose sheets
+// lie outside 1 to `sheets` says nothing).
 std::optional<RunSheet> run_sheet(const std::filesystem::path& manifest, std::int64_t number, std::int64_t sheets,
-                                  std::int64_t pages);
+                                  bool duplex);
 
 // What a proof draws over the sheet's front (or back), by the run's ticket
 // and the profiles; the window's zones on the side that faces it.
+// `missing` names a profile the ticket names that is not there (its zones
+// are left out), or is empty.
 std::vector<ProofZone> sheet_zones(const RunSheet& sheet, bool back, const RunTicket& ticket,
-                                   const ProfileCatalog& profiles);
+                                   const ProfileCatalog& profiles, std::string& missing);
 
 }  // namespace kuvert::console

@@ -1,6 +1,7 @@
 // The page viewer: GET /api/runs/{id}/sheets/{n} says where sheet n is and
 // what a proof draws over it; GET /api/runs/{id}/sheets/{n}/front.png
 // (back.png) ?dpi= renders a side on the server.
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 
@@ -9,6 +10,7 @@
 #include "pipeline/console/run_access.hpp"
 #include "pipeline/console/run_sheet.hpp"
 #include "pipeline/model/a4_sheet.hpp"
+#include "pipeline/model/error.hpp"
 #include "pipeline/profiles/load_profiles.hpp"
 
 namespace kuvert::console {
@@ -20,17 +22,18 @@ using namespace kuvert::store;
 
 constexpr int kDefaultDpi = 100, kLeastDpi = 24, kMostDpi = 300;
 
-// The sheet a request names (matches 1 and 2), or nothing after answering.
-std::optional<RunSheet> named_sheet(const RunRecord& run, const httplib::Request& request,
-                                    httplib::Response& response) {
-  std::optional<RunSheet> sheet;
-  try {
-    sheet =
-        run_sheet(fs::path(run.file).replace_extension(".csv"), std::stoll(request.matches[2]), run.sheets, run.pages);
-  } catch (const std::out_of_range&) {
-  }
-  if (!sheet) send_error(response, 404, "the run has no sheet " + request.matches[2].str());
-  return sheet;
+std::optional<std::int64_t> whole_number(const std::string& text) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// Whether the run's file has two pages a sheet: as its ticket says, or for
+// a run stored before runs kept their sides (schema 10), as its counts do.
+bool duplex(const RunRecord& run) {
+  if (!run.sides.empty()) return run.sides == "duplex";
+  return run.pages >= 2 * run.sheets;
 }
 
 // "0.85 0 0" (a PDF colour) as CSS writes it.
@@ -44,10 +47,9 @@ std::string css_colour(const char* pdf) {
 }
 
 nlohmann::json zones_json(const std::vector<ProofZone>& zones) {
-  static const char* const kKinds[] = {"address", "window", "inserter", "fold", "printable", "split"};
   auto list = nlohmann::json::array();
   for (const auto& zone : zones)
-    list.push_back({{"kind", kKinds[static_cast<int>(zone.kind)]},
+    list.push_back({{"kind", zone_name(zone.kind)},
                     {"x", zone.box.x},
                     {"y", zone.box.y},
                     {"width", zone.box.width},
@@ -73,10 +75,17 @@ std::optional<AskedSheet> asked_sheet(ConsoleContext& context, const httplib::Re
   if (!session) return std::nullopt;
   const auto run = named_run(context, request, response);
   if (!run) return std::nullopt;
-  const auto sheet = named_sheet(*run, request, response);
-  if (!sheet) return std::nullopt;
+  const auto number = whole_number(request.matches[2]);
+  const auto sheet = number
+                         ? run_sheet(fs::path(run->file).replace_extension(".csv"), *number, run->sheets, duplex(*run))
+                         : std::nullopt;
+  if (!sheet) {
+    send_error(response, 404, "the run has no sheet " + request.matches[2].str(), "no_sheet",
+               {{"sheet", request.matches[2].str()}, {"sheets", std::to_string(run->sheets)}});
+    return std::nullopt;
+  }
   if (side == "back" && !sheet->duplex) {
-    send_error(response, 404, "the run is printed on one side");
+    send_error(response, 404, "the run is printed on one side: its sheets have no back", "one_sided");
     return std::nullopt;
   }
   const std::string what = "sheet " + std::to_string(sheet->number) + (side.empty() ? "" : " " + side);
@@ -97,40 +106,48 @@ void sheet_json(ConsoleContext& context, const httplib::Request& request, httpli
                       {"piece_sheets", sheet.piece_sheets},
                       {"envelope", sheet.envelope},
                       {"width_mm", kA4WidthMm},
-                      {"height_mm", kA4HeightMm}};
-  // The proof's overlay, as far as the ticket and the layouts' profiles tell.
-  body["front"] = body["back"] = nlohmann::json::array();
-  body["overlay_problem"] = "";
+                      {"height_mm", kA4HeightMm},
+                      {"front", nlohmann::json::array()},
+                      {"back", nlohmann::json::array()},
+                      {"overlay_problem", ""},
+                      {"overlay_detail", ""}};
+  // The proof's overlay, as far as the ticket and the layouts' profiles
+  // tell: what is missing is said (a code for the console, the detail in
+  // English), not left out silently.
+  const auto ticket = run_ticket_of(run);
+  if (!ticket) {
+    body["overlay_problem"] = "ticket";
+    return send_json(response, 200, body);
+  }
   try {
-    const auto ticket = run_ticket_of(run);
-    if (!ticket) throw std::runtime_error("the run's ticket is gone");
     const auto profiles = load_profiles(context.config.layouts, run.created_at.substr(0, 10));
-    body["front"] = zones_json(sheet_zones(sheet, false, *ticket, profiles));
-    if (sheet.duplex) body["back"] = zones_json(sheet_zones(sheet, true, *ticket, profiles));
-  } catch (const std::exception& error) {
-    body["overlay_problem"] = error.what();
+    std::string missing;
+    body["front"] = zones_json(sheet_zones(sheet, false, *ticket, profiles, missing));
+    if (sheet.duplex) body["back"] = zones_json(sheet_zones(sheet, true, *ticket, profiles, missing));
+    if (!missing.empty()) body["overlay_problem"] = "profile", body["overlay_detail"] = missing;
+  } catch (const Error& error) {
+    body["overlay_problem"] = "profiles";
+    body["overlay_detail"] = error.what();
   }
   send_json(response, 200, body);
 }
 
 void sheet_picture(ConsoleContext& context, const httplib::Request& request, httplib::Response& response) {
+  // The zoom is checked first: a request refused for it is no look at a run.
+  int dpi = kDefaultDpi;
+  if (request.has_param("dpi")) {
+    const auto asked = whole_number(request.get_param_value("dpi"));
+    if (!asked || *asked < kLeastDpi || *asked > kMostDpi)
+      return send_error(response, 400,
+                        "dpi: expected " + std::to_string(kLeastDpi) + " to " + std::to_string(kMostDpi));
+    dpi = static_cast<int>(*asked);
+  }
   const bool back = request.matches[3] == "back";
   const auto asked = asked_sheet(context, request, response, back ? "back" : "front");
   if (!asked) return;
   const auto& [run, sheet] = *asked;
-  int dpi = kDefaultDpi;
-  if (request.has_param("dpi")) {
-    try {
-      dpi = std::stoi(request.get_param_value("dpi"));
-    } catch (const std::logic_error&) {
-      dpi = 0;
-    }
-    if (dpi < kLeastDpi || dpi > kMostDpi)
-      return send_error(response, 400,
-                        "dpi: expected " + std::to_string(kLeastDpi) + " to " + std::to_string(kMostDpi));
-  }
   const auto png = page_thumbnail(run.file, static_cast<int>(sheet.front_page + (back ? 1 : 0)), dpi);
-  if (!png) return send_error(response, 404, "the run's file has no page for this sheet");
+  if (!png) return send_error(response, 404, "the run's file has no page for this sheet", "no_page");
   response.set_header("Cache-Control", run.sensitive ? "no-store" : "private, max-age=300");
   response.set_content(*png, "image/png");
 }

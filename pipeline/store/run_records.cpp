@@ -160,18 +160,15 @@ RunDecision decide_action(Store& store, const RunRecord& run, RunAction action, 
                           const ActionDetails& details) {
   const RunDecision decision = decide(run_facts(store, run, details.max_reprint_percent), action, actor);
   if (decision.next && action == RunAction::clear && details.finding.find_first_not_of(" \t\r\n") == std::string::npos)
-    return {std::nullopt,
-            "clearing a run in attention needs a finding: what was checked and what was found",
-            {},
-            "finding_needed"};
+    return {.refusal = "clearing a run in attention needs a finding: what was checked and what was found",
+            .refusal_code = "finding_needed"};
   if (decision.next && action == RunAction::redeliver &&
       details.reason.find_first_not_of(" \t\r\n") == std::string::npos)
-    return {std::nullopt, "delivering a run again needs a reason: what became of the first copy", {}, "reason_needed"};
+    return {.refusal = "delivering a run again needs a reason: what became of the first copy",
+            .refusal_code = "reason_needed"};
   if (decision.next && action == RunAction::mark_posted && !is_iso_date(details.posted_on))
-    return {std::nullopt,
-            "posting needs the day the run went to the postal service (YYYY-MM-DD)",
-            {},
-            "posting_day_needed"};
+    return {.refusal = "posting needs the day the run went to the postal service (YYYY-MM-DD)",
+            .refusal_code = "posting_day_needed"};
   return decision;
 }
 

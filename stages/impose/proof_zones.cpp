@@ -1,6 +1,7 @@
 #include "stages/impose/proof_zones.hpp"
 
 #include <cstdio>
+#include <iterator>
 
 #include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/din5008.hpp"
@@ -65,6 +66,12 @@ const char* zone_colour(ZoneKind kind) {
   static const char* const kColours[] = {"0 0.35 0.85",    "0.85 0 0",  "0.95 0.5 0",
                                          "0.45 0.45 0.45", "0 0.6 0.3", "0.6 0 0.6"};
   return kColours[static_cast<int>(kind)];
+}
+
+const char* zone_name(ZoneKind kind) {
+  static const char* const kNames[] = {"address", "window", "inserter", "fold", "printable", "split"};
+  static_assert(std::size(kNames) == static_cast<std::size_t>(ZoneKind::split) + 1);
+  return kNames[static_cast<int>(kind)];
 }
 
 std::string zone_outlines(const std::vector<ProofZone>& zones) {

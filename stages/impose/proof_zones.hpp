@@ -45,5 +45,7 @@ std::vector<ProofZone> proof_zones(const ProofPage& page);
 std::string zone_outlines(const std::vector<ProofZone>& zones);
 // A kind's colour as PDF writes RGB: "0.85 0 0".
 const char* zone_colour(ZoneKind kind);
+// A kind's name: "address", "window", "inserter", "fold", "printable", "split".
+const char* zone_name(ZoneKind kind);
 
 }  // namespace kuvert

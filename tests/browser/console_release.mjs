@@ -91,7 +91,10 @@ try {
   assert.equal(await early.getByLabel("Benutzer").inputValue(), "anna");
   await early.close();
 
-  const page = await browser.newPage();
+  // The browser's clock in New York: the console still shows the centre's
+  // time (Europe/Berlin), not the browser's.
+  const context = await browser.newContext({ timezoneId: "America/New_York", acceptDownloads: true });
+  const page = await context.newPage();
   const logIn = async (user) => {
     await page.goto(base + "/");
     await page.getByLabel("Benutzer").fill(user);
@@ -169,7 +172,7 @@ try {
   await page.goto(base + "/#/runs/1");
   await page.getByText("ja: vier Augen").waitFor();
   await page.getByRole("button", { name: "Freigeben" }).click();
-  await page.getByText("Lauf 1 ist jetzt freigegeben.").waitFor();
+  await page.getByText("Neuer Zustand von Lauf 1: freigegeben.").waitFor();
   // ... but is not offered to confirm it: only a second person, a supervisor, may.
   assert.equal(await page.getByRole("button", { name: "Bestätigen (zweite Person)" }).count(), 0);
   await page.getByRole("button", { name: "Anhalten" }).waitFor();
@@ -208,11 +211,11 @@ try {
   const runs = JSON.parse(await page.evaluate(() => fetch("/api/runs").then((r) => r.text())));
   const liveRun = runs.find((r) => r.job_name === "abgaben-live" && r.name === largest.ticket.run);
   await page.goto(`${base}/#/runs/${liveRun.id}`);
-  await page.getByRole("link", { name: /Jeden Bogen ansehen/ }).click();
-  await page.getByRole("heading", { name: new RegExp(`Bogen 1 von ${largest.ticket.counts.sheets}$`) }).waitFor();
-  await page.getByLabel("Bogen", { exact: true }).fill("37");
-  await page.getByLabel("Bogen", { exact: true }).press("Enter");
-  await page.getByRole("heading", { name: new RegExp(`Bogen 37 von ${largest.ticket.counts.sheets}$`) }).waitFor();
+  await page.getByRole("link", { name: /Jedes Blatt ansehen/ }).click();
+  await page.getByRole("heading", { name: new RegExp(`Blatt 1 von ${largest.ticket.counts.sheets}$`) }).waitFor();
+  await page.getByLabel("Blatt", { exact: true }).fill("37");
+  await page.getByLabel("Blatt", { exact: true }).press("Enter");
+  await page.getByRole("heading", { name: new RegExp(`Blatt 37 von ${largest.ticket.counts.sheets}$`) }).waitFor();
   await page.getByText(`Sendung ${piece37} `).waitFor();
   const loaded = async (name) => {
     const image = page.getByRole("img", { name });
@@ -235,11 +238,16 @@ try {
   assert.equal(readdirSync(join(site, "drucker"), { withFileTypes: true }).filter((e) => e.isFile()).length, 0);
 
   // The supervisor confirms; the run goes to the printer.
-  // The supervisor reads English: chosen once, kept with the account.
-  await logIn("bernd");
+  // The supervisor reads English: chosen on the login form, kept with the
+  // account (the page reloaded below comes back in English).
+  await page.goto(base + "/");
   await page.getByLabel("Sprache").selectOption("en");
-  await page.getByRole("link", { name: "Overview" }).waitFor();
+  await page.getByLabel("User").fill("bernd");
+  await page.getByLabel("Password").fill("bernd's long password");
+  await page.getByLabel("Password").press("Enter");
   await page.getByText("bernd (supervisor)").waitFor();
+  await page.getByRole("link", { name: "Overview" }).waitFor();
+  assert.equal(JSON.parse(await page.evaluate(() => fetch("/api/session").then((r) => r.text()))).language, "en");
   await page.goto(base + "/#/runs/1");
   await page.getByRole("button", { name: "Confirm (second person)" }).click();
   await page.getByText("is now confirmed").waitFor();

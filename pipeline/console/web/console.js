@@ -39,7 +39,7 @@ function format() {
   const day = { day: "2-digit", month: "2-digit", year: "numeric" };
   let zone = state.timeZone;
   try { new Intl.DateTimeFormat(locale, { timeZone: zone }); } catch (error) { zone = "UTC"; }
-  formats = { language: state.language, zone: state.timeZone,
+  formats = { language: state.language, zone: state.timeZone, validZone: zone,
               number: new Intl.NumberFormat(locale),
               money: new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }),
               time: new Intl.DateTimeFormat(locale, { ...day, hour: "2-digit", minute: "2-digit", timeZone: zone }),
@@ -234,11 +234,18 @@ function loggedIn(session) {
   route();
 }
 
+// A language chosen on the login form is the user's from then on.
+let chosenOnLogin = null;
+
 document.getElementById("login").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = event.target;
   try {
-    const session = await api("POST", "/api/login", { user: form.elements.user.value, password: form.elements.password.value });
+    let session = await api("POST", "/api/login", { user: form.elements.user.value, password: form.elements.password.value });
+    state.csrf = session.csrf;
+    if (chosenOnLogin && chosenOnLogin !== session.language)
+      session = await api("POST", "/api/session/language", { language: chosenOnLogin });
+    chosenOnLogin = null;
     form.reset();
     loggedIn(session);
   } catch (error) {
@@ -259,6 +266,7 @@ document.getElementById("language").addEventListener("change", async (event) => 
   const language = event.target.value;
   if (!state.csrf) {
     state.language = language;
+    chosenOnLogin = language;
     remembered.set(language);
     applyTexts();
     return;
@@ -313,7 +321,8 @@ function needsPerson(overview, runs, jobs) {
      overview.inboxes.filter((i) => i.refused > 0).map((i) => [i.name, term("kind", i.kind), i.client,
        t("overview.refused_in", { count: number(i.refused), folder: `${i.folder}/error` })])],
   ].filter(([, , rows]) => rows.length);
-  // The newest 20 of each, with how many there are.
+  // The first 20 of each (newest first; those awaiting release earliest
+  // due first), with how many there are.
   return sections.flatMap(([title, header, rows]) => [
     el("h2", { class: "problem", text: t("overview.section", { title: t(title), count: number(rows.length) }) }),
     table(header, rows.slice(0, 20))]);
@@ -593,7 +602,7 @@ async function runPage(id, notice = "") {
                  [t("col.documents"), number(countsOf.documents)], [t("run.blank_pages"), number(countsOf.blank_pages)],
                  [t("run.postage"), !ticket.postage ? ""
                    : ticket.postage.total_cents === null
-                     ? t("run.postage_unknown", { count: number(ticket.postage.unpriced_pieces) })
+                     ? t("run.postage_unknown", { n: ticket.postage.unpriced_pieces, count: number(ticket.postage.unpriced_pieces) })
                      : money(ticket.postage.total_cents)],
                  ["SHA-256", ticket.sha256]]),
     el("h2", { text: t("run.files") }), files,
@@ -668,8 +677,10 @@ async function searchPage(query) {
 
 // The members' month: what the centre did for each client, for its accounts.
 async function accountsPage(query) {
-  const now = new Date();
-  const month = query.get("month") || `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+  // This month as the centre reckons it (its time zone, not the browser's).
+  const here = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", timeZone: format().validZone })
+    .formatToParts(new Date());
+  const month = query.get("month") || `${here.find((p) => p.type === "year").value}-${here.find((p) => p.type === "month").value}`;
   const report = await api("GET", `/api/reports/clients?month=${encodeURIComponent(month)}`);
   const picker = el("input", { type: "month", name: "month", value: month, "aria-label": t("accounts.month") });
   const form = el("form", { class: "filters" }, el("label", {}, `${t("accounts.month")} `, picker),
@@ -689,89 +700,6 @@ async function accountsPage(query) {
                                      c.inserts, c.manual_pieces, c.reprinted_pieces, products(c),
                                      money(c.postage_cents)])));
   picker.focus();
-}
-
-// Any sheet of a run, front and back, rendered on the server at the zoom
-// asked, with the proof's overlay drawn over it on request; the sheet,
-// zoom and overlay kept in the address.
-const ZOOMS = [50, 75, 100, 150, 200];
-
-function overlay(zones) {
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("viewBox", "0 0 210 297");
-  svg.setAttribute("preserveAspectRatio", "none");
-  svg.setAttribute("class", "overlay");
-  for (const zone of zones) {
-    const shape = document.createElementNS("http://www.w3.org/2000/svg", zone.line ? "line" : "rect");
-    const at = zone.line ? { x1: zone.x, y1: zone.y, x2: zone.x + zone.width, y2: zone.y + zone.height }
-                         : { x: zone.x, y: zone.y, width: zone.width, height: zone.height };
-    for (const [key, value] of Object.entries(at)) shape.setAttribute(key, value);
-    shape.setAttribute("fill", "none");
-    shape.setAttribute("stroke", zone.colour);
-    shape.setAttribute("stroke-width", "0.4");
-    shape.setAttribute("data-kind", zone.kind);
-    if (zone.dashed) shape.setAttribute("stroke-dasharray", "2 1.2");
-    svg.append(shape);
-  }
-  return svg;
-}
-
-// A zone's colour in the legend (set through the CSSOM: the page's
-// Content-Security-Policy allows no style attributes).
-function swatch(colour) {
-  const mark = el("span", { class: "swatch" });
-  mark.style.borderTopColor = colour;
-  return mark;
-}
-
-async function sheetPage(id, wanted, query) {
-  const zoom = ZOOMS.includes(Number(query.get("zoom"))) ? Number(query.get("zoom")) : 100;
-  const withOverlay = query.get("overlay") === "1";
-  const [run, sheet] = await Promise.all([api("GET", `/api/runs/${id}`), api("GET", `/api/runs/${id}/sheets/${wanted}`)]);
-  const address = (changes) => {
-    const next = { n: sheet.sheet, zoom, overlay: withOverlay ? "1" : "", ...changes };
-    const params = new URLSearchParams();
-    if (next.zoom !== 100) params.set("zoom", next.zoom);
-    if (next.overlay) params.set("overlay", "1");
-    return `#/runs/${id}/sheets/${next.n}${String(params) ? `?${params}` : ""}`;
-  };
-  const box = el("input", { type: "number", name: "sheet", min: "1", max: String(sheet.sheets), value: String(sheet.sheet),
-                            "aria-label": t("sheet.number") });
-  const zoomChoice = el("select", { name: "zoom", "aria-label": t("sheet.zoom") },
-                        ...ZOOMS.map((z) => { const o = el("option", { value: String(z), text: `${z} %` }); if (z === zoom) o.selected = true; return o; }));
-  zoomChoice.addEventListener("change", () => { location.hash = address({ zoom: Number(zoomChoice.value) }); });
-  const overlayBox = el("input", { type: "checkbox", name: "overlay" });
-  overlayBox.checked = withOverlay;
-  overlayBox.addEventListener("change", () => { location.hash = address({ overlay: overlayBox.checked ? "1" : "" }); });
-  const step = (by) => el("button", { type: "button", text: t(by < 0 ? "previous" : "next"),
-                                       onclick: () => { location.hash = address({ n: sheet.sheet + by }); } });
-  const previous = step(-1), next = step(1);
-  previous.disabled = sheet.sheet <= 1;
-  next.disabled = sheet.sheet >= sheet.sheets;
-  const form = el("form", { class: "filters" }, el("label", {}, t("sheet.number"), box), el("button", { type: "submit", text: t("sheet.show") }),
-                  previous, next, el("label", {}, t("sheet.zoom"), zoomChoice),
-                  el("label", { class: "check" }, overlayBox, ` ${t("sheet.overlay")}`));
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    location.hash = address({ n: Math.min(Math.max(1, Math.round(Number(box.value)) || 1), sheet.sheets) });
-  });
-  const dpi = Math.round(96 * zoom / 100);
-  const side = (name, zones) => el("figure", { class: "sheet" },
-    el("div", { class: "paper" },
-       el("img", { src: `/api/runs/${id}/sheets/${sheet.sheet}/${name}.png?dpi=${dpi}`, alt: `${t(`sheet.${name}`)} ${sheet.sheet}` }),
-       withOverlay ? overlay(zones) : null),
-    el("figcaption", { text: t(`sheet.${name}`) }));
-  const kinds = [...new Map([...sheet.front, ...sheet.back].map((z) => [z.kind, z.colour])).entries()];
-  view().replaceChildren(
-    el("h1", { text: t("sheet.title", { id: run.id, job: run.job_name, name: run.name, sheet: number(sheet.sheet), sheets: number(sheet.sheets) }) }),
-    el("p", {}, link(`#/runs/${id}`, t("sheet.back_to_run"))),
-    form,
-    el("p", { text: t("sheet.piece", { piece: sheet.piece, sequence: number(sheet.sequence), k: number(sheet.sheet_of_piece),
-                                       m: number(sheet.piece_sheets), envelope: sheet.envelope }) }),
-    ...(withOverlay && sheet.overlay_problem ? [el("p", { class: "message", text: t("sheet.overlay_problem", { problem: sheet.overlay_problem }) })] : []),
-    ...(withOverlay ? [el("ul", { class: "legend" }, ...kinds.map(([kind, colour]) =>
-      el("li", {}, swatch(colour), term("zone", kind))))] : []),
-    el("div", { class: "sheets" }, side("front", sheet.front), sheet.duplex ? side("back", sheet.back) : null));
 }
 
 // --- routing -------------------------------------------------------------
