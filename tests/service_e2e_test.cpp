@@ -239,6 +239,15 @@ TEST_CASE("Duplicates and bad inputs end in error/ with their reason", "[service
   const std::string document = "post-" + std::to_string(scan.input) + "-0001";
   CHECK(fs::exists(fs::path(scan.output) / (document + ".pdf")));
   CHECK(fs::exists(fs::path(scan.output) / (document + ".json")));
+  // ... and handed over to the document management system, whole, as the
+  // archive keeps it, nothing else in its folder (no temporary file left).
+  const fs::path dms = site.config().parent_path() / "dms";
+  std::set<std::string> handed;
+  for (const auto& entry : fs::directory_iterator(dms)) handed.insert(entry.path().filename().string());
+  CHECK(handed == std::set<std::string>{document + ".json", document + ".pdf"});
+  for (const char* extension : {".pdf", ".json"})
+    CHECK(read_file(dms / (document + extension)) == read_file(fs::path(scan.output) / (document + extension)));
+  CHECK(site.log().find("1 document handed over to ") != std::string::npos);
 }
 
 TEST_CASE("A killed service finishes its work after a restart, none of it twice", "[service][slow]") {

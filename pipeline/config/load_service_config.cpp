@@ -157,8 +157,18 @@ void read_inboxes(TomlFields& top, ServiceConfig& config, const fs::path& base) 
                 "kind", {{"job", InboxKind::job}, {"scan", InboxKind::scan}, {"printfile", InboxKind::printfile}})
             .value_or(InboxKind::job);
     inbox.client = fields.text("client").value_or("");
-    if (inbox.kind == InboxKind::scan)
+    if (inbox.kind == InboxKind::scan) {
       inbox.profile = fields.has("profile") ? fields.text("profile").value_or("") : "posteingang";
+      if (fields.has("handover")) {
+        inbox.handover = resolved(base, fields.text("handover").value_or(""));
+        // What is handed over must not be taken in again, nor printed.
+        if (folders.count(inbox.handover) || inbox.handover == inbox.folder)
+          fields.problem("handover", "is a watched folder; the hand-over folder must be one of its own");
+        for (const auto& printer : config.printers)
+          if (printer.folder == inbox.handover)
+            fields.problem("handover", "is the folder of printer \"" + printer.name + "\"");
+      }
+    }
     if (inbox.kind == InboxKind::printfile) {
       inbox.split = fields.text("split").value_or("");
       if (!inbox.split.empty()) try {

@@ -187,3 +187,47 @@ client = "nachbarstadt"
         "file \"kuvert.toml\": field \"inbox[0].split\": \"nachbarstadt-bezuege\" makes jobs of client "
         "\"nachbarstadt\", but this inbox takes jobs of \"musterstadt\" only");
 }
+
+TEST_CASE("A scan inbox hands over to a folder of its own, and only a scan inbox does", "[service]") {
+  kuvert::test::TempFolder temp;
+  CHECK(problems_of(write_config(temp.path(), R"(
+[store]
+folder = "store"
+[[printer]]
+name = "p1"
+folder = "p1"
+[[inbox]]
+name = "post"
+folder = "post"
+kind = "scan"
+client = "musterstadt"
+handover = "post"
+[[inbox]]
+name = "post2"
+folder = "post2"
+kind = "scan"
+client = "musterstadt"
+handover = "p1"
+[[inbox]]
+name = "in"
+folder = "in"
+kind = "job"
+client = "musterstadt"
+handover = "dms"
+)")) == "file \"kuvert.toml\": field \"inbox[0].handover\": is a watched folder; the hand-over folder must be one of "
+        "its own\n"
+        "file \"kuvert.toml\": field \"inbox[1].handover\": is the folder of printer \"p1\"\n"
+        "file \"kuvert.toml\": field \"inbox[2].handover\": is not a known field");
+  const auto config = kuvert::load_service_config(write_config(temp.path(), R"(
+[store]
+folder = "store"
+[[inbox]]
+name = "post"
+folder = "post"
+kind = "scan"
+client = "musterstadt"
+handover = "dms/eingang"
+)"),
+                                                  {}, {});
+  CHECK(config.inboxes.at(0).handover == temp.path() / "dms/eingang");
+}

@@ -34,6 +34,9 @@ struct Inbox {
   double poll_seconds = 5;
   int stable_checks = 2;
   std::string split;  // printfile inboxes: the split profile (layouts/splits/NAME.toml)
+  // Scan inboxes: where each archived document also goes for the document
+  // management system (its PDF/A and index JSON); empty: nowhere.
+  std::filesystem::path handover;
 };
 
 struct Printer {

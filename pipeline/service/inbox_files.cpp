@@ -183,6 +183,16 @@ void write_file_atomically(const fs::path& file, const std::string& text) {
   if (error) file_failure(file, "cannot write: " + error.message());
 }
 
+void copy_file_atomically(const fs::path& source, const fs::path& target) {
+  const fs::path temporary = partial_path(target);
+  std::error_code error;
+  fs::copy_file(source, temporary, fs::copy_options::overwrite_existing, error);
+  if (error) file_failure(temporary, "cannot copy " + source.string() + " here: " + error.message());
+  sync_file(temporary);
+  fs::rename(temporary, target, error);
+  if (error) file_failure(target, "cannot rename into place: " + error.message());
+}
+
 fs::path refuse_entry(const fs::path& entry, const fs::path& inbox, const std::string& reason) {
   const fs::path errors = inbox / "error";
   const std::string name = entry.filename().string();

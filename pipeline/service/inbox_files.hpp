@@ -44,5 +44,9 @@ void sync_file(const std::filesystem::path& file);
 
 // Writes a small file completely under a temporary name, then renames it.
 void write_file_atomically(const std::filesystem::path& file, const std::string& text);
+// Copies `source` to `target` under the temporary name, synced, then
+// renames it into place (replacing a file of that name); throws
+// kuvert::Error (system) naming the file when it cannot.
+void copy_file_atomically(const std::filesystem::path& source, const std::filesystem::path& target);
 
 }  // namespace kuvert::service

@@ -18,6 +18,7 @@
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/service/inbox_intake.hpp"
 #include "pipeline/service/results_intake.hpp"
+#include "pipeline/service/scan_handover.hpp"
 #include "pipeline/store/store.hpp"
 #include "stages/ingest/job_manifest.hpp"
 
@@ -250,6 +251,12 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
       }
     }
     const JobResult result = job.kind == JobKind::scan ? scan_result(output, input.name) : print_result(output);
+    // Handed over before the job is done: a stop in between hands it over again.
+    if (job.kind == JobKind::scan && !inbox->handover.empty()) {
+      const auto written = hand_over_scans(output, inbox->handover);
+      log(label + ": " + counted(written.size() / 2, "document", "documents") + " handed over to " +
+          inbox->handover.string());
+    }
     finish_job(store, job.id, result, inbox->printer, clock());
     const std::string outcome =
         job.kind == JobKind::scan

@@ -41,25 +41,13 @@ std::vector<std::string> control_files_of(const RunRecord& run) {
   }
 }
 
-// Copies `source` to `target` in the printer folder under the hidden
-// temporary name and renames it into place, synced.
-void copy_into_place(const fs::path& source, const fs::path& target) {
-  const fs::path temporary = partial_path(target);
-  std::error_code error;
-  fs::copy_file(source, temporary, fs::copy_options::overwrite_existing, error);
-  if (error) copy_failure(temporary, "cannot copy " + source.string() + " into the printer folder: " + error.message());
-  sync_file(temporary);
-  if (::rename(temporary.c_str(), target.c_str()) != 0)
-    copy_failure(target, "cannot rename in the printer folder: " + last_error());
-}
-
 // The run's control files, then its file, into the printer folder: the
 // control files are in place before the run file appears, which is what a
 // printer or inserter waits for.
 void copy_run_files(const RunRecord& run, const Printer& printer) {
   for (const auto& name : control_files_of(run))
-    copy_into_place(fs::path(run.file).parent_path() / name, printer.folder / delivered_name(run, name));
-  copy_into_place(run.file, printer.folder / delivered_name(run));
+    copy_file_atomically(fs::path(run.file).parent_path() / name, printer.folder / delivered_name(run, name));
+  copy_file_atomically(run.file, printer.folder / delivered_name(run));
   sync_folder(printer.folder);
 }
 

@@ -49,6 +49,7 @@ name = "post"
 folder = "eingang/post"
 kind = "scan"
 client = "musterstadt"
+handover = "dms"
 poll_seconds = 0.2
 stable_checks = 2
 [[inbox]]

@@ -1,0 +1,39 @@
+#include "pipeline/service/scan_handover.hpp"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/model/error.hpp"
+#include "pipeline/model/scan_summary.hpp"
+#include "pipeline/service/inbox_files.hpp"
+
+namespace kuvert::service {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> hand_over_scans(const fs::path& output, const fs::path& folder) {
+  ScanSummary summary;
+  try {
+    std::ifstream in(output / "summary.json");
+    summary = nlohmann::json::parse(in).get<ScanSummary>();
+  } catch (const nlohmann::json::exception& error) {
+    throw_system(Where{.file = (output / "summary.json").string()}, std::string("cannot be read: ") + error.what());
+  }
+  std::error_code error;
+  fs::create_directories(folder, error);
+  if (error) throw_system(Where{.file = folder.string()}, "cannot be made: " + error.message());
+  std::vector<std::string> written;
+  for (const auto& document : summary.documents) {
+    // Ids are BATCH-0001 with the batch unique in the store: no document
+    // of another batch is replaced. Only the file's own name is used.
+    for (const auto& [from, extension] : {std::pair{document.file, ".pdf"}, std::pair{document.index, ".json"}}) {
+      const std::string name = document.id + extension;
+      copy_file_atomically(output / fs::path(from).filename(), folder / name);
+      written.push_back(name);
+    }
+  }
+  sync_folder(folder);
+  return written;
+}
+
+}  // namespace kuvert::service
