@@ -15,6 +15,7 @@
 
 #include "pipeline/console/console_server.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/scan_summary.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
@@ -698,6 +699,53 @@ TEST_CASE("Console API: the members' month, as a table and as the accounts offic
   const auto bad = get(client, "/api/reports/clients?month=November", &vera);
   CHECK(bad->status == 400);
   CHECK(error_of(bad) == "month: expected YYYY-MM");
+}
+
+TEST_CASE("Console API: a scan batch's documents with their first page, confidence, fields and dropped pages",
+          "[service][slow]") {
+  Console console;
+  auto client = console.client();
+  const Browser anna = log_in(client, "anna"), vera = log_in(client, "vera");
+  // A batch as kuvert scan leaves it: summary.json, each document's PDF/A
+  // (a run's file stands in) and its index record.
+  const fs::path output = console.store_folder() / "scan-out";
+  fs::create_directories(output);
+  fs::copy_file(console.print_file(false), output / "post-9-0001.pdf");
+  kuvert::ScanSummary summary;
+  summary.batch = "post-9";
+  summary.documents.push_back({"post-9-0001", "post-9-0001.pdf", "post-9-0001.json", 1, 1});
+  kuvert::test::write_file(output / "summary.json", nlohmann::json(summary).dump());
+  kuvert::test::write_file(output / "post-9-0001.json", R"({"id": "post-9-0001", "mean_confidence": 91.5,
+    "fields": [{"name": "kassenzeichen", "value": "K-2026-000101"}],
+    "dropped_pages": [{"source": "brief.pdf", "page": 2, "batch_page": 2}], "text": "..."})");
+  std::int64_t job = 0;
+  {
+    Store store({console.store_folder()});
+    const auto taking = begin_taking(store, "post", "brief.pdf", std::string(64, 'e'), "inputs/9", kStart);
+    job = start_job(store, taking.id, JobKind::scan, "post", "brief.pdf", "musterstadt", output.string(), kStart);
+    finish_job(store, job, {"brief.pdf", 1, 1, 0, {}, "[]"}, "", kStart);
+  }
+  const std::string path = "/api/jobs/" + std::to_string(job);
+  const auto shown = nlohmann::json::parse(get(client, path, &anna)->body)["archive"]["documents"];
+  REQUIRE(shown.size() == 1);
+  CHECK(shown[0]["id"] == "post-9-0001");
+  CHECK(shown[0]["mean_confidence"] == 91.5);
+  CHECK(shown[0]["fields"][0] == nlohmann::json{{"name", "kassenzeichen"}, {"value", "K-2026-000101"}});
+  CHECK(shown[0]["dropped_pages"] == nlohmann::json::parse(R"([{"source": "brief.pdf", "page": 2}])"));
+  // Its first page, as pdftoppm renders it.
+  const auto preview = get(client, path + "/documents/0/preview.png", &anna);
+  REQUIRE(preview->status == 200);
+  CHECK(kuvert::test::PageImage::from_png(preview->body)
+            .difference(kuvert::test::render_pages(output / "post-9-0001.pdf", 50).front()) < 3);
+  CHECK(nlohmann::json::parse(get(client, path + "/documents/1/preview.png", &anna)->body)["code"] == "no_document");
+  CHECK(get(client, path + "/documents/99999999999999999999999/preview.png", &anna)->status == 404);
+  CHECK(get(client, "/api/jobs/1/documents/0/preview.png", &anna)->status == 404);  // a print job
+  // What the letter says is not for a viewer: counts only.
+  const auto counted = nlohmann::json::parse(get(client, path, &vera)->body)["archive"]["documents"];
+  CHECK(counted[0]["pages"] == 1);
+  CHECK_FALSE(counted[0].contains("fields"));
+  CHECK_FALSE(counted[0].contains("mean_confidence"));
+  CHECK(get(client, path + "/documents/0/preview.png", &vera)->status == 403);
 }
 
 TEST_CASE("Console API: a run the printer lost is asked for again, with a reason", "[service][slow]") {

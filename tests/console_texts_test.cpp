@@ -80,7 +80,7 @@ TEST_CASE("Console texts: every state, action, role, kind, status, zone and refu
   for (const char* code :
        {"wrong_state", "role_needed", "four_eyes", "no_confirmation_needed", "being_delivered", "reprints_open",
         "pieces_without_status", "finding_needed", "posting_day_needed", "reason_needed", "login_refused",
-        "not_logged_in", "csrf", "sensitive_content", "no_run", "no_sheet", "one_sided", "no_page"})
+        "not_logged_in", "csrf", "sensitive_content", "no_run", "no_sheet", "one_sided", "no_page", "no_document"})
     needed.insert("error." + std::string(code));
   for (const char* problem : {"ticket", "profiles", "profile"}) needed.insert("overlay." + std::string(problem));
 

@@ -3,6 +3,7 @@
 
 #include "pipeline/console/console_context.hpp"
 #include "pipeline/console/console_json.hpp"
+#include "pipeline/console/page_thumbnail.hpp"
 #include "pipeline/inbox/inbox_listing.hpp"
 #include "pipeline/model/scan_summary.hpp"
 
@@ -58,6 +59,36 @@ nlohmann::json overview(ConsoleContext& context) {
             {"scanned_pages", totals.scanned_pages}}}};
 }
 
+// A scan job's archived documents, from the batch's summary (none when it
+// is gone or does not read).
+std::vector<ScanSummaryDocument> scan_documents(const JobRecord& job) {
+  if (job.kind != JobKind::scan) return {};
+  try {
+    std::ifstream summary(fs::path(job.output) / "summary.json");
+    return nlohmann::json::parse(summary).get<ScanSummary>().documents;
+  } catch (const nlohmann::json::exception&) {
+    return {};
+  }
+}
+
+// From a document's index record: how sure the OCR was, the fields the
+// profile found, the pages dropped as blank (source file's name and page). Empty
+// when the record is gone or does not read.
+nlohmann::json index_facts(const JobRecord& job, const ScanSummaryDocument& document) {
+  try {
+    std::ifstream in(fs::path(job.output) / fs::path(document.index).filename());
+    const auto index = nlohmann::json::parse(in);
+    auto dropped = nlohmann::json::array();
+    for (const auto& page : index.at("dropped_pages"))
+      dropped.push_back(
+          {{"source", fs::path(page.at("source").get<std::string>()).filename().string()}, {"page", page.at("page")}});
+    return {
+        {"mean_confidence", index.at("mean_confidence")}, {"fields", index.at("fields")}, {"dropped_pages", dropped}};
+  } catch (const nlohmann::json::exception&) {
+    return nlohmann::json::object();
+  }
+}
+
 }  // namespace
 
 void add_job_routes(httplib::Server& server, ConsoleContext& context) {
@@ -71,7 +102,8 @@ void add_job_routes(httplib::Server& server, ConsoleContext& context) {
     send_json(response, 200, jobs);
   });
   server.Get(R"(/api/jobs/(\d+))", [&context](const httplib::Request& request, httplib::Response& response) {
-    if (!session_of(context, request, response, false)) return;
+    const auto session = session_of(context, request, response, false);
+    if (!session) return;
     std::optional<JobRecord> job;
     try {
       job = find_job(context.store(), std::stoll(request.matches[1]));
@@ -85,17 +117,41 @@ void add_job_routes(httplib::Server& server, ConsoleContext& context) {
     if (job->kind == JobKind::scan) {
       // The archived documents, from the batch's summary (none when it
       // is gone or does not read).
-      std::vector<ScanSummaryDocument> documents;
-      try {
-        std::ifstream summary(fs::path(job->output) / "summary.json");
-        documents = nlohmann::json::parse(summary).get<ScanSummary>().documents;
-      } catch (const nlohmann::json::exception&) {
+      auto documents = nlohmann::json::array();
+      for (const auto& document : scan_documents(*job)) {
+        nlohmann::json shown = document;
+        // What the letters say (fields, confidence, previews) is content:
+        // for operators and above, as a sensitive run's.
+        if (session->role >= Role::operator_) shown.update(index_facts(*job, document));
+        documents.push_back(std::move(shown));
       }
       body["archive"] = {{"folder", job->output}, {"documents", documents}};
     }
     const auto input = find_input(context.store(), job->input);
     if (input) body["source"] = {{"name", input->name}, {"received", input->received_at}, {"place", input->place}};
     send_json(response, 200, body);
+  });
+  // The first page of an archived document, small.
+  server.Get(R"(/api/jobs/(\d+)/documents/(\d+)/preview\.png)", [&context](const httplib::Request& request,
+                                                                           httplib::Response& response) {
+    const auto session = session_of(context, request, response, false);
+    if (!session) return;
+    if (session->role < Role::operator_)
+      return send_error(response, 403, "what a scanned letter says is for operators and above", "sensitive_content");
+    std::optional<JobRecord> job;
+    std::optional<std::size_t> index;
+    try {
+      job = find_job(context.store(), std::stoll(request.matches[1]));
+      index = std::stoul(request.matches[2]);
+    } catch (const std::logic_error&) {
+    }
+    const auto documents = job ? scan_documents(*job) : std::vector<ScanSummaryDocument>();
+    if (!index || *index >= documents.size())
+      return send_error(response, 404, "no such archived document", "no_document");
+    const auto png = page_thumbnail(fs::path(job->output) / fs::path(documents[*index].file).filename(), 0, 50);
+    if (!png) return send_error(response, 404, "the archived document is gone", "no_document");
+    response.set_header("Cache-Control", "no-store");
+    response.set_content(*png, "image/png");
   });
 }
 

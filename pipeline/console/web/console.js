@@ -370,10 +370,27 @@ async function jobPage(id) {
     el("h2", { text: t("job.errors") }),
     errors.length ? el("ul", {}, ...errors.map((e) => el("li", { text: e }))) : el("p", { text: t("none") }),
     ...(job.archive
-      ? [el("h2", { text: t("job.archive") }), el("p", { text: job.archive.folder }),
-         table([t("col.document"), t("col.file"), t("col.index"), numeric("col.pages"), numeric("col.blank_pages_dropped")],
-               job.archive.documents.map((d) => [d.id, d.file, d.index, d.pages, d.blank_pages_dropped]))]
+      ? [el("h2", { text: t("job.archive") }), el("p", { text: job.archive.folder }), archiveTable(job)]
       : [el("h2", { text: t("job.runs") }), runsTable(job.runs)]));
+}
+
+// A scan batch's documents: for operators and above with a preview of the
+// first page, how sure the OCR was, the fields found and the pages dropped
+// as blank; for a viewer the counts.
+function archiveTable(job) {
+  const content = job.archive.documents.some((d) => "fields" in d);
+  const percent = (value) => `${new Intl.NumberFormat(t("locale"), { maximumFractionDigits: 1 }).format(value)} %`;
+  const dropped = (d) => [number(d.blank_pages_dropped),
+    ...(d.dropped_pages || []).map((p) => t("job.dropped_page", { source: p.source, page: number(p.page) }))].join(", ");
+  return table([...(content ? [t("col.preview")] : []), t("col.document"), numeric("col.pages"),
+                ...(content ? [numeric("col.confidence"), t("col.fields")] : []), t("col.blank_pages_dropped")],
+    job.archive.documents.map((d, i) => [
+      ...(content ? [el("img", { src: `/api/jobs/${job.id}/documents/${i}/preview.png`, alt: t("job.preview", { id: d.id }),
+                                 width: "120", loading: "lazy" })] : []),
+      d.id, d.pages,
+      ...(content ? [d.mean_confidence === undefined ? "" : percent(d.mean_confidence),
+                     (d.fields || []).map((f) => `${f.name}: ${f.value}`).join(", ")] : []),
+      dropped(d)]));
 }
 
 function runsTable(runs) {

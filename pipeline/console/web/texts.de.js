@@ -72,7 +72,8 @@
   "jobs.title": "Aufträge",
   "job.title": "Auftrag {id}: {name}", "job.source": "Quelle", "job.received": "{name} (empfangen {time})",
   "job.pieces": "Sendungen", "job.finished": "Fertig", "job.errors": "Fehler", "job.archive": "Archivierte Dokumente",
-  "job.runs": "Läufe",
+  "job.runs": "Läufe", "job.preview": "Erste Seite von {id}", "job.dropped_page": "{source} S. {page}",
+  "col.preview": "Vorschau", "col.confidence": "OCR-Sicherheit", "col.fields": "Gefundene Felder",
 
   "runs.title": "Läufe", "runs.all_states": "alle Zustände", "runs.filter": "Filter",
   "runs.filter_hint": "Filter: Mandant, Papier, Kuvertierer, …", "runs.shown": "{shown} von {total} Läufen",
@@ -148,5 +149,6 @@
   "error.no_run": "Diesen Lauf gibt es nicht.",
   "error.no_sheet": "Der Lauf hat kein Blatt {sheet}; er hat {sheets}.",
   "error.one_sided": "Der Lauf ist einseitig gedruckt: seine Blätter haben keine Rückseite.",
+  "error.no_document": "Dieses archivierte Dokument gibt es nicht (mehr).",
   "error.no_page": "Die Druckdatei des Laufs hat keine Seite für dieses Blatt.",
 };

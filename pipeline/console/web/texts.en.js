@@ -68,7 +68,8 @@
   "jobs.title": "Jobs",
   "job.title": "Job {id}: {name}", "job.source": "Source", "job.received": "{name} (received {time})",
   "job.pieces": "Mail pieces", "job.finished": "Finished", "job.errors": "Errors", "job.archive": "Archived documents",
-  "job.runs": "Runs",
+  "job.runs": "Runs", "job.preview": "First page of {id}", "job.dropped_page": "{source} p. {page}",
+  "col.preview": "Preview", "col.confidence": "OCR confidence", "col.fields": "Fields found",
 
   "runs.title": "Runs", "runs.all_states": "all states", "runs.filter": "Filter",
   "runs.filter_hint": "filter: client, paper, inserter, ...", "runs.shown": "{shown} of {total} runs",
@@ -144,5 +145,6 @@
   "error.no_run": "There is no such run.",
   "error.no_sheet": "The run has no sheet {sheet}; it has {sheets}.",
   "error.one_sided": "The run is printed on one side: its sheets have no back.",
+  "error.no_document": "There is no such archived document (any more).",
   "error.no_page": "The run's print file has no page for this sheet.",
 };
