@@ -5,7 +5,8 @@
 // sensitive documents and releases it; the operator is not offered to
 // confirm it; a supervisor logs in, chooses English, and confirms; the
 // run's PDF appears in the printer folder; the operator's download of the
-// run's file is audited; the month's accounts add up to the run's ticket. Run by ctest with KUVERT_BINARY, KUVERT_SAMPLE_JOB and
+// run's file is audited; a viewer is refused the run's content; the
+// month's accounts add up to the run's ticket. Run by ctest with KUVERT_BINARY, KUVERT_SAMPLE_JOB and
 // KUVERT_SOURCE_DIR set; Debian's Chromium at /usr/bin/chromium.
 import { chromium } from "playwright-core";
 import { spawn, spawnSync } from "node:child_process";
@@ -47,7 +48,7 @@ client = "musterstadt"
 poll_seconds = 0.2
 `);
 const config = join(site, "kuvert.toml");
-for (const [user, role] of [["anna", "operator"], ["bernd", "supervisor"]]) {
+for (const [user, role] of [["anna", "operator"], ["bernd", "supervisor"], ["vera", "viewer"]]) {
   const added = spawnSync(kuvert, ["users", "add", user, "--role", role, "--config", config],
                           { input: `${user}'s long password\n`, encoding: "utf8" });
   assert.equal(added.status, 0, added.stderr);
@@ -236,6 +237,24 @@ try {
   await page.getByRole("button", { name: "Abmelden" }).click();
   await page.getByText("Abgemeldet.").waitFor();
   assert.equal(readdirSync(join(site, "drucker"), { withFileTypes: true }).filter((e) => e.isFile()).length, 0);
+
+  // A viewer sees the sensitive run's state and counts, not its content:
+  // no pages, no manifest, no files, no sheet; and nothing of it is fetched.
+  await logIn("vera");
+  const contentAsked = [];
+  page.on("request", (r) => { if (/\/api\/runs\/1\/(manifest|pages|files\/|sheets\/)/.test(r.url())) contentAsked.push(r.url()); });
+  await page.goto(base + "/#/runs/1");
+  await page.getByText("ja: vier Augen").waitFor();
+  await page.getByText("Seiten und Manifest eines vertraulichen Laufs sind für Operatoren und höher.").waitFor();
+  assert.equal(await page.getByRole("link", { name: /herunterladen/ }).count(), 0);
+  assert.ok(await page.getByRole("cell", { name: "für Operatoren und höher" }).count() >= 1);
+  assert.deepEqual(contentAsked, []);
+  await page.goto(base + "/#/runs/1/sheets/1");
+  await page.getByText("Der Inhalt eines vertraulichen Laufs ist für Operatoren und höher.").waitFor();
+  const refused = await page.evaluate(() => fetch("/api/runs/1/files/R0001.pdf").then((r) => r.status));
+  assert.equal(refused, 403);
+  await page.getByRole("button", { name: "Abmelden" }).click();
+  await page.getByText("Abgemeldet.").waitFor();
 
   // The supervisor confirms; the run goes to the printer.
   // The supervisor reads English: chosen on the login form, kept with the
