@@ -1,23 +1,12 @@
 #include "pipeline/console/run_sheet.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <fstream>
 
 #include "pipeline/model/csv_rows.hpp"
+#include "pipeline/model/whole_number.hpp"
 
 namespace kuvert::console {
-
-namespace {
-
-std::optional<std::int64_t> number_in(const std::string& text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-}  // namespace
 
 std::optional<RunSheet> run_sheet(const std::filesystem::path& manifest, std::int64_t number, std::int64_t sheets,
                                   bool duplex) {
@@ -41,7 +30,7 @@ std::optional<RunSheet> run_sheet(const std::filesystem::path& manifest, std::in
       continue;
     }
     if (row.cells.size() != header.size()) return std::nullopt;
-    const auto from = number_in(row.cells[first]), to = number_in(row.cells[last]);
+    const auto from = whole_number(row.cells[first]), to = whole_number(row.cells[last]);
     if (!from || !to || *from < 1 || *from > *to || *to > sheets) return std::nullopt;
     if (number < *from || number > *to) continue;
     RunSheet sheet;
@@ -51,7 +40,7 @@ std::optional<RunSheet> run_sheet(const std::filesystem::path& manifest, std::in
     sheet.duplex = duplex;
     sheet.front_page = (number - 1) * (duplex ? 2 : 1);
     sheet.piece = row.cells[piece];
-    sheet.sequence = number_in(row.cells[sequence]).value_or(0);
+    sheet.sequence = whole_number(row.cells[sequence]).value_or(0);
     sheet.sheet_of_piece = number - *from + 1;
     sheet.piece_sheets = *to - *from + 1;
     sheet.envelope = row.cells[envelope];

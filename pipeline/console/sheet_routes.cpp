@@ -1,7 +1,6 @@
 // The page viewer: GET /api/runs/{id}/sheets/{n} says where sheet n is and
 // what a proof draws over it; GET /api/runs/{id}/sheets/{n}/front.png
 // (back.png) ?dpi= renders a side on the server.
-#include <charconv>
 #include <cstdio>
 #include <filesystem>
 
@@ -11,6 +10,7 @@
 #include "pipeline/console/run_sheet.hpp"
 #include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/whole_number.hpp"
 #include "pipeline/profiles/load_profiles.hpp"
 
 namespace kuvert::console {
@@ -21,13 +21,6 @@ namespace fs = std::filesystem;
 using namespace kuvert::store;
 
 constexpr int kDefaultDpi = 100, kLeastDpi = 24, kMostDpi = 300;
-
-std::optional<std::int64_t> whole_number(const std::string& text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
 
 // Whether the run's file has two pages a sheet: as its ticket says, or for
 // a run stored before runs kept their sides (schema 10), as its counts do.
@@ -75,7 +68,7 @@ std::optional<AskedSheet> asked_sheet(ConsoleContext& context, const httplib::Re
   if (!session) return std::nullopt;
   const auto run = named_run(context, request, response);
   if (!run) return std::nullopt;
-  const auto number = whole_number(request.matches[2]);
+  const auto number = whole_number(request.matches[2].str());
   const auto sheet = number
                          ? run_sheet(fs::path(run->file).replace_extension(".csv"), *number, run->sheets, duplex(*run))
                          : std::nullopt;

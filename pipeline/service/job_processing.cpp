@@ -143,8 +143,7 @@ std::vector<Diagnostic> rejected_files(const ScanSummary& summary) {
 // and its output goes. (Read after every production, and again after a
 // crash that came between the two. A job inbox's client is checked by the
 // production child before it produces anything.)
-JobResult scan_result(const fs::path& output, const std::string& name) {
-  const auto summary = read_result<ScanSummary>(output / "summary.json");
+JobResult scan_result(const ScanSummary& summary, const fs::path& output, const std::string& name) {
   if (summary.documents.empty()) {
     std::vector<Diagnostic> problems = rejected_files(summary);
     if (problems.empty()) problems.push_back({{}, "no pages to archive"});
@@ -250,10 +249,13 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
         return;
       }
     }
-    const JobResult result = job.kind == JobKind::scan ? scan_result(output, input.name) : print_result(output);
+    // A scan batch's summary, read once for its result and its hand-over.
+    const auto scanned =
+        job.kind == JobKind::scan ? std::optional(read_result<ScanSummary>(output / "summary.json")) : std::nullopt;
+    const JobResult result = scanned ? scan_result(*scanned, output, input.name) : print_result(output);
     // Handed over before the job is done: a stop in between hands it over again.
-    if (job.kind == JobKind::scan && !inbox->handover.empty()) {
-      const auto written = hand_over_scans(output, inbox->handover);
+    if (scanned && !inbox->handover.empty()) {
+      const auto written = hand_over_scans(*scanned, output, inbox->handover);
       log(label + ": " + counted(written.size() / 2, "document", "documents") + " handed over to " +
           inbox->handover.string());
     }

@@ -1,24 +1,13 @@
 #include "pipeline/service/scan_handover.hpp"
 
-#include <fstream>
-#include <nlohmann/json.hpp>
-
 #include "pipeline/model/error.hpp"
-#include "pipeline/model/scan_summary.hpp"
 #include "pipeline/service/inbox_files.hpp"
 
 namespace kuvert::service {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> hand_over_scans(const fs::path& output, const fs::path& folder) {
-  ScanSummary summary;
-  try {
-    std::ifstream in(output / "summary.json");
-    summary = nlohmann::json::parse(in).get<ScanSummary>();
-  } catch (const nlohmann::json::exception& error) {
-    throw_system(Where{.file = (output / "summary.json").string()}, std::string("cannot be read: ") + error.what());
-  }
+std::vector<std::string> hand_over_scans(const ScanSummary& summary, const fs::path& output, const fs::path& folder) {
   std::error_code error;
   fs::create_directories(folder, error);
   if (error) throw_system(Where{.file = folder.string()}, "cannot be made: " + error.message());

@@ -9,13 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/model/scan_summary.hpp"
+
 namespace kuvert::service {
 
-// Hands over the documents of the batch whose output (summary.json and
-// the archived files) is `output`; returns the names written. A document
+// Hands over the documents `summary` lists, archived in `output`; returns
+// the names written. A document
 // handed over before (the service stopped halfway) is written again, whole.
 // Throws kuvert::Error (system) naming the file when the folder cannot be
 // written: the job is tried again.
-std::vector<std::string> hand_over_scans(const std::filesystem::path& output, const std::filesystem::path& folder);
+std::vector<std::string> hand_over_scans(const ScanSummary& summary, const std::filesystem::path& output,
+                                         const std::filesystem::path& folder);
 
 }  // namespace kuvert::service
