@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "pipeline/config/centre_time.hpp"
+#include "pipeline/model/concat.hpp"
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/service/run_delivery.hpp"
 #include "pipeline/store/audit_trail.hpp"
@@ -20,6 +21,7 @@
 #include "tests/support/file_text.hpp"
 #include "tests/support/generated_page.hpp"
 #include "tests/support/kuvert_job.hpp"
+#include "tests/support/page_image.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/service_process.hpp"
 #include "tests/support/service_site.hpp"
@@ -633,5 +635,55 @@ TEST_CASE("A reconciled run's failed pieces come back as a reprint run, and the 
   std::this_thread::sleep_for(1500ms);
   CHECK_FALSE(fs::exists(returned));
   CHECK(audit_count(store, "posting records returned") == 1);
+  CHECK(service->stop() == 0);
+}
+
+TEST_CASE(
+    "A printer that asks for them gets a banner sheet before each run and its ticket as a PDF, again when the "
+    "run is delivered again",
+    "[service][slow]") {
+  ServiceSite site("banner = true\nticket = true\n");
+  auto service = site.start();
+  const auto run = delivered_run(site, "job-banner", 4, "pitney-bowes");
+  const fs::path delivered = site.printer() / (delivered_stem(run) + ".pdf");
+  const fs::path ticket = site.printer() / (delivered_stem(run) + ".ticket.pdf");
+  const std::string number = kuvert::concat("J", std::to_string(run.job), "-", run.name);
+  REQUIRE(fs::exists(ticket));
+  const std::size_t banner_pages = run.sides == "simplex" ? 1 : 2;
+  auto texts = kuvert::test::page_texts(delivered);
+  REQUIRE(texts.size() == static_cast<std::size_t>(run.pages) + banner_pages);
+  CHECK(texts[0].find("BANNERBLATT") != std::string::npos);
+  CHECK(texts[0].find(number) != std::string::npos);
+  CHECK(texts[0].find("job-banner") != std::string::npos);
+  CHECK(texts[0].find("Der Kuvertierer steuert dieses Blatt aus.") != std::string::npos);
+  const auto ticket_text = kuvert::test::page_texts(ticket);
+  REQUIRE(ticket_text.size() == 1);
+  CHECK(ticket_text[0].find("Laufzettel " + number) != std::string::npos);
+  CHECK(ticket_text[0].find(delivered.filename().string()) != std::string::npos);
+
+  // The inserter takes the printer's file as it is: every piece inserted,
+  // the banner diverted; its results file closes the loop.
+  fs::create_directories(site.staging());
+  const fs::path results = site.staging() / "simulated.csv";
+  const auto simulated =
+      kuvert::test::run_process({KUVERT_INSERTER_SIM, delivered.string(), "--profile", "pitney-bowes", "--layouts",
+                                 (kuvert::test::source_dir() / "layouts").string(), "-o", results.string()});
+  INFO(simulated.err);
+  REQUIRE(simulated.exit_code == 0);
+  site.drop_results(delivered_stem(run) + ".results.csv", read_file(results));
+  auto store = site.store();
+  REQUIRE(wait_until([&] { return site.inputs(InputState::done, "drucker-1.results").size() == 1; }, 15s));
+  const auto pieces = pieces_of_run(store, run.id);
+  REQUIRE(pieces.size() == 4);
+  for (const auto& piece : pieces) CHECK(status_of(store, piece.id) == "ok");
+
+  // The printer lost it: the same files again, banner and ticket included.
+  fs::remove(delivered);
+  fs::remove(ticket);
+  act_on_run(store, run.id, RunAction::redeliver, {"anna", Role::operator_}, now(), {.reason = "Spooler"});
+  REQUIRE(wait_until([&] { return fs::exists(delivered) && fs::exists(ticket); }, 15s));
+  texts = kuvert::test::page_texts(delivered);
+  CHECK(texts.size() == static_cast<std::size_t>(run.pages) + banner_pages);
+  CHECK(texts[0].find(number) != std::string::npos);
   CHECK(service->stop() == 0);
 }

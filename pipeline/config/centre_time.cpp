@@ -38,6 +38,11 @@ CentreTime::Day CentreTime::day_of(std::int64_t unix_seconds) const {
           duration_cast<seconds>(end.time_since_epoch()).count()};
 }
 
+std::string CentreTime::clock_text(std::int64_t unix_seconds) const {
+  const std::chrono::sys_seconds at{std::chrono::seconds{unix_seconds}};
+  return date::format("%d.%m.%Y %H:%M", zone_->to_local(at));
+}
+
 CentreTime::Period CentreTime::month(std::chrono::year_month month) const {
   using namespace std::chrono;
   const auto local_start = [](std::chrono::year_month ym) {

@@ -36,6 +36,8 @@ class CentreTime {
     std::int64_t end = 0;
   };
   Period month(std::chrono::year_month month) const;
+  // "03.12.2026 15:05": a moment as the print room's paper says it.
+  std::string clock_text(std::int64_t unix_seconds) const;
 
  private:
   const date::time_zone* zone_;

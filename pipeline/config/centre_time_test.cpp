@@ -26,3 +26,10 @@ TEST_CASE("An unknown time zone is named", "[config]") {
         "\"Europe/Musterstadt\" is no time zone this system knows (such as \"Europe/Berlin\")");
   CHECK_THROWS_AS(CentreTime("MEZ"), kuvert::Error);
 }
+
+TEST_CASE("A moment for the print room's paper is the centre's clock, summer time included", "[config]") {
+  const CentreTime berlin("Europe/Berlin");
+  CHECK(berlin.clock_text(1796167800) == "02.12.2026 00:30");  // 2026-12-01T23:30:00Z, UTC+1
+  CHECK(berlin.clock_text(1774785600) == "29.03.2026 14:00");  // 2026-03-29T12:00:00Z, UTC+2 from that night
+  CHECK(CentreTime("UTC").clock_text(1796167800) == "01.12.2026 23:30");
+}

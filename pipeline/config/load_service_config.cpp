@@ -135,6 +135,9 @@ void read_printers(TomlFields& top, ServiceConfig& config, const fs::path& base,
     if (fields.has("auto_reconcile")) printer.auto_reconcile = fields.flag("auto_reconcile").value_or(false);
     if (fields.has("max_reprint_percent"))
       printer.max_reprint_percent = fields.number("max_reprint_percent", 0, 100).value_or(2);
+    if (fields.has("banner")) printer.banner = fields.flag("banner").value_or(false);
+    if (fields.has("separators")) printer.separators = fields.flag("separators").value_or(false);
+    if (fields.has("ticket")) printer.ticket = fields.flag("ticket").value_or(false);
     config.printers.push_back(std::move(printer));
   });
 }

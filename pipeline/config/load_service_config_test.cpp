@@ -77,6 +77,47 @@ client = "musterstadt"
   CHECK(config.inboxes[0].printer == "p1");
   CHECK(config.inboxes[0].folder == temp.path() / "in");
   CHECK(config.inboxes[0].stable_checks == 2);
+  CHECK_FALSE(config.printers[0].banner);
+  CHECK_FALSE(config.printers[0].separators);
+  CHECK_FALSE(config.printers[0].ticket);
+}
+
+TEST_CASE("A printer asks for banner sheets, separators and ticket PDFs, each on its own", "[service]") {
+  kuvert::test::TempFolder temp;
+  const auto config = load_service_config(write_config(temp.path(), R"(
+[store]
+folder = "store"
+[[printer]]
+name = "p1"
+folder = "/srv/p1"
+banner = true
+ticket = true
+[[printer]]
+name = "p2"
+folder = "/srv/p2"
+separators = true
+)"),
+                                          "layouts", "fonts");
+  CHECK(config.printers[0].banner);
+  CHECK_FALSE(config.printers[0].separators);
+  CHECK(config.printers[0].ticket);
+  CHECK_FALSE(config.printers[1].banner);
+  CHECK(config.printers[1].separators);
+  CHECK_FALSE(config.printers[1].ticket);
+  try {
+    load_service_config(write_config(temp.path(), R"(
+[store]
+folder = "store"
+[[printer]]
+name = "p1"
+folder = "/srv/p1"
+banner = "yes"
+)"),
+                        "layouts", "fonts");
+    FAIL("a banner that is no true or false was taken");
+  } catch (const kuvert::Error& error) {
+    CHECK_THAT(error.what(), Catch::Contains("field \"printer[0].banner\""));
+  }
 }
 
 TEST_CASE("Every problem of kuvert.toml is reported at once", "[service]") {

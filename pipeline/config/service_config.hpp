@@ -53,6 +53,12 @@ struct Printer {
   std::optional<InsertStatus> unreported;
   bool auto_reconcile = false;
   double max_reprint_percent = 2;
+  // Paper for the print room (README, "Paper for the print room"): a banner
+  // sheet before each run in its file, a separator before each piece of a
+  // run finished by hand, and the run ticket as a PDF beside the run file.
+  bool banner = false;
+  bool separators = false;
+  bool ticket = false;
 };
 
 // The printer called `name`, or nullptr.

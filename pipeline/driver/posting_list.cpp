@@ -1,11 +1,10 @@
 #include "pipeline/driver/posting_list.hpp"
 
 #include "pipeline/driver/composed_pdf.hpp"
+#include "pipeline/driver/text_page.hpp"
 #include "pipeline/profiles/load_fonts.hpp"
 #include "stages/compose/font_set.hpp"
 #include "stages/compose/german_format.hpp"
-#include "stages/compose/page_content.hpp"
-#include "stages/compose/text_setter.hpp"
 #include "stages/deliver/csv_text.hpp"
 
 namespace kuvert {
@@ -15,31 +14,6 @@ using namespace kuvert::compose;
 namespace {
 
 const char* destination(const PostingLine& line) { return line.international ? "international" : "national"; }
-
-// One page's rows, and the page drawn with them.
-class ListPage {
- public:
-  ListPage(const FontSet& fonts, TextSetter& setter, GlyphUsage& usage)
-      : fonts_(fonts), setter_(setter), usage_(usage), regular_(fonts.index("sans")), bold_(fonts.index("sans-bold")) {}
-
-  void text(const std::string& text, double x, double y, double size, bool bold = false) {
-    content_.text(fonts_, setter_.line(bold ? bold_ : regular_, text), x, y, size, usage_);
-  }
-  // Right-aligned at `right`.
-  void number(const std::string& text, double right, double y, double size, bool bold = false) {
-    const auto shaped = setter_.line(bold ? bold_ : regular_, text);
-    content_.text(fonts_, shaped, right - setter_.width(shaped, size), y, size, usage_);
-  }
-  void rule(double y) { content_.line(56, y, 540, y, 0.5); }
-  const std::string& operators() const { return content_.operators(); }
-
- private:
-  const FontSet& fonts_;
-  TextSetter& setter_;
-  GlyphUsage& usage_;
-  FontIndex regular_, bold_;
-  PageContent content_;
-};
 
 constexpr double kTop = 780, kRow = 15, kBottom = 140;
 
@@ -57,14 +31,12 @@ std::string posting_list_csv(const std::string& date, const std::vector<PostingL
 void write_posting_list_pdf(const std::filesystem::path& path, const std::filesystem::path& fonts,
                             const std::string& date, const std::string& client, const std::vector<PostingLine>& lines) {
   const FontCatalog catalog = load_fonts(fonts);
-  const FontSet set(catalog, {"sans", "sans-bold"});
-  TextSetter setter(set);
-  GlyphUsage usage;
+  TextFonts text_fonts(catalog);
   std::vector<std::string> pages;
   std::int64_t pieces = 0, cents = 0, unpriced = 0;
   std::size_t next = 0;
   do {
-    ListPage page(set, setter, usage);
+    TextPage page(text_fonts);
     page.text("Einlieferungsliste", 56, kTop, 16, true);
     page.text("Auftraggeber: " + client, 56, kTop - 24, 10);
     page.text("Einlieferungstag: " + date_text(date).value_or(date), 56, kTop - 38, 10);
@@ -96,7 +68,7 @@ void write_posting_list_pdf(const std::filesystem::path& path, const std::filesy
     }
     pages.push_back(page.operators());
   } while (next < lines.size());
-  write_composed_pdf(path, set, pages, usage);
+  write_composed_pdf(path, text_fonts.set, pages, text_fonts.usage);
 }
 
 }  // namespace kuvert

@@ -44,6 +44,13 @@ bool is_iso_date_or_time(std::string_view text) {
          in_range(digits(text.substr(14, 2)), 0, 59) && in_range(digits(text.substr(17, 2)), 0, 60);
 }
 
+std::optional<std::int64_t> parse_iso_time(std::string_view text) {
+  if (text.size() != 20 || !is_iso_date_or_time(text)) return std::nullopt;
+  const auto seconds = [&](std::size_t at, int unit) { return std::int64_t{*digits(text.substr(at, 2))} * unit; };
+  return std::chrono::sys_days(*parse_iso_date(text.substr(0, 10))).time_since_epoch() / std::chrono::seconds(1) +
+         seconds(11, 3600) + seconds(14, 60) + seconds(17, 1);
+}
+
 std::string utc_text(std::int64_t unix_seconds, const char* format) {
   const std::time_t time = unix_seconds;
   std::tm utc{};

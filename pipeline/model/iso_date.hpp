@@ -20,6 +20,9 @@ std::optional<std::chrono::year_month> parse_iso_month(std::string_view text);
 // bounds audit filters take.
 bool is_iso_date_or_time(std::string_view text);
 
+// "2026-12-02T08:30:00Z" as Unix seconds; nothing for another text.
+std::optional<std::int64_t> parse_iso_time(std::string_view text);
+
 // A Unix time in UTC as strftime writes it with `format`; the clock itself
 // stays with the caller.
 std::string utc_text(std::int64_t unix_seconds, const char* format);

@@ -29,3 +29,12 @@ TEST_CASE("audit bounds are a date or a UTC time as the store writes it", "[mode
   CHECK_FALSE(is_iso_date_or_time("2026-12-01T08:00"));
   CHECK_FALSE(is_iso_date_or_time("yesterday"));
 }
+
+TEST_CASE("a UTC time as the store writes it reads as Unix seconds", "[model]") {
+  CHECK(kuvert::parse_iso_time("2026-12-01T23:30:00Z") == 1796167800);
+  CHECK(kuvert::parse_iso_time("1970-01-01T00:00:00Z") == 0);
+  CHECK(kuvert::parse_iso_time("2024-02-29T12:00:00Z") == 1709208000);
+  CHECK_FALSE(kuvert::parse_iso_time("2026-12-01"));
+  CHECK_FALSE(kuvert::parse_iso_time("2026-02-30T00:00:00Z"));
+  CHECK_FALSE(kuvert::parse_iso_time("2026-12-01T23:30:00+01"));
+}

@@ -170,27 +170,29 @@ fs::path partial_path(const fs::path& file) {
   return file.parent_path() / name;
 }
 
+void place_file_atomically(const fs::path& target, const std::function<void(const fs::path&)>& write) {
+  const fs::path temporary = partial_path(target);
+  write(temporary);
+  sync_file(temporary);
+  std::error_code error;
+  fs::rename(temporary, target, error);
+  if (error) file_failure(target, "cannot rename into place: " + error.message());
+}
+
 void write_file_atomically(const fs::path& file, const std::string& text) {
-  const fs::path temporary = partial_path(file);
-  {
+  place_file_atomically(file, [&](const fs::path& temporary) {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << text;
     if (!out.flush()) file_failure(temporary, "cannot write");
-  }
-  sync_file(temporary);
-  std::error_code error;
-  fs::rename(temporary, file, error);
-  if (error) file_failure(file, "cannot write: " + error.message());
+  });
 }
 
 void copy_file_atomically(const fs::path& source, const fs::path& target) {
-  const fs::path temporary = partial_path(target);
-  std::error_code error;
-  fs::copy_file(source, temporary, fs::copy_options::overwrite_existing, error);
-  if (error) file_failure(temporary, "cannot copy " + source.string() + " here: " + error.message());
-  sync_file(temporary);
-  fs::rename(temporary, target, error);
-  if (error) file_failure(target, "cannot rename into place: " + error.message());
+  place_file_atomically(target, [&](const fs::path& temporary) {
+    std::error_code error;
+    fs::copy_file(source, temporary, fs::copy_options::overwrite_existing, error);
+    if (error) file_failure(temporary, "cannot copy " + source.string() + " here: " + error.message());
+  });
 }
 
 fs::path refuse_entry(const fs::path& entry, const fs::path& inbox, const std::string& reason) {

@@ -4,6 +4,7 @@
 // ones into the inbox's error/ folder with the reason beside them. Nothing
 // is ever overwritten or lost: a move copies completely before it removes.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -44,9 +45,13 @@ void sync_file(const std::filesystem::path& file);
 
 // Writes a small file completely under a temporary name, then renames it.
 void write_file_atomically(const std::filesystem::path& file, const std::string& text);
-// Copies `source` to `target` under the temporary name, synced, then
-// renames it into place (replacing a file of that name); throws
-// kuvert::Error (system) naming the file when it cannot.
+// Has `write` write `target`'s content to the temporary name it is given,
+// syncs it, then renames it into place (replacing a file of that name);
+// throws kuvert::Error (system) naming the file when it cannot, and what
+// `write` throws.
+void place_file_atomically(const std::filesystem::path& target,
+                           const std::function<void(const std::filesystem::path& temporary)>& write);
+// Copies `source` to `target` in the same way.
 void copy_file_atomically(const std::filesystem::path& source, const std::filesystem::path& target);
 
 }  // namespace kuvert::service

@@ -10,9 +10,14 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "pipeline/config/centre_time.hpp"
+#include "pipeline/driver/printer_file.hpp"
 #include "pipeline/model/concat.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/iso_date.hpp"
 #include "pipeline/model/run_ticket.hpp"
+#include "pipeline/profiles/load_fonts.hpp"
+#include "pipeline/profiles/load_profiles.hpp"
 #include "pipeline/service/inbox_files.hpp"
 
 namespace kuvert::service {
@@ -30,29 +35,69 @@ namespace {
 
 std::string last_error() { return std::strerror(errno); }
 
-// The control files the run's ticket lists (its inserter asks for them).
-std::vector<std::string> control_files_of(const RunRecord& run) {
+RunTicket ticket_of(const RunRecord& run) {
   const fs::path ticket = fs::path(run.file).replace_extension(".json");
   try {
     std::ifstream in(ticket);
-    return read_run_ticket(nlohmann::json::parse(in)).control_files;
+    return read_run_ticket(nlohmann::json::parse(in));
   } catch (const nlohmann::json::exception& error) {
     copy_failure(ticket, std::string("cannot be read: ") + error.what());
   }
 }
 
-// The run's control files, then its file, into the printer folder: the
-// control files are in place before the run file appears, which is what a
-// printer or inserter waits for.
-void copy_run_files(const RunRecord& run, const Printer& printer) {
-  for (const auto& name : control_files_of(run))
+// The run as the print room reads it on its paper.
+RunLabel label_of(const RunRecord& run, const Printer& printer, const ServiceConfig& config) {
+  const auto created = parse_iso_time(run.created_at);
+  return {.number = run_number(run),
+          .printer = printer.name,
+          .created = created ? CentreTime(config.time_zone).clock_text(*created) : run.created_at,
+          .file = delivered_name(run)};
+}
+
+// The run's inserter profile, for the marks of its banner; none for a run
+// finished by hand.
+std::optional<InserterProfile> inserter_of(const RunTicket& ticket, const ServiceConfig& config) {
+  if (ticket.production.manual_handling) return std::nullopt;
+  const auto catalog = load_profiles(config.layouts, ticket.created.substr(0, 10));
+  const auto found = catalog.inserters.find(ticket.production.inserter);
+  if (found == catalog.inserters.end())
+    copy_failure(config.layouts / "inserters",
+                 "has no inserter profile \"" + ticket.production.inserter + "\" for the run's banner sheet");
+  return found->second;
+}
+
+// The run's control files, its ticket PDF, then its file into the printer
+// folder: what a printer or inserter reads beside the run file is in place
+// before the run file appears, which is what they wait for. With a banner
+// or separators the run file is written anew, else copied.
+void copy_run_files(const RunRecord& run, const Printer& printer, const ServiceConfig& config) {
+  const RunTicket ticket = ticket_of(run);
+  for (const auto& name : ticket.control_files)
     copy_file_atomically(fs::path(run.file).parent_path() / name, printer.folder / delivered_name(run, name));
-  copy_file_atomically(run.file, printer.folder / delivered_name(run));
+  const PrintRoomSheets sheets{.banner = printer.banner,
+                               .separators = printer.separators && ticket.production.manual_handling};
+  const fs::path target = printer.folder / delivered_name(run);
+  if (printer.ticket || sheets.banner || sheets.separators) {
+    const FontCatalog fonts = load_fonts(config.fonts);
+    const RunLabel label = label_of(run, printer, config);
+    if (printer.ticket)
+      place_file_atomically(
+          printer.folder / delivered_name(run, run.name + ".ticket.pdf"),
+          [&](const fs::path& temporary) { write_run_ticket_pdf(ticket, fonts, label, sheets, temporary); });
+    if (sheets.banner || sheets.separators) {
+      const auto inserter = inserter_of(ticket, config);
+      place_file_atomically(target, [&](const fs::path& temporary) {
+        write_printer_file(run.file, ticket, inserter ? &*inserter : nullptr, fonts, label, sheets, temporary);
+      });
+    }
+  }
+  if (!sheets.banner && !sheets.separators) copy_file_atomically(run.file, target);
   sync_folder(printer.folder);
 }
 
 // Delivers one run; returns false when a hold or cancel came first.
-bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, std::int64_t now) {
+bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, const ServiceConfig& config,
+                 std::int64_t now) {
   const fs::path target = printer.folder / delivered_name(run);
   const fs::path temporary = partial_path(target);
   std::error_code error;
@@ -68,7 +113,7 @@ bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, std
       fs::remove(temporary, error);
       return false;
     }
-    copy_run_files(run, printer);
+    copy_run_files(run, printer, config);
   }
   act_on_run(store, run.id, RunAction::deliver, {"kuvert", Role::viewer, true}, now);
   return true;
@@ -77,6 +122,8 @@ bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, std
 }  // namespace
 
 std::string delivered_name(const RunRecord& run) { return delivered_name(run, run.name + ".pdf"); }
+
+std::string run_number(const RunRecord& run) { return concat("J", std::to_string(run.job), "-", run.name); }
 
 std::string job_file_stem(std::int64_t job, const std::string& name) {
   // Job names come from job.json: in a file name only letters, digits,
@@ -129,13 +176,13 @@ int deliver_ready_runs(Store& store, const ServiceConfig& config, std::int64_t n
   // file renamed into place once more.
   for (const auto& run : runs_to_redeliver(store))
     delivered += try_delivery(store, config, run, log, " again (" + run.redeliver + ")", [&](const Printer& printer) {
-      copy_run_files(run, printer);
+      copy_run_files(run, printer, config);
       finish_redelivery(store, run.id, delivered_name(run), now);
       return true;
     });
   for (const auto& run : runs_ready_for_delivery(store))
     delivered += try_delivery(store, config, run, log, "",
-                              [&](const Printer& printer) { return deliver_run(store, run, printer, now); });
+                              [&](const Printer& printer) { return deliver_run(store, run, printer, config, now); });
   return delivered;
 }
 

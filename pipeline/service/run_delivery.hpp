@@ -1,6 +1,8 @@
 #pragma once
 // Delivering released runs to their printers' folders: each run's PDF (and
-// before it the control files its inserter reads) is copied in under a
+// before it the control files its inserter reads, and the ticket PDF when
+// the printer asks for one) is copied in, or with a banner sheet or
+// separators written anew (driver/printer_file.hpp), under a
 // hidden temporary name and renamed, so the printer never sees half a file,
 // and each run is delivered once, a crash at any point included:
 //   1. the temporary file is created;
@@ -27,6 +29,8 @@ namespace kuvert::service {
 std::string job_file_stem(std::int64_t job, const std::string& name);
 
 std::string delivered_name(const store::RunRecord& run);
+// "J12-R0001": run R0001 of job 12, as the print room's paper names it.
+std::string run_number(const store::RunRecord& run);
 std::string delivered_name(const store::RunRecord& run, const std::string& file);
 
 // Delivers every run ready for delivery; returns how many were delivered.

@@ -44,9 +44,15 @@ bool is_collation_sheet(const InserterProfile& profile, const SheetContext& shee
   return profile.collation_mark == CollationMark::end_of_collation ? last_fed : first_fed;
 }
 
+bool has_divert_position(const InserterProfile& profile) {
+  return std::any_of(profile.positions.begin(), profile.positions.end(),
+                     [](const MarkPosition& position) { return position.function == MarkFunction::divert; });
+}
+
 std::vector<bool> omr_bars(const InserterProfile& profile, const SheetContext& sheet) {
-  const bool collation = is_collation_sheet(profile, sheet);
-  const std::uint32_t sequence = sequence_value(profile, sheet);
+  if (sheet.divert && !has_divert_position(profile)) return std::vector<bool>(profile.positions.size(), false);
+  const bool collation = is_collation_sheet(profile, sheet) && !sheet.divert;
+  const std::uint32_t sequence = sheet.divert ? 0 : sequence_value(profile, sheet);
   const auto uses = [&sheet](int station) {
     return std::find(sheet.feeder_stations.begin(), sheet.feeder_stations.end(), station) !=
            sheet.feeder_stations.end();
@@ -62,7 +68,7 @@ std::vector<bool> omr_bars(const InserterProfile& profile, const SheetContext& s
         bars[i] = true;
         break;
       case MarkFunction::insert:
-        bars[i] = collation != (profile.logic == MarkLogic::negative);
+        bars[i] = !sheet.divert && collation != (profile.logic == MarkLogic::negative);
         break;
       case MarkFunction::feeder:
         bars[i] = collation && uses(position.feeder);
@@ -70,8 +76,10 @@ std::vector<bool> omr_bars(const InserterProfile& profile, const SheetContext& s
       case MarkFunction::sequence:
         bars[i] = (sequence & static_cast<std::uint32_t>(position.weight)) != 0;
         break;
-      case MarkFunction::parity:
       case MarkFunction::divert:
+        bars[i] = sheet.divert;
+        break;
+      case MarkFunction::parity:
       case MarkFunction::stop:
         break;
     }

@@ -21,7 +21,10 @@ struct SheetContext {
   std::uint32_t sheet_in_piece = 1;
   std::uint32_t piece_sheets = 1;
   std::vector<int> feeder_stations;  // stations the piece takes inserts from
-  std::string job_key;  // sets the job apart from others on the same inserter ("3F2A9C1D")
+  std::string job_key;               // sets the job apart from others on the same inserter ("3F2A9C1D")
+  // A sheet of no piece that the inserter must divert: a banner sheet
+  // before the run (driver/printer_file.hpp). Its counts are 1 of 1.
+  bool divert = false;
 };
 
 // Where a sheet's problems are reported: the piece it belongs to.
@@ -37,7 +40,11 @@ inline Where where_of(const SheetContext& sheet) {
 //   the last printed sheet first, so the feed number is
 //   run_sheets - sheet_in_run + 1, and the piece's last sheet as fed is its
 //   first printed one.
-// - start and safety: always. divert and stop: never (reserved).
+// - start and safety: always. divert: only on a divert sheet. stop: never
+//   (reserved).
+// - a divert sheet (SheetContext::divert) carries start, divert, safety and
+//   parity, nothing else; on a profile without a divert position it
+//   carries no bar at all (a reader finds no start mark and no piece).
 // - insert: on the collation sheet, the piece's last sheet as fed
 //   (collation_mark = end) or its first (begin); negative logic prints it on
 //   every other sheet instead.
@@ -50,6 +57,10 @@ inline Where where_of(const SheetContext& sheet) {
 // Throws Error(ErrorKind::internal) when the counts contradict each other
 // (a sheet beyond its run or piece, a zero count).
 std::vector<bool> omr_bars(const InserterProfile& profile, const SheetContext& sheet);
+
+// Whether the profile has a position that tells the inserter to divert a
+// sheet.
+bool has_divert_position(const InserterProfile& profile);
 
 // How many sheets the sequence bars count before they repeat: 2^bits (the
 // weights are 1, 2, 4, ... without gaps); 1 without sequence bars.

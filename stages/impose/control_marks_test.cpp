@@ -46,7 +46,7 @@ TEST_CASE("generic-omr bars for whole sheets", "[impose][omr]") {
   CHECK(kuvert::omr_bars(profile, sheet(2, 10, 1, 2)) == Bars{1, 0, 0, 0, 0, 0, 1, 1, 1});
 }
 
-TEST_CASE("start and safety are always printed, divert and stop never", "[impose][omr]") {
+TEST_CASE("start and safety are always printed, divert and stop never on a piece's sheet", "[impose][omr]") {
   auto profile = generic_omr();
   profile.positions.push_back({kuvert::MarkFunction::divert, 0, 0});
   profile.positions.push_back({kuvert::MarkFunction::stop, 0, 0});
@@ -196,4 +196,29 @@ TEST_CASE("sheet counts that contradict each other are a bug", "[impose][omr]") 
           "record \"R0001-000001\": inconsistent sheet counts: sheet 11 of 10 in run "
           "R0001, sheet 1 of 1 in its piece");
   }
+}
+
+TEST_CASE("a divert sheet carries start, divert, safety and parity, and no piece's marks", "[impose][omr]") {
+  auto profile = generic_omr();
+  profile.positions.insert(profile.positions.begin() + 7, {kuvert::MarkFunction::divert, 0, 0});
+  // Positions now: 0 start, 1 insert, 2-3 feeders, 4-6 sequence, 7 divert,
+  // 8 parity, 9 safety. Whatever the counts and feeders say, the banner
+  // shows start, divert, safety (3 bars) and the parity bar (even).
+  for (const auto& context : {sheet(1, 1, 1, 1, {1, 2}), sheet(6, 10, 2, 2, {1})}) {
+    auto banner = context;
+    banner.divert = true;
+    CHECK(kuvert::omr_bars(profile, banner) == Bars{1, 0, 0, 0, 0, 0, 0, 1, 1, 1});
+  }
+  profile.parity = kuvert::Parity::odd;
+  auto banner = sheet(1, 1, 1, 1);
+  banner.divert = true;
+  CHECK(kuvert::omr_bars(profile, banner) == Bars{1, 0, 0, 0, 0, 0, 0, 1, 0, 1});
+}
+
+TEST_CASE("on a profile without a divert position a divert sheet carries no bar", "[impose][omr]") {
+  const auto profile = generic_omr();
+  REQUIRE_FALSE(kuvert::has_divert_position(profile));
+  auto banner = sheet(1, 1, 1, 1, {1});
+  banner.divert = true;
+  CHECK(count(kuvert::omr_bars(profile, banner)) == 0);
 }

@@ -18,6 +18,9 @@
 //   ascending, comma-separated; "F" alone when none. Every sheet of the
 //   piece carries them, as it carries the piece id.
 //
+// A divert sheet (a banner) carries "3F2A9C1D-R0001|DIVERT": the job key
+// and run, and the word that tells the reader it belongs to no piece.
+//
 // The ids must be printable ASCII without '|'. With the job key the
 // payload needs at least 17 codewords, so the encoder picks square symbols
 // (zxing-cpp would choose a rectangular 12 x 26 for 13 to 16), which more

@@ -117,3 +117,14 @@ TEST_CASE("with a job key every payload gets a square symbol that reads back", "
       CHECK(read_back(modules, 4, 1) == payload);
     }
 }
+
+TEST_CASE("a divert sheet's payload names the job key and run, and reads back", "[impose]") {
+  auto context = sheet(1, 1, {1});
+  context.divert = true;
+  context.piece_id.clear();  // a banner belongs to no piece
+  CHECK(kuvert::datamatrix_payload(context) == "R0001|DIVERT");
+  context.job_key = "3F2A9C1D";
+  const std::string payload = kuvert::datamatrix_payload(context);
+  CHECK(payload == "3F2A9C1D-R0001|DIVERT");
+  CHECK(read_back(kuvert::datamatrix_modules(payload), 4, 1) == payload);
+}

@@ -6,7 +6,9 @@
 // confirm it; a supervisor logs in, chooses English, and confirms; the
 // run's PDF appears in the printer folder; the operator's download of the
 // run's file is audited; a viewer is refused the run's content; the
-// month's accounts add up to the run's ticket. Run by ctest with KUVERT_BINARY, KUVERT_SAMPLE_JOB and
+// month's accounts add up to the run's ticket; the printer's file begins
+// with a banner sheet, which the simulated inserter diverts. Run by ctest
+// with KUVERT_BINARY, KUVERT_SAMPLE_JOB, KUVERT_INSERTER_SIM and
 // KUVERT_SOURCE_DIR set; Debian's Chromium at /usr/bin/chromium.
 import { chromium } from "playwright-core";
 import { spawn, spawnSync } from "node:child_process";
@@ -17,6 +19,7 @@ import assert from "node:assert/strict";
 
 const kuvert = process.env.KUVERT_BINARY;
 const sampleJob = process.env.KUVERT_SAMPLE_JOB;
+const inserterSim = process.env.KUVERT_INSERTER_SIM;
 const source = process.env.KUVERT_SOURCE_DIR;
 const site = mkdtempSync(join(tmpdir(), "kuvert-browser-"));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -40,6 +43,8 @@ fonts = "${source}/fonts"
 [[printer]]
 name = "drucker-1"
 folder = "drucker"
+banner = true
+ticket = true
 [[inbox]]
 name = "bezuege"
 folder = "eingang"
@@ -273,6 +278,33 @@ try {
   const delivered = await until("the PDF in the printer folder",
     () => existsSync(join(site, "drucker")) && readdirSync(join(site, "drucker")).find((f) => /^J1-bezuege-browser-R0001\.pdf$/.test(f)), 15);
   assert.ok(readFileSync(join(site, "drucker", delivered)).subarray(0, 5).toString() === "%PDF-");
+  // A banner sheet precedes the run in the printer's file, its ticket PDF
+  // beside it; the simulated inserter diverts the banner and inserts every
+  // piece of the run.
+  const pageText = (file, page) => spawnSync("pdftotext", ["-f", String(page), "-l", String(page), file, "-"],
+                                             { encoding: "utf8" }).stdout;
+  const printerFile = join(site, "drucker", delivered);
+  assert.match(pageText(printerFile, 1), /BANNERBLATT/);
+  assert.match(pageText(printerFile, 1), /J1-R0001/);
+  assert.match(pageText(printerFile, 1), /bezuege-browser/);
+  // The run's own pages follow the banner's two (duplex), unchanged.
+  const runFolder = (folder) => readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? runFolder(join(folder, entry.name))
+      : entry.name === "R0001.json" && JSON.parse(readFileSync(join(folder, entry.name), "utf8")).job === "bezuege-browser"
+        ? [folder] : []);
+  const runFile = join(runFolder(join(site, "store"))[0], "R0001.pdf");
+  assert.equal(pageText(printerFile, 3), pageText(runFile, 1));
+  assert.ok(pageText(printerFile, 3).length > 20);
+  assert.match(pageText(join(site, "drucker", "J1-bezuege-browser-R0001.ticket.pdf"), 1), /Laufzettel J1-R0001/);
+  const results = join(site, "inserter-results.csv");
+  const simulated = spawnSync(inserterSim, [printerFile, "--profile", "generic-omr", "--layouts", `${source}/layouts`,
+                                            "-o", results], { encoding: "utf8" });
+  assert.equal(simulated.status, 0, simulated.stderr);
+  const insertedRows = readFileSync(results, "utf8").trim().split("\n").slice(1);
+  const runPieces = readFileSync(runFile.replace(/\.pdf$/, ".csv"), "utf8").trim().split(/\r?\n/).length - 1;
+  assert.ok(runPieces >= 1);
+  assert.equal(insertedRows.length, runPieces);
+  assert.ok(insertedRows.every((line) => line.split(",")[1] === "ok"), insertedRows.join("\n"));
   await page.reload();
   await page.getByText("delivered", { exact: true }).waitFor();
   // Its pieces await the inserter's results: the reconciliation says so.

@@ -15,6 +15,7 @@ namespace {
 // What the machine takes a sheet to be.
 struct SheetIdentity {
   bool known = false;
+  bool divert = false;  // a sheet of no piece, diverted uncounted
   std::string problem;
   std::string piece;
   std::uint32_t fed_index = 0;  // 1..of, in the order the machine takes the piece's sheets
@@ -42,6 +43,7 @@ class SheetIdentifier {
   }
 
   SheetIdentity identify(const SheetCode& code) {
+    if (code.readable && code.divert) return {.divert = true};
     if (!code.readable) {
       ++next_feed_;  // it took a sheet all the same
       return {.problem = code.problem};
@@ -120,7 +122,8 @@ class Gatherer {
     position_ = fed.position;
     if (!id.known) {
       if (open_) {
-        divert(open_->piece, "reader", "a sheet could not be read (" + id.problem + ")");
+        divert(open_->piece, "reader",
+               id.divert ? "a sheet of no piece came amid it" : "a sheet could not be read (" + id.problem + ")");
         discarding_.insert(open_->piece);
       }
       open_.reset();

@@ -7,6 +7,7 @@
 #include <poppler/cpp/poppler-global.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -38,11 +39,9 @@ struct Options {
 // "2026-12-02T08:00:00Z" as Unix seconds.
 std::int64_t start_time(const std::string& text) {
   if (text.empty()) return std::time(nullptr);
-  if (text.size() != 20 || !is_iso_date_or_time(text))
-    throw Error(ErrorKind::input, Where{.field = "--start"}, "expected a UTC time YYYY-MM-DDTHH:MM:SSZ");
-  const auto digits = [&](std::size_t at) { return (text[at] - '0') * 10 + (text[at + 1] - '0'); };
-  return std::chrono::sys_days(*parse_iso_date(text.substr(0, 10))).time_since_epoch() / std::chrono::seconds(1) +
-         digits(11) * 3600 + digits(14) * 60 + digits(17);
+  const auto start = parse_iso_time(text);
+  if (!start) throw Error(ErrorKind::input, Where{.field = "--start"}, "expected a UTC time YYYY-MM-DDTHH:MM:SSZ");
+  return *start;
 }
 
 fs::path control_file(const Options& options) {
@@ -96,20 +95,30 @@ int simulate(const Options& options) {
   std::optional<bool> duplex;
   if (!options.sides.empty()) duplex = options.sides == "duplex";
   const SheetCamera camera(options.run_file, *run.profile, duplex, control_sheets);
-  run.sheets = camera.sheets();
   std::vector<SheetCode> codes;
   for (std::size_t i = 0; i < camera.sheets(); ++i) codes.push_back(camera.read(i));
+  // Banner sheets are no piece's: the control file does not count them.
+  run.sheets = static_cast<std::size_t>(
+      std::count_if(codes.begin(), codes.end(), [](const SheetCode& code) { return !code.divert; }));
 
   // Which piece each sheet belongs to, as the stack really is: by the
-  // control file, else by the codes.
+  // control file, else by the codes; a banner is a group of its own.
   std::vector<std::size_t> piece_of;
-  for (std::size_t p = 0; p < run.pieces.size(); ++p) piece_of.insert(piece_of.end(), run.pieces[p].sheets, p);
-  if (run.pieces.empty())
-    for (std::size_t i = 0; i < codes.size(); ++i)
-      piece_of.push_back(i > 0 && codes[i].piece == codes[i - 1].piece && codes[i].readable ? piece_of.back() : i);
-  if (piece_of.size() != codes.size())
+  std::vector<std::size_t> listed;
+  for (std::size_t p = 0; p < run.pieces.size(); ++p) listed.insert(listed.end(), run.pieces[p].sheets, p);
+  for (std::size_t i = 0, next = 0; i < codes.size(); ++i) {
+    const std::size_t own = run.pieces.size() + i;
+    if (codes[i].divert)
+      piece_of.push_back(own);
+    else if (!run.pieces.empty())
+      piece_of.push_back(next < listed.size() ? listed[next++] : own);
+    else
+      piece_of.push_back(i > 0 && codes[i].piece == codes[i - 1].piece && codes[i].readable ? piece_of.back() : own);
+  }
+  if (!run.pieces.empty() && listed.size() != run.sheets)
     throw Error(ErrorKind::input, Where{.file = control.filename().string()},
-                "has " + std::to_string(piece_of.size()) + " sheets, the run file " + std::to_string(codes.size()));
+                "has " + std::to_string(listed.size()) + " sheets, the run file " + std::to_string(run.sheets) +
+                    " besides banner sheets");
 
   const auto order = feed_order(*run.profile, codes.size());
   std::vector<Fault> faults = random_faults(options.random_faults, options.seed, order, piece_of);

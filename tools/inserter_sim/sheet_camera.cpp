@@ -69,10 +69,12 @@ SheetCamera::SheetCamera(const std::filesystem::path& run_file, const InserterPr
   const auto pages = static_cast<std::size_t>(document_->pages());
   // Without a word on it, the marks tell: on a duplex run every other page
   // carries them, on a simplex run every page.
+  // A banner sheet before the run adds one sheet to the control file's.
+  const auto fits = [&](std::size_t sheets) { return sheets == control_sheets || sheets == control_sheets + 1; };
   if (duplex)
     duplex_ = *duplex;
-  else if (control_sheets > 0)
-    duplex_ = pages == 2 * control_sheets;
+  else if (control_sheets > 0 && fits(pages) != (pages % 2 == 0 && fits(pages / 2)))
+    duplex_ = !fits(pages);
   else
     duplex_ = pages % 2 == 0 && marked(0) != marked(1);
   if (pages == 0 || (duplex_ && pages % 2 != 0))
@@ -112,6 +114,12 @@ SheetCode SheetCamera::read_page(int page_index) const {
   SheetCode code;
   code.readable = true;
   code.bars = bars_in(image, profile_, region);
+  bool any = false;
+  for (std::size_t i = 0; i < code.bars.size(); ++i) {
+    any = any || code.bars[i];
+    code.divert = code.divert || (code.bars[i] && profile_.positions[i].function == MarkFunction::divert);
+  }
+  code.divert = code.divert || !any;
   return code;
 }
 

@@ -21,7 +21,8 @@ namespace kuvert::inserter_sim {
 class SheetCamera {
  public:
   // `duplex` unknown: told from the page count when the control file gave
-  // `control_sheets` (twice as many pages: duplex), else from the marks
+  // `control_sheets` (twice as many pages, or a banner sheet more: duplex)
+  // and it tells, else from the marks
   // (on one of the first two pages only: duplex). Throws
   // kuvert::Error (input) when the file cannot be opened, or its pages are
   // not a whole number of sheets.

@@ -17,6 +17,15 @@ SheetCode unreadable(std::string problem) {
 }
 
 SheetCode decode_datamatrix(const std::string& payload) {
+  constexpr std::string_view kDivert = "|DIVERT";
+  if (payload.ends_with(kDivert) && payload.find('|') == payload.size() - kDivert.size() &&
+      payload.size() > kDivert.size()) {
+    SheetCode code;
+    code.readable = true;
+    code.divert = true;
+    code.piece = payload.substr(0, payload.size() - kDivert.size());
+    return code;
+  }
   const auto first = payload.find('|');
   const auto second = first == std::string::npos ? first : payload.find('|', first + 1);
   if (second == std::string::npos || first == 0)

@@ -18,6 +18,9 @@ struct SheetCode {
   std::uint32_t sheet = 0, of = 0;
   // OMR: one entry per profile position, true where a bar was seen.
   std::vector<bool> bars;
+  // A sheet of no piece (a banner): its divert bar or "|DIVERT" code, or
+  // no bar at all. The machine diverts it without counting it.
+  bool divert = false;
 };
 
 SheetCode unreadable(std::string problem);
@@ -25,8 +28,8 @@ SheetCode unreadable(std::string problem);
 // "3", "03": a count from 1, the whole text; nothing otherwise.
 std::optional<std::uint32_t> count_from_1(std::string_view text);
 
-// "3F2A9C1D-R0001-000042|S02/03|F1,2": unreadable (with the reason) when it
-// does not have that form.
+// "3F2A9C1D-R0001-000042|S02/03|F1,2", or "3F2A9C1D-R0001|DIVERT" for a
+// divert sheet: unreadable (with the reason) when it has neither form.
 SheetCode decode_datamatrix(const std::string& payload);
 
 }  // namespace kuvert::inserter_sim
