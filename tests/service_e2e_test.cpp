@@ -660,6 +660,16 @@ TEST_CASE(
   REQUIRE(ticket_text.size() == 1);
   CHECK(ticket_text[0].find("Laufzettel " + number) != std::string::npos);
   CHECK(ticket_text[0].find(delivered.filename().string()) != std::string::npos);
+  // The sheets control file has the banner's record first, to divert, so
+  // that record n is still sheet n of the printer's file.
+  const std::string sheets = read_file(site.printer() / (delivered_stem(run) + ".sheets.txt"));
+  const std::string run_sheets = read_file(fs::path(run.file).replace_extension(".sheets.txt"));
+  const auto run_ticket = nlohmann::json::parse(read_file(fs::path(run.file).replace_extension(".json")));
+  const std::string banner_id = run_ticket["job_key"].get<std::string>() + "-" + run.name;
+  REQUIRE(sheets.size() == run_sheets.size() + 65);  // one fixed-width record of 63 and CRLF
+  CHECK(sheets.substr(0, 65) == banner_id + std::string(32 - banner_id.size(), ' ') + "001001" +
+                                    std::string(24, ' ') + "Y\r\n");
+  CHECK(sheets.substr(65) == run_sheets);
 
   // The inserter takes the printer's file as it is: every piece inserted,
   // the banner diverted; its results file closes the loop.

@@ -42,7 +42,7 @@ bool may_see_content(ConsoleContext& context, const Session& session, const RunR
   }
   Transaction transaction(context.store().db());
   append_audit(context.store(),
-               {iso_time(context.clock()), session.user, "view content", "run " + std::to_string(run.id), what});
+               {iso_time(context.clock()), session.user, "view content", audit_object(run), what});
   transaction.commit();
   return true;
 }

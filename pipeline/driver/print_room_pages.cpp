@@ -16,7 +16,6 @@ using compose::money;
 
 namespace {
 
-constexpr double kPointsPerMm = 72.0 / 25.4;
 constexpr double kLeft = 56;  // 20 mm
 constexpr double kTop = 780;
 
@@ -57,10 +56,10 @@ std::string part_text(const RunTicket& ticket) {
 // Labelled lines: the label in bold, the value beside it, cut to the room.
 class Rows {
  public:
-  Rows(TextPage& page, double y, double size, double value_x, double right)
-      : page_(page), y_(y), size_(size), value_x_(value_x), right_(right) {}
+  Rows(TextPage& page, double y, double size, double left, double right)
+      : page_(page), y_(y), size_(size), left_(left), value_x_(left + 120), right_(right) {}
   void row(const std::string& label, const std::string& value) {
-    page_.text(label, kLeft, y_, size_, true);
+    page_.text(label, left_, y_, size_, true);
     page_.text(page_.fitted(value, size_, right_ - value_x_), value_x_, y_, size_);
     y_ -= size_ * 1.5;
   }
@@ -69,7 +68,7 @@ class Rows {
 
  private:
   TextPage& page_;
-  double y_, size_, value_x_, right_;
+  double y_, size_, left_, value_x_, right_;
 };
 
 // A DataMatrix of `payload` with its top-left corner at (x, y) mm from the
@@ -83,22 +82,32 @@ std::string code_at(const std::string& payload, double x, double y, double modul
   return draw_modules(placement, datamatrix_modules(payload), kBlankA4);
 }
 
-// The right edge, in points, that text keeps to beside the clear zone.
-double text_right(const RectMm& clear_zone) {
-  constexpr double kPageRight = 540;
-  if (clear_zone.width <= 0 || clear_zone.x < kA4WidthMm / 2) return kPageRight;
-  return std::min(kPageRight, (clear_zone.x - 5) * kPointsPerMm);
+// The column, in points, that text and codes keep to: left of a zone in
+// the sheet's right half, right of one in its left half, 5 mm away.
+struct Column {
+  double left = kLeft, right = 540;
+};
+Column column_beside(const std::vector<RectMm>& keep_clear) {
+  Column column;
+  for (const auto& zone : keep_clear) {
+    if (zone.width <= 0 || zone.height <= 0) continue;
+    if (zone.x + zone.width / 2 > kA4WidthMm / 2)
+      column.right = std::min(column.right, (zone.x - 5) * kPointsPerMm);
+    else
+      column.left = std::max(column.left, (zone.x + zone.width + 5) * kPointsPerMm);
+  }
+  return column;
 }
 
 }  // namespace
 
-void draw_banner(TextPage& page, const RunTicket& ticket, const RunLabel& label, const RectMm& clear_zone,
-                 bool diverted) {
-  const double right = text_right(clear_zone);
-  page.text(page.fitted("BANNERBLATT – kein Teil einer Sendung", 14, right - kLeft, true), kLeft, kTop, 14, true);
-  page.text(page.fitted(label.number, 40, right - kLeft, true), kLeft, kTop - 56, 40, true);
-  if (ticket.parts > 1) page.text(part_text(ticket), kLeft, kTop - 80, 14);
-  Rows rows(page, kTop - 116, 12, kLeft + 120, right);
+void draw_banner(TextPage& page, const RunTicket& ticket, const RunLabel& label,
+                 const std::vector<RectMm>& keep_clear, bool diverted) {
+  const auto [left, right] = column_beside(keep_clear);
+  page.text(page.fitted("BANNERBLATT – kein Teil einer Sendung", 14, right - left, true), left, kTop, 14, true);
+  page.text(page.fitted(label.number, 40, right - left, true), left, kTop - 56, 40, true);
+  if (ticket.parts > 1) page.text(part_text(ticket), left, kTop - 80, 14);
+  Rows rows(page, kTop - 116, 12, left, right);
   rows.row("Auftrag", ticket.job);
   rows.row("Mandant", ticket.client + (ticket.application.empty() ? "" : " (" + ticket.application + ")"));
   rows.row("Sendungen", integer_text(static_cast<std::int64_t>(ticket.counts.pieces)));
@@ -118,10 +127,11 @@ void draw_banner(TextPage& page, const RunTicket& ticket, const RunLabel& label,
   rows.row("Drucker", or_dash(label.printer));
   rows.row("Druckdatei", or_dash(label.file));
   // The run number as a code for the hand scanner, 1 mm a module.
-  page.draw(code_at(label.number, 20, 232, 1));
-  page.text("Lauf " + label.number, kLeft, 100, 10);
-  page.text(diverted ? "Der Kuvertierer steuert dieses Blatt aus." : "Vor dem Kuvertieren entnehmen.", kLeft, 70, 12,
-            true);
+  page.draw(code_at(label.number, left / kPointsPerMm, 232, 1));
+  page.text("Lauf " + label.number, left, 100, 10);
+  page.text(page.fitted(diverted ? "Der Kuvertierer steuert dieses Blatt aus." : "Vor dem Kuvertieren entnehmen.", 12,
+                        right - left, true),
+            left, 70, 12, true);
 }
 
 void draw_separator(TextPage& page, const RunTicket& ticket, const RunLabel& label, std::size_t index) {
@@ -130,9 +140,9 @@ void draw_separator(TextPage& page, const RunTicket& ticket, const RunLabel& lab
   page.text("Sendung " + integer_text(static_cast<std::int64_t>(index + 1)) + " von " +
                 integer_text(static_cast<std::int64_t>(ticket.manual_pieces.size())),
             kLeft, kTop - 44, 28, true);
-  Rows rows(page, kTop - 84, 12, kLeft + 120, 540);
+  Rows rows(page, kTop - 84, 12, kLeft, 540);
   rows.row("Sendung", piece.piece);
-  rows.row("Blatt", integer_text(static_cast<std::int64_t>(piece.sheets)) + " folgen");
+  rows.row("Blatt", integer_text(static_cast<std::int64_t>(piece.sheets)) + (piece.sheets == 1 ? " folgt" : " folgen"));
   std::string documents;
   for (const auto& document : piece.documents) documents += (documents.empty() ? "" : ", ") + document;
   rows.row("Dokumente", documents);
@@ -226,7 +236,8 @@ std::vector<std::string> ticket_pages(TextFonts& fonts, const RunTicket& ticket,
   std::string extra;
   if (sheets.banner) extra = "1 Bannerblatt vor dem Lauf";
   if (sheets.separators && production.manual_handling)
-    extra += (extra.empty() ? "" : ", ") + count(ticket.manual_pieces.size()) + " Trennblätter";
+    extra += (extra.empty() ? "" : ", ") + count(ticket.manual_pieces.size()) +
+             (ticket.manual_pieces.size() == 1 ? " Trennblatt" : " Trennblätter");
   pages.row("Zusätzliche Blätter", extra.empty() ? "keine" : extra);
 
   pages.heading("Mengen");

@@ -29,11 +29,12 @@ struct PrintRoomSheets {
 
 // The banner: run number in large type and as a DataMatrix, job, client,
 // counts, paper, sides, envelope, inserter, inserts, postage, due date.
-// Its text keeps left of `clear_zone` (mm from the top left) when that lies
-// in the sheet's right half, right of it otherwise; `diverted`: whether the
+// Its text and code keep 5 mm beside each zone of `keep_clear` (mm from
+// the top left; the marks' zones on its side): left of one in the sheet's
+// right half, right of one in its left half. `diverted`: whether the
 // inserter diverts it by its marks, else it says to take it out by hand.
-void draw_banner(TextPage& page, const RunTicket& ticket, const RunLabel& label, const RectMm& clear_zone,
-                 bool diverted);
+void draw_banner(TextPage& page, const RunTicket& ticket, const RunLabel& label,
+                 const std::vector<RectMm>& keep_clear, bool diverted);
 
 // The separator before piece `index` (0-based) of a run's manual pieces.
 void draw_separator(TextPage& page, const RunTicket& ticket, const RunLabel& label, std::size_t index);

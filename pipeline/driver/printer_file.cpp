@@ -1,5 +1,7 @@
 #include "pipeline/driver/printer_file.hpp"
 
+#include <algorithm>
+
 #include "pipeline/driver/composed_pdf.hpp"
 #include "pipeline/model/a4_sheet.hpp"
 #include "pipeline/model/error.hpp"
@@ -90,10 +92,24 @@ class PrinterFileWriter {
   std::uint32_t resources_ = numbering_.allocate();
 };
 
+// What the marks keep white on a sheet's front: the clear zone, and on a
+// duplex sheet whose code is on the back, the zone behind it too.
+std::vector<RectMm> zones_on_front(const InserterProfile* profile, const RunTicket& ticket) {
+  if (!profile) return {};
+  std::vector<RectMm> zones = {profile->clear_zone};
+  if (profile->side == SheetSide::back && ticket.production.sides != "simplex") {
+    RectMm behind = profile->clear_zone;
+    behind.x = kA4WidthMm - behind.x - behind.width;
+    zones.push_back(behind);
+  }
+  return zones;
+}
+
 SheetContext sheet_of_no_piece(const RunTicket& ticket) {
   SheetContext context;
   context.run_id = ticket.run;
   context.job_key = ticket.job_key;
+  context.run_sheets = static_cast<std::uint32_t>(std::max<std::size_t>(ticket.counts.sheets, 1));
   context.divert = true;
   return context;
 }
@@ -134,7 +150,7 @@ std::size_t write_printer_file(const fs::path& run_file, const RunTicket& ticket
   if (sheets.banner) {
     TextPage page(writer.fonts());
     const bool diverted = profile && (profile->code == CodeKind::datamatrix || has_divert_position(*profile));
-    draw_banner(page, ticket, label, profile ? profile->clear_zone : RectMm{}, diverted);
+    draw_banner(page, ticket, label, zones_on_front(profile, ticket), diverted);
     writer.add_sheet(page, profile, sheet_of_no_piece(ticket));
     ++added;
   }

@@ -5,7 +5,8 @@
 // that make the inserter divert it: a divert bar or a "|DIVERT" code;
 // stages/impose/control_marks.hpp), and for a run finished by hand a
 // separator sheet before each piece. The run's own sheets are copied
-// unchanged, one page at a time, so memory stays flat however long the run.
+// unchanged, one page at a time: memory holds a few bytes per page (the
+// object numbers and offsets), never the pages.
 #include <filesystem>
 
 #include "pipeline/driver/print_room_pages.hpp"

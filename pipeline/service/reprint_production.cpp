@@ -73,7 +73,7 @@ ReprintOrder order_for(Store& store, const JobRecord& job, const RunRecord& run,
 
 void make_reprint(Store& store, const ServiceConfig& config, const RunRecord& run, const Clock& clock,
                   const ServiceLog& log, const std::atomic<bool>& stopping) {
-  const std::string label = "run " + std::to_string(run.id) + " (" + run.job_name + " " + run.name + ")";
+  const std::string label = "run " + run_number(run.job, run.name) + " (" + run.job_name + ")";
   const auto give_up = [&](const std::string& problem) {
     set_reprint_problem(store, run.id, problem);
     log(label + ": no reprint: " + problem);

@@ -138,7 +138,7 @@ ResultsApplied apply_results_file(Store& store, const std::vector<Printer>& prin
   if (unreported)
     detail += ", " + std::to_string(set_unset_pieces(store, run->id, *unreported, iso_time(now))) + " others " +
               std::string(kuvert::name(*unreported));
-  append_audit(store, {iso_time(now), origin.user, "results applied", "run " + std::to_string(run->id), detail});
+  append_audit(store, {iso_time(now), origin.user, "results applied", audit_object(*run), detail});
   if (within) within();
   if (printer && printer->auto_reconcile && tally_pieces(store, run->id).unset == 0)
     act_on_run(store, run->id, RunAction::reconcile, {"kuvert", Role::viewer, true}, now,

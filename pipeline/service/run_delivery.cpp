@@ -9,6 +9,7 @@
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "pipeline/config/centre_time.hpp"
 #include "pipeline/driver/printer_file.hpp"
@@ -19,6 +20,7 @@
 #include "pipeline/profiles/load_fonts.hpp"
 #include "pipeline/profiles/load_profiles.hpp"
 #include "pipeline/service/inbox_files.hpp"
+#include "stages/deliver/control_files.hpp"
 
 namespace kuvert::service {
 
@@ -35,6 +37,14 @@ namespace {
 
 std::string last_error() { return std::strerror(errno); }
 
+std::string bytes_of(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) copy_failure(file, "cannot be read");
+  return bytes.str();
+}
+
 RunTicket ticket_of(const RunRecord& run) {
   const fs::path ticket = fs::path(run.file).replace_extension(".json");
   try {
@@ -48,7 +58,7 @@ RunTicket ticket_of(const RunRecord& run) {
 // The run as the print room reads it on its paper.
 RunLabel label_of(const RunRecord& run, const Printer& printer, const ServiceConfig& config) {
   const auto created = parse_iso_time(run.created_at);
-  return {.number = run_number(run),
+  return {.number = run_number(run.job, run.name),
           .printer = printer.name,
           .created = created ? CentreTime(config.time_zone).clock_text(*created) : run.created_at,
           .file = delivered_name(run)};
@@ -72,10 +82,20 @@ std::optional<InserterProfile> inserter_of(const RunTicket& ticket, const Servic
 // or separators the run file is written anew, else copied.
 void copy_run_files(const RunRecord& run, const Printer& printer, const ServiceConfig& config) {
   const RunTicket ticket = ticket_of(run);
-  for (const auto& name : ticket.control_files)
-    copy_file_atomically(fs::path(run.file).parent_path() / name, printer.folder / delivered_name(run, name));
   const PrintRoomSheets sheets{.banner = printer.banner,
                                .separators = printer.separators && ticket.production.manual_handling};
+  for (const auto& name : ticket.control_files) {
+    const fs::path source = fs::path(run.file).parent_path() / name;
+    const fs::path copy = printer.folder / delivered_name(run, name);
+    // With a banner first, record n of the sheets file is still sheet n.
+    if (sheets.banner && name.find(".sheets.") != std::string::npos) {
+      const auto format = fs::path(name).extension() == ".csv" ? ControlFormat::csv : ControlFormat::fixed;
+      const std::string banner = ticket.job_key.empty() ? ticket.run : ticket.job_key + "-" + ticket.run;
+      write_file_atomically(copy, sheets_with_banner(bytes_of(source), format, banner));
+    } else {
+      copy_file_atomically(source, copy);
+    }
+  }
   const fs::path target = printer.folder / delivered_name(run);
   if (printer.ticket || sheets.banner || sheets.separators) {
     const FontCatalog fonts = load_fonts(config.fonts);
@@ -123,8 +143,6 @@ bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, con
 
 std::string delivered_name(const RunRecord& run) { return delivered_name(run, run.name + ".pdf"); }
 
-std::string run_number(const RunRecord& run) { return concat("J", std::to_string(run.job), "-", run.name); }
-
 std::string job_file_stem(std::int64_t job, const std::string& name) {
   // Job names come from job.json: in a file name only letters, digits,
   // '.', '-' and '_' are kept.
@@ -147,7 +165,7 @@ namespace {
 // problem is recorded (and logged) when it changes, not on every try.
 bool try_delivery(Store& store, const ServiceConfig& config, const RunRecord& run, const ServiceLog& log,
                   const std::string& again, const std::function<bool(const Printer&)>& copy) {
-  const std::string label = "run " + std::to_string(run.id) + " (" + run.job_name + " " + run.name + ")";
+  const std::string label = "run " + run_number(run.job, run.name) + " (" + run.job_name + ")";
   const Printer* printer = printer_named(config.printers, run.printer);
   if (!printer) {
     log(label + ": printer \"" + run.printer + "\" is not configured; the run waits");
@@ -155,7 +173,9 @@ bool try_delivery(Store& store, const ServiceConfig& config, const RunRecord& ru
   }
   try {
     if (!copy(*printer)) return false;
-  } catch (const Error& error) {
+  } catch (const std::exception& error) {
+    // kuvert's errors, and a library's while writing the printer's file
+    // (a font HarfBuzz cannot subset): this run waits, the others go on.
     if (run.delivery_problem != error.what()) {
       set_delivery_problem(store, run.id, error.what());
       log(label + ": not delivered" + again + ", tried again until it works: " + error.what());
@@ -177,7 +197,7 @@ int deliver_ready_runs(Store& store, const ServiceConfig& config, std::int64_t n
   for (const auto& run : runs_to_redeliver(store))
     delivered += try_delivery(store, config, run, log, " again (" + run.redeliver + ")", [&](const Printer& printer) {
       copy_run_files(run, printer, config);
-      finish_redelivery(store, run.id, delivered_name(run), now);
+      finish_redelivery(store, run, delivered_name(run), now);
       return true;
     });
   for (const auto& run : runs_ready_for_delivery(store))

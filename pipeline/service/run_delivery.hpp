@@ -29,8 +29,6 @@ namespace kuvert::service {
 std::string job_file_stem(std::int64_t job, const std::string& name);
 
 std::string delivered_name(const store::RunRecord& run);
-// "J12-R0001": run R0001 of job 12, as the print room's paper names it.
-std::string run_number(const store::RunRecord& run);
 std::string delivered_name(const store::RunRecord& run, const std::string& file);
 
 // Delivers every run ready for delivery; returns how many were delivered.

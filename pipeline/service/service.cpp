@@ -133,7 +133,7 @@ void Service::reprint_reconciled(Store& store) {
   for (const auto& run : runs_due_for_reprint(store)) {
     if (stopping_) return;
     attempt(
-        failed_reprints_, run.id, "run " + std::to_string(run.id) + " reprint",
+        failed_reprints_, run.id, "run " + run_number(run.job, run.name) + " reprint",
         [&] { make_reprint(store, config_, run, clock_, log_, stopping_); },
         [&](const std::string& reason) { set_reprint_problem(store, run.id, "making it " + reason); });
   }

@@ -106,9 +106,10 @@ bool add_reprint_runs(Store& store, const RunRecord& parent, const std::vector<R
   std::string detail;
   for (const auto& run : runs) {
     insert_run(store, parent.job, run, parent.printer, parent.id, now);
-    detail += (detail.empty() ? "" : ", ") + run.name + " (" + counted(run.pieces, "piece", "pieces") + ")";
+    detail += (detail.empty() ? "" : ", ") + run_number(parent.job, run.name) + " (" +
+              counted(run.pieces, "piece", "pieces") + ")";
   }
-  append_audit(store, {iso_time(now), "kuvert", "reprint made", "run " + std::to_string(parent.id), detail});
+  append_audit(store, {iso_time(now), "kuvert", "reprint made", audit_object(parent), detail});
   transaction.commit();
   return true;
 }

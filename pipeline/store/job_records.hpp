@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "pipeline/model/insert_status.hpp"
+#include "pipeline/model/run_number.hpp"
 #include "pipeline/store/run_workflow.hpp"
 #include "pipeline/store/store.hpp"
 
@@ -161,6 +162,10 @@ struct RunRecord {
 
 std::vector<RunRecord> list_runs(Store& store, std::optional<RunState> state = std::nullopt, std::int64_t limit = 500);
 std::optional<RunRecord> find_run(Store& store, std::int64_t id);
+std::optional<RunRecord> find_run(Store& store, const RunNumber& number);
+// A run as the audit trail names it: "run J12-R0001" (run_number.hpp); an
+// audit filter on "run J12-" finds all runs of job 12.
+std::string audit_object(const RunRecord& run);
 std::vector<RunRecord> runs_of_job(Store& store, std::int64_t job);
 // Runs the service may copy to their printers now.
 std::vector<RunRecord> runs_ready_for_delivery(Store& store);
@@ -174,7 +179,7 @@ void set_delivery_problem(Store& store, std::int64_t run, const std::string& pro
 // their printer; and the end of one such copy, audited. A later action on
 // the run (marked printed, inserted) drops a copy not yet made.
 std::vector<RunRecord> runs_to_redeliver(Store& store);
-void finish_redelivery(Store& store, std::int64_t run, const std::string& delivered_as, std::int64_t now);
+void finish_redelivery(Store& store, const RunRecord& run, const std::string& delivered_as, std::int64_t now);
 
 // Retention: done inputs whose files in the store are older than
 // `before`, and print jobs whose runs are all closed or cancelled and last

@@ -42,7 +42,7 @@ std::optional<PieceVerdict> parse_piece_verdict(std::string_view text) { return 
 
 std::int64_t set_piece_verdicts(Store& store, const RunRecord& run, const PieceVerdicts& verdicts, const Actor& actor,
                                 std::int64_t now, bool clearing) {
-  const std::string object = "run " + std::to_string(run.id);
+  const std::string object = audit_object(run);
   std::vector<Diagnostic> problems;
   const auto problem = [&](const std::string& piece, std::string message) {
     problems.push_back(

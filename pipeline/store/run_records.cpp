@@ -65,6 +65,14 @@ std::optional<RunRecord> find_run(Store& store, std::int64_t id) {
   return query.first(read_run);
 }
 
+std::optional<RunRecord> find_run(Store& store, const RunNumber& number) {
+  Statement query(store.db(), std::string(kRunColumns) + " WHERE r.job_id = ? AND r.name = ?");
+  query.bind(1, number.job).bind(2, number.run);
+  return query.first(read_run);
+}
+
+std::string audit_object(const RunRecord& run) { return "run " + run_number(run.job, run.name); }
+
 std::vector<RunRecord> runs_of_job(Store& store, std::int64_t job) {
   Statement query(store.db(), std::string(kRunColumns) + " WHERE r.job_id = ? ORDER BY r.name");
   query.bind(1, job);
@@ -136,12 +144,12 @@ std::vector<RunRecord> runs_to_redeliver(Store& store) {
   return query.rows(read_run);
 }
 
-void finish_redelivery(Store& store, std::int64_t run, const std::string& delivered_as, std::int64_t now) {
+void finish_redelivery(Store& store, const RunRecord& run, const std::string& delivered_as, std::int64_t now) {
   Transaction transaction(store.db());
   Statement update(store.db(), "UPDATE runs SET redeliver = '' WHERE id = ? AND redeliver != ''");
-  update.bind(1, run).run();
+  update.bind(1, run.id).run();
   if (store.db().changes() == 1)
-    append_audit(store, {iso_time(now), "kuvert", "redelivered", "run " + std::to_string(run), "as " + delivered_as});
+    append_audit(store, {iso_time(now), "kuvert", "redelivered", audit_object(run), "as " + delivered_as});
   transaction.commit();
 }
 
@@ -179,9 +187,10 @@ RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Acto
   Transaction transaction(store.db());
   const auto run = find_run(store, id);
   if (!run) throw_input(where, "no such run");
+  const std::string object = audit_object(*run);
+  where.record = object;
   const RunDecision decision = decide_action(store, *run, action, actor, details);
   const std::string user = actor.system ? "kuvert" : actor.user;
-  const std::string object = "run " + std::to_string(id);
   if (!decision.next) {
     append_audit(store, {iso_time(now), user, std::string(name(action)) + " refused", object, decision.refusal});
     transaction.commit();

@@ -64,6 +64,15 @@ std::string file_name(const PrintRun& run, const char* what, ControlFormat forma
 
 }  // namespace
 
+std::string sheets_with_banner(const std::string& bytes, ControlFormat format, const std::string& banner_id) {
+  ControlFileText banner("banner", format);
+  banner.add(banner_id, kSheetColumns, {banner_id, "1", "1", "", "Y"});
+  std::string text = std::move(banner).finish().bytes;
+  // CSV: the record just written came with the header the file begins with.
+  const auto header_end = bytes.find('\n');
+  return text + (format == ControlFormat::csv && header_end != std::string::npos ? bytes.substr(header_end + 1) : bytes);
+}
+
 std::vector<ControlFile> control_files(const PrintRun& run, const RunContents& contents,
                                        const InserterProfile& inserter, const std::string& job_key) {
   std::vector<ControlFile> files;

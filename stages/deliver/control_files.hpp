@@ -54,4 +54,10 @@ struct ControlFile {
 std::vector<ControlFile> control_files(const PrintRun& run, const RunContents& contents,
                                        const InserterProfile& inserter, const std::string& job_key);
 
+// A sheets file (`bytes`, as control_files wrote it) for a printer's file
+// that begins with a banner sheet: the banner's record first (`banner_id`,
+// the job key and run as its code has them, "3F2A9C1D-R0001"; sheet 1 of
+// 1, no feeders, divert Y), then the run's, so record n is sheet n.
+std::string sheets_with_banner(const std::string& bytes, ControlFormat format, const std::string& banner_id);
+
 }  // namespace kuvert

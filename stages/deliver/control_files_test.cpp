@@ -91,4 +91,26 @@ TEST_CASE("a value too wide for its fixed-width column is refused, never cut", "
         std::string::npos);
 }
 
+TEST_CASE("a sheets file for a printer's file with a banner sheet has the banner's record first, to divert",
+          "[deliver]") {
+  TwoPieces two;
+  for (const auto format : {ControlFormat::fixed, ControlFormat::csv}) {
+    two.inserter.control_files = {std::nullopt, format};
+    const auto files = control_files(two.run, two.contents, two.inserter, "3F2A9C1D");
+    REQUIRE(files.size() == 1);
+    const std::string with_banner = sheets_with_banner(files[0].bytes, format, "3F2A9C1D-R0002");
+    if (format == ControlFormat::fixed) {
+      CHECK(with_banner == "3F2A9C1D-R0002" + std::string(18, ' ') + "001001" + std::string(24, ' ') + "Y\r\n" +
+                               files[0].bytes);
+    } else {
+      CHECK(with_banner ==
+            "piece,sheet,of,feeders,divert\r\n"
+            "3F2A9C1D-R0002,1,1,,Y\r\n"
+            "3F2A9C1D-R0002-000001,1,2,,N\r\n"
+            "3F2A9C1D-R0002-000001,2,2,1 2,N\r\n"
+            "3F2A9C1D-R0002-000002,1,1,,N\r\n");
+    }
+  }
+}
+
 }  // namespace kuvert

@@ -21,8 +21,10 @@ bool reversed(const InserterProfile& profile) { return profile.order == Collatio
 
 std::uint32_t sequence_value(const InserterProfile& profile, const SheetContext& sheet) {
   const std::uint32_t modulus = sequence_modulus(profile);
-  const std::uint32_t feed = reversed(profile) ? sheet.run_sheets - sheet.sheet_in_run + 1 : sheet.sheet_in_run;
-  const std::uint32_t up = (feed - 1) % modulus;
+  // Feed 0 is a sheet fed before the run's first (a divert sheet).
+  const std::int64_t feed = reversed(profile) ? std::int64_t{sheet.run_sheets} - sheet.sheet_in_run + 1
+                                              : std::int64_t{sheet.sheet_in_run};
+  const auto up = static_cast<std::uint32_t>(((feed - 1) % modulus + modulus) % modulus);
   return profile.sequence_direction == SequenceDirection::up ? up : modulus - 1 - up;
 }
 
@@ -51,8 +53,13 @@ bool has_divert_position(const InserterProfile& profile) {
 
 std::vector<bool> omr_bars(const InserterProfile& profile, const SheetContext& sheet) {
   if (sheet.divert && !has_divert_position(profile)) return std::vector<bool>(profile.positions.size(), false);
+  // A divert sheet is no collation sheet, and counts as the sheet fed just
+  // before the run's first (or after its last, in reverse order), so that
+  // a machine checking the sequence across it finds no break.
   const bool collation = is_collation_sheet(profile, sheet) && !sheet.divert;
-  const std::uint32_t sequence = sheet.divert ? 0 : sequence_value(profile, sheet);
+  SheetContext counted = sheet;
+  if (sheet.divert) counted.sheet_in_run = 0;  // fed first, or in reverse order last
+  const std::uint32_t sequence = sequence_value(profile, counted);
   const auto uses = [&sheet](int station) {
     return std::find(sheet.feeder_stations.begin(), sheet.feeder_stations.end(), station) !=
            sheet.feeder_stations.end();
@@ -68,7 +75,7 @@ std::vector<bool> omr_bars(const InserterProfile& profile, const SheetContext& s
         bars[i] = true;
         break;
       case MarkFunction::insert:
-        bars[i] = !sheet.divert && collation != (profile.logic == MarkLogic::negative);
+        bars[i] = collation != (profile.logic == MarkLogic::negative);
         break;
       case MarkFunction::feeder:
         bars[i] = collation && uses(position.feeder);

@@ -23,7 +23,7 @@ struct SheetContext {
   std::vector<int> feeder_stations;  // stations the piece takes inserts from
   std::string job_key;               // sets the job apart from others on the same inserter ("3F2A9C1D")
   // A sheet of no piece that the inserter must divert: a banner sheet
-  // before the run (driver/printer_file.hpp). Its counts are 1 of 1.
+  // before the run (driver/printer_file.hpp). run_sheets is the run's.
   bool divert = false;
 };
 
@@ -42,9 +42,14 @@ inline Where where_of(const SheetContext& sheet) {
 //   first printed one.
 // - start and safety: always. divert: only on a divert sheet. stop: never
 //   (reserved).
-// - a divert sheet (SheetContext::divert) carries start, divert, safety and
-//   parity, nothing else; on a profile without a divert position it
-//   carries no bar at all (a reader finds no start mark and no piece).
+// - a divert sheet (SheetContext::divert, printed before the run's
+//   run_sheets sheets) carries start, divert, safety and parity, no
+//   feeder, the insert mark as a sheet that closes no piece (so with
+//   negative logic it is printed), and the sequence of the sheet fed just
+//   before the run's first, or in reverse order just after its last, so
+//   that a machine checking the sequence across it sees none broken. On a
+//   profile without a divert position it carries no bar at all (a reader
+//   finds no start mark and no piece).
 // - insert: on the collation sheet, the piece's last sheet as fed
 //   (collation_mark = end) or its first (begin); negative logic prints it on
 //   every other sheet instead.

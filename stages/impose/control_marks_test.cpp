@@ -202,17 +202,28 @@ TEST_CASE("a divert sheet carries start, divert, safety and parity, and no piece
   auto profile = generic_omr();
   profile.positions.insert(profile.positions.begin() + 7, {kuvert::MarkFunction::divert, 0, 0});
   // Positions now: 0 start, 1 insert, 2-3 feeders, 4-6 sequence, 7 divert,
-  // 8 parity, 9 safety. Whatever the counts and feeders say, the banner
-  // shows start, divert, safety (3 bars) and the parity bar (even).
-  for (const auto& context : {sheet(1, 1, 1, 1, {1, 2}), sheet(6, 10, 2, 2, {1})}) {
+  // 8 parity, 9 safety. Whatever the feeders say, the banner shows start,
+  // divert, safety, and the sequence of the sheet before the run's first
+  // (7: the counter wraps) = 6 bars, even: no parity bar.
+  for (const auto& context : {sheet(1, 1, 1, 1, {1, 2}), sheet(1, 10, 1, 1, {1})}) {
     auto banner = context;
     banner.divert = true;
-    CHECK(kuvert::omr_bars(profile, banner) == Bars{1, 0, 0, 0, 0, 0, 0, 1, 1, 1});
+    CHECK(kuvert::omr_bars(profile, banner) == Bars{1, 0, 0, 0, 1, 1, 1, 1, 0, 1});
   }
-  profile.parity = kuvert::Parity::odd;
-  auto banner = sheet(1, 1, 1, 1);
+  auto banner = sheet(1, 10, 1, 1);
   banner.divert = true;
-  CHECK(kuvert::omr_bars(profile, banner) == Bars{1, 0, 0, 0, 0, 0, 0, 1, 0, 1});
+  profile.parity = kuvert::Parity::odd;
+  CHECK(kuvert::omr_bars(profile, banner) == Bars{1, 0, 0, 0, 1, 1, 1, 1, 1, 1});
+  // Fed after the run's 10 sheets in reverse order: sequence 10 mod 8 = 2.
+  profile.order = kuvert::CollationOrder::reverse;
+  CHECK(sequence(kuvert::omr_bars(profile, banner)) == 2);
+  // Counting down, the sheet before the first (7) shows 0.
+  profile.order = kuvert::CollationOrder::normal;
+  profile.sequence_direction = kuvert::SequenceDirection::down;
+  CHECK(sequence(kuvert::omr_bars(profile, banner)) == 0);
+  // With negative logic the insert mark says "closes no piece": printed.
+  profile.logic = kuvert::MarkLogic::negative;
+  CHECK(kuvert::omr_bars(profile, banner)[kInsert]);
 }
 
 TEST_CASE("on a profile without a divert position a divert sheet carries no bar", "[impose][omr]") {

@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "pipeline/model/error.hpp"
+#include "stages/impose/control_marks.hpp"
 
 namespace kuvert::inserter_sim {
 namespace {
@@ -88,7 +89,14 @@ SheetCamera::~SheetCamera() = default;
 
 SheetCode SheetCamera::read(std::size_t index) const {
   const bool on_back = duplex_ && profile_.side == SheetSide::back;
-  return read_page(static_cast<int>(duplex_ ? 2 * index + (on_back ? 1 : 0) : index));
+  SheetCode code = read_page(static_cast<int>(duplex_ ? 2 * index + (on_back ? 1 : 0) : index));
+  // A banner for a profile that cannot mark it for diversion carries no
+  // bar at all; only the file's first sheet may be one, so that a run's
+  // sheet whose marks failed is still a misread.
+  if (index == 0 && code.readable && profile_.code == CodeKind::omr && !has_divert_position(profile_) &&
+      std::find(code.bars.begin(), code.bars.end(), true) == code.bars.end())
+    code.divert = true;
+  return code;
 }
 
 bool SheetCamera::marked(int page_index) const {
@@ -114,12 +122,8 @@ SheetCode SheetCamera::read_page(int page_index) const {
   SheetCode code;
   code.readable = true;
   code.bars = bars_in(image, profile_, region);
-  bool any = false;
-  for (std::size_t i = 0; i < code.bars.size(); ++i) {
-    any = any || code.bars[i];
+  for (std::size_t i = 0; i < code.bars.size(); ++i)
     code.divert = code.divert || (code.bars[i] && profile_.positions[i].function == MarkFunction::divert);
-  }
-  code.divert = code.divert || !any;
   return code;
 }
 

@@ -19,7 +19,8 @@ struct SheetCode {
   // OMR: one entry per profile position, true where a bar was seen.
   std::vector<bool> bars;
   // A sheet of no piece (a banner): its divert bar or "|DIVERT" code, or
-  // no bar at all. The machine diverts it without counting it.
+  // no bar at all on the first sheet for a profile without a divert
+  // position (sheet_camera.hpp). The machine diverts it without counting.
   bool divert = false;
 };
 
