@@ -16,6 +16,7 @@
 #include "pipeline/console/console_server.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/scan_summary.hpp"
+#include "pipeline/model/run_number.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
@@ -79,6 +80,12 @@ class Console {
     for (const auto& run : list_runs(store))
       if (run.sensitive == sensitive) return run.id;
     return 0;
+  }
+  // Its number as the audit trail names it ("J2-R0001").
+  std::string number(bool sensitive) {
+    Store store({config_.store});
+    const auto found = find_run(store, run(sensitive));
+    return kuvert::run_number(found->job, found->name);
   }
   // The print file of the run `run(sensitive)` names.
   fs::path print_file(bool sensitive) {
@@ -265,6 +272,9 @@ TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[s
   for (const auto& run : runs) CHECK(run["due"] == (run["sensitive"] == true ? "2026-12-10" : ""));
   const auto detail = nlohmann::json::parse(get(client, "/api/runs/" + ordinary, &vera)->body);
   CHECK(detail["state"] == "awaiting_release");
+  // Named as people say it: run R0001 of its job.
+  CHECK(detail["number"] == "J" + std::to_string(detail["job"].get<std::int64_t>()) + "-R0001");
+  CHECK(detail["number"] == console.number(false));
   CHECK(detail["ticket"]["counts"]["documents"] == 3);
   CHECK(detail["thumbnails"].get<int>() >= 1);
   CHECK(get(client, "/api/runs/" + ordinary + "/manifest", &vera)->body.rfind("piece_id,sequence,documents", 0) == 0);
@@ -331,7 +341,8 @@ TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[s
   CHECK(all->status == 200);
   CHECK(all->body.find("B\xef\xbf\xbdrger.pdf") != std::string::npos);
 
-  const auto audit = nlohmann::json::parse(get(client, "/api/audit?object=run%20" + sensitive, &vera)->body);
+  const auto audit =
+      nlohmann::json::parse(get(client, "/api/audit?object=run%20" + console.number(true), &vera)->body);
   REQUIRE(audit.size() == 3);
   CHECK(audit[0]["action"] == "confirm");
   CHECK(audit[1]["action"] == "confirm refused");
@@ -593,7 +604,7 @@ TEST_CASE("Console API: a viewer sees a sensitive run's counts, operators its co
   CHECK(page->get_header_value("Cache-Control") == "no-store");
 
   const auto trail =
-      nlohmann::json::parse(get(client, "/api/audit?action=view%20content&object=run%20" + sensitive, &anna)->body);
+      nlohmann::json::parse(get(client, "/api/audit?action=view%20content&object=run%20" + console.number(true), &anna)->body);
   REQUIRE(trail.size() == 2);
   CHECK(trail[0]["user"] == "anna");
   CHECK(trail[0]["detail"] == "page 1");
@@ -870,7 +881,7 @@ TEST_CASE("Console API: the page viewer shows any sheet of a run, front and back
   const auto audit = nlohmann::json::parse(get(client, "/api/audit?action=view%20content&user=anna", &anna)->body);
   std::vector<std::string> looks;
   for (const auto& record : audit) {
-    CHECK(record["object"] == "run " + sensitive);
+    CHECK(record["object"] == "run " + console.number(true));
     looks.push_back(record["detail"]);
   }
   CHECK(looks == std::vector<std::string>{"sheet 1 back", "sheet 1 front", "sheet 1"});  // newest first
@@ -906,7 +917,7 @@ TEST_CASE("Console API: a run's files are opened and downloaded by those who may
   const auto opened = get(client, "/api/runs/" + sensitive + "/files/" + stem + ".csv", &anna);
   CHECK(opened->get_header_value("Content-Disposition") == "inline; filename=\"" + stem + ".csv\"");
   const auto trail =
-      nlohmann::json::parse(get(client, "/api/audit?action=view%20content&object=run%20" + sensitive, &anna)->body);
+      nlohmann::json::parse(get(client, "/api/audit?action=view%20content&object=run%20" + console.number(true), &anna)->body);
   REQUIRE(trail.size() == 2);
   CHECK(trail[0]["detail"] == "open " + stem + ".csv");
   CHECK(trail[1]["user"] == "anna");

@@ -73,7 +73,7 @@ kuvert::SampleJobOptions varied_job(const std::string& sides) {
 }  // namespace
 
 TEST_CASE("A banner sheet precedes the run in the printer's file and the simulated inserter diverts it",
-          "[print-room][e2e]") {
+          "[print-room][e2e][slow]") {
   for (const auto& [inserter, sides] : std::vector<std::pair<std::string, std::string>>{
            {"generic-omr", "duplex"}, {"datamatrix", "duplex"}, {"pitney-bowes", "simplex"}}) {
     INFO(inserter << ", " << sides);

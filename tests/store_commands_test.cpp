@@ -62,7 +62,9 @@ TEST_CASE("Users are added from standard input and act on runs with their passwo
   CHECK(french.exit_code != 0);
   CHECK(french.err == "kuvert: record \"user anna\": field \"language\": expected de or en\n");
 
-  const auto run = std::to_string(sensitive_run(service.store()));
+  // Runs go by their number, as operators say them: run R0001 of job 1.
+  const auto id = sensitive_run(service.store());
+  const std::string run = "J1-R0001";
   auto wrong = service.kuvert({"runs", "release", run, "--user", "anna"}, "not her password\n");
   CHECK(wrong.exit_code == 1);
   CHECK(wrong.err == "kuvert: record \"user anna\": wrong user name or password\n");
@@ -79,10 +81,14 @@ TEST_CASE("Users are added from standard input and act on runs with their passwo
   CHECK(service.kuvert({"runs", "confirm", run, "--user", "clara"}, "clara's long password\n").exit_code == 0);
 
   const auto shown = service.kuvert({"runs", "show", run});
+  CHECK(shown.out.starts_with("run J1-R0001: bezuege-2026-11 (client nachbarstadt, id " + std::to_string(id) + ")\n"));
+  CHECK(service.kuvert({"runs", "show", "j1-r0001"}).out == shown.out);
+  CHECK(service.kuvert({"runs", "show", std::to_string(id)}).out == shown.out);  // the store's id, for scripts
   CHECK(shown.out.find("state       confirmed") != std::string::npos);
   CHECK(shown.out.find("released by bernd") != std::string::npos);
   CHECK(shown.out.find("confirmed by clara") != std::string::npos);
-  CHECK(service.kuvert({"runs", "list", "--state", "confirmed"}).out.find("bezuege-2026-11") != std::string::npos);
+  CHECK(service.kuvert({"runs", "list", "--state", "confirmed"}).out.find("J1-R0001      confirmed          bezuege-2026-11") !=
+        std::string::npos);
   CHECK(service.kuvert({"runs", "list", "--state", "awaiting_release"}).out.find("bezuege") == std::string::npos);
 
   const auto audit = service.kuvert({"audit", "list", "--object", "run " + run});
@@ -128,6 +134,11 @@ TEST_CASE("Bad store command input is named", "[service]") {
   CHECK(service.kuvert({"users", "unlock", "nobody"}).err ==
         "kuvert: record \"user nobody\": field \"name\": no such user\n");
   CHECK(service.kuvert({"runs", "show", "7"}).err == "kuvert: record \"run 7\": no such run\n");
+  CHECK(service.kuvert({"runs", "show", "J7-R0001"}).err == "kuvert: record \"run J7-R0001\": no such run\n");
+  for (const char* wrong : {"R0001", "J1", "run 1", "-3", "J01-R0001"})
+    CHECK(service.kuvert({"runs", "show", wrong}).err ==
+          std::string("kuvert: record \"run ") + wrong +
+              "\": expected a run such as J12-R0001 (run R0001 of job 12), or a run's id\n");
   CHECK(service.kuvert({"runs", "list", "--state", "lost"}).err ==
         "kuvert: option --state: no such run state: lost\n");
   const auto missing = run_process({KUVERT_BINARY, "runs", "list", "--config", "/nonexistent/kuvert.toml"});
@@ -198,28 +209,29 @@ TEST_CASE("An inserter's results file is applied to its run whole, or not at all
                                           "0000002A-R0001-000001,ok,2026-12-02T08:41:00Z,3,,J1-grundsteuer-2027-R0001\n"
                                           "0000002A-R0001-000002,duplicate,,2,seen twice,J1-grundsteuer-2027-R0001\n"
                                           "0000002A-R0001-000002,ok,,2,,J1-grundsteuer-2027-R0001.pdf\n";
-  const auto applied = service.kuvert({"runs", "results", std::to_string(first), file.string()});
+  REQUIRE(first > 0);
+  const auto applied = service.kuvert({"runs", "results", "J1-R0001", file.string()});
   INFO(applied.err);
   CHECK(applied.exit_code == 0);
-  CHECK(applied.out == "run " + std::to_string(first) + ": 4 results applied; duplicate 1, not set 1, ok 1\n");
+  CHECK(applied.out == "run J1-R0001: 4 results applied; duplicate 1, not set 1, ok 1\n");
   CHECK(status_of("0000002A-R0001-000001") == "ok");
   CHECK(status_of("0000002A-R0001-000002") == "duplicate");
 
   // A reprint list: the pieces listed are damaged, the run's others ok.
   const auto list = service.store().parent_path() / "reprint.txt";
   std::ofstream(list) << "0000002A-R0001-000003\n";
-  CHECK(service.kuvert({"runs", "results", std::to_string(first), list.string()}).exit_code == 0);
+  CHECK(service.kuvert({"runs", "results", "J1-R0001", list.string()}).exit_code == 0);
   CHECK(status_of("0000002A-R0001-000003") == "damaged");
   CHECK(status_of("0000002A-R0001-000002") == "duplicate");
   CHECK(status_of("0000002A-R0002-000001") == "not set");  // another run's piece is left alone
-  CHECK(service.kuvert({"runs", "show", std::to_string(first)}).out.find("  inserted    damaged 1, duplicate 1, ok 1\n") !=
+  CHECK(service.kuvert({"runs", "show", "J1-R0001"}).out.find("  inserted    damaged 1, duplicate 1, ok 1\n") !=
         std::string::npos);
   Store store({service.store()});
   AuditFilter filter;
   filter.action = "results applied";
   const auto trail = read_audit(store, filter);
   REQUIRE(trail.size() == 2);
-  CHECK(trail[0].entry.object == "run " + std::to_string(first));
+  CHECK(trail[0].entry.object == "run J1-R0001");
   CHECK(trail[0].entry.detail == "reprint.txt: 1 events, 0 others ok");
 }
 
@@ -228,7 +240,8 @@ TEST_CASE("An operator reconciles a run, and a piece seen twice waits for a supe
   REQUIRE(service.kuvert({"users", "add", "anna", "--role", "operator"}, "anna's long password\n").exit_code == 0);
   REQUIRE(service.kuvert({"users", "add", "bernd", "--role", "supervisor"}, "bernd's long password\n").exit_code == 0);
   const auto [first, second] = runs_with_pieces(service.store());
-  const std::string run = std::to_string(first);
+  REQUIRE(first > 0);
+  const std::string run = "J1-R0001";
   const auto as = [&](const std::string& user, std::vector<std::string> args) {
     args.insert(args.end(), {"--user", user});
     return service.kuvert(args, user + "'s long password\n");
@@ -302,7 +315,8 @@ auto_reconcile = true
 max_reprint_percent = 40
 )");
   const auto [first, second] = runs_with_pieces(service.store());
-  const std::string run = std::to_string(first);
+  REQUIRE(first > 0);
+  const std::string run = "J1-R0001";
   const auto file = service.store().parent_path() / "J1-grundsteuer-2027-R0001.results.csv";
   // Two of three seen: the third is missing, 33 % to reprint, under 40 %.
   std::ofstream(file) << "piece,status\n0000002A-R0001-000001,ok\n0000002A-R0001-000002,ok\n";

@@ -4,6 +4,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "pipeline/model/counted.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/iso_date.hpp"
+#include "pipeline/model/run_number.hpp"
 #include "pipeline/model/terminal_text.hpp"
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/service/results_intake.hpp"
@@ -92,15 +94,19 @@ Actor authenticated(Store& store, const StoreCommands& commands) {
 // Names and audit details come from input (job names, user names).
 std::string shown(const std::string& text) { return terminal_safe(text); }
 
-void print_run(const RunRecord& run) {
-  std::printf("run %lld: %s %s (job %lld, client %s)\n", static_cast<long long>(run.id), shown(run.job_name).c_str(),
-              shown(run.name).c_str(), static_cast<long long>(run.job), shown(run.client).c_str());
+// "J12-R0001": how the run is named everywhere (model/run_number.hpp).
+std::string number_of(const RunRecord& run) { return shown(run_number(run.job, run.name)); }
+
+void print_run(Store& store, const RunRecord& run) {
+  std::printf("run %s: %s (client %s, id %lld)\n", number_of(run).c_str(), shown(run.job_name).c_str(),
+              shown(run.client).c_str(), static_cast<long long>(run.id));
   std::printf("  state       %s%s\n", std::string(name(run.state)).c_str(),
               run.sensitive && run.state == RunState::released ? " (sensitive: awaits confirmation)" : "");
   if (!run.attention.empty()) std::printf("  attention   %s\n", shown(run.attention).c_str());
   if (!run.due.empty()) std::printf("  due         %s\n", run.due.c_str());
   if (!run.posted_on.empty()) std::printf("  posted on   %s\n", run.posted_on.c_str());
-  if (run.parent != 0) std::printf("  reprint of  run %lld\n", static_cast<long long>(run.parent));
+  if (const auto parent = run.parent != 0 ? find_run(store, run.parent) : std::nullopt)
+    std::printf("  reprint of  run %s\n", number_of(*parent).c_str());
   if (!run.reprint_problem.empty()) std::printf("  no reprint  %s\n", shown(run.reprint_problem).c_str());
   std::printf("  file        %s\n", shown(run.file).c_str());
   std::printf("  printer     %s\n", shown(run.printer).c_str());
@@ -139,13 +145,21 @@ PieceVerdicts verdicts_of(const StoreCommands& commands) {
   return verdicts;
 }
 
-RunRecord run_named(Store& store, std::int64_t id) {
-  const auto run = find_run(store, id);
-  if (!run) {
-    Where where;
-    where.record = "run " + std::to_string(id);
-    throw_input(where, "no such run");
+// The run a command names: "J12-R0001", or the store's id of it.
+RunRecord run_named(Store& store, const std::string& text) {
+  Where where;
+  where.record = "run " + text;
+  std::optional<RunRecord> run;
+  if (const auto number = parse_run_number(text)) {
+    run = find_run(store, *number);
+  } else {
+    std::int64_t id = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (error != std::errc() || end != text.data() + text.size() || id <= 0)
+      throw_input(where, "expected a run such as J12-R0001 (run R0001 of job 12), or a run's id");
+    run = find_run(store, id);
   }
+  if (!run) throw_input(where, "no such run");
   return *run;
 }
 
@@ -182,14 +196,14 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   commands.runs_list = runs->add_subcommand("list", "List runs, newest first");
   commands.runs_list->add_option("--state", commands.state, "Only runs in this state");
   commands.runs_show = runs->add_subcommand("show", "Show one run");
-  commands.runs_show->add_option("run", commands.run, "Run id")->required();
+  commands.runs_show->add_option("run", commands.run, "The run: J12-R0001 (run R0001 of job 12), or its id")->required();
   config(commands.runs_list);
   config(commands.runs_show);
   for (const char* action :
        {"release", "confirm", "hold", "cancel", "printed", "inserted", "posted", "close", "redeliver"}) {
     auto* command = runs->add_subcommand(
         action, std::string("Give a run \"") + action + "\" as USER (password from standard input)");
-    command->add_option("run", commands.run, "Run id")->required();
+    command->add_option("run", commands.run, "The run: J12-R0001 (run R0001 of job 12), or its id")->required();
     command->add_option("--user", commands.user, "Who acts")->required();
     if (std::string(action) == "posted")
       command->add_option("--date", commands.date, "The day it went to the postal service (default today)");
@@ -200,11 +214,11 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   }
   commands.runs_results =
       runs->add_subcommand("results", "Apply an inserter's results file (or reprint list) to a run");
-  commands.runs_results->add_option("run", commands.run, "Run id")->required();
+  commands.runs_results->add_option("run", commands.run, "The run: J12-R0001 (run R0001 of job 12), or its id")->required();
   commands.runs_results->add_option("file", commands.results, "The results file")->required();
   config(commands.runs_results);
   const auto verdict_options = [&](CLI::App* command) {
-    command->add_option("run", commands.run, "Run id")->required();
+    command->add_option("run", commands.run, "The run: J12-R0001 (run R0001 of job 12), or its id")->required();
     command->add_option("--user", commands.user, "Who acts (password from standard input)")->required();
     command->add_option("--set", commands.verdicts, "PIECE=ok|reprint|pull|hand-mail, as often as needed");
     command->add_option("--reason", commands.reason, "Why pieces are pulled");
@@ -308,11 +322,11 @@ int run_store_commands(StoreCommands& commands) {
       }
     }
     Store store = open_store(commands);
-    std::printf("%6s  %-18s %-32s %-7s %7s %7s  %-10s  %s\n", "run", "state", "job", "name", "pieces", "sheets", "due",
+    std::printf("%-12s  %-18s %-32s %7s %7s  %-10s  %s\n", "run", "state", "job", "pieces", "sheets", "due",
                 "printer");
     for (const auto& run : list_runs(store, state))
-      std::printf("%6lld  %-18s %-32s %-7s %7lld %7lld  %-10s  %s%s\n", static_cast<long long>(run.id),
-                  std::string(name(run.state)).c_str(), shown(run.job_name).c_str(), shown(run.name).c_str(),
+      std::printf("%-12s  %-18s %-32s %7lld %7lld  %-10s  %s%s\n", number_of(run).c_str(),
+                  std::string(name(run.state)).c_str(), shown(run.job_name).c_str(),
                   static_cast<long long>(run.pieces), static_cast<long long>(run.sheets),
                   run.due.empty() ? "-" : run.due.c_str(), shown(run.printer).c_str(),
                   run.sensitive ? "  sensitive" : "");
@@ -321,7 +335,7 @@ int run_store_commands(StoreCommands& commands) {
   if (commands.runs_show->parsed()) {
     Store store = open_store(commands);
     const auto run = run_named(store, commands.run);
-    print_run(run);
+    print_run(store, run);
     if (const auto statuses = insert_statuses(store, run.id); !statuses.empty())
       std::printf("  inserted    %s\n", statuses.c_str());
     // The pieces an operator or supervisor decides, those seen twice first.
@@ -335,8 +349,7 @@ int run_store_commands(StoreCommands& commands) {
                   piece.note.empty() ? "" : (": " + shown(piece.note)).c_str());
     if (more) std::printf("  piece       ... (the first %lld shown)\n", static_cast<long long>(kShownPieces));
     for (const auto& reprint : reprints_of(store, run.id))
-      std::printf("  reprint     run %lld (%s, %s)\n", static_cast<long long>(reprint.id), shown(reprint.name).c_str(),
-                  std::string(name(reprint.state)).c_str());
+      std::printf("  reprint     run %s (%s)\n", number_of(reprint).c_str(), std::string(name(reprint.state)).c_str());
     return 0;
   }
   if (commands.runs_reconcile->parsed() || commands.runs_clear->parsed()) {
@@ -350,7 +363,7 @@ int run_store_commands(StoreCommands& commands) {
     run = settle_run(
         store, run, clearing, verdicts, actor, now(),
         {.max_reprint_percent = (printer ? *printer : Printer{}).max_reprint_percent, .finding = commands.finding});
-    std::printf("run %lld is %s%s; %s\n", static_cast<long long>(run.id), state_phrase(run.state).c_str(),
+    std::printf("run %s is %s%s; %s\n", number_of(run).c_str(), state_phrase(run.state).c_str(),
                 run.attention.empty() ? "" : (": " + shown(run.attention)).c_str(),
                 insert_statuses(store, run.id).c_str());
     return 0;
@@ -362,7 +375,7 @@ int run_store_commands(StoreCommands& commands) {
     const auto events = service::apply_results_file(store, config.printers, {.run = run, .user = system_user()},
                                                     commands.results, now())
                             .events;
-    std::printf("run %lld: %s applied; %s\n", static_cast<long long>(run.id),
+    std::printf("run %s: %s applied; %s\n", number_of(run).c_str(),
                 counted(events, "result", "results").c_str(), insert_statuses(store, run.id).c_str());
     return 0;
   }
@@ -376,13 +389,13 @@ int run_store_commands(StoreCommands& commands) {
     if (action == RunAction::mark_posted)
       details.posted_on = commands.date.empty() ? CentreTime(config.time_zone).day_of(now()).date : commands.date;
     details.reason = commands.reason;
-    const auto run = act_on_run(store, commands.run, action, actor, now(), details);
+    const auto run = act_on_run(store, run_named(store, commands.run).id, action, actor, now(), details);
     if (action == RunAction::redeliver) {
-      std::printf("run %lld goes to printer %s again once the service copies it\n", static_cast<long long>(run.id),
+      std::printf("run %s goes to printer %s again once the service copies it\n", number_of(run).c_str(),
                   shown(run.printer).c_str());
       return 0;
     }
-    std::printf("run %lld is %s\n", static_cast<long long>(run.id), state_phrase(run.state).c_str());
+    std::printf("run %s is %s\n", number_of(run).c_str(), state_phrase(run.state).c_str());
     return 0;
   }
   if (commands.posting_list->parsed()) {

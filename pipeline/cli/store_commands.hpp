@@ -16,7 +16,7 @@ struct StoreCommands {
   std::string role = "operator";
   std::string language;                // users language
   std::string state;                   // runs list --state
-  std::int64_t run = 0;                // runs show / actions / results
+  std::string run;                     // runs show / actions / results: "J12-R0001", or the run's id
   std::filesystem::path results;       // runs results: the inserter's file
   std::vector<std::string> verdicts;   // runs reconcile/clear --set PIECE=VERDICT
   std::string rest;                    // runs reconcile --rest VERDICT

@@ -7,6 +7,7 @@ using namespace kuvert::store;
 nlohmann::json run_json(const RunRecord& run) {
   const bool awaits_confirmation = run.sensitive && run.state == RunState::released;
   return {{"id", run.id},
+          {"number", run_number(run.job, run.name)},
           {"job", run.job},
           {"job_name", run.job_name},
           {"client", run.client},

@@ -65,8 +65,14 @@ nlohmann::json reconciliation_json(Store& store, const RunRecord& run, bool cont
   }
   auto reprints = nlohmann::json::array();
   for (const auto& reprint : reprints_of(store, run.id))
-    reprints.push_back({{"id", reprint.id}, {"name", reprint.name}, {"state", name(reprint.state)}});
-  return {{"statuses", pieces_by_status(store, run.id)}, {"problem_pieces", problems},
+    reprints.push_back({{"id", reprint.id},
+                        {"name", reprint.name},
+                        {"number", run_number(reprint.job, reprint.name)},
+                        {"state", name(reprint.state)}});
+  const auto parent = run.parent != 0 ? find_run(store, run.parent) : std::nullopt;
+  return {{"statuses", pieces_by_status(store, run.id)},
+          {"reprint_of_number", parent ? nlohmann::json(run_number(parent->job, parent->name)) : nlohmann::json()},
+          {"problem_pieces", problems},
           {"problem_pieces_shown", kShownPieces},        {"reprints", reprints},
           {"reprint_problem", run.reprint_problem},      {"posted_on", run.posted_on}};
 }

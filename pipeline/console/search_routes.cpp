@@ -3,6 +3,7 @@
 // their ids only and sees no recipient of them.
 #include "pipeline/console/console_context.hpp"
 #include "pipeline/model/iso_date.hpp"
+#include "pipeline/model/run_number.hpp"
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/notice_search.hpp"
 #include "pipeline/store/run_workflow.hpp"
@@ -36,6 +37,7 @@ void add_search_routes(httplib::Server& server, ConsoleContext& context) {
                        {"status", hit.status},
                        {"run", hit.run},
                        {"run_name", hit.run_name},
+                       {"run_number", run_number(hit.job, hit.run_name)},
                        {"run_state", hit.run_state},
                        {"sensitive", hit.sensitive},
                        {"posted_on", hit.posted_on},

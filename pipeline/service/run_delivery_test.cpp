@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "pipeline/model/concat.hpp"
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/run_workflow.hpp"
 #include "tests/support/file_text.hpp"
@@ -144,7 +145,9 @@ TEST_CASE("A run the printer lost is delivered again once, for a reason a person
   CHECK(kuvert::service::deliver_ready_runs(store, config, kNow + 6, quiet) == 0);  // once
 
   // Who asked and why, and when the service made the copy.
-  const auto trail = read_audit(store, {.object = "run " + std::to_string(run.id)});
+  // The trail names the run as people say it: "run J1-R0001".
+  const auto trail = read_audit(store, {.object = kuvert::concat("run J", std::to_string(run.job), "-", run.name)});
+  REQUIRE(trail.size() >= 2);
   std::vector<std::string> actions;
   for (const auto& record : trail) actions.push_back(record.entry.action + ": " + record.entry.detail);
   CHECK(std::count(actions.begin(), actions.end(),

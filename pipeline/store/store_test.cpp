@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "pipeline/model/concat.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
@@ -209,7 +210,8 @@ TEST_CASE("Runs move through release, four eyes and delivery in the store", "[st
   const auto refused = read_audit(store, {.action = "confirm refused"});
   REQUIRE(refused.size() == 1);
   CHECK(refused[0].entry.user == "bernd");
-  CHECK(refused[0].entry.object == "run " + std::to_string(runs[1].id));
+  CHECK(refused[0].entry.object == kuvert::concat("run J", std::to_string(runs[1].job), "-", runs[1].name));
+  CHECK(refused[0].entry.object.starts_with("run J"));
   CHECK(read_audit(store, {.action = "deliver"}).front().entry.user == "kuvert");
   CHECK(list_runs(store, RunState::delivered).size() == 1);
   CHECK(verify_audit(store).empty());

@@ -160,7 +160,8 @@ try {
   // Filtered by its state as shown, in German.
   await page.getByLabel("Filter").fill("wartet auf freigabe");
   await page.getByText(/^[3-9] von [3-9] Läufen$/).waitFor();
-  await page.getByRole("link", { name: "1", exact: true }).click();
+  // Runs go by their number, as operators say them: run R0001 of job 1.
+  await page.getByRole("link", { name: "J1-R0001", exact: true }).click();
   await page.getByText("ja: vier Augen").waitFor();
   // Its manifest as a table: a row a piece, its id as the 2D code carries it.
   await page.getByRole("columnheader", { name: "piece_id" }).waitFor();
@@ -174,11 +175,11 @@ try {
   // (the other job's letter of the same number too)
   const found = page.getByRole("row", { name: new RegExp(kassenzeichen) }).filter({ hasText: "bezuege-browser" });
   await found.waitFor();
-  assert.match(await found.textContent(), /1 R0001.*wartet auf Freigabe/);
+  assert.match(await found.textContent(), /J1-R0001.*wartet auf Freigabe/);
   await page.goto(base + "/#/runs/1");
   await page.getByText("ja: vier Augen").waitFor();
   await page.getByRole("button", { name: "Freigeben" }).click();
-  await page.getByText("Neuer Zustand von Lauf 1: freigegeben.").waitFor();
+  await page.getByText("Neuer Zustand von Lauf J1-R0001: freigegeben.").waitFor();
   // ... but is not offered to confirm it: only a second person, a supervisor, may.
   assert.equal(await page.getByRole("button", { name: "Bestätigen (zweite Person)" }).count(), 0);
   await page.getByRole("button", { name: "Anhalten" }).waitFor();

@@ -304,8 +304,8 @@ const byDue = (runs) => [...runs].sort((a, b) => (a.due || "9999").localeCompare
 // in attention, runs awaiting a second person or a release, runs not
 // delivered, failed jobs, inputs refused in an inbox.
 function needsPerson(overview, runs, jobs) {
-  const runHeader = [t("col.run"), t("col.job"), t("col.name"), t("col.why")];
-  const runRows = (list, why) => list.map((r) => [link(`#/runs/${r.id}`, String(r.id)), r.job_name, r.name, why(r)]);
+  const runHeader = [t("col.run"), t("col.job"), t("col.why")];
+  const runRows = (list, why) => list.map((r) => [link(`#/runs/${r.id}`, r.number), r.job_name, why(r)]);
   const sections = [
     ["overview.attention", runHeader, runRows(overview.attention || [], (r) => r.attention)],
     ["overview.awaiting_confirmation", runHeader,
@@ -396,7 +396,7 @@ function archiveTable(job) {
 function runsTable(runs) {
   return table([t("col.run"), t("col.job"), t("col.name"), t("col.state"), numeric("col.pieces"), numeric("col.sheets"),
                 t("col.printer"), t("col.sensitive")],
-               runs.map((r) => [link(`#/runs/${r.id}`, String(r.id)), r.job_name, r.name, runState(r),
+               runs.map((r) => [link(`#/runs/${r.id}`, r.number), r.job_name, r.name, runState(r),
                                 r.pieces, r.sheets, r.printer, r.sensitive ? t("yes") : ""]));
 }
 
@@ -406,7 +406,8 @@ const RUN_STATES = ["", "awaiting_release", "released", "confirmed", "delivered"
 // other way), rows filtered by text in any column as shown; both kept in
 // the address, so the page's own refresh keeps them.
 const RUN_COLUMNS = [
-  { key: "id", label: "col.run", number: true, cell: (r) => link(`#/runs/${r.id}`, String(r.id)) },
+  // The run as people say it (J2-R0001), sorted by when it was made.
+  { key: "id", label: "col.run", number: true, text: (r) => r.number, cell: (r) => link(`#/runs/${r.id}`, r.number) },
   { key: "client", label: "col.client" }, { key: "job_name", label: "col.job" }, { key: "name", label: "col.name" },
   { key: "state", label: "col.state", text: (r) => runState(r).textContent, cell: runState },
   { key: "paper", label: "col.paper" }, { key: "sides", label: "col.sides", text: (r) => term("sides", r.sides) },
@@ -489,9 +490,9 @@ function reconciliationView(run) {
   const r = run.reconciliation;
   if (!r || !Object.keys(r.statuses).length) return [];
   const links = [
-    ...(run.reprint_of ? [[t("run.reprint_of"), link(`#/runs/${run.reprint_of}`, t("run.named", { id: run.reprint_of }))]] : []),
+    ...(run.reprint_of ? [[t("run.reprint_of"), link(`#/runs/${run.reprint_of}`, t("run.named", { number: r.reprint_of_number || String(run.reprint_of) }))]] : []),
     ...r.reprints.map((p) => [t("run.reprint"),
-                              link(`#/runs/${p.id}`, t("run.reprint_named", { id: p.id, name: p.name, state: term("run_state", p.state) }))]),
+                              link(`#/runs/${p.id}`, t("run.reprint_named", { number: p.number, state: term("run_state", p.state) }))]),
     ...(r.reprint_problem ? [[t("run.no_reprint"), el("span", { class: "problem", text: r.reprint_problem })]] : []),
     ...(r.posted_on ? [[t("run.posted_on"), when(r.posted_on)]] : [])];
   const pieces = r.problem_pieces;
@@ -518,7 +519,7 @@ function settlementForm(run, message) {
   const send = async (action, body) => {
     try {
       const changed = await api("POST", `/api/runs/${run.id}/${action}`, body);
-      await runPage(run.id, t("run.now", { id: changed.id, state: term("run_state", changed.state) }));
+      await runPage(run.id, t("run.now", { number: changed.number, state: term("run_state", changed.state) }));
     } catch (error) {
       message.className = "message";
       message.textContent = error.message;
@@ -559,7 +560,7 @@ function redeliveryForm(run, message) {
   const send = async () => {
     try {
       await api("POST", `/api/runs/${run.id}/redeliver`, { reason: reason.value });
-      await runPage(run.id, t("run.redeliver_asked", { id: run.id, printer: run.printer }));
+      await runPage(run.id, t("run.redeliver_asked", { number: run.number, printer: run.printer }));
     } catch (error) {
       message.className = "message";
       message.textContent = error.message;
@@ -579,10 +580,10 @@ async function runPage(id, notice = "") {
     type: "button", class: action === "release" || action === "confirm" ? "primary" : "", "data-action": action,
     text: t(`action.${action}`),
     onclick: async () => {
-      if (action === "cancel" && !confirm(t("run.cancel_question", { id: run.id }))) return;
+      if (action === "cancel" && !confirm(t("run.cancel_question", { number: run.number }))) return;
       try {
         const changed = await api("POST", `/api/runs/${run.id}/${action}`);
-        await runPage(run.id, t("run.now", { id: changed.id, state: term("run_state", changed.state) }));
+        await runPage(run.id, t("run.now", { number: changed.number, state: term("run_state", changed.state) }));
       } catch (error) {
         message.className = "message";
         message.textContent = error.message;
@@ -599,7 +600,7 @@ async function runPage(id, notice = "") {
   const manifest = el("div", { class: "manifest" });
   const files = el("div", { class: "files" });
   view().replaceChildren(
-    el("h1", { text: t("run.title", { id: run.id, job: run.job_name, name: run.name }) }),
+    el("h1", { text: t("run.title", { number: run.number, job: run.job_name }) }),
     definitions([[t("col.state"), el("span", { class: "state", id: "run-state", text: term("run_state", run.state) })],
                  [t("col.sensitive"), run.sensitive ? el("span", { class: "sensitive", text: t("run.sensitive_yes") }) : t("no")],
                  [t("col.client"), run.client], [t("col.printer"), run.printer], [t("col.pieces"), number(run.pieces)],
@@ -684,7 +685,7 @@ async function searchPage(query) {
                t("col.run"), t("col.run_state"), t("col.inserter_status"), t("col.posted")],
               hits.map((h) => [h.documents, h.piece, h.sensitive && !h.recipient ? t("search.sensitive") : h.recipient,
                                h.postcode, h.client, link(`#/jobs/${h.job}`, h.job_name),
-                               link(`#/runs/${h.run}`, `${h.run} ${h.run_name}`), term("run_state", h.run_state),
+                               link(`#/runs/${h.run}`, h.run_number), term("run_state", h.run_state),
                                term("piece_status", h.status || "not set"), when(h.posted_on)]))
       : el("p", { text: t("search.nothing", { text }) }));
   }

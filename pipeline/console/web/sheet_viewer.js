@@ -74,7 +74,7 @@ async function sheetPage(id, wanted, query) {
     el("figcaption", { text: t(`sheet.${name}`) }));
   const kinds = [...new Map([...sheet.front, ...sheet.back].map((z) => [z.kind, z.colour])).entries()];
   view().replaceChildren(
-    el("h1", { text: t("sheet.title", { id: run.id, job: run.job_name, name: run.name, sheet: number(sheet.sheet), sheets: number(sheet.sheets) }) }),
+    el("h1", { text: t("sheet.title", { number: run.number, job: run.job_name, sheet: number(sheet.sheet), sheets: number(sheet.sheets) }) }),
     el("p", {}, link(`#/runs/${id}`, t("sheet.back_to_run"))),
     form,
     el("p", { text: t("sheet.piece", { piece: sheet.piece, sequence: number(sheet.sequence), k: number(sheet.sheet_of_piece),
