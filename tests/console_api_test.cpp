@@ -15,8 +15,8 @@
 
 #include "pipeline/console/console_server.hpp"
 #include "pipeline/model/error.hpp"
-#include "pipeline/model/scan_summary.hpp"
 #include "pipeline/model/run_number.hpp"
+#include "pipeline/model/scan_summary.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
@@ -341,8 +341,7 @@ TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[s
   CHECK(all->status == 200);
   CHECK(all->body.find("B\xef\xbf\xbdrger.pdf") != std::string::npos);
 
-  const auto audit =
-      nlohmann::json::parse(get(client, "/api/audit?object=run%20" + console.number(true), &vera)->body);
+  const auto audit = nlohmann::json::parse(get(client, "/api/audit?object=run%20" + console.number(true), &vera)->body);
   REQUIRE(audit.size() == 3);
   CHECK(audit[0]["action"] == "confirm");
   CHECK(audit[1]["action"] == "confirm refused");
@@ -603,8 +602,8 @@ TEST_CASE("Console API: a viewer sees a sensitive run's counts, operators its co
   CHECK(page->status == 200);
   CHECK(page->get_header_value("Cache-Control") == "no-store");
 
-  const auto trail =
-      nlohmann::json::parse(get(client, "/api/audit?action=view%20content&object=run%20" + console.number(true), &anna)->body);
+  const auto trail = nlohmann::json::parse(
+      get(client, "/api/audit?action=view%20content&object=run%20" + console.number(true), &anna)->body);
   REQUIRE(trail.size() == 2);
   CHECK(trail[0]["user"] == "anna");
   CHECK(trail[0]["detail"] == "page 1");
@@ -916,8 +915,8 @@ TEST_CASE("Console API: a run's files are opened and downloaded by those who may
   CHECK(pdf->get_header_value("Cache-Control") == "no-store");
   const auto opened = get(client, "/api/runs/" + sensitive + "/files/" + stem + ".csv", &anna);
   CHECK(opened->get_header_value("Content-Disposition") == "inline; filename=\"" + stem + ".csv\"");
-  const auto trail =
-      nlohmann::json::parse(get(client, "/api/audit?action=view%20content&object=run%20" + console.number(true), &anna)->body);
+  const auto trail = nlohmann::json::parse(
+      get(client, "/api/audit?action=view%20content&object=run%20" + console.number(true), &anna)->body);
   REQUIRE(trail.size() == 2);
   CHECK(trail[0]["detail"] == "open " + stem + ".csv");
   CHECK(trail[1]["user"] == "anna");
@@ -939,6 +938,38 @@ TEST_CASE("Console API: a run's files are opened and downloaded by those who may
   // Nothing but the run's own files: no other file of the folder, no way out of it.
   for (const std::string& name : std::vector<std::string>{"summary.json", "..%2F..%2Fkuvert.db", stem + ".pdf.bak"})
     CHECK(get(client, "/api/runs/" + sensitive + "/files/" + name, &anna)->status == 404);
+}
+
+TEST_CASE("Console API: the ticket as the print room prints it, an A4 PDF in German, for those who may see it",
+          "[service][slow]") {
+  Console console;
+  auto client = console.client();
+  const Browser vera = log_in(client, "vera"), anna = log_in(client, "anna");
+  const auto sensitive = std::to_string(console.run(true)), ordinary = std::to_string(console.run(false));
+  const auto ticket = get(client, "/api/runs/" + sensitive + "/ticket.pdf", &anna);
+  REQUIRE(ticket);
+  REQUIRE(ticket->status == 200);
+  CHECK(ticket->get_header_value("Content-Type") == "application/pdf");
+  CHECK(ticket->get_header_value("Cache-Control") == "no-store");
+  CHECK(ticket->get_header_value("Content-Disposition").find(".ticket.pdf\"") != std::string::npos);
+  kuvert::test::TempFolder temp;
+  kuvert::test::write_file(temp.path() / "ticket.pdf", ticket->body);
+  const auto pages = kuvert::test::page_texts(temp.path() / "ticket.pdf");
+  REQUIRE(pages.size() == 1);
+  CHECK(pages[0].find("Laufzettel " + console.number(true)) != std::string::npos);
+  CHECK(pages[0].find("Sendungen") != std::string::npos);
+  CHECK(pages[0].find("10.12.2026") != std::string::npos);  // due, as the job said
+  const auto trail = nlohmann::json::parse(
+      get(client, "/api/audit?action=view%20content&object=run%20" + console.number(true), &anna)->body);
+  REQUIRE(trail.size() == 1);
+  CHECK(trail[0]["detail"] == "open ticket.pdf");
+  // A viewer: not a sensitive run's (it names the documents handled by
+  // hand), an ordinary run's yes.
+  const auto refused = get(client, "/api/runs/" + sensitive + "/ticket.pdf", &vera);
+  CHECK(refused->status == 403);
+  CHECK(get(client, "/api/runs/" + ordinary + "/ticket.pdf", &vera)->status == 200);
+  CHECK(get(client, "/api/runs/999/ticket.pdf", &anna)->status == 404);
+  CHECK(get(client, "/api/runs/" + ordinary + "/ticket.pdf", nullptr)->status == 401);
 }
 
 TEST_CASE(

@@ -196,7 +196,8 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   commands.runs_list = runs->add_subcommand("list", "List runs, newest first");
   commands.runs_list->add_option("--state", commands.state, "Only runs in this state");
   commands.runs_show = runs->add_subcommand("show", "Show one run");
-  commands.runs_show->add_option("run", commands.run, "The run: J12-R0001 (run R0001 of job 12), or its id")->required();
+  commands.runs_show->add_option("run", commands.run, "The run: J12-R0001 (run R0001 of job 12), or its id")
+      ->required();
   config(commands.runs_list);
   config(commands.runs_show);
   for (const char* action :
@@ -214,7 +215,8 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   }
   commands.runs_results =
       runs->add_subcommand("results", "Apply an inserter's results file (or reprint list) to a run");
-  commands.runs_results->add_option("run", commands.run, "The run: J12-R0001 (run R0001 of job 12), or its id")->required();
+  commands.runs_results->add_option("run", commands.run, "The run: J12-R0001 (run R0001 of job 12), or its id")
+      ->required();
   commands.runs_results->add_option("file", commands.results, "The results file")->required();
   config(commands.runs_results);
   const auto verdict_options = [&](CLI::App* command) {
@@ -322,14 +324,12 @@ int run_store_commands(StoreCommands& commands) {
       }
     }
     Store store = open_store(commands);
-    std::printf("%-12s  %-18s %-32s %7s %7s  %-10s  %s\n", "run", "state", "job", "pieces", "sheets", "due",
-                "printer");
+    std::printf("%-12s  %-18s %-32s %7s %7s  %-10s  %s\n", "run", "state", "job", "pieces", "sheets", "due", "printer");
     for (const auto& run : list_runs(store, state))
       std::printf("%-12s  %-18s %-32s %7lld %7lld  %-10s  %s%s\n", number_of(run).c_str(),
-                  std::string(name(run.state)).c_str(), shown(run.job_name).c_str(),
-                  static_cast<long long>(run.pieces), static_cast<long long>(run.sheets),
-                  run.due.empty() ? "-" : run.due.c_str(), shown(run.printer).c_str(),
-                  run.sensitive ? "  sensitive" : "");
+                  std::string(name(run.state)).c_str(), shown(run.job_name).c_str(), static_cast<long long>(run.pieces),
+                  static_cast<long long>(run.sheets), run.due.empty() ? "-" : run.due.c_str(),
+                  shown(run.printer).c_str(), run.sensitive ? "  sensitive" : "");
     return 0;
   }
   if (commands.runs_show->parsed()) {
@@ -375,8 +375,8 @@ int run_store_commands(StoreCommands& commands) {
     const auto events = service::apply_results_file(store, config.printers, {.run = run, .user = system_user()},
                                                     commands.results, now())
                             .events;
-    std::printf("run %s: %s applied; %s\n", number_of(run).c_str(),
-                counted(events, "result", "results").c_str(), insert_statuses(store, run.id).c_str());
+    std::printf("run %s: %s applied; %s\n", number_of(run).c_str(), counted(events, "result", "results").c_str(),
+                insert_statuses(store, run.id).c_str());
     return 0;
   }
   for (auto* command : commands.runs_actions) {

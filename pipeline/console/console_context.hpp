@@ -55,6 +55,7 @@ void add_session_routes(httplib::Server& server, ConsoleContext& context);
 void add_run_routes(httplib::Server& server, ConsoleContext& context);
 void add_run_file_routes(httplib::Server& server, ConsoleContext& context);
 void add_sheet_routes(httplib::Server& server, ConsoleContext& context);
+void add_ticket_route(httplib::Server& server, ConsoleContext& context);
 void add_job_routes(httplib::Server& server, ConsoleContext& context);
 void add_audit_routes(httplib::Server& server, ConsoleContext& context);
 void add_metrics_routes(httplib::Server& server, ConsoleContext& context);

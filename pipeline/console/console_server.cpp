@@ -92,6 +92,7 @@ ConsoleServer::ConsoleServer(const ServiceConfig& config, std::function<std::int
   add_run_routes(server, context);
   add_run_file_routes(server, context);
   add_sheet_routes(server, context);
+  add_ticket_route(server, context);
   add_job_routes(server, context);
   add_audit_routes(server, context);
   add_metrics_routes(server, context);

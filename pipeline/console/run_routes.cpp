@@ -73,8 +73,10 @@ nlohmann::json reconciliation_json(Store& store, const RunRecord& run, bool cont
   return {{"statuses", pieces_by_status(store, run.id)},
           {"reprint_of_number", parent ? nlohmann::json(run_number(parent->job, parent->name)) : nlohmann::json()},
           {"problem_pieces", problems},
-          {"problem_pieces_shown", kShownPieces},        {"reprints", reprints},
-          {"reprint_problem", run.reprint_problem},      {"posted_on", run.posted_on}};
+          {"problem_pieces_shown", kShownPieces},
+          {"reprints", reprints},
+          {"reprint_problem", run.reprint_problem},
+          {"posted_on", run.posted_on}};
 }
 
 // A reconciliation's body as the store takes it: the verdicts and the

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
@@ -25,7 +25,7 @@ TEST_CASE("A job finishes when it is done, not when it began", "[service]") {
   CHECK(job->created_at == iso_time(kStart));
   CHECK(job->finished_at == iso_time(kDone));
   AuditFilter filter;
-  filter.object = "job " + std::to_string(id);
+  filter.object = "job J" + std::to_string(id);
   const auto trail = read_audit(store, filter);
   REQUIRE(trail.size() == 2);
   CHECK(trail[0].entry.action == "job done");
@@ -69,7 +69,8 @@ TEST_CASE("Two jobs alike at the same second get piece ids of their own, the sto
     std::snprintf(key, sizeof key, "%08llX", static_cast<unsigned long long>(id));
     const auto runs = runs_of_job(store, id);
     REQUIRE(runs.size() == 1);
-    const auto ticket = nlohmann::json::parse(std::ifstream(std::filesystem::path(runs[0].file).replace_extension(".json")));
+    const auto ticket =
+        nlohmann::json::parse(std::ifstream(std::filesystem::path(runs[0].file).replace_extension(".json")));
     CHECK(ticket["job_key"] == key);
     std::ifstream manifest(std::filesystem::path(runs[0].file).replace_extension(".csv"));
     std::string line;

@@ -49,6 +49,6 @@ TEST_CASE("Retention removes old inputs, and outputs once every run is closed or
   CHECK(fs::exists(open_output));  // its run still awaits release
   CHECK(find_job(store, closed)->output.empty());
   CHECK(log.back() == "retention: removed 1 input or job output");
-  CHECK(read_audit(store, {.action = "output removed"}).front().entry.object == "job " + std::to_string(closed));
+  CHECK(read_audit(store, {.action = "output removed"}).front().entry.object == "job J" + std::to_string(closed));
   CHECK(verify_audit(store).empty());
 }

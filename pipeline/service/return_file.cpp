@@ -177,7 +177,7 @@ void return_posting_records(Store& store, const Inbox& inbox, const Notification
     write_and_rename(store, job, rule, due);
     sync_folder(inbox.return_folder);
     set_return_state(store, job.id, "returned", jsonl.filename().string() + ", " + csv.filename().string(), now);
-    log("job " + std::to_string(job.id) + " \"" + job.name + "\": posting records returned to " +
+    log("job J" + std::to_string(job.id) + " \"" + job.name + "\": posting records returned to " +
         inbox.return_folder.string());
   }
 }

@@ -37,7 +37,8 @@ JobRecord read_job(Statement& row) {
   return job;
 }
 
-std::string object(std::int64_t job) { return "job " + std::to_string(job); }
+// "job J12", as its runs' numbers begin (run_number.hpp).
+std::string object(std::int64_t job) { return "job J" + std::to_string(job); }
 
 }  // namespace
 

@@ -70,7 +70,8 @@ std::string sheets_with_banner(const std::string& bytes, ControlFormat format, c
   std::string text = std::move(banner).finish().bytes;
   // CSV: the record just written came with the header the file begins with.
   const auto header_end = bytes.find('\n');
-  return text + (format == ControlFormat::csv && header_end != std::string::npos ? bytes.substr(header_end + 1) : bytes);
+  return text +
+         (format == ControlFormat::csv && header_end != std::string::npos ? bytes.substr(header_end + 1) : bytes);
 }
 
 std::vector<ControlFile> control_files(const PrintRun& run, const RunContents& contents,

@@ -178,6 +178,14 @@ try {
   assert.match(await found.textContent(), /J1-R0001.*wartet auf Freigabe/);
   await page.goto(base + "/#/runs/1");
   await page.getByText("ja: vier Augen").waitFor();
+  // Its ticket as a page, and as the print room prints it.
+  await page.getByRole("heading", { name: "Laufzettel" }).waitFor();
+  await page.getByText("Leitregionen").waitFor();
+  const ticketLink = page.getByRole("link", { name: "Laufzettel als PDF (A4, zum Drucken)" });
+  const ticketPdf = await page.evaluate((href) => fetch(href).then(async (r) => [r.status, r.headers.get("content-type"),
+                                                                                  (await r.text()).slice(0, 5)]),
+                                        await ticketLink.getAttribute("href"));
+  assert.deepEqual(ticketPdf, [200, "application/pdf", "%PDF-"]);
   await page.getByRole("button", { name: "Freigeben" }).click();
   await page.getByText("Neuer Zustand von Lauf J1-R0001: freigegeben.").waitFor();
   // ... but is not offered to confirm it: only a second person, a supervisor, may.
@@ -233,8 +241,12 @@ try {
   assert.equal(await loaded("Vorderseite 37"), Math.round(96 * 210 / 25.4));
   await loaded("Rückseite 37");
   await page.getByLabel("Zoom").selectOption("200");
-  await page.getByRole("img", { name: "Vorderseite 37" }).waitFor();
-  assert.ok(Math.abs(await loaded("Vorderseite 37") - 192 * 210 / 25.4) <= 1);
+  // The side rendered again at twice the resolution (the image at 96 dpi
+  // stays complete until the new one has come).
+  await page.waitForFunction(([alt, width]) => {
+    const i = document.querySelector(`img[alt="${alt}"]`);
+    return i && i.complete && Math.abs(i.naturalWidth - width) <= 1;
+  }, ["Vorderseite 37", 192 * 210 / 25.4], { timeout: 15000 });
   await page.getByLabel(/Fenster, Freizone und Markenpositionen/).check();
   await page.locator("svg.overlay [data-kind=inserter]").first().waitFor();
   await page.getByText("Kuvertierer: Freizone und Marken").waitFor();

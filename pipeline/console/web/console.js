@@ -316,7 +316,7 @@ function needsPerson(overview, runs, jobs) {
                      ...(r.due ? [t("overview.due", { date: when(r.due) })] : [])].join(", "))],
     ["overview.not_delivered", runHeader, runRows(runs.filter((r) => r.delivery_problem), (r) => r.delivery_problem)],
     ["overview.failed_jobs", [t("col.job"), t("col.name"), t("col.inbox"), t("col.created")],
-     jobs.filter((j) => j.state === "failed").map((j) => [link(`#/jobs/${j.id}`, String(j.id)), j.name, j.inbox, when(j.created)])],
+     jobs.filter((j) => j.state === "failed").map((j) => [link(`#/jobs/${j.id}`, `J${j.id}`), j.name, j.inbox, when(j.created)])],
     ["overview.refused_inputs", [t("col.inbox"), t("col.kind"), t("col.client"), t("col.why")],
      overview.inboxes.filter((i) => i.refused > 0).map((i) => [i.name, term("kind", i.kind), i.client,
        t("overview.refused_in", { count: number(i.refused), folder: `${i.folder}/error` })])],
@@ -353,7 +353,7 @@ async function jobsPage() {
   view().replaceChildren(el("h1", { text: t("jobs.title") }),
     table([t("col.job"), t("col.name"), t("col.kind"), t("col.inbox"), t("col.client"), t("col.state"),
            numeric("col.documents"), numeric("col.pages"), t("col.created")],
-          jobs.map((j) => [link(`#/jobs/${j.id}`, String(j.id)), j.name, term("kind", j.kind), j.inbox, j.client,
+          jobs.map((j) => [link(`#/jobs/${j.id}`, `J${j.id}`), j.name, term("kind", j.kind), j.inbox, j.client,
                            term("job_state", j.state), j.documents, j.pages, when(j.created)])));
 }
 
@@ -483,6 +483,22 @@ function describe(key, value) {
   if (typeof value === "boolean") return value ? t("yes") : t("no");
   if (Array.isArray(value)) return value.map((v) => (typeof v === "object" ? `${v.feeder}: ${v.insert}` : v)).join(", ") || t("none");
   return key === "sides" ? term("sides", value) : String(value);
+}
+
+// The ticket's lists (postage by product, pieces finished by hand) and,
+// for those who may see its content, the ticket as the print room prints
+// it: A4, in German.
+function ticketLists(ticket, run) {
+  const products = Object.entries((ticket.postage || {}).products || {});
+  const manual = ticket.manual_pieces || [];
+  return [
+    ...(products.length ? [table([t("col.products"), numeric("col.pieces"), numeric("col.postage")],
+                                 products.map(([product, line]) => [product, number(line.pieces), money(line.cents)]))] : []),
+    ...(manual.length ? [el("h3", { text: t("run.manual_handling") }),
+                         table([t("col.piece"), numeric("col.sheets"), t("col.documents"), t("col.why")],
+                               manual.map((p) => [p.piece, number(p.sheets), p.documents.join(", "), p.reason]))] : []),
+    ...(run.content_visible ? [el("p", {}, el("a", { href: `/api/runs/${run.id}/ticket.pdf`, target: "_blank", rel: "noopener",
+                                                     text: t("run.ticket_pdf") }))] : [])];
 }
 
 // What became of the run's pieces at the inserter, and its reprints.
@@ -622,7 +638,11 @@ async function runPage(id, notice = "") {
                    : ticket.postage.total_cents === null
                      ? t("run.postage_unknown", { n: ticket.postage.unpriced_pieces, count: number(ticket.postage.unpriced_pieces) })
                      : money(ticket.postage.total_cents)],
+                 [t("col.due"), when(ticket.due)], [t("col.created"), when(ticket.created)],
+                 [t("run.leitregionen"), ((ticket.presort || {}).leitregionen || [])
+                   .map((r) => `${r.leitregion}: ${number(r.pieces)}`).join(", ")],
                  ["SHA-256", ticket.sha256]]),
+    ...ticketLists(ticket, run),
     el("h2", { text: t("run.files") }), files,
     ...(run.content_visible
       ? [el("h2", { text: t("run.first_pages") }), el("p", {}, link(`#/runs/${run.id}/sheets/1`, t("run.sheets_link"))),

@@ -70,7 +70,7 @@
   "col.reprinted_pieces": "Nachgedruckt", "col.products": "Produkte", "col.postage": "Porto",
 
   "jobs.title": "Aufträge",
-  "job.title": "Auftrag {id}: {name}", "job.source": "Quelle", "job.received": "{name} (empfangen {time})",
+  "job.title": "Auftrag J{id}: {name}", "job.source": "Quelle", "job.received": "{name} (empfangen {time})",
   "job.pieces": "Sendungen", "job.finished": "Fertig", "job.errors": "Fehler", "job.archive": "Archivierte Dokumente",
   "job.runs": "Läufe", "job.preview": "Erste Seite von {id}", "job.dropped_page": "{source} S. {page}",
   "col.preview": "Vorschau", "col.confidence": "OCR-Sicherheit", "col.fields": "Gefundene Felder",
@@ -84,7 +84,7 @@
   "run.not_delivered": "Nicht beim Drucker", "run.attention": "Klärung",
   "run.now": "Neuer Zustand von Lauf {number}: {state}.",
   "run.cancel_question": "Lauf {number} stornieren? Er kann danach nicht mehr freigegeben werden.",
-  "run.ticket": "Laufzettel", "run.part": "Teil", "run.part_of": "{part} von {parts}",
+  "run.ticket": "Laufzettel", "run.ticket_pdf": "Laufzettel als PDF (A4, zum Drucken)", "run.leitregionen": "Leitregionen", "run.part": "Teil", "run.part_of": "{part} von {parts}",
   "run.blank_pages": "Leerseiten", "run.postage": "Porto",
   "run.postage_unknown": ({ n, count }) =>
     `unbekannt: ${n === 1 ? "1 Sendung passt" : `${count} Sendungen passen`} zu keinem Portoprodukt (Handbearbeitung)`,

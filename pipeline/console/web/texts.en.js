@@ -66,7 +66,7 @@
   "col.products": "Products", "col.postage": "Postage",
 
   "jobs.title": "Jobs",
-  "job.title": "Job {id}: {name}", "job.source": "Source", "job.received": "{name} (received {time})",
+  "job.title": "Job J{id}: {name}", "job.source": "Source", "job.received": "{name} (received {time})",
   "job.pieces": "Mail pieces", "job.finished": "Finished", "job.errors": "Errors", "job.archive": "Archived documents",
   "job.runs": "Runs", "job.preview": "First page of {id}", "job.dropped_page": "{source} p. {page}",
   "col.preview": "Preview", "col.confidence": "OCR confidence", "col.fields": "Fields found",
@@ -80,7 +80,7 @@
   "run.not_delivered": "Not delivered", "run.attention": "Attention",
   "run.now": "Run {number} is now {state}.",
   "run.cancel_question": "Cancel run {number}? It cannot be released again.",
-  "run.ticket": "Ticket", "run.part": "Part", "run.part_of": "{part} of {parts}",
+  "run.ticket": "Ticket", "run.ticket_pdf": "The ticket as a PDF (A4, in German, for printing)", "run.leitregionen": "Leitregionen", "run.part": "Part", "run.part_of": "{part} of {parts}",
   "run.blank_pages": "Blank pages", "run.postage": "Postage",
   "run.postage_unknown": ({ n, count }) =>
     `unknown: ${n === 1 ? "1 piece fits" : `${count} pieces fit`} no postage product (manual handling)`,

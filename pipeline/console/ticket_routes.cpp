@@ -1,0 +1,73 @@
+// GET /api/runs/{id}/ticket.pdf: the run's ticket as the print room reads
+// it (driver/print_room_pages.hpp: A4, German), made from the ticket when
+// asked, in memory, never on disk. Its list of pieces finished by hand
+// names documents, so for a sensitive run it is content: operators and
+// above, each look audited.
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/console/run_access.hpp"
+#include "pipeline/driver/printer_file.hpp"
+#include "pipeline/model/iso_date.hpp"
+#include "pipeline/profiles/load_fonts.hpp"
+#include "pipeline/service/run_delivery.hpp"
+
+namespace kuvert::console {
+
+namespace {
+
+// An anonymous file in memory, by a path the PDF writer can open.
+class MemoryFile {
+ public:
+  MemoryFile() : fd_(::memfd_create("kuvert-ticket", MFD_CLOEXEC)) {
+    if (fd_ < 0) throw_system(Where{.file = "ticket.pdf"}, "cannot make a file in memory");
+  }
+  ~MemoryFile() { ::close(fd_); }
+  MemoryFile(const MemoryFile&) = delete;
+  MemoryFile& operator=(const MemoryFile&) = delete;
+
+  std::filesystem::path path() const { return "/proc/self/fd/" + std::to_string(fd_); }
+  std::string bytes() const {
+    std::ifstream in(path(), std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+  }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+void add_ticket_route(httplib::Server& server, ConsoleContext& context) {
+  server.Get(R"(/api/runs/(\d+)/ticket\.pdf)", [&context](const httplib::Request& request,
+                                                          httplib::Response& response) {
+    const auto session = session_of(context, request, response, false);
+    if (!session) return;
+    const auto run = named_run(context, request, response);
+    if (!run) return;
+    const auto ticket = run_ticket_of(*run);
+    if (!ticket) return send_error(response, 404, "the run's ticket is gone or does not read");
+    if (!may_see_content(context, *session, *run, "open ticket.pdf", response)) return;
+    const Printer* printer = printer_named(context.config.printers, run->printer);
+    const PrintRoomSheets sheets{.banner = printer && printer->banner,
+                                 .separators = printer && printer->separators && ticket->production.manual_handling};
+    const auto created = parse_iso_time(run->created_at);
+    const RunLabel label{.number = run_number(run->job, run->name),
+                         .printer = run->printer,
+                         .created = created ? context.centre_time.clock_text(*created) : run->created_at,
+                         .file = service::delivered_name(*run)};
+    MemoryFile pdf;
+    write_run_ticket_pdf(*ticket, load_fonts(context.config.fonts), label, sheets, pdf.path());
+    const std::string name = service::delivered_name(*run, run->name + ".ticket.pdf");
+    response.set_header("Content-Disposition", "inline; filename=\"" + name + "\"");
+    response.set_header("Cache-Control", "no-store");
+    response.set_content(pdf.bytes(), "application/pdf");
+  });
+}
+
+}  // namespace kuvert::console
