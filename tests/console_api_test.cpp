@@ -637,6 +637,10 @@ TEST_CASE("Console API: a run's reconciliation, and runs in attention first on t
   const auto overview = nlohmann::json::parse(get(client, "/api/overview", &vera)->body);
   REQUIRE(overview["attention"].size() == 1);
   CHECK(overview["attention"][0]["id"] == id);
+  // Named as everywhere else, so the overview's link has its text.
+  const auto in_attention = nlohmann::json::parse(get(client, "/api/runs/" + std::to_string(id), &vera)->body);
+  CHECK(overview["attention"][0]["number"] == in_attention["number"]);
+  CHECK(kuvert::parse_run_number(overview["attention"][0]["number"].get<std::string>()));
   CHECK(overview["attention"][0]["attention"] == "1 piece was seen twice: a letter may be in a wrong envelope");
 
   const auto shown = nlohmann::json::parse(get(client, "/api/runs/" + sensitive, &anna)->body);

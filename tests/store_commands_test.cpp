@@ -133,7 +133,7 @@ TEST_CASE("Bad store command input is named", "[service]") {
         "kuvert: record \"user nobody\": field \"name\": no such user\n");
   CHECK(service.kuvert({"users", "unlock", "nobody"}).err ==
         "kuvert: record \"user nobody\": field \"name\": no such user\n");
-  CHECK(service.kuvert({"runs", "show", "7"}).err == "kuvert: record \"run 7\": no such run\n");
+  CHECK(service.kuvert({"runs", "show", "7"}).err == "kuvert: record \"run 7\": no run has the id 7\n");
   CHECK(service.kuvert({"runs", "show", "J7-R0001"}).err == "kuvert: record \"run J7-R0001\": no such run\n");
   for (const char* wrong : {"R0001", "J1", "run 1", "-3", "J01-R0001"})
     CHECK(service.kuvert({"runs", "show", wrong}).err ==

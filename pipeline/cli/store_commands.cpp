@@ -158,6 +158,7 @@ RunRecord run_named(Store& store, const std::string& text) {
     if (error != std::errc() || end != text.data() + text.size() || id <= 0)
       throw_input(where, "expected a run such as J12-R0001 (run R0001 of job 12), or a run's id");
     run = find_run(store, id);
+    if (!run) throw_input(where, "no run has the id " + text);
   }
   if (!run) throw_input(where, "no such run");
   return *run;
@@ -259,7 +260,7 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   commands.audit_list = audit->add_subcommand("list", "List audit records, newest first");
   commands.audit_list->add_option("--user", commands.audit_user, "Only this user's records");
   commands.audit_list->add_option("--action", commands.audit_action, "Only this action");
-  commands.audit_list->add_option("--object", commands.audit_object, "Only objects starting so (\"run 12\")");
+  commands.audit_list->add_option("--object", commands.audit_object, "Only objects starting so (\"run J12-R0001\", \"run J12-\")");
   commands.audit_list->add_option("--from", commands.audit_from, "From this ISO time on");
   commands.audit_list->add_option("--to", commands.audit_to, "Before this ISO time");
   config(commands.audit_verify);

@@ -45,7 +45,11 @@ nlohmann::json overview(ConsoleContext& context) {
   // What needs a person first: runs in attention, with why.
   auto attention = nlohmann::json::array();
   for (const auto& run : list_runs(store, RunState::attention))
-    attention.push_back({{"id", run.id}, {"job_name", run.job_name}, {"name", run.name}, {"attention", run.attention}});
+    attention.push_back({{"id", run.id},
+                         {"number", run_number(run.job, run.name)},
+                         {"job_name", run.job_name},
+                         {"name", run.name},
+                         {"attention", run.attention}});
   return {{"attention", attention},
           {"inboxes", inboxes},
           {"inputs", counts_json(store, Counted::inputs)},

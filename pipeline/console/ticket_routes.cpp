@@ -11,7 +11,6 @@
 
 #include "pipeline/console/run_access.hpp"
 #include "pipeline/driver/printer_file.hpp"
-#include "pipeline/model/iso_date.hpp"
 #include "pipeline/profiles/load_fonts.hpp"
 #include "pipeline/service/run_delivery.hpp"
 
@@ -52,17 +51,16 @@ void add_ticket_route(httplib::Server& server, ConsoleContext& context) {
     if (!run) return;
     const auto ticket = run_ticket_of(*run);
     if (!ticket) return send_error(response, 404, "the run's ticket is gone or does not read");
-    if (!may_see_content(context, *session, *run, "open ticket.pdf", response)) return;
     const Printer* printer = printer_named(context.config.printers, run->printer);
     const PrintRoomSheets sheets{.banner = printer && printer->banner,
                                  .separators = printer && printer->separators && ticket->production.manual_handling};
-    const auto created = parse_iso_time(run->created_at);
-    const RunLabel label{.number = run_number(run->job, run->name),
-                         .printer = run->printer,
-                         .created = created ? context.centre_time.clock_text(*created) : run->created_at,
-                         .file = service::delivered_name(*run)};
+    // Made before the look is audited, which only a ticket sent should be;
+    // for a viewer of a sensitive run not at all.
     MemoryFile pdf;
-    write_run_ticket_pdf(*ticket, load_fonts(context.config.fonts), label, sheets, pdf.path());
+    if (content_visible(*run, *session))
+      write_run_ticket_pdf(*ticket, load_fonts(context.config.fonts), service::print_room_label(*run, context.config),
+                           sheets, pdf.path());
+    if (!may_see_content(context, *session, *run, "open ticket.pdf", response)) return;
     const std::string name = service::delivered_name(*run, run->name + ".ticket.pdf");
     response.set_header("Content-Disposition", "inline; filename=\"" + name + "\"");
     response.set_header("Cache-Control", "no-store");

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "pipeline/model/concat.hpp"
+#include "pipeline/model/reprint_order.hpp"
 
 namespace kuvert {
 
@@ -15,12 +16,15 @@ std::optional<RunNumber> parse_run_number(std::string_view text) {
   if (dash == std::string_view::npos || dash < 2 || (text[0] != 'J' && text[0] != 'j')) return std::nullopt;
   const std::string_view job = text.substr(1, dash - 1), run = text.substr(dash + 1);
   if (job[0] == '0' || !std::all_of(job.begin(), job.end(), is_digit)) return std::nullopt;
-  if (run.size() < 5 || (run[0] != 'R' && run[0] != 'r') || !std::all_of(run.begin() + 1, run.end(), is_digit))
+  // R: a job's runs; N: its reprints (reprint_order.hpp).
+  const char letter = static_cast<char>(run.empty() ? 0 : run[0] & ~0x20);
+  if (run.size() < 5 || (letter != 'R' && letter != kReprintRunLetter) ||
+      !std::all_of(run.begin() + 1, run.end(), is_digit))
     return std::nullopt;
   RunNumber number;
   const auto [end, error] = std::from_chars(job.data(), job.data() + job.size(), number.job);
   if (error != std::errc() || end != job.data() + job.size()) return std::nullopt;
-  number.run = concat("R", run.substr(1));
+  number.run = concat(std::string(1, letter), run.substr(1));
   return number;
 }
 

@@ -18,7 +18,8 @@ struct RunNumber {
 std::string run_number(std::int64_t job, std::string_view run);
 
 // "J12-R0001" (the letters in either case) read back: a job number from 1
-// without leading zeros, then R and four or more digits; nothing otherwise.
+// without leading zeros, then R (a run) or N (a reprint run, "J12-N0001")
+// and four or more digits; nothing otherwise.
 std::optional<RunNumber> parse_run_number(std::string_view text);
 
 }  // namespace kuvert

@@ -264,7 +264,7 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
         job.kind == JobKind::scan
             ? counted(result.documents, "document", "documents") + " archived in " + output.string()
             : counted(result.runs.size(), "run awaits", "runs await") + " release";
-    log(label + ": job " + std::to_string(job.id) + " \"" + result.name + "\" done, " + outcome);
+    log(label + ": job J" + std::to_string(job.id) + " \"" + result.name + "\" done, " + outcome);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::input) throw;  // the disk, the store: tried again
     fail(store, *inbox, input, job.id, problem_lines(error), clock(), log);

@@ -155,7 +155,7 @@ void process_results_input(Store& store, const ServiceConfig& config, const Inbo
         apply_results_file(store, config.printers, {.printer = inbox.printer, .user = "kuvert"}, input.place, now,
                            [&] { set_input_state(store, input.id, InputState::done, "", now); });
     log(label + ": " + counted(applied.events, "result", "results") + " applied to run " +
-        std::to_string(applied.run.id) + " (" + delivered_stem(applied.run) + "), now " +
+        run_number(applied.run.job, applied.run.name) + " (" + delivered_stem(applied.run) + "), now " +
         std::string(name(applied.run.state)) + (applied.run.attention.empty() ? "" : ": " + applied.run.attention));
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::input) throw;  // the disk, the store: tried again

@@ -55,15 +55,6 @@ RunTicket ticket_of(const RunRecord& run) {
   }
 }
 
-// The run as the print room reads it on its paper.
-RunLabel label_of(const RunRecord& run, const Printer& printer, const ServiceConfig& config) {
-  const auto created = parse_iso_time(run.created_at);
-  return {.number = run_number(run.job, run.name),
-          .printer = printer.name,
-          .created = created ? CentreTime(config.time_zone).clock_text(*created) : run.created_at,
-          .file = delivered_name(run)};
-}
-
 // The run's inserter profile, for the marks of its banner; none for a run
 // finished by hand.
 std::optional<InserterProfile> inserter_of(const RunTicket& ticket, const ServiceConfig& config) {
@@ -99,7 +90,7 @@ void copy_run_files(const RunRecord& run, const Printer& printer, const ServiceC
   const fs::path target = printer.folder / delivered_name(run);
   if (printer.ticket || sheets.banner || sheets.separators) {
     const FontCatalog fonts = load_fonts(config.fonts);
-    const RunLabel label = label_of(run, printer, config);
+    const RunLabel label = print_room_label(run, config);
     if (printer.ticket)
       place_file_atomically(
           printer.folder / delivered_name(run, run.name + ".ticket.pdf"),
@@ -142,6 +133,14 @@ bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, con
 }  // namespace
 
 std::string delivered_name(const RunRecord& run) { return delivered_name(run, run.name + ".pdf"); }
+
+RunLabel print_room_label(const RunRecord& run, const ServiceConfig& config) {
+  const auto created = parse_iso_time(run.created_at);
+  return {.number = run_number(run.job, run.name),
+          .printer = run.printer,
+          .created = created ? CentreTime(config.time_zone).clock_text(*created) : run.created_at,
+          .file = delivered_name(run)};
+}
 
 std::string job_file_stem(std::int64_t job, const std::string& name) {
   // Job names come from job.json: in a file name only letters, digits,

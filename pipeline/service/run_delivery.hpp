@@ -16,6 +16,7 @@
 #include <string>
 
 #include "pipeline/config/service_config.hpp"
+#include "pipeline/driver/print_room_pages.hpp"
 #include "pipeline/service/job_processing.hpp"
 #include "pipeline/store/job_records.hpp"
 
@@ -29,6 +30,10 @@ namespace kuvert::service {
 std::string job_file_stem(std::int64_t job, const std::string& name);
 
 std::string delivered_name(const store::RunRecord& run);
+
+// The run as the print room's paper names it: its number, printer, when
+// it was made (the centre's time) and its file's name in the printer folder.
+RunLabel print_room_label(const store::RunRecord& run, const ServiceConfig& config);
 std::string delivered_name(const store::RunRecord& run, const std::string& file);
 
 // Delivers every run ready for delivery; returns how many were delivered.

@@ -122,7 +122,7 @@ void finish_job(Store& store, std::int64_t job, const JobResult& result, const s
                    " errors = ? WHERE id = ? AND state = 'processing'");
   update.bind(1, result.name).bind(2, result.documents).bind(3, result.pages).bind(4, result.pieces);
   update.bind(5, iso_time(now)).bind(6, result.errors).bind(7, job).run();
-  if (store.db().changes() == 0) store.db().fail("job " + std::to_string(job) + " is not being processed");
+  if (store.db().changes() == 0) store.db().fail("job J" + std::to_string(job) + " is not being processed");
   for (const auto& run : result.runs) insert_run(store, job, run, printer, 0, now);
   Statement input(
       store.db(),
