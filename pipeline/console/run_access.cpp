@@ -1,6 +1,7 @@
 #include "pipeline/console/run_access.hpp"
 
 #include <fstream>
+#include <sstream>
 
 #include "pipeline/model/iso_date.hpp"
 #include "pipeline/store/audit_trail.hpp"
@@ -29,6 +30,14 @@ std::optional<RunTicket> run_ticket_of(const RunRecord& run) {
   }
 }
 
+std::optional<std::string> read_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 bool content_visible(const RunRecord& run, const Session& session) {
   return !run.sensitive || session.role != Role::viewer;
 }
@@ -41,8 +50,7 @@ bool may_see_content(ConsoleContext& context, const Session& session, const RunR
     return false;
   }
   Transaction transaction(context.store().db());
-  append_audit(context.store(),
-               {iso_time(context.clock()), session.user, "view content", audit_object(run), what});
+  append_audit(context.store(), {iso_time(context.clock()), session.user, "view content", audit_object(run), what});
   transaction.commit();
   return true;
 }

@@ -21,6 +21,10 @@ std::optional<RunTicket> run_ticket_of(const store::RunRecord& run);
 
 bool content_visible(const store::RunRecord& run, const Session& session);
 
+// A run's file (its manifest, a ticket made in memory) whole; nothing when
+// it cannot be read.
+std::optional<std::string> read_text(const std::filesystem::path& file);
+
 // Answers 403 when `session` may not see the run's content; a look at a
 // sensitive run's content is written to the audit trail with `what`.
 bool may_see_content(ConsoleContext& context, const Session& session, const store::RunRecord& run,

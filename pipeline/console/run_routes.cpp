@@ -1,7 +1,5 @@
 // GET /api/runs, /api/runs/{id}, /api/runs/{id}/manifest,
 // /api/runs/{id}/pages/{n}.png; POST /api/runs/{id}/{action}.
-#include <fstream>
-#include <sstream>
 
 #include "pipeline/console/console_context.hpp"
 #include "pipeline/console/console_json.hpp"
@@ -23,14 +21,6 @@ using namespace kuvert::store;
 namespace fs = std::filesystem;
 
 constexpr int kThumbnailPages = 4;
-
-std::optional<std::string> read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // What `session`'s user may do to `run` now: the rule the server applies
 // to a request (run_workflow.hpp), so the console offers nothing it would

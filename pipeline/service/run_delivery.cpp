@@ -21,6 +21,7 @@
 #include "pipeline/profiles/load_profiles.hpp"
 #include "pipeline/service/inbox_files.hpp"
 #include "stages/deliver/control_files.hpp"
+#include "stages/impose/datamatrix_code.hpp"
 
 namespace kuvert::service {
 
@@ -73,36 +74,36 @@ std::optional<InserterProfile> inserter_of(const RunTicket& ticket, const Servic
 // or separators the run file is written anew, else copied.
 void copy_run_files(const RunRecord& run, const Printer& printer, const ServiceConfig& config) {
   const RunTicket ticket = ticket_of(run);
-  const PrintRoomSheets sheets{.banner = printer.banner,
-                               .separators = printer.separators && ticket.production.manual_handling};
+  const PrintRoomSheets sheets = print_room_sheets(printer, ticket);
+  const bool rewritten = sheets.banner || sheets.separators;
   for (const auto& name : ticket.control_files) {
     const fs::path source = fs::path(run.file).parent_path() / name;
     const fs::path copy = printer.folder / delivered_name(run, name);
     // With a banner first, record n of the sheets file is still sheet n.
     if (sheets.banner && name.find(".sheets.") != std::string::npos) {
       const auto format = fs::path(name).extension() == ".csv" ? ControlFormat::csv : ControlFormat::fixed;
-      const std::string banner = ticket.job_key.empty() ? ticket.run : ticket.job_key + "-" + ticket.run;
-      write_file_atomically(copy, sheets_with_banner(bytes_of(source), format, banner));
+      write_file_atomically(copy,
+                            sheets_with_banner(bytes_of(source), format, divert_sheet_id(ticket.job_key, ticket.run)));
     } else {
       copy_file_atomically(source, copy);
     }
   }
   const fs::path target = printer.folder / delivered_name(run);
-  if (printer.ticket || sheets.banner || sheets.separators) {
+  if (printer.ticket || rewritten) {
     const FontCatalog fonts = load_fonts(config.fonts);
     const RunLabel label = print_room_label(run, config);
     if (printer.ticket)
       place_file_atomically(
           printer.folder / delivered_name(run, run.name + ".ticket.pdf"),
           [&](const fs::path& temporary) { write_run_ticket_pdf(ticket, fonts, label, sheets, temporary); });
-    if (sheets.banner || sheets.separators) {
+    if (rewritten) {
       const auto inserter = inserter_of(ticket, config);
       place_file_atomically(target, [&](const fs::path& temporary) {
         write_printer_file(run.file, ticket, inserter ? &*inserter : nullptr, fonts, label, sheets, temporary);
       });
     }
   }
-  if (!sheets.banner && !sheets.separators) copy_file_atomically(run.file, target);
+  if (!rewritten) copy_file_atomically(run.file, target);
   sync_folder(printer.folder);
 }
 
@@ -133,6 +134,10 @@ bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, con
 }  // namespace
 
 std::string delivered_name(const RunRecord& run) { return delivered_name(run, run.name + ".pdf"); }
+
+PrintRoomSheets print_room_sheets(const Printer& printer, const RunTicket& ticket) {
+  return {.banner = printer.banner, .separators = printer.separators && ticket.production.manual_handling};
+}
 
 RunLabel print_room_label(const RunRecord& run, const ServiceConfig& config) {
   const auto created = parse_iso_time(run.created_at);

@@ -31,6 +31,10 @@ std::string job_file_stem(std::int64_t job, const std::string& name);
 
 std::string delivered_name(const store::RunRecord& run);
 
+// What `printer` asks for besides `ticket`'s run: separators only for a
+// run finished by hand.
+PrintRoomSheets print_room_sheets(const Printer& printer, const RunTicket& ticket);
+
 // The run as the print room's paper names it: its number, printer, when
 // it was made (the centre's time) and its file's name in the printer folder.
 RunLabel print_room_label(const store::RunRecord& run, const ServiceConfig& config);

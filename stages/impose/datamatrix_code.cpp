@@ -29,10 +29,14 @@ std::string two_digits(std::uint32_t value) {
 
 }  // namespace
 
+std::string divert_sheet_id(const std::string& job_key, const std::string& run) {
+  return job_key.empty() ? run : job_key + "-" + run;
+}
+
 std::string datamatrix_payload(const SheetContext& sheet) {
   check_id(sheet, sheet.run_id, "run id");
   if (!sheet.job_key.empty()) check_id(sheet, sheet.job_key, "job key");
-  if (sheet.divert) return (sheet.job_key.empty() ? "" : sheet.job_key + "-") + sheet.run_id + "|DIVERT";
+  if (sheet.divert) return divert_sheet_id(sheet.job_key, sheet.run_id) + "|DIVERT";
   check_id(sheet, sheet.piece_id, "piece id");
   std::string payload = coded_piece_id(sheet.job_key, sheet.run_id, sheet.piece_id);
   payload += "|S" + two_digits(sheet.sheet_in_piece) + "/" + two_digits(sheet.piece_sheets) + "|F";

@@ -35,6 +35,10 @@ namespace kuvert {
 // Throws Error(ErrorKind::internal) when an id breaks the rules above.
 std::string datamatrix_payload(const SheetContext& sheet);
 
+// How a divert sheet of `run` names itself, in its code and in the sheets
+// control file: "3F2A9C1D-R0001", the run alone without a job key.
+std::string divert_sheet_id(const std::string& job_key, const std::string& run);
+
 // A DataMatrix symbol without quiet zone, one entry per module, row by row
 // from the top-left; true is a dark module.
 struct ModuleMatrix {
