@@ -121,3 +121,33 @@ TEST_CASE("A client's month adds up to the tickets of its runs, to the cent, in 
   CHECK(rows[0].at("pieces") == std::to_string(expected.pieces));
   CHECK(rows[0].at("postage_cents Standardbrief") == std::to_string(expected.products.at("Standardbrief").second));
 }
+
+TEST_CASE("A month's accounts stay as they were when a run of it is cancelled later", "[accounts]") {
+  test::TempFolder temp;
+  const auto config = test::test_service_config(temp.path());
+  store::Store store({config.store, config.wal});
+  const auto cancelled_in_november = test::processed_job(store, config, temp.path(), "falsch", 3, false, kNovember10);
+  const auto cancelled_in_december = test::processed_job(store, config, temp.path(), "spaet", 2, false, kNovember10);
+  const auto cancel_runs = [&](std::int64_t job, std::int64_t at) {
+    for (const auto& run : store::runs_of_job(store, job))
+      store::act_on_run(store, run.id, store::RunAction::cancel, {"anna", store::Role::operator_}, at);
+  };
+  const auto period = CentreTime(config.time_zone).month(*parse_iso_month("2026-11"));
+  const auto november = [&] { return store::client_accounts(store, iso_time(period.start), iso_time(period.end)); };
+  REQUIRE(november().size() == 1);
+  const auto pieces_before = november()[0].pieces;
+
+  cancel_runs(cancelled_in_november, kLastOfNovember);
+  TicketTotals kept;
+  add_tickets(store::find_job(store, cancelled_in_december)->output, kept);
+  REQUIRE(november().size() == 1);
+  CHECK(november()[0].pieces == kept.pieces);
+  CHECK(november()[0].pieces < pieces_before);
+  // Once November is billed, a cancellation in December changes it no more.
+  cancel_runs(cancelled_in_december, kFirstOfDecember);
+  REQUIRE(november().size() == 1);
+  CHECK(november()[0].pieces == kept.pieces);
+  CHECK(november()[0].print_pages == kept.pages);
+  const auto december = CentreTime(config.time_zone).month(*parse_iso_month("2026-12"));
+  CHECK(store::client_accounts(store, iso_time(december.start), iso_time(december.end)).empty());
+}

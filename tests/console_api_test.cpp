@@ -1035,4 +1035,11 @@ TEST_CASE(
   CHECK(trail[0]["user"] == "anna");
   CHECK(trail[0]["detail"] == "\"%%%\": 0 found");
   CHECK(trail.back()["detail"] == "\"" + document + "\": 2 found");
+  CHECK_FALSE(trail[0]["withheld"].get<bool>());
+  // A viewer sees that the searches were made, not what was searched for.
+  const auto seen_by_viewer = nlohmann::json::parse(get(client, "/api/audit?action=search", &vera)->body);
+  REQUIRE(seen_by_viewer.size() == 8);
+  CHECK(seen_by_viewer.back()["user"] == "anna");
+  CHECK(seen_by_viewer.back()["detail"] == "");
+  CHECK(seen_by_viewer.back()["withheld"].get<bool>());
 }

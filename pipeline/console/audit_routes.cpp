@@ -7,7 +7,8 @@ namespace kuvert::console {
 
 void add_audit_routes(httplib::Server& server, ConsoleContext& context) {
   server.Get("/api/audit", [&context](const httplib::Request& request, httplib::Response& response) {
-    if (!session_of(context, request, response, false)) return;
+    const auto session = session_of(context, request, response, false);
+    if (!session) return;
     store::AuditFilter filter{request.get_param_value("user"), request.get_param_value("action"),
                               request.get_param_value("object"), request.get_param_value("from"),
                               request.get_param_value("to")};
@@ -23,7 +24,11 @@ void add_audit_routes(httplib::Server& server, ConsoleContext& context) {
       }
     }
     auto records = nlohmann::json::array();
-    for (const auto& record : store::read_audit(context.store(), filter)) records.push_back(audit_json(record));
+    // What others searched for may name a recipient of a sensitive run,
+    // which a viewer is not to see: that a search was made, and by whom, is
+    // enough for a viewer.
+    for (const auto& record : store::read_audit(context.store(), filter))
+      records.push_back(audit_json(record, session->role == store::Role::viewer && record.entry.action == "search"));
     send_json(response, 200, records);
   });
 }

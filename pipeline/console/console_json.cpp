@@ -52,13 +52,14 @@ nlohmann::json job_json(const JobRecord& job) {
           {"finished", job.finished_at}};
 }
 
-nlohmann::json audit_json(const AuditRecord& record) {
+nlohmann::json audit_json(const AuditRecord& record, bool withheld) {
   return {{"seq", record.seq},
           {"at", record.entry.at},
           {"user", record.entry.user},
           {"action", record.entry.action},
           {"object", record.entry.object},
-          {"detail", record.entry.detail}};
+          {"detail", withheld ? "" : record.entry.detail},
+          {"withheld", withheld}};
 }
 
 }  // namespace kuvert::console

@@ -9,6 +9,8 @@ namespace kuvert::console {
 
 nlohmann::json run_json(const store::RunRecord& run);
 nlohmann::json job_json(const store::JobRecord& job);
-nlohmann::json audit_json(const store::AuditRecord& record);
+// withheld: the detail is left out (and "withheld" set), for a role that may
+// not read it.
+nlohmann::json audit_json(const store::AuditRecord& record, bool withheld);
 
 }  // namespace kuvert::console

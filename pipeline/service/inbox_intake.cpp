@@ -81,8 +81,7 @@ void send_to_error_folder(Store& store, const Inbox& inbox, const InputRecord& i
                           const std::function<void(const std::string&)>& log) {
   const fs::path place = refuse_entry(input.place, inbox.folder, reason);
   set_input_place(store, input.id, place.string());
-  log("input " + std::to_string(input.id) + " (" + input.inbox + "/" + input.name + "): failed, moved to " +
-      place.string());
+  log(input_label(input) + ": failed, moved to " + place.string());
 }
 
 void recover_takings(Store& store, const ServiceConfig& config, std::int64_t now) {

@@ -232,7 +232,7 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
                    const ServiceLog& log, const std::atomic<bool>& stopping) {
   const std::int64_t now = clock();
   const Inbox* inbox = inbox_named(config, input.inbox);
-  const std::string label = "input " + std::to_string(input.id) + " (" + input.inbox + "/" + input.name + ")";
+  const std::string label = input_label(input);
   if (!inbox) {
     log(label + ": inbox \"" + input.inbox + "\" is no longer configured; left as it is");
     return;

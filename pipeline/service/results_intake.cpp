@@ -149,7 +149,7 @@ ResultsApplied apply_results_file(Store& store, const std::vector<Printer>& prin
 
 void process_results_input(Store& store, const ServiceConfig& config, const Inbox& inbox, const InputRecord& input,
                            std::int64_t now, const std::function<void(const std::string&)>& log) {
-  const std::string label = "input " + std::to_string(input.id) + " (" + input.inbox + "/" + input.name + ")";
+  const std::string label = input_label(input);
   try {
     const auto applied =
         apply_results_file(store, config.printers, {.printer = inbox.printer, .user = "kuvert"}, input.place, now,

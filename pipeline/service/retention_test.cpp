@@ -1,9 +1,12 @@
 #include "pipeline/service/retention.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
+#include "pipeline/store/notice_search.hpp"
+#include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/piece_verdicts.hpp"
 #include "tests/support/processed_job.hpp"
 #include "tests/support/temp_folder.hpp"
@@ -48,6 +51,18 @@ TEST_CASE("Retention removes old inputs, and outputs once every run is closed or
   CHECK_FALSE(fs::exists(closed_output));
   CHECK(fs::exists(open_output));  // its run still awaits release
   CHECK(find_job(store, closed)->output.empty());
+  // The recipients go with the letters; the document ids still find a piece.
+  const auto piece = pieces_of_run(store, run).front();
+  const auto hits = find_notices(store, piece.documents, true);  // both jobs were made of one sample
+  const auto hit = std::find_if(hits.begin(), hits.end(), [&](const auto& h) { return h.run == run; });
+  REQUIRE(hit != hits.end());
+  CHECK(hit->piece == piece.id);
+  CHECK(hit->recipient.empty());
+  CHECK(hit->postcode.empty());
+  const auto open_hits = find_notices(store, pieces_of_run(store, runs_of_job(store, open).front().id)[0].id, true);
+  REQUIRE(open_hits.size() == 1);
+  CHECK_FALSE(open_hits.front().recipient.empty());
+  CHECK_FALSE(open_hits.front().postcode.empty());
   CHECK(log.back() == "retention: removed 1 input or job output");
   CHECK(read_audit(store, {.action = "output removed"}).front().entry.object == "job J" + std::to_string(closed));
   CHECK(verify_audit(store).empty());

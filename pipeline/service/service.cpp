@@ -9,14 +9,14 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "pipeline/inbox/inbox_listing.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/service/file_confinement.hpp"
 #include "pipeline/service/inbox_intake.hpp"
 #include "pipeline/service/reprint_production.hpp"
-#include "pipeline/service/return_file.hpp"
 #include "pipeline/service/retention.hpp"
+#include "pipeline/service/return_file.hpp"
 #include "pipeline/service/run_delivery.hpp"
-#include "pipeline/inbox/inbox_listing.hpp"
 
 namespace kuvert::service {
 
@@ -123,9 +123,11 @@ void Service::process_taken(Store& store) {
   for (const auto& input : inputs_in_state(store, InputState::taken)) {
     if (stopping_) return;
     attempt(
-        failed_attempts_, input.id, "input " + std::to_string(input.id),
+        failed_attempts_, input.id, input_label(input),
         [&] { process_input(store, config_, input, clock_, log_, stopping_); },
-        [&](const std::string& reason) { abandon_input(store, config_, input, "processing " + reason, clock_(), log_); });
+        [&](const std::string& reason) {
+          abandon_input(store, config_, input, "processing " + reason, clock_(), log_);
+        });
   }
 }
 

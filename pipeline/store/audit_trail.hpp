@@ -16,7 +16,7 @@ struct AuditEntry {
   std::string at;      // ISO time
   std::string user;    // who; "kuvert" for the service itself
   std::string action;  // "login", "login failed", "release", ...
-  std::string object;  // "run 12", "user anna", "input 7"
+  std::string object;  // "run J12-R0001", "job J12", "user anna", "input 7"
   std::string detail;  // free text: the reason of a refusal, a state change
 };
 

@@ -6,10 +6,14 @@ namespace kuvert::store {
 
 namespace {
 
-// The runs produced in the period, cancelled runs aside; `reprints` picks
-// the reprint runs or the others.
+// The runs produced in the period, those cancelled within it aside: a run
+// cancelled after the period ended stays in it, so that a month once billed
+// keeps its figures (a cancelled run changes no more, so its updated_at is
+// when it was cancelled). `reprints` picks the reprint runs or the others.
 std::string runs_in_period(bool reprints) {
-  return std::string(" WHERE r.created_at >= ?1 AND r.created_at < ?2 AND r.state != 'cancelled' AND r.parent_run_id") +
+  return std::string(
+             " WHERE r.created_at >= ?1 AND r.created_at < ?2 AND (r.state != 'cancelled' OR r.updated_at >= ?2)"
+             " AND r.parent_run_id") +
          (reprints ? " IS NOT NULL" : " IS NULL");
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // What the centre did for each member municipality (client) in a period,
 // for its accounts (model/client_account.hpp), taken from the store: the
-// runs produced in it, cancelled ones aside, with their pieces as R.csv listed them (their
+// runs produced in it, those cancelled within it aside, with their pieces as R.csv listed them (their
 // postage to the cent as the tickets state it), reprints counted apart,
 // and the scan batches finished in it.
 #include <string>

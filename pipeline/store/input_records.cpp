@@ -1,4 +1,5 @@
 // The inputs table: every file or job folder taken from an inbox.
+#include "pipeline/model/concat.hpp"
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/enum_names.hpp"
 #include "pipeline/store/job_records.hpp"
@@ -39,6 +40,10 @@ std::string object(std::int64_t input) { return "input " + std::to_string(input)
 }  // namespace
 
 std::string_view name(InputState state) { return name_in(kInputStates, state); }
+
+std::string input_label(const InputRecord& input) {
+  return concat(object(input.id), " (", input.inbox, "/", input.name, ")");
+}
 
 Taking begin_taking(Store& store, const std::string& inbox, const std::string& name, const std::string& sha256,
                     const std::string& place, std::int64_t now) {

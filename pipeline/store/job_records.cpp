@@ -61,11 +61,13 @@ std::int64_t start_job(Store& store, std::int64_t input, JobKind kind, const std
                        std::int64_t now) {
   Transaction transaction(store.db());
   Statement insert(store.db(),
-                   "INSERT INTO jobs(input_id, kind, inbox, name, client, state, output, created_at)"
-                   " VALUES (?, ?, ?, ?, ?, 'processing', ?, ?)");
+                   "INSERT INTO jobs(id, input_id, kind, inbox, name, client, state, output, created_at)"
+                   " VALUES (?1, ?1, ?2, ?3, ?4, ?5, 'processing', ?6, ?7)");
   insert.bind(1, input).bind(2, std::string(store::name(kind))).bind(3, inbox).bind(4, name).bind(5, client);
   insert.bind(6, output).bind(7, iso_time(now)).run();
-  const std::int64_t job = store.db().last_insert_id();
+  // Inputs are numbered in the order they came and each makes one job, so
+  // its number is free: a job never has a larger number than its input.
+  const std::int64_t job = input;
   append_audit(store,
                {iso_time(now), "kuvert", "job started", object(job), "input " + std::to_string(input) + ", " + name});
   transaction.commit();
@@ -177,6 +179,12 @@ void job_output_removed(Store& store, std::int64_t job, std::int64_t now) {
   Transaction transaction(store.db());
   Statement update(store.db(), "UPDATE jobs SET output = '' WHERE id = ?");
   update.bind(1, job).run();
+  // Whom the pieces went to leaves with the letters: what stays (ids,
+  // counts, postage, statuses) answers for the work, not for the people.
+  Statement recipients(store.db(),
+                       "UPDATE pieces SET recipient = '', postcode = ''"
+                       " WHERE run_id IN (SELECT id FROM runs WHERE job_id = ?)");
+  recipients.bind(1, job).run();
   append_audit(store, {iso_time(now), "kuvert", "output removed", object(job), "retention"});
   transaction.commit();
 }

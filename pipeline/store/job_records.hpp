@@ -31,6 +31,10 @@ struct InputRecord {
   std::string reason;  // why it failed or was refused
 };
 
+// "input 7 (steuer/grundsteuer-2026)", as the log names an input: its
+// number, which its job takes too (J7), and where it came from.
+std::string input_label(const InputRecord& input);
+
 // Records an input about to be moved from its inbox to `place`. Returns
 // the accepted input of the same content instead when there is one (the
 // new one is then a duplicate and nothing is recorded).
@@ -113,6 +117,8 @@ struct JobResult {
   std::string errors = "[]";  // JSON array: what was left out (rejected scan files)
 };
 
+// The job takes its input's number: input 7 becomes job J7, its runs
+// J7-R0001, so the number an operator reads off a run names what came in.
 std::int64_t start_job(Store& store, std::int64_t input, JobKind kind, const std::string& inbox,
                        const std::string& name, const std::string& client, const std::string& output, std::int64_t now);
 // processing -> done: the runs await release at `printer`, the input is

@@ -236,6 +236,26 @@ TEST_CASE("An input identical to an accepted one is a duplicate, a failed one ma
   CHECK_FALSE(find_input(store, again.id));
 }
 
+TEST_CASE("A job takes its input's number, past inputs that made no job", "[store]") {
+  kuvert::test::TempFolder temp;
+  Store store({temp.path()});
+  record_refusal(store, "steuer", "leer.pdf", std::string(64, 'c'), "steuer/error/leer.pdf", InputState::failed,
+                 "empty", kNow);
+  const auto results = begin_taking(store, "ergebnisse", "R0001.results.csv", std::string(64, 'd'), "i/2", kNow);
+  set_input_state(store, results.id, InputState::done, "", kNow);
+  const auto taking = begin_taking(store, "steuer", "grundsteuer", std::string(64, 'e'), "i/3", kNow);
+  set_input_state(store, taking.id, InputState::taken, "", kNow);
+  REQUIRE(taking.id == 3);
+  const auto job = start_job(store, taking.id, JobKind::job, "steuer", "grundsteuer", "musterstadt", "/srv/3", kNow);
+  CHECK(job == taking.id);
+  CHECK(job_of_input(store, taking.id)->id == taking.id);
+  const auto started = read_audit(store, {.action = "job started"});
+  REQUIRE(started.size() == 1);
+  CHECK(started.front().entry.object == "job J3");
+  CHECK(started.front().entry.detail == "input 3, grundsteuer");
+  CHECK(input_label(*find_input(store, taking.id)) == "input 3 (steuer/grundsteuer)");
+}
+
 TEST_CASE("Several processes opening a new store at once all find it migrated", "[store]") {
   kuvert::test::TempFolder temp;
   std::vector<std::thread> openers;
@@ -283,7 +303,10 @@ TEST_CASE("A run being copied to its printer can no longer be held or cancelled"
 
 TEST_CASE("Failed logins in parallel cannot slip past the lock", "[store]") {
   kuvert::test::TempFolder temp;
-  { Store store({temp.path()}); add_user(store, "anna", Role::operator_, "anna's long password", kNow, "admin"); }
+  {
+    Store store({temp.path()});
+    add_user(store, "anna", Role::operator_, "anna's long password", kNow, "admin");
+  }
   const LockoutPolicy policy{3, 600};
   std::vector<std::thread> guessers;
   std::atomic<int> refused{0}, locked{0};

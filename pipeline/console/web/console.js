@@ -683,7 +683,8 @@ async function auditPage(query) {
   });
   view().replaceChildren(el("h1", { text: t("audit.title") }), form,
     table(["#", t("col.time"), t("col.user"), t("col.action"), t("col.object"), t("col.detail")],
-          records.map((r) => [String(r.seq), when(r.at), r.user, r.action, r.object, r.detail])));
+          records.map((r) => [String(r.seq), when(r.at), r.user, r.action, r.object,
+                              r.withheld ? t("audit.withheld") : r.detail])));
 }
 
 // Where is a notice: by its id (the Kassenzeichen), piece id, the
