@@ -760,6 +760,13 @@ TEST_CASE("Console API: a scan batch's documents with their first page, confiden
   CHECK_FALSE(counted[0].contains("fields"));
   CHECK_FALSE(counted[0].contains("mean_confidence"));
   CHECK(get(client, path + "/documents/0/preview.png", &vera)->status == 403);
+  // Each look at what a letter says is in the audit trail, as a sensitive run's.
+  const auto looks = nlohmann::json::parse(
+      get(client, "/api/audit?action=view%20content&object=job%20J" + std::to_string(job), &anna)->body);
+  REQUIRE(looks.size() == 2);
+  CHECK(looks[0]["user"] == "anna");
+  CHECK(looks[0]["detail"] == "preview of archived document post-9-0001");
+  CHECK(looks[1]["detail"] == "index fields of 1 archived document");
 }
 
 TEST_CASE("Console API: a run the printer lost is asked for again, with a reason", "[service][slow]") {

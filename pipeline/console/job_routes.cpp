@@ -4,7 +4,9 @@
 #include "pipeline/console/console_context.hpp"
 #include "pipeline/console/console_json.hpp"
 #include "pipeline/console/page_thumbnail.hpp"
+#include "pipeline/console/run_access.hpp"
 #include "pipeline/inbox/inbox_listing.hpp"
+#include "pipeline/model/counted.hpp"
 #include "pipeline/model/scan_summary.hpp"
 
 namespace kuvert::console {
@@ -122,13 +124,17 @@ void add_job_routes(httplib::Server& server, ConsoleContext& context) {
       // The archived documents, from the batch's summary (none when it
       // is gone or does not read).
       auto documents = nlohmann::json::array();
+      // What the letters say (fields, confidence, previews) is content:
+      // for operators and above, and in the audit trail, as a sensitive run's.
+      const bool content = session->role >= Role::operator_;
       for (const auto& document : scan_documents(*job)) {
         nlohmann::json shown = document;
-        // What the letters say (fields, confidence, previews) is content:
-        // for operators and above, as a sensitive run's.
-        if (session->role >= Role::operator_) shown.update(index_facts(*job, document));
+        if (content) shown.update(index_facts(*job, document));
         documents.push_back(std::move(shown));
       }
+      if (content && !documents.empty())
+        record_content_view(context, *session, job_audit_object(job->id),
+                            "index fields of " + counted(documents.size(), "archived document", "archived documents"));
       body["archive"] = {{"folder", job->output}, {"documents", documents}};
     }
     const auto input = find_input(context.store(), job->input);
@@ -154,6 +160,8 @@ void add_job_routes(httplib::Server& server, ConsoleContext& context) {
       return send_error(response, 404, "no such archived document", "no_document");
     const auto png = page_thumbnail(fs::path(job->output) / fs::path(documents[*index].file).filename(), 0, 50);
     if (!png) return send_error(response, 404, "the archived document is gone", "no_document");
+    record_content_view(context, *session, job_audit_object(job->id),
+                        "preview of archived document " + documents[*index].id);
     response.set_header("Cache-Control", "no-store");
     response.set_content(*png, "image/png");
   });

@@ -49,10 +49,15 @@ bool may_see_content(ConsoleContext& context, const Session& session, const RunR
     send_error(response, 403, "the content of a sensitive run is for operators and above", "sensitive_content");
     return false;
   }
-  Transaction transaction(context.store().db());
-  append_audit(context.store(), {iso_time(context.clock()), session.user, "view content", audit_object(run), what});
-  transaction.commit();
+  record_content_view(context, session, audit_object(run), what);
   return true;
+}
+
+void record_content_view(ConsoleContext& context, const Session& session, const std::string& object,
+                         const std::string& what) {
+  Transaction transaction(context.store().db());
+  append_audit(context.store(), {iso_time(context.clock()), session.user, "view content", object, what});
+  transaction.commit();
 }
 
 }  // namespace kuvert::console

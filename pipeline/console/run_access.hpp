@@ -25,6 +25,11 @@ bool content_visible(const store::RunRecord& run, const Session& session);
 // it cannot be read.
 std::optional<std::string> read_text(const std::filesystem::path& file);
 
+// A look at content (a sensitive run's, a scanned letter's) in the audit
+// trail: "view content" of `object`, with `what` was seen.
+void record_content_view(ConsoleContext& context, const Session& session, const std::string& object,
+                         const std::string& what);
+
 // Answers 403 when `session` may not see the run's content; a look at a
 // sensitive run's content is written to the audit trail with `what`.
 bool may_see_content(ConsoleContext& context, const Session& session, const store::RunRecord& run,

@@ -37,10 +37,9 @@ JobRecord read_job(Statement& row) {
   return job;
 }
 
-// "job J12", as its runs' numbers begin (run_number.hpp).
-std::string object(std::int64_t job) { return "job J" + std::to_string(job); }
-
 }  // namespace
+
+std::string job_audit_object(std::int64_t job) { return "job J" + std::to_string(job); }
 
 std::string_view name(JobKind kind) { return kind == JobKind::scan ? "scan" : "job"; }
 
@@ -68,8 +67,8 @@ std::int64_t start_job(Store& store, std::int64_t input, JobKind kind, const std
   // Inputs are numbered in the order they came and each makes one job, so
   // its number is free: a job never has a larger number than its input.
   const std::int64_t job = input;
-  append_audit(store,
-               {iso_time(now), "kuvert", "job started", object(job), "input " + std::to_string(input) + ", " + name});
+  append_audit(store, {iso_time(now), "kuvert", "job started", job_audit_object(job),
+                       "input " + std::to_string(input) + ", " + name});
   transaction.commit();
   return job;
 }
@@ -130,7 +129,7 @@ void finish_job(Store& store, std::int64_t job, const JobResult& result, const s
       store.db(),
       "UPDATE inputs SET state = 'done', finished_at = ? WHERE id = (SELECT input_id FROM jobs WHERE id = ?)");
   input.bind(1, iso_time(now)).bind(2, job).run();
-  append_audit(store, {iso_time(now), "kuvert", "job done", object(job),
+  append_audit(store, {iso_time(now), "kuvert", "job done", job_audit_object(job),
                        result.name + ": " + counted(result.documents, "document", "documents") + ", " +
                            counted(result.runs.size(), "run", "runs")});
   transaction.commit();
@@ -149,7 +148,7 @@ void fail_job(Store& store, std::int64_t job, const std::string& errors_json, st
                   "UPDATE inputs SET state = 'failed', reason = 'the job failed', finished_at = ?"
                   " WHERE id = (SELECT input_id FROM jobs WHERE id = ?)");
   input.bind(1, iso_time(now)).bind(2, job).run();
-  append_audit(store, {iso_time(now), "kuvert", "job failed", object(job), errors_json});
+  append_audit(store, {iso_time(now), "kuvert", "job failed", job_audit_object(job), errors_json});
   transaction.commit();
 }
 
@@ -185,7 +184,7 @@ void job_output_removed(Store& store, std::int64_t job, std::int64_t now) {
                        "UPDATE pieces SET recipient = '', postcode = ''"
                        " WHERE run_id IN (SELECT id FROM runs WHERE job_id = ?)");
   recipients.bind(1, job).run();
-  append_audit(store, {iso_time(now), "kuvert", "output removed", object(job), "retention"});
+  append_audit(store, {iso_time(now), "kuvert", "output removed", job_audit_object(job), "retention"});
   transaction.commit();
 }
 
@@ -248,7 +247,7 @@ void set_return_state(Store& store, std::int64_t job, const std::string& state, 
                    " END WHERE id = ?");
   update.bind(1, state).bind(2, state).bind(3, iso_time(now)).bind(4, job).run();
   if (state == "returned")
-    append_audit(store, {iso_time(now), "kuvert", "posting records returned", object(job), detail});
+    append_audit(store, {iso_time(now), "kuvert", "posting records returned", job_audit_object(job), detail});
   transaction.commit();
 }
 

@@ -172,6 +172,8 @@ std::optional<RunRecord> find_run(Store& store, const RunNumber& number);
 // A run as the audit trail names it: "run J12-R0001" (run_number.hpp); an
 // audit filter on "run J12-" finds all runs of job 12.
 std::string audit_object(const RunRecord& run);
+// A job as the audit trail names it: "job J12", as its runs' numbers begin.
+std::string job_audit_object(std::int64_t job);
 std::vector<RunRecord> runs_of_job(Store& store, std::int64_t job);
 // Runs the service may copy to their printers now.
 std::vector<RunRecord> runs_ready_for_delivery(Store& store);
