@@ -53,9 +53,10 @@ Taking begin_taking(Store& store, const std::string& inbox, const std::string& n
   if (taking.duplicate_of) return taking;
   Statement insert(
       store.db(),
-      "INSERT INTO inputs(inbox, name, sha256, state, place, received_at) VALUES (?, ?, ?, 'taking', ?, ?)");
-  insert.bind(1, inbox).bind(2, name).bind(3, sha256).bind(4, place).bind(5, iso_time(now)).run();
-  taking.id = store.db().last_insert_id();
+      "INSERT INTO inputs(inbox, name, sha256, state, place, received_at) VALUES (?, ?, ?, 'taking', ?, ?)"
+      " RETURNING id");
+  insert.bind(1, inbox).bind(2, name).bind(3, sha256).bind(4, place).bind(5, iso_time(now));
+  taking.id = insert.returned_id();
   transaction.commit();
   return taking;
 }
@@ -80,10 +81,10 @@ void record_refusal(Store& store, const std::string& inbox, const std::string& n
   Transaction transaction(store.db());
   Statement insert(store.db(),
                    "INSERT INTO inputs(inbox, name, sha256, state, place, received_at, finished_at, reason)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   insert.bind(1, inbox).bind(2, name).bind(3, sha256).bind(4, std::string(store::name(state))).bind(5, place);
-  insert.bind(6, iso_time(now)).bind(7, iso_time(now)).bind(8, reason).run();
-  append_audit(store, {iso_time(now), "kuvert", "input refused", object(store.db().last_insert_id()),
+  insert.bind(6, iso_time(now)).bind(7, iso_time(now)).bind(8, reason);
+  append_audit(store, {iso_time(now), "kuvert", "input refused", object(insert.returned_id()),
                        inbox + "/" + name + ": " + reason});
   transaction.commit();
 }

@@ -81,12 +81,12 @@ void insert_run(Store& store, std::int64_t job, const RunOutput& run, const std:
   Statement insert(store.db(),
                    "INSERT INTO runs(job_id, name, file, printer, pieces, sheets, pages, sensitive, state,"
                    " created_at, updated_at, parent_run_id, paper, sides, envelope, inserter, inserts, due)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'awaiting_release', ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?)");
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'awaiting_release', ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?) RETURNING id");
   insert.bind(1, job).bind(2, run.name).bind(3, run.file).bind(4, printer).bind(5, run.pieces);
   insert.bind(6, run.sheets).bind(7, run.pages).bind(8, std::int64_t{run.sensitive}).bind(9, iso_time(now));
   insert.bind(10, iso_time(now)).bind(11, parent).bind(12, run.paper).bind(13, run.sides).bind(14, run.envelope);
-  insert.bind(15, run.inserter).bind(16, run.inserts).bind(17, run.due).run();
-  const std::int64_t run_id = store.db().last_insert_id();
+  insert.bind(15, run.inserter).bind(16, run.inserts).bind(17, run.due);
+  const std::int64_t run_id = insert.returned_id();
   Statement piece(store.db(),
                   "INSERT INTO pieces(id, run_id, sequence, sheets, documents, product, postage_cents, weight_g,"
                   " country, inserts, manual, recipient, postcode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");

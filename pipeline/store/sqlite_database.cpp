@@ -1,9 +1,9 @@
 #include "pipeline/store/sqlite_database.hpp"
 
+#include <sqlite3.h>
+
 #include <chrono>
 #include <thread>
-
-#include <sqlite3.h>
 
 #include "pipeline/model/error.hpp"
 
@@ -17,9 +17,49 @@ Where store_file(const std::filesystem::path& file) {
   return where;
 }
 
+class SqliteCursor : public Cursor {
+ public:
+  SqliteCursor(const SqliteDatabase& database, sqlite3* db, std::string_view sql) : database_(database) {
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr) != SQLITE_OK)
+      database.fail("job store statement");
+  }
+  ~SqliteCursor() override { sqlite3_finalize(statement_); }
+  SqliteCursor(const SqliteCursor&) = delete;
+  SqliteCursor& operator=(const SqliteCursor&) = delete;
+
+  void bind_integer(int index, std::int64_t value) override { check(sqlite3_bind_int64(statement_, index, value)); }
+  void bind_real(int index, double value) override { check(sqlite3_bind_double(statement_, index, value)); }
+  void bind_text(int index, const std::string& value) override {
+    check(sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT));
+  }
+  void bind_null(int index) override { check(sqlite3_bind_null(statement_, index)); }
+  bool step() override {
+    const int status = sqlite3_step(statement_);
+    if (status != SQLITE_ROW && status != SQLITE_DONE) database_.fail("job store");
+    return status == SQLITE_ROW;
+  }
+  void reset() override { sqlite3_reset(statement_); }
+  bool is_null(int column) const override { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+  std::int64_t integer(int column) const override { return sqlite3_column_int64(statement_, column); }
+  double real(int column) const override { return sqlite3_column_double(statement_, column); }
+  std::string text(int column) const override {
+    const auto* bytes = sqlite3_column_text(statement_, column);
+    return bytes ? std::string(reinterpret_cast<const char*>(bytes), sqlite3_column_bytes(statement_, column))
+                 : std::string();
+  }
+
+ private:
+  void check(int status) const {
+    if (status != SQLITE_OK) database_.fail("job store");
+  }
+
+  const SqliteDatabase& database_;
+  sqlite3_stmt* statement_ = nullptr;
+};
+
 }  // namespace
 
-Database::Database(const std::filesystem::path& file, bool wal) : file_(file) {
+SqliteDatabase::SqliteDatabase(const std::filesystem::path& file, bool wal) : file_(file) {
   const int status =
       sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (status != SQLITE_OK) {
@@ -46,13 +86,13 @@ Database::Database(const std::filesystem::path& file, bool wal) : file_(file) {
   execute("PRAGMA foreign_keys=ON");
 }
 
-Database::~Database() { sqlite3_close(db_); }
+SqliteDatabase::~SqliteDatabase() { sqlite3_close(db_); }
 
-void Database::fail(const std::string& what) const {
+void SqliteDatabase::fail(const std::string& what) const {
   throw_system(store_file(file_), what + ": " + sqlite3_errmsg(db_));
 }
 
-void Database::execute(std::string_view sql) {
+void SqliteDatabase::execute(std::string_view sql) {
   char* message = nullptr;
   if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     const std::string reason = message ? message : "unknown error";
@@ -61,90 +101,19 @@ void Database::execute(std::string_view sql) {
   }
 }
 
-std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
-int Database::changes() const { return sqlite3_changes(db_); }
+int SqliteDatabase::changes() const { return sqlite3_changes(db_); }
 
-Statement::Statement(Database& database, std::string_view sql) : database_(database) {
-  if (sqlite3_prepare_v2(database.handle(), sql.data(), static_cast<int>(sql.size()), &statement_, nullptr) !=
-      SQLITE_OK)
-    database.fail("job store statement");
+std::unique_ptr<Cursor> SqliteDatabase::prepare(std::string_view sql) {
+  return std::make_unique<SqliteCursor>(*this, db_, sql);
 }
 
-Statement::~Statement() { sqlite3_finalize(statement_); }
-
-Statement& Statement::bind(int index, std::int64_t value) {
-  if (sqlite3_bind_int64(statement_, index, value) != SQLITE_OK) database_.fail("job store");
-  return *this;
-}
-
-Statement& Statement::bind(int index, const std::string& value) {
-  if (sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT) != SQLITE_OK)
-    database_.fail("job store");
-  return *this;
-}
-
-Statement& Statement::bind(int index, double value) {
-  if (sqlite3_bind_double(statement_, index, value) != SQLITE_OK) database_.fail("job store");
-  return *this;
-}
-
-Statement& Statement::bind_or_null(int index, const std::optional<std::int64_t>& value) {
-  if (value) return bind(index, *value);
-  if (sqlite3_bind_null(statement_, index) != SQLITE_OK) database_.fail("job store");
-  return *this;
-}
-
-Statement& Statement::bind_or_null(int index, const std::string& value) {
-  if (!value.empty()) return bind(index, value);
-  if (sqlite3_bind_null(statement_, index) != SQLITE_OK) database_.fail("job store");
-  return *this;
-}
-
-bool Statement::step() {
-  switch (sqlite3_step(statement_)) {
-    case SQLITE_ROW:
-      return true;
-    case SQLITE_DONE:
-      return false;
-    default:
-      database_.fail("job store");
-  }
-}
-
-void Statement::run() {
-  while (step()) {
-  }
-}
-
-void Statement::reset() { sqlite3_reset(statement_); }
-
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(statement_, column); }
-
-std::optional<std::int64_t> Statement::integer_or_null(int column) const {
-  if (sqlite3_column_type(statement_, column) == SQLITE_NULL) return std::nullopt;
-  return integer(column);
-}
-
-double Statement::real(int column) const { return sqlite3_column_double(statement_, column); }
-
-std::string Statement::text(int column) const {
-  const auto* bytes = sqlite3_column_text(statement_, column);
-  return bytes ? std::string(reinterpret_cast<const char*>(bytes), sqlite3_column_bytes(statement_, column))
-               : std::string();
-}
-
-Transaction::Transaction(Database& database)
-    : database_(database), joined_(sqlite3_get_autocommit(database.handle()) == 0) {
-  if (!joined_) database_.execute("BEGIN IMMEDIATE");
-}
-
-Transaction::~Transaction() {
-  if (open_ && !joined_) sqlite3_exec(database_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-}
-
-void Transaction::commit() {
-  if (!joined_) database_.execute("COMMIT");
-  open_ = false;
-}
+// IMMEDIATE: the write lock is taken at the start, so two writers queue
+// (busy_timeout) instead of failing halfway.
+void SqliteDatabase::begin() { execute("BEGIN IMMEDIATE"); }
+void SqliteDatabase::commit() { execute("COMMIT"); }
+void SqliteDatabase::rollback() noexcept { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
+bool SqliteDatabase::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+std::string SqliteDatabase::description() const { return "SQLite " + file_.string(); }
 
 }  // namespace kuvert::store
+

@@ -11,6 +11,7 @@
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/store/audit_trail.hpp"
+#include "pipeline/store/sqlite_database.hpp"
 #include "pipeline/store/store_schema.hpp"
 
 namespace kuvert::store {
@@ -96,15 +97,16 @@ AuditKey load_audit_key(const fs::path& file, Database& database) {
 }  // namespace
 
 Store::Store(const StoreOptions& options)
-    : folder_(prepared_folder(options.folder)), database_(folder_ / "kuvert.db", options.wal) {
+    : folder_(prepared_folder(options.folder)),
+      database_(std::make_unique<SqliteDatabase>(folder_ / "kuvert.db", options.wal)) {
   if (sodium_init() < 0) throw_system({}, "libsodium cannot start");
-  ::chmod(database_.file().c_str(), 0600);  // personal data
-  const bool created = migrate(database_);
-  audit_key_ = load_audit_key(folder_ / "audit.key", database_);
+  ::chmod((folder_ / "kuvert.db").c_str(), 0600);  // personal data
+  const bool created = migrate(*database_);
+  audit_key_ = load_audit_key(folder_ / "audit.key", *database_);
   // Every trail begins with the store's creation, so that a trail emptied
   // by hand shows as such.
   if (created) {
-    Transaction transaction(database_);
+    Transaction transaction(*database_);
     append_audit(*this, {iso_time(std::time(nullptr)), "kuvert", "store created", "store", folder_.string()});
     transaction.commit();
   }

@@ -6,10 +6,11 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "pipeline/model/iso_date.hpp"
-#include "pipeline/store/sqlite_database.hpp"
+#include "pipeline/store/database.hpp"
 
 namespace kuvert::store {
 
@@ -28,7 +29,7 @@ class Store {
   // Creates the folder, database and key on first use; migrates the schema.
   explicit Store(const StoreOptions& options);
 
-  Database& db() { return database_; }
+  Database& db() { return *database_; }
   const AuditKey& audit_key() const { return audit_key_; }
   const std::filesystem::path& folder() const { return folder_; }
   // Where taken inputs are kept, and where jobs write their output.
@@ -37,7 +38,7 @@ class Store {
 
  private:
   std::filesystem::path folder_;
-  Database database_;
+  std::unique_ptr<Database> database_;
   AuditKey audit_key_{};
 };
 

@@ -207,7 +207,7 @@ bool migrate(Database& database) {
   const int found = user_version(database);
   if (found > schema_version()) {
     Where where;
-    where.file = database.file().string();
+    where.file = database.description();
     throw_system(where, "the job store has schema version " + std::to_string(found) + ", newer than this kuvert's " +
                             std::to_string(schema_version()) + "; use the newer kuvert");
   }

@@ -1,5 +1,5 @@
 #pragma once
-#include "pipeline/store/sqlite_database.hpp"
+#include "pipeline/store/database.hpp"
 
 namespace kuvert::store {
 
