@@ -17,6 +17,7 @@
 #include "pipeline/model/error.hpp"
 #include "pipeline/model/run_number.hpp"
 #include "pipeline/model/scan_summary.hpp"
+#include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/user_accounts.hpp"
@@ -760,13 +761,20 @@ TEST_CASE("Console API: a scan batch's documents with their first page, confiden
   CHECK_FALSE(counted[0].contains("fields"));
   CHECK_FALSE(counted[0].contains("mean_confidence"));
   CHECK(get(client, path + "/documents/0/preview.png", &vera)->status == 403);
-  // Each look at what a letter says is in the audit trail, as a sensitive run's.
-  const auto looks = nlohmann::json::parse(
-      get(client, "/api/audit?action=view%20content&object=job%20J" + std::to_string(job), &anna)->body);
-  REQUIRE(looks.size() == 2);
-  CHECK(looks[0]["user"] == "anna");
-  CHECK(looks[0]["detail"] == "preview of archived document post-9-0001");
-  CHECK(looks[1]["detail"] == "index fields of 1 archived document");
+  // A look at what the letters say is in the audit trail, as a sensitive
+  // run's: once a session (the page's previews with the page), also for a
+  // preview fetched alone.
+  CHECK(get(client, path, &anna)->status == 200);
+  const Browser bernd = log_in(client, "bernd");
+  CHECK(get(client, path + "/documents/0/preview.png", &bernd)->status == 200);
+  CHECK(get(client, path + "/documents/0/preview.png", &bernd)->status == 200);
+  const auto trail = nlohmann::json::parse(get(client, "/api/audit?action=view%20content", &anna)->body);
+  std::vector<std::pair<std::string, std::string>> looks;
+  for (const auto& record : trail)
+    if (record["object"] == "job J" + std::to_string(job)) looks.emplace_back(record["user"], record["detail"]);
+  CHECK(looks ==
+        std::vector<std::pair<std::string, std::string>>{{"bernd", "preview of archived document post-9-0001"},
+                                                         {"anna", "index fields and previews of 1 archived document"}});
 }
 
 TEST_CASE("Console API: a run the printer lost is asked for again, with a reason", "[service][slow]") {
@@ -1049,4 +1057,17 @@ TEST_CASE(
   CHECK(seen_by_viewer.back()["user"] == "anna");
   CHECK(seen_by_viewer.back()["detail"] == "");
   CHECK(seen_by_viewer.back()["withheld"].get<bool>());
+  // So is why a piece was pulled; a release is not withheld.
+  {
+    Store store({console.store_folder()});
+    Transaction transaction(store.db());
+    append_audit(store, {"2026-11-20T10:00:00Z", "anna", "pieces set", "run J1-R0001", "pull: Empfänger verstorben"});
+    transaction.commit();
+  }
+  const auto pulled = nlohmann::json::parse(get(client, "/api/audit?action=pieces%20set", &vera)->body);
+  REQUIRE(pulled.size() == 1);
+  CHECK(pulled[0]["detail"] == "");
+  CHECK(nlohmann::json::parse(get(client, "/api/audit?action=pieces%20set", &anna)->body)[0]["detail"] ==
+        "pull: Empfänger verstorben");
+  CHECK_FALSE(nlohmann::json::parse(get(client, "/api/audit?action=login", &vera)->body)[0]["withheld"].get<bool>());
 }

@@ -5,6 +5,17 @@
 
 namespace kuvert::console {
 
+namespace {
+
+// Actions whose detail is typed by people or quoted from a job's content.
+bool may_name_people(const std::string& action) {
+  for (const char* named : {"search", "pieces set", "job failed", "input failed", "input refused"})
+    if (action == named) return true;
+  return false;
+}
+
+}  // namespace
+
 void add_audit_routes(httplib::Server& server, ConsoleContext& context) {
   server.Get("/api/audit", [&context](const httplib::Request& request, httplib::Response& response) {
     const auto session = session_of(context, request, response, false);
@@ -24,11 +35,13 @@ void add_audit_routes(httplib::Server& server, ConsoleContext& context) {
       }
     }
     auto records = nlohmann::json::array();
-    // What others searched for may name a recipient of a sensitive run,
-    // which a viewer is not to see: that a search was made, and by whom, is
-    // enough for a viewer.
+    // What a viewer may not read in a sensitive run's content it may not
+    // read in the trail either: what was searched for, why a piece was
+    // pulled, what a failed input said. That it happened, and who did
+    // it, a viewer sees.
+    const bool viewer = session->role < store::Role::operator_;
     for (const auto& record : store::read_audit(context.store(), filter))
-      records.push_back(audit_json(record, session->role == store::Role::viewer && record.entry.action == "search"));
+      records.push_back(audit_json(record, viewer && may_name_people(record.entry.action)));
     send_json(response, 200, records);
   });
 }

@@ -132,9 +132,11 @@ void add_job_routes(httplib::Server& server, ConsoleContext& context) {
         if (content) shown.update(index_facts(*job, document));
         documents.push_back(std::move(shown));
       }
-      if (content && !documents.empty())
-        record_content_view(context, *session, job_audit_object(job->id),
-                            "index fields of " + counted(documents.size(), "archived document", "archived documents"));
+      const std::string object = job_audit_object(job->id);
+      if (content && !documents.empty() && context.sessions.first_look(session_token(request), object))
+        record_content_view(
+            context, *session, object,
+            "index fields and previews of " + counted(documents.size(), "archived document", "archived documents"));
       body["archive"] = {{"folder", job->output}, {"documents", documents}};
     }
     const auto input = find_input(context.store(), job->input);
@@ -160,8 +162,10 @@ void add_job_routes(httplib::Server& server, ConsoleContext& context) {
       return send_error(response, 404, "no such archived document", "no_document");
     const auto png = page_thumbnail(fs::path(job->output) / fs::path(documents[*index].file).filename(), 0, 50);
     if (!png) return send_error(response, 404, "the archived document is gone", "no_document");
-    record_content_view(context, *session, job_audit_object(job->id),
-                        "preview of archived document " + documents[*index].id);
+    // Once a session: the job's page that shows it was audited already.
+    const std::string object = job_audit_object(job->id);
+    if (context.sessions.first_look(session_token(request), object))
+      record_content_view(context, *session, object, "preview of archived document " + documents[*index].id);
     response.set_header("Cache-Control", "no-store");
     response.set_content(*png, "image/png");
   });

@@ -40,6 +40,7 @@ std::optional<Session> SessionBook::find(const std::string& token, std::int64_t 
   const auto found = sessions_.find(token_hash(token));
   if (found == sessions_.end()) return std::nullopt;
   if (now - found->second.last_seen > idle_seconds_) {
+    looked_at_.erase(found->first);
     sessions_.erase(found);
     return std::nullopt;
   }
@@ -50,6 +51,13 @@ std::optional<Session> SessionBook::find(const std::string& token, std::int64_t 
 void SessionBook::close(const std::string& token) {
   const std::lock_guard lock(mutex_);
   sessions_.erase(token_hash(token));
+  looked_at_.erase(token_hash(token));
+}
+
+bool SessionBook::first_look(const std::string& token, const std::string& object) {
+  const std::lock_guard lock(mutex_);
+  const std::string hash = token_hash(token);
+  return sessions_.contains(hash) && looked_at_[hash].insert(object).second;
 }
 
 bool SessionBook::csrf_matches(const Session& session, const std::string& sent) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "pipeline/store/run_workflow.hpp"
@@ -35,13 +36,17 @@ class SessionBook {
   // The live session of a cookie token, its idle time restarted; or none.
   std::optional<Session> find(const std::string& token, std::int64_t now);
   void close(const std::string& token);
+  // True the first time a live session looks at `object` (a scan batch's
+  // letters): such a look is audited once a session, not once an image.
+  bool first_look(const std::string& token, const std::string& object);
   // Compares in constant time.
   static bool csrf_matches(const Session& session, const std::string& sent);
 
  private:
   std::int64_t idle_seconds_;
   std::mutex mutex_;
-  std::map<std::string, Session> sessions_;  // by token hash
+  std::map<std::string, Session> sessions_;                 // by token hash
+  std::map<std::string, std::set<std::string>> looked_at_;  // by token hash
 };
 
 }  // namespace kuvert::console

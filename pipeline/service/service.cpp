@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "pipeline/inbox/inbox_listing.hpp"
+#include "pipeline/model/concat.hpp"
 #include "pipeline/model/error.hpp"
 #include "pipeline/service/file_confinement.hpp"
 #include "pipeline/service/inbox_intake.hpp"
@@ -184,8 +185,8 @@ void Service::run() {
         for (const auto& name : checks[i].complete(list_inbox(inbox.folder), now_ms)) {
           guarded(log_, "inbox " + inbox.name + ", " + name, [&] {
             const Intake intake = take_entry(store, inbox, name, clock_());
-            log_("inbox " + inbox.name + ", " + name + ": " +
-                 (intake.input ? "taken as input " + std::to_string(intake.input) : "refused, " + intake.refusal));
+            log_(intake.input ? concat("input ", std::to_string(intake.input), " (", inbox.name, "/", name, "): taken")
+                              : concat("inbox ", inbox.name, ", ", name, ": refused, ", intake.refusal));
           });
         }
       }

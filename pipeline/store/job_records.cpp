@@ -61,12 +61,16 @@ std::int64_t start_job(Store& store, std::int64_t input, JobKind kind, const std
   Transaction transaction(store.db());
   Statement insert(store.db(),
                    "INSERT INTO jobs(id, input_id, kind, inbox, name, client, state, output, created_at)"
-                   " VALUES (?1, ?1, ?2, ?3, ?4, ?5, 'processing', ?6, ?7)");
+                   " VALUES (CASE WHEN EXISTS (SELECT 1 FROM jobs WHERE id = ?1)"
+                   " THEN (SELECT max(id) + 1 FROM jobs) ELSE ?1 END, ?1, ?2, ?3, ?4, ?5, 'processing', ?6, ?7)"
+                   " RETURNING id");
   insert.bind(1, input).bind(2, std::string(store::name(kind))).bind(3, inbox).bind(4, name).bind(5, client);
-  insert.bind(6, output).bind(7, iso_time(now)).run();
+  insert.bind(6, output).bind(7, iso_time(now));
   // Inputs are numbered in the order they came and each makes one job, so
-  // its number is free: a job never has a larger number than its input.
-  const std::int64_t job = input;
+  // its number is free, but in a store whose jobs were numbered apart from
+  // their inputs (before kuvert 2026-12) and an input that waited for its
+  // job since: that one takes the next number after the last job.
+  const std::int64_t job = insert.returned_id();
   append_audit(store, {iso_time(now), "kuvert", "job started", job_audit_object(job),
                        "input " + std::to_string(input) + ", " + name});
   transaction.commit();
@@ -78,10 +82,11 @@ namespace {
 // A run awaiting release, with its pieces, in the caller's transaction.
 void insert_run(Store& store, std::int64_t job, const RunOutput& run, const std::string& printer, std::int64_t parent,
                 std::int64_t now) {
-  Statement insert(store.db(),
-                   "INSERT INTO runs(job_id, name, file, printer, pieces, sheets, pages, sensitive, state,"
-                   " created_at, updated_at, parent_run_id, paper, sides, envelope, inserter, inserts, due)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'awaiting_release', ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?) RETURNING id");
+  Statement insert(
+      store.db(),
+      "INSERT INTO runs(job_id, name, file, printer, pieces, sheets, pages, sensitive, state,"
+      " created_at, updated_at, parent_run_id, paper, sides, envelope, inserter, inserts, due)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'awaiting_release', ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?) RETURNING id");
   insert.bind(1, job).bind(2, run.name).bind(3, run.file).bind(4, printer).bind(5, run.pieces);
   insert.bind(6, run.sheets).bind(7, run.pages).bind(8, std::int64_t{run.sensitive}).bind(9, iso_time(now));
   insert.bind(10, iso_time(now)).bind(11, parent).bind(12, run.paper).bind(13, run.sides).bind(14, run.envelope);
@@ -153,7 +158,7 @@ void fail_job(Store& store, std::int64_t job, const std::string& errors_json, st
 }
 
 std::vector<JobRecord> list_jobs(Store& store, std::int64_t limit) {
-  Statement query(store.db(), std::string(kJobColumns) + " ORDER BY id DESC LIMIT ?");
+  Statement query(store.db(), std::string(kJobColumns) + " ORDER BY created_at DESC, id DESC LIMIT ?");
   query.bind(1, limit);
   return query.rows(read_job);
 }

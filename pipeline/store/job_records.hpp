@@ -118,7 +118,8 @@ struct JobResult {
 };
 
 // The job takes its input's number: input 7 becomes job J7, its runs
-// J7-R0001, so the number an operator reads off a run names what came in.
+// J7-R0001, so the number an operator reads off a run names what came in
+// (unless a job made before jobs were so numbered has that number).
 std::int64_t start_job(Store& store, std::int64_t input, JobKind kind, const std::string& inbox,
                        const std::string& name, const std::string& client, const std::string& output, std::int64_t now);
 // processing -> done: the runs await release at `printer`, the input is

@@ -109,6 +109,20 @@ TEST_CASE("A run is reconciled once every piece has a status, unless a superviso
         "a run that is reconciled cannot be given \"clear\"");
 }
 
+// The members' accounts take a cancelled run's last change for when it was
+// cancelled (client_accounts.cpp): nothing may change it afterwards.
+TEST_CASE("A cancelled run takes no action any more, from anyone", "[store]") {
+  const Actor admin{"ada", Role::admin};
+  for (const auto action :
+       {RunAction::release, RunAction::confirm, RunAction::hold, RunAction::cancel, RunAction::mark_printed,
+        RunAction::mark_inserted, RunAction::close, RunAction::deliver, RunAction::reconcile, RunAction::clear,
+        RunAction::mark_posted, RunAction::redeliver})
+    for (const auto& actor : {admin, service}) {
+      INFO(name(action));
+      CHECK_FALSE(decide(run(RunState::cancelled), action, actor).next);
+    }
+}
+
 TEST_CASE("States, actions and roles are named as the API spells them", "[store]") {
   for (const auto state :
        {RunState::awaiting_release, RunState::released, RunState::confirmed, RunState::delivered, RunState::printed,

@@ -190,6 +190,10 @@ ALTER TABLE runs ADD COLUMN redeliver TEXT NOT NULL DEFAULT '';
 -- serves (notice_search.cpp reads the pieces once); the postcode's index
 -- only cost every piece written.
 DROP INDEX pieces_postcode;
+-- Whom a piece went to leaves with its job's output (retention); outputs
+-- removed before that was so take them now.
+UPDATE pieces SET recipient = '', postcode = ''
+  WHERE run_id IN (SELECT r.id FROM runs r JOIN jobs j ON j.id = r.job_id WHERE j.kind = 'job' AND j.output = '');
 )sql",
 };
 

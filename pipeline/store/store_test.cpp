@@ -256,6 +256,57 @@ TEST_CASE("A job takes its input's number, past inputs that made no job", "[stor
   CHECK(input_label(*find_input(store, taking.id)) == "input 3 (steuer/grundsteuer)");
 }
 
+TEST_CASE("In a store whose jobs were numbered apart from their inputs, a waiting input still gets a job", "[store]") {
+  kuvert::test::TempFolder temp;
+  Store store({temp.path()});
+  // Input 1 waited (its inbox was not configured) while input 2 became job
+  // 1, as kuvert numbered jobs before.
+  const auto waiting = begin_taking(store, "steuer", "a", std::string(64, 'a'), "i/1", kNow);
+  const auto made = begin_taking(store, "steuer", "b", std::string(64, 'b'), "i/2", kNow);
+  store.db().execute(
+      "INSERT INTO jobs(id, input_id, kind, inbox, name, client, state, output, created_at) VALUES (1, " +
+      std::to_string(made.id) + ", 'job', 'steuer', 'b', 'musterstadt', 'done', 'o', 'x')");
+  CHECK(start_job(store, waiting.id, JobKind::job, "steuer", "a", "musterstadt", "/srv/1", kNow) == 2);
+  const auto next = begin_taking(store, "steuer", "c", std::string(64, 'c'), "i/3", kNow);
+  CHECK(start_job(store, next.id, JobKind::job, "steuer", "c", "musterstadt", "/srv/3", kNow) == next.id);
+  CHECK(job_of_input(store, waiting.id)->id == 2);
+}
+
+TEST_CASE("Schema 14 takes the recipients of pieces whose output retention removed before", "[store]") {
+  kuvert::test::TempFolder temp;
+  const auto piece = [](const std::string& id, const std::string& recipient) {
+    PieceOutput made;
+    made.id = id;
+    made.sequence = 1;
+    made.sheets = 1;
+    made.documents = id;
+    made.recipient = recipient;
+    made.postcode = "39104";
+    return made;
+  };
+  std::int64_t removed = 0, kept = 0;
+  {
+    Store store({temp.path()});
+    for (const auto& [job, name] : {std::pair{&removed, "a"}, {&kept, "b"}}) {
+      const auto taking = begin_taking(store, "steuer", name, std::string(64, name[0]), "i", kNow);
+      *job = start_job(store, taking.id, JobKind::job, "steuer", name, "musterstadt", "/srv", kNow);
+      RunOutput run{"R0001", "R0001.pdf", 1, 1, 1, false, {piece(std::string(name) + "-1", "Erika Muster")}};
+      finish_job(store, *job, {name, 1, 1, 1, {run}}, "drucker-1", kNow);
+    }
+    // As a store of schema 13 was, its first job's output removed then.
+    store.db().execute("UPDATE jobs SET output = '' WHERE id = " + std::to_string(removed) +
+                       "; CREATE INDEX pieces_postcode ON pieces(postcode); PRAGMA user_version = 13");
+  }
+  Store store({temp.path()});
+  const auto recipient_of = [&](const std::string& id) {
+    Statement query(store.db(), "SELECT recipient || '|' || postcode FROM pieces WHERE id = ?");
+    query.bind(1, id);
+    return query.first([](Statement& row) { return row.text(0); }).value_or("none");
+  };
+  CHECK(recipient_of("a-1") == "|");
+  CHECK(recipient_of("b-1") == "Erika Muster|39104");
+}
+
 TEST_CASE("Several processes opening a new store at once all find it migrated", "[store]") {
   kuvert::test::TempFolder temp;
   std::vector<std::thread> openers;

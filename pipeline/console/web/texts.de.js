@@ -120,7 +120,7 @@
 
   "audit.title": "Protokoll", "audit.user": "Benutzer", "audit.action": "Aktion", "audit.object": "Objekt",
   "audit.from": "von", "audit.to": "bis", "audit.filter": "Filtern",
-  "audit.withheld": "(Suchtext nur für Operator und höher)",
+  "audit.withheld": "(nur für Operator und höher)",
 
   "search.title": "Bescheid finden", "search.label": "Suche",
   "search.hint": "Kassenzeichen, Sendungsnummer, Name oder PLZ", "search.button": "Suchen",

@@ -116,7 +116,7 @@
 
   "audit.title": "Audit trail", "audit.user": "user", "audit.action": "action", "audit.object": "object",
   "audit.from": "from", "audit.to": "to", "audit.filter": "Filter",
-  "audit.withheld": "(search text for operators and supervisors only)",
+  "audit.withheld": "(for operators and above only)",
 
   "search.title": "Find a notice", "search.label": "Search",
   "search.hint": "Kassenzeichen, piece id, name or postcode", "search.button": "Search",
