@@ -338,9 +338,11 @@ TEST_CASE("Console API: runs, four eyes, jobs, overview, pages and metrics", "[s
     record_refusal(store, "steuer", "B\xfcrger.pdf", "", "error/B\xfcrger.pdf", InputState::failed, "not a job",
                    kStart);
   }
-  const auto all = get(client, "/api/audit", &vera);
+  // (An operator's view: a viewer reads no detail of a refused input.)
+  const auto all = get(client, "/api/audit", &anna);
   CHECK(all->status == 200);
   CHECK(all->body.find("B\xef\xbf\xbdrger.pdf") != std::string::npos);
+  CHECK(get(client, "/api/audit", &vera)->body.find("B\xef\xbf\xbdrger.pdf") == std::string::npos);
 
   const auto audit = nlohmann::json::parse(get(client, "/api/audit?object=run%20" + console.number(true), &vera)->body);
   REQUIRE(audit.size() == 3);

@@ -68,7 +68,7 @@ ServiceConfig config_of(const StoreCommands& commands) {
   return load_service_config(commands.config, commands.layouts, commands.fonts);
 }
 
-Store open_store(const ServiceConfig& config) { return Store({config.store, config.wal}); }
+Store open_store(const ServiceConfig& config) { return Store({config.store, config.wal, config.store_url}); }
 Store open_store(const StoreCommands& commands) { return open_store(config_of(commands)); }
 
 Role role_named(const std::string& text) {
@@ -260,7 +260,8 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   commands.audit_list = audit->add_subcommand("list", "List audit records, newest first");
   commands.audit_list->add_option("--user", commands.audit_user, "Only this user's records");
   commands.audit_list->add_option("--action", commands.audit_action, "Only this action");
-  commands.audit_list->add_option("--object", commands.audit_object, "Only objects starting so (\"run J12-R0001\", \"run J12-\")");
+  commands.audit_list->add_option("--object", commands.audit_object,
+                                  "Only objects starting so (\"run J12-R0001\", \"run J12-\")");
   commands.audit_list->add_option("--from", commands.audit_from, "From this ISO time on");
   commands.audit_list->add_option("--to", commands.audit_to, "Before this ISO time");
   config(commands.audit_verify);

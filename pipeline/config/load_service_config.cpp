@@ -18,6 +18,11 @@ void read_store(TomlFields& top, ServiceConfig& config, const fs::path& base) {
   with_table(top, "store", true, [&](TomlFields& store) {
     config.store = resolved(base, store.text("folder").value_or(""));
     if (store.has("wal")) config.wal = store.flag("wal").value_or(true);
+    if (store.has("url")) {
+      config.store_url = store.text("url").value_or("");
+      if (!config.store_url.starts_with("postgresql://") && !config.store_url.starts_with("postgres://"))
+        store.problem("url", "expected a PostgreSQL connection URL, such as \"postgresql://kuvert@db.example/kuvert\"");
+    }
   });
 }
 

@@ -272,3 +272,18 @@ handover = "dms/eingang"
                                                   {}, {});
   CHECK(config.inboxes.at(0).handover == temp.path() / "dms/eingang");
 }
+
+TEST_CASE("[store] url names a PostgreSQL store, or is refused", "[service]") {
+  kuvert::test::TempFolder temp;
+  const auto with_url = [&](const std::string& url) {
+    return write_config(temp.path(), "[store]\nfolder = \"/srv/kuvert\"\nurl = \"" + url + "\"\n");
+  };
+  const auto config = load_service_config(with_url("postgresql://kuvert@db.example/kuvert"), "layouts", "fonts");
+  CHECK(config.store_url == "postgresql://kuvert@db.example/kuvert");
+  CHECK(config.store == "/srv/kuvert");
+  CHECK(problems_of(with_url("mysql://db.example/kuvert")) ==
+        "file \"kuvert.toml\": field \"store.url\": expected a PostgreSQL connection URL, such as "
+        "\"postgresql://kuvert@db.example/kuvert\"");
+  CHECK(load_service_config(write_config(temp.path(), "[store]\nfolder = \"/srv/kuvert\"\n"), "layouts", "fonts")
+            .store_url.empty());
+}

@@ -76,6 +76,9 @@ struct ServiceConfig {
   std::filesystem::path file;  // the kuvert.toml read
   std::filesystem::path store;
   bool wal = true;
+  // Set: the store's database is this PostgreSQL one (shared by the hosts
+  // of a centre), `store` the file area they share; empty: SQLite in `store`.
+  std::string store_url;
   std::string listen_host = "127.0.0.1";
   int listen_port = 8470;
   std::int64_t session_seconds = 30 * 60;

@@ -11,7 +11,7 @@ store::Store& ConsoleContext::store() {
   // One connection per worker thread and store folder, for the thread's life.
   thread_local std::map<std::filesystem::path, std::unique_ptr<store::Store>> stores;
   auto& slot = stores[config.store];
-  if (!slot) slot = std::make_unique<store::Store>(store::StoreOptions{config.store, config.wal});
+  if (!slot) slot = std::make_unique<store::Store>(store::StoreOptions{config.store, config.wal, config.store_url});
   return *slot;
 }
 

@@ -87,7 +87,7 @@ void Service::wake() {
 
 void Service::deliver_until_stopped() {
   // Its own connection: SQLite connections are not shared between threads.
-  Store store({config_.store, config_.wal});
+  Store store({config_.store, config_.wal, config_.store_url});
   while (!stopping_) {
     guarded(log_, "delivery", [&] { deliver_ready_runs(store, config_, clock_(), log_); });
     // Released runs come through wake() from the console, or from the
@@ -149,7 +149,7 @@ void Service::return_closed_jobs(Store& store) {
 }
 
 void Service::run() {
-  Store store({config_.store, config_.wal});
+  Store store({config_.store, config_.wal, config_.store_url});
   recover(store);
   for (const auto& printer : config_.printers) {
     std::error_code error;

@@ -46,18 +46,21 @@ void append_audit(Store& store, const AuditEntry& entry) {
     }
   }
   const std::string hash = record_hash(store.audit_key(), seq, entry, previous);
-  Statement insert(store.db(),
-                   "INSERT INTO audit(seq, at, user, action, object, detail, previous, hash) VALUES (?,?,?,?,?,?,?,?)");
+  Statement insert(
+      store.db(),
+      "INSERT INTO audit(seq, at, \"user\", action, object, detail, previous, hash) VALUES (?,?,?,?,?,?,?,?)");
   insert.bind(1, seq).bind(2, entry.at).bind(3, entry.user).bind(4, entry.action).bind(5, entry.object);
   insert.bind(6, entry.detail).bind(7, previous).bind(8, hash).run();
-  Statement head(store.db(), "INSERT OR REPLACE INTO audit_head(one, seq, hash, seal) VALUES (1, ?, ?, ?)");
+  Statement head(store.db(),
+                 "INSERT INTO audit_head(one, seq, hash, seal) VALUES (1, ?, ?, ?)"
+                 " ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, seal = excluded.seal");
   head.bind(1, seq).bind(2, hash).bind(3, head_seal(store.audit_key(), seq, hash)).run();
 }
 
 std::vector<AuditRecord> read_audit(Store& store, const AuditFilter& filter) {
   Statement query(store.db(),
-                  "SELECT seq, at, user, action, object, detail FROM audit"
-                  " WHERE (?1 = '' OR user = ?1) AND (?2 = '' OR action = ?2)"
+                  "SELECT seq, at, \"user\", action, object, detail FROM audit"
+                  " WHERE (?1 = '' OR \"user\" = ?1) AND (?2 = '' OR action = ?2)"
                   " AND (?3 = '' OR substr(object, 1, length(?3)) = ?3)"
                   " AND (?4 = '' OR at >= ?4) AND (?5 = '' OR at < ?5)"
                   " ORDER BY seq DESC LIMIT ?6");
@@ -70,7 +73,8 @@ std::vector<AuditRecord> read_audit(Store& store, const AuditFilter& filter) {
 
 std::vector<std::string> verify_audit(Store& store) {
   std::vector<std::string> problems;
-  Statement query(store.db(), "SELECT seq, at, user, action, object, detail, previous, hash FROM audit ORDER BY seq");
+  Statement query(store.db(),
+                  "SELECT seq, at, \"user\", action, object, detail, previous, hash FROM audit ORDER BY seq");
   std::int64_t expected_seq = 1;
   std::string previous = kGenesis;
   while (query.step()) {

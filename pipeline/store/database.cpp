@@ -19,13 +19,13 @@ Statement& Statement::bind(int index, const std::string& value) {
 
 Statement& Statement::bind_or_null(int index, const std::string& value) {
   if (!value.empty()) return bind(index, value);
-  cursor_->bind_null(index);
+  cursor_->bind_null_text(index);
   return *this;
 }
 
 Statement& Statement::bind_or_null(int index, const std::optional<std::int64_t>& value) {
   if (value) return bind(index, *value);
-  cursor_->bind_null(index);
+  cursor_->bind_null_integer(index);
   return *this;
 }
 

@@ -22,7 +22,9 @@ class Cursor {
   virtual void bind_integer(int index, std::int64_t value) = 0;
   virtual void bind_real(int index, double value) = 0;
   virtual void bind_text(int index, const std::string& value) = 0;
-  virtual void bind_null(int index) = 0;
+  // NULL as a text or as a number: PostgreSQL wants to know which.
+  virtual void bind_null_text(int index) = 0;
+  virtual void bind_null_integer(int index) = 0;
   virtual bool step() = 0;
   virtual void reset() = 0;
   virtual bool is_null(int column) const = 0;
@@ -31,9 +33,14 @@ class Cursor {
   virtual std::string text(int column) const = 0;
 };
 
+// Where the two differ (the schema, how its version is kept), the store
+// asks which it speaks.
+enum class Dialect { sqlite, postgresql };
+
 class Database {
  public:
   virtual ~Database() = default;
+  virtual Dialect dialect() const = 0;
   // SQL with ? or ?N parameters.
   virtual std::unique_ptr<Cursor> prepare(std::string_view sql) = 0;
   virtual void execute(std::string_view sql) = 0;  // statements without parameters

@@ -261,7 +261,7 @@ void each_posted_piece(Store& store, std::int64_t job, bool reprints,
   Statement query(store.db(),
                   "SELECT p.id, p.documents, coalesce(p.status, ''), p.note, p.product, r.name, r.id, r.state,"
                   " r.posted_on FROM pieces p JOIN runs r ON r.id = p.run_id WHERE r.job_id = ?"
-                  " AND (r.parent_run_id IS NOT NULL) = ? ORDER BY r.id, p.sequence");
+                  " AND (CASE WHEN r.parent_run_id IS NULL THEN 0 ELSE 1 END) = ? ORDER BY r.id, p.sequence");
   query.bind(1, job).bind(2, std::int64_t{reprints});
   while (query.step())
     each({query.text(0), query.text(1), parse_insert_status(query.text(2)), query.text(3), query.text(4), query.text(5),

@@ -23,10 +23,13 @@ std::vector<NoticeHit> find_notices(Store& store, const std::string& text, bool 
                   "SELECT p.id, p.documents, p.recipient, p.postcode, p.sheets, coalesce(p.status, ''), r.id, r.name,"
                   " r.state, r.sensitive, r.posted_on, j.id, j.name, j.client, r.created_at"
                   " FROM pieces p JOIN runs r ON r.id = p.run_id JOIN jobs j ON j.id = r.job_id"
-                  " WHERE ((r.sensitive = 0 OR ?3) AND (p.id LIKE ?1 ESCAPE '\\' OR p.documents LIKE ?1 ESCAPE '\\'"
-                  " OR p.postcode = ?2 OR p.recipient LIKE ?1 ESCAPE '\\'))"
-                  " OR p.id = ?2 OR ' ' || p.documents || ' ' LIKE ?5 ESCAPE '\\'"
+                  " WHERE ((r.sensitive = 0 OR ?3 = 1) AND (lower(p.id) LIKE lower(?1) ESCAPE '\\'"
+                  " OR lower(p.documents) LIKE lower(?1) ESCAPE '\\' OR p.postcode = ?2 OR lower(p.recipient) LIKE "
+                  "lower(?1) ESCAPE '\\'))"
+                  " OR p.id = ?2 OR lower(' ' || p.documents || ' ') LIKE lower(?5) ESCAPE '\\'"
                   " ORDER BY r.id DESC, p.sequence LIMIT ?4");
+  // Letters in either case: lower() on both sides, as each database has it
+  // (SQLite's for ASCII, PostgreSQL's for all of Unicode).
   query.bind(1, concat("%", like_escaped(text), "%")).bind(2, text).bind(3, std::int64_t{see_sensitive});
   query.bind(4, kMaxNoticeHits).bind(5, concat("% ", like_escaped(text), " %"));
   return query.rows([see_sensitive](Statement& row) {

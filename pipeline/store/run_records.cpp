@@ -93,9 +93,9 @@ namespace {
 std::int64_t open_reprints(Store& store, std::int64_t run) {
   Statement query(store.db(), std::string("SELECT (SELECT count(*) FROM runs c WHERE c.parent_run_id = ?1"
                                           " AND c.state NOT IN ('reconciled', 'posted', 'closed', 'cancelled'))"
-                                          " + (NOT EXISTS (SELECT 1 FROM runs c WHERE c.parent_run_id = ?1)"
+                                          " + CASE WHEN NOT EXISTS (SELECT 1 FROM runs c WHERE c.parent_run_id = ?1)"
                                           " AND EXISTS (SELECT 1 FROM pieces p WHERE p.run_id = ?1 AND p.status IN ") +
-                                  kStatusesToReprint + "))");
+                                  kStatusesToReprint + ") THEN 1 ELSE 0 END");
   query.bind(1, run);
   return query.first([](Statement& row) { return row.integer(0); }).value_or(0);
 }
@@ -205,8 +205,8 @@ RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Acto
   if (*decision.next == RunState::held) released_by = confirmed_by = std::string();
   Statement update(store.db(),
                    "UPDATE runs SET state = ?, released_by = ?, confirmed_by = ?, updated_at = ?, delivering = 0,"
-                   " printed_at = CASE WHEN ? THEN ? ELSE printed_at END, attention = ?,"
-                   " posted_on = CASE WHEN ? THEN ? ELSE posted_on END, redeliver = ? WHERE id = ?");
+                   " printed_at = CASE WHEN ? = 1 THEN ? ELSE printed_at END, attention = ?,"
+                   " posted_on = CASE WHEN ? = 1 THEN ? ELSE posted_on END, redeliver = ? WHERE id = ?");
   update.bind(1, std::string(name(*decision.next))).bind_or_null(2, released_by).bind_or_null(3, confirmed_by);
   update.bind(4, iso_time(now)).bind(5, std::int64_t{*decision.next == RunState::printed}).bind(6, iso_time(now));
   update.bind(7, decision.attention).bind(8, std::int64_t{action == RunAction::mark_posted}).bind(9, details.posted_on);

@@ -32,7 +32,8 @@ class SqliteCursor : public Cursor {
   void bind_text(int index, const std::string& value) override {
     check(sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT));
   }
-  void bind_null(int index) override { check(sqlite3_bind_null(statement_, index)); }
+  void bind_null_text(int index) override { check(sqlite3_bind_null(statement_, index)); }
+  void bind_null_integer(int index) override { check(sqlite3_bind_null(statement_, index)); }
   bool step() override {
     const int status = sqlite3_step(statement_);
     if (status != SQLITE_ROW && status != SQLITE_DONE) database_.fail("job store");
@@ -116,4 +117,3 @@ bool SqliteDatabase::in_transaction() const { return sqlite3_get_autocommit(db_)
 std::string SqliteDatabase::description() const { return "SQLite " + file_.string(); }
 
 }  // namespace kuvert::store
-

@@ -19,6 +19,7 @@ class SqliteDatabase : public Database {
   SqliteDatabase(const SqliteDatabase&) = delete;
   SqliteDatabase& operator=(const SqliteDatabase&) = delete;
 
+  Dialect dialect() const override { return Dialect::sqlite; }
   std::unique_ptr<Cursor> prepare(std::string_view sql) override;
   void execute(std::string_view sql) override;
   int changes() const override;

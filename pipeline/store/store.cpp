@@ -11,6 +11,7 @@
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/store/audit_trail.hpp"
+#include "pipeline/store/postgres_database.hpp"
 #include "pipeline/store/sqlite_database.hpp"
 #include "pipeline/store/store_schema.hpp"
 
@@ -98,9 +99,11 @@ AuditKey load_audit_key(const fs::path& file, Database& database) {
 
 Store::Store(const StoreOptions& options)
     : folder_(prepared_folder(options.folder)),
-      database_(std::make_unique<SqliteDatabase>(folder_ / "kuvert.db", options.wal)) {
+      database_(options.url.empty()
+                    ? std::unique_ptr<Database>(std::make_unique<SqliteDatabase>(folder_ / "kuvert.db", options.wal))
+                    : std::make_unique<PostgresDatabase>(options.url)) {
   if (sodium_init() < 0) throw_system({}, "libsodium cannot start");
-  ::chmod((folder_ / "kuvert.db").c_str(), 0600);  // personal data
+  if (options.url.empty()) ::chmod((folder_ / "kuvert.db").c_str(), 0600);  // personal data
   const bool created = migrate(*database_);
   audit_key_ = load_audit_key(folder_ / "audit.key", *database_);
   // Every trail begins with the store's creation, so that a trail emptied

@@ -17,6 +17,9 @@ namespace kuvert::store {
 struct StoreOptions {
   std::filesystem::path folder;
   bool wal = true;  // false for a store on a network share
+  // "postgresql://...": the database is PostgreSQL's, `folder` only the
+  // file area (taken inputs, job outputs, the audit key).
+  std::string url;
 };
 
 // 32 bytes that seal the audit chain, kept in the store folder (0600) and

@@ -4,12 +4,13 @@
 namespace kuvert::store {
 
 // Brings the store's schema up to the newest version, one migration per
-// transaction; PRAGMA user_version counts the migrations applied. A store
-// written by a newer kuvert is refused rather than misread.
+// transaction; SQLite's PRAGMA user_version (PostgreSQL's kuvert_schema)
+// counts the migrations applied. A store written by a newer kuvert is
+// refused rather than misread.
 // Returns true when this call created the store (ran the first migration).
 bool migrate(Database& database);
 
-// The newest schema version this kuvert knows.
-int schema_version();
+// The newest schema version this kuvert knows for the store's dialect.
+int schema_version(const Database& database);
 
 }  // namespace kuvert::store

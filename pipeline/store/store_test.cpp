@@ -13,9 +13,11 @@
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/store_schema.hpp"
 #include "pipeline/store/user_accounts.hpp"
+#include "tests/support/store_under_test.hpp"
 #include "tests/support/temp_folder.hpp"
 
 using namespace kuvert::store;
+using kuvert::test::StoreKind;
 
 namespace {
 
@@ -48,7 +50,7 @@ TEST_CASE("A new store has the newest schema, WAL journaling and a private audit
   Store store({temp.path() / "store"});
   Statement version(store.db(), "PRAGMA user_version");
   REQUIRE(version.step());
-  CHECK(version.integer(0) == schema_version());
+  CHECK(version.integer(0) == schema_version(store.db()));
   Statement journal(store.db(), "PRAGMA journal_mode");
   REQUIRE(journal.step());
   CHECK(journal.text(0) == "wal");
@@ -62,23 +64,26 @@ TEST_CASE("A new store has the newest schema, WAL journaling and a private audit
   CHECK(again.audit_key() == first);
 }
 
-TEST_CASE("A lost audit key is not silently replaced", "[store]") {
+TEST_CASE("A lost audit key is not silently replaced", "[store][postgres]") {
   kuvert::test::TempFolder temp;
-  { Store store({temp.path()}); }
+  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
+  { Store store(under.options()); }
   std::filesystem::remove(temp.path() / "audit.key");
-  CHECK_THROWS_WITH(Store({temp.path()}),
+  CHECK_THROWS_WITH(Store(under.options()),
                     Catch::Contains("the audit key is missing, but the audit trail has records sealed with it; restore "
                                     "audit.key from the backup of this store"));
 }
 
-TEST_CASE("A store of a newer schema is refused", "[store]") {
+TEST_CASE("A store of a newer schema is refused", "[store][postgres]") {
   kuvert::test::TempFolder temp;
+  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
   {
-    Store store({temp.path()});
-    store.db().execute("PRAGMA user_version=99");
+    Store store(under.options());
+    store.db().execute(store.db().dialect() == Dialect::sqlite ? "PRAGMA user_version=99"
+                                                               : "UPDATE kuvert_schema SET version = 99");
   }
   try {
-    Store store({temp.path()});
+    Store store(under.options());
     FAIL("opened");
   } catch (const kuvert::Error& error) {
     CHECK(error.kind() == kuvert::ErrorKind::system);
@@ -86,9 +91,10 @@ TEST_CASE("A store of a newer schema is refused", "[store]") {
   }
 }
 
-TEST_CASE("The audit chain finds a changed, a deleted and a last deleted record", "[store]") {
+TEST_CASE("The audit chain finds a changed, a deleted and a last deleted record", "[store][postgres]") {
   kuvert::test::TempFolder temp;
-  Store store({temp.path()});
+  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
+  Store store(under.options());
   for (int i = 1; i <= 4; ++i) {
     Transaction transaction(store.db());
     append_audit(store, {iso_time(kNow + i), "anna", "release", "run " + std::to_string(i), ""});
@@ -100,15 +106,17 @@ TEST_CASE("The audit chain finds a changed, a deleted and a last deleted record"
   CHECK(read_audit(store, {}).back().entry.action == "store created");
 
   SECTION("the table refuses changes") {
-    CHECK_THROWS_WITH(store.db().execute("UPDATE audit SET user = 'x' WHERE seq = 2"),
+    CHECK_THROWS_WITH(store.db().execute("UPDATE audit SET \"user\" = 'x' WHERE seq = 2"),
                       Catch::Contains("the audit trail is append-only"));
     CHECK_THROWS_WITH(store.db().execute("DELETE FROM audit WHERE seq = 4"),
                       Catch::Contains("the audit trail is append-only"));
   }
   // Whoever edits the database file can drop the triggers; the hashes stay.
-  store.db().execute("DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete");
+  store.db().execute(store.db().dialect() == Dialect::sqlite
+                         ? "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete"
+                         : "DROP TRIGGER audit_no_update ON audit; DROP TRIGGER audit_no_delete ON audit");
   SECTION("a changed record") {
-    store.db().execute("UPDATE audit SET user = 'mallory' WHERE seq = 2");
+    store.db().execute("UPDATE audit SET \"user\" = 'mallory' WHERE seq = 2");
     CHECK(verify_audit(store) == std::vector<std::string>{"audit record 2: was changed after it was written"});
   }
   SECTION("a deleted record") {
@@ -133,9 +141,10 @@ TEST_CASE("The audit chain finds a changed, a deleted and a last deleted record"
   }
 }
 
-TEST_CASE("Users: Argon2id hashes, logins, lockout, all audited", "[store][slow]") {
+TEST_CASE("Users: Argon2id hashes, logins, lockout, all audited", "[store][slow][postgres]") {
   kuvert::test::TempFolder temp;
-  Store store({temp.path()});
+  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
+  Store store(under.options());
   add_user(store, "anna", Role::operator_, "correct horse battery", kNow, "admin");
   Statement hash(store.db(), "SELECT password FROM users WHERE name = 'anna'");
   REQUIRE(hash.step());
@@ -171,9 +180,10 @@ TEST_CASE("Users: Argon2id hashes, logins, lockout, all audited", "[store][slow]
   CHECK(verify_audit(store).empty());
 }
 
-TEST_CASE("Runs move through release, four eyes and delivery in the store", "[store]") {
+TEST_CASE("Runs move through release, four eyes and delivery in the store", "[store][postgres]") {
   kuvert::test::TempFolder temp;
-  Store store({temp.path()});
+  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
+  Store store(under.options());
   const auto job = finished_job(store);
   const auto runs = runs_of_job(store, job);
   REQUIRE(runs.size() == 2);
@@ -217,9 +227,10 @@ TEST_CASE("Runs move through release, four eyes and delivery in the store", "[st
   CHECK(verify_audit(store).empty());
 }
 
-TEST_CASE("An input identical to an accepted one is a duplicate, a failed one may come again", "[store]") {
+TEST_CASE("An input identical to an accepted one is a duplicate, a failed one may come again", "[store][postgres]") {
   kuvert::test::TempFolder temp;
-  Store store({temp.path()});
+  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
+  Store store(under.options());
   const std::string sha(64, 'b');
   const auto first = begin_taking(store, "steuer", "a.pdf", sha, "inputs/1", kNow);
   REQUIRE(first.id > 0);
@@ -236,9 +247,10 @@ TEST_CASE("An input identical to an accepted one is a duplicate, a failed one ma
   CHECK_FALSE(find_input(store, again.id));
 }
 
-TEST_CASE("A job takes its input's number, past inputs that made no job", "[store]") {
+TEST_CASE("A job takes its input's number, past inputs that made no job", "[store][postgres]") {
   kuvert::test::TempFolder temp;
-  Store store({temp.path()});
+  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
+  Store store(under.options());
   record_refusal(store, "steuer", "leer.pdf", std::string(64, 'c'), "steuer/error/leer.pdf", InputState::failed,
                  "empty", kNow);
   const auto results = begin_taking(store, "ergebnisse", "R0001.results.csv", std::string(64, 'd'), "i/2", kNow);
@@ -256,9 +268,11 @@ TEST_CASE("A job takes its input's number, past inputs that made no job", "[stor
   CHECK(input_label(*find_input(store, taking.id)) == "input 3 (steuer/grundsteuer)");
 }
 
-TEST_CASE("In a store whose jobs were numbered apart from their inputs, a waiting input still gets a job", "[store]") {
+TEST_CASE("In a store whose jobs were numbered apart from their inputs, a waiting input still gets a job",
+          "[store][postgres]") {
   kuvert::test::TempFolder temp;
-  Store store({temp.path()});
+  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
+  Store store(under.options());
   // Input 1 waited (its inbox was not configured) while input 2 became job
   // 1, as kuvert numbered jobs before.
   const auto waiting = begin_taking(store, "steuer", "a", std::string(64, 'a'), "i/1", kNow);
@@ -307,8 +321,9 @@ TEST_CASE("Schema 14 takes the recipients of pieces whose output retention remov
   CHECK(recipient_of("b-1") == "Erika Muster|39104");
 }
 
-TEST_CASE("Several processes opening a new store at once all find it migrated", "[store]") {
+TEST_CASE("Several processes opening a new store at once all find it migrated", "[store][postgres]") {
   kuvert::test::TempFolder temp;
+  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
   std::vector<std::thread> openers;
   std::atomic<int> opened{0};
   std::mutex mutex;
@@ -316,7 +331,7 @@ TEST_CASE("Several processes opening a new store at once all find it migrated", 
   for (int i = 0; i < 4; ++i)
     openers.emplace_back([&] {
       try {
-        Store store({temp.path() / "store"});
+        Store store(under.options());
         ++opened;
       } catch (const std::exception& error) {
         const std::lock_guard lock(mutex);
@@ -326,13 +341,14 @@ TEST_CASE("Several processes opening a new store at once all find it migrated", 
   for (auto& opener : openers) opener.join();
   CHECK(failures == std::vector<std::string>{});
   CHECK(opened == 4);
-  Store store({temp.path() / "store"});
+  Store store(under.options());
   CHECK(verify_audit(store).empty());
 }
 
-TEST_CASE("A run being copied to its printer can no longer be held or cancelled", "[store]") {
+TEST_CASE("A run being copied to its printer can no longer be held or cancelled", "[store][postgres]") {
   kuvert::test::TempFolder temp;
-  Store store({temp.path()});
+  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
+  Store store(under.options());
   const auto runs = runs_of_job(store, finished_job(store));
   const Actor anna{"anna", Role::operator_}, service{"", Role::viewer, true};
   act_on_run(store, runs[0].id, RunAction::release, anna, kNow);
@@ -352,10 +368,11 @@ TEST_CASE("A run being copied to its printer can no longer be held or cancelled"
   CHECK_FALSE(find_run(store, runs[1].id)->delivering);
 }
 
-TEST_CASE("Failed logins in parallel cannot slip past the lock", "[store]") {
+TEST_CASE("Failed logins in parallel cannot slip past the lock", "[store][postgres]") {
   kuvert::test::TempFolder temp;
+  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
   {
-    Store store({temp.path()});
+    Store store(under.options());
     add_user(store, "anna", Role::operator_, "anna's long password", kNow, "admin");
   }
   const LockoutPolicy policy{3, 600};
@@ -363,7 +380,7 @@ TEST_CASE("Failed logins in parallel cannot slip past the lock", "[store]") {
   std::atomic<int> refused{0}, locked{0};
   for (int i = 0; i < 8; ++i)
     guessers.emplace_back([&] {
-      Store store({temp.path()});
+      Store store(under.options());
       const auto outcome = log_in(store, "anna", "guess", kNow, policy).outcome;
       ++(outcome == LoginOutcome::locked ? locked : refused);
     });
@@ -371,13 +388,14 @@ TEST_CASE("Failed logins in parallel cannot slip past the lock", "[store]") {
   // Three wrong passwords, then the lock for the other five.
   CHECK(refused == 3);
   CHECK(locked == 5);
-  Store store({temp.path()});
+  Store store(under.options());
   CHECK(log_in(store, "anna", "anna's long password", kNow + 1, policy).outcome == LoginOutcome::locked);
 }
 
-TEST_CASE("Pages printed are counted when a run is marked printed, apart from pages produced", "[store]") {
+TEST_CASE("Pages printed are counted when a run is marked printed, apart from pages produced", "[store][postgres]") {
   kuvert::test::TempFolder temp;
-  Store store({temp.path() / "store"});
+  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
+  Store store(under.options());
   const auto runs = runs_of_job(store, finished_job(store));  // 4 and 2 pages, produced at kNow
   const Actor anna{"anna", Role::operator_}, service{"", Role::viewer, true};
   act_on_run(store, runs[0].id, RunAction::release, anna, kNow);
@@ -395,9 +413,10 @@ TEST_CASE("Pages printed are counted when a run is marked printed, apart from pa
   CHECK(production_between(store, iso_time(kNow - 3600), iso_time(kNow + 86400)).printed_pages == 0);
 }
 
-TEST_CASE("A locked account is unlocked at once, and the trail says who did it", "[store]") {
+TEST_CASE("A locked account is unlocked at once, and the trail says who did it", "[store][postgres]") {
   kuvert::test::TempFolder temp;
-  Store store({temp.path() / "store"});
+  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
+  Store store(under.options());
   add_user(store, "anna", Role::operator_, "correct horse battery", kNow, "admin");
   const LockoutPolicy policy{3, 600};
   for (int i = 0; i < 3; ++i) log_in(store, "anna", "wrong", kNow, policy);

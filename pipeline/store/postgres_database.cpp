@@ -1,0 +1,175 @@
+#include "pipeline/store/postgres_database.hpp"
+
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <optional>
+#include <vector>
+
+#include "pipeline/model/error.hpp"
+
+namespace kuvert::store {
+
+namespace {
+
+// Type oids of PostgreSQL's catalogue (pg_type.dat), fixed since 7.x.
+constexpr Oid kBigint = 20, kText = 25, kDouble = 701;
+// The store's one write lock, as an advisory lock's key ("kuvert" in ASCII).
+constexpr const char* kBeginWriting = "BEGIN; SELECT pg_advisory_xact_lock(118485547624820)";
+
+struct ResultFree {
+  void operator()(PGresult* result) const { PQclear(result); }
+};
+using Result = std::unique_ptr<PGresult, ResultFree>;
+
+bool succeeded(const PGresult* result) {
+  const auto status = PQresultStatus(result);
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
+class PostgresCursor : public Cursor {
+ public:
+  PostgresCursor(PostgresDatabase& database, std::string_view sql) : database_(database), sql_(postgres_sql(sql)) {}
+
+  void bind_integer(int index, std::int64_t value) override { set(index, std::to_string(value), kBigint); }
+  void bind_real(int index, double value) override {
+    char text[32];
+    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+    set(index, std::string(text, end), kDouble);
+  }
+  void bind_text(int index, const std::string& value) override { set(index, value, kText); }
+  void bind_null_text(int index) override { set(index, std::nullopt, kText); }
+  void bind_null_integer(int index) override { set(index, std::nullopt, kBigint); }
+
+  bool step() override {
+    if (!result_) run();
+    return ++row_ < PQntuples(result_.get());
+  }
+  void reset() override { result_.reset(); }
+
+  bool is_null(int column) const override { return PQgetisnull(result_.get(), row_, column) != 0; }
+  std::int64_t integer(int column) const override {
+    const char* value = PQgetvalue(result_.get(), row_, column);
+    if (value[0] == 't' || value[0] == 'f') return value[0] == 't';  // a boolean
+    std::int64_t number = 0;
+    std::from_chars(value, value + PQgetlength(result_.get(), row_, column), number);
+    return number;
+  }
+  double real(int column) const override { return std::strtod(PQgetvalue(result_.get(), row_, column), nullptr); }
+  std::string text(int column) const override {
+    return std::string(PQgetvalue(result_.get(), row_, column),
+                       static_cast<std::size_t>(PQgetlength(result_.get(), row_, column)));
+  }
+
+ private:
+  void set(int index, std::optional<std::string> value, Oid type) {
+    const auto slot = static_cast<std::size_t>(index - 1);
+    if (values_.size() <= slot) {
+      values_.resize(slot + 1);
+      types_.resize(slot + 1, 0);
+    }
+    values_[slot] = std::move(value);
+    types_[slot] = type;
+  }
+
+  void run() {
+    std::vector<const char*> values;
+    for (const auto& value : values_) values.push_back(value ? value->c_str() : nullptr);
+    result_.reset(PQexecParams(database_.connection(), sql_.c_str(), static_cast<int>(values.size()), types_.data(),
+                               values.data(), nullptr, nullptr, 0));
+    if (!result_ || !succeeded(result_.get())) database_.fail("job store");
+    const char* changed = PQcmdTuples(result_.get());
+    database_.set_changes(changed[0] ? std::atoi(changed) : 0);
+    row_ = -1;
+  }
+
+  PostgresDatabase& database_;
+  std::string sql_;
+  std::vector<std::optional<std::string>> values_;
+  std::vector<Oid> types_;
+  Result result_;
+  int row_ = -1;
+};
+
+}  // namespace
+
+std::string postgres_sql(std::string_view sql) {
+  std::string translated;
+  translated.reserve(sql.size() + 16);
+  int next = 0;
+  char quote = 0;
+  for (std::size_t at = 0; at < sql.size(); ++at) {
+    const char c = sql[at];
+    if (quote) {
+      if (c == quote) quote = 0;  // a doubled quote closes and opens again
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '?') {
+      translated += '$';
+      if (at + 1 < sql.size() && sql[at + 1] >= '0' && sql[at + 1] <= '9') continue;  // ?N: its digits follow
+      translated += std::to_string(++next);
+      continue;
+    }
+    translated += c;
+  }
+  return translated;
+}
+
+PostgresDatabase::PostgresDatabase(const std::string& url) : connection_(PQconnectdb(url.c_str())) {
+  if (!connection_ || PQstatus(connection_) != CONNECTION_OK) {
+    const std::string reason = connection_ ? PQerrorMessage(connection_) : "out of memory";
+    PQfinish(connection_);
+    connection_ = nullptr;
+    Where where;
+    where.file = "[store] url";
+    throw_system(where, "cannot connect to the job store in PostgreSQL: " + reason);
+  }
+  // The server's notices (a table that already exists) are not for the log.
+  PQsetNoticeProcessor(
+      connection_, [](void*, const char*) {}, nullptr);
+  execute("SET client_min_messages = warning");
+}
+
+PostgresDatabase::~PostgresDatabase() { PQfinish(connection_); }
+
+std::unique_ptr<Cursor> PostgresDatabase::prepare(std::string_view sql) {
+  return std::make_unique<PostgresCursor>(*this, sql);
+}
+
+void PostgresDatabase::execute(std::string_view sql) {
+  const Result result(PQexec(connection_, std::string(sql).c_str()));
+  if (!result || !succeeded(result.get())) fail("job store");
+}
+
+void PostgresDatabase::begin() { execute(kBeginWriting); }
+
+void PostgresDatabase::commit() {
+  const Result result(PQexec(connection_, "COMMIT"));
+  if (!result || !succeeded(result.get())) fail("job store: commit");
+  // A transaction an error had aborted ends with ROLLBACK, not with an error.
+  if (std::string_view(PQcmdStatus(result.get())) != "COMMIT") fail("job store: the transaction was rolled back");
+}
+
+void PostgresDatabase::rollback() noexcept { PQclear(PQexec(connection_, "ROLLBACK")); }
+
+bool PostgresDatabase::in_transaction() const { return PQtransactionStatus(connection_) != PQTRANS_IDLE; }
+
+std::string PostgresDatabase::description() const {
+  const char* host = PQhost(connection_);
+  return std::string("PostgreSQL database ") + PQdb(connection_) + " on " +
+         (host && host[0] == '/' ? std::string("the socket in ") + host
+          : host                 ? host
+                                 : "localhost") +
+         ":" + PQport(connection_);
+}
+
+void PostgresDatabase::fail(const std::string& what) const {
+  Where where;
+  where.file = description();
+  std::string reason = PQerrorMessage(connection_);
+  while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
+  throw_system(where, what + ": " + reason);
+}
+
+}  // namespace kuvert::store
