@@ -8,9 +8,9 @@
 namespace kuvert::console {
 
 store::Store& ConsoleContext::store() {
-  // One connection per worker thread and store folder, for the thread's life.
-  thread_local std::map<std::filesystem::path, std::unique_ptr<store::Store>> stores;
-  auto& slot = stores[config.store];
+  // One connection per worker thread and store, for the thread's life.
+  thread_local std::map<std::pair<std::filesystem::path, std::string>, std::unique_ptr<store::Store>> stores;
+  auto& slot = stores[{config.store, config.store_url}];
   if (!slot) slot = std::make_unique<store::Store>(store::StoreOptions{config.store, config.wal, config.store_url});
   return *slot;
 }

@@ -50,6 +50,20 @@ bool is_control_character(char32_t cp) {
          (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+std::string well_formed_utf8(std::string_view text) {
+  if (invalid_utf8_at(text) == std::string_view::npos) return std::string(text);
+  std::string fixed;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t start = at;
+    const char32_t cp = next_code_point(text, at);
+    if (cp == kNotUtf8)
+      append_utf8(fixed, 0xFFFD);
+    else
+      fixed.append(text, start, at - start);
+  }
+  return fixed;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);

@@ -25,6 +25,10 @@ std::size_t invalid_utf8_at(std::string_view text);
 // and isolates. Terminals and logs get them escaped.
 bool is_control_character(char32_t cp);
 
+// `text` with U+FFFD in place of each byte that is not well-formed UTF-8
+// (a Latin-1 file name from a Windows share), as a browser shows it.
+std::string well_formed_utf8(std::string_view text);
+
 // Appends `cp` in UTF-8.
 void append_utf8(std::string& out, char32_t cp);
 

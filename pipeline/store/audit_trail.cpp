@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include "pipeline/model/utf8.hpp"
+
 namespace kuvert::store {
 
 namespace {
@@ -35,7 +37,11 @@ std::string head_seal(const AuditKey& key, std::int64_t seq, const std::string& 
 
 }  // namespace
 
-void append_audit(Store& store, const AuditEntry& entry) {
+void append_audit(Store& store, const AuditEntry& given) {
+  // Sealed as stored: text from outside (a file name, a user name cut at 64
+  // bytes) may not be well-formed UTF-8, which PostgreSQL does not keep.
+  const AuditEntry entry{well_formed_utf8(given.at), well_formed_utf8(given.user), well_formed_utf8(given.action),
+                         well_formed_utf8(given.object), well_formed_utf8(given.detail)};
   std::int64_t seq = 1;
   std::string previous = kGenesis;
   {

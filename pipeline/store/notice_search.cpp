@@ -28,8 +28,8 @@ std::vector<NoticeHit> find_notices(Store& store, const std::string& text, bool 
                   "lower(?1) ESCAPE '\\'))"
                   " OR p.id = ?2 OR lower(' ' || p.documents || ' ') LIKE lower(?5) ESCAPE '\\'"
                   " ORDER BY r.id DESC, p.sequence LIMIT ?4");
-  // Letters in either case: lower() on both sides, as each database has it
-  // (SQLite's for ASCII, PostgreSQL's for all of Unicode).
+  // Letters in either case: lower() on both sides (ASCII letters, in SQLite
+  // and in PostgreSQL's byte-wise collation of the store's text alike).
   query.bind(1, concat("%", like_escaped(text), "%")).bind(2, text).bind(3, std::int64_t{see_sensitive});
   query.bind(4, kMaxNoticeHits).bind(5, concat("% ", like_escaped(text), " %"));
   return query.rows([see_sensitive](Statement& row) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/model/utf8.hpp"
 
 namespace kuvert::store {
 
@@ -15,8 +16,12 @@ namespace {
 
 // Type oids of PostgreSQL's catalogue (pg_type.dat), fixed since 7.x.
 constexpr Oid kBigint = 20, kText = 25, kDouble = 701;
-// The store's one write lock, as an advisory lock's key ("kuvert" in ASCII).
-constexpr const char* kBeginWriting = "BEGIN; SELECT pg_advisory_xact_lock(118485547624820)";
+// A writing transaction: read committed (whatever the server's default),
+// the store's one write lock taken first (an advisory lock of a key of
+// kuvert's own), given up after a while as SQLite's busy timeout does.
+constexpr const char* kBeginWriting =
+    "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '30s';"
+    " SELECT pg_advisory_xact_lock(118485547624820)";
 
 struct ResultFree {
   void operator()(PGresult* result) const { PQclear(result); }
@@ -38,7 +43,9 @@ class PostgresCursor : public Cursor {
     const auto end = std::to_chars(text, text + sizeof text, value).ptr;
     set(index, std::string(text, end), kDouble);
   }
-  void bind_text(int index, const std::string& value) override { set(index, value, kText); }
+  // PostgreSQL takes well-formed UTF-8 only (a Latin-1 file name from a
+  // Windows share is not).
+  void bind_text(int index, const std::string& value) override { set(index, well_formed_utf8(value), kText); }
   void bind_null_text(int index) override { set(index, std::nullopt, kText); }
   void bind_null_integer(int index) override { set(index, std::nullopt, kBigint); }
 
@@ -79,8 +86,12 @@ class PostgresCursor : public Cursor {
     result_.reset(PQexecParams(database_.connection(), sql_.c_str(), static_cast<int>(values.size()), types_.data(),
                                values.data(), nullptr, nullptr, 0));
     if (!result_ || !succeeded(result_.get())) database_.fail("job store");
-    const char* changed = PQcmdTuples(result_.get());
-    database_.set_changes(changed[0] ? std::atoi(changed) : 0);
+    // Rows the last INSERT, UPDATE or DELETE touched (also with RETURNING),
+    // as SQLite's changes(), which a SELECT leaves as it was.
+    if (!std::string_view(PQcmdStatus(result_.get())).starts_with("SELECT")) {
+      const char* changed = PQcmdTuples(result_.get());
+      database_.set_changes(changed[0] ? std::atoi(changed) : 0);
+    }
     row_ = -1;
   }
 
@@ -116,14 +127,38 @@ std::string postgres_sql(std::string_view sql) {
   return translated;
 }
 
-PostgresDatabase::PostgresDatabase(const std::string& url) : connection_(PQconnectdb(url.c_str())) {
+namespace {
+
+[[noreturn]] void connection_failure(const std::string& reason) {
+  Where where;
+  where.file = "[store] url";
+  throw_system(where, "cannot connect to the job store in PostgreSQL: " + reason);
+}
+
+// The URL read by libpq before connecting: its own message about a URL it
+// cannot read may quote the URL's parts, the password among them.
+void check_url(const std::string& url) {
+  char* message = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &message);
+  PQconninfoFree(options);
+  PQfreemem(message);
+  if (!options)
+    connection_failure(
+        "the URL does not read as libpq's (postgresql://USER@HOST:PORT/DATABASE?OPTIONS, with "
+        "special characters %-encoded)");
+}
+
+}  // namespace
+
+PostgresDatabase::PostgresDatabase(const std::string& url) {
+  check_url(url);
+  connection_ = PQconnectdb(url.c_str());
   if (!connection_ || PQstatus(connection_) != CONNECTION_OK) {
-    const std::string reason = connection_ ? PQerrorMessage(connection_) : "out of memory";
+    std::string reason = connection_ ? PQerrorMessage(connection_) : "out of memory";
+    while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
     PQfinish(connection_);
     connection_ = nullptr;
-    Where where;
-    where.file = "[store] url";
-    throw_system(where, "cannot connect to the job store in PostgreSQL: " + reason);
+    connection_failure(reason);
   }
   // The server's notices (a table that already exists) are not for the log.
   PQsetNoticeProcessor(
@@ -142,7 +177,16 @@ void PostgresDatabase::execute(std::string_view sql) {
   if (!result || !succeeded(result.get())) fail("job store");
 }
 
-void PostgresDatabase::begin() { execute(kBeginWriting); }
+void PostgresDatabase::begin() {
+  // A connection the server dropped is made again between transactions.
+  if (PQstatus(connection_) == CONNECTION_BAD) PQreset(connection_);
+  try {
+    execute(kBeginWriting);
+  } catch (...) {
+    rollback();  // not left in a transaction that an error aborted
+    throw;
+  }
+}
 
 void PostgresDatabase::commit() {
   const Result result(PQexec(connection_, "COMMIT"));

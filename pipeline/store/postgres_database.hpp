@@ -36,7 +36,7 @@ class PostgresDatabase : public Database {
   void set_changes(int changes) { changes_ = changes; }
 
  private:
-  pg_conn* connection_ = nullptr;
+  pg_conn* connection_ = nullptr;  // never null once constructed
   int changes_ = 0;
 };
 

@@ -4,6 +4,7 @@
 
 #include "pipeline/model/error.hpp"
 #include "pipeline/store/audit_trail.hpp"
+#include "pipeline/store/job_records.hpp"
 #include "pipeline/store/store.hpp"
 #include "pipeline/store/store_schema.hpp"
 #include "tests/support/store_under_test.hpp"
@@ -53,4 +54,51 @@ TEST_CASE("A PostgreSQL store that cannot be reached says where it was looked fo
                                  Catch::Contains("cannot connect to the job store in PostgreSQL") &&
                                  Catch::Contains(temp.path().string()));
   }
+}
+
+TEST_CASE("A URL libpq cannot read is refused without repeating its password", "[store]") {
+  kuvert::test::TempFolder temp;
+  const auto refusal = [&](const std::string& url) -> std::string {
+    try {
+      Store store({temp.path(), true, url});
+    } catch (const kuvert::Error& error) {
+      return error.what();
+    }
+    return "connected";
+  };
+  const auto badly_encoded = refusal("postgresql://kuvert:geh%zzeim@db.example/kuvert");
+  CHECK_THAT(badly_encoded, Catch::Contains("[store] url") && Catch::Contains("does not read as libpq's"));
+  CHECK_THAT(badly_encoded, !Catch::Contains("geh"));
+  const auto bad_port = refusal("postgresql://kuvert:geheim@db.example:x/kuvert");
+  CHECK_THAT(bad_port, Catch::Contains("[store] url") && Catch::Contains("port"));
+  CHECK_THAT(bad_port, !Catch::Contains("geheim"));
+}
+
+TEST_CASE("A folder that holds an SQLite store is not taken for a PostgreSQL store's files", "[store]") {
+  kuvert::test::TempFolder temp;
+  { Store sqlite({temp.path()}); }
+  CHECK_THROWS_WITH(Store({temp.path(), true, "postgresql:///kuvert?host=/nowhere"}),
+                    Catch::Contains("holds an SQLite job store (kuvert.db); a store in PostgreSQL ([store] url) needs "
+                                    "a folder of its own"));
+}
+
+TEST_CASE("PostgreSQL keeps what SQLite keeps: Latin-1 names readable, the trail not emptied", "[store][postgres]") {
+  kuvert::test::TempFolder temp;
+  const kuvert::test::StoreUnderTest under(kuvert::test::StoreKind::postgresql, temp.path());
+  Store store(under.options());
+  record_refusal(store, "steuer", "B\xfcrger.pdf", "", "error/B\xfcrger.pdf", InputState::failed, "not a job",
+                 1795000000);
+  CHECK(inputs_in_state(store, InputState::failed).front().name == "B\xef\xbf\xbdrger.pdf");
+  CHECK_THROWS_WITH(store.db().execute("TRUNCATE audit"), Catch::Contains("the audit trail is append-only"));
+  // A writer whose transaction failed leaves the connection fit for the next.
+  CHECK_THROWS(store.db().execute("INSERT INTO audit_head(one, seq, hash, seal) VALUES (2, 0, '', '')"));
+  {
+    Transaction transaction(store.db());
+    CHECK_THROWS(store.db().execute("INSERT INTO audit_head(one, seq, hash, seal) VALUES (2, 0, '', '')"));
+  }
+  CHECK_FALSE(store.db().in_transaction());
+  Transaction again(store.db());
+  append_audit(store, {"2026-12-03T10:00:00Z", "anna", "release", "run J1-R0001", ""});
+  again.commit();
+  CHECK(verify_audit(store).empty());
 }

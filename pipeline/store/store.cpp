@@ -95,10 +95,25 @@ AuditKey load_audit_key(const fs::path& file, Database& database) {
   return key;
 }
 
+// A folder that holds an SQLite store is not the file area of another in
+// PostgreSQL: its taken inputs and job folders are named after ids the new
+// database would give again.
+const fs::path& file_area(const StoreOptions& options) {
+  std::error_code error;
+  if (!options.url.empty() && fs::exists(options.folder / "kuvert.db", error)) {
+    Where where;
+    where.file = options.folder.string();
+    throw_system(where,
+                 "holds an SQLite job store (kuvert.db); a store in PostgreSQL ([store] url) needs a folder "
+                 "of its own");
+  }
+  return options.folder;
+}
+
 }  // namespace
 
 Store::Store(const StoreOptions& options)
-    : folder_(prepared_folder(options.folder)),
+    : folder_(prepared_folder(file_area(options))),
       database_(options.url.empty()
                     ? std::unique_ptr<Database>(std::make_unique<SqliteDatabase>(folder_ / "kuvert.db", options.wal))
                     : std::make_unique<PostgresDatabase>(options.url)) {

@@ -31,7 +31,9 @@ PostgresScratch::PostgresScratch() {
   name_ = "kuvert_test_" + std::to_string(::getpid()) + "_" + std::to_string(++made);
   server_ = cluster_url("postgres");
   url_ = cluster_url(name_);
-  store::PostgresDatabase(server_).execute("CREATE DATABASE " + name_);
+  store::PostgresDatabase server(server_);
+  server.execute("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");  // one a killed run left
+  server.execute("CREATE DATABASE " + name_);
 }
 
 PostgresScratch::~PostgresScratch() {
