@@ -185,7 +185,7 @@ void Service::run() {
         for (const auto& name : checks[i].complete(list_inbox(inbox.folder), now_ms)) {
           guarded(log_, "inbox " + inbox.name + ", " + name, [&] {
             const Intake intake = take_entry(store, inbox, name, clock_());
-            log_(intake.input ? concat("input ", std::to_string(intake.input), " (", inbox.name, "/", name, "): taken")
+            log_(intake.input ? input_label(intake.input, inbox.name, name) + ": taken"
                               : concat("inbox ", inbox.name, ", ", name, ": refused, ", intake.refusal));
           });
         }

@@ -41,9 +41,11 @@ std::string object(std::int64_t input) { return "input " + std::to_string(input)
 
 std::string_view name(InputState state) { return name_in(kInputStates, state); }
 
-std::string input_label(const InputRecord& input) {
-  return concat(object(input.id), " (", input.inbox, "/", input.name, ")");
+std::string input_label(std::int64_t input, std::string_view inbox, std::string_view name) {
+  return concat(object(input), " (", inbox, "/", name, ")");
 }
+
+std::string input_label(const InputRecord& input) { return input_label(input.id, input.inbox, input.name); }
 
 Taking begin_taking(Store& store, const std::string& inbox, const std::string& name, const std::string& sha256,
                     const std::string& place, std::int64_t now) {
@@ -51,10 +53,9 @@ Taking begin_taking(Store& store, const std::string& inbox, const std::string& n
   Taking taking;
   taking.duplicate_of = accepted_with(store, sha256);
   if (taking.duplicate_of) return taking;
-  Statement insert(
-      store.db(),
-      "INSERT INTO inputs(inbox, name, sha256, state, place, received_at) VALUES (?, ?, ?, 'taking', ?, ?)"
-      " RETURNING id");
+  Statement insert(store.db(),
+                   "INSERT INTO inputs(inbox, name, sha256, state, place, received_at) VALUES (?, ?, ?, 'taking', ?, ?)"
+                   " RETURNING id");
   insert.bind(1, inbox).bind(2, name).bind(3, sha256).bind(4, place).bind(5, iso_time(now));
   taking.id = insert.returned_id();
   transaction.commit();

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -33,6 +34,7 @@ struct InputRecord {
 
 // "input 7 (steuer/grundsteuer-2026)", as the log names an input: its
 // number, which its job takes too (J7), and where it came from.
+std::string input_label(std::int64_t input, std::string_view inbox, std::string_view name);
 std::string input_label(const InputRecord& input);
 
 // Records an input about to be moved from its inbox to `place`. Returns

@@ -129,6 +129,13 @@ std::string postgres_sql(std::string_view sql) {
 
 namespace {
 
+// libpq's last message, without the line break it ends with.
+std::string last_error(const pg_conn* connection) {
+  std::string reason = PQerrorMessage(connection);
+  while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
+  return reason;
+}
+
 [[noreturn]] void connection_failure(const std::string& reason) {
   Where where;
   where.file = "[store] url";
@@ -154,8 +161,7 @@ PostgresDatabase::PostgresDatabase(const std::string& url) {
   check_url(url);
   connection_ = PQconnectdb(url.c_str());
   if (!connection_ || PQstatus(connection_) != CONNECTION_OK) {
-    std::string reason = connection_ ? PQerrorMessage(connection_) : "out of memory";
-    while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
+    const std::string reason = connection_ ? last_error(connection_) : "out of memory";
     PQfinish(connection_);
     connection_ = nullptr;
     connection_failure(reason);
@@ -211,9 +217,7 @@ std::string PostgresDatabase::description() const {
 void PostgresDatabase::fail(const std::string& what) const {
   Where where;
   where.file = description();
-  std::string reason = PQerrorMessage(connection_);
-  while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
-  throw_system(where, what + ": " + reason);
+  throw_system(where, what + ": " + last_error(connection_));
 }
 
 }  // namespace kuvert::store
