@@ -13,6 +13,7 @@
 #include "tests/support/csv.hpp"
 #include "tests/support/file_text.hpp"
 #include "tests/support/processed_job.hpp"
+#include "tests/support/store_under_test.hpp"
 #include "tests/support/temp_folder.hpp"
 
 using namespace kuvert;
@@ -54,10 +55,14 @@ void add_tickets(const fs::path& output, TicketTotals& totals) {
 
 }  // namespace
 
-TEST_CASE("A client's month adds up to the tickets of its runs, to the cent, in the centre's time", "[accounts]") {
+TEST_CASE("A client's month adds up to the tickets of its runs, to the cent, in the centre's time",
+          "[accounts][postgres]") {
   test::TempFolder temp;
-  const auto config = test::test_service_config(temp.path());
-  store::Store store({config.store, config.wal});
+  const test::StoreUnderTest under(GENERATE(test::StoreKind::sqlite, test::StoreKind::postgresql),
+                                   temp.path() / "store");
+  auto config = test::test_service_config(temp.path());
+  config.store_url = under.options().url;
+  store::Store store({config.store, config.wal, config.store_url});
   // Two jobs in November (one at its last evening), one an hour later
   // (December in Berlin) and one the evening before November: only the
   // first two count. One letter goes abroad, two carry inserts.
@@ -122,10 +127,13 @@ TEST_CASE("A client's month adds up to the tickets of its runs, to the cent, in 
   CHECK(rows[0].at("postage_cents Standardbrief") == std::to_string(expected.products.at("Standardbrief").second));
 }
 
-TEST_CASE("A month's accounts stay as they were when a run of it is cancelled later", "[accounts]") {
+TEST_CASE("A month's accounts stay as they were when a run of it is cancelled later", "[accounts][postgres]") {
   test::TempFolder temp;
-  const auto config = test::test_service_config(temp.path());
-  store::Store store({config.store, config.wal});
+  const test::StoreUnderTest under(GENERATE(test::StoreKind::sqlite, test::StoreKind::postgresql),
+                                   temp.path() / "store");
+  auto config = test::test_service_config(temp.path());
+  config.store_url = under.options().url;
+  store::Store store({config.store, config.wal, config.store_url});
   const auto cancelled_in_november = test::processed_job(store, config, temp.path(), "falsch", 3, false, kNovember10);
   const auto cancelled_in_december = test::processed_job(store, config, temp.path(), "spaet", 2, false, kNovember10);
   const auto cancel_runs = [&](std::int64_t job, std::int64_t at) {

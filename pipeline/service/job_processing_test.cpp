@@ -10,15 +10,18 @@
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/piece_records.hpp"
 #include "tests/support/processed_job.hpp"
+#include "tests/support/store_under_test.hpp"
 #include "tests/support/temp_folder.hpp"
 
 using namespace kuvert::store;
 
-TEST_CASE("A job finishes when it is done, not when it began", "[service]") {
+TEST_CASE("A job finishes when it is done, not when it began", "[service][postgres]") {
   constexpr std::int64_t kStart = 1795000000, kDone = kStart + 125;
   kuvert::test::TempFolder temp;
   const auto config = kuvert::test::test_service_config(temp.path());
-  Store store({config.store});
+  const kuvert::test::StoreUnderTest under(
+      GENERATE(kuvert::test::StoreKind::sqlite, kuvert::test::StoreKind::postgresql), config.store);
+  Store store(under.options());
   const auto id = kuvert::test::processed_job(store, config, temp.path(), "langsam", 2, false, kStart, {}, kDone);
   const auto job = find_job(store, id);
   REQUIRE(job);
@@ -35,11 +38,13 @@ TEST_CASE("A job finishes when it is done, not when it began", "[service]") {
   CHECK(trail[1].entry.at == iso_time(kStart));
 }
 
-TEST_CASE("A failed job shows the name and client its job.json gives", "[service]") {
+TEST_CASE("A failed job shows the name and client its job.json gives", "[service][postgres]") {
   constexpr std::int64_t kStart = 1795000000;
   kuvert::test::TempFolder temp;
   const auto config = kuvert::test::test_service_config(temp.path());
-  Store store({config.store});
+  const kuvert::test::StoreUnderTest under(
+      GENERATE(kuvert::test::StoreKind::sqlite, kuvert::test::StoreKind::postgresql), config.store);
+  Store store(under.options());
   const auto id = kuvert::test::processed_job(
       store, config, temp.path(), "eingang-0815", 2, false, kStart, [](const std::filesystem::path& folder) {
         auto manifest = nlohmann::json::parse(std::ifstream(folder / "job.json"));
@@ -55,11 +60,14 @@ TEST_CASE("A failed job shows the name and client its job.json gives", "[service
   CHECK(job->client == "nachbarstadt");
 }
 
-TEST_CASE("Two jobs alike at the same second get piece ids of their own, the store's job key first", "[service]") {
+TEST_CASE("Two jobs alike at the same second get piece ids of their own, the store's job key first",
+          "[service][postgres]") {
   constexpr std::int64_t kStart = 1795000000;
   kuvert::test::TempFolder temp;
   const auto config = kuvert::test::test_service_config(temp.path());
-  Store store({config.store});
+  const kuvert::test::StoreUnderTest under(
+      GENERATE(kuvert::test::StoreKind::sqlite, kuvert::test::StoreKind::postgresql), config.store);
+  Store store(under.options());
   std::set<std::string> seen;
   for (const std::size_t documents : {3, 4}) {
     // Same name, client and time: a key made from them would be the same.

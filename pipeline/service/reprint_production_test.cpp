@@ -8,6 +8,7 @@
 #include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/piece_verdicts.hpp"
 #include "tests/support/processed_job.hpp"
+#include "tests/support/store_under_test.hpp"
 #include "tests/support/temp_folder.hpp"
 
 using namespace kuvert::store;
@@ -33,10 +34,13 @@ RunRecord reconciled_with_a_reprint(Store& store, const kuvert::ServiceConfig& c
 
 }  // namespace
 
-TEST_CASE("A reprint is made once, even when the service stopped between production and record", "[service]") {
+TEST_CASE("A reprint is made once, even when the service stopped between production and record",
+          "[service][postgres]") {
   kuvert::test::TempFolder temp;
   const auto config = kuvert::test::test_service_config(temp.path());
-  Store store({config.store});
+  const kuvert::test::StoreUnderTest under(
+      GENERATE(kuvert::test::StoreKind::sqlite, kuvert::test::StoreKind::postgresql), config.store);
+  Store store(under.options());
   const auto run = reconciled_with_a_reprint(store, config, temp.path());
   REQUIRE(runs_due_for_reprint(store).size() == 1);
   // Made for a day before the job came into the store (a job produced
@@ -66,10 +70,13 @@ TEST_CASE("A reprint is made once, even when the service stopped between product
   CHECK(log.back().find("reprint N0001 made of 1 piece; awaits release") != std::string::npos);
 }
 
-TEST_CASE("A reprint whose job input retention removed is a problem of the run, not tried again", "[service]") {
+TEST_CASE("A reprint whose job input retention removed is a problem of the run, not tried again",
+          "[service][postgres]") {
   kuvert::test::TempFolder temp;
   const auto config = kuvert::test::test_service_config(temp.path());
-  Store store({config.store});
+  const kuvert::test::StoreUnderTest under(
+      GENERATE(kuvert::test::StoreKind::sqlite, kuvert::test::StoreKind::postgresql), config.store);
+  Store store(under.options());
   const auto run = reconciled_with_a_reprint(store, config, temp.path());
   fs::remove_all(find_input(store, find_job(store, run.job)->input)->place);
   std::vector<std::string> log;
@@ -97,11 +104,13 @@ TEST_CASE("A reprint whose job input retention removed is a problem of the run, 
 }
 
 TEST_CASE("A reprint made for other pieces and never recorded is made anew, and no two reprints share a name",
-          "[service]") {
+          "[service][postgres]") {
   kuvert::test::TempFolder temp;
   auto config = kuvert::test::test_service_config(temp.path());
   config.max_sheets = 1;  // three runs of one piece each
-  Store store({config.store});
+  const kuvert::test::StoreUnderTest under(
+      GENERATE(kuvert::test::StoreKind::sqlite, kuvert::test::StoreKind::postgresql), config.store);
+  Store store(under.options());
   const auto job = kuvert::test::processed_job(store, config, temp.path(), "nachdruck", 3, false, kStart);
   const auto runs = runs_of_job(store, job);
   REQUIRE(runs.size() == 3);

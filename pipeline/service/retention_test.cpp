@@ -9,18 +9,21 @@
 #include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/piece_verdicts.hpp"
 #include "tests/support/processed_job.hpp"
+#include "tests/support/store_under_test.hpp"
 #include "tests/support/temp_folder.hpp"
 
 using namespace kuvert::store;
 namespace fs = std::filesystem;
 
-TEST_CASE("Retention removes old inputs, and outputs once every run is closed or cancelled", "[service]") {
+TEST_CASE("Retention removes old inputs, and outputs once every run is closed or cancelled", "[service][postgres]") {
   constexpr std::int64_t kDay = 24 * 60 * 60, kStart = 1795000000;
   kuvert::test::TempFolder temp;
   auto config = kuvert::test::test_service_config(temp.path());
   config.keep_inputs_days = 10;
   config.keep_outputs_days = 30;
-  Store store({config.store});
+  const kuvert::test::StoreUnderTest under(
+      GENERATE(kuvert::test::StoreKind::sqlite, kuvert::test::StoreKind::postgresql), config.store);
+  Store store(under.options());
   const auto closed = kuvert::test::processed_job(store, config, temp.path(), "closed", 2, false, kStart);
   const auto open = kuvert::test::processed_job(store, config, temp.path(), "open", 2, false, kStart);
   const Actor anna{"anna", Role::operator_}, service{"", Role::viewer, true};
