@@ -83,8 +83,8 @@ TEST_CASE("A client's month adds up to the tickets of its runs, to the cent, in 
   test::processed_job(store, config, temp.path(), "oktober", 3, false, kLastOfOctober);
   // A scan batch of 9 pages finished in November, and one in December.
   for (const auto& [input, done] : {std::pair<std::int64_t, std::int64_t>{901, kNovember10}, {902, kFirstOfDecember}}) {
-    const auto taking =
-        store::begin_taking(store, "scan", "stapel-" + std::to_string(input), std::to_string(input), "", done);
+    const auto taking = store::begin_taking(store, "scan", "stapel-" + std::to_string(input), std::to_string(input), "",
+                                            done, "test:1:1");
     const auto job =
         store::start_job(store, taking.id, store::JobKind::scan, "scan", "stapel", "musterstadt", "out", done);
     store::finish_job(store, job, store::JobResult{"stapel", 3, 9, 0, {}, "[]"}, "drucker-1", done);

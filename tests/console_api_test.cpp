@@ -738,7 +738,7 @@ TEST_CASE("Console API: a scan batch's documents with their first page, confiden
   std::int64_t job = 0;
   {
     Store store({console.store_folder()});
-    const auto taking = begin_taking(store, "post", "brief.pdf", std::string(64, 'e'), "inputs/9", kStart);
+    const auto taking = begin_taking(store, "post", "brief.pdf", std::string(64, 'e'), "inputs/9", kStart, "test:1:1");
     job = start_job(store, taking.id, JobKind::scan, "post", "brief.pdf", "musterstadt", output.string(), kStart);
     finish_job(store, job, {"brief.pdf", 1, 1, 0, {}, "[]"}, "", kStart);
   }

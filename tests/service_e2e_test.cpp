@@ -298,14 +298,14 @@ TEST_CASE("Crash states left in the store are finished on restart", "[service][s
   auto store = site.store();
   // An input recorded and moved, but not yet marked taken.
   write_sample_job(site.staging() / "moved", kuvert::test::plain_job(2, 1, "moved"));
-  const auto moved = begin_taking(store, "steuer", "moved", std::string(64, 'd'), "", now());
+  const auto moved = begin_taking(store, "steuer", "moved", std::string(64, 'd'), "", now(), "test:1:1");
   const fs::path place = store.inputs_folder() / std::to_string(moved.id) / "moved";
   set_input_place(store, moved.id, place.string());
   fs::create_directories(place.parent_path());
   fs::rename(site.staging() / "moved", place);
   // An input recorded but never moved: it is still in the inbox.
   const fs::path waiting = site.drop_job("steuer", "waiting");
-  const auto unmoved = begin_taking(store, "steuer", "waiting", std::string(64, 'e'), "", now());
+  const auto unmoved = begin_taking(store, "steuer", "waiting", std::string(64, 'e'), "", now(), "test:1:1");
   // A run whose copy to the printer broke off halfway.
   act_on_run(store, run, RunAction::release, {"anna", Role::operator_}, now());
   const auto released = *find_run(store, run);
@@ -667,8 +667,8 @@ TEST_CASE(
   const auto run_ticket = nlohmann::json::parse(read_file(fs::path(run.file).replace_extension(".json")));
   const std::string banner_id = run_ticket["job_key"].get<std::string>() + "-" + run.name;
   REQUIRE(sheets.size() == run_sheets.size() + 65);  // one fixed-width record of 63 and CRLF
-  CHECK(sheets.substr(0, 65) == banner_id + std::string(32 - banner_id.size(), ' ') + "001001" +
-                                    std::string(24, ' ') + "Y\r\n");
+  CHECK(sheets.substr(0, 65) ==
+        banner_id + std::string(32 - banner_id.size(), ' ') + "001001" + std::string(24, ' ') + "Y\r\n");
   CHECK(sheets.substr(65) == run_sheets);
 
   // The inserter takes the printer's file as it is: every piece inserted,

@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "pipeline/store/audit_trail.hpp"
 #include "pipeline/model/insert_status.hpp"
+#include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/piece_records.hpp"
 #include "tests/support/process.hpp"
@@ -36,7 +36,7 @@ class ServiceFolder {
 // One finished job with a sensitive run, as the service would record it.
 std::int64_t sensitive_run(const std::filesystem::path& folder) {
   Store store({folder});
-  const auto taking = begin_taking(store, "steuer", "job-1", std::string(64, 'c'), "inputs/1", 1795000000);
+  const auto taking = begin_taking(store, "steuer", "job-1", std::string(64, 'c'), "inputs/1", 1795000000, "test:1:1");
   const auto job = start_job(store, taking.id, JobKind::job, "steuer", "job-1", "nachbarstadt", "/srv/1", 1795000000);
   finish_job(store, job, {"bezuege-2026-11", 2, 4, 2, {{"R0001", "R0001.pdf", 2, 2, 4, true}}}, "drucker-1",
              1795000000);
@@ -87,8 +87,8 @@ TEST_CASE("Users are added from standard input and act on runs with their passwo
   CHECK(shown.out.find("state       confirmed") != std::string::npos);
   CHECK(shown.out.find("released by bernd") != std::string::npos);
   CHECK(shown.out.find("confirmed by clara") != std::string::npos);
-  CHECK(service.kuvert({"runs", "list", "--state", "confirmed"}).out.find("J1-R0001      confirmed          bezuege-2026-11") !=
-        std::string::npos);
+  CHECK(service.kuvert({"runs", "list", "--state", "confirmed"})
+            .out.find("J1-R0001      confirmed          bezuege-2026-11") != std::string::npos);
   CHECK(service.kuvert({"runs", "list", "--state", "awaiting_release"}).out.find("bezuege") == std::string::npos);
 
   const auto audit = service.kuvert({"audit", "list", "--object", "run " + run});
@@ -139,8 +139,7 @@ TEST_CASE("Bad store command input is named", "[service]") {
     CHECK(service.kuvert({"runs", "show", wrong}).err ==
           std::string("kuvert: record \"run ") + wrong +
               "\": expected a run such as J12-R0001 (run R0001 of job 12), or a run's id\n");
-  CHECK(service.kuvert({"runs", "list", "--state", "lost"}).err ==
-        "kuvert: option --state: no such run state: lost\n");
+  CHECK(service.kuvert({"runs", "list", "--state", "lost"}).err == "kuvert: option --state: no such run state: lost\n");
   const auto missing = run_process({KUVERT_BINARY, "runs", "list", "--config", "/nonexistent/kuvert.toml"});
   CHECK(missing.exit_code == 1);
   CHECK(missing.err ==
@@ -154,10 +153,15 @@ namespace {
 // one, awaiting release.
 std::pair<std::int64_t, std::int64_t> runs_with_pieces(const std::filesystem::path& folder) {
   Store store({folder});
-  const auto taking = begin_taking(store, "steuer", "job-2", std::string(64, 'd'), "inputs/2", 1795000000);
+  const auto taking = begin_taking(store, "steuer", "job-2", std::string(64, 'd'), "inputs/2", 1795000000, "test:1:1");
   const auto job = start_job(store, taking.id, JobKind::job, "steuer", "job-2", "musterstadt", "/srv/2", 1795000000);
   JobResult result{"grundsteuer-2027", 4, 4, 4, {}};
-  result.runs.push_back({"R0001", "R0001.pdf", 3, 3, 6, false,
+  result.runs.push_back({"R0001",
+                         "R0001.pdf",
+                         3,
+                         3,
+                         6,
+                         false,
                          {{"0000002A-R0001-000001", 1, 1, "K-1"},
                           {"0000002A-R0001-000002", 2, 1, "K-2"},
                           {"0000002A-R0001-000003", 3, 1, "K-3 K-4"}}});
@@ -193,9 +197,10 @@ TEST_CASE("An inserter's results file is applied to its run whole, or not at all
         "of another run, not of J1-grundsteuer-2027-R0001\n");
   // A run column must name the run as its file does.
   std::ofstream(file, std::ios::trunc) << "run,piece,status\nJ1-grundsteuer-2027-R0002,0000002A-R0001-000001,ok\n";
-  CHECK(service.kuvert({"runs", "results", std::to_string(first), file.string()}).err ==
-        "kuvert: file \"R0001.results.csv\": record \"line 2\": field \"run\": names run \"J1-grundsteuer-2027-R0002\", "
-        "but the file is applied to run J1-grundsteuer-2027-R0001\n");
+  CHECK(
+      service.kuvert({"runs", "results", std::to_string(first), file.string()}).err ==
+      "kuvert: file \"R0001.results.csv\": record \"line 2\": field \"run\": names run \"J1-grundsteuer-2027-R0002\", "
+      "but the file is applied to run J1-grundsteuer-2027-R0001\n");
   // A run not yet delivered takes no results.
   std::ofstream(file, std::ios::trunc) << "piece,status\n0000002A-R0002-000001,ok\n";
   CHECK(service.kuvert({"runs", "results", std::to_string(second), file.string()}).err ==
@@ -204,11 +209,12 @@ TEST_CASE("An inserter's results file is applied to its run whole, or not at all
   CHECK(status_of("0000002A-R0001-000001") == "not set");
 
   // Events in order: a later one replaces an earlier, but a duplicate stands.
-  std::ofstream(file, std::ios::trunc) << "piece,status,time,station,note,run\n"
-                                          "0000002A-R0001-000001,damaged,2026-12-02T08:30:00Z,3,torn,J1-grundsteuer-2027-R0001\n"
-                                          "0000002A-R0001-000001,ok,2026-12-02T08:41:00Z,3,,J1-grundsteuer-2027-R0001\n"
-                                          "0000002A-R0001-000002,duplicate,,2,seen twice,J1-grundsteuer-2027-R0001\n"
-                                          "0000002A-R0001-000002,ok,,2,,J1-grundsteuer-2027-R0001.pdf\n";
+  std::ofstream(file, std::ios::trunc)
+      << "piece,status,time,station,note,run\n"
+         "0000002A-R0001-000001,damaged,2026-12-02T08:30:00Z,3,torn,J1-grundsteuer-2027-R0001\n"
+         "0000002A-R0001-000001,ok,2026-12-02T08:41:00Z,3,,J1-grundsteuer-2027-R0001\n"
+         "0000002A-R0001-000002,duplicate,,2,seen twice,J1-grundsteuer-2027-R0001\n"
+         "0000002A-R0001-000002,ok,,2,,J1-grundsteuer-2027-R0001.pdf\n";
   REQUIRE(first > 0);
   const auto applied = service.kuvert({"runs", "results", "J1-R0001", file.string()});
   INFO(applied.err);
@@ -254,10 +260,11 @@ TEST_CASE("An operator reconciles a run, and a piece seen twice waits for a supe
   auto refused = as("anna", {"runs", "reconcile", run});
   CHECK(refused.err == "kuvert: record \"run " + run + "\": 1 piece has no insert status yet\n");
   refused = as("anna", {"runs", "reconcile", run, "--set", "0000002A-R0001-000002=ok", "--rest", "pull"});
-  CHECK(refused.err ==
-        "kuvert: record \"run " + run + "\": field \"piece 0000002A-R0001-000002\": was seen twice: only a supervisor "
-        "decides it, clearing the run's attention with a finding\n"
-        "kuvert: record \"run " + run + "\": a pulled piece needs a reason\n");
+  CHECK(refused.err == "kuvert: record \"run " + run +
+                           "\": field \"piece 0000002A-R0001-000002\": was seen twice: only a supervisor "
+                           "decides it, clearing the run's attention with a finding\n"
+                           "kuvert: record \"run " +
+                           run + "\": a pulled piece needs a reason\n");
   CHECK(as("anna", {"runs", "reconcile", run, "--set", "0000002A-R0002-000001=ok"}).err ==
         "kuvert: record \"run " + run + "\": field \"piece 0000002A-R0002-000001\": is no piece of this run\n");
   CHECK(as("anna", {"runs", "reconcile", run, "--rest", "later"}).err ==
@@ -265,9 +272,10 @@ TEST_CASE("An operator reconciles a run, and a piece seen twice waits for a supe
 
   // The rest reprinted: a piece seen twice puts the run in attention.
   const auto attention = as("anna", {"runs", "reconcile", run, "--rest", "reprint"});
-  CHECK(attention.out == "run " + run +
-                             " is in attention: 1 piece was seen twice: a letter may be in a wrong envelope; 1 of 3 "
-                             "pieces to reprint (33.33 %), more than the printer's 2 %; damaged 1, duplicate 1, ok 1\n");
+  CHECK(attention.out ==
+        "run " + run +
+            " is in attention: 1 piece was seen twice: a letter may be in a wrong envelope; 1 of 3 "
+            "pieces to reprint (33.33 %), more than the printer's 2 %; damaged 1, duplicate 1, ok 1\n");
   CHECK(as("anna", {"runs", "close", run}).exit_code == 1);
   const auto shown = service.kuvert({"runs", "show", run}).out;
   CHECK(shown.find("  attention   1 piece was seen twice") != std::string::npos);
@@ -331,10 +339,12 @@ max_reprint_percent = 40
   CHECK(reconciled[0].entry.user == "kuvert");
   // Posted, on the day the operator names (or today); a day that is none is refused.
   REQUIRE(service.kuvert({"users", "add", "anna", "--role", "operator"}, "anna's long password\n").exit_code == 0);
-  CHECK(service.kuvert({"runs", "posted", run, "--user", "anna", "--date", "2026-12-32"}, "anna's long password\n").err ==
-        "kuvert: record \"run " + run + "\": posting needs the day the run went to the postal service (YYYY-MM-DD)\n");
-  CHECK(service.kuvert({"runs", "posted", run, "--user", "anna", "--date", "2026-12-01"}, "anna's long password\n").out ==
-        "run " + run + " is posted\n");
+  CHECK(
+      service.kuvert({"runs", "posted", run, "--user", "anna", "--date", "2026-12-32"}, "anna's long password\n").err ==
+      "kuvert: record \"run " + run + "\": posting needs the day the run went to the postal service (YYYY-MM-DD)\n");
+  CHECK(
+      service.kuvert({"runs", "posted", run, "--user", "anna", "--date", "2026-12-01"}, "anna's long password\n").out ==
+      "run " + run + " is posted\n");
   CHECK(service.kuvert({"runs", "show", run}).out.find("  posted on   2026-12-01\n") != std::string::npos);
   CHECK(read_audit(store, {.action = "posted"}).front().entry.detail == "reconciled -> posted on 2026-12-01");
   // A run reconciled takes no more results.

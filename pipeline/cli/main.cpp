@@ -201,6 +201,9 @@ int main(int argc, char** argv) {
   std::filesystem::path serve_config = "kuvert.toml";
   auto* serve_command = app.add_subcommand("serve", "Run the service: watch folders, job store, delivery to printers");
   serve_command->add_option("-c,--config", serve_config, "Service configuration (default kuvert.toml)");
+  auto* worker_command = app.add_subcommand(
+      "worker", "Add capacity: process and deliver what the store's services take in, without inboxes or console");
+  worker_command->add_option("-c,--config", serve_config, "Service configuration (default kuvert.toml)");
 
   kuvert::StoreCommands store_commands;
   store_commands.layouts = run.layouts;
@@ -219,9 +222,11 @@ int main(int argc, char** argv) {
 
   try {
     if (const int status = kuvert::run_store_commands(store_commands); status >= 0) return status;
-    if (serve_command->parsed()) {
+    if (serve_command->parsed() || worker_command->parsed()) {
       limit_openmp_threads(argv);  // scan inboxes read with Tesseract
-      return kuvert::serve(serve_config, run.layouts, run.fonts);
+      return kuvert::serve(
+          serve_config, run.layouts, run.fonts,
+          serve_command->parsed() ? kuvert::service::ServiceRole::serve : kuvert::service::ServiceRole::worker);
     }
     if (run_command->parsed()) {
       if (!run.split.empty()) limit_openmp_threads(argv);  // a split profile may read pages by OCR

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <ctime>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "pipeline/config/service_config.hpp"
@@ -30,9 +31,11 @@ void log_line(const std::string& text) {
 }  // namespace
 
 int serve(const std::filesystem::path& config_file, const std::filesystem::path& layouts,
-          const std::filesystem::path& fonts) {
+          const std::filesystem::path& fonts, service::ServiceRole role) {
   const ServiceConfig config = load_service_config(config_file, layouts, fonts);
-  const service::ServiceLock lock(config.store);  // before the port and every thread
+  std::optional<service::ServiceLock> lock;
+  if (config.store_url.empty() && role == service::ServiceRole::serve)
+    lock.emplace(config.store);  // before the port and every thread
   // Signals go to one waiting thread, which asks the service to stop after
   // the job at hand.
   sigset_t signals;
@@ -40,12 +43,17 @@ int serve(const std::filesystem::path& config_file, const std::filesystem::path&
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  service::Service service(config, log_line);
-  console::ConsoleServer console(
-      config, service::system_seconds, [&service] { service.wake(); }, log_line);
-  const int port = console.bind();
-  log_line("console on http://" + config.listen_host + ":" + std::to_string(port) + "/");
-  std::thread web([&console] { console.listen(); });
+  service::Service service(config, log_line, service::system_seconds, role);
+  // A worker has no console.
+  std::optional<console::ConsoleServer> console;
+  std::thread web;
+  if (role == service::ServiceRole::serve) {
+    console.emplace(
+        config, service::system_seconds, [&service] { service.wake(); }, log_line);
+    const int port = console->bind();
+    log_line("console on http://" + config.listen_host + ":" + std::to_string(port) + "/");
+    web = std::thread([&console] { console->listen(); });
+  }
   std::thread stopper([&] {
     int signal = 0;
     sigwait(&signals, &signal);
@@ -55,7 +63,8 @@ int serve(const std::filesystem::path& config_file, const std::filesystem::path&
   const auto finish = [&] {
     pthread_kill(stopper.native_handle(), SIGTERM);
     stopper.join();
-    console.stop();
+    if (!console) return;
+    console->stop();
     web.join();
   };
   try {

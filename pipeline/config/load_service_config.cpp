@@ -23,6 +23,8 @@ void read_store(TomlFields& top, ServiceConfig& config, const fs::path& base) {
       if (!config.store_url.starts_with("postgresql://") && !config.store_url.starts_with("postgres://"))
         store.problem("url", "expected a PostgreSQL connection URL, such as \"postgresql://kuvert@db.example/kuvert\"");
     }
+    if (store.has("lease_seconds"))
+      config.lease_seconds = static_cast<int>(store.integer("lease_seconds", 3, 3600).value_or(30));
   });
 }
 

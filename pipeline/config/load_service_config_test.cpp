@@ -280,10 +280,21 @@ TEST_CASE("[store] url names a PostgreSQL store, or is refused", "[service]") {
   };
   const auto config = load_service_config(with_url("postgresql://kuvert@db.example/kuvert"), "layouts", "fonts");
   CHECK(config.store_url == "postgresql://kuvert@db.example/kuvert");
+  CHECK(config.lease_seconds == 30);
   CHECK(config.store == "/srv/kuvert");
   CHECK(problems_of(with_url("mysql://db.example/kuvert")) ==
         "file \"kuvert.toml\": field \"store.url\": expected a PostgreSQL connection URL, such as "
         "\"postgresql://kuvert@db.example/kuvert\"");
   CHECK(load_service_config(write_config(temp.path(), "[store]\nfolder = \"/srv/kuvert\"\n"), "layouts", "fonts")
             .store_url.empty());
+}
+
+TEST_CASE("[store] lease_seconds sets how soon a dead worker's work is taken over", "[service]") {
+  kuvert::test::TempFolder temp;
+  const auto with_lease = [&](const std::string& seconds) {
+    return write_config(temp.path(), "[store]\nfolder = \"/srv/kuvert\"\nlease_seconds = " + seconds + "\n");
+  };
+  CHECK(load_service_config(with_lease("10"), "layouts", "fonts").lease_seconds == 10);
+  CHECK(problems_of(with_lease("1")).find("field \"store.lease_seconds\"") != std::string::npos);
+  CHECK(problems_of(with_lease("\"30s\"")).find("field \"store.lease_seconds\"") != std::string::npos);
 }

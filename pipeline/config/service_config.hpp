@@ -79,6 +79,10 @@ struct ServiceConfig {
   // Set: the store's database is this PostgreSQL one (shared by the hosts
   // of a centre), `store` the file area they share; empty: SQLite in `store`.
   std::string store_url;
+  // How long a worker's claim on a unit of work outlives its last
+  // heartbeat (store/work_claims.hpp): how soon a killed worker's work is
+  // taken over, and how long a database failover may take without one.
+  int lease_seconds = 30;
   std::string listen_host = "127.0.0.1";
   int listen_port = 8470;
   std::int64_t session_seconds = 30 * 60;

@@ -4,6 +4,7 @@
 #include "pipeline/service/child_production.hpp"
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/store/job_records.hpp"
+#include "pipeline/store/work_claims.hpp"
 
 namespace kuvert::service {
 
@@ -38,7 +39,8 @@ void remove_trigger(const fs::path& folder, const std::string& name) {
 
 }  // namespace
 
-Intake take_entry(Store& store, const Inbox& inbox, const std::string& name, std::int64_t now) {
+Intake take_entry(Store& store, const Inbox& inbox, const std::string& name, std::int64_t now,
+                  const std::string& worker) {
   const fs::path entry = inbox.folder / name;
   // Into error/ with the reason, and recorded.
   const auto refuse = [&](const std::string& sha256, InputState state, std::string reason) {
@@ -55,9 +57,12 @@ Intake take_entry(Store& store, const Inbox& inbox, const std::string& name, std
                   "a printfile inbox takes print files without an index (NAME.pdf), split by the profile \"" +
                       inbox.split + "\"; job folders go to a job inbox");
   const std::string sha256 = entry_sha256(entry);
-  const Taking taking = begin_taking(store, inbox.name, name, sha256, "", now);
+  const Taking taking = begin_taking(store, inbox.name, name, sha256, "", now, worker);
   if (taking.duplicate_of) {
     const auto& first = *taking.duplicate_of;
+    // Being taken: this very entry by another host, or a copy that is
+    // refused once the first is taken.
+    if (first.state == InputState::taking) return {};
     return refuse(sha256, InputState::duplicate,
                   "duplicate: identical (SHA-256 " + sha256.substr(0, 16) + "...) to input " +
                       std::to_string(first.id) + " (" + first.inbox + "/" + first.name + ", received " +
@@ -84,23 +89,26 @@ void send_to_error_folder(Store& store, const Inbox& inbox, const InputRecord& i
   log(input_label(input) + ": failed, moved to " + place.string());
 }
 
-void recover_takings(Store& store, const ServiceConfig& config, std::int64_t now) {
-  for (const auto& input : inputs_in_state(store, InputState::taking)) {
+void recover_takings(Store& store, const ServiceConfig& config, std::int64_t now, const std::string& worker) {
+  for (std::int64_t after = 0;;) {
+    const auto input = claim_input(store, worker, InputState::taking, after);
+    if (!input) return;
+    after = input->id;
     std::error_code error;
-    const bool moved = !input.place.empty() && fs::exists(input.place, error);
+    const bool moved = !input->place.empty() && fs::exists(input->place, error);
     if (!moved) {
-      forget_input(store, input.id);  // still in its inbox: taken again
+      forget_input(store, input->id);  // still in its inbox: taken again
       continue;
     }
     for (const auto& inbox : config.inboxes) {
-      if (inbox.name != input.inbox) continue;
+      if (inbox.name != input->inbox) continue;
       // A copy across file systems that was complete but whose source was
       // not yet removed.
-      const fs::path source = inbox.folder / input.name;
-      if (fs::exists(source, error) && entry_sha256(source) == input.sha256) fs::remove_all(source, error);
-      remove_trigger(inbox.folder, input.name);
+      const fs::path source = inbox.folder / input->name;
+      if (fs::exists(source, error) && entry_sha256(source) == input->sha256) fs::remove_all(source, error);
+      remove_trigger(inbox.folder, input->name);
     }
-    set_input_state(store, input.id, InputState::taken, input.inbox + "/" + input.name, now);
+    set_input_state(store, input->id, InputState::taken, input->inbox + "/" + input->name, now);
   }
 }
 

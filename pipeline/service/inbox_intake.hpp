@@ -14,21 +14,25 @@
 namespace kuvert::service {
 
 struct Intake {
-  std::int64_t input = 0;  // the taken input, or 0 when refused
-  std::string refusal;     // why it went to error/
+  std::int64_t input = 0;  // the taken input, or 0 when refused or left
+  std::string refusal;     // why it went to error/; empty when left
 };
 
-// Throws kuvert::Error (system) when the entry cannot be moved; it then
-// stays in the inbox and is tried again.
-Intake take_entry(store::Store& store, const Inbox& inbox, const std::string& name, std::int64_t now);
+// Takes the entry as `worker` (store/work_claims.hpp). An entry whose
+// content another worker is taking at this moment (a host watching the same
+// inbox) is left. Throws kuvert::Error (system) when the entry cannot be
+// moved; it then stays in the inbox and is tried again.
+Intake take_entry(store::Store& store, const Inbox& inbox, const std::string& name, std::int64_t now,
+                  const std::string& worker);
 
 // Moves a failed input from the store to its inbox's error/ folder, the
 // reason beside it, and logs where it went.
 void send_to_error_folder(store::Store& store, const Inbox& inbox, const store::InputRecord& input,
                           const std::string& reason, const std::function<void(const std::string&)>& log);
 
-// After a crash: inputs left in "taking" are finished (moved) or forgotten
-// (still in the inbox, taken again later).
-void recover_takings(store::Store& store, const ServiceConfig& config, std::int64_t now);
+// Inputs a worker left in "taking" (it died, or stopped halfway), claimed by
+// `worker` and finished (moved) or forgotten (still in the inbox, taken
+// again later).
+void recover_takings(store::Store& store, const ServiceConfig& config, std::int64_t now, const std::string& worker);
 
 }  // namespace kuvert::service

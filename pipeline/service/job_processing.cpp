@@ -20,6 +20,7 @@
 #include "pipeline/service/results_intake.hpp"
 #include "pipeline/service/scan_handover.hpp"
 #include "pipeline/store/store.hpp"
+#include "pipeline/store/work_claims.hpp"
 #include "stages/ingest/job_manifest.hpp"
 
 namespace kuvert::service {
@@ -209,10 +210,22 @@ FailedJobIdentity identity_of(const Inbox& inbox, const InputRecord& input) {
   return {read.job, read.client};
 }
 
-// The job failed: recorded, and its input goes to error/ with the reasons.
+// Records the outcome of `input`'s job while `worker` still holds the
+// input: a worker whose lease ran out (cut off, stalled) records nothing of
+// a job another worker took over.
+template <typename Record>
+void as_holder(Store& store, const InputRecord& input, const std::string& worker, Record record) {
+  Transaction transaction(store.db());
+  require_claim(store, ClaimedUnit::input, input.id, worker);
+  record();
+  transaction.commit();
+}
+
+// The job failed: recorded, and its input goes to error/ with the reasons
+// (after a crash in between, recover_failed_inputs moves it).
 void fail(Store& store, const Inbox& inbox, const InputRecord& input, std::int64_t job,
-          const std::vector<std::string>& reasons, std::int64_t now, const ServiceLog& log) {
-  fail_job(store, job, json_lines(reasons), now, identity_of(inbox, input));
+          const std::vector<std::string>& reasons, std::int64_t now, const ServiceLog& log, const std::string& worker) {
+  as_holder(store, input, worker, [&] { fail_job(store, job, json_lines(reasons), now, identity_of(inbox, input)); });
   send_to_error_folder(store, inbox, input, joined(reasons), log);
 }
 
@@ -229,7 +242,7 @@ JobRecord job_for(Store& store, const Inbox& inbox, const InputRecord& input, st
 }  // namespace
 
 void process_input(Store& store, const ServiceConfig& config, const InputRecord& input, const Clock& clock,
-                   const ServiceLog& log, const std::atomic<bool>& stopping) {
+                   const ServiceLog& log, const std::atomic<bool>& stopping, const std::string& worker) {
   const std::int64_t now = clock();
   const Inbox* inbox = inbox_named(config, input.inbox);
   const std::string label = input_label(input);
@@ -237,7 +250,7 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
     log(label + ": inbox \"" + input.inbox + "\" is no longer configured; left as it is");
     return;
   }
-  if (inbox->kind == InboxKind::results) return process_results_input(store, config, *inbox, input, now, log);
+  if (inbox->kind == InboxKind::results) return process_results_input(store, config, *inbox, input, now, log, worker);
   const JobRecord job = job_for(store, *inbox, input, now);
   const fs::path output = job.output;
   try {
@@ -245,7 +258,7 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
     if (!fs::exists(output / "summary.json", error)) {
       if (const auto poison = produce(config, *inbox, input, job, now, stopping)) {
         log(label + ": " + *poison);
-        fail(store, *inbox, input, job.id, {*poison}, clock(), log);
+        fail(store, *inbox, input, job.id, {*poison}, clock(), log, worker);
         return;
       }
     }
@@ -259,7 +272,7 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
       log(label + ": " + counted(written.size() / 2, "document", "documents") + " handed over to " +
           inbox->handover.string());
     }
-    finish_job(store, job.id, result, inbox->printer, clock());
+    as_holder(store, input, worker, [&] { finish_job(store, job.id, result, inbox->printer, clock()); });
     const std::string outcome =
         job.kind == JobKind::scan
             ? counted(result.documents, "document", "documents") + " archived in " + output.string()
@@ -267,19 +280,19 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
     log(label + ": job J" + std::to_string(job.id) + " \"" + result.name + "\" done, " + outcome);
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::input) throw;  // the disk, the store: tried again
-    fail(store, *inbox, input, job.id, problem_lines(error), clock(), log);
+    fail(store, *inbox, input, job.id, problem_lines(error), clock(), log, worker);
   }
 }
 
 void abandon_input(Store& store, const ServiceConfig& config, const InputRecord& input, const std::string& reason,
-                   std::int64_t now, const ServiceLog& log) {
+                   std::int64_t now, const ServiceLog& log, const std::string& worker) {
   const Inbox* inbox = inbox_named(config, input.inbox);
   if (!inbox) return;
   if (inbox->kind == InboxKind::results) {
-    set_input_state(store, input.id, InputState::failed, reason, now);
+    as_holder(store, input, worker, [&] { set_input_state(store, input.id, InputState::failed, reason, now); });
     return send_to_error_folder(store, *inbox, input, reason, log);
   }
-  fail(store, *inbox, input, job_for(store, *inbox, input, now).id, {reason}, now, log);
+  fail(store, *inbox, input, job_for(store, *inbox, input, now).id, {reason}, now, log, worker);
 }
 
 void recover_failed_inputs(Store& store, const ServiceConfig& config, const ServiceLog& log) {

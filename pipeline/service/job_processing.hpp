@@ -35,15 +35,17 @@ std::string production_date(const std::filesystem::path& output);
 // the child and leaves the input for the next start. Throws kuvert::Error
 // (system) for failures worth another try. The job starts (and is produced
 // for the date) at the clock's time when it is called, and finishes at its
-// time when it is done.
+// time when it is done. `worker` has claimed the input
+// (store/work_claims.hpp); its outcome is recorded only while it holds it.
 void process_input(store::Store& store, const ServiceConfig& config, const store::InputRecord& input,
-                   const Clock& clock, const ServiceLog& log, const std::atomic<bool>& stopping);
+                   const Clock& clock, const ServiceLog& log, const std::atomic<bool>& stopping,
+                   const std::string& worker);
 
 // Gives up on an input whose processing keeps failing for reasons that are
 // not its own (the disk, the store, a bug): its job fails with `reason` and
 // the input goes to the inbox's error/ folder.
 void abandon_input(store::Store& store, const ServiceConfig& config, const store::InputRecord& input,
-                   const std::string& reason, std::int64_t now, const ServiceLog& log);
+                   const std::string& reason, std::int64_t now, const ServiceLog& log, const std::string& worker);
 
 // After a crash: inputs whose job failed but which had not yet gone to
 // their inbox's error/ folder go there now, with the job's reasons.

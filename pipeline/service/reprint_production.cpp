@@ -58,8 +58,9 @@ ReprintOrder order_for(Store& store, const JobRecord& job, const RunRecord& run,
       order.first_run = std::max(order.first_run, number + 1);
   }
   // Every run of an order holds at least one of its pieces, so it takes at
-  // most as many names as it has pieces. The service makes reprints one at
-  // a time in its one loop, so the files read here do not change meanwhile.
+  // most as many names as it has pieces. Reprints are made one at a time
+  // by one worker of the store (its housekeeping), so the files read here
+  // do not change meanwhile.
   for (const auto& entry : fs::directory_iterator(job.output)) {
     const std::string name = entry.path().filename().string();
     if (name == own.filename().string() || !name.starts_with("reprint-") || !name.ends_with(".order.json")) continue;

@@ -8,6 +8,7 @@
 #include "pipeline/service/run_delivery.hpp"
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/piece_records.hpp"
+#include "pipeline/store/work_claims.hpp"
 #include "stages/reconcile/results_file.hpp"
 
 namespace kuvert::service {
@@ -148,18 +149,25 @@ ResultsApplied apply_results_file(Store& store, const std::vector<Printer>& prin
 }
 
 void process_results_input(Store& store, const ServiceConfig& config, const Inbox& inbox, const InputRecord& input,
-                           std::int64_t now, const std::function<void(const std::string&)>& log) {
+                           std::int64_t now, const std::function<void(const std::string&)>& log,
+                           const std::string& worker) {
   const std::string label = input_label(input);
+  // Recorded only while `worker` holds the input (work_claims.hpp).
+  const auto settle = [&](InputState state, const std::string& reason) {
+    Transaction transaction(store.db());
+    require_claim(store, ClaimedUnit::input, input.id, worker);
+    set_input_state(store, input.id, state, reason, now);
+    transaction.commit();
+  };
   try {
-    const auto applied =
-        apply_results_file(store, config.printers, {.printer = inbox.printer, .user = "kuvert"}, input.place, now,
-                           [&] { set_input_state(store, input.id, InputState::done, "", now); });
+    const auto applied = apply_results_file(store, config.printers, {.printer = inbox.printer, .user = "kuvert"},
+                                            input.place, now, [&] { settle(InputState::done, ""); });
     log(label + ": " + counted(applied.events, "result", "results") + " applied to run " +
         run_number(applied.run.job, applied.run.name) + " (" + delivered_stem(applied.run) + "), now " +
         std::string(name(applied.run.state)) + (applied.run.attention.empty() ? "" : ": " + applied.run.attention));
   } catch (const Error& error) {
     if (error.kind() != ErrorKind::input) throw;  // the disk, the store: tried again
-    set_input_state(store, input.id, InputState::failed, error.what(), now);
+    settle(InputState::failed, error.what());
     send_to_error_folder(store, inbox, input, error.what(), log);
   }
 }

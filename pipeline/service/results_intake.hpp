@@ -50,6 +50,6 @@ ResultsApplied apply_results_file(store::Store& store, const std::vector<Printer
 // failures worth another try.
 void process_results_input(store::Store& store, const ServiceConfig& config, const Inbox& inbox,
                            const store::InputRecord& input, std::int64_t now,
-                           const std::function<void(const std::string&)>& log);
+                           const std::function<void(const std::string&)>& log, const std::string& worker);
 
 }  // namespace kuvert::service

@@ -20,6 +20,7 @@
 #include "pipeline/profiles/load_fonts.hpp"
 #include "pipeline/profiles/load_profiles.hpp"
 #include "pipeline/service/inbox_files.hpp"
+#include "pipeline/store/work_claims.hpp"
 #include "stages/deliver/control_files.hpp"
 #include "stages/impose/datamatrix_code.hpp"
 
@@ -107,9 +108,21 @@ void copy_run_files(const RunRecord& run, const Printer& printer, const ServiceC
   sync_folder(printer.folder);
 }
 
+// Records what became of `run` while `worker` still holds it: a worker
+// whose lease ran out (cut off, stalled) records nothing of a delivery
+// another worker took over.
+template <typename Record>
+auto as_holder(Store& store, const RunRecord& run, const std::string& worker, Record record) {
+  Transaction transaction(store.db());
+  require_claim(store, ClaimedUnit::run, run.id, worker);
+  const auto recorded = record();
+  transaction.commit();
+  return recorded;
+}
+
 // Delivers one run; returns false when a hold or cancel came first.
 bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, const ServiceConfig& config,
-                 std::int64_t now) {
+                 std::int64_t now, const std::string& worker) {
   const fs::path target = printer.folder / delivered_name(run);
   const fs::path temporary = partial_path(target);
   std::error_code error;
@@ -121,14 +134,16 @@ bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, con
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0640);
     if (fd < 0) copy_failure(temporary, "cannot create in the printer folder: " + last_error());
     ::close(fd);
-    if (!run.delivering && !begin_delivery(store, run.id)) {
+    if (!run.delivering && !as_holder(store, run, worker, [&] { return begin_delivery(store, run.id); })) {
       fs::remove(temporary, error);
       return false;
     }
     copy_run_files(run, printer, config);
   }
-  act_on_run(store, run.id, RunAction::deliver, {"kuvert", Role::viewer, true}, now);
-  return true;
+  return as_holder(store, run, worker, [&] {
+    act_on_run(store, run.id, RunAction::deliver, {"kuvert", Role::viewer, true}, now);
+    return true;
+  });
 }
 
 }  // namespace
@@ -193,20 +208,45 @@ bool try_delivery(Store& store, const ServiceConfig& config, const RunRecord& ru
 
 }  // namespace
 
-int deliver_ready_runs(Store& store, const ServiceConfig& config, std::int64_t now, const ServiceLog& log) {
+int deliver_ready_runs(Store& store, const ServiceConfig& config, std::int64_t now, const ServiceLog& log,
+                       const std::string& worker) {
   int delivered = 0;
+  // Each run claimed by this worker first, read again (another worker may
+  // have delivered it since the list was read), and given up after,
+  // delivered or not: one that failed is tried again by whichever worker
+  // comes next.
+  const auto claimed = [&](const RunRecord& listed, const std::function<bool(const RunRecord&)>& deliver) {
+    if (!claim_run(store, listed.id, worker)) return false;  // another worker's
+    bool done = false;
+    try {
+      if (const auto run = find_run(store, listed.id)) done = deliver(*run);
+    } catch (...) {
+      release_run(store, listed.id, worker);
+      throw;
+    }
+    release_run(store, listed.id, worker);
+    return done;
+  };
   // Runs asked for again first (the printer waits for them), then new ones.
   // A copy made twice (the service stopped before it was noted) is the same
   // file renamed into place once more.
-  for (const auto& run : runs_to_redeliver(store))
-    delivered += try_delivery(store, config, run, log, " again (" + run.redeliver + ")", [&](const Printer& printer) {
-      copy_run_files(run, printer, config);
-      finish_redelivery(store, run, delivered_name(run), now);
-      return true;
+  for (const auto& listed : runs_to_redeliver(store))
+    delivered += claimed(listed, [&](const RunRecord& run) {
+      if (run.redeliver.empty()) return false;
+      return try_delivery(store, config, run, log, " again (" + run.redeliver + ")", [&](const Printer& printer) {
+        copy_run_files(run, printer, config);
+        return as_holder(store, run, worker, [&] {
+          finish_redelivery(store, run, delivered_name(run), now);
+          return true;
+        });
+      });
     });
-  for (const auto& run : runs_ready_for_delivery(store))
-    delivered += try_delivery(store, config, run, log, "",
-                              [&](const Printer& printer) { return deliver_run(store, run, printer, config, now); });
+  for (const auto& listed : runs_ready_for_delivery(store))
+    delivered += claimed(listed, [&](const RunRecord& run) {
+      return try_delivery(store, config, run, log, "", [&](const Printer& printer) {
+        return deliver_run(store, run, printer, config, now, worker);
+      });
+    });
   return delivered;
 }
 

@@ -40,7 +40,10 @@ PrintRoomSheets print_room_sheets(const Printer& printer, const RunTicket& ticke
 RunLabel print_room_label(const store::RunRecord& run, const ServiceConfig& config);
 std::string delivered_name(const store::RunRecord& run, const std::string& file);
 
-// Delivers every run ready for delivery; returns how many were delivered.
-int deliver_ready_runs(store::Store& store, const ServiceConfig& config, std::int64_t now, const ServiceLog& log);
+// Delivers every run ready for delivery that no other worker is delivering,
+// each claimed by `worker` (store/work_claims.hpp) while it is copied;
+// returns how many were delivered.
+int deliver_ready_runs(store::Store& store, const ServiceConfig& config, std::int64_t now, const ServiceLog& log,
+                       const std::string& worker);
 
 }  // namespace kuvert::service

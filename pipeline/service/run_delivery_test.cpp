@@ -66,15 +66,15 @@ TEST_CASE("A run that cannot reach its printer says why until it does", "[servic
   std::ofstream(config.printers[0].folder) << "not a folder";
   std::vector<std::string> log;
   const auto keep = [&log](const std::string& line) { log.push_back(line); };
-  CHECK(kuvert::service::deliver_ready_runs(store, config, now + 1, keep) == 0);
-  CHECK(kuvert::service::deliver_ready_runs(store, config, now + 2, keep) == 0);
+  CHECK(kuvert::service::deliver_ready_runs(store, config, now + 1, keep, kuvert::test::kTestWorker) == 0);
+  CHECK(kuvert::service::deliver_ready_runs(store, config, now + 2, keep, kuvert::test::kTestWorker) == 0);
   const auto waiting = find_run(store, run.id);
   CHECK(waiting->state == RunState::released);
   CHECK(waiting->delivery_problem.find("cannot create in the printer folder: Not a directory") != std::string::npos);
   CHECK(log.size() == 1);  // said once, not at every try
 
   std::filesystem::remove(config.printers[0].folder);
-  CHECK(kuvert::service::deliver_ready_runs(store, config, now + 3, keep) == 1);
+  CHECK(kuvert::service::deliver_ready_runs(store, config, now + 3, keep, kuvert::test::kTestWorker) == 1);
   const auto delivered = find_run(store, run.id);
   CHECK(delivered->state == RunState::delivered);
   CHECK(delivered->delivery_problem.empty());
@@ -97,7 +97,8 @@ TEST_CASE("A run produced before control files existed is delivered with none", 
   auto ticket = nlohmann::json::parse(std::ifstream(ticket_file));
   ticket.erase("control_files");
   std::ofstream(ticket_file, std::ios::trunc) << ticket.dump(2);
-  CHECK(kuvert::service::deliver_ready_runs(released.store, released.config, kNow + 1, [](const std::string&) {}) == 1);
+  CHECK(kuvert::service::deliver_ready_runs(
+            released.store, released.config, kNow + 1, [](const std::string&) {}, kuvert::test::kTestWorker) == 1);
   std::size_t files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(released.config.printers[0].folder)) {
     CHECK(entry.path().extension() == ".pdf");
@@ -110,7 +111,7 @@ TEST_CASE("A run the printer lost is delivered again once, for a reason a person
   ReleasedRun released;
   const auto& [folder, config, store, run] = std::tie(released.folder, released.config, released.store, released.run);
   const auto quiet = [](const std::string&) {};
-  REQUIRE(kuvert::service::deliver_ready_runs(store, config, kNow + 1, quiet) == 1);
+  REQUIRE(kuvert::service::deliver_ready_runs(store, config, kNow + 1, quiet, kuvert::test::kTestWorker) == 1);
   const auto printed = config.printers[0].folder / kuvert::service::delivered_name(run);
   const std::string bytes = kuvert::test::read_file(printed);
   std::filesystem::remove(printed);  // the printer took it and lost it
@@ -127,7 +128,7 @@ TEST_CASE("A run the printer lost is delivered again once, for a reason a person
   };
   CHECK(refused(run.id, anna, " \n") == "reason_needed");
   CHECK(refused(run.id, {"vera", Role::viewer}, "verloren") == "role_needed");
-  CHECK(kuvert::service::deliver_ready_runs(store, config, kNow + 3, quiet) == 0);
+  CHECK(kuvert::service::deliver_ready_runs(store, config, kNow + 3, quiet, kuvert::test::kTestWorker) == 0);
   CHECK_FALSE(std::filesystem::exists(printed));
 
   const auto asked = act_on_run(store, run.id, RunAction::redeliver, anna, kNow + 4,
@@ -135,14 +136,15 @@ TEST_CASE("A run the printer lost is delivered again once, for a reason a person
   CHECK(asked.state == RunState::delivered);  // it stays where it was
   CHECK(asked.redeliver == "Spooler des Druckers abgestürzt, Datei verloren");
   std::vector<std::string> log;
-  CHECK(kuvert::service::deliver_ready_runs(store, config, kNow + 5,
-                                            [&](const std::string& line) { log.push_back(line); }) == 1);
+  CHECK(kuvert::service::deliver_ready_runs(
+            store, config, kNow + 5, [&](const std::string& line) { log.push_back(line); },
+            kuvert::test::kTestWorker) == 1);
   CHECK(kuvert::test::read_file(printed) == bytes);  // the same file, whole
   REQUIRE(log.size() == 1);
   CHECK(log[0].find("delivered again (Spooler des Druckers abgestürzt, Datei verloren) to drucker-1 as ") !=
         std::string::npos);
   CHECK(find_run(store, run.id)->redeliver.empty());
-  CHECK(kuvert::service::deliver_ready_runs(store, config, kNow + 6, quiet) == 0);  // once
+  CHECK(kuvert::service::deliver_ready_runs(store, config, kNow + 6, quiet, kuvert::test::kTestWorker) == 0);  // once
 
   // Who asked and why, and when the service made the copy.
   // The trail names the run as people say it: "run J1-R0001".
@@ -159,5 +161,5 @@ TEST_CASE("A run the printer lost is delivered again once, for a reason a person
   act_on_run(store, run.id, RunAction::redeliver, anna, kNow + 7, {.reason = "noch einmal"});
   act_on_run(store, run.id, RunAction::mark_printed, anna, kNow + 8);
   CHECK(find_run(store, run.id)->redeliver.empty());
-  CHECK(kuvert::service::deliver_ready_runs(store, config, kNow + 9, quiet) == 0);
+  CHECK(kuvert::service::deliver_ready_runs(store, config, kNow + 9, quiet, kuvert::test::kTestWorker) == 0);
 }

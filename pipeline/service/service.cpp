@@ -18,6 +18,7 @@
 #include "pipeline/service/retention.hpp"
 #include "pipeline/service/return_file.hpp"
 #include "pipeline/service/run_delivery.hpp"
+#include "pipeline/store/work_claims.hpp"
 
 namespace kuvert::service {
 
@@ -65,14 +66,18 @@ std::int64_t system_seconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-Service::Service(ServiceConfig config, ServiceLog log, Clock clock)
+Service::Service(ServiceConfig config, ServiceLog log, Clock clock, ServiceRole role)
     : config_(std::move(config)),
       notification_rules_(load_notification_rules(config_.layouts)),
       log_(std::move(log)),
-      clock_(std::move(clock)) {}
+      clock_(std::move(clock)),
+      role_(role) {}
+
+StoreOptions Service::store_options() const { return {config_.store, config_.wal, config_.store_url}; }
 
 void Service::stop() {
   stopping_ = true;
+  halt_work_ = true;
   events_.wake();
   wake();
 }
@@ -87,20 +92,17 @@ void Service::wake() {
 
 void Service::deliver_until_stopped() {
   // Its own connection: SQLite connections are not shared between threads.
-  Store store({config_.store, config_.wal, config_.store_url});
+  Store store(store_options());
   while (!stopping_) {
-    guarded(log_, "delivery", [&] { deliver_ready_runs(store, config_, clock_(), log_); });
-    // Released runs come through wake() from the console, or from the
-    // command line (another process), which the poll catches.
+    if (!halt_work_)
+      guarded(log_, "delivery", [&] { deliver_ready_runs(store, config_, clock_(), log_, heartbeat_->name()); });
+    // Released runs come through wake() from the console or from another
+    // process's announcement (PostgreSQL), or from the command line, which
+    // the poll catches.
     std::unique_lock lock(delivery_mutex_);
     delivery_due_.wait_for(lock, std::chrono::seconds(2), [this] { return delivery_requested_ || stopping_; });
     delivery_requested_ = false;
   }
-}
-
-void Service::recover(Store& store) {
-  recover_takings(store, config_, clock_());
-  recover_failed_inputs(store, config_, log_);
 }
 
 void Service::attempt(std::map<std::int64_t, int>& failures, std::int64_t id, const std::string& label,
@@ -120,25 +122,53 @@ void Service::attempt(std::map<std::int64_t, int>& failures, std::int64_t id, co
   guarded(log_, label, [&] { give_up("failed " + std::to_string(kAttempts) + " times: " + failure); });
 }
 
+void Service::take_complete_entries(Store& store, std::vector<CompletenessCheck>& checks,
+                                    std::vector<std::int64_t>& next_poll, bool event) {
+  for (std::size_t i = 0; i < config_.inboxes.size() && !stopping_; ++i) {
+    const auto& inbox = config_.inboxes[i];
+    const std::int64_t now_ms = steady_ms();
+    if (!event && now_ms < next_poll[i]) continue;
+    next_poll[i] = now_ms + interval_ms(inbox);
+    for (const auto& name : checks[i].complete(list_inbox(inbox.folder), now_ms)) {
+      guarded(log_, "inbox " + inbox.name + ", " + name, [&] {
+        const Intake intake = take_entry(store, inbox, name, clock_(), heartbeat_->name());
+        if (intake.input)
+          log_(input_label(intake.input, inbox.name, name) + ": taken");
+        else if (!intake.refusal.empty())
+          log_(concat("inbox ", inbox.name, ", ", name, ": refused, ", intake.refusal));
+      });
+    }
+  }
+}
+
 void Service::process_taken(Store& store) {
-  for (const auto& input : inputs_in_state(store, InputState::taken)) {
-    if (stopping_) return;
+  const std::string& worker = heartbeat_->name();
+  for (std::int64_t after = 0; !halt_work_;) {
+    std::optional<InputRecord> input;
+    guarded(log_, "claiming work", [&] { input = claim_input(store, worker, InputState::taken, after); });
+    if (!input) return;
+    after = input->id;
+    const std::string label = input_label(*input);
+    heartbeat_->doing(Activity::production, label);
     attempt(
-        failed_attempts_, input.id, input_label(input),
-        [&] { process_input(store, config_, input, clock_, log_, stopping_); },
+        failed_attempts_, input->id, label,
+        [&] { process_input(store, config_, *input, clock_, log_, halt_work_, worker); },
         [&](const std::string& reason) {
-          abandon_input(store, config_, input, "processing " + reason, clock_(), log_);
+          abandon_input(store, config_, *input, "processing " + reason, clock_(), log_, worker);
         });
+    heartbeat_->doing(Activity::production, "");
   }
 }
 
 void Service::reprint_reconciled(Store& store) {
   for (const auto& run : runs_due_for_reprint(store)) {
-    if (stopping_) return;
+    if (halt_work_) return;
+    const std::string label = "run " + run_number(run.job, run.name) + " reprint";
+    heartbeat_->doing(Activity::production, label);
     attempt(
-        failed_reprints_, run.id, "run " + run_number(run.job, run.name) + " reprint",
-        [&] { make_reprint(store, config_, run, clock_, log_, stopping_); },
+        failed_reprints_, run.id, label, [&] { make_reprint(store, config_, run, clock_, log_, halt_work_); },
         [&](const std::string& reason) { set_reprint_problem(store, run.id, "making it " + reason); });
+    heartbeat_->doing(Activity::production, "");
   }
 }
 
@@ -148,23 +178,56 @@ void Service::return_closed_jobs(Store& store) {
             [&] { return_posting_records(store, inbox, notification_rules_, clock_(), log_); });
 }
 
+void Service::keep_house(Store& store, std::int64_t& next_retention) {
+  const std::string& worker = heartbeat_->name();
+  bool claimed = false;
+  guarded(log_, "housekeeping", [&] { claimed = !halt_work_ && claim_housekeeping(store, worker); });
+  if (!claimed) return;  // another worker's turn
+  guarded(log_, "inputs left half taken", [&] { recover_takings(store, config_, clock_(), worker); });
+  guarded(log_, "failed inputs", [&] { recover_failed_inputs(store, config_, log_); });
+  if (steady_ms() >= next_retention) {
+    guarded(log_, "retention", [&] { apply_retention(store, config_, clock_(), log_); });
+    next_retention = steady_ms() + 60 * 60 * 1000;  // hourly
+  }
+  guarded(log_, "reprints", [&] { reprint_reconciled(store); });
+  return_closed_jobs(store);
+  guarded(log_, "housekeeping", [&] { release_housekeeping(store, worker); });
+}
+
 void Service::run() {
-  Store store({config_.store, config_.wal, config_.store_url});
-  recover(store);
+  Store store(store_options());
+  WorkerHeartbeat heartbeat(store_options(), role_ == ServiceRole::serve ? "serve" : "worker", config_.lease_seconds,
+                            {.work =
+                                 [this] {
+                                   wake();
+                                   events_.wake();
+                                 },
+                             .lease =
+                                 [this](bool holding) {
+                                   lease_lost_ = !holding;
+                                   halt_work_ = stopping_ || lease_lost_;
+                                 }},
+                            log_);
+  heartbeat_ = &heartbeat;
   for (const auto& printer : config_.printers) {
     std::error_code error;
     fs::create_directories(printer.folder, error);
   }
   std::vector<CompletenessCheck> checks;
   std::vector<std::int64_t> next_poll;
-  for (const auto& inbox : config_.inboxes) {
-    std::error_code error;
-    fs::create_directories(inbox.folder, error);
-    if (!events_.watch(inbox.folder)) log_("inbox " + inbox.name + ": no change events, polling only");
-    checks.emplace_back(inbox.stable_checks, interval_ms(inbox), inbox.kind == InboxKind::job);
-    next_poll.push_back(steady_ms());
+  if (role_ == ServiceRole::serve) {
+    for (const auto& inbox : config_.inboxes) {
+      std::error_code error;
+      fs::create_directories(inbox.folder, error);
+      if (!events_.watch(inbox.folder)) log_("inbox " + inbox.name + ": no change events, polling only");
+      checks.emplace_back(inbox.stable_checks, interval_ms(inbox), inbox.kind == InboxKind::job);
+      next_poll.push_back(steady_ms());
+    }
+    log_("serving " + std::to_string(config_.inboxes.size()) + " inboxes, store " + config_.store.string() +
+         ", as worker " + heartbeat.name());
+  } else {
+    log_("working on store " + config_.store.string() + " as worker " + heartbeat.name());
   }
-  log_("serving " + std::to_string(config_.inboxes.size()) + " inboxes, store " + config_.store.string());
   if (const FileConfinement probe(system_folders(), {}); !probe.available())
     log_("jobs run without file confinement: " + probe.why());
   std::thread delivery([this] { deliver_until_stopped(); });
@@ -173,26 +236,9 @@ void Service::run() {
     bool event = false;
     std::int64_t next_retention = steady_ms();
     while (!stopping_) {
-      if (steady_ms() >= next_retention) {
-        guarded(log_, "retention", [&] { apply_retention(store, config_, clock_(), log_); });
-        next_retention = steady_ms() + 60 * 60 * 1000;  // hourly
-      }
-      for (std::size_t i = 0; i < config_.inboxes.size() && !stopping_; ++i) {
-        const auto& inbox = config_.inboxes[i];
-        const std::int64_t now_ms = steady_ms();
-        if (!event && now_ms < next_poll[i]) continue;
-        next_poll[i] = now_ms + interval_ms(inbox);
-        for (const auto& name : checks[i].complete(list_inbox(inbox.folder), now_ms)) {
-          guarded(log_, "inbox " + inbox.name + ", " + name, [&] {
-            const Intake intake = take_entry(store, inbox, name, clock_());
-            log_(intake.input ? input_label(intake.input, inbox.name, name) + ": taken"
-                              : concat("inbox ", inbox.name, ", ", name, ": refused, ", intake.refusal));
-          });
-        }
-      }
+      keep_house(store, next_retention);
+      if (!halt_work_) take_complete_entries(store, checks, next_poll, event);
       process_taken(store);
-      reprint_reconciled(store);
-      return_closed_jobs(store);
       if (stopping_) break;
       std::int64_t wait_ms = 5000;
       for (const auto due : next_poll) wait_ms = std::min(wait_ms, due - steady_ms());
@@ -201,10 +247,12 @@ void Service::run() {
   } catch (...) {
     stop();
     delivery.join();
+    heartbeat_ = nullptr;
     throw;
   }
   wake();
   delivery.join();
+  heartbeat_ = nullptr;
   log_("stopped");
 }
 

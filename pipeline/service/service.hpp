@@ -14,18 +14,21 @@
 #include <mutex>
 
 #include "pipeline/config/service_config.hpp"
+#include "pipeline/inbox/inbox_events.hpp"
+#include "pipeline/inbox/inbox_listing.hpp"
 #include "pipeline/profiles/load_notification_rules.hpp"
 #include "pipeline/service/job_processing.hpp"
-#include "pipeline/inbox/inbox_events.hpp"
+#include "pipeline/service/worker_heartbeat.hpp"
 
 namespace kuvert::service {
 
 std::int64_t system_seconds();
 
-// One service per store: a second one would deliver the same runs again.
-// The kernel drops the lock with the process, however it ends. Taken
-// before anything else (port, threads), so that a second service ends at
-// once. Throws kuvert::Error (system) when another holds it.
+// One service per SQLite store: it is one machine's (several share a
+// PostgreSQL store, their work claimed unit by unit). The kernel drops the
+// lock with the process, however it ends. Taken before anything else
+// (port, threads), so that a second service ends at once. Throws
+// kuvert::Error (system) when another holds it.
 class ServiceLock {
  public:
   explicit ServiceLock(const std::filesystem::path& store);
@@ -37,21 +40,30 @@ class ServiceLock {
   int fd_ = -1;
 };
 
+// `kuvert serve` watches the inboxes too; `kuvert worker` only processes
+// and delivers what the others took.
+enum class ServiceRole { serve, worker };
+
 class Service {
  public:
-  Service(ServiceConfig config, ServiceLog log, Clock clock = system_seconds);
+  Service(ServiceConfig config, ServiceLog log, Clock clock = system_seconds, ServiceRole role = ServiceRole::serve);
 
-  // Finishes what a crash interrupted, then loops until stop(). The caller
-  // holds the store's ServiceLock. Throws kuvert::Error when the store
-  // cannot be opened.
+  // Works as one worker of the store (store/work_claims.hpp), finishing
+  // what dead workers left, until stop(). Throws kuvert::Error when the
+  // store cannot be opened.
   void run();
   void stop();
   // Something changed (a run released): deliver without waiting for the poll.
   void wake();
 
  private:
-  void recover(store::Store& store);
+  store::StoreOptions store_options() const;
+  void take_complete_entries(store::Store& store, std::vector<CompletenessCheck>& checks,
+                             std::vector<std::int64_t>& next_poll, bool event);
   void process_taken(store::Store& store);
+  // What one worker at a time does: inputs dead workers left, retention,
+  // reprints, posting records.
+  void keep_house(store::Store& store, std::int64_t& next_retention);
   void reprint_reconciled(store::Store& store);
   void return_closed_jobs(store::Store& store);
   // Runs `step` for `id`; a failure is logged and tried again at the next
@@ -64,11 +76,16 @@ class Service {
   NotificationRules notification_rules_;
   ServiceLog log_;
   Clock clock_;
+  ServiceRole role_;
   InboxEvents events_;
   static constexpr int kAttempts = 3;
-  std::map<std::int64_t, int> failed_attempts_;   // by input, this run of the service
-  std::map<std::int64_t, int> failed_reprints_;   // by run, likewise
+  std::map<std::int64_t, int> failed_attempts_;  // by input, this run of the service
+  std::map<std::int64_t, int> failed_reprints_;  // by run, likewise
   std::atomic<bool> stopping_{false};
+  std::atomic<bool> lease_lost_{false};
+  // The work at hand stops: the service stops, or its lease was lost.
+  std::atomic<bool> halt_work_{false};
+  WorkerHeartbeat* heartbeat_ = nullptr;  // while run() runs
   std::mutex delivery_mutex_;
   std::condition_variable delivery_due_;
   bool delivery_requested_ = false;

@@ -46,8 +46,9 @@ std::optional<std::int64_t> Statement::integer_or_null(int column) const {
   return integer(column);
 }
 
-Transaction::Transaction(Database& database) : database_(database), joined_(database.in_transaction()) {
-  if (!joined_) database_.begin();
+Transaction::Transaction(Database& database, Locking locking)
+    : database_(database), joined_(database.in_transaction()) {
+  if (!joined_) database_.begin(locking);
 }
 
 Transaction::~Transaction() {

@@ -4,6 +4,7 @@
 // both understand through Statement and Transaction; a Database says how
 // its library runs it. Errors become kuvert::Error (system) naming the
 // store.
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -37,6 +38,12 @@ class Cursor {
 // asks which it speaks.
 enum class Dialect { sqlite, postgresql };
 
+// What a writing transaction locks: the store (its one write lock, which
+// every change the audit trail follows takes), or only the rows it changes
+// (a worker claiming a unit of work, which other workers skip rather than
+// wait for). SQLite has only the first.
+enum class Locking { store, rows };
+
 class Database {
  public:
   virtual ~Database() = default;
@@ -49,10 +56,17 @@ class Database {
   // A writing transaction: it holds the store's write lock from its start,
   // so that writers queue rather than fail halfway or act on what another
   // is changing.
-  virtual void begin() = 0;
+  virtual void begin(Locking locking) = 0;
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;
   virtual bool in_transaction() const = 0;
+  // Notifications between the processes sharing the store: PostgreSQL's
+  // LISTEN and NOTIFY. SQLite has none; its processes poll.
+  virtual bool notifies() const { return false; }
+  virtual void listen(const std::string& /*channel*/) {}
+  // Waits up to `timeout` for a notification on a channel listened to;
+  // true when one (or more) came.
+  virtual bool await_notification(std::chrono::milliseconds /*timeout*/) { return false; }
   // "PostgreSQL" or "SQLite", and where: for messages and the console.
   virtual std::string description() const = 0;
   [[noreturn]] virtual void fail(const std::string& what) const = 0;
@@ -108,7 +122,7 @@ class Statement {
 // transaction that applies it).
 class Transaction {
  public:
-  explicit Transaction(Database& database);
+  explicit Transaction(Database& database, Locking locking = Locking::store);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;

@@ -3,6 +3,7 @@
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/enum_names.hpp"
 #include "pipeline/store/job_records.hpp"
+#include "pipeline/store/work_claims.hpp"
 
 namespace kuvert::store {
 
@@ -48,15 +49,15 @@ std::string input_label(std::int64_t input, std::string_view inbox, std::string_
 std::string input_label(const InputRecord& input) { return input_label(input.id, input.inbox, input.name); }
 
 Taking begin_taking(Store& store, const std::string& inbox, const std::string& name, const std::string& sha256,
-                    const std::string& place, std::int64_t now) {
+                    const std::string& place, std::int64_t now, const std::string& worker) {
   Transaction transaction(store.db());
   Taking taking;
   taking.duplicate_of = accepted_with(store, sha256);
   if (taking.duplicate_of) return taking;
   Statement insert(store.db(),
-                   "INSERT INTO inputs(inbox, name, sha256, state, place, received_at) VALUES (?, ?, ?, 'taking', ?, ?)"
-                   " RETURNING id");
-  insert.bind(1, inbox).bind(2, name).bind(3, sha256).bind(4, place).bind(5, iso_time(now));
+                   "INSERT INTO inputs(inbox, name, sha256, state, place, received_at, worker)"
+                   " VALUES (?, ?, ?, 'taking', ?, ?, ?) RETURNING id");
+  insert.bind(1, inbox).bind(2, name).bind(3, sha256).bind(4, place).bind(5, iso_time(now)).bind(6, worker);
   taking.id = insert.returned_id();
   transaction.commit();
   return taking;
@@ -71,7 +72,10 @@ void set_input_state(Store& store, std::int64_t input, InputState state, const s
   Transaction transaction(store.db());
   Statement update(store.db(), "UPDATE inputs SET state = ?, reason = ?, finished_at = ? WHERE id = ?");
   update.bind(1, std::string(name(state))).bind(2, reason).bind(3, iso_time(now)).bind(4, input).run();
-  if (state == InputState::taken) append_audit(store, {iso_time(now), "kuvert", "input taken", object(input), reason});
+  if (state == InputState::taken) {
+    append_audit(store, {iso_time(now), "kuvert", "input taken", object(input), reason});
+    announce_work(store);
+  }
   if (state == InputState::failed)
     append_audit(store, {iso_time(now), "kuvert", "input failed", object(input), reason});
   transaction.commit();

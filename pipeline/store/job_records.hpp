@@ -44,8 +44,9 @@ struct Taking {
   std::int64_t id = 0;                      // the new input's id, when taken
   std::optional<InputRecord> duplicate_of;  // set: refused
 };
+// The input is claimed by `worker` (work_claims.hpp) while it is taken.
 Taking begin_taking(Store& store, const std::string& inbox, const std::string& name, const std::string& sha256,
-                    const std::string& place, std::int64_t now);
+                    const std::string& place, std::int64_t now, const std::string& worker);
 void set_input_place(Store& store, std::int64_t input, const std::string& place);
 // taking -> taken (moved), done (job finished) or failed (with the reason).
 void set_input_state(Store& store, std::int64_t input, InputState state, const std::string& reason, std::int64_t now);

@@ -1,6 +1,7 @@
 #include "pipeline/store/postgres_database.hpp"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <charconv>
 #include <cstdlib>
@@ -17,11 +18,11 @@ namespace {
 // Type oids of PostgreSQL's catalogue (pg_type.dat), fixed since 7.x.
 constexpr Oid kBigint = 20, kText = 25, kDouble = 701;
 // A writing transaction: read committed (whatever the server's default),
-// the store's one write lock taken first (an advisory lock of a key of
-// kuvert's own), given up after a while as SQLite's busy timeout does.
-constexpr const char* kBeginWriting =
-    "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '30s';"
-    " SELECT pg_advisory_xact_lock(118485547624820)";
+// waiting for locks a while as SQLite's busy timeout does; with the store's
+// one write lock taken first (an advisory lock of a key of kuvert's own)
+// unless it locks only the rows it claims.
+constexpr const char* kBeginRows = "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '30s'";
+constexpr const char* kTakeStoreLock = "; SELECT pg_advisory_xact_lock(118485547624820)";
 
 struct ResultFree {
   void operator()(PGresult* result) const { PQclear(result); }
@@ -183,11 +184,17 @@ void PostgresDatabase::execute(std::string_view sql) {
   if (!result || !succeeded(result.get())) fail("job store");
 }
 
-void PostgresDatabase::begin() {
-  // A connection the server dropped is made again between transactions.
-  if (PQstatus(connection_) == CONNECTION_BAD) PQreset(connection_);
+void PostgresDatabase::reconnect_if_dropped() {
+  if (PQstatus(connection_) != CONNECTION_BAD) return;
+  PQreset(connection_);
+  if (PQstatus(connection_) != CONNECTION_OK) return;  // the next statement says why
+  for (const auto& channel : channels_) execute("LISTEN " + channel);
+}
+
+void PostgresDatabase::begin(Locking locking) {
+  reconnect_if_dropped();
   try {
-    execute(kBeginWriting);
+    execute(locking == Locking::store ? std::string(kBeginRows) + kTakeStoreLock : std::string(kBeginRows));
   } catch (...) {
     rollback();  // not left in a transaction that an error aborted
     throw;
@@ -202,6 +209,30 @@ void PostgresDatabase::commit() {
 }
 
 void PostgresDatabase::rollback() noexcept { PQclear(PQexec(connection_, "ROLLBACK")); }
+
+void PostgresDatabase::listen(const std::string& channel) {
+  execute("LISTEN " + channel);
+  channels_.push_back(channel);
+}
+
+bool PostgresDatabase::take_notifications() {
+  bool any = false;
+  while (PGnotify* notification = PQnotifies(connection_)) {
+    PQfreemem(notification);
+    any = true;
+  }
+  return any;
+}
+
+bool PostgresDatabase::await_notification(std::chrono::milliseconds timeout) {
+  reconnect_if_dropped();
+  // Those that came with the answer to another statement first.
+  if (take_notifications()) return true;
+  pollfd socket{PQsocket(connection_), POLLIN, 0};
+  if (socket.fd < 0 || ::poll(&socket, 1, static_cast<int>(timeout.count())) <= 0) return false;
+  // False when the connection dropped: made again at the next wait.
+  return PQconsumeInput(connection_) == 1 && take_notifications();
+}
 
 bool PostgresDatabase::in_transaction() const { return PQtransactionStatus(connection_) != PQTRANS_IDLE; }
 

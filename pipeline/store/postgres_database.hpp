@@ -6,6 +6,7 @@
 // transaction-scoped advisory lock), so writers queue across hosts as they
 // do in one SQLite file.
 #include <string>
+#include <vector>
 
 #include "pipeline/store/database.hpp"
 
@@ -25,10 +26,13 @@ class PostgresDatabase : public Database {
   std::unique_ptr<Cursor> prepare(std::string_view sql) override;
   void execute(std::string_view sql) override;
   int changes() const override { return changes_; }
-  void begin() override;
+  void begin(Locking locking) override;
   void commit() override;
   void rollback() noexcept override;
   bool in_transaction() const override;
+  bool notifies() const override { return true; }
+  void listen(const std::string& channel) override;
+  bool await_notification(std::chrono::milliseconds timeout) override;
   std::string description() const override;
   [[noreturn]] void fail(const std::string& what) const override;
 
@@ -36,7 +40,13 @@ class PostgresDatabase : public Database {
   void set_changes(int changes) { changes_ = changes; }
 
  private:
+  // A connection the server dropped is made again between transactions,
+  // listening again to what it listened to.
+  void reconnect_if_dropped();
+  bool take_notifications();
+
   pg_conn* connection_ = nullptr;  // never null once constructed
+  std::vector<std::string> channels_;
   int changes_ = 0;
 };
 

@@ -4,6 +4,7 @@
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/piece_records.hpp"
+#include "pipeline/store/work_claims.hpp"
 
 namespace kuvert::store {
 
@@ -217,6 +218,9 @@ RunRecord act_on_run(Store& store, std::int64_t id, RunAction action, const Acto
   if (action == RunAction::mark_posted) detail += " on " + details.posted_on;
   if (action == RunAction::redeliver) detail = "to " + run->printer + " again: " + details.reason;
   append_audit(store, {iso_time(now), user, std::string(name(action)), object, detail});
+  // A run released (or asked for again) is delivered by whichever worker
+  // comes first.
+  announce_work(store);
   transaction.commit();
   return *find_run(store, id);
 }

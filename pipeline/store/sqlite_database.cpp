@@ -109,8 +109,9 @@ std::unique_ptr<Cursor> SqliteDatabase::prepare(std::string_view sql) {
 }
 
 // IMMEDIATE: the write lock is taken at the start, so two writers queue
-// (busy_timeout) instead of failing halfway.
-void SqliteDatabase::begin() { execute("BEGIN IMMEDIATE"); }
+// (busy_timeout) instead of failing halfway. SQLite locks the whole file,
+// for whatever rows.
+void SqliteDatabase::begin(Locking) { execute("BEGIN IMMEDIATE"); }
 void SqliteDatabase::commit() { execute("COMMIT"); }
 void SqliteDatabase::rollback() noexcept { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
 bool SqliteDatabase::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }

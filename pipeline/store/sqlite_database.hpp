@@ -23,7 +23,7 @@ class SqliteDatabase : public Database {
   std::unique_ptr<Cursor> prepare(std::string_view sql) override;
   void execute(std::string_view sql) override;
   int changes() const override;
-  void begin() override;
+  void begin(Locking locking) override;
   void commit() override;
   void rollback() noexcept override;
   bool in_transaction() const override;

@@ -25,7 +25,7 @@ constexpr std::int64_t kNow = 1795000000;  // 2026-11-18
 
 // A job with one ordinary and one sensitive run, as the service records it.
 std::int64_t finished_job(Store& store) {
-  const auto taking = begin_taking(store, "steuer", "job-1", std::string(64, 'a'), "inputs/1/job-1", kNow);
+  const auto taking = begin_taking(store, "steuer", "job-1", std::string(64, 'a'), "inputs/1/job-1", kNow, "test:1:1");
   set_input_state(store, taking.id, InputState::taken, "", kNow);
   const auto job = start_job(store, taking.id, JobKind::job, "steuer", "job-1", "musterstadt", "/srv/jobs/1", kNow);
   JobResult result{
@@ -232,16 +232,16 @@ TEST_CASE("An input identical to an accepted one is a duplicate, a failed one ma
   const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
   Store store(under.options());
   const std::string sha(64, 'b');
-  const auto first = begin_taking(store, "steuer", "a.pdf", sha, "inputs/1", kNow);
+  const auto first = begin_taking(store, "steuer", "a.pdf", sha, "inputs/1", kNow, "test:1:1");
   REQUIRE(first.id > 0);
-  const auto second = begin_taking(store, "scan", "b.pdf", sha, "inputs/2", kNow);
+  const auto second = begin_taking(store, "scan", "b.pdf", sha, "inputs/2", kNow, "test:1:1");
   REQUIRE(second.duplicate_of);
   CHECK(second.duplicate_of->id == first.id);
   record_refusal(store, "scan", "b.pdf", sha, "scan/error/b.pdf", InputState::duplicate, "duplicate", kNow);
   CHECK(inputs_in_state(store, InputState::duplicate).front().reason == "duplicate");
 
   set_input_state(store, first.id, InputState::failed, "not a PDF", kNow);
-  const auto again = begin_taking(store, "steuer", "a.pdf", sha, "inputs/3", kNow);
+  const auto again = begin_taking(store, "steuer", "a.pdf", sha, "inputs/3", kNow, "test:1:1");
   CHECK_FALSE(again.duplicate_of);
   forget_input(store, again.id);
   CHECK_FALSE(find_input(store, again.id));
@@ -253,9 +253,10 @@ TEST_CASE("A job takes its input's number, past inputs that made no job", "[stor
   Store store(under.options());
   record_refusal(store, "steuer", "leer.pdf", std::string(64, 'c'), "steuer/error/leer.pdf", InputState::failed,
                  "empty", kNow);
-  const auto results = begin_taking(store, "ergebnisse", "R0001.results.csv", std::string(64, 'd'), "i/2", kNow);
+  const auto results =
+      begin_taking(store, "ergebnisse", "R0001.results.csv", std::string(64, 'd'), "i/2", kNow, "test:1:1");
   set_input_state(store, results.id, InputState::done, "", kNow);
-  const auto taking = begin_taking(store, "steuer", "grundsteuer", std::string(64, 'e'), "i/3", kNow);
+  const auto taking = begin_taking(store, "steuer", "grundsteuer", std::string(64, 'e'), "i/3", kNow, "test:1:1");
   set_input_state(store, taking.id, InputState::taken, "", kNow);
   REQUIRE(taking.id == 3);
   const auto job = start_job(store, taking.id, JobKind::job, "steuer", "grundsteuer", "musterstadt", "/srv/3", kNow);
@@ -275,13 +276,13 @@ TEST_CASE("In a store whose jobs were numbered apart from their inputs, a waitin
   Store store(under.options());
   // Input 1 waited (its inbox was not configured) while input 2 became job
   // 1, as kuvert numbered jobs before.
-  const auto waiting = begin_taking(store, "steuer", "a", std::string(64, 'a'), "i/1", kNow);
-  const auto made = begin_taking(store, "steuer", "b", std::string(64, 'b'), "i/2", kNow);
+  const auto waiting = begin_taking(store, "steuer", "a", std::string(64, 'a'), "i/1", kNow, "test:1:1");
+  const auto made = begin_taking(store, "steuer", "b", std::string(64, 'b'), "i/2", kNow, "test:1:1");
   store.db().execute(
       "INSERT INTO jobs(id, input_id, kind, inbox, name, client, state, output, created_at) VALUES (1, " +
       std::to_string(made.id) + ", 'job', 'steuer', 'b', 'musterstadt', 'done', 'o', 'x')");
   CHECK(start_job(store, waiting.id, JobKind::job, "steuer", "a", "musterstadt", "/srv/1", kNow) == 2);
-  const auto next = begin_taking(store, "steuer", "c", std::string(64, 'c'), "i/3", kNow);
+  const auto next = begin_taking(store, "steuer", "c", std::string(64, 'c'), "i/3", kNow, "test:1:1");
   CHECK(start_job(store, next.id, JobKind::job, "steuer", "c", "musterstadt", "/srv/3", kNow) == next.id);
   CHECK(job_of_input(store, waiting.id)->id == 2);
 }
@@ -302,14 +303,17 @@ TEST_CASE("Schema 14 takes the recipients of pieces whose output retention remov
   {
     Store store({temp.path()});
     for (const auto& [job, name] : {std::pair{&removed, "a"}, {&kept, "b"}}) {
-      const auto taking = begin_taking(store, "steuer", name, std::string(64, name[0]), "i", kNow);
+      const auto taking = begin_taking(store, "steuer", name, std::string(64, name[0]), "i", kNow, "test:1:1");
       *job = start_job(store, taking.id, JobKind::job, "steuer", name, "musterstadt", "/srv", kNow);
       RunOutput run{"R0001", "R0001.pdf", 1, 1, 1, false, {piece(std::string(name) + "-1", "Erika Muster")}};
       finish_job(store, *job, {name, 1, 1, 1, {run}}, "drucker-1", kNow);
     }
-    // As a store of schema 13 was, its first job's output removed then.
+    // As a store of schema 13 was, its first job's output removed then
+    // (and without what schema 15 added).
     store.db().execute("UPDATE jobs SET output = '' WHERE id = " + std::to_string(removed) +
-                       "; CREATE INDEX pieces_postcode ON pieces(postcode); PRAGMA user_version = 13");
+                       "; CREATE INDEX pieces_postcode ON pieces(postcode); DROP INDEX inputs_open;"
+                       " DROP TABLE workers; DROP TABLE duties; ALTER TABLE inputs DROP COLUMN worker;"
+                       " ALTER TABLE runs DROP COLUMN worker; PRAGMA user_version = 13");
   }
   Store store({temp.path()});
   const auto recipient_of = [&](const std::string& id) {

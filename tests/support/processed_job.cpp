@@ -39,7 +39,7 @@ std::int64_t processed_job(Store& store, const ServiceConfig& config, const fs::
   // The input's fingerprint, as intake takes it: jobs alike are duplicates.
   Sha256 fingerprint;
   fingerprint.update(read_file(staged / "job.json"));
-  const auto taking = begin_taking(store, "steuer", name, fingerprint.hex(), "", now);
+  const auto taking = begin_taking(store, "steuer", name, fingerprint.hex(), "", now, kTestWorker);
   const fs::path place = store.inputs_folder() / std::to_string(taking.id) / name;
   fs::create_directories(place.parent_path());
   fs::rename(staged, place);
@@ -53,7 +53,8 @@ std::int64_t processed_job(Store& store, const ServiceConfig& config, const fs::
     started = true;
     return first || done_at == 0 ? now : done_at;
   };
-  service::process_input(store, config, *find_input(store, taking.id), clock, [](const std::string&) {}, running);
+  service::process_input(
+      store, config, *find_input(store, taking.id), clock, [](const std::string&) {}, running, kTestWorker);
   for (const auto& job : list_jobs(store))
     if (job.input == taking.id) return job.id;
   return 0;

@@ -10,6 +10,9 @@
 
 namespace kuvert::test {
 
+// The worker (store/work_claims.hpp) the tests process and deliver as.
+inline const std::string kTestWorker = "test:1:1";
+
 // A service configuration for tests: the store in `folder`, the shipped
 // layouts and fonts, printer "drucker-1" and job inbox "steuer".
 ServiceConfig test_service_config(const std::filesystem::path& folder);

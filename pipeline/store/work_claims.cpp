@@ -1,0 +1,166 @@
+#include "pipeline/store/work_claims.hpp"
+
+#include <functional>
+
+#include "pipeline/model/concat.hpp"
+#include "pipeline/model/error.hpp"
+
+namespace kuvert::store {
+
+namespace {
+
+// The database's clock in Unix seconds: hosts that disagree on the time
+// still agree on whose lease runs.
+std::string now_sql(const Database& database) {
+  return database.dialect() == Dialect::postgresql ? "CAST(extract(epoch FROM clock_timestamp()) AS BIGINT)"
+                                                   : "CAST(strftime('%s', 'now') AS INTEGER)";
+}
+
+// Row locks a claim takes: in PostgreSQL, a row another worker is claiming
+// is skipped; SQLite's claims queue for its one lock.
+std::string skip_locked(const Database& database) {
+  return database.dialect() == Dialect::postgresql ? " FOR UPDATE SKIP LOCKED" : "";
+}
+
+// A unit whose worker (?1 in the statement) may take it: nobody's, its
+// own, or a worker's whose lease ran out.
+std::string free_for(const Database& database) {
+  return concat("(worker IS NULL OR worker = ?1 OR worker NOT IN (SELECT name FROM workers WHERE lease_until > ",
+                now_sql(database), "))");
+}
+
+// Claims the row of `table` that `candidate` (a SELECT of its id, with ?1
+// the worker) finds; the id, or 0 when there was none.
+std::int64_t claim_row(Store& store, const std::string& table, const std::string& candidate,
+                       const std::function<void(Statement&)>& bind) {
+  Database& database = store.db();
+  Transaction transaction(database, Locking::rows);
+  Statement claim(database, concat("UPDATE ", table, " SET worker = ?1 WHERE id = (", candidate, skip_locked(database),
+                                   ") RETURNING id"));
+  bind(claim);
+  const auto ids = claim.rows([](Statement& row) { return row.integer(0); });
+  transaction.commit();
+  return ids.empty() ? 0 : ids.front();
+}
+
+WorkerRecord read_worker(Statement& row) {
+  return {row.text(0),    row.text(1),    row.integer(2), row.text(3),        row.text(4),
+          row.integer(5), row.integer(6), row.text(7),    row.integer(8) != 0};
+}
+
+}  // namespace
+
+void register_worker(Store& store, const WorkerRecord& worker, int lease_seconds) {
+  Database& database = store.db();
+  const std::string now = now_sql(database);
+  Transaction transaction(database);
+  Statement forget(database, concat("DELETE FROM workers WHERE lease_until < ", now, " - 86400"));
+  forget.run();
+  Statement insert(database, concat("INSERT INTO workers(name, host, pid, kind, started_at, heartbeat_at, lease_until)"
+                                    " VALUES (?, ?, ?, ?, ?, ",
+                                    now, ", ", now, " + ?)"));
+  insert.bind(1, worker.name).bind(2, worker.host).bind(3, worker.pid).bind(4, worker.kind);
+  insert.bind(5, worker.started_at).bind(6, static_cast<std::int64_t>(lease_seconds)).run();
+  transaction.commit();
+}
+
+bool renew_lease(Store& store, const std::string& worker, int lease_seconds, const std::string& doing) {
+  Database& database = store.db();
+  const std::string now = now_sql(database);
+  Transaction transaction(database, Locking::rows);
+  Statement renew(database, concat("UPDATE workers SET heartbeat_at = ", now, ", lease_until = ", now,
+                                   " + ?, doing = ? WHERE name = ?"));
+  renew.bind(1, static_cast<std::int64_t>(lease_seconds)).bind(2, doing).bind(3, worker).run();
+  const bool known = database.changes() == 1;
+  transaction.commit();
+  return known;
+}
+
+void expire_lease(Store& store, const std::string& worker) {
+  Transaction transaction(store.db(), Locking::rows);
+  Statement expire(store.db(), "UPDATE workers SET lease_until = 0 WHERE name = ?");
+  expire.bind(1, worker).run();
+  transaction.commit();
+}
+
+void retire_worker(Store& store, const std::string& worker) {
+  Database& database = store.db();
+  Transaction transaction(database, Locking::rows);
+  for (const char* sql : {"UPDATE inputs SET worker = NULL WHERE worker = ? AND state IN ('taking', 'taken')",
+                          "UPDATE runs SET worker = NULL WHERE worker = ?",
+                          "UPDATE duties SET worker = NULL WHERE worker = ?", "DELETE FROM workers WHERE name = ?"}) {
+    Statement free(database, sql);
+    free.bind(1, worker).run();
+  }
+  transaction.commit();
+}
+
+std::vector<WorkerRecord> list_workers(Store& store) {
+  Database& database = store.db();
+  Statement query(database, concat("SELECT name, host, pid, kind, started_at, heartbeat_at, lease_until, doing,"
+                                   " CASE WHEN lease_until > ",
+                                   now_sql(database), " THEN 1 ELSE 0 END FROM workers ORDER BY host, started_at"));
+  return query.rows(read_worker);
+}
+
+std::optional<InputRecord> claim_input(Store& store, const std::string& worker, InputState state, std::int64_t after) {
+  const std::int64_t id = claim_row(
+      store, "inputs",
+      concat("SELECT id FROM inputs WHERE state = ?2 AND id > ?3 AND ", free_for(store.db()), " ORDER BY id LIMIT 1"),
+      [&](Statement& claim) { claim.bind(1, worker).bind(2, std::string(name(state))).bind(3, after); });
+  if (id == 0) return std::nullopt;
+  return find_input(store, id);
+}
+
+bool claim_run(Store& store, std::int64_t run, const std::string& worker) {
+  return claim_row(store, "runs", concat("SELECT id FROM runs WHERE id = ?2 AND ", free_for(store.db())),
+                   [&](Statement& claim) { claim.bind(1, worker).bind(2, run); }) != 0;
+}
+
+void release_run(Store& store, std::int64_t run, const std::string& worker) {
+  Transaction transaction(store.db(), Locking::rows);
+  Statement release(store.db(), "UPDATE runs SET worker = NULL WHERE id = ? AND worker = ?");
+  release.bind(1, run).bind(2, worker).run();
+  transaction.commit();
+}
+
+bool claim_housekeeping(Store& store, const std::string& worker) {
+  Database& database = store.db();
+  Transaction transaction(database, Locking::rows);
+  Statement claim(database, concat("UPDATE duties SET worker = ?1 WHERE name = (SELECT name FROM duties WHERE name ="
+                                   " 'housekeeping' AND ",
+                                   free_for(database), skip_locked(database), ")"));
+  claim.bind(1, worker).run();
+  const bool claimed = database.changes() == 1;
+  transaction.commit();
+  return claimed;
+}
+
+void release_housekeeping(Store& store, const std::string& worker) {
+  Transaction transaction(store.db(), Locking::rows);
+  Statement release(store.db(), "UPDATE duties SET worker = NULL WHERE name = 'housekeeping' AND worker = ?");
+  release.bind(1, worker).run();
+  transaction.commit();
+}
+
+void require_claim(Store& store, ClaimedUnit unit, std::int64_t id, const std::string& worker) {
+  Database& database = store.db();
+  const std::string table = unit == ClaimedUnit::input ? "inputs" : "runs";
+  // Locked until the outcome commits: no claim comes in between.
+  Statement holder(database, concat("SELECT coalesce(worker, '') FROM ", table, " WHERE id = ?",
+                                    database.dialect() == Dialect::postgresql ? " FOR UPDATE" : ""));
+  holder.bind(1, id);
+  const auto found = holder.first([](Statement& row) { return row.text(0); });
+  if (found && *found == worker) return;
+  Where where;
+  where.record = concat(unit == ClaimedUnit::input ? "input " : "run ", std::to_string(id));
+  throw_system(where, found && !found->empty()
+                          ? concat("is worker ", *found, "'s now, not this worker's: its lease ran out")
+                          : "is claimed by no worker, not by this one");
+}
+
+void announce_work(Store& store) {
+  if (store.db().notifies()) store.db().execute(concat("NOTIFY ", kWorkChannel));
+}
+
+}  // namespace kuvert::store

@@ -1,0 +1,76 @@
+#pragma once
+// The processes working on one store (kuvert serve and kuvert worker, on
+// one host or several) and the units of work they claim, so that each unit
+// is done once and none is lost:
+//   - an input being taken from its inbox, or processed into its job;
+//   - a run being delivered (or delivered again, or reprinted);
+//   - the store's housekeeping (retention, posting records, what a dead
+//     worker left half done), one worker at a time.
+// A unit names its worker and is that worker's while the worker's lease
+// runs: the database's clock, so that hosts need not agree on theirs. The
+// worker's heartbeat renews the lease of all its units at once. A worker
+// killed or cut off loses its units when its lease runs out; the next
+// worker to claim one does it from its inputs, and what the first still
+// tries to record of it is refused (require_claim).
+// In PostgreSQL a claim locks only the row it takes, and other workers
+// skip it (FOR UPDATE SKIP LOCKED) rather than wait.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/store/job_records.hpp"
+
+namespace kuvert::store {
+
+struct WorkerRecord {
+  std::string name;  // unique: "HOST:PID:STARTED_MS"
+  std::string host;
+  std::int64_t pid = 0;
+  std::string kind;  // "serve" or "worker"
+  std::string started_at;
+  std::int64_t heartbeat_at = 0;  // Unix seconds, the database's clock
+  std::int64_t lease_until = 0;
+  std::string doing;   // what it works on, for the console
+  bool alive = false;  // its lease runs
+};
+
+// Records a worker starting, its lease running for `lease_seconds`;
+// workers gone for a day are forgotten.
+void register_worker(Store& store, const WorkerRecord& worker, int lease_seconds);
+// The heartbeat: the lease runs `lease_seconds` from now. False when the
+// worker was forgotten (it stalled for a day): it must not go on.
+bool renew_lease(Store& store, const std::string& worker, int lease_seconds, const std::string& doing);
+// A worker known to be gone (its process ended on this host): its units
+// are free for others at once.
+void expire_lease(Store& store, const std::string& worker);
+// A worker stopping: its units are free for others at once.
+void retire_worker(Store& store, const std::string& worker);
+std::vector<WorkerRecord> list_workers(Store& store);
+
+// The first input in `state` (taking or taken) after `after` (by id) that
+// is free, or already `worker`'s, now claimed by `worker`.
+std::optional<InputRecord> claim_input(Store& store, const std::string& worker, InputState state, std::int64_t after);
+// Claims run `run` for `worker` when it is free or already its own.
+bool claim_run(Store& store, std::int64_t run, const std::string& worker);
+// A run done with for now (delivered, or failed and tried again later by
+// whichever worker comes first).
+void release_run(Store& store, std::int64_t run, const std::string& worker);
+// The store's housekeeping, for one worker at a time.
+bool claim_housekeeping(Store& store, const std::string& worker);
+void release_housekeeping(Store& store, const std::string& worker);
+
+enum class ClaimedUnit { input, run };
+// Inside the transaction that records a unit's outcome: throws
+// kuvert::Error (system) unless `worker` still holds the unit, so that a
+// worker whose lease ran out records nothing of work another took over.
+void require_claim(Store& store, ClaimedUnit unit, std::int64_t id, const std::string& worker);
+
+// Wakes the idle workers of the store (PostgreSQL's NOTIFY, sent when the
+// transaction commits): new work is there (an input taken, a run released).
+void announce_work(Store& store);
+// The channel workers listen to for it.
+inline constexpr const char* kWorkChannel = "kuvert_work";
+
+}  // namespace kuvert::store
