@@ -11,6 +11,7 @@
 
 #include "pipeline/config/service_config.hpp"
 #include "pipeline/console/console_server.hpp"
+#include "pipeline/model/error.hpp"
 #include "pipeline/model/terminal_text.hpp"
 #include "pipeline/service/service.hpp"
 #include "pipeline/store/store.hpp"
@@ -33,6 +34,10 @@ void log_line(const std::string& text) {
 int serve(const std::filesystem::path& config_file, const std::filesystem::path& layouts,
           const std::filesystem::path& fonts, service::ServiceRole role) {
   const ServiceConfig config = load_service_config(config_file, layouts, fonts);
+  if (role == service::ServiceRole::worker && config.store_url.empty())
+    throw_input(Where{.file = config_file.string(), .field = "store.url"},
+                "kuvert worker adds capacity to a store in PostgreSQL; a SQLite store is one machine's, whose "
+                "kuvert serve does all its work");
   std::optional<service::ServiceLock> lock;
   if (config.store_url.empty() && role == service::ServiceRole::serve)
     lock.emplace(config.store);  // before the port and every thread

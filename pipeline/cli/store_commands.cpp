@@ -20,11 +20,13 @@
 #include "pipeline/model/terminal_text.hpp"
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/service/results_intake.hpp"
+#include "pipeline/service/service.hpp"
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/client_accounts.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/piece_records.hpp"
 #include "pipeline/store/piece_verdicts.hpp"
+#include "pipeline/store/store_move.hpp"
 #include "pipeline/store/user_accounts.hpp"
 #include "stages/deliver/client_report.hpp"
 
@@ -266,9 +268,33 @@ void add_store_commands(CLI::App& app, StoreCommands& commands) {
   commands.audit_list->add_option("--to", commands.audit_to, "Before this ISO time");
   config(commands.audit_verify);
   config(commands.audit_list);
+
+  auto* store = app.add_subcommand("store", "The job store itself: move it from SQLite into PostgreSQL");
+  store->require_subcommand(1);
+  commands.store_migrate = store->add_subcommand(
+      "migrate",
+      "Move a SQLite store's records (inputs, jobs, runs, pieces, users, the audit trail) into an empty PostgreSQL "
+      "database; the folder stays the store's file area");
+  commands.store_migrate->add_option("--from", commands.move_from, "The SQLite store's folder ([store] folder)")
+      ->required();
+  commands.store_migrate
+      ->add_option("--to", commands.move_to, "The PostgreSQL database: postgresql://USER@HOST/DATABASE")
+      ->required();
 }
 
 int run_store_commands(StoreCommands& commands) {
+  if (commands.store_migrate->parsed()) {
+    require_sqlite_store(commands.move_from);
+    // No service may work on the store while it moves.
+    const service::ServiceLock lock(commands.move_from);
+    for (const auto& [table, rows] : move_store(commands.move_from, commands.move_to))
+      std::printf("%-10s %lld moved\n", table.c_str(), static_cast<long long>(rows));
+    std::printf(
+        "store moved; in kuvert.toml keep [store] folder = \"%s\" and add [store] url with the PostgreSQL URL "
+        "(the SQLite file is kept as %s)\n",
+        terminal_safe(commands.move_from.string()).c_str(), kMovedDatabase);
+    return 0;
+  }
   if (commands.users_add->parsed()) {
     const Role role = role_named(commands.role);
     Store store = open_store(commands);

@@ -1,6 +1,7 @@
 #pragma once
 // `kuvert users`, `kuvert runs`, `kuvert posting`, `kuvert report` and `kuvert audit`: the console's actions
-// from the command line, on the store named in kuvert.toml. They translate
+// from the command line, on the store named in kuvert.toml; and `kuvert
+// store migrate`, which moves a SQLite store into PostgreSQL. They translate
 // arguments into calls of pipeline/store; the rules live there.
 #include <CLI/CLI.hpp>
 #include <filesystem>
@@ -29,6 +30,8 @@ struct StoreCommands {
   std::filesystem::path report_file;   // report clients -o
   std::string action;                  // the runs action chosen
   std::string audit_user, audit_action, audit_object, audit_from, audit_to;
+  std::filesystem::path move_from;  // store migrate --from: the SQLite store's folder
+  std::string move_to;              // store migrate --to: the PostgreSQL URL
   CLI::App* users_add = nullptr;
   CLI::App* users_passwd = nullptr;
   CLI::App* users_list = nullptr;
@@ -46,6 +49,7 @@ struct StoreCommands {
   CLI::App* report_clients = nullptr;
   CLI::App* audit_verify = nullptr;
   CLI::App* audit_list = nullptr;
+  CLI::App* store_migrate = nullptr;
 };
 
 void add_store_commands(CLI::App& app, StoreCommands& commands);

@@ -8,6 +8,7 @@
 #include "pipeline/inbox/inbox_listing.hpp"
 #include "pipeline/model/counted.hpp"
 #include "pipeline/model/scan_summary.hpp"
+#include "pipeline/store/work_claims.hpp"
 
 namespace kuvert::console {
 
@@ -52,8 +53,19 @@ nlohmann::json overview(ConsoleContext& context) {
                          {"job_name", run.job_name},
                          {"name", run.name},
                          {"attention", run.attention}});
+  // The processes at work on the store, on whichever host (work_claims.hpp).
+  auto workers = nlohmann::json::array();
+  for (const auto& worker : list_workers(store))
+    workers.push_back({{"host", worker.host},
+                       {"pid", worker.pid},
+                       {"kind", worker.kind},
+                       {"started", worker.started_at},
+                       {"heartbeat", iso_time(worker.heartbeat_at)},
+                       {"doing", worker.doing},
+                       {"alive", worker.alive}});
   return {{"attention", attention},
           {"inboxes", inboxes},
+          {"workers", workers},
           {"inputs", counts_json(store, Counted::inputs)},
           {"jobs", counts_json(store, Counted::jobs)},
           {"runs", counts_json(store, Counted::runs)},

@@ -42,6 +42,9 @@ void remove_trigger(const fs::path& folder, const std::string& name) {
 Intake take_entry(Store& store, const Inbox& inbox, const std::string& name, std::int64_t now,
                   const std::string& worker) {
   const fs::path entry = inbox.folder / name;
+  std::error_code gone;
+  // Taken meanwhile by another host watching the same folder.
+  if (!fs::exists(fs::symlink_status(entry, gone))) return {};
   // Into error/ with the reason, and recorded.
   const auto refuse = [&](const std::string& sha256, InputState state, std::string reason) {
     const fs::path place = refuse_entry(entry, inbox.folder, reason);
@@ -61,8 +64,8 @@ Intake take_entry(Store& store, const Inbox& inbox, const std::string& name, std
   if (taking.duplicate_of) {
     const auto& first = *taking.duplicate_of;
     // Being taken: this very entry by another host, or a copy that is
-    // refused once the first is taken.
-    if (first.state == InputState::taking) return {};
+    // refused once the first is taken. Or taken by another host just now.
+    if (first.state == InputState::taking || !fs::exists(fs::symlink_status(entry, gone))) return {};
     return refuse(sha256, InputState::duplicate,
                   "duplicate: identical (SHA-256 " + sha256.substr(0, 16) + "...) to input " +
                       std::to_string(first.id) + " (" + first.inbox + "/" + first.name + ", received " +
@@ -77,8 +80,19 @@ Intake take_entry(Store& store, const Inbox& inbox, const std::string& name, std
     forget_input(store, taking.id);
     throw;
   }
+  try {
+    // Only while this worker holds the taking: one whose lease ran out
+    // meanwhile may find it forgotten by another (recover_takings).
+    Transaction transaction(store.db());
+    require_claim(store, ClaimedUnit::input, taking.id, worker);
+    set_input_state(store, taking.id, InputState::taken, inbox.name + "/" + name, now);
+    transaction.commit();
+  } catch (...) {
+    std::error_code error;
+    fs::rename(place, entry, error);  // back into the inbox, taken again later
+    throw;
+  }
   remove_trigger(inbox.folder, name);
-  set_input_state(store, taking.id, InputState::taken, inbox.name + "/" + name, now);
   return {taking.id, {}};
 }
 

@@ -247,7 +247,9 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
   const Inbox* inbox = inbox_named(config, input.inbox);
   const std::string label = input_label(input);
   if (!inbox) {
-    log(label + ": inbox \"" + input.inbox + "\" is no longer configured; left as it is");
+    // Perhaps another host's kuvert.toml has it.
+    release_claim(store, ClaimedUnit::input, input.id, worker);
+    log(label + ": inbox \"" + input.inbox + "\" is not configured here; left as it is for a host that has it");
     return;
   }
   if (inbox->kind == InboxKind::results) return process_results_input(store, config, *inbox, input, now, log, worker);
@@ -295,11 +297,14 @@ void abandon_input(Store& store, const ServiceConfig& config, const InputRecord&
   fail(store, *inbox, input, job_for(store, *inbox, input, now).id, {reason}, now, log, worker);
 }
 
-void recover_failed_inputs(Store& store, const ServiceConfig& config, const ServiceLog& log) {
+void recover_failed_inputs(Store& store, const ServiceConfig& config, const ServiceLog& log,
+                           const std::string& worker) {
   for (const auto& input : inputs_in_state(store, InputState::failed)) {
     std::error_code error;
     const Inbox* inbox = inbox_named(config, input.inbox);
     if (!inbox || !entry_inside(input.place, store.inputs_folder()) || !fs::exists(input.place, error)) continue;
+    // The worker that failed it may be moving it at this moment.
+    if (!claimable(store, ClaimedUnit::input, input.id, worker)) continue;
     std::vector<std::string> reasons{input.reason};
     if (const auto job = job_of_input(store, input.id)) {
       const auto errors = nlohmann::json::parse(job->errors, nullptr, false);

@@ -49,6 +49,8 @@ void abandon_input(store::Store& store, const ServiceConfig& config, const store
 
 // After a crash: inputs whose job failed but which had not yet gone to
 // their inbox's error/ folder go there now, with the job's reasons.
-void recover_failed_inputs(store::Store& store, const ServiceConfig& config, const ServiceLog& log);
+// Those a live worker other than `worker` failed are its to move.
+void recover_failed_inputs(store::Store& store, const ServiceConfig& config, const ServiceLog& log,
+                           const std::string& worker);
 
 }  // namespace kuvert::service

@@ -9,6 +9,7 @@
 #include "pipeline/store/audit_trail.hpp"
 #include "pipeline/store/job_records.hpp"
 #include "pipeline/store/piece_records.hpp"
+#include "pipeline/store/work_claims.hpp"
 #include "tests/support/processed_job.hpp"
 #include "tests/support/store_under_test.hpp"
 #include "tests/support/temp_folder.hpp"
@@ -97,4 +98,30 @@ TEST_CASE("Two jobs alike at the same second get piece ids of their own, the sto
     CHECK(recorded.front().id == std::string(key) + "-R0001-000001");
     CHECK_FALSE(recorded.front().status.has_value());
   }
+}
+
+TEST_CASE("An input of an inbox this host does not have is left for a host that has it", "[service]") {
+  constexpr std::int64_t kStart = 1795000000;
+  kuvert::test::TempFolder temp;
+  const auto config = kuvert::test::test_service_config(temp.path());
+  Store store({config.store});
+  for (const char* worker : {"a", "b"})
+    register_worker(store, {.name = worker, .host = worker, .pid = 1, .kind = "serve", .started_at = iso_time(kStart)},
+                    60);
+  const auto taking = begin_taking(store, "anderswo", "job-1", std::string(64, 'a'), "", kStart, "a");
+  set_input_state(store, taking.id, InputState::taken, "", kStart);
+  const auto input = claim_input(store, "a", InputState::taken, 0);
+  REQUIRE(input);
+  std::vector<std::string> log;
+  const std::atomic<bool> running{false};
+  kuvert::service::process_input(
+      store, config, *input, [] { return kStart; }, [&log](const std::string& line) { log.push_back(line); }, running,
+      "a");
+  REQUIRE(log.size() == 1);
+  CHECK(log[0] ==
+        "input 1 (anderswo/job-1): inbox \"anderswo\" is not configured here; left as it is for a host "
+        "that has it");
+  CHECK(find_input(store, input->id)->state == InputState::taken);
+  // Another worker, whose kuvert.toml may have the inbox, can take it.
+  CHECK(claim_input(store, "b", InputState::taken, 0));
 }

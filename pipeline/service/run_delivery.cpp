@@ -219,12 +219,14 @@ int deliver_ready_runs(Store& store, const ServiceConfig& config, std::int64_t n
     if (!claim_run(store, listed.id, worker)) return false;  // another worker's
     bool done = false;
     try {
-      if (const auto run = find_run(store, listed.id)) done = deliver(*run);
+      // The copy is only begun with half a lease in hand.
+      const auto run = find_run(store, listed.id);
+      if (run && lease_runs(store, worker, config.lease_seconds / 2)) done = deliver(*run);
     } catch (...) {
-      release_run(store, listed.id, worker);
+      release_claim(store, ClaimedUnit::run, listed.id, worker);
       throw;
     }
-    release_run(store, listed.id, worker);
+    release_claim(store, ClaimedUnit::run, listed.id, worker);
     return done;
   };
   // Runs asked for again first (the printer waits for them), then new ones.

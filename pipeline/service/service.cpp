@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "pipeline/inbox/inbox_listing.hpp"
@@ -76,8 +77,11 @@ Service::Service(ServiceConfig config, ServiceLog log, Clock clock, ServiceRole 
 StoreOptions Service::store_options() const { return {config_.store, config_.wal, config_.store_url}; }
 
 void Service::stop() {
-  stopping_ = true;
-  halt_work_ = true;
+  {
+    const std::lock_guard lock(halt_mutex_);
+    stopping_ = true;
+    halt_work_ = true;
+  }
   events_.wake();
   wake();
 }
@@ -92,10 +96,14 @@ void Service::wake() {
 
 void Service::deliver_until_stopped() {
   // Its own connection: SQLite connections are not shared between threads.
-  Store store(store_options());
+  // One that cannot be opened (the database out of reach) is tried again.
+  std::optional<Store> store;
   while (!stopping_) {
     if (!halt_work_)
-      guarded(log_, "delivery", [&] { deliver_ready_runs(store, config_, clock_(), log_, heartbeat_->name()); });
+      guarded(log_, "delivery", [&] {
+        if (!store) store.emplace(store_options());
+        deliver_ready_runs(*store, config_, clock_(), log_, heartbeat_->name());
+      });
     // Released runs come through wake() from the console or from another
     // process's announcement (PostgreSQL), or from the command line, which
     // the poll catches.
@@ -115,6 +123,9 @@ void Service::attempt(std::map<std::int64_t, int>& failures, std::int64_t id, co
   } catch (const std::exception& error) {
     failure = error.what();
   }
+  // Stopped (the service stops, or its lease was lost): not a failure of
+  // the input, which is done again, here or by another worker.
+  if (halt_work_) return;
   const int attempts = ++failures[id];
   log_(label + ": attempt " + std::to_string(attempts) + " failed: " + failure);
   if (attempts < kAttempts) return;
@@ -124,7 +135,7 @@ void Service::attempt(std::map<std::int64_t, int>& failures, std::int64_t id, co
 
 void Service::take_complete_entries(Store& store, std::vector<CompletenessCheck>& checks,
                                     std::vector<std::int64_t>& next_poll, bool event) {
-  for (std::size_t i = 0; i < config_.inboxes.size() && !stopping_; ++i) {
+  for (std::size_t i = 0; i < checks.size() && !stopping_; ++i) {
     const auto& inbox = config_.inboxes[i];
     const std::int64_t now_ms = steady_ms();
     if (!event && now_ms < next_poll[i]) continue;
@@ -184,7 +195,7 @@ void Service::keep_house(Store& store, std::int64_t& next_retention) {
   guarded(log_, "housekeeping", [&] { claimed = !halt_work_ && claim_housekeeping(store, worker); });
   if (!claimed) return;  // another worker's turn
   guarded(log_, "inputs left half taken", [&] { recover_takings(store, config_, clock_(), worker); });
-  guarded(log_, "failed inputs", [&] { recover_failed_inputs(store, config_, log_); });
+  guarded(log_, "failed inputs", [&] { recover_failed_inputs(store, config_, log_, worker); });
   if (steady_ms() >= next_retention) {
     guarded(log_, "retention", [&] { apply_retention(store, config_, clock_(), log_); });
     next_retention = steady_ms() + 60 * 60 * 1000;  // hourly
@@ -204,6 +215,7 @@ void Service::run() {
                                  },
                              .lease =
                                  [this](bool holding) {
+                                   const std::lock_guard lock(halt_mutex_);
                                    lease_lost_ = !holding;
                                    halt_work_ = stopping_ || lease_lost_;
                                  }},

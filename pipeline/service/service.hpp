@@ -58,6 +58,8 @@ class Service {
 
  private:
   store::StoreOptions store_options() const;
+  // `checks` and `next_poll`: one per inbox watched (config_.inboxes in
+  // order; none for a worker).
   void take_complete_entries(store::Store& store, std::vector<CompletenessCheck>& checks,
                              std::vector<std::int64_t>& next_poll, bool event);
   void process_taken(store::Store& store);
@@ -85,6 +87,7 @@ class Service {
   std::atomic<bool> lease_lost_{false};
   // The work at hand stops: the service stops, or its lease was lost.
   std::atomic<bool> halt_work_{false};
+  std::mutex halt_mutex_;                 // stopping_, lease_lost_ and halt_work_ set together
   WorkerHeartbeat* heartbeat_ = nullptr;  // while run() runs
   std::mutex delivery_mutex_;
   std::condition_variable delivery_due_;

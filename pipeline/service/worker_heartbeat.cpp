@@ -1,6 +1,7 @@
 #include "pipeline/service/worker_heartbeat.hpp"
 
 #include <signal.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -15,9 +16,13 @@ using namespace kuvert::store;
 
 namespace {
 
+// Milliseconds that go on while the machine is suspended or the process
+// stopped (steady_clock may not), so that a worker that slept sees its
+// lease may have run out.
 std::int64_t steady_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+  timespec now{};
+  ::clock_gettime(CLOCK_BOOTTIME, &now);
+  return static_cast<std::int64_t>(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
 }
 
 std::int64_t system_ms() {
@@ -103,7 +108,9 @@ void WorkerHeartbeat::beat() {
     // The lease runs from when the database renewed it, which is after
     // `sent`; a quarter of it is kept for the work at hand to stop.
     deadline_ms_ = sent + lease_seconds_ * 750;
-    if (!holding_) {
+    // Lost stays lost for a second at least: long enough for the work at
+    // hand to see it and stop (production polls every 50 ms at most).
+    if (!holding_ && steady_ms() - lost_at_ms_ >= 1000) {
       holding_ = true;
       log_(concat("worker ", name_, ": lease renewed, working again"));
       events_.lease(true);
@@ -122,17 +129,21 @@ void WorkerHeartbeat::beat_until_stopped() {
       if (stopping_) return;
       if (doing_changed_) next = 0;
     }
+    // Checked before the next renewal, which a stall (a stopped process, a
+    // blocked call) may have delayed past the lease: the work at hand
+    // stops first, as another worker may have taken it over meanwhile.
+    if (holding_ && steady_ms() >= deadline_ms_) {
+      holding_ = false;
+      lost_at_ms_ = steady_ms();
+      log_(concat("worker ", name_, ": lease lost (the job store is out of reach); the work at hand stops"));
+      events_.lease(false);
+    }
     if (steady_ms() >= next) {
       beat();
       next = steady_ms() + interval;
     }
-    if (holding_ && steady_ms() >= deadline_ms_) {
-      holding_ = false;
-      log_(concat("worker ", name_, ": lease lost (the job store is out of reach); the work at hand stops"));
-      events_.lease(false);
-    }
     // Short slices: a stop or a change of what it does is seen soon.
-    const std::int64_t slice = std::max<std::int64_t>(1, std::min<std::int64_t>(next - steady_ms(), 500));
+    const std::int64_t slice = std::max<std::int64_t>(1, std::min<std::int64_t>(next - steady_ms(), 250));
     const std::int64_t waited = steady_ms();
     bool announced = false;
     try {

@@ -61,7 +61,8 @@ class WorkerHeartbeat {
   bool doing_changed_ = false;
   bool stopping_ = false;
   bool holding_ = true;
-  std::int64_t deadline_ms_ = 0;  // steady clock: when the lease may have run out
+  std::int64_t deadline_ms_ = 0;  // CLOCK_BOOTTIME: when the lease may have run out
+  std::int64_t lost_at_ms_ = 0;
   std::thread thread_;
 };
 

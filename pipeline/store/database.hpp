@@ -92,6 +92,7 @@ class Statement {
   // Ready to bind and run again: one statement prepared for many rows.
   void reset() { cursor_->reset(); }
 
+  bool is_null(int column) const { return cursor_->is_null(column); }
   std::int64_t integer(int column) const { return cursor_->integer(column); }
   std::optional<std::int64_t> integer_or_null(int column) const;
   double real(int column) const { return cursor_->real(column); }

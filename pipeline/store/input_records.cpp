@@ -74,6 +74,9 @@ void set_input_state(Store& store, std::int64_t input, InputState state, const s
   update.bind(1, std::string(name(state))).bind(2, reason).bind(3, iso_time(now)).bind(4, input).run();
   if (state == InputState::taken) {
     append_audit(store, {iso_time(now), "kuvert", "input taken", object(input), reason});
+    // Taken: whichever worker comes first processes it.
+    Statement free(store.db(), "UPDATE inputs SET worker = NULL WHERE id = ?");
+    free.bind(1, input).run();
     announce_work(store);
   }
   if (state == InputState::failed)
@@ -100,8 +103,9 @@ void forget_input(Store& store, std::int64_t input) {
 }
 
 std::vector<InputRecord> inputs_in_state(Store& store, InputState state) {
-  Statement query(store.db(), std::string(kInputColumns) + " WHERE state = ? ORDER BY id");
-  query.bind(1, std::string(name(state)));
+  // The state written out (one of ours), so that the partial indexes of
+  // open and failed inputs serve (SQLite uses one only for a literal).
+  Statement query(store.db(), concat(kInputColumns, " WHERE state = '", name(state), "' ORDER BY id"));
   return query.rows(read_input);
 }
 

@@ -82,6 +82,8 @@ class PostgresCursor : public Cursor {
   }
 
   void run() {
+    // Outside a transaction, a connection the server dropped is made again.
+    if (!database_.in_transaction()) database_.reconnect_if_dropped();
     std::vector<const char*> values;
     for (const auto& value : values_) values.push_back(value ? value->c_str() : nullptr);
     result_.reset(PQexecParams(database_.connection(), sql_.c_str(), static_cast<int>(values.size()), types_.data(),
@@ -160,7 +162,13 @@ void check_url(const std::string& url) {
 
 PostgresDatabase::PostgresDatabase(const std::string& url) {
   check_url(url);
-  connection_ = PQconnectdb(url.c_str());
+  // A host cut off from the database finds out in seconds, not minutes,
+  // so that its heartbeat says so before its lease runs out; the URL's own
+  // settings, after these, win.
+  const char* const keys[] = {"connect_timeout",  "keepalives",       "keepalives_idle", "keepalives_interval",
+                              "keepalives_count", "tcp_user_timeout", "dbname",          nullptr};
+  const char* const values[] = {"10", "1", "10", "5", "3", "20000", url.c_str(), nullptr};
+  connection_ = PQconnectdbParams(keys, values, 1);
   if (!connection_ || PQstatus(connection_) != CONNECTION_OK) {
     const std::string reason = connection_ ? last_error(connection_) : "out of memory";
     PQfinish(connection_);
@@ -234,7 +242,12 @@ bool PostgresDatabase::await_notification(std::chrono::milliseconds timeout) {
   return PQconsumeInput(connection_) == 1 && take_notifications();
 }
 
-bool PostgresDatabase::in_transaction() const { return PQtransactionStatus(connection_) != PQTRANS_IDLE; }
+bool PostgresDatabase::in_transaction() const {
+  // Not on a connection that dropped (PQTRANS_UNKNOWN): the next
+  // transaction makes it again instead of joining nothing.
+  const auto status = PQtransactionStatus(connection_);
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+}
 
 std::string PostgresDatabase::description() const {
   const char* host = PQhost(connection_);

@@ -38,11 +38,11 @@ class PostgresDatabase : public Database {
 
   pg_conn* connection() { return connection_; }
   void set_changes(int changes) { changes_ = changes; }
+  // A connection the server dropped (a restart, a failover) is made again
+  // outside transactions, listening again to what it listened to.
+  void reconnect_if_dropped();
 
  private:
-  // A connection the server dropped is made again between transactions,
-  // listening again to what it listened to.
-  void reconnect_if_dropped();
   bool take_notifications();
 
   pg_conn* connection_ = nullptr;  // never null once constructed

@@ -102,3 +102,29 @@ TEST_CASE("PostgreSQL keeps what SQLite keeps: Latin-1 names readable, the trail
   again.commit();
   CHECK(verify_audit(store).empty());
 }
+
+TEST_CASE("A connection the server dropped is made again, and listens again", "[store][postgres]") {
+  kuvert::test::TempFolder temp;
+  const kuvert::test::StoreUnderTest under(kuvert::test::StoreKind::postgresql, temp.path());
+  Store worker(under.options());
+  Store other(under.options());
+  worker.db().listen("kuvert_work");
+  // A restart or failover, as the worker's connection sees it.
+  Statement drop(other.db(),
+                 "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database()"
+                 " AND pid <> pg_backend_pid()");
+  REQUIRE(drop.step());
+  REQUIRE(drop.integer(0) == 1);
+  // The first statement after it fails; the next transaction connects again.
+  CHECK_THROWS(Statement(worker.db(), "SELECT 1").step());
+  CHECK_FALSE(worker.db().in_transaction());
+  {
+    Transaction transaction(worker.db());
+    Statement count(worker.db(), "SELECT count(*) FROM inputs");
+    REQUIRE(count.step());
+    CHECK(count.integer(0) == 0);
+    transaction.commit();
+  }
+  other.db().execute("NOTIFY kuvert_work");
+  CHECK(worker.db().await_notification(std::chrono::seconds(5)));
+}

@@ -105,7 +105,7 @@ const fs::path& file_area(const StoreOptions& options) {
     where.file = options.folder.string();
     throw_system(where,
                  "holds an SQLite job store (kuvert.db); a store in PostgreSQL ([store] url) needs a folder "
-                 "of its own");
+                 "of its own, or the SQLite store moved into it first (kuvert store migrate)");
   }
   return options.folder;
 }

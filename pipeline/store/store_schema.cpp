@@ -32,6 +32,7 @@ ALTER TABLE runs ADD COLUMN worker TEXT;
 CREATE TABLE duties(name TEXT PRIMARY KEY, worker TEXT);
 INSERT INTO duties(name) VALUES ('housekeeping');
 CREATE INDEX inputs_open ON inputs(id) WHERE state IN ('taking', 'taken');
+CREATE INDEX inputs_failed ON inputs(id) WHERE state = 'failed';
 )sql";
 constexpr const char* kWorkersPostgres = R"sql(
 CREATE TABLE workers(
@@ -49,6 +50,7 @@ ALTER TABLE runs ADD COLUMN worker TEXT COLLATE "C";
 CREATE TABLE duties(name TEXT COLLATE "C" PRIMARY KEY, worker TEXT COLLATE "C");
 INSERT INTO duties(name) VALUES ('housekeeping');
 CREATE INDEX inputs_open ON inputs(id) WHERE state IN ('taking', 'taken');
+CREATE INDEX inputs_failed ON inputs(id) WHERE state = 'failed';
 )sql";
 
 // Append only: a released kuvert's migrations never change, new ones go at

@@ -310,10 +310,11 @@ TEST_CASE("Schema 14 takes the recipients of pieces whose output retention remov
     }
     // As a store of schema 13 was, its first job's output removed then
     // (and without what schema 15 added).
-    store.db().execute("UPDATE jobs SET output = '' WHERE id = " + std::to_string(removed) +
-                       "; CREATE INDEX pieces_postcode ON pieces(postcode); DROP INDEX inputs_open;"
-                       " DROP TABLE workers; DROP TABLE duties; ALTER TABLE inputs DROP COLUMN worker;"
-                       " ALTER TABLE runs DROP COLUMN worker; PRAGMA user_version = 13");
+    store.db().execute(
+        "UPDATE jobs SET output = '' WHERE id = " + std::to_string(removed) +
+        "; CREATE INDEX pieces_postcode ON pieces(postcode); DROP INDEX inputs_open; DROP INDEX inputs_failed;"
+        " DROP TABLE workers; DROP TABLE duties; ALTER TABLE inputs DROP COLUMN worker;"
+        " ALTER TABLE runs DROP COLUMN worker; PRAGMA user_version = 13");
   }
   Store store({temp.path()});
   const auto recipient_of = [&](const std::string& id) {

@@ -22,11 +22,13 @@ std::string skip_locked(const Database& database) {
   return database.dialect() == Dialect::postgresql ? " FOR UPDATE SKIP LOCKED" : "";
 }
 
-// A unit whose worker (?1 in the statement) may take it: nobody's, its
-// own, or a worker's whose lease ran out.
+// A unit the worker ?1 of the statement may take: nobody's, its own, or a
+// worker's whose lease ran out; and only while its own lease runs (one cut
+// off takes nothing more).
 std::string free_for(const Database& database) {
-  return concat("(worker IS NULL OR worker = ?1 OR worker NOT IN (SELECT name FROM workers WHERE lease_until > ",
-                now_sql(database), "))");
+  const std::string now = now_sql(database);
+  return concat("(worker IS NULL OR worker = ?1 OR worker NOT IN (SELECT name FROM workers WHERE lease_until > ", now,
+                ")) AND EXISTS (SELECT 1 FROM workers WHERE name = ?1 AND lease_until > ", now, ")");
 }
 
 // Claims the row of `table` that `candidate` (a SELECT of its id, with ?1
@@ -43,6 +45,8 @@ std::int64_t claim_row(Store& store, const std::string& table, const std::string
   return ids.empty() ? 0 : ids.front();
 }
 
+std::string unit_table(ClaimedUnit unit) { return unit == ClaimedUnit::input ? "inputs" : "runs"; }
+
 WorkerRecord read_worker(Statement& row) {
   return {row.text(0),    row.text(1),    row.integer(2), row.text(3),        row.text(4),
           row.integer(5), row.integer(6), row.text(7),    row.integer(8) != 0};
@@ -58,7 +62,9 @@ void register_worker(Store& store, const WorkerRecord& worker, int lease_seconds
   forget.run();
   Statement insert(database, concat("INSERT INTO workers(name, host, pid, kind, started_at, heartbeat_at, lease_until)"
                                     " VALUES (?, ?, ?, ?, ?, ",
-                                    now, ", ", now, " + ?)"));
+                                    now, ", ", now,
+                                    " + ?) ON CONFLICT(name) DO UPDATE SET heartbeat_at = excluded.heartbeat_at,"
+                                    " lease_until = excluded.lease_until"));
   insert.bind(1, worker.name).bind(2, worker.host).bind(3, worker.pid).bind(4, worker.kind);
   insert.bind(5, worker.started_at).bind(6, static_cast<std::int64_t>(lease_seconds)).run();
   transaction.commit();
@@ -117,10 +123,10 @@ bool claim_run(Store& store, std::int64_t run, const std::string& worker) {
                    [&](Statement& claim) { claim.bind(1, worker).bind(2, run); }) != 0;
 }
 
-void release_run(Store& store, std::int64_t run, const std::string& worker) {
+void release_claim(Store& store, ClaimedUnit unit, std::int64_t id, const std::string& worker) {
   Transaction transaction(store.db(), Locking::rows);
-  Statement release(store.db(), "UPDATE runs SET worker = NULL WHERE id = ? AND worker = ?");
-  release.bind(1, run).bind(2, worker).run();
+  Statement release(store.db(), concat("UPDATE ", unit_table(unit), " SET worker = NULL WHERE id = ? AND worker = ?"));
+  release.bind(1, id).bind(2, worker).run();
   transaction.commit();
 }
 
@@ -143,9 +149,23 @@ void release_housekeeping(Store& store, const std::string& worker) {
   transaction.commit();
 }
 
+bool claimable(Store& store, ClaimedUnit unit, std::int64_t id, const std::string& worker) {
+  Statement query(store.db(), concat("SELECT 1 FROM ", unit_table(unit), " WHERE id = ?2 AND ", free_for(store.db())));
+  query.bind(1, worker).bind(2, id);
+  return query.step();
+}
+
+bool lease_runs(Store& store, const std::string& worker, int seconds) {
+  Database& database = store.db();
+  Statement lease(database,
+                  concat("SELECT 1 FROM workers WHERE name = ? AND lease_until >= ", now_sql(database), " + ?"));
+  lease.bind(1, worker).bind(2, static_cast<std::int64_t>(seconds));
+  return lease.step();
+}
+
 void require_claim(Store& store, ClaimedUnit unit, std::int64_t id, const std::string& worker) {
   Database& database = store.db();
-  const std::string table = unit == ClaimedUnit::input ? "inputs" : "runs";
+  const std::string table = unit_table(unit);
   // Locked until the outcome commits: no claim comes in between.
   Statement holder(database, concat("SELECT coalesce(worker, '') FROM ", table, " WHERE id = ?",
                                     database.dialect() == Dialect::postgresql ? " FOR UPDATE" : ""));

@@ -36,8 +36,8 @@ struct WorkerRecord {
   bool alive = false;  // its lease runs
 };
 
-// Records a worker starting, its lease running for `lease_seconds`;
-// workers gone for a day are forgotten.
+// Records a worker starting (or one forgotten, again), its lease running
+// for `lease_seconds`; workers gone for a day are forgotten.
 void register_worker(Store& store, const WorkerRecord& worker, int lease_seconds);
 // The heartbeat: the lease runs `lease_seconds` from now. False when the
 // worker was forgotten (it stalled for a day): it must not go on.
@@ -52,16 +52,29 @@ std::vector<WorkerRecord> list_workers(Store& store);
 // The first input in `state` (taking or taken) after `after` (by id) that
 // is free, or already `worker`'s, now claimed by `worker`.
 std::optional<InputRecord> claim_input(Store& store, const std::string& worker, InputState state, std::int64_t after);
-// Claims run `run` for `worker` when it is free or already its own.
+// Claims run `run` for `worker` when it is free or already its own. A
+// worker whose own lease ran out claims nothing.
 bool claim_run(Store& store, std::int64_t run, const std::string& worker);
-// A run done with for now (delivered, or failed and tried again later by
-// whichever worker comes first).
-void release_run(Store& store, std::int64_t run, const std::string& worker);
+
+enum class ClaimedUnit { input, run };
+// A unit `worker` is done with for now, free for whichever worker comes
+// first: a run delivered, or one whose delivery failed; an input of an
+// inbox or a run for a printer this worker's kuvert.toml does not have.
+void release_claim(Store& store, ClaimedUnit unit, std::int64_t id, const std::string& worker);
 // The store's housekeeping, for one worker at a time.
 bool claim_housekeeping(Store& store, const std::string& worker);
 void release_housekeeping(Store& store, const std::string& worker);
 
-enum class ClaimedUnit { input, run };
+// Whether `worker` may take the unit: nobody's, its own, or a dead
+// worker's.
+bool claimable(Store& store, ClaimedUnit unit, std::int64_t id, const std::string& worker);
+
+// Before work that cannot be undone (a run copied into its printer's
+// folder): whether `worker`'s lease runs `seconds` more at least, by the
+// database's clock, so that no other worker takes the unit over meanwhile
+// even if the heartbeat fails now.
+bool lease_runs(Store& store, const std::string& worker, int seconds);
+
 // Inside the transaction that records a unit's outcome: throws
 // kuvert::Error (system) unless `worker` still holds the unit, so that a
 // worker whose lease ran out records nothing of work another took over.

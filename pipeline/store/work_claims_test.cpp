@@ -20,11 +20,11 @@ WorkerRecord worker(const std::string& name) {
   return {.name = name, .host = "host-" + name, .pid = 1, .kind = "worker", .started_at = iso_time(kNow)};
 }
 
-// An input taken from an inbox and waiting to be processed, claimed by nobody.
+// An input taken from an inbox (by a worker "intake", alive or not) and
+// waiting to be processed, claimed by nobody.
 std::int64_t waiting_input(Store& store, const std::string& name) {
   const auto taking = begin_taking(store, "steuer", name, std::string(63, 'a') + name, "", kNow, "intake");
   set_input_state(store, taking.id, InputState::taken, "", kNow);
-  retire_worker(store, "intake");  // its units free, as after a clean stop
   return taking.id;
 }
 
@@ -105,9 +105,9 @@ TEST_CASE("Runs and the housekeeping are one worker's at a time", "[store][postg
 
   CHECK(claim_run(store, run, "a"));
   CHECK_FALSE(claim_run(store, run, "b"));
-  release_run(store, run, "b");  // not b's to give up
+  release_claim(store, ClaimedUnit::run, run, "b");  // not b's to give up
   CHECK_FALSE(claim_run(store, run, "b"));
-  release_run(store, run, "a");
+  release_claim(store, ClaimedUnit::run, run, "a");
   CHECK(claim_run(store, run, "b"));
 
   CHECK(claim_housekeeping(store, "a"));

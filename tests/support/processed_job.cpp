@@ -1,11 +1,13 @@
 #include "tests/support/processed_job.hpp"
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "pipeline/pdf/sha256.hpp"
 #include "pipeline/service/job_processing.hpp"
 #include "pipeline/store/job_records.hpp"
+#include "pipeline/store/work_claims.hpp"
 #include "tests/support/file_text.hpp"
 #include "tests/support/kuvert_job.hpp"
 #include "tools/sample_job/sample_job.hpp"
@@ -53,8 +55,14 @@ std::int64_t processed_job(Store& store, const ServiceConfig& config, const fs::
     started = true;
     return first || done_at == 0 ? now : done_at;
   };
+  // Claimed as the service's worker claims it before processing it.
+  register_worker(store, {.name = kTestWorker, .host = "test", .pid = 1, .kind = "serve", .started_at = iso_time(now)},
+                  3600);
+  const auto input = claim_input(store, kTestWorker, InputState::taken, taking.id - 1);
+  REQUIRE(input);
+  REQUIRE(input->id == taking.id);
   service::process_input(
-      store, config, *find_input(store, taking.id), clock, [](const std::string&) {}, running, kTestWorker);
+      store, config, *input, clock, [](const std::string&) {}, running, kTestWorker);
   for (const auto& job : list_jobs(store))
     if (job.input == taking.id) return job.id;
   return 0;

@@ -11,8 +11,9 @@
 
 namespace kuvert::test {
 
-ServiceProcess::ServiceProcess(const std::filesystem::path& config, const std::filesystem::path& log)
-    : pid_(start_process({KUVERT_BINARY, "serve", "--config", config.string()}, "/dev/null", log, log, true)),
+ServiceProcess::ServiceProcess(const std::filesystem::path& config, const std::filesystem::path& log,
+                               const std::string& command)
+    : pid_(start_process({KUVERT_BINARY, command, "--config", config.string()}, "/dev/null", log, log, true)),
       log_(log) {}
 
 ServiceProcess::~ServiceProcess() { kill(); }

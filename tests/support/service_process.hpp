@@ -1,6 +1,7 @@
 #pragma once
-// `kuvert serve` as a child process for end-to-end tests, with its log in a
-// file; stopped (SIGTERM) or killed (SIGKILL) at will, killed at the end.
+// `kuvert serve` (or `kuvert worker`) as a child process for end-to-end
+// tests, with its log in a file; stopped (SIGTERM) or killed (SIGKILL) at
+// will, killed at the end.
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -10,17 +11,19 @@ namespace kuvert::test {
 
 class ServiceProcess {
  public:
-  ServiceProcess(const std::filesystem::path& config, const std::filesystem::path& log);
+  ServiceProcess(const std::filesystem::path& config, const std::filesystem::path& log,
+                 const std::string& command = "serve");
   ~ServiceProcess();
   ServiceProcess(const ServiceProcess&) = delete;
   ServiceProcess& operator=(const ServiceProcess&) = delete;
 
-  int stop();   // SIGTERM; returns the exit status
+  int stop();  // SIGTERM; returns the exit status
   // The exit status once it ends by itself within `timeout`; -1 if it
   // does not (it is then killed).
   int wait(std::chrono::milliseconds timeout);
   void kill();  // SIGKILL, as a crash would
   std::string log() const;
+  int pid() const { return pid_; }
 
  private:
   int pid_ = -1;

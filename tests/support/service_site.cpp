@@ -18,8 +18,11 @@ namespace fs = std::filesystem;
 using namespace kuvert::store;
 using namespace std::chrono_literals;
 
-ServiceSite::ServiceSite(const std::string& printer_settings) {
-  std::ofstream(config()) << "[store]\nfolder = \"store\"\n[console]\nlisten = \"127.0.0.1:0\"\n"
+ServiceSite::ServiceSite(const std::string& printer_settings, const std::string& store_url, int lease_seconds)
+    : store_url_(store_url) {
+  std::ofstream(config()) << "[store]\nfolder = \"store\"\nlease_seconds = " << lease_seconds << "\n"
+                          << (store_url.empty() ? "" : "url = \"" + store_url + "\"\n")
+                          << "[console]\nlisten = \"127.0.0.1:0\"\n"
                           << "[production]\nlayouts = \"" << (source_dir() / "layouts").string() << "\"\nfonts = \""
                           << (source_dir() / "fonts").string() << "\"\n"
                           << R"(
@@ -64,11 +67,11 @@ stable_checks = 2
   for (const char* inbox : {"steuer", "sofort", "post", "bezuege"}) fs::create_directories(inbox_folder(inbox));
 }
 
-std::unique_ptr<ServiceProcess> ServiceSite::start() const {
-  return std::make_unique<ServiceProcess>(config(), temp_.path() / "serve.log");
+std::unique_ptr<ServiceProcess> ServiceSite::start(const std::string& command, const std::string& log_name) const {
+  return std::make_unique<ServiceProcess>(config(), temp_.path() / log_name, command);
 }
 
-std::string ServiceSite::log() const { return read_file(temp_.path() / "serve.log"); }
+std::string ServiceSite::log(const std::string& log_name) const { return read_file(temp_.path() / log_name); }
 
 fs::path ServiceSite::drop_job(const std::string& inbox, const std::string& name, std::size_t documents, bool sensitive,
                                const std::string& inserter) const {

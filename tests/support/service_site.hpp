@@ -21,7 +21,10 @@ namespace kuvert::test {
 class ServiceSite {
  public:
   // `printer_settings`: further keys of its [[printer]] (reconciliation).
-  explicit ServiceSite(const std::string& printer_settings = {});
+  // `store_url`: the store's database in PostgreSQL, shared by the
+  // processes started here, whose leases run `lease_seconds`.
+  explicit ServiceSite(const std::string& printer_settings = {}, const std::string& store_url = {},
+                       int lease_seconds = 30);
 
   std::filesystem::path config() const { return temp_.path() / "kuvert.toml"; }
   std::filesystem::path inbox_folder(const std::string& name) const { return temp_.path() / "eingang" / name; }
@@ -29,9 +32,12 @@ class ServiceSite {
   std::filesystem::path results() const { return temp_.path() / "drucker-ergebnisse"; }
   std::filesystem::path return_folder() const { return temp_.path() / "rueckgabe"; }
   std::filesystem::path staging() const { return temp_.path() / "staging"; }
-  store::Store store() const { return store::Store({temp_.path() / "store"}); }
-  std::unique_ptr<ServiceProcess> start() const;
-  std::string log() const;
+  store::Store store() const { return store::Store({temp_.path() / "store", true, store_url_}); }
+  // `kuvert serve`, or `kuvert worker` (`command`), logging to `log_name`
+  // in the site.
+  std::unique_ptr<ServiceProcess> start(const std::string& command = "serve",
+                                        const std::string& log_name = "serve.log") const;
+  std::string log(const std::string& log_name = "serve.log") const;
 
   // A job folder of `documents` one-page letters made elsewhere and moved
   // in at once, as a specialist application should deliver; `inserter`
@@ -49,6 +55,7 @@ class ServiceSite {
 
  private:
   TempFolder temp_;
+  std::string store_url_;
 };
 
 std::int64_t now();

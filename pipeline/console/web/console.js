@@ -344,6 +344,13 @@ async function overviewPage() {
     el("h2", { text: t("overview.inboxes") }),
     table([t("col.inbox"), t("col.kind"), t("col.client"), t("col.folder"), numeric("col.waiting"), numeric("col.refused")],
           data.inboxes.map((i) => [i.name, term("kind", i.kind), i.client, i.folder, i.waiting, i.refused])),
+    // Every process at work on the store, on whichever host; one whose
+    // lease ran out was killed or cut off, and its work passes to the others.
+    el("h2", { text: t("overview.workers") }),
+    table([t("col.host"), t("col.kind"), t("col.doing"), t("col.heartbeat")],
+          (data.workers || []).map((w) => [`${w.host} (${w.pid})`, term("worker_kind", w.kind),
+                                           w.alive ? (w.doing || t("overview.idle")) : t("overview.lease_lost"),
+                                           when(w.heartbeat)])),
     counts(t("overview.runs"), "run_state", data.runs), counts(t("overview.jobs"), "job_state", data.jobs),
     counts(t("overview.inputs"), "input_state", data.inputs));
 }

@@ -54,6 +54,10 @@
   "overview.produced_pieces": "Sendungen erzeugt", "overview.scanned_pages": "Seiten gescannt",
   "overview.inboxes": "Eingänge", "overview.runs": "Läufe", "overview.jobs": "Aufträge",
   "overview.inputs": "Eingaben",
+  "overview.workers": "Arbeitsprozesse", "overview.idle": "wartet auf Arbeit",
+  "overview.lease_lost": "ohne Lebenszeichen: seine Arbeit übernehmen die anderen",
+  "worker_kind.serve": "Dienst (Eingänge, Konsole)", "worker_kind.worker": "Worker",
+  "col.host": "Rechner", "col.doing": "Arbeitet an", "col.heartbeat": "Letztes Lebenszeichen",
 
   "col.run": "Lauf", "col.job": "Auftrag", "col.name": "Name", "col.why": "Grund", "col.inbox": "Eingang",
   "col.kind": "Art", "col.client": "Mandant", "col.folder": "Ordner", "col.waiting": "Wartend",

@@ -50,6 +50,10 @@
   "overview.printed_pages": "pages printed {date}", "overview.produced_pages": "pages produced",
   "overview.produced_pieces": "mail pieces produced", "overview.scanned_pages": "pages scanned",
   "overview.inboxes": "Inboxes", "overview.runs": "Runs", "overview.jobs": "Jobs", "overview.inputs": "Inputs",
+  "overview.workers": "Workers", "overview.idle": "waiting for work",
+  "overview.lease_lost": "no heartbeat: the others take over its work",
+  "worker_kind.serve": "service (inboxes, console)", "worker_kind.worker": "worker",
+  "col.host": "Host", "col.doing": "Working on", "col.heartbeat": "Last heartbeat",
 
   "col.run": "Run", "col.job": "Job", "col.name": "Name", "col.why": "Why", "col.inbox": "Inbox", "col.kind": "Kind",
   "col.client": "Client", "col.folder": "Folder", "col.waiting": "Waiting", "col.refused": "Refused",
