@@ -194,14 +194,19 @@ void Service::keep_house(Store& store, std::int64_t& next_retention) {
   bool claimed = false;
   guarded(log_, "housekeeping", [&] { claimed = !halt_work_ && claim_housekeeping(store, worker); });
   if (!claimed) return;  // another worker's turn
-  guarded(log_, "inputs left half taken", [&] { recover_takings(store, config_, clock_(), worker); });
-  guarded(log_, "failed inputs", [&] { recover_failed_inputs(store, config_, log_, worker); });
+  // Each step only while the lease runs: once it is lost, another worker
+  // may keep house.
+  const auto step = [&](const std::string& what, const std::function<void()>& work) {
+    if (!halt_work_) guarded(log_, what, work);
+  };
+  step("inputs left half taken", [&] { recover_takings(store, config_, clock_(), worker); });
+  step("failed inputs", [&] { recover_failed_inputs(store, config_, log_, worker); });
   if (steady_ms() >= next_retention) {
-    guarded(log_, "retention", [&] { apply_retention(store, config_, clock_(), log_); });
+    step("retention", [&] { apply_retention(store, config_, clock_(), log_); });
     next_retention = steady_ms() + 60 * 60 * 1000;  // hourly
   }
-  guarded(log_, "reprints", [&] { reprint_reconciled(store); });
-  return_closed_jobs(store);
+  step("reprints", [&] { reprint_reconciled(store); });
+  step("posting records", [&] { return_closed_jobs(store); });
   guarded(log_, "housekeeping", [&] { release_housekeeping(store, worker); });
 }
 
