@@ -72,7 +72,14 @@ Service::Service(ServiceConfig config, ServiceLog log, Clock clock, ServiceRole 
       notification_rules_(load_notification_rules(config_.layouts)),
       log_(std::move(log)),
       clock_(std::move(clock)),
-      role_(role) {}
+      role_(role) {
+  // The folders are there as soon as the service is: before its console
+  // says where it listens, so a client may drop a job at once.
+  std::error_code error;
+  for (const auto& printer : config_.printers) fs::create_directories(printer.folder, error);
+  if (role_ == ServiceRole::serve)
+    for (const auto& inbox : config_.inboxes) fs::create_directories(inbox.folder, error);
+}
 
 StoreOptions Service::store_options() const { return {config_.store, config_.wal, config_.store_url}; }
 
@@ -226,16 +233,10 @@ void Service::run() {
                                  }},
                             log_);
   heartbeat_ = &heartbeat;
-  for (const auto& printer : config_.printers) {
-    std::error_code error;
-    fs::create_directories(printer.folder, error);
-  }
   std::vector<CompletenessCheck> checks;
   std::vector<std::int64_t> next_poll;
   if (role_ == ServiceRole::serve) {
     for (const auto& inbox : config_.inboxes) {
-      std::error_code error;
-      fs::create_directories(inbox.folder, error);
       if (!events_.watch(inbox.folder)) log_("inbox " + inbox.name + ": no change events, polling only");
       checks.emplace_back(inbox.stable_checks, interval_ms(inbox), inbox.kind == InboxKind::job);
       next_poll.push_back(steady_ms());

@@ -46,6 +46,7 @@ enum class ServiceRole { serve, worker };
 
 class Service {
  public:
+  // Makes the printer folders (and the inbox folders, for kuvert serve).
   Service(ServiceConfig config, ServiceLog log, Clock clock = system_seconds, ServiceRole role = ServiceRole::serve);
 
   // Works as one worker of the store (store/work_claims.hpp), finishing
