@@ -83,10 +83,8 @@ Intake take_entry(Store& store, const Inbox& inbox, const std::string& name, std
   try {
     // Only while this worker holds the taking: one whose lease ran out
     // meanwhile may find it forgotten by another (recover_takings).
-    Transaction transaction(store.db());
-    require_claim(store, ClaimedUnit::input, taking.id, worker);
-    set_input_state(store, taking.id, InputState::taken, inbox.name + "/" + name, now);
-    transaction.commit();
+    as_holder(store, ClaimedUnit::input, taking.id, worker,
+              [&] { set_input_state(store, taking.id, InputState::taken, inbox.name + "/" + name, now); });
   } catch (...) {
     std::error_code error;
     fs::rename(place, entry, error);  // back into the inbox, taken again later

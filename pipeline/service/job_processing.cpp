@@ -210,22 +210,12 @@ FailedJobIdentity identity_of(const Inbox& inbox, const InputRecord& input) {
   return {read.job, read.client};
 }
 
-// Records the outcome of `input`'s job while `worker` still holds the
-// input: a worker whose lease ran out (cut off, stalled) records nothing of
-// a job another worker took over.
-template <typename Record>
-void as_holder(Store& store, const InputRecord& input, const std::string& worker, Record record) {
-  Transaction transaction(store.db());
-  require_claim(store, ClaimedUnit::input, input.id, worker);
-  record();
-  transaction.commit();
-}
-
 // The job failed: recorded, and its input goes to error/ with the reasons
 // (after a crash in between, recover_failed_inputs moves it).
 void fail(Store& store, const Inbox& inbox, const InputRecord& input, std::int64_t job,
           const std::vector<std::string>& reasons, std::int64_t now, const ServiceLog& log, const std::string& worker) {
-  as_holder(store, input, worker, [&] { fail_job(store, job, json_lines(reasons), now, identity_of(inbox, input)); });
+  as_holder(store, ClaimedUnit::input, input.id, worker,
+            [&] { fail_job(store, job, json_lines(reasons), now, identity_of(inbox, input)); });
   send_to_error_folder(store, inbox, input, joined(reasons), log);
 }
 
@@ -274,7 +264,8 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
       log(label + ": " + counted(written.size() / 2, "document", "documents") + " handed over to " +
           inbox->handover.string());
     }
-    as_holder(store, input, worker, [&] { finish_job(store, job.id, result, inbox->printer, clock()); });
+    as_holder(store, ClaimedUnit::input, input.id, worker,
+              [&] { finish_job(store, job.id, result, inbox->printer, clock()); });
     const std::string outcome =
         job.kind == JobKind::scan
             ? counted(result.documents, "document", "documents") + " archived in " + output.string()
@@ -291,7 +282,8 @@ void abandon_input(Store& store, const ServiceConfig& config, const InputRecord&
   const Inbox* inbox = inbox_named(config, input.inbox);
   if (!inbox) return;
   if (inbox->kind == InboxKind::results) {
-    as_holder(store, input, worker, [&] { set_input_state(store, input.id, InputState::failed, reason, now); });
+    as_holder(store, ClaimedUnit::input, input.id, worker,
+              [&] { set_input_state(store, input.id, InputState::failed, reason, now); });
     return send_to_error_folder(store, *inbox, input, reason, log);
   }
   fail(store, *inbox, input, job_for(store, *inbox, input, now).id, {reason}, now, log, worker);

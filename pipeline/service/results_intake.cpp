@@ -154,10 +154,8 @@ void process_results_input(Store& store, const ServiceConfig& config, const Inbo
   const std::string label = input_label(input);
   // Recorded only while `worker` holds the input (work_claims.hpp).
   const auto settle = [&](InputState state, const std::string& reason) {
-    Transaction transaction(store.db());
-    require_claim(store, ClaimedUnit::input, input.id, worker);
-    set_input_state(store, input.id, state, reason, now);
-    transaction.commit();
+    as_holder(store, ClaimedUnit::input, input.id, worker,
+              [&] { set_input_state(store, input.id, state, reason, now); });
   };
   try {
     const auto applied = apply_results_file(store, config.printers, {.printer = inbox.printer, .user = "kuvert"},

@@ -108,18 +108,6 @@ void copy_run_files(const RunRecord& run, const Printer& printer, const ServiceC
   sync_folder(printer.folder);
 }
 
-// Records what became of `run` while `worker` still holds it: a worker
-// whose lease ran out (cut off, stalled) records nothing of a delivery
-// another worker took over.
-template <typename Record>
-auto as_holder(Store& store, const RunRecord& run, const std::string& worker, Record record) {
-  Transaction transaction(store.db());
-  require_claim(store, ClaimedUnit::run, run.id, worker);
-  const auto recorded = record();
-  transaction.commit();
-  return recorded;
-}
-
 // Delivers one run; returns false when a hold or cancel came first.
 bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, const ServiceConfig& config,
                  std::int64_t now, const std::string& worker) {
@@ -134,13 +122,14 @@ bool deliver_run(Store& store, const RunRecord& run, const Printer& printer, con
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0640);
     if (fd < 0) copy_failure(temporary, "cannot create in the printer folder: " + last_error());
     ::close(fd);
-    if (!run.delivering && !as_holder(store, run, worker, [&] { return begin_delivery(store, run.id); })) {
+    if (!run.delivering &&
+        !as_holder(store, ClaimedUnit::run, run.id, worker, [&] { return begin_delivery(store, run.id); })) {
       fs::remove(temporary, error);
       return false;
     }
     copy_run_files(run, printer, config);
   }
-  return as_holder(store, run, worker, [&] {
+  return as_holder(store, ClaimedUnit::run, run.id, worker, [&] {
     act_on_run(store, run.id, RunAction::deliver, {"kuvert", Role::viewer, true}, now);
     return true;
   });
@@ -237,7 +226,7 @@ int deliver_ready_runs(Store& store, const ServiceConfig& config, std::int64_t n
       if (run.redeliver.empty()) return false;
       return try_delivery(store, config, run, log, " again (" + run.redeliver + ")", [&](const Printer& printer) {
         copy_run_files(run, printer, config);
-        return as_holder(store, run, worker, [&] {
+        return as_holder(store, ClaimedUnit::run, run.id, worker, [&] {
           finish_redelivery(store, run, delivered_name(run), now);
           return true;
         });

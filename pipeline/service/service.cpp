@@ -196,7 +196,7 @@ void Service::return_closed_jobs(Store& store) {
             [&] { return_posting_records(store, inbox, notification_rules_, clock_(), log_); });
 }
 
-void Service::keep_house(Store& store, std::int64_t& next_retention) {
+void Service::keep_house(Store& store) {
   const std::string& worker = heartbeat_->name();
   bool claimed = false;
   guarded(log_, "housekeeping", [&] { claimed = !halt_work_ && claim_housekeeping(store, worker); });
@@ -206,11 +206,16 @@ void Service::keep_house(Store& store, std::int64_t& next_retention) {
   const auto step = [&](const std::string& what, const std::function<void()>& work) {
     if (!halt_work_) guarded(log_, what, work);
   };
-  step("inputs left half taken", [&] { recover_takings(store, config_, clock_(), worker); });
-  step("failed inputs", [&] { recover_failed_inputs(store, config_, log_, worker); });
-  if (steady_ms() >= next_retention) {
+  // What dead workers left (and this one's own past, at its start): looked
+  // for once a minute, not at every turn of the loop.
+  if (steady_ms() >= next_recovery_ms_) {
+    step("inputs left half taken", [&] { recover_takings(store, config_, clock_(), worker); });
+    step("failed inputs", [&] { recover_failed_inputs(store, config_, log_, worker); });
+    next_recovery_ms_ = steady_ms() + 60 * 1000;
+  }
+  if (steady_ms() >= next_retention_ms_) {
     step("retention", [&] { apply_retention(store, config_, clock_(), log_); });
-    next_retention = steady_ms() + 60 * 60 * 1000;  // hourly
+    next_retention_ms_ = steady_ms() + 60 * 60 * 1000;  // hourly
   }
   step("reprints", [&] { reprint_reconciled(store); });
   step("posting records", [&] { return_closed_jobs(store); });
@@ -252,9 +257,8 @@ void Service::run() {
   // The delivery thread ends with the loop, however the loop ends.
   try {
     bool event = false;
-    std::int64_t next_retention = steady_ms();
     while (!stopping_) {
-      keep_house(store, next_retention);
+      keep_house(store);
       if (!halt_work_) take_complete_entries(store, checks, next_poll, event);
       process_taken(store);
       if (stopping_) break;

@@ -66,7 +66,7 @@ class Service {
   void process_taken(store::Store& store);
   // What one worker at a time does: inputs dead workers left, retention,
   // reprints, posting records.
-  void keep_house(store::Store& store, std::int64_t& next_retention);
+  void keep_house(store::Store& store);
   void reprint_reconciled(store::Store& store);
   void return_closed_jobs(store::Store& store);
   // Runs `step` for `id`; a failure is logged and tried again at the next
@@ -84,6 +84,8 @@ class Service {
   static constexpr int kAttempts = 3;
   std::map<std::int64_t, int> failed_attempts_;  // by input, this run of the service
   std::map<std::int64_t, int> failed_reprints_;  // by run, likewise
+  std::int64_t next_recovery_ms_ = 0;            // steady clock; 0: at the first turn
+  std::int64_t next_retention_ms_ = 0;
   std::atomic<bool> stopping_{false};
   std::atomic<bool> lease_lost_{false};
   // The work at hand stops: the service stops, or its lease was lost.

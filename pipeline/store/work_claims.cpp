@@ -45,6 +45,18 @@ std::int64_t claim_row(Store& store, const std::string& table, const std::string
   return ids.empty() ? 0 : ids.front();
 }
 
+// One statement of the workers' bookkeeping, in a transaction of its own
+// that locks only the rows it changes; how many it changed.
+int change_rows(Store& store, const std::string& sql, const std::function<void(Statement&)>& bind) {
+  Transaction transaction(store.db(), Locking::rows);
+  Statement change(store.db(), sql);
+  bind(change);
+  change.run();
+  const int changed = store.db().changes();
+  transaction.commit();
+  return changed;
+}
+
 std::string unit_table(ClaimedUnit unit) { return unit == ClaimedUnit::input ? "inputs" : "runs"; }
 
 WorkerRecord read_worker(Statement& row) {
@@ -71,22 +83,18 @@ void register_worker(Store& store, const WorkerRecord& worker, int lease_seconds
 }
 
 bool renew_lease(Store& store, const std::string& worker, int lease_seconds, const std::string& doing) {
-  Database& database = store.db();
-  const std::string now = now_sql(database);
-  Transaction transaction(database, Locking::rows);
-  Statement renew(database, concat("UPDATE workers SET heartbeat_at = ", now, ", lease_until = ", now,
-                                   " + ?, doing = ? WHERE name = ?"));
-  renew.bind(1, static_cast<std::int64_t>(lease_seconds)).bind(2, doing).bind(3, worker).run();
-  const bool known = database.changes() == 1;
-  transaction.commit();
-  return known;
+  const std::string now = now_sql(store.db());
+  return change_rows(store,
+                     concat("UPDATE workers SET heartbeat_at = ", now, ", lease_until = ", now,
+                            " + ?, doing = ? WHERE name = ?"),
+                     [&](Statement& renew) {
+                       renew.bind(1, static_cast<std::int64_t>(lease_seconds)).bind(2, doing).bind(3, worker);
+                     }) == 1;
 }
 
 void expire_lease(Store& store, const std::string& worker) {
-  Transaction transaction(store.db(), Locking::rows);
-  Statement expire(store.db(), "UPDATE workers SET lease_until = 0 WHERE name = ?");
-  expire.bind(1, worker).run();
-  transaction.commit();
+  change_rows(store, "UPDATE workers SET lease_until = 0 WHERE name = ?",
+              [&](Statement& expire) { expire.bind(1, worker); });
 }
 
 void retire_worker(Store& store, const std::string& worker) {
@@ -124,29 +132,21 @@ bool claim_run(Store& store, std::int64_t run, const std::string& worker) {
 }
 
 void release_claim(Store& store, ClaimedUnit unit, std::int64_t id, const std::string& worker) {
-  Transaction transaction(store.db(), Locking::rows);
-  Statement release(store.db(), concat("UPDATE ", unit_table(unit), " SET worker = NULL WHERE id = ? AND worker = ?"));
-  release.bind(1, id).bind(2, worker).run();
-  transaction.commit();
+  change_rows(store, concat("UPDATE ", unit_table(unit), " SET worker = NULL WHERE id = ? AND worker = ?"),
+              [&](Statement& release) { release.bind(1, id).bind(2, worker); });
 }
 
 bool claim_housekeeping(Store& store, const std::string& worker) {
-  Database& database = store.db();
-  Transaction transaction(database, Locking::rows);
-  Statement claim(database, concat("UPDATE duties SET worker = ?1 WHERE name = (SELECT name FROM duties WHERE name ="
-                                   " 'housekeeping' AND ",
-                                   free_for(database), skip_locked(database), ")"));
-  claim.bind(1, worker).run();
-  const bool claimed = database.changes() == 1;
-  transaction.commit();
-  return claimed;
+  return change_rows(store,
+                     concat("UPDATE duties SET worker = ?1 WHERE name = (SELECT name FROM duties WHERE name ="
+                            " 'housekeeping' AND ",
+                            free_for(store.db()), skip_locked(store.db()), ")"),
+                     [&](Statement& claim) { claim.bind(1, worker); }) == 1;
 }
 
 void release_housekeeping(Store& store, const std::string& worker) {
-  Transaction transaction(store.db(), Locking::rows);
-  Statement release(store.db(), "UPDATE duties SET worker = NULL WHERE name = 'housekeeping' AND worker = ?");
-  release.bind(1, worker).run();
-  transaction.commit();
+  change_rows(store, "UPDATE duties SET worker = NULL WHERE name = 'housekeeping' AND worker = ?",
+              [&](Statement& release) { release.bind(1, worker); });
 }
 
 bool claimable(Store& store, ClaimedUnit unit, std::int64_t id, const std::string& worker) {

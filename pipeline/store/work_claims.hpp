@@ -18,6 +18,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "pipeline/store/job_records.hpp"
@@ -79,6 +80,23 @@ bool lease_runs(Store& store, const std::string& worker, int seconds);
 // kuvert::Error (system) unless `worker` still holds the unit, so that a
 // worker whose lease ran out records nothing of work another took over.
 void require_claim(Store& store, ClaimedUnit unit, std::int64_t id, const std::string& worker);
+
+// Records what became of a unit (`record`, whose result it returns) in one
+// transaction with require_claim: a worker whose lease ran out (cut off,
+// stalled) records nothing of work another worker took over.
+template <typename Record>
+auto as_holder(Store& store, ClaimedUnit unit, std::int64_t id, const std::string& worker, Record record) {
+  Transaction transaction(store.db());
+  require_claim(store, unit, id, worker);
+  if constexpr (std::is_void_v<decltype(record())>) {
+    record();
+    transaction.commit();
+  } else {
+    auto recorded = record();
+    transaction.commit();
+    return recorded;
+  }
+}
 
 // Wakes the idle workers of the store (PostgreSQL's NOTIFY, sent when the
 // transaction commits): new work is there (an input taken, a run released).

@@ -28,6 +28,18 @@ std::int64_t waiting_input(Store& store, const std::string& name) {
   return taking.id;
 }
 
+// A store, SQLite or PostgreSQL, and two workers of it, "a" and "b",
+// both alive.
+struct TwoWorkers {
+  kuvert::test::TempFolder temp;
+  kuvert::test::StoreUnderTest under;
+  Store store;
+  explicit TwoWorkers(StoreKind kind) : under(kind, temp.path()), store(under.options()) {
+    register_worker(store, worker("a"), 60);
+    register_worker(store, worker("b"), 60);
+  }
+};
+
 std::string refusal_of(Store& store, std::int64_t input, const std::string& worker) {
   try {
     Transaction transaction(store.db());
@@ -41,11 +53,8 @@ std::string refusal_of(Store& store, std::int64_t input, const std::string& work
 }  // namespace
 
 TEST_CASE("An input is claimed by one worker while its lease runs, then by another", "[store][postgres]") {
-  kuvert::test::TempFolder temp;
-  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
-  Store store(under.options());
-  register_worker(store, worker("a"), 60);
-  register_worker(store, worker("b"), 60);
+  TwoWorkers two(GENERATE(StoreKind::sqlite, StoreKind::postgresql));
+  Store& store = two.store;
   const std::int64_t first = waiting_input(store, "1");
   const std::int64_t second = waiting_input(store, "2");
 
@@ -72,11 +81,8 @@ TEST_CASE("An input is claimed by one worker while its lease runs, then by anoth
 }
 
 TEST_CASE("A worker that stops frees its units at once, and its heartbeat says what it does", "[store][postgres]") {
-  kuvert::test::TempFolder temp;
-  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
-  Store store(under.options());
-  register_worker(store, worker("a"), 60);
-  register_worker(store, worker("b"), 60);
+  TwoWorkers two(GENERATE(StoreKind::sqlite, StoreKind::postgresql));
+  Store& store = two.store;
   const std::int64_t input = waiting_input(store, "1");
   REQUIRE(claim_input(store, "a", InputState::taken, 0));
   CHECK(renew_lease(store, "a", 60, "input 1 (steuer/1)"));
@@ -93,11 +99,8 @@ TEST_CASE("A worker that stops frees its units at once, and its heartbeat says w
 }
 
 TEST_CASE("Runs and the housekeeping are one worker's at a time", "[store][postgres]") {
-  kuvert::test::TempFolder temp;
-  const kuvert::test::StoreUnderTest under(GENERATE(StoreKind::sqlite, StoreKind::postgresql), temp.path());
-  Store store(under.options());
-  register_worker(store, worker("a"), 60);
-  register_worker(store, worker("b"), 60);
+  TwoWorkers two(GENERATE(StoreKind::sqlite, StoreKind::postgresql));
+  Store& store = two.store;
   const std::int64_t input = waiting_input(store, "1");
   const auto job = start_job(store, input, JobKind::job, "steuer", "1", "musterstadt", "/srv/jobs/1", kNow);
   finish_job(store, job, {"grundsteuer", 1, 1, 1, {{"R0001", "R0001.pdf", 1, 1, 1, false}}}, "drucker-1", kNow);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "pipeline/service/run_delivery.hpp"
 #include "pipeline/store/audit_trail.hpp"
@@ -145,6 +146,21 @@ std::size_t audit_count(Store& store, const std::string& action) {
   AuditFilter filter;
   filter.action = action;
   return read_audit(store, filter).size();
+}
+
+void check_jobs_done_once(const ServiceSite& site, std::size_t count) {
+  std::set<std::string> names;
+  for (const auto& job : site.jobs()) {
+    CHECK(job.state == JobState::done);
+    names.insert(job.name);
+  }
+  CHECK(names.size() == count);
+  CHECK(site.jobs().size() == count);
+  CHECK(site.runs().size() == count);
+  CHECK(site.inputs(InputState::failed).empty());
+  CHECK(site.inputs(InputState::duplicate).empty());
+  for (const auto& entry : fs::directory_iterator(site.store().jobs_folder()))
+    CHECK(entry.path().filename().string().rfind("input-", 0) == 0);
 }
 
 }  // namespace kuvert::test

@@ -74,4 +74,9 @@ std::string delivered_stem(const store::RunRecord& run);
 
 std::size_t audit_count(store::Store& store, const std::string& action);
 
+// After a crash or a kill: `count` jobs of as many names, each done with its
+// run, nothing failed or refused as a duplicate, and no job's working
+// folder left behind.
+void check_jobs_done_once(const ServiceSite& site, std::size_t count);
+
 }  // namespace kuvert::test
