@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -73,28 +74,37 @@ bool line_with(const std::string& log, const std::string& first, const std::stri
   return false;
 }
 
-// Waits for a process from `first` on to be at work on an input of the
-// inbox `inbox_part` names ("(steuer/"), as the workers table says, and
-// kills it (SIGKILL, as a power cut would). Returns which, and its work.
-std::pair<std::size_t, std::string> kill_one_at_work(const ServiceSite& site, ThreeWorkers& workers, std::size_t first,
-                                                     const std::string& inbox_part) {
+// Waits for a live process to be at work on what `wanted` accepts (the
+// workers table's `doing`, "input 7 (post/stapel.pdf): part 2"), as the
+// workers table says, and kills it (SIGKILL, as a power cut would).
+// Returns which, and its work.
+std::pair<std::size_t, std::string> kill_one_doing(const ServiceSite& site, ThreeWorkers& workers,
+                                                   const std::function<bool(std::size_t, const std::string&)>& wanted) {
   std::pair<std::size_t, std::string> found;
   const bool caught = wait_until(
       [&] {
         auto store = site.store();
         for (const auto& worker : list_workers(store))
-          for (std::size_t i = first; i < workers.processes.size(); ++i)
-            if (worker.pid == workers.processes[i]->pid() && worker.doing.starts_with("input ") &&
-                worker.doing.find(inbox_part) != std::string::npos) {
+          for (std::size_t i = 0; i < workers.processes.size(); ++i)
+            if (worker.alive && worker.pid == workers.processes[i]->pid() && wanted(i, worker.doing)) {
               found = {i, worker.doing};
               return true;
             }
         return false;
       },
       60s);
-  if (!caught) FAIL("no worker at work on an input " << inbox_part << "...)\n" << site.log(kLogs[0]));
+  if (!caught) FAIL("no worker at the work wanted\n" << site.log(kLogs[0]));
   workers.processes[found.first]->kill();
   return found;
+}
+
+// The same for a process from `first` on at work on an input of the inbox
+// `inbox_part` names ("(steuer/").
+std::pair<std::size_t, std::string> kill_one_at_work(const ServiceSite& site, ThreeWorkers& workers, std::size_t first,
+                                                     const std::string& inbox_part) {
+  return kill_one_doing(site, workers, [&](std::size_t i, const std::string& doing) {
+    return i >= first && doing.starts_with("input ") && doing.find(inbox_part) != std::string::npos;
+  });
 }
 
 // Every job done, once, and its input's entry gone from the inbox.
@@ -263,6 +273,76 @@ TEST_CASE("A process killed mid-scan loses the batch to another worker, which ar
   std::size_t archived = 0;
   for (const auto& name : kLogs) archived += line_with(site.log(name), "(post/", " archived in ") ? 1 : 0;
   CHECK(archived == 1);
+}
+
+TEST_CASE("A scan batch read in parts by three workers is archived as by one worker though two are killed",
+          "[service][slow][postgres]") {
+  const PostgresScratch database;
+  const ServiceSite site({}, database.url(), 3, "scan_part_pages = 2\n");
+  kuvert::sample::SampleBatchOptions options;
+  options.documents = 4;
+  options.pages = 2;
+  options.fonts = kuvert::test::source_dir() / "fonts";
+  fs::create_directories(site.staging());
+  kuvert::sample::write_sample_batch(site.staging() / "stapel.pdf", options);
+  ThreeWorkers workers(site);
+  fs::rename(site.staging() / "stapel.pdf", site.inbox_folder("post") / "stapel.pdf");
+  // Whoever reads a part for the batch's worker is killed, then the
+  // batch's worker: the last one left takes the batch over with the parts
+  // read, reads the rest and assembles it.
+  const auto [killed, doing] = kill_one_at_work(site, workers, 0, "): part ");
+  INFO("killed " << kLogs[killed] << " at work on " << doing);
+  const auto [holder, holding] =
+      kill_one_doing(site, workers, [killed = killed](std::size_t i, const std::string& what) {
+        return i != killed && what.starts_with("input ") && what.find("): part ") == std::string::npos;
+      });
+  INFO("then " << kLogs[holder] << " at work on " << holding);
+  REQUIRE(wait_until([&] { return site.inputs(InputState::done).size() == 1; }, 240s));
+  for (std::size_t i = 0; i < workers.processes.size(); ++i)
+    if (i != killed && i != holder) CHECK(workers.processes[i]->stop() == 0);
+  const auto jobs = site.jobs();
+  REQUIRE(jobs.size() == 1);
+  CHECK(jobs[0].state == JobState::done);
+  CHECK(jobs[0].documents == 4);
+  CHECK_FALSE(line_with(site.log(kLogs[holder]), "(post/", " archived in "));
+  // A worker other than the batch's own was reading a part when it was
+  // killed; that part was read by another, once. No part is left.
+  std::size_t read_again = 0;
+  for (std::size_t i = 0; i < kLogs.size(); ++i)
+    read_again += lines_with(site.log(kLogs[i]), doing + " read\n") * (i == killed ? 100 : 1);
+  CHECK(read_again == 1);
+  CHECK(lines_with(site.log(kLogs[3 - killed - holder]), "(post/stapel.pdf): read in ") >= 1);
+  CHECK_FALSE(fs::exists(jobs[0].output + ".parts"));
+  {
+    auto store = site.store();
+    Statement parts(store.db(), "SELECT count(*) FROM scan_parts");
+    CHECK(parts.first([](Statement& row) { return row.integer(0); }) == 0);
+  }
+
+  // One worker's `kuvert scan` of the same input, named and dated alike,
+  // archives the same documents: every index record (its PDF's checksum
+  // with it), and the summary, byte for byte.
+  const fs::path output = jobs[0].output;
+  const auto summary = nlohmann::json::parse(kuvert::test::read_file(output / "summary.json"));
+  const auto input = site.inputs(InputState::done).front();
+  REQUIRE(fs::exists(input.place));
+  const fs::path alone = site.staging() / "alone";
+  const auto scanned = kuvert::test::run_process({KUVERT_BINARY, "scan", input.place, "-o", alone.string(), "--name",
+                                                  summary["batch"].get<std::string>(), "--created",
+                                                  summary["created"].get<std::string>(), "--layouts",
+                                                  (kuvert::test::source_dir() / "layouts").string()});
+  INFO(scanned.out + scanned.err);
+  REQUIRE(scanned.exit_code == 0);
+  CHECK(kuvert::test::read_file(alone / "summary.json") == kuvert::test::read_file(output / "summary.json"));
+  REQUIRE(summary["documents"].size() == 4);
+  for (const auto& document : summary["documents"]) {
+    const std::string index = document["index"];
+    INFO(index);
+    CHECK(kuvert::test::read_file(alone / index) == kuvert::test::read_file(output / index));
+    const std::string pdf = document["file"];
+    CHECK(kuvert::test::run_process({"pdftotext", (alone / pdf).string(), "-"}).out ==
+          kuvert::test::run_process({"pdftotext", (output / pdf).string(), "-"}).out);
+  }
 }
 
 TEST_CASE("kuvert worker is refused for a SQLite store, which is one machine's", "[service]") {

@@ -18,6 +18,7 @@
 #include "pipeline/driver/proof_job.hpp"
 #include "pipeline/driver/run_job.hpp"
 #include "pipeline/driver/scan_batch.hpp"
+#include "pipeline/driver/scan_parts.hpp"
 #include "pipeline/driver/split_job.hpp"
 #include "pipeline/model/counted.hpp"
 #include "pipeline/model/error.hpp"
@@ -178,6 +179,36 @@ int main(int argc, char** argv) {
                            "Documents are NAME-0001, NAME-0002, ... (default: the output folder's name)");
   scan_command->add_option("--created", scan.created)->group("");
 
+  // A batch in parts, for several workers (the service does this itself on
+  // a PostgreSQL store); each step's --layouts and --threads as scan's.
+  kuvert::ScanRequest parts;
+  parts.layouts = run.layouts;
+  std::size_t part_pages = 50, part = 0;
+  fs::path plan_folder;
+  std::vector<fs::path> part_folders;
+  auto* parts_command =
+      app.add_subcommand("scan-parts", "A scan batch in parts for several workers: plan, part, assemble");
+  parts_command->require_subcommand(1);
+  auto* parts_plan =
+      parts_command->add_subcommand("plan", "Count the batch's pages and cut it into parts: OUTPUT/plan.cbor");
+  parts_plan->add_option("input", parts.inputs, "Scanned files or folders of them, as for kuvert scan")->required();
+  parts_plan->add_option("--pages", part_pages, "Pages per part (default 50)");
+  parts_plan->add_option("--profile", parts.profile, "Scan profile in LAYOUTS/scan/ (default posteingang)");
+  parts_plan->add_option("--name", parts.name, "Documents are NAME-0001, ... (default: the output folder's name)");
+  auto* parts_part = parts_command->add_subcommand("part", "Read and recognise one part's pages: OUTPUT/pages.cbor");
+  parts_part->add_option("plan", plan_folder, "The plan's folder")->required();
+  parts_part->add_option("--part", part, "The part, from 1")->required();
+  auto* parts_assemble =
+      parts_command->add_subcommand("assemble", "The batch's documents from its parts, as kuvert scan writes them");
+  parts_assemble->add_option("plan", plan_folder, "The plan's folder")->required();
+  parts_assemble->add_option("part", part_folders, "Each part's folder, in order")->required();
+  for (auto* step : {parts_plan, parts_part, parts_assemble}) {
+    step->add_option("-o,--output", parts.output, "Output folder (must not exist)")->required();
+    step->add_option("--layouts", parts.layouts, "Folder holding scan/ profiles (default: the shipped layouts/)");
+    step->add_option("--threads", parts.threads, "Worker threads (default: one per core)")->check(CLI::Range(0u, 256u));
+    step->add_option("--created", parts.created)->group("");
+  }
+
   kuvert::SplitRequest split;
   split.layouts = run.layouts;
   auto* split_command = app.add_subcommand(
@@ -272,6 +303,24 @@ int main(int argc, char** argv) {
       const auto summary = kuvert::scan_batch(scan);
       print_scan_summary(summary, scan.output);
       if (!summary.rejected.empty()) return kExitInput;
+    }
+    if (parts_command->parsed()) {
+      limit_openmp_threads(argv);
+      kuvert::complete(parts, unix_now());
+      if (parts_plan->parsed()) {
+        const auto plan = kuvert::plan_scan_parts(parts, part_pages);
+        std::printf("plan of %s: %s -> %s\n", shown(plan.batch).c_str(),
+                    kuvert::counted(plan.parts.size(), "part", "parts").c_str(), shown(parts.output).c_str());
+      }
+      if (parts_part->parsed()) {
+        kuvert::scan_part(plan_folder, part, parts);
+        std::printf("part %zu -> %s\n", part, shown(parts.output).c_str());
+      }
+      if (parts_assemble->parsed()) {
+        const auto summary = kuvert::assemble_scan_parts(plan_folder, part_folders, parts);
+        print_scan_summary(summary, parts.output);
+        if (!summary.rejected.empty()) return kExitInput;
+      }
     }
     return 0;
   } catch (const kuvert::Error& error) {

@@ -25,6 +25,8 @@ void read_store(TomlFields& top, ServiceConfig& config, const fs::path& base) {
     }
     if (store.has("lease_seconds"))
       config.lease_seconds = static_cast<int>(store.integer("lease_seconds", 3, 3600).value_or(30));
+    if (store.has("scan_part_pages"))
+      config.scan_part_pages = static_cast<std::size_t>(store.integer("scan_part_pages", 0, 2000).value_or(50));
   });
 }
 

@@ -298,3 +298,16 @@ TEST_CASE("[store] lease_seconds sets how soon a dead worker's work is taken ove
   CHECK(problems_of(with_lease("1")).find("field \"store.lease_seconds\"") != std::string::npos);
   CHECK(problems_of(with_lease("\"30s\"")).find("field \"store.lease_seconds\"") != std::string::npos);
 }
+
+TEST_CASE("[store] scan_part_pages sets the parts a large scan batch is read in", "[service]") {
+  kuvert::test::TempFolder temp;
+  const auto with_parts = [&](const std::string& pages) {
+    return write_config(temp.path(), "[store]\nfolder = \"/srv/kuvert\"\nscan_part_pages = " + pages + "\n");
+  };
+  CHECK(load_service_config(write_config(temp.path(), "[store]\nfolder = \"/srv/kuvert\"\n"), "layouts", "fonts")
+            .scan_part_pages == 50);
+  CHECK(load_service_config(with_parts("0"), "layouts", "fonts").scan_part_pages == 0);
+  CHECK(load_service_config(with_parts("200"), "layouts", "fonts").scan_part_pages == 200);
+  CHECK(problems_of(with_parts("2001")).find("field \"store.scan_part_pages\"") != std::string::npos);
+  CHECK(problems_of(with_parts("-1")).find("field \"store.scan_part_pages\"") != std::string::npos);
+}

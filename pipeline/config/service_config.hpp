@@ -83,6 +83,9 @@ struct ServiceConfig {
   // heartbeat (store/work_claims.hpp): how soon a killed worker's work is
   // taken over, and how long a database failover may take without one.
   int lease_seconds = 30;
+  // On a PostgreSQL store, a scan batch of more pages than this is read by
+  // every worker at once, in parts of so many pages (0: never split).
+  std::size_t scan_part_pages = 50;
   std::string listen_host = "127.0.0.1";
   int listen_port = 8470;
   std::int64_t session_seconds = 30 * 60;

@@ -1,6 +1,9 @@
 #pragma once
+#include "pipeline/driver/output_folder.hpp"
 #include "pipeline/driver/scan_request.hpp"
 #include "pipeline/model/scan_summary.hpp"
+#include "stages/scan/batch_tally.hpp"
+#include "stages/scan/scan_document_writer.hpp"
 
 namespace kuvert {
 
@@ -17,5 +20,13 @@ namespace kuvert {
 // Tesseract needs OMP_THREAD_LIMIT=1 in the environment from the start of
 // the process (STACK.md); the caller sees to it.
 ScanSummary scan_batch(const ScanRequest& request);
+
+// The documents of a batch as `folder`'s archive files, named BATCH-0001, ...
+ScanDocumentWriter document_writer(OutputFolder& folder, const ScanProfile& profile, const std::string& batch,
+                                   const std::string& created);
+// Closes the last document, writes summary.json (what `writer` archived,
+// what `tally` read and refused) and commits `folder`.
+ScanSummary finish_scan_batch(OutputFolder& folder, ScanDocumentWriter& writer, const BatchTally& tally,
+                              const std::string& batch, const std::string& profile, const std::string& created);
 
 }  // namespace kuvert

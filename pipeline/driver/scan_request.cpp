@@ -20,6 +20,12 @@ void complete(ScanRequest& request, std::int64_t now) {
   if (request.created.empty()) request.created = iso_time(now);
 }
 
+bool is_document_name(const std::string& name) {
+  return !name.empty() && name.size() <= 100 && name.front() != '.' &&
+         name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
+             std::string::npos;
+}
+
 void validate(const ScanRequest& request) {
   std::vector<Diagnostic> problems;
   auto add = [&problems](const char* field, std::string message) {
@@ -29,8 +35,7 @@ void validate(const ScanRequest& request) {
   if (request.output.empty()) add("output", "no output folder given");
   if (request.threads > 256) add("--threads", "must be between 1 and 256 (0 for one per core)");
   const std::string& name = request.name;
-  if (name.empty() || name.size() > 100 || name.front() == '.' ||
-      name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != std::string::npos)
+  if (!is_document_name(name))
     add("--name",
         "\"" + name + "\" cannot name documents (letters, digits, - _ . only, up to 100, not starting with .)");
   if (!fs::is_directory(request.layouts)) add("--layouts", request.layouts.string() + " is not a folder");

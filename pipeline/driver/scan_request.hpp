@@ -25,6 +25,10 @@ struct ScanRequest {
 // folder's) and `created` (now; a fixed time when deterministic).
 void complete(ScanRequest& request, std::int64_t now);
 
+// Whether `name` may begin the name of a document's files: letters, digits,
+// - _ . only, up to 100, not starting with a dot.
+bool is_document_name(const std::string& name);
+
 // Every problem of the request at once; throws kuvert::Error (usage).
 void validate(const ScanRequest& request);
 

@@ -102,7 +102,7 @@ std::optional<std::string> produce_in_child(const ServiceConfig& config, const C
                                      std::to_string(config.threads), "--created", iso_time(production.now)});
   const ProductionExit exit = run_production_process(config.program, arguments, config.job_limits, work / "report",
                                                      stopping, {.confinement = &confinement, .temporary = work});
-  const bool complete = fs::exists(produced / "summary.json", error);
+  const bool complete = fs::exists(produced / production.complete, error);
   std::string stage;
   std::getline(std::ifstream(work / kStage), stage);
   if (complete) {

@@ -23,6 +23,7 @@ struct ChildProduction {
   std::vector<std::filesystem::path> readable;  // what it reads besides the system, layouts, fonts and program
   std::string what;                             // "the job ", "the scan batch ", "the reprint ": how reasons begin
   std::int64_t now = 0;                         // its --created
+  std::string complete = "summary.json";        // the file its output folder has when it is complete
 };
 
 // Throws kuvert::Error: input with the child's problems when it refused

@@ -19,6 +19,7 @@
 #include "pipeline/service/inbox_intake.hpp"
 #include "pipeline/service/results_intake.hpp"
 #include "pipeline/service/scan_handover.hpp"
+#include "pipeline/service/scan_part_work.hpp"
 #include "pipeline/store/store.hpp"
 #include "pipeline/store/work_claims.hpp"
 #include "stages/ingest/job_manifest.hpp"
@@ -216,6 +217,7 @@ void fail(Store& store, const Inbox& inbox, const InputRecord& input, std::int64
           const std::vector<std::string>& reasons, std::int64_t now, const ServiceLog& log, const std::string& worker) {
   as_holder(store, ClaimedUnit::input, input.id, worker,
             [&] { fail_job(store, job, json_lines(reasons), now, identity_of(inbox, input)); });
+  if (inbox.kind == InboxKind::scan) discard_scan_parts(store, input, worker);
   send_to_error_folder(store, inbox, input, joined(reasons), log);
 }
 
@@ -248,9 +250,14 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
   try {
     std::error_code error;
     if (!fs::exists(output / "summary.json", error)) {
-      if (const auto poison = produce(config, *inbox, input, job, now, stopping)) {
-        log(label + ": " + *poison);
-        fail(store, *inbox, input, job.id, {*poison}, clock(), log, worker);
+      // A large scan batch is read by every worker at once.
+      PartsOutcome outcome{false, ""};
+      if (inbox->kind == InboxKind::scan && scans_in_parts(config))
+        outcome = produce_scan_in_parts(store, config, *inbox, input, job, now, stopping, worker, log);
+      if (!outcome.split) outcome.poison = produce(config, *inbox, input, job, now, stopping).value_or("");
+      if (!outcome.poison.empty()) {
+        log(label + ": " + outcome.poison);
+        fail(store, *inbox, input, job.id, {outcome.poison}, clock(), log, worker);
         return;
       }
     }

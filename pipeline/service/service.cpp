@@ -19,6 +19,7 @@
 #include "pipeline/service/retention.hpp"
 #include "pipeline/service/return_file.hpp"
 #include "pipeline/service/run_delivery.hpp"
+#include "pipeline/service/scan_part_work.hpp"
 #include "pipeline/store/work_claims.hpp"
 
 namespace kuvert::service {
@@ -159,12 +160,12 @@ void Service::take_complete_entries(Store& store, std::vector<CompletenessCheck>
   }
 }
 
-void Service::process_taken(Store& store) {
+bool Service::process_taken(Store& store) {
   const std::string& worker = heartbeat_->name();
   for (std::int64_t after = 0; !halt_work_;) {
     std::optional<InputRecord> input;
     guarded(log_, "claiming work", [&] { input = claim_input(store, worker, InputState::taken, after); });
-    if (!input) return;
+    if (!input) break;
     after = input->id;
     const std::string label = input_label(*input);
     heartbeat_->doing(Activity::production, label);
@@ -176,6 +177,16 @@ void Service::process_taken(Store& store) {
         });
     heartbeat_->doing(Activity::production, "");
   }
+  // Then a part of another worker's scan batch (a shared store's), one at
+  // a time, so that inboxes and inputs are not kept waiting.
+  bool read = false;
+  if (config_.store_url.empty() || halt_work_) return read;
+  guarded(log_, "scan parts", [&] {
+    read = work_on_scan_part(store, config_, clock_(), halt_work_, worker, log_,
+                             [&](const std::string& part) { heartbeat_->doing(Activity::production, part); });
+  });
+  heartbeat_->doing(Activity::production, "");
+  return read;
 }
 
 void Service::reprint_reconciled(Store& store) {
@@ -260,7 +271,11 @@ void Service::run() {
     while (!stopping_) {
       keep_house(store);
       if (!halt_work_) take_complete_entries(store, checks, next_poll, event);
-      process_taken(store);
+      // After a scan part, straight on to the next turn.
+      if (process_taken(store)) {
+        event = false;
+        continue;
+      }
       if (stopping_) break;
       std::int64_t wait_ms = 5000;
       for (const auto due : next_poll) wait_ms = std::min(wait_ms, due - steady_ms());

@@ -63,7 +63,9 @@ class Service {
   // order; none for a worker).
   void take_complete_entries(store::Store& store, std::vector<CompletenessCheck>& checks,
                              std::vector<std::int64_t>& next_poll, bool event);
-  void process_taken(store::Store& store);
+  // Processes the inputs taken, then reads one part of a scan batch if
+  // one is open: whether it did.
+  bool process_taken(store::Store& store);
   // What one worker at a time does: inputs dead workers left, retention,
   // reprints, posting records.
   void keep_house(store::Store& store);

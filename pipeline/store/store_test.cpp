@@ -309,10 +309,11 @@ TEST_CASE("Schema 14 takes the recipients of pieces whose output retention remov
       finish_job(store, *job, {name, 1, 1, 1, {run}}, "drucker-1", kNow);
     }
     // As a store of schema 13 was, its first job's output removed then
-    // (and without what schema 15 added).
+    // (and without what schemas 15 and 16 added).
     store.db().execute(
         "UPDATE jobs SET output = '' WHERE id = " + std::to_string(removed) +
         "; CREATE INDEX pieces_postcode ON pieces(postcode); DROP INDEX inputs_open; DROP INDEX inputs_failed;"
+        " DROP TABLE scan_parts;"
         " DROP TABLE workers; DROP TABLE duties; ALTER TABLE inputs DROP COLUMN worker;"
         " ALTER TABLE runs DROP COLUMN worker; PRAGMA user_version = 13");
   }

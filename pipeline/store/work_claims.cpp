@@ -57,7 +57,25 @@ int change_rows(Store& store, const std::string& sql, const std::function<void(S
   return changed;
 }
 
-std::string unit_table(ClaimedUnit unit) { return unit == ClaimedUnit::input ? "inputs" : "runs"; }
+// A unit's table, and how messages name one.
+struct UnitNames {
+  const char* table;
+  const char* called;
+};
+
+UnitNames names_of(ClaimedUnit unit) {
+  switch (unit) {
+    case ClaimedUnit::input:
+      return {"inputs", "input "};
+    case ClaimedUnit::run:
+      return {"runs", "run "};
+    case ClaimedUnit::scan_part:
+      return {"scan_parts", "scan part "};
+  }
+  return {"inputs", "input "};
+}
+
+std::string unit_table(ClaimedUnit unit) { return names_of(unit).table; }
 
 WorkerRecord read_worker(Statement& row) {
   return {row.text(0),    row.text(1),    row.integer(2), row.text(3),        row.text(4),
@@ -100,9 +118,10 @@ void expire_lease(Store& store, const std::string& worker) {
 void retire_worker(Store& store, const std::string& worker) {
   Database& database = store.db();
   Transaction transaction(database, Locking::rows);
-  for (const char* sql : {"UPDATE inputs SET worker = NULL WHERE worker = ? AND state IN ('taking', 'taken')",
-                          "UPDATE runs SET worker = NULL WHERE worker = ?",
-                          "UPDATE duties SET worker = NULL WHERE worker = ?", "DELETE FROM workers WHERE name = ?"}) {
+  for (const char* sql :
+       {"UPDATE inputs SET worker = NULL WHERE worker = ? AND state IN ('taking', 'taken')",
+        "UPDATE runs SET worker = NULL WHERE worker = ?", "UPDATE scan_parts SET worker = NULL WHERE worker = ?",
+        "UPDATE duties SET worker = NULL WHERE worker = ?", "DELETE FROM workers WHERE name = ?"}) {
     Statement free(database, sql);
     free.bind(1, worker).run();
   }
@@ -129,6 +148,19 @@ std::optional<InputRecord> claim_input(Store& store, const std::string& worker, 
 bool claim_run(Store& store, std::int64_t run, const std::string& worker) {
   return claim_row(store, "runs", concat("SELECT id FROM runs WHERE id = ?2 AND ", free_for(store.db())),
                    [&](Statement& claim) { claim.bind(1, worker).bind(2, run); }) != 0;
+}
+
+std::optional<ScanPartClaim> claim_scan_part(Store& store, const std::string& worker, std::int64_t input) {
+  const std::int64_t id =
+      claim_row(store, "scan_parts",
+                concat("SELECT id FROM scan_parts WHERE state = 'open' AND (?2 = 0 OR input_id = ?2)"
+                       " AND ",
+                       free_for(store.db()), " ORDER BY id LIMIT 1"),
+                [&](Statement& claim) { claim.bind(1, worker).bind(2, input); });
+  if (id == 0) return std::nullopt;
+  Statement part(store.db(), "SELECT input_id, part FROM scan_parts WHERE id = ?");
+  part.bind(1, id);
+  return part.first([id](Statement& row) { return ScanPartClaim{id, row.integer(0), row.integer(1)}; });
 }
 
 void release_claim(Store& store, ClaimedUnit unit, std::int64_t id, const std::string& worker) {
@@ -173,7 +205,7 @@ void require_claim(Store& store, ClaimedUnit unit, std::int64_t id, const std::s
   const auto found = holder.first([](Statement& row) { return row.text(0); });
   if (found && *found == worker) return;
   Where where;
-  where.record = concat(unit == ClaimedUnit::input ? "input " : "run ", std::to_string(id));
+  where.record = concat(names_of(unit).called, std::to_string(id));
   throw_system(where, found && !found->empty()
                           ? concat("is worker ", *found, "'s now, not this worker's: its lease ran out")
                           : "is claimed by no worker, not by this one");

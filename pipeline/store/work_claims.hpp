@@ -4,6 +4,8 @@
 // is done once and none is lost:
 //   - an input being taken from its inbox, or processed into its job;
 //   - a run being delivered (or delivered again, or reprinted);
+//   - a part of a scan batch, read and recognised by any worker while the
+//     batch's own worker waits to assemble it (scan_part_records.hpp);
 //   - the store's housekeeping (retention, posting records, what a dead
 //     worker left half done), one worker at a time.
 // A unit names its worker and is that worker's while the worker's lease
@@ -57,7 +59,16 @@ std::optional<InputRecord> claim_input(Store& store, const std::string& worker, 
 // worker whose own lease ran out claims nothing.
 bool claim_run(Store& store, std::int64_t run, const std::string& worker);
 
-enum class ClaimedUnit { input, run };
+enum class ClaimedUnit { input, run, scan_part };
+struct ScanPartClaim {
+  std::int64_t id = 0;     // the unit
+  std::int64_t input = 0;  // the scan batch's input
+  std::int64_t part = 0;   // 1-based
+};
+// The first open part of a scan batch (of input `input`'s; 0: of any) that
+// is free, or already `worker`'s, now claimed by `worker`.
+std::optional<ScanPartClaim> claim_scan_part(Store& store, const std::string& worker, std::int64_t input);
+
 // A unit `worker` is done with for now, free for whichever worker comes
 // first: a run delivered, or one whose delivery failed; an input of an
 // inbox or a run for a printer this worker's kuvert.toml does not have.

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/store/scan_part_records.hpp"
 #include "tests/support/store_under_test.hpp"
 #include "tests/support/temp_folder.hpp"
 
@@ -158,4 +159,48 @@ TEST_CASE("An input taken or a run released wakes the workers listening (Postgre
   waiting_input(intake, "1");
   CHECK(listener.db().await_notification(std::chrono::seconds(5)));
   CHECK_FALSE(listener.db().await_notification(std::chrono::milliseconds(50)));  // each once
+}
+
+TEST_CASE("A scan batch's parts are claimed one worker each and read again after a death and counted done",
+          "[store][postgres]") {
+  TwoWorkers two(GENERATE(StoreKind::sqlite, StoreKind::postgresql));
+  Store& store = two.store;
+  const std::int64_t batch = waiting_input(store, "stapel.pdf");
+  open_scan_parts(store, batch, 3);
+  open_scan_parts(store, batch, 3);  // a worker taking the batch over keeps them
+  CHECK(scan_parts_progress(store, batch).parts == 3);
+
+  const auto first = claim_scan_part(store, "a", batch);
+  const auto second = claim_scan_part(store, "b", 0);
+  REQUIRE(first);
+  REQUIRE(second);
+  CHECK(first->part == 1);
+  CHECK(second->part == 2);
+  CHECK(second->input == batch);
+  finish_scan_part(store, first->id);
+  // b dies: its part is free for a, and what b still records is refused.
+  expire_lease(store, "b");
+  const auto again = claim_scan_part(store, "a", batch);
+  REQUIRE(again);
+  CHECK(again->part == 2);
+  CHECK_THROWS_AS(
+      as_holder(store, ClaimedUnit::scan_part, second->id, "b", [&] { finish_scan_part(store, second->id); }),
+      kuvert::Error);
+  as_holder(store, ClaimedUnit::scan_part, again->id, "a", [&] { finish_scan_part(store, again->id); });
+  auto progress = scan_parts_progress(store, batch);
+  CHECK(progress.done == 2);
+  CHECK(progress.failure.empty());
+
+  // The third fails for reasons not its own until it has failed three times.
+  const auto third = claim_scan_part(store, "a", batch);
+  REQUIRE(third);
+  for (int attempt = 1; attempt <= 3; ++attempt) {
+    REQUIRE(claim_scan_part(store, "a", batch));
+    retry_scan_part(store, third->id, "the disk is full", 3);
+  }
+  CHECK_FALSE(claim_scan_part(store, "a", batch));
+  progress = scan_parts_progress(store, batch);
+  CHECK(progress.failure == "part 3: the disk is full");
+  drop_scan_parts(store, batch);
+  CHECK(scan_parts_progress(store, batch).parts == 0);
 }

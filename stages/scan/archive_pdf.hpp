@@ -13,18 +13,11 @@
 #include <vector>
 
 #include "pipeline/pdf/pdf_object.hpp"
+#include "stages/scan/archive_page.hpp"
 #include "stages/scan/ocr_engine.hpp"
 #include "stages/scan/pix.hpp"
 
 namespace kuvert::scan {
-
-// One page's image and content stream, encoded (the costly part, on any
-// thread) before the page gets its object numbers in its file.
-struct ArchivePage {
-  std::string image;             // the image XObject stream, dictionary included
-  std::string contents;          // the page's content stream: the image and the invisible words
-  double width = 0, height = 0;  // points
-};
 
 // `image` is 8-bit grey or 32-bit colour; `bitonal` pages are encoded CCITT
 // G4, others JPEG at `jpeg_quality`.

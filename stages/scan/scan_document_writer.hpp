@@ -11,21 +11,14 @@
 #include <string>
 #include <vector>
 
-#include "stages/scan/archive_file.hpp"
-#include "stages/scan/scan_index.hpp"
 #include "pipeline/model/scan_profile.hpp"
 #include "pipeline/model/scan_summary.hpp"
+#include "stages/scan/archive_file.hpp"
 #include "stages/scan/document_splitter.hpp"
+#include "stages/scan/processed_page.hpp"
+#include "stages/scan/scan_index.hpp"
 
 namespace kuvert {
-
-// One page as the parallel stage leaves it.
-struct ProcessedPage {
-  ScannedPageRecord record;
-  bool separator = false;                    // a separator sheet: in no document
-  bool dropped = false;                      // blank and left out
-  std::optional<scan::ArchivePage> archive;  // for kept pages
-};
 
 // Writes a small file `name` (an index record) completely into the batch's
 // folder, or throws kuvert::Error (system).
@@ -35,8 +28,8 @@ class ScanDocumentWriter {
  public:
   // Documents are named BATCH-0001, BATCH-0002, ...: their PDF files in
   // `folder`, their index records written by `write_file`.
-  ScanDocumentWriter(std::filesystem::path folder, WriteFile write_file, const ScanProfile& profile,
-                     std::string batch, std::string created);
+  ScanDocumentWriter(std::filesystem::path folder, WriteFile write_file, const ScanProfile& profile, std::string batch,
+                     std::string created);
 
   void add(ProcessedPage&& page);
   // Closes the last document.

@@ -29,6 +29,18 @@ std::vector<std::filesystem::path> scan_input_files(const std::vector<std::files
   return files;
 }
 
+scan::ScannedPage read_page(scan::ScanFile& file, std::size_t index, const std::string& name,
+                            const ResolutionRange& resolutions) {
+  scan::ScannedPage page = file.page(index);
+  const int dpi = page.dpi;
+  if (dpi < resolutions.min_dpi || dpi > resolutions.max_dpi)
+    throw_input(Where{.file = name}, "page " + std::to_string(index + 1) + " is scanned at " + std::to_string(dpi) +
+                                         " dpi; scan profile \"" + resolutions.profile + "\" takes " +
+                                         std::to_string(resolutions.min_dpi) + " to " +
+                                         std::to_string(resolutions.max_dpi) + " dpi (min_dpi, max_dpi)");
+  return page;
+}
+
 std::optional<BatchPage> ScanPageReader::next() {
   while (true) {
     if (!file_) {
@@ -40,33 +52,22 @@ std::optional<BatchPage> ScanPageReader::next() {
         file_ = scan::open_scan_file(path, name_);
       } catch (const Error& error) {
         if (error.kind() != ErrorKind::input) throw;
-        rejected_.push_back({name_, error.problems().front().message});
+        tally_.refuse(name_, error.problems().front().message);
         continue;
       }
-      read_.emplace_back(name_, 0);
+      tally_.open(name_);
     }
     if (page_ == file_->pages()) {
       file_.reset();
       continue;
     }
     try {
-      BatchPage page{file_->page(page_), name_, batch_page_ + 1};
-      const int dpi = page.scanned.dpi;
-      if (dpi < resolutions_.min_dpi || dpi > resolutions_.max_dpi)
-        throw_input(Where{.file = name_}, "page " + std::to_string(page_ + 1) + " is scanned at " +
-                                              std::to_string(dpi) + " dpi; scan profile \"" + resolutions_.profile +
-                                              "\" takes " + std::to_string(resolutions_.min_dpi) + " to " +
-                                              std::to_string(resolutions_.max_dpi) + " dpi (min_dpi, max_dpi)");
-      ++batch_page_;
+      scan::ScannedPage scanned = read_page(*file_, page_, name_, resolutions_);
       ++page_;
-      ++read_.back().second;
-      return page;
+      return BatchPage{std::move(scanned), name_, tally_.count_page()};
     } catch (const Error& error) {
       if (error.kind() != ErrorKind::input) throw;
-      std::string reason = error.problems().front().message;
-      if (page_ == 1) reason += " (its first page was processed)";
-      if (page_ > 1) reason += " (its first " + std::to_string(page_) + " pages were processed)";
-      rejected_.push_back({name_, std::move(reason)});
+      tally_.refuse_rest(error.problems().front().message);
       file_.reset();
     }
   }

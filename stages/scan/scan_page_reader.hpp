@@ -10,14 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "stages/scan/batch_tally.hpp"
 #include "stages/scan/scan_input.hpp"
 
 namespace kuvert {
-
-struct RejectedScan {
-  std::string file;
-  std::string reason;
-};
 
 struct BatchPage {
   scan::ScannedPage scanned;
@@ -36,6 +32,11 @@ struct ResolutionRange {
   int max_dpi = 600;
 };
 
+// Page `index` (0-based) of `file`, called `name`, at a resolution the
+// profile takes; else kuvert::Error (input) naming the file and page.
+scan::ScannedPage read_page(scan::ScanFile& file, std::size_t index, const std::string& name,
+                            const ResolutionRange& resolutions);
+
 class ScanPageReader {
  public:
   ScanPageReader(std::vector<std::filesystem::path> files, ResolutionRange resolutions)
@@ -44,9 +45,8 @@ class ScanPageReader {
   // The next page, or nothing when every file is done.
   std::optional<BatchPage> next();
 
-  const std::vector<RejectedScan>& rejected() const { return rejected_; }
-  // Pages read from each file, by file name, in input order.
-  const std::vector<std::pair<std::string, std::size_t>>& files_read() const { return read_; }
+  // The files read and refused, once next() said there are no more pages.
+  const BatchTally& tally() const { return tally_; }
 
  private:
   std::vector<std::filesystem::path> files_;
@@ -55,9 +55,7 @@ class ScanPageReader {
   std::unique_ptr<scan::ScanFile> file_;
   std::string name_;
   std::size_t page_ = 0;
-  std::uint32_t batch_page_ = 0;
-  std::vector<RejectedScan> rejected_;
-  std::vector<std::pair<std::string, std::size_t>> read_;
+  BatchTally tally_;
 };
 
 }  // namespace kuvert

@@ -19,10 +19,11 @@ namespace fs = std::filesystem;
 using namespace kuvert::store;
 using namespace std::chrono_literals;
 
-ServiceSite::ServiceSite(const std::string& printer_settings, const std::string& store_url, int lease_seconds)
+ServiceSite::ServiceSite(const std::string& printer_settings, const std::string& store_url, int lease_seconds,
+                         const std::string& store_settings)
     : store_url_(store_url) {
   std::ofstream(config()) << "[store]\nfolder = \"store\"\nlease_seconds = " << lease_seconds << "\n"
-                          << (store_url.empty() ? "" : "url = \"" + store_url + "\"\n")
+                          << (store_url.empty() ? "" : "url = \"" + store_url + "\"\n") << store_settings
                           << "[console]\nlisten = \"127.0.0.1:0\"\n"
                           << "[production]\nlayouts = \"" << (source_dir() / "layouts").string() << "\"\nfonts = \""
                           << (source_dir() / "fonts").string() << "\"\n"

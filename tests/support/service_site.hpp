@@ -22,9 +22,10 @@ class ServiceSite {
  public:
   // `printer_settings`: further keys of its [[printer]] (reconciliation).
   // `store_url`: the store's database in PostgreSQL, shared by the
-  // processes started here, whose leases run `lease_seconds`.
+  // processes started here, whose leases run `lease_seconds`;
+  // `store_settings`: further keys of [store], a line each.
   explicit ServiceSite(const std::string& printer_settings = {}, const std::string& store_url = {},
-                       int lease_seconds = 30);
+                       int lease_seconds = 30, const std::string& store_settings = {});
 
   std::filesystem::path config() const { return temp_.path() / "kuvert.toml"; }
   std::filesystem::path inbox_folder(const std::string& name) const { return temp_.path() / "eingang" / name; }
