@@ -129,6 +129,68 @@ TEST_CASE("A scan batch read in parts is archived byte for byte as read in one g
   }
 }
 
+// A blank page dropped, as a worker leaves it: no image.
+ScanPartEntry blank_entry(std::uint32_t file, std::uint32_t page, const std::string& source) {
+  ProcessedPage processed;
+  processed.record.source = source;
+  processed.record.tone = "grey";
+  processed.dropped = true;
+  return {file, page, processed, ""};
+}
+
+TEST_CASE("The assembly refuses a file from the page where a part found it failing, in later parts too",
+          "[scan][e2e]") {
+  test::TempFolder folder;
+  const fs::path plan = folder.path() / "plan";
+  fs::create_directories(plan);
+  const ScanPlan planned{
+      "post-9",
+      "posteingang",
+      {{"/s/a.tif", "a.tif", 4, ""}, {"/s/b.tif", "b.tif", 0, "is empty (0 bytes)"}, {"/s/c.png", "c.png", 1, ""}},
+      {{0, 2}, {2, 2}, {4, 1}}};
+  const auto bytes = nlohmann::json::to_cbor(nlohmann::json(planned));
+  test::write_file(plan / kScanPlanFile, std::string(bytes.begin(), bytes.end()));
+  const auto part = [&](const std::string& name, const std::vector<ScanPartEntry>& list) {
+    fs::create_directories(folder.path() / name);
+    test::write_file(folder.path() / name / kScanPartFile, entries(list));
+    return folder.path() / name;
+  };
+  // a.tif fails at its second page in part 1; part 2, which did not know,
+  // read its third and fourth.
+  const auto first = part("p1", {blank_entry(0, 0, "a.tif"), {0, 1, std::nullopt, "page 2 is scanned at 40 dpi"}});
+  const auto second = part("p2", {blank_entry(0, 2, "a.tif"), blank_entry(0, 3, "a.tif")});
+  const auto third = part("p3", {blank_entry(2, 0, "c.png")});
+  ScanRequest request;
+  request.layouts = test::source_dir() / "layouts";
+  request.output = folder.path() / "out";
+  request.created = kCreated;
+  const ScanSummary summary = assemble_scan_parts(plan, {first, second, third}, request);
+  CHECK(summary.pages == 2);
+  CHECK(summary.blank_pages_dropped == 2);
+  REQUIRE(summary.files.size() == 2);
+  CHECK(summary.files[0].file == "a.tif");
+  CHECK(summary.files[0].pages == 1);
+  CHECK(summary.files[1].file == "c.png");
+  REQUIRE(summary.rejected.size() == 2);
+  CHECK(summary.rejected[0].file == "a.tif");
+  CHECK(summary.rejected[0].reason == "page 2 is scanned at 40 dpi (its first page was processed)");
+  CHECK(summary.rejected[1].file == "b.tif");
+  CHECK(summary.documents.empty());
+  CHECK(fs::exists(folder.path() / "out" / "summary.json"));
+
+  // A part that leaves out a page of its own is refused, and nothing is written.
+  const auto short_part = part("p2-short", {blank_entry(0, 2, "a.tif")});
+  request.output = folder.path() / "out-2";
+  try {
+    assemble_scan_parts(plan, {first, short_part, third}, request);
+    FAIL("a part without its last page was assembled");
+  } catch (const Error& error) {
+    CHECK(error.kind() == ErrorKind::input);
+    CHECK(contains(error.what(), "p2-short/pages.cbor\": ends before the part's page 4 of the batch"));
+  }
+  CHECK_FALSE(fs::exists(folder.path() / "out-2"));
+}
+
 TEST_CASE("A scan part's entries come back as written, one at a time", "[scan]") {
   // A file name from a Windows share (Latin-1), and image bytes with NUL.
   const std::string latin1 = "/srv/eingang/M\xfcller.tif";
@@ -163,6 +225,13 @@ TEST_CASE("A scan part's file cut short or too large or not CBOR is refused nami
                                              "abc",
                                              7)),
                  "entry 1\": does not read"));
+  // Nested arrays deep enough to run a recursive parser out of stack.
+  const std::string deep(200000, '\x81');
+  CHECK(contains(reading_problem(std::string{'\0', '\x03', '\x0d', '\x40'} + deep), "nests deeper than 4"));
+  // A page that claims to be kept but has no image.
+  auto imageless = page_entry(0, 0, "a.tif");
+  imageless.processed->archive.reset();
+  CHECK(contains(reading_problem(entries({imageless})), "separator, dropped and archive do not agree"));
   // CBOR, but not an entry: a page without its text.
   const auto cbor = nlohmann::json::to_cbor(nlohmann::json{{"file", 0}, {"page", 0}, {"source", "a.tif"}});
   std::string bytes{'\0', '\0', '\0', static_cast<char>(cbor.size())};
@@ -191,9 +260,14 @@ TEST_CASE("kuvert scan-parts refuses a plan that does not read or add up, and pa
   const nlohmann::json good = ScanPlan{"post-7", "posteingang", {{"/s/a.tif", "a.tif", 5, ""}}, {{0, 3}, {3, 2}}};
   write_plan(good);
   CHECK(problem().empty());
-  test::write_file(plan / kScanPlanFile, "{\"batch\": \"post-7\"}");
-  CHECK(contains(problem(), "plan.cbor"));
-  CHECK(contains(problem(), "does not read"));
+  test::write_file(plan / kScanPlanFile, "{\"batch\": \"post-7\"}");  // JSON, not CBOR
+  CHECK(contains(problem(), "plan.cbor\": has a string longer than the bytes left"));
+  write_plan({{"batch", "post-7"}});
+  CHECK(contains(problem(), "plan.cbor\": does not read"));
+  auto fractional = good;
+  fractional["files"][0]["pages"] = 2.5;
+  write_plan(fractional);
+  CHECK(contains(problem(), "field \"pages\": must be a whole number"));
   auto gap = good;
   gap["parts"][1]["first"] = 4;
   write_plan(gap);

@@ -55,6 +55,12 @@ ScanPlan plan_scan_parts(const ScanRequest& request, std::size_t part_pages) {
     pages += file.pages;
     plan.files.push_back(std::move(file));
   }
+  if (pages > kMaxScanPlanPages)
+    throw_input(Where{.field = "input"}, std::to_string(pages) + " pages; a batch read in parts has " +
+                                             std::to_string(kMaxScanPlanPages) + " at most");
+  if (plan.files.size() > kMaxScanPlanFiles)
+    throw_input(Where{.field = "input"}, std::to_string(plan.files.size()) + " files; a batch read in parts has " +
+                                             std::to_string(kMaxScanPlanFiles) + " at most");
   for (std::size_t first = 0; first < pages; first += part_pages)
     plan.parts.push_back({first, std::min(part_pages, pages - first)});
   OutputFolder folder(request.output);

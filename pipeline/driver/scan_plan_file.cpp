@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/driver/scan_request.hpp"
+#include "pipeline/model/cbor_shape.hpp"
 #include "pipeline/model/error.hpp"
 #include "stages/scan/scan_input.hpp"
 
@@ -46,6 +47,9 @@ void check_plan(const ScanPlan& plan, const std::string& name) {
                            std::to_string(part.first + part.pages) + " after page " + std::to_string(next));
     next = part.first + part.pages;
   }
+  if (next > kMaxScanPlanPages)
+    problem("parts", std::to_string(next) + " pages; a batch read in parts has " + std::to_string(kMaxScanPlanPages) +
+                         " at most");
   if (next != file_starts(plan).back())
     problem("parts", "cover " + std::to_string(next) + " pages of " + std::to_string(file_starts(plan).back()));
 }
@@ -63,6 +67,8 @@ ScanPlan read_scan_plan(const fs::path& folder) {
     bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
   if (bytes.size() > kMaxScanPlanBytes)
     throw_input(Where{.file = path.string()}, "is larger than " + std::to_string(kMaxScanPlanBytes) + " bytes");
+  if (const auto problem = cbor_shape_problem(bytes, kMaxScanPlanDepth, kMaxScanPlanItems); !problem.empty())
+    throw_input(Where{.file = path.string()}, problem);
   ScanPlan plan;
   try {
     const json value = json::from_cbor(bytes);

@@ -12,9 +12,13 @@ namespace kuvert {
 
 inline constexpr const char* kScanPlanFile = "plan.cbor";
 
-// A plan's limits: files in a batch, and its file's bytes.
-inline constexpr std::size_t kMaxScanPlanFiles = 100000;
-inline constexpr std::size_t kMaxScanPlanBytes = 64u << 20;
+// A plan's limits: files and pages in a batch, its file's bytes, and the
+// nesting and items of its CBOR (cbor_shape.hpp).
+inline constexpr std::size_t kMaxScanPlanFiles = 20000;
+inline constexpr std::size_t kMaxScanPlanPages = 100000;
+inline constexpr std::size_t kMaxScanPlanBytes = 16u << 20;
+inline constexpr std::size_t kMaxScanPlanDepth = 8;
+inline constexpr std::size_t kMaxScanPlanItems = 12 * kMaxScanPlanFiles + 6 * kMaxScanPlanPages;
 
 // The plan in `folder`. Throws kuvert::Error (input) naming the file and
 // field when it does not read, exceeds a limit, names a batch or profile

@@ -261,6 +261,8 @@ void process_input(Store& store, const ServiceConfig& config, const InputRecord&
         return;
       }
     }
+    // The parts it was read in go (also when a worker that died had assembled it).
+    if (job.kind == JobKind::scan) discard_scan_parts(store, input, worker);
     // A scan batch's summary, read once for its result and its hand-over.
     const auto scanned =
         job.kind == JobKind::scan ? std::optional(read_result<ScanSummary>(output / "summary.json")) : std::nullopt;

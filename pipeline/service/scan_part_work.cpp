@@ -47,6 +47,13 @@ void read_part(Store& store, const ServiceConfig& config, const ScanPartClaim& c
   const std::string label = part_label(input, claim.part);
   const fs::path output = part_folder(job, claim.part);
   const auto record = [&](const std::function<void()>& outcome) {
+    if (!scan_part_exists(store, claim.id)) {
+      // Its batch failed or was assembled meanwhile: nothing of it stays.
+      std::error_code error;
+      fs::remove_all(output, error);
+      fs::remove(parts_folder(job), error);  // once the last worker is done with it
+      return;
+    }
     as_holder(store, ClaimedUnit::scan_part, claim.id, worker, outcome);
     announce_work(store);
   };
@@ -104,63 +111,56 @@ PartsOutcome produce_scan_in_parts(Store& store, const ServiceConfig& config, co
                                    const ServiceLog& log) {
   std::error_code error;
   const fs::path plan = plan_folder(job);
-  try {
-    if (!fs::exists(plan / kScanPlanFile, error)) {
-      fs::create_directories(parts_folder(job), error);
-      // Archived documents are INBOX-INPUT-0001, ...: unique in the store.
-      if (auto poison = produce_step(
-              config,
-              {"scan-parts", "plan", input.place, "--profile", inbox.profile, "--name",
-               inbox.name + "-" + std::to_string(input.id), "--pages", std::to_string(config.scan_part_pages)},
-              {fs::path(input.place).parent_path()}, plan, now, kScanPlanFile, stopping)) {
-        discard_scan_parts(store, input, worker);
-        return {true, *poison};
-      }
-    }
-    const auto parts = static_cast<std::int64_t>(read_scan_plan(plan).parts.size());
-    if (parts <= 1) {
-      discard_scan_parts(store, input, worker);
-      return {false, ""};
-    }
-    as_holder(store, ClaimedUnit::input, input.id, worker, [&] { open_scan_parts(store, input.id, parts); });
-    announce_work(store);
-    log(input_label(input) + ": read in " + std::to_string(parts) + " parts by the workers");
-    // This worker reads parts too, and waits for those of the others.
-    while (true) {
-      const ScanPartsProgress progress = scan_parts_progress(store, input.id);
-      if (!progress.failure.empty()) {
-        discard_scan_parts(store, input, worker);
-        return {true, progress.failure};
-      }
-      if (progress.done == progress.parts) break;
-      if (stopping) throw_system({}, "stopped before its parts were read");
-      if (const auto claim = claim_scan_part(store, worker, input.id))
-        read_part(store, config, *claim, input, job, now, stopping, worker, log);
-      else
-        std::this_thread::sleep_for(std::chrono::milliseconds(250));
-    }
-    std::vector<std::string> arguments{"scan-parts", "assemble", plan.string()};
-    for (std::int64_t part = 1; part <= parts; ++part) arguments.push_back(part_folder(job, part).string());
-    auto poison =
-        produce_step(config, std::move(arguments), {parts_folder(job)}, job.output, now, "summary.json", stopping);
-    discard_scan_parts(store, input, worker);
-    return {true, poison.value_or("")};
-  } catch (const Error& failure) {
-    if (failure.kind() == ErrorKind::input) discard_scan_parts(store, input, worker);
-    throw;
+  if (!fs::exists(plan / kScanPlanFile, error)) {
+    fs::create_directories(parts_folder(job), error);
+    // Archived documents are INBOX-INPUT-0001, ...: unique in the store.
+    if (auto poison = produce_step(
+            config,
+            {"scan-parts", "plan", input.place, "--profile", inbox.profile, "--name",
+             inbox.name + "-" + std::to_string(input.id), "--pages", std::to_string(config.scan_part_pages)},
+            {fs::path(input.place).parent_path()}, plan, now, kScanPlanFile, stopping))
+      return {true, *poison};
   }
+  const auto parts = static_cast<std::int64_t>(read_scan_plan(plan).parts.size());
+  if (parts <= 1) return {false, ""};
+  as_holder(store, ClaimedUnit::input, input.id, worker, [&] { open_scan_parts(store, input.id, parts); });
+  announce_work(store);
+  log(input_label(input) + ": read in " + std::to_string(parts) + " parts by the workers");
+  // This worker reads parts too, and waits for those of the others.
+  while (true) {
+    const ScanPartsProgress progress = scan_parts_progress(store, input.id);
+    if (!progress.failure.empty()) return {true, progress.failure};
+    if (progress.done == progress.parts) break;
+    if (stopping) throw_system({}, "stopped before its parts were read");
+    if (const auto claim = claim_scan_part(store, worker, input.id, {}))
+      read_part(store, config, *claim, input, job, now, stopping, worker, log);
+    else
+      std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  }
+  std::vector<std::string> arguments{"scan-parts", "assemble", plan.string()};
+  for (std::int64_t part = 1; part <= parts; ++part) arguments.push_back(part_folder(job, part).string());
+  const auto poison =
+      produce_step(config, std::move(arguments), {parts_folder(job)}, job.output, now, "summary.json", stopping);
+  return {true, poison.value_or("")};
 }
 
 bool work_on_scan_part(Store& store, const ServiceConfig& config, std::int64_t now, const std::atomic<bool>& stopping,
                        const std::string& worker, const ServiceLog& log,
                        const std::function<void(const std::string&)>& doing) {
-  const auto claim = claim_scan_part(store, worker, 0);
+  // Parts of the batches of inboxes this host has: another host's scan
+  // profile may be its own.
+  std::vector<std::string> inboxes;
+  for (const auto& inbox : config.inboxes)
+    if (inbox.kind == InboxKind::scan) inboxes.push_back(inbox.name);
+  if (inboxes.empty()) return false;
+  const auto claim = claim_scan_part(store, worker, 0, inboxes);
   if (!claim) return false;
   const auto input = find_input(store, claim->input);
   const auto job = job_of_input(store, claim->input);
   if (!input || !job) {
-    release_claim(store, ClaimedUnit::scan_part, claim->id, worker);
-    return false;
+    as_holder(store, ClaimedUnit::scan_part, claim->id, worker,
+              [&] { fail_scan_part(store, claim->id, "its batch's input or job is gone"); });
+    return true;
   }
   doing(part_label(*input, claim->part));
   read_part(store, config, *claim, *input, *job, now, stopping, worker, log);

@@ -22,8 +22,8 @@ void open_scan_parts(Store& store, std::int64_t input, std::int64_t count) {
 ScanPartsProgress scan_parts_progress(Store& store, std::int64_t input) {
   Statement query(store.db(),
                   "SELECT count(*), count(*) FILTER (WHERE state = 'done'),"
-                  " coalesce(min(CASE WHEN state = 'failed' THEN 'part ' || part || ': ' || reason END), '')"
-                  " FROM scan_parts WHERE input_id = ?");
+                  " coalesce((SELECT 'part ' || part || ': ' || reason FROM scan_parts WHERE input_id = ?1"
+                  " AND state = 'failed' ORDER BY part LIMIT 1), '') FROM scan_parts WHERE input_id = ?1");
   query.bind(1, input);
   return *query.first([](Statement& row) { return ScanPartsProgress{row.integer(0), row.integer(1), row.text(2)}; });
 }
@@ -43,6 +43,12 @@ void retry_scan_part(Store& store, std::int64_t id, const std::string& reason, i
                   "UPDATE scan_parts SET attempts = attempts + 1, worker = NULL, reason = ?,"
                   " state = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'open' END WHERE id = ?");
   retry.bind(1, reason).bind(2, static_cast<std::int64_t>(attempts)).bind(3, id).run();
+}
+
+bool scan_part_exists(Store& store, std::int64_t id) {
+  Statement query(store.db(), "SELECT 1 FROM scan_parts WHERE id = ?");
+  query.bind(1, id);
+  return query.step();
 }
 
 void drop_scan_parts(Store& store, std::int64_t input) {

@@ -33,6 +33,9 @@ void fail_scan_part(Store& store, std::int64_t id, const std::string& reason);
 // `reason`.
 void retry_scan_part(Store& store, std::int64_t id, const std::string& reason, int attempts);
 
+// Whether part `id` is still there (its batch neither assembled nor failed).
+bool scan_part_exists(Store& store, std::int64_t id);
+
 // The batch of input `input` is assembled or failed: its parts go.
 void drop_scan_parts(Store& store, std::int64_t input);
 

@@ -150,13 +150,23 @@ bool claim_run(Store& store, std::int64_t run, const std::string& worker) {
                    [&](Statement& claim) { claim.bind(1, worker).bind(2, run); }) != 0;
 }
 
-std::optional<ScanPartClaim> claim_scan_part(Store& store, const std::string& worker, std::int64_t input) {
-  const std::int64_t id =
-      claim_row(store, "scan_parts",
-                concat("SELECT id FROM scan_parts WHERE state = 'open' AND (?2 = 0 OR input_id = ?2)"
-                       " AND ",
-                       free_for(store.db()), " ORDER BY id LIMIT 1"),
-                [&](Statement& claim) { claim.bind(1, worker).bind(2, input); });
+std::optional<ScanPartClaim> claim_scan_part(Store& store, const std::string& worker, std::int64_t input,
+                                             const std::vector<std::string>& inboxes) {
+  if (input == 0 && inboxes.empty()) return std::nullopt;
+  std::string of = "input_id = ?2";
+  if (input == 0) {
+    of = "input_id IN (SELECT id FROM inputs WHERE inbox IN (";
+    for (std::size_t i = 0; i < inboxes.size(); ++i) of += concat(i == 0 ? "?" : ", ?", std::to_string(i + 3));
+    of += "))";
+  }
+  const std::int64_t id = claim_row(store, "scan_parts",
+                                    concat("SELECT id FROM scan_parts WHERE state = 'open' AND ", of, " AND ",
+                                           free_for(store.db()), " ORDER BY id LIMIT 1"),
+                                    [&](Statement& claim) {
+                                      claim.bind(1, worker).bind(2, input);
+                                      for (std::size_t i = 0; i < inboxes.size(); ++i)
+                                        claim.bind(static_cast<int>(i + 3), inboxes[i]);
+                                    });
   if (id == 0) return std::nullopt;
   Statement part(store.db(), "SELECT input_id, part FROM scan_parts WHERE id = ?");
   part.bind(1, id);

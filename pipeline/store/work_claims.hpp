@@ -65,9 +65,11 @@ struct ScanPartClaim {
   std::int64_t input = 0;  // the scan batch's input
   std::int64_t part = 0;   // 1-based
 };
-// The first open part of a scan batch (of input `input`'s; 0: of any) that
-// is free, or already `worker`'s, now claimed by `worker`.
-std::optional<ScanPartClaim> claim_scan_part(Store& store, const std::string& worker, std::int64_t input);
+// The first open part of a scan batch (of input `input`'s; 0: of any
+// input of the inboxes named `inboxes`) that is free, or already
+// `worker`'s, now claimed by `worker`.
+std::optional<ScanPartClaim> claim_scan_part(Store& store, const std::string& worker, std::int64_t input,
+                                             const std::vector<std::string>& inboxes);
 
 // A unit `worker` is done with for now, free for whichever worker comes
 // first: a run delivered, or one whose delivery failed; an input of an

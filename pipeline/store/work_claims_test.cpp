@@ -170,17 +170,18 @@ TEST_CASE("A scan batch's parts are claimed one worker each and read again after
   open_scan_parts(store, batch, 3);  // a worker taking the batch over keeps them
   CHECK(scan_parts_progress(store, batch).parts == 3);
 
-  const auto first = claim_scan_part(store, "a", batch);
-  const auto second = claim_scan_part(store, "b", 0);
+  const auto first = claim_scan_part(store, "a", batch, {});
+  const auto second = claim_scan_part(store, "b", 0, {"steuer"});
   REQUIRE(first);
   REQUIRE(second);
   CHECK(first->part == 1);
   CHECK(second->part == 2);
   CHECK(second->input == batch);
+  CHECK_FALSE(claim_scan_part(store, "b", 0, {"post"}));  // only parts of the inboxes named
   finish_scan_part(store, first->id);
   // b dies: its part is free for a, and what b still records is refused.
   expire_lease(store, "b");
-  const auto again = claim_scan_part(store, "a", batch);
+  const auto again = claim_scan_part(store, "a", batch, {});
   REQUIRE(again);
   CHECK(again->part == 2);
   CHECK_THROWS_AS(
@@ -192,13 +193,13 @@ TEST_CASE("A scan batch's parts are claimed one worker each and read again after
   CHECK(progress.failure.empty());
 
   // The third fails for reasons not its own until it has failed three times.
-  const auto third = claim_scan_part(store, "a", batch);
+  const auto third = claim_scan_part(store, "a", batch, {});
   REQUIRE(third);
   for (int attempt = 1; attempt <= 3; ++attempt) {
-    REQUIRE(claim_scan_part(store, "a", batch));
+    REQUIRE(claim_scan_part(store, "a", batch, {}));
     retry_scan_part(store, third->id, "the disk is full", 3);
   }
-  CHECK_FALSE(claim_scan_part(store, "a", batch));
+  CHECK_FALSE(claim_scan_part(store, "a", batch, {}));
   progress = scan_parts_progress(store, batch);
   CHECK(progress.failure == "part 3: the disk is full");
   drop_scan_parts(store, batch);

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "pipeline/model/error.hpp"
+
 namespace kuvert {
 
 ScanDocumentWriter::ScanDocumentWriter(std::filesystem::path folder, WriteFile write_file, const ScanProfile& profile,
@@ -42,6 +44,8 @@ void ScanDocumentWriter::finish() {
 }
 
 void ScanDocumentWriter::close(const scan::SplitDocument& split) {
+  // A document's pages all have images (page_processing, scan_part_file).
+  if (!open_) throw_input(Where{.document = batch_}, "a document of pages without images");
   ScannedDocument document;
   document.id = open_id_;
   document.file = open_id_ + ".pdf";
@@ -61,7 +65,8 @@ void ScanDocumentWriter::close(const scan::SplitDocument& split) {
       open_id_ + ".json",
       index_record(document, profile_.name, created_).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
           "\n");
-  documents_.push_back({document.id, document.file, open_id_ + ".json", document.pages.size(), document.dropped.size()});
+  documents_.push_back(
+      {document.id, document.file, open_id_ + ".json", document.pages.size(), document.dropped.size()});
 }
 
 }  // namespace kuvert

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "pipeline/model/cbor_shape.hpp"
 #include "pipeline/model/error.hpp"
 
 namespace kuvert {
@@ -78,12 +79,17 @@ ProcessedPage page_of(const json& entry, const Where& where) {
   record.barcode = entry.at("barcode").get<std::string>();
   page.separator = entry.at("separator").get<bool>();
   page.dropped = entry.at("dropped").get<bool>();
-  if (const auto archive = entry.find("archive"); archive != entry.end()) {
+  // As page_processing leaves a page: a separator sheet or a blank page
+  // dropped has no archive image, every other page has one.
+  const auto archive = entry.find("archive");
+  if ((page.separator && page.dropped) || (archive != entry.end()) == (page.separator || page.dropped))
+    throw_input(where, "is not a page as a worker leaves it (separator, dropped and archive do not agree)");
+  if (archive != entry.end()) {
     page.archive.emplace();
     page.archive->image = bytes_of(archive->at("image"));
     page.archive->contents = bytes_of(archive->at("contents"));
-    page.archive->width = number(*archive, "width", 1, 14400, where);
-    page.archive->height = number(*archive, "height", 1, 14400, where);
+    page.archive->width = number(*archive, "width", 0.01, 1e6, where);
+    page.archive->height = number(*archive, "height", 0.01, 1e6, where);
   }
   return page;
 }
@@ -122,6 +128,7 @@ std::optional<ScanPartEntry> ScanPartReader::next() {
       throw_input(where, "is cut short: " + std::to_string(bytes.size()) + " of " + std::to_string(size) + " bytes");
     bytes.append(chunk, static_cast<std::size_t>(in_.gcount()));
   }
+  if (const auto problem = cbor_shape_problem(bytes, 4, 64); !problem.empty()) throw_input(where, problem);
   try {
     const json value = json::from_cbor(bytes);
     ScanPartEntry entry;
