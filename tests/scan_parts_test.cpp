@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "pipeline/model/error.hpp"
+#include "pipeline/pdf/sha256.hpp"
 #include "stages/scan/scan_part_file.hpp"
 #include "tests/support/file_text.hpp"
 #include "tests/support/generated_page.hpp"
@@ -129,6 +130,13 @@ TEST_CASE("A scan batch read in parts is archived byte for byte as read in one g
   }
 }
 
+// The shipped scan profile's checksum, as a plan records it.
+std::string shipped_profile_sha256() {
+  Sha256 hash;
+  hash.update(test::read_file(test::source_dir() / "layouts" / "scan" / "posteingang.toml"));
+  return hash.hex();
+}
+
 // A blank page dropped, as a worker leaves it: no image.
 ScanPartEntry blank_entry(std::uint32_t file, std::uint32_t page, const std::string& source) {
   ProcessedPage processed;
@@ -143,13 +151,17 @@ TEST_CASE("The assembly refuses a file from the page where a part found it faili
   test::TempFolder folder;
   const fs::path plan = folder.path() / "plan";
   fs::create_directories(plan);
-  const ScanPlan planned{
+  ScanPlan planned{
       "post-9",
       "posteingang",
+      shipped_profile_sha256(),
       {{"/s/a.tif", "a.tif", 4, ""}, {"/s/b.tif", "b.tif", 0, "is empty (0 bytes)"}, {"/s/c.png", "c.png", 1, ""}},
       {{0, 2}, {2, 2}, {4, 1}}};
-  const auto bytes = nlohmann::json::to_cbor(nlohmann::json(planned));
-  test::write_file(plan / kScanPlanFile, std::string(bytes.begin(), bytes.end()));
+  const auto write_plan = [&] {
+    const auto bytes = nlohmann::json::to_cbor(nlohmann::json(planned));
+    test::write_file(plan / kScanPlanFile, std::string(bytes.begin(), bytes.end()));
+  };
+  write_plan();
   const auto part = [&](const std::string& name, const std::vector<ScanPartEntry>& list) {
     fs::create_directories(folder.path() / name);
     test::write_file(folder.path() / name / kScanPartFile, entries(list));
@@ -187,6 +199,17 @@ TEST_CASE("The assembly refuses a file from the page where a part found it faili
   } catch (const Error& error) {
     CHECK(error.kind() == ErrorKind::input);
     CHECK(contains(error.what(), "p2-short/pages.cbor\": ends before the part's page 4 of the batch"));
+  }
+  CHECK_FALSE(fs::exists(folder.path() / "out-2"));
+
+  // A host whose scan profile is not the planning host's reads no part of it.
+  planned.profile_sha256 = std::string(64, '0');
+  write_plan();
+  try {
+    assemble_scan_parts(plan, {first, second, third}, request);
+    FAIL("a batch was assembled with another scan profile than it was planned with");
+  } catch (const Error& error) {
+    CHECK(contains(error.what(), "scan/posteingang.toml\": is not the scan profile the batch was planned with"));
   }
   CHECK_FALSE(fs::exists(folder.path() / "out-2"));
 }
@@ -257,7 +280,8 @@ TEST_CASE("kuvert scan-parts refuses a plan that does not read or add up, and pa
     }
     return std::string();
   };
-  const nlohmann::json good = ScanPlan{"post-7", "posteingang", {{"/s/a.tif", "a.tif", 5, ""}}, {{0, 3}, {3, 2}}};
+  const nlohmann::json good =
+      ScanPlan{"post-7", "posteingang", shipped_profile_sha256(), {{"/s/a.tif", "a.tif", 5, ""}}, {{0, 3}, {3, 2}}};
   write_plan(good);
   CHECK(problem().empty());
   test::write_file(plan / kScanPlanFile, "{\"batch\": \"post-7\"}");  // JSON, not CBOR

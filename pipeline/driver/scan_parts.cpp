@@ -7,6 +7,7 @@
 #include "pipeline/driver/page_pipeline.hpp"
 #include "pipeline/driver/scan_batch.hpp"
 #include "pipeline/model/error.hpp"
+#include "pipeline/pdf/sha256.hpp"
 #include "pipeline/profiles/load_scan_profile.hpp"
 #include "stages/scan/part_page_reader.hpp"
 #include "stages/scan/scan_part_file.hpp"
@@ -33,6 +34,29 @@ ScanProfile profile_of(const ScanRequest& request, const std::string& name) {
   return profile;
 }
 
+fs::path profile_file(const ScanRequest& request, const std::string& name) {
+  return request.layouts / "scan" / (name + ".toml");
+}
+
+// The SHA-256 of the profile's file as this host has it.
+std::string profile_sha256(const ScanRequest& request, const std::string& name) {
+  std::ifstream in(profile_file(request, name), std::ios::binary);
+  Sha256 hash;
+  char chunk[1 << 14];
+  while (in.read(chunk, sizeof chunk).gcount() > 0) hash.update({chunk, static_cast<std::size_t>(in.gcount())});
+  return hash.hex();
+}
+
+// The plan's profile, which must be this host's as the planning host had
+// it: the same pages kept, dropped and split alike on every host.
+ScanProfile planned_profile(const ScanRequest& request, const ScanPlan& plan) {
+  const ScanProfile profile = profile_of(request, plan.profile);
+  if (profile_sha256(request, plan.profile) != plan.profile_sha256)
+    throw_input(Where{.file = profile_file(request, plan.profile).string()},
+                "is not the scan profile the batch was planned with: every host needs the same layouts");
+  return profile;
+}
+
 }  // namespace
 
 ScanPlan plan_scan_parts(const ScanRequest& request, std::size_t part_pages) {
@@ -42,7 +66,7 @@ ScanPlan plan_scan_parts(const ScanRequest& request, std::size_t part_pages) {
                 "must be between 1 and " + std::to_string(scan::kMaxScanPages));
   OutputFolder::refuse_existing(request.output);
   const ScanProfile profile = profile_of(request, request.profile);
-  ScanPlan plan{request.name, profile.name, {}, {}};
+  ScanPlan plan{request.name, profile.name, profile_sha256(request, profile.name), {}, {}};
   std::size_t pages = 0;
   for (const auto& path : scan_input_files(request.inputs)) {
     ScanPlanFile file{fs::absolute(path).string(), path.string(), 0, ""};
@@ -76,7 +100,7 @@ void scan_part(const fs::path& plan_folder, std::size_t part, const ScanRequest&
     throw Error(ErrorKind::usage, Where{.field = "--part"},
                 "must be between 1 and " + std::to_string(plan.parts.size()) + ", the plan's parts");
   require_output(request);
-  const ScanProfile profile = profile_of(request, plan.profile);
+  const ScanProfile profile = planned_profile(request, plan);
   OutputFolder folder(request.output);
   const fs::path file = folder.path() / kScanPartFile;
   std::ofstream out(file, std::ios::binary);
@@ -103,7 +127,7 @@ ScanSummary assemble_scan_parts(const fs::path& plan_folder, const std::vector<f
                 std::to_string(parts.size()) + " part folders given; the plan has " +
                     std::to_string(plan.parts.size()) + " parts");
   require_output(request);
-  const ScanProfile profile = profile_of(request, plan.profile);
+  const ScanProfile profile = planned_profile(request, plan);
   const auto starts = file_starts(plan);
   OutputFolder folder(request.output);
   ScanDocumentWriter writer = document_writer(folder, profile, plan.batch, request.created);

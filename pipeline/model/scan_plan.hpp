@@ -26,12 +26,13 @@ struct ScanPlanPart {
 struct ScanPlan {
   std::string batch;  // documents are BATCH-0001, ...
   std::string profile;
+  std::string profile_sha256;  // of its file: every worker reads the batch with the same profile
   std::vector<ScanPlanFile> files;
   std::vector<ScanPlanPart> parts;
 };
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ScanPlanFile, path, file, pages, refused)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ScanPlanPart, first, pages)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ScanPlan, batch, profile, files, parts)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ScanPlan, batch, profile, profile_sha256, files, parts)
 
 }  // namespace kuvert

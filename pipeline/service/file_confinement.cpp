@@ -20,8 +20,7 @@ namespace {
 
 constexpr __u64 kRead = LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
 // Rights that apply to files (not folders), for a rule on a single file.
-constexpr __u64 kFileRights = LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_READ_FILE |
-                              LANDLOCK_ACCESS_FS_WRITE_FILE;
+constexpr __u64 kFileRights = LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_WRITE_FILE;
 
 __u64 all_rights(long abi) {
   __u64 rights = (LANDLOCK_ACCESS_FS_MAKE_SYM << 1) - 1;  // ABI 1: bits 0 to 12
@@ -70,8 +69,9 @@ bool FileConfinement::apply() const noexcept {
 }
 
 std::vector<fs::path> system_folders() {
-  return {"/usr",         "/lib",         "/lib64",       "/lib32", "/bin", "/sbin", "/etc", "/opt", "/proc", "/sys",
-          "/dev/null",    "/dev/zero",    "/dev/urandom", "/dev/random", "/var/cache/fontconfig"};
+  return {"/usr",      "/lib",      "/lib64",       "/lib32",      "/bin",
+          "/sbin",     "/etc",      "/opt",         "/proc",       "/sys",
+          "/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", "/var/cache/fontconfig"};
 }
 
 }  // namespace kuvert::service

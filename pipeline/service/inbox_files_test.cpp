@@ -23,7 +23,8 @@ class OtherFileSystemFolder {
   explicit OtherFileSystemFolder(const fs::path& other) {
     std::string pattern = "/dev/shm/kuvert-inbox-XXXXXX";
     if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-    struct stat mine {}, theirs {};
+    struct stat mine {
+    }, theirs{};
     usable_ = !path_.empty() && ::stat(path_.c_str(), &mine) == 0 && ::stat(other.c_str(), &theirs) == 0 &&
               mine.st_dev != theirs.st_dev;
     if (!usable_) WARN("no second file system (/dev/shm) here: nothing to test");

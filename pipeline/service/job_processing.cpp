@@ -20,6 +20,7 @@
 #include "pipeline/service/results_intake.hpp"
 #include "pipeline/service/scan_handover.hpp"
 #include "pipeline/service/scan_part_work.hpp"
+#include "pipeline/store/scan_part_records.hpp"
 #include "pipeline/store/store.hpp"
 #include "pipeline/store/work_claims.hpp"
 #include "stages/ingest/job_manifest.hpp"
@@ -215,9 +216,12 @@ FailedJobIdentity identity_of(const Inbox& inbox, const InputRecord& input) {
 // (after a crash in between, recover_failed_inputs moves it).
 void fail(Store& store, const Inbox& inbox, const InputRecord& input, std::int64_t job,
           const std::vector<std::string>& reasons, std::int64_t now, const ServiceLog& log, const std::string& worker) {
-  as_holder(store, ClaimedUnit::input, input.id, worker,
-            [&] { fail_job(store, job, json_lines(reasons), now, identity_of(inbox, input)); });
-  if (inbox.kind == InboxKind::scan) discard_scan_parts(store, input, worker);
+  // A scan batch's parts go with it: no worker reads them any more.
+  as_holder(store, ClaimedUnit::input, input.id, worker, [&] {
+    fail_job(store, job, json_lines(reasons), now, identity_of(inbox, input));
+    drop_scan_parts(store, input.id);
+  });
+  if (inbox.kind == InboxKind::scan) remove_scan_parts_folder(store, input.id);
   send_to_error_folder(store, inbox, input, joined(reasons), log);
 }
 
@@ -306,6 +310,7 @@ void recover_failed_inputs(Store& store, const ServiceConfig& config, const Serv
     if (!inbox || !entry_inside(input.place, store.inputs_folder()) || !fs::exists(input.place, error)) continue;
     // The worker that failed it may be moving it at this moment.
     if (!claimable(store, ClaimedUnit::input, input.id, worker)) continue;
+    if (inbox->kind == InboxKind::scan) remove_scan_parts_folder(store, input.id);
     std::vector<std::string> reasons{input.reason};
     if (const auto job = job_of_input(store, input.id)) {
       const auto errors = nlohmann::json::parse(job->errors, nullptr, false);

@@ -7,10 +7,10 @@
 
 #include "pipeline/store/job_records.hpp"
 #include "tests/support/file_text.hpp"
+#include "tests/support/kuvert_job.hpp"
 #include "tests/support/processed_job.hpp"
 #include "tests/support/temp_folder.hpp"
 #include "tools/sample_job/sample_job.hpp"
-#include "tests/support/kuvert_job.hpp"
 
 namespace kuvert::service {
 namespace {
@@ -147,8 +147,7 @@ TEST_CASE("a confined production child reads only what it was given and writes o
   const std::atomic<bool> running{false};
   const auto exit = run_production_process("/bin/sh", {"-c", script}, {}, folder.path() / "report", running,
                                            {.confinement = &confinement, .temporary = folder.path() / "work"});
-  CHECK(exit.problems ==
-        std::vector<std::string>{"own", "Permission denied", "written", "input stays as it is"});
+  CHECK(exit.problems == std::vector<std::string>{"own", "Permission denied", "written", "input stays as it is"});
 }
 
 TEST_CASE("a job folder whose print file was swapped for a link to another client's is not produced", "[service]") {

@@ -1,6 +1,6 @@
-#include "pipeline/model/counted.hpp"
 #include "pipeline/service/retention.hpp"
 
+#include "pipeline/model/counted.hpp"
 #include "pipeline/service/inbox_files.hpp"
 #include "pipeline/store/job_records.hpp"
 

@@ -169,8 +169,12 @@ bool work_on_scan_part(Store& store, const ServiceConfig& config, std::int64_t n
 
 void discard_scan_parts(Store& store, const InputRecord& input, const std::string& worker) {
   as_holder(store, ClaimedUnit::input, input.id, worker, [&] { drop_scan_parts(store, input.id); });
+  remove_scan_parts_folder(store, input.id);
+}
+
+void remove_scan_parts_folder(Store& store, std::int64_t input) {
   std::error_code error;
-  if (const auto job = job_of_input(store, input.id)) fs::remove_all(parts_folder(*job), error);
+  if (const auto job = job_of_input(store, input)) fs::remove_all(parts_folder(*job), error);
 }
 
 }  // namespace kuvert::service

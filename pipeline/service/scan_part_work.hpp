@@ -44,8 +44,11 @@ bool work_on_scan_part(store::Store& store, const ServiceConfig& config, std::in
                        const std::atomic<bool>& stopping, const std::string& worker, const ServiceLog& log,
                        const std::function<void(const std::string&)>& doing);
 
-// The parts of `input`'s batch (its rows and folders) go: it is assembled,
-// or it failed. Only while `worker` holds the input.
+// The parts of `input`'s batch (its rows and folders) go: it is
+// assembled. Only while `worker` holds the input.
 void discard_scan_parts(store::Store& store, const store::InputRecord& input, const std::string& worker);
+// The folder of the parts of input `input`'s batch goes (its rows went
+// when the batch failed).
+void remove_scan_parts_folder(store::Store& store, std::int64_t input);
 
 }  // namespace kuvert::service

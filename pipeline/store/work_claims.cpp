@@ -152,10 +152,12 @@ bool claim_run(Store& store, std::int64_t run, const std::string& worker) {
 
 std::optional<ScanPartClaim> claim_scan_part(Store& store, const std::string& worker, std::int64_t input,
                                              const std::vector<std::string>& inboxes) {
-  if (input == 0 && inboxes.empty()) return std::nullopt;
+  // Either one batch's parts or those of inboxes (SQLite refuses a value
+  // for a parameter the statement does not have).
+  if ((input == 0) == inboxes.empty()) return std::nullopt;
   std::string of = "input_id = ?2";
   if (input == 0) {
-    of = "input_id IN (SELECT id FROM inputs WHERE inbox IN (";
+    of = "input_id IN (SELECT id FROM inputs WHERE state = 'taken' AND inbox IN (";
     for (std::size_t i = 0; i < inboxes.size(); ++i) of += concat(i == 0 ? "?" : ", ?", std::to_string(i + 3));
     of += "))";
   }

@@ -204,4 +204,9 @@ TEST_CASE("A scan batch's parts are claimed one worker each and read again after
   CHECK(progress.failure == "part 3: the disk is full");
   drop_scan_parts(store, batch);
   CHECK(scan_parts_progress(store, batch).parts == 0);
+  // The parts of a batch that failed meanwhile are nobody's work.
+  const std::int64_t failed = waiting_input(store, "kaputt.pdf");
+  open_scan_parts(store, failed, 2);
+  set_input_state(store, failed, InputState::failed, "crashed", kNow);
+  CHECK_FALSE(claim_scan_part(store, "b", 0, {"steuer"}));
 }
