@@ -137,6 +137,12 @@ std::string shipped_profile_sha256() {
   return hash.hex();
 }
 
+// `plan` as plan.cbor in `folder`, as kuvert scan-parts plan writes it.
+void write_plan(const fs::path& folder, const nlohmann::json& plan) {
+  const auto bytes = nlohmann::json::to_cbor(plan);
+  test::write_file(folder / kScanPlanFile, std::string(bytes.begin(), bytes.end()));
+}
+
 // A blank page dropped, as a worker leaves it: no image.
 ScanPartEntry blank_entry(std::uint32_t file, std::uint32_t page, const std::string& source) {
   ProcessedPage processed;
@@ -157,11 +163,7 @@ TEST_CASE("The assembly refuses a file from the page where a part found it faili
       shipped_profile_sha256(),
       {{"/s/a.tif", "a.tif", 4, ""}, {"/s/b.tif", "b.tif", 0, "is empty (0 bytes)"}, {"/s/c.png", "c.png", 1, ""}},
       {{0, 2}, {2, 2}, {4, 1}}};
-  const auto write_plan = [&] {
-    const auto bytes = nlohmann::json::to_cbor(nlohmann::json(planned));
-    test::write_file(plan / kScanPlanFile, std::string(bytes.begin(), bytes.end()));
-  };
-  write_plan();
+  write_plan(plan, planned);
   const auto part = [&](const std::string& name, const std::vector<ScanPartEntry>& list) {
     fs::create_directories(folder.path() / name);
     test::write_file(folder.path() / name / kScanPartFile, entries(list));
@@ -204,7 +206,7 @@ TEST_CASE("The assembly refuses a file from the page where a part found it faili
 
   // A host whose scan profile is not the planning host's reads no part of it.
   planned.profile_sha256 = std::string(64, '0');
-  write_plan();
+  write_plan(plan, planned);
   try {
     assemble_scan_parts(plan, {first, second, third}, request);
     FAIL("a batch was assembled with another scan profile than it was planned with");
@@ -267,10 +269,6 @@ TEST_CASE("kuvert scan-parts refuses a plan that does not read or add up, and pa
   test::TempFolder folder;
   const fs::path plan = folder.path() / "plan";
   fs::create_directories(plan);
-  const auto write_plan = [&](const nlohmann::json& value) {
-    const auto bytes = nlohmann::json::to_cbor(value);
-    test::write_file(plan / kScanPlanFile, std::string(bytes.begin(), bytes.end()));
-  };
   const auto problem = [&] {
     try {
       read_scan_plan(plan);
@@ -282,30 +280,25 @@ TEST_CASE("kuvert scan-parts refuses a plan that does not read or add up, and pa
   };
   const nlohmann::json good =
       ScanPlan{"post-7", "posteingang", shipped_profile_sha256(), {{"/s/a.tif", "a.tif", 5, ""}}, {{0, 3}, {3, 2}}};
-  write_plan(good);
+  // The problem of the good plan with one value changed.
+  const auto problem_with = [&](const std::string& pointer, const nlohmann::json& value) {
+    auto changed = good;
+    changed[nlohmann::json::json_pointer(pointer)] = value;
+    write_plan(plan, changed);
+    return problem();
+  };
+  write_plan(plan, good);
   CHECK(problem().empty());
   test::write_file(plan / kScanPlanFile, "{\"batch\": \"post-7\"}");  // JSON, not CBOR
   CHECK(contains(problem(), "plan.cbor\": has a string longer than the bytes left"));
-  write_plan({{"batch", "post-7"}});
+  write_plan(plan, {{"batch", "post-7"}});
   CHECK(contains(problem(), "plan.cbor\": does not read"));
-  auto fractional = good;
-  fractional["files"][0]["pages"] = 2.5;
-  write_plan(fractional);
-  CHECK(contains(problem(), "field \"pages\": must be a whole number"));
-  auto gap = good;
-  gap["parts"][1]["first"] = 4;
-  write_plan(gap);
-  CHECK(contains(problem(), "field \"parts\""));
-  auto short_cover = good;
-  short_cover["files"][0]["pages"] = 9;
-  write_plan(short_cover);
-  CHECK(contains(problem(), "cover 5 pages of 9"));
-  auto escaping = good;
-  escaping["batch"] = "../../etc/x";
-  write_plan(escaping);
-  CHECK(contains(problem(), "field \"batch\""));
+  CHECK(contains(problem_with("/files/0/pages", 2.5), "field \"pages\": must be a whole number"));
+  CHECK(contains(problem_with("/parts/1/first", 4), "field \"parts\""));
+  CHECK(contains(problem_with("/files/0/pages", 9), "cover 5 pages of 9"));
+  CHECK(contains(problem_with("/batch", "../../etc/x"), "field \"batch\""));
 
-  write_plan(good);
+  write_plan(plan, good);
   const auto outside = kuvert({"scan-parts", "part", plan.string(), "--part", "3", "-o", (folder.path() / "p").string(),
                                "--layouts", (test::source_dir() / "layouts").string()});
   CHECK(outside.exit_code == 2);

@@ -40,10 +40,8 @@ fs::path profile_file(const ScanRequest& request, const std::string& name) {
 
 // The SHA-256 of the profile's file as this host has it.
 std::string profile_sha256(const ScanRequest& request, const std::string& name) {
-  std::ifstream in(profile_file(request, name), std::ios::binary);
   Sha256 hash;
-  char chunk[1 << 14];
-  while (in.read(chunk, sizeof chunk).gcount() > 0) hash.update({chunk, static_cast<std::size_t>(in.gcount())});
+  hash.update_file(profile_file(request, name));
   return hash.hex();
 }
 

@@ -47,11 +47,11 @@ void check_plan(const ScanPlan& plan, const std::string& name) {
                            std::to_string(part.first + part.pages) + " after page " + std::to_string(next));
     next = part.first + part.pages;
   }
+  const std::size_t pages = file_starts(plan).back();
   if (next > kMaxScanPlanPages)
     problem("parts", std::to_string(next) + " pages; a batch read in parts has " + std::to_string(kMaxScanPlanPages) +
                          " at most");
-  if (next != file_starts(plan).back())
-    problem("parts", "cover " + std::to_string(next) + " pages of " + std::to_string(file_starts(plan).back()));
+  if (next != pages) problem("parts", "cover " + std::to_string(next) + " pages of " + std::to_string(pages));
 }
 
 }  // namespace

@@ -1,5 +1,8 @@
 #include "pipeline/pdf/sha256.hpp"
 
+#include <fstream>
+#include <vector>
+
 #include "pipeline/model/error.hpp"
 
 namespace kuvert {
@@ -11,6 +14,16 @@ Sha256::Sha256() {
 
 void Sha256::update(std::string_view bytes) {
   crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+}
+
+void Sha256::update_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw_system(Where{.file = file.string()}, "cannot read");
+  std::vector<char> buffer(1 << 16);
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    update(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
+  }
 }
 
 std::string Sha256::hex() const {

@@ -1,6 +1,7 @@
 #pragma once
 #include <sodium.h>
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,9 @@ class Sha256 {
   Sha256();
 
   void update(std::string_view bytes);
+  // The bytes of `file`; throws kuvert::Error (system) naming it when it
+  // cannot be read.
+  void update_file(const std::filesystem::path& file);
   std::string hex() const;  // of everything so far; the hash can go on
 
  private:

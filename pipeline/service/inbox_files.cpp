@@ -24,16 +24,6 @@ namespace {
   throw_system(where, what);
 }
 
-void hash_file(const fs::path& file, Sha256& hash) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) file_failure(file, "cannot read");
-  std::vector<char> buffer(1 << 16);
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    hash.update(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
-  }
-}
-
 void sync_path(const fs::path& path, int flags) {
   const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
   if (fd < 0) return;
@@ -101,7 +91,7 @@ std::string entry_sha256(const fs::path& entry) {
   Sha256 hash;
   std::error_code error;
   if (!fs::is_directory(entry, error)) {
-    hash_file(entry, hash);
+    hash.update_file(entry);
     return hash.hex();
   }
   std::vector<fs::path> files;
@@ -113,7 +103,7 @@ std::string entry_sha256(const fs::path& entry) {
     const std::string header =
         fs::relative(file, entry).generic_string() + '\0' + std::to_string(fs::file_size(file)) + '\0';
     hash.update(header);
-    hash_file(file, hash);
+    hash.update_file(file);
   }
   return hash.hex();
 }

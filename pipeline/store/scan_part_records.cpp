@@ -12,8 +12,9 @@ void open_scan_parts(Store& store, std::int64_t input, std::int64_t count) {
   // Another plan (the first one's folder was lost): its parts start again.
   Statement drop(database, "DELETE FROM scan_parts WHERE input_id = ?");
   drop.bind(1, input).run();
+  Statement open(database, "INSERT INTO scan_parts(input_id, part) VALUES (?, ?)");
   for (std::int64_t part = 1; part <= count; ++part) {
-    Statement open(database, "INSERT INTO scan_parts(input_id, part) VALUES (?, ?)");
+    open.reset();
     open.bind(1, input).bind(2, part).run();
   }
   transaction.commit();
